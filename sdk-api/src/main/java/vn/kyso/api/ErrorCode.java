@@ -1,0 +1,50 @@
+package vn.kyso.api;
+
+/**
+ * Stable error codes carried by every {@link KysoException}.
+ *
+ * <p>Codes never change meaning once released; hosts may switch on them. The texts shown to
+ * people live in the {@code vn/kyso/api/messages} resource bundles (Vietnamese and English).
+ *
+ * @since 0.1
+ */
+public enum ErrorCode {
+  /** The input could not be parsed: it is not what it claims to be, or it is damaged. */
+  MALFORMED_INPUT,
+  /** The input is larger than the configured limit. */
+  INPUT_TOO_LARGE,
+  /** A certificate could not be parsed. */
+  MALFORMED_CERTIFICATE,
+  /** A CRL could not be parsed. */
+  MALFORMED_CRL,
+  /** An OCSP response could not be parsed. */
+  MALFORMED_OCSP_RESPONSE,
+  /** An RFC 3161 time-stamp token or response could not be parsed. */
+  MALFORMED_TIMESTAMP,
+  /** A certificate offered as a trust anchor is not a CA certificate. */
+  NOT_A_CA_CERTIFICATE,
+  /** A file or resource could not be read. */
+  IO_ERROR,
+  /** A key store could not be opened: wrong password or damaged file. */
+  KEYSTORE_UNREADABLE,
+  /** The key store holds no private key with a certificate. */
+  NO_SIGNING_KEY,
+  /** The key cannot produce the requested signature algorithm. */
+  ALGORITHM_NOT_SUPPORTED,
+  /** The algorithm is too weak to be used for a new signature. */
+  ALGORITHM_TOO_WEAK,
+  /** The token failed to produce a signature. */
+  SIGNING_FAILED,
+  /** The token was closed before use. */
+  TOKEN_CLOSED,
+  /** The PIN was wrong. */
+  PIN_INCORRECT,
+  /** The PIN is locked after too many wrong attempts. */
+  PIN_LOCKED,
+  /** The token was removed. */
+  TOKEN_REMOVED,
+  /** A network service (TSA, OCSP, CRL, AIA) could not be reached in time. */
+  SERVICE_UNAVAILABLE,
+  /** A network service answered with an error status or a response that does not check out. */
+  SERVICE_BAD_RESPONSE
+}

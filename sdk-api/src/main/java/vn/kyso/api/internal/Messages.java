@@ -1,0 +1,117 @@
+package vn.kyso.api.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+/**
+ * One resource bundle of user-facing texts, in English (the base bundle) and Vietnamese.
+ *
+ * <p>Bundles are {@code .properties} files read as UTF-8 (Java 9 and later). A missing key is a
+ * programming error caught by the bundle-completeness tests; at run time it degrades to the key
+ * itself rather than failing a validation.
+ */
+public final class Messages {
+  /** The bundle of {@code sdk-api}. */
+  public static final Messages API = new Messages("vn.kyso.api.messages", Messages.class);
+
+  /** Vietnamese, the default language of reports for people. */
+  public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final String baseName;
+  private final ClassLoader loader;
+
+  /**
+   * Creates a view of a bundle.
+   *
+   * @param baseName the bundle's base name, e.g. {@code vn.kyso.pades.messages}
+   * @param owner a class of the module that ships the bundle
+   */
+  public Messages(String baseName, Class<?> owner) {
+    this.baseName = Objects.requireNonNull(baseName, "baseName");
+    this.loader = Objects.requireNonNull(owner, "owner").getClassLoader();
+  }
+
+  /**
+   * Returns the base name of the bundle.
+   *
+   * @return the base name
+   */
+  public String baseName() {
+    return baseName;
+  }
+
+  /**
+   * Formats a message in the language closest to {@code locale}: Vietnamese for {@code vi},
+   * English otherwise.
+   *
+   * @param locale the language wanted
+   * @param key the message key
+   * @param arguments values substituted with {@link MessageFormat}
+   * @return the text
+   */
+  public String format(Locale locale, String key, Object... arguments) {
+    Locale wanted = isVietnamese(locale) ? VIETNAMESE : Locale.ROOT;
+    String pattern;
+    try {
+      pattern = ResourceBundle.getBundle(baseName, wanted, loader, NO_FALLBACK).getString(key);
+    } catch (MissingResourceException e) {
+      return key + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments));
+    }
+    if (arguments.length == 0) {
+      return pattern;
+    }
+    return new MessageFormat(pattern, wanted).format(arguments);
+  }
+
+  /**
+   * Returns the keys of one language's file of this bundle, for completeness checks.
+   *
+   * @param vietnamese {@code true} for the Vietnamese file, {@code false} for the English one
+   * @return the keys defined in that file
+   */
+  public Set<String> keys(boolean vietnamese) {
+    String path = baseName.replace('.', '/') + (vietnamese ? "_vi" : "") + ".properties";
+    Properties properties = new Properties();
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      if (in == null) {
+        return Set.of();
+      }
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.stringPropertyNames();
+  }
+
+  /**
+   * Converts message arguments to strings so that exceptions stay serialisable.
+   *
+   * @param arguments the arguments
+   * @return their string forms
+   */
+  public static String[] stringify(Object... arguments) {
+    String[] out = new String[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      out[i] = String.valueOf(arguments[i]);
+    }
+    return out;
+  }
+
+  private static boolean isVietnamese(Locale locale) {
+    return locale != null && "vi".equals(locale.getLanguage());
+  }
+}

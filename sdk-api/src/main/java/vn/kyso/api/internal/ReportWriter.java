@@ -1,0 +1,190 @@
+package vn.kyso.api.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.trust.CertificateResult;
+import vn.kyso.api.trust.Certificates;
+import vn.kyso.api.trust.RevocationEvidence;
+import vn.kyso.api.validation.Finding;
+import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.ValidationReport;
+
+/** Renders a {@link ValidationReport} as JSON (jackson-core streaming) or text. */
+public final class ReportWriter {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private ReportWriter() {}
+
+  /**
+   * Writes JSON.
+   *
+   * @param report the report
+   * @param out the writer
+   * @throws IOException if writing fails
+   */
+  public static void json(ValidationReport report, Writer out) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("document", report.documentName());
+      g.writeStringField("validationTime", report.validationTime().toString());
+      g.writeStringField("indication", report.overall().name());
+      g.writeArrayFieldStart("signatures");
+      for (SignatureResult s : report.signatures()) {
+        signature(g, s);
+      }
+      g.writeEndArray();
+      findings(g, "documentFindings", report.documentFindings());
+      g.writeEndObject();
+    }
+  }
+
+  private static void signature(JsonGenerator g, SignatureResult s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", s.id());
+    g.writeStringField("format", s.format().name());
+    g.writeStringField("level", s.level().name());
+    g.writeStringField("indication", s.indication().name());
+    if (s.subIndication().isPresent()) {
+      g.writeStringField("subIndication", s.subIndication().get().name());
+    }
+    if (s.signer().isPresent()) {
+      identity(g, s.signer().get());
+    }
+    if (s.signingCertificate().isPresent()) {
+      certificate(g, "signingCertificate", s.signingCertificate().get());
+    }
+    time(g, "claimedSigningTime", s.claimedSigningTime().orElse(null));
+    time(g, "bestSignatureTime", s.bestSignatureTime().orElse(null));
+    g.writeStringField("scope", s.scope());
+    if (s.certificateResult().isPresent()) {
+      CertificateResult c = s.certificateResult().get();
+      g.writeObjectFieldStart("certificateValidation");
+      g.writeStringField("indication", c.indication().name());
+      if (c.subIndication().isPresent()) {
+        g.writeStringField("subIndication", c.subIndication().get().name());
+      }
+      g.writeStringField("validationTime", c.validationTime().toString());
+      g.writeArrayFieldStart("chain");
+      for (X509Certificate x : c.chain()) {
+        g.writeStartObject();
+        g.writeStringField("subject", x.getSubjectX500Principal().getName());
+        g.writeStringField("sha256", Certificates.sha256Fingerprint(x));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("revocation");
+      for (RevocationEvidence e : c.revocation()) {
+        g.writeStartObject();
+        g.writeStringField("subject", e.certificate().getSubjectX500Principal().getName());
+        g.writeStringField("kind", e.kind().name());
+        g.writeStringField("origin", e.origin().name());
+        g.writeStringField("status", e.status().name());
+        g.writeStringField("thisUpdate", e.thisUpdate().toString());
+        time(g, "nextUpdate", e.nextUpdate().orElse(null));
+        time(g, "revocationTime", e.revocationTime().orElse(null));
+        if (e.reason().isPresent()) {
+          g.writeStringField("reason", e.reason().get());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    findings(g, "findings", s.findings());
+    g.writeEndObject();
+  }
+
+  private static void identity(JsonGenerator g, SignerIdentity id) throws IOException {
+    g.writeObjectFieldStart("signer");
+    g.writeStringField("name", id.name());
+    if (id.title().isPresent()) {
+      g.writeStringField("title", id.title().get());
+    }
+    g.writeArrayFieldStart("organisation");
+    for (String o : id.organisationChain()) {
+      g.writeString(o);
+    }
+    g.writeEndArray();
+    g.writeStringField("subjectType", id.subjectType().name());
+    if (id.email().isPresent()) {
+      g.writeStringField("email", id.email().get());
+    }
+    g.writeStringField("distinguishedName", id.distinguishedName());
+    g.writeEndObject();
+  }
+
+  private static void certificate(JsonGenerator g, String field, X509Certificate c) throws IOException {
+    g.writeObjectFieldStart(field);
+    g.writeStringField("serialNumber", c.getSerialNumber().toString(16));
+    g.writeStringField("issuer", c.getIssuerX500Principal().getName());
+    g.writeStringField("notBefore", c.getNotBefore().toInstant().toString());
+    g.writeStringField("notAfter", c.getNotAfter().toInstant().toString());
+    g.writeStringField("sha256", Certificates.sha256Fingerprint(c));
+    g.writeEndObject();
+  }
+
+  private static void findings(JsonGenerator g, String field, List<Finding> findings) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (Finding f : findings) {
+      g.writeStartObject();
+      g.writeStringField("code", f.code());
+      g.writeStringField("severity", f.severity().name());
+      g.writeStringField("en", f.messageEn());
+      g.writeStringField("vi", f.messageVi());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void time(JsonGenerator g, String field, Instant t) throws IOException {
+    if (t != null) {
+      g.writeStringField(field, t.toString());
+    }
+  }
+
+  /**
+   * Renders text.
+   *
+   * @param report the report
+   * @param locale the language
+   * @return the text
+   */
+  public static String text(ValidationReport report, Locale locale) {
+    Messages m = Messages.API;
+    StringBuilder sb = new StringBuilder();
+    sb.append(m.format(locale, "report.header", report.documentName(), report.validationTime(),
+        m.format(locale, "indication." + report.overall().name()))).append('\n');
+    int n = 0;
+    for (SignatureResult s : report.signatures()) {
+      n++;
+      sb.append(m.format(locale, "report.signature", n, s.id(), s.format().name(), s.level().name(),
+          m.format(locale, "indication." + s.indication().name()),
+          s.subIndication().map(Enum::name).orElse("-"))).append('\n');
+      s.signer().ifPresent(id -> sb.append("  ").append(m.format(locale, "report.signer", id.name(),
+          id.title().orElse("-"), String.join(" / ", id.organisationChain()))).append('\n'));
+      s.claimedSigningTime().ifPresent(t -> sb.append("  ").append(m.format(locale, "report.claimedTime", t)).append('\n'));
+      s.bestSignatureTime().ifPresent(t -> sb.append("  ").append(m.format(locale, "report.provenTime", t)).append('\n'));
+      if (!s.scope().isEmpty()) {
+        sb.append("  ").append(m.format(locale, "report.scope", s.scope())).append('\n');
+      }
+      for (Finding f : s.findings()) {
+        sb.append("  [").append(f.severity()).append("] ").append(f.code()).append(": ")
+            .append(f.message(locale)).append('\n');
+      }
+    }
+    for (Finding f : report.documentFindings()) {
+      sb.append("[").append(f.severity()).append("] ").append(f.code()).append(": ")
+          .append(f.message(locale)).append('\n');
+    }
+    return sb.toString();
+  }
+}

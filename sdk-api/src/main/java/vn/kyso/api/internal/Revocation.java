@@ -1,0 +1,369 @@
+package vn.kyso.api.internal;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.security.cert.CRLReason;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
+import org.bouncycastle.asn1.ocsp.ResponseBytes;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.trust.RevocationEvidence;
+
+/**
+ * Parses and checks OCSP responses (RFC 6960) and CRLs (RFC 5280) for one certificate and its
+ * issuer. Every check that fails throws {@link Rejected} with a reason for the report.
+ */
+public final class Revocation {
+  /** Signature algorithms refused on revocation data: MD2, MD5, SHA-1 with RSA, DSA, ECDSA. */
+  private static final Set<String> WEAK_SIGNATURES = Set.of(
+      "1.2.840.113549.1.1.2", "1.2.840.113549.1.1.4", "1.2.840.113549.1.1.5",
+      "1.2.840.10040.4.3", "1.2.840.10045.4.1", "1.3.14.3.2.29");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Revocation() {}
+
+  /** Revocation data that cannot be used, with the reason. */
+  public static final class Rejected extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+
+    Rejected(String reason) {
+      super(reason, null, false, false);
+      this.reason = reason;
+    }
+
+    /**
+     * Returns the reason.
+     *
+     * @return the reason text (English, technical)
+     */
+    public String reason() {
+      return reason;
+    }
+  }
+
+  /** A freshly built OCSP request and the nonce it carries. */
+  public record OcspRequest(byte[] encoded, byte[] nonce) {}
+
+  /**
+   * Builds an OCSP request for a certificate, with a 16-byte nonce.
+   *
+   * @param certificate the certificate
+   * @param issuer its issuer
+   * @return the request
+   */
+  public static OcspRequest ocspRequest(X509Certificate certificate, X509Certificate issuer) {
+    try {
+      DigestCalculatorProvider dcp = new JcaDigestCalculatorProviderBuilder().build();
+      CertificateID id = new CertificateID(dcp.get(CertificateID.HASH_SHA1),
+          new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+      byte[] nonce = new byte[16];
+      RANDOM.nextBytes(nonce);
+      OCSPReqBuilder b = new OCSPReqBuilder().addRequest(id);
+      b.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+          false, new DEROctetString(nonce))));
+      return new OcspRequest(b.build().getEncoded(), nonce);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot build OCSP request", e);
+    }
+  }
+
+  /**
+   * Parses an {@code OCSPResponse} or a bare {@code BasicOCSPResponse}.
+   *
+   * @param der the bytes
+   * @return the basic response
+   * @throws DocumentException {@code MALFORMED_OCSP_RESPONSE} when it is neither, or not successful
+   */
+  public static BasicOCSPResp parseOcsp(byte[] der) throws DocumentException {
+    try {
+      ASN1Primitive p = ASN1Primitive.fromByteArray(der);
+      try {
+        OCSPResponse response = OCSPResponse.getInstance(p);
+        int status = response.getResponseStatus().getIntValue();
+        if (status != OCSPResponseStatus.SUCCESSFUL) {
+          throw new DocumentException(ErrorCode.MALFORMED_OCSP_RESPONSE, null, "status " + status);
+        }
+        ResponseBytes rb = response.getResponseBytes();
+        if (rb == null || !rb.getResponseType().equals(OCSPObjectIdentifiers.id_pkix_ocsp_basic)) {
+          throw new DocumentException(ErrorCode.MALFORMED_OCSP_RESPONSE, null, "not a basic response");
+        }
+        Object o = new OCSPResp(response).getResponseObject();
+        return (BasicOCSPResp) o;
+      } catch (IllegalArgumentException | ClassCastException notResponse) {
+        return new BasicOCSPResp(org.bouncycastle.asn1.ocsp.BasicOCSPResponse.getInstance(p));
+      }
+    } catch (DocumentException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new DocumentException(ErrorCode.MALFORMED_OCSP_RESPONSE, e, e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Parses a DER CRL.
+   *
+   * @param der the bytes
+   * @return the CRL
+   * @throws DocumentException {@code MALFORMED_CRL} when it is not a CRL
+   */
+  public static X509CRL parseCrl(byte[] der) throws DocumentException {
+    try {
+      return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+    } catch (Exception e) {
+      throw new DocumentException(ErrorCode.MALFORMED_CRL, e, e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Checks an OCSP response about {@code certificate} and turns it into evidence.
+   *
+   * @param encoded the DER as received or embedded
+   * @param certificate the certificate asked about
+   * @param issuer its issuer
+   * @param expectedNonce the nonce sent, or null for embedded responses
+   * @param origin where it came from
+   * @return the evidence
+   * @throws Rejected when the response does not check out
+   * @throws DocumentException when it cannot be parsed
+   */
+  public static RevocationEvidence checkOcsp(byte[] encoded, X509Certificate certificate,
+      X509Certificate issuer, byte[] expectedNonce, RevocationEvidence.Origin origin)
+      throws Rejected, DocumentException {
+    BasicOCSPResp basic = parseOcsp(encoded);
+    try {
+      if (WEAK_SIGNATURES.contains(basic.getSignatureAlgOID().getId())) {
+        throw new Rejected("weak signature algorithm " + basic.getSignatureAlgOID().getId());
+      }
+      if (expectedNonce != null) {
+        Extension n = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        if (n != null) {
+          byte[] got = n.getExtnValue().getOctets();
+          byte[] inner = unwrapOctets(got);
+          if (!Arrays.equals(got, expectedNonce) && !Arrays.equals(inner, expectedNonce)) {
+            throw new Rejected("nonce does not match the request (replayed response)");
+          }
+        }
+      }
+      List<X509Certificate> signer = responderChain(basic, issuer);
+      DigestCalculatorProvider dcp = new JcaDigestCalculatorProviderBuilder().build();
+      X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+      for (SingleResp single : basic.getResponses()) {
+        CertificateID id = single.getCertID();
+        if (!id.getSerialNumber().equals(certificate.getSerialNumber()) || !id.matchesIssuer(issuerHolder, dcp)) {
+          continue;
+        }
+        Instant thisUpdate = single.getThisUpdate().toInstant();
+        Optional<Instant> nextUpdate = Optional.ofNullable(single.getNextUpdate()).map(d -> d.toInstant());
+        CertificateStatus status = single.getCertStatus();
+        if (status == null) {
+          return new RevocationEvidence(certificate, RevocationEvidence.Kind.OCSP, origin,
+              RevocationEvidence.Status.GOOD, thisUpdate, nextUpdate, Optional.empty(), Optional.empty(),
+              signer, encoded);
+        }
+        if (status instanceof RevokedStatus r) {
+          Optional<String> reason = r.hasRevocationReason()
+              ? Optional.of(reasonName(r.getRevocationReason())) : Optional.empty();
+          return new RevocationEvidence(certificate, RevocationEvidence.Kind.OCSP, origin,
+              RevocationEvidence.Status.REVOKED, thisUpdate, nextUpdate,
+              Optional.of(r.getRevocationTime().toInstant()), reason, signer, encoded);
+        }
+        if (status instanceof UnknownStatus) {
+          return new RevocationEvidence(certificate, RevocationEvidence.Kind.OCSP, origin,
+              RevocationEvidence.Status.UNKNOWN, thisUpdate, nextUpdate, Optional.empty(), Optional.empty(),
+              signer, encoded);
+        }
+        throw new Rejected("unsupported certificate status");
+      }
+      throw new Rejected("the response is not about this certificate");
+    } catch (Rejected e) {
+      throw e;
+    } catch (Exception e) {
+      throw new Rejected("cannot check the response: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Checks a CRL issued by {@code issuer} and looks {@code certificate} up in it.
+   *
+   * @param encoded the DER
+   * @param certificate the certificate
+   * @param issuer its issuer, which must have signed the CRL
+   * @param origin where it came from
+   * @return the evidence
+   * @throws Rejected when the CRL does not check out or does not cover the certificate
+   * @throws DocumentException when it cannot be parsed
+   */
+  public static RevocationEvidence checkCrl(byte[] encoded, X509Certificate certificate,
+      X509Certificate issuer, RevocationEvidence.Origin origin) throws Rejected, DocumentException {
+    X509CRL crl = parseCrl(encoded);
+    if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
+      throw new Rejected("CRL issuer is not the certificate's issuer");
+    }
+    if (WEAK_SIGNATURES.contains(crl.getSigAlgOID())) {
+      throw new Rejected("weak signature algorithm " + crl.getSigAlgOID());
+    }
+    try {
+      crl.verify(issuer.getPublicKey());
+    } catch (Exception e) {
+      throw new Rejected("CRL signature does not verify with the issuer's key");
+    }
+    Set<String> critical = crl.getCriticalExtensionOIDs();
+    if (critical != null) {
+      for (String oid : critical) {
+        if (oid.equals("2.5.29.27")) {
+          throw new Rejected("delta CRLs are not used as base CRLs");
+        }
+        if (!oid.equals("2.5.29.28") && !oid.equals("2.5.29.20") && !oid.equals("2.5.29.35")) {
+          throw new Rejected("unknown critical CRL extension " + oid);
+        }
+      }
+    }
+    byte[] idp = crl.getExtensionValue("2.5.29.28");
+    if (idp != null) {
+      try {
+        IssuingDistributionPoint p = IssuingDistributionPoint.getInstance(
+            ASN1OctetString.getInstance(idp).getOctets());
+        boolean ca = certificate.getBasicConstraints() >= 0;
+        if (p.getOnlySomeReasons() != null || p.isIndirectCRL() || p.onlyContainsAttributeCerts()
+            || p.onlyContainsCACerts() && !ca || p.onlyContainsUserCerts() && ca) {
+          throw new Rejected("the CRL's scope does not cover this certificate");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new Rejected("damaged issuing distribution point");
+      }
+    }
+    Instant thisUpdate = crl.getThisUpdate().toInstant();
+    Optional<Instant> nextUpdate = Optional.ofNullable(crl.getNextUpdate()).map(d -> d.toInstant());
+    X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
+    List<X509Certificate> signer = List.of(issuer);
+    if (entry == null || entry.getRevocationReason() == CRLReason.REMOVE_FROM_CRL) {
+      return new RevocationEvidence(certificate, RevocationEvidence.Kind.CRL, origin,
+          RevocationEvidence.Status.GOOD, thisUpdate, nextUpdate, Optional.empty(), Optional.empty(),
+          signer, encoded);
+    }
+    Optional<String> reason = Optional.ofNullable(entry.getRevocationReason()).map(Enum::name);
+    return new RevocationEvidence(certificate, RevocationEvidence.Kind.CRL, origin,
+        RevocationEvidence.Status.REVOKED, thisUpdate, nextUpdate,
+        Optional.of(entry.getRevocationDate().toInstant()), reason, signer, encoded);
+  }
+
+  /**
+   * Says whether evidence can speak for time {@code t}, judged at {@code now}.
+   *
+   * @param e the evidence
+   * @param t the validation time
+   * @param now the current time
+   * @param maxAge how long data without nextUpdate stays usable
+   * @param skew tolerated clock difference
+   * @return null when fresh, else the reason it is not
+   */
+  public static String staleness(RevocationEvidence e, Instant t, Instant now, Duration maxAge, Duration skew) {
+    if (e.thisUpdate().isAfter(now.plus(skew))) {
+      return "produced in the future (" + e.thisUpdate() + ")";
+    }
+    Instant until = e.nextUpdate().orElse(e.thisUpdate().plus(maxAge));
+    if (until.isBefore(t)) {
+      return "stale: valid until " + until + ", needed for " + t;
+    }
+    return null;
+  }
+
+  private static List<X509Certificate> responderChain(BasicOCSPResp basic, X509Certificate issuer)
+      throws Rejected {
+    try {
+      if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
+        return List.of(issuer);
+      }
+    } catch (Exception e) {
+      // not signed by the issuer itself; look for a delegated responder
+    }
+    JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    Instant produced = basic.getProducedAt().toInstant();
+    for (X509CertificateHolder holder : basic.getCerts()) {
+      try {
+        X509Certificate responder = converter.getCertificate(holder);
+        if (!responder.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+          continue;
+        }
+        responder.verify(issuer.getPublicKey());
+        List<String> eku = responder.getExtendedKeyUsage();
+        if (eku == null || !eku.contains(X509Extensions.EKU_OCSP_SIGNING)) {
+          continue;
+        }
+        if (produced.isBefore(responder.getNotBefore().toInstant())
+            || produced.isAfter(responder.getNotAfter().toInstant())) {
+          continue;
+        }
+        if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder.getPublicKey()))) {
+          return List.of(responder, issuer);
+        }
+      } catch (Exception e) {
+        // this certificate is not an authorised responder; try the next
+      }
+    }
+    throw new Rejected("not signed by the issuer or a responder it authorised (RFC 6960, 4.2.2.2)");
+  }
+
+  private static byte[] unwrapOctets(byte[] value) {
+    try {
+      return ASN1OctetString.getInstance(value).getOctets();
+    } catch (RuntimeException e) {
+      return value;
+    }
+  }
+
+  private static String reasonName(int code) {
+    CRLReason[] all = CRLReason.values();
+    return code >= 0 && code < all.length ? all[code].name() : "UNSPECIFIED";
+  }
+
+  /**
+   * Returns a serial number as hex, for messages.
+   *
+   * @param serial the serial
+   * @return upper-case hex
+   */
+  public static String hex(BigInteger serial) {
+    return serial.toString(16).toUpperCase(java.util.Locale.ROOT);
+  }
+
+  static byte[] der(org.bouncycastle.asn1.ASN1Encodable e) throws java.io.IOException {
+    return e.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+  }
+}

@@ -1,0 +1,131 @@
+package vn.kyso.api.trust;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.internal.Bounded;
+
+/**
+ * Reads X.509 certificates from PEM or DER, single or as bundles (several PEM blocks, or a
+ * PKCS#7 {@code .p7b}/{@code .p7c} certificate bag). Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Certificates {
+  /** Largest certificate file or bundle accepted. */
+  public static final long MAX_BUNDLE_SIZE = 8L * 1024 * 1024;
+
+  private Certificates() {}
+
+  /**
+   * Parses one or more certificates.
+   *
+   * @param data PEM text or DER bytes
+   * @return the certificates, at least one
+   * @throws DocumentException {@code MALFORMED_CERTIFICATE} when the data holds no valid
+   *     certificate, {@code INPUT_TOO_LARGE} past {@link #MAX_BUNDLE_SIZE}
+   */
+  public static List<X509Certificate> parse(byte[] data) throws DocumentException {
+    Objects.requireNonNull(data, "data");
+    if (data.length > MAX_BUNDLE_SIZE) {
+      throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "certificate", MAX_BUNDLE_SIZE);
+    }
+    List<X509Certificate> out = new ArrayList<>();
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      for (Certificate c : factory.generateCertificates(new ByteArrayInputStream(data))) {
+        if (c instanceof X509Certificate x) {
+          out.add(x);
+        }
+      }
+    } catch (java.security.cert.CertificateException | RuntimeException e) {
+      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, e, e.getClass().getSimpleName());
+    }
+    if (out.isEmpty()) {
+      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, null, "no certificate");
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Parses exactly one certificate.
+   *
+   * @param data PEM text or DER bytes
+   * @return the certificate
+   * @throws DocumentException {@code MALFORMED_CERTIFICATE} unless the data holds exactly one
+   */
+  public static X509Certificate parseOne(byte[] data) throws DocumentException {
+    List<X509Certificate> all = parse(data);
+    if (all.size() != 1) {
+      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, null, all.size() + " certificates");
+    }
+    return all.get(0);
+  }
+
+  /**
+   * Reads certificates from a stream.
+   *
+   * @param in the stream; read to the end, not closed
+   * @return the certificates
+   * @throws DocumentException when unreadable, malformed or too large
+   */
+  public static List<X509Certificate> load(InputStream in) throws DocumentException {
+    return parse(Bounded.read(Objects.requireNonNull(in, "in"), MAX_BUNDLE_SIZE, "certificate"));
+  }
+
+  /**
+   * Reads certificates from a file.
+   *
+   * @param file the file
+   * @return the certificates
+   * @throws DocumentException when unreadable, malformed or too large
+   */
+  public static List<X509Certificate> load(Path file) throws DocumentException {
+    try (InputStream in = Files.newInputStream(Objects.requireNonNull(file, "file"))) {
+      return load(in);
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.IO_ERROR, e, file);
+    }
+  }
+
+  /**
+   * Returns the SHA-256 fingerprint as upper-case hex pairs separated by colons.
+   *
+   * @param certificate the certificate
+   * @return e.g. {@code F0:4B:A4:...}
+   */
+  public static String sha256Fingerprint(X509Certificate certificate) {
+    MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
+    try {
+      return HexFormat.ofDelimiter(":").withUpperCase().formatHex(md.digest(certificate.getEncoded()));
+    } catch (CertificateEncodingException e) {
+      throw new IllegalArgumentException("certificate cannot be encoded", e);
+    }
+  }
+
+  /**
+   * Says whether a certificate may act as a CA: basicConstraints CA and, when key usage is
+   * present, keyCertSign.
+   *
+   * @param certificate the certificate
+   * @return whether it is a CA certificate
+   */
+  public static boolean isCa(X509Certificate certificate) {
+    boolean[] ku = certificate.getKeyUsage();
+    return certificate.getBasicConstraints() >= 0 && (ku == null || ku.length > 5 && ku[5]);
+  }
+}

@@ -1,0 +1,42 @@
+package vn.kyso.api.validation;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One observation made while validating, with a stable code and its text in Vietnamese and
+ * English. Immutable.
+ *
+ * @param code the stable code, {@code UPPER_SNAKE}, e.g. {@code CERT_REVOKED}
+ * @param severity how much it weighs
+ * @param messageEn the English text
+ * @param messageVi the Vietnamese text
+ * @since 0.1
+ */
+public record Finding(String code, Severity severity, String messageEn, String messageVi) {
+
+  /**
+   * Validates the parts.
+   *
+   * @param code the code
+   * @param severity the severity
+   * @param messageEn the English text
+   * @param messageVi the Vietnamese text
+   */
+  public Finding {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(messageEn, "messageEn");
+    Objects.requireNonNull(messageVi, "messageVi");
+  }
+
+  /**
+   * Returns the text in a language: Vietnamese for {@code vi}, English otherwise.
+   *
+   * @param locale the language
+   * @return the text
+   */
+  public String message(Locale locale) {
+    return locale != null && "vi".equals(locale.getLanguage()) ? messageVi : messageEn;
+  }
+}

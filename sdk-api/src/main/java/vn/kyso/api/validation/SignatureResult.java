@@ -1,0 +1,263 @@
+package vn.kyso.api.validation;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.trust.CertificateResult;
+
+/**
+ * The verdict on one signature of a document. Immutable.
+ *
+ * <p>Built by the format verifiers ({@code PdfVerifier}, {@code XmlVerifier}); hosts read it.
+ *
+ * @since 0.1
+ */
+public final class SignatureResult {
+  private final String id;
+  private final SignatureFormat format;
+  private final SignatureLevel level;
+  private final Indication indication;
+  private final SubIndication subIndication;
+  private final SignerIdentity signer;
+  private final X509Certificate signingCertificate;
+  private final Instant claimedSigningTime;
+  private final Instant bestSignatureTime;
+  private final String scope;
+  private final CertificateResult certificateResult;
+  private final List<Finding> findings;
+
+  private SignatureResult(Builder b) {
+    this.id = b.id;
+    this.format = b.format;
+    this.level = b.level;
+    this.indication = b.indication;
+    this.subIndication = b.subIndication;
+    this.signingCertificate = b.signingCertificate;
+    this.signer = b.signingCertificate == null ? null : SignerIdentity.from(b.signingCertificate);
+    this.claimedSigningTime = b.claimedSigningTime;
+    this.bestSignatureTime = b.bestSignatureTime;
+    this.scope = b.scope;
+    this.certificateResult = b.certificateResult;
+    this.findings = List.copyOf(b.findings);
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param id an identifier unique within the document (field name, XML Id)
+   * @param format the format found
+   * @return the builder
+   */
+  public static Builder builder(String id, SignatureFormat format) {
+    return new Builder(id, format);
+  }
+
+  /** @return the identifier unique within the document */
+  public String id() {
+    return id;
+  }
+
+  /** @return the format found */
+  public SignatureFormat format() {
+    return format;
+  }
+
+  /** @return the baseline level reached */
+  public SignatureLevel level() {
+    return level;
+  }
+
+  /** @return the ETSI indication */
+  public Indication indication() {
+    return indication;
+  }
+
+  /** @return why the signature did not pass, if it did not */
+  public Optional<SubIndication> subIndication() {
+    return Optional.ofNullable(subIndication);
+  }
+
+  /** @return the signer as the certificate describes it, when the certificate was found */
+  public Optional<SignerIdentity> signer() {
+    return Optional.ofNullable(signer);
+  }
+
+  /** @return the signing certificate, when found */
+  public Optional<X509Certificate> signingCertificate() {
+    return Optional.ofNullable(signingCertificate);
+  }
+
+  /** @return the signing time the signer claims (not proof) */
+  public Optional<Instant> claimedSigningTime() {
+    return Optional.ofNullable(claimedSigningTime);
+  }
+
+  /** @return the earliest time the signature is proven to have existed (a time-stamp) */
+  public Optional<Instant> bestSignatureTime() {
+    return Optional.ofNullable(bestSignatureTime);
+  }
+
+  /** @return what the signature covers, in words (e.g. "revision 1 of 3, bytes 0–48213") */
+  public String scope() {
+    return scope;
+  }
+
+  /** @return the validation of the signing certificate, when it was done */
+  public Optional<CertificateResult> certificateResult() {
+    return Optional.ofNullable(certificateResult);
+  }
+
+  /** @return every finding, errors first */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** @return whether the indication is TOTAL_PASSED */
+  public boolean isPassed() {
+    return indication == Indication.TOTAL_PASSED;
+  }
+
+  /** Builds a {@link SignatureResult}. */
+  public static final class Builder {
+    private final String id;
+    private final SignatureFormat format;
+    private SignatureLevel level = SignatureLevel.NONE;
+    private Indication indication = Indication.INDETERMINATE;
+    private SubIndication subIndication;
+    private X509Certificate signingCertificate;
+    private Instant claimedSigningTime;
+    private Instant bestSignatureTime;
+    private String scope = "";
+    private CertificateResult certificateResult;
+    private final List<Finding> findings = new ArrayList<>();
+
+    private Builder(String id, SignatureFormat format) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.format = Objects.requireNonNull(format, "format");
+    }
+
+    /**
+     * Sets the level reached.
+     *
+     * @param value the level
+     * @return this builder
+     */
+    public Builder level(SignatureLevel value) {
+      this.level = Objects.requireNonNull(value, "level");
+      return this;
+    }
+
+    /**
+     * Sets the outcome as passed.
+     *
+     * @return this builder
+     */
+    public Builder passed() {
+      this.indication = Indication.TOTAL_PASSED;
+      this.subIndication = null;
+      return this;
+    }
+
+    /**
+     * Sets the outcome as not passed; the indication follows from the sub-indication.
+     *
+     * @param value the sub-indication
+     * @return this builder
+     */
+    public Builder notPassed(SubIndication value) {
+      this.subIndication = Objects.requireNonNull(value, "subIndication");
+      this.indication = value.indication();
+      return this;
+    }
+
+    /**
+     * Sets the signing certificate; the signer identity is read from it.
+     *
+     * @param value the certificate
+     * @return this builder
+     */
+    public Builder signingCertificate(X509Certificate value) {
+      this.signingCertificate = Objects.requireNonNull(value, "signingCertificate");
+      return this;
+    }
+
+    /**
+     * Sets the claimed signing time.
+     *
+     * @param value the time
+     * @return this builder
+     */
+    public Builder claimedSigningTime(Instant value) {
+      this.claimedSigningTime = Objects.requireNonNull(value, "claimedSigningTime");
+      return this;
+    }
+
+    /**
+     * Sets the best (proven) signature time.
+     *
+     * @param value the time
+     * @return this builder
+     */
+    public Builder bestSignatureTime(Instant value) {
+      this.bestSignatureTime = Objects.requireNonNull(value, "bestSignatureTime");
+      return this;
+    }
+
+    /**
+     * Describes what the signature covers.
+     *
+     * @param value the description
+     * @return this builder
+     */
+    public Builder scope(String value) {
+      this.scope = Objects.requireNonNull(value, "scope");
+      return this;
+    }
+
+    /**
+     * Sets the certificate validation result.
+     *
+     * @param value the result
+     * @return this builder
+     */
+    public Builder certificateResult(CertificateResult value) {
+      this.certificateResult = Objects.requireNonNull(value, "certificateResult");
+      return this;
+    }
+
+    /**
+     * Adds a finding.
+     *
+     * @param value the finding
+     * @return this builder
+     */
+    public Builder finding(Finding value) {
+      findings.add(Objects.requireNonNull(value, "finding"));
+      return this;
+    }
+
+    /**
+     * Adds findings.
+     *
+     * @param values the findings
+     * @return this builder
+     */
+    public Builder findings(List<Finding> values) {
+      values.forEach(this::finding);
+      return this;
+    }
+
+    /**
+     * Builds the result.
+     *
+     * @return the result
+     */
+    public SignatureResult build() {
+      return new SignatureResult(this);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package vn.kyso.api.validation;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import vn.kyso.api.internal.ReportWriter;
+
+/**
+ * The result of verifying one document: one {@link SignatureResult} per signature, findings
+ * about the document as a whole, and the time of validation. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ValidationReport report = verifier.verify(input);
+ * report.signatures().forEach(s -> System.out.println(s.indication()));
+ * String json = report.toJson();
+ * String text = report.toText(Locale.forLanguageTag("vi"));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class ValidationReport {
+  private final String documentName;
+  private final Instant validationTime;
+  private final List<SignatureResult> signatures;
+  private final List<Finding> documentFindings;
+
+  private ValidationReport(Builder b) {
+    this.documentName = b.documentName;
+    this.validationTime = b.validationTime;
+    this.signatures = List.copyOf(b.signatures);
+    this.documentFindings = List.copyOf(b.documentFindings);
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param documentName a name for the document (file name or host identifier)
+   * @param validationTime when the validation ran
+   * @return the builder
+   */
+  public static Builder builder(String documentName, Instant validationTime) {
+    return new Builder(documentName, validationTime);
+  }
+
+  /** @return the document's name */
+  public String documentName() {
+    return documentName;
+  }
+
+  /** @return when the validation ran */
+  public Instant validationTime() {
+    return validationTime;
+  }
+
+  /** @return the signatures in document order */
+  public List<SignatureResult> signatures() {
+    return signatures;
+  }
+
+  /** @return findings about the document as a whole */
+  public List<Finding> documentFindings() {
+    return documentFindings;
+  }
+
+  /**
+   * Returns the overall indication: the worst of the signatures, INDETERMINATE when there is
+   * none, and TOTAL_FAILED when a document finding is an error.
+   *
+   * @return the overall indication
+   */
+  public Indication overall() {
+    if (signatures.isEmpty()) {
+      return Indication.INDETERMINATE;
+    }
+    Indication worst = Indication.TOTAL_PASSED;
+    for (SignatureResult s : signatures) {
+      worst = worst.worst(s.indication());
+    }
+    if (documentFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+      worst = Indication.TOTAL_FAILED;
+    }
+    return worst;
+  }
+
+  /**
+   * Writes the report as JSON (UTF-8 text, stable field names, both languages' messages).
+   *
+   * @param out the writer; not closed
+   * @throws IOException if writing fails
+   */
+  public void writeJson(Writer out) throws IOException {
+    ReportWriter.json(this, Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Returns the report as JSON.
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    StringWriter w = new StringWriter();
+    try {
+      writeJson(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /**
+   * Returns the report as text for people, in Vietnamese ({@code vi}) or English.
+   *
+   * @param locale the language
+   * @return the text
+   */
+  public String toText(Locale locale) {
+    return ReportWriter.text(this, locale);
+  }
+
+  /** Builds a {@link ValidationReport}. */
+  public static final class Builder {
+    private final String documentName;
+    private final Instant validationTime;
+    private final List<SignatureResult> signatures = new ArrayList<>();
+    private final List<Finding> documentFindings = new ArrayList<>();
+
+    private Builder(String documentName, Instant validationTime) {
+      this.documentName = Objects.requireNonNull(documentName, "documentName");
+      this.validationTime = Objects.requireNonNull(validationTime, "validationTime");
+    }
+
+    /**
+     * Adds a signature result.
+     *
+     * @param value the result
+     * @return this builder
+     */
+    public Builder signature(SignatureResult value) {
+      signatures.add(Objects.requireNonNull(value, "signature"));
+      return this;
+    }
+
+    /**
+     * Adds a document-level finding.
+     *
+     * @param value the finding
+     * @return this builder
+     */
+    public Builder documentFinding(Finding value) {
+      documentFindings.add(Objects.requireNonNull(value, "finding"));
+      return this;
+    }
+
+    /**
+     * Builds the report.
+     *
+     * @return the report
+     */
+    public ValidationReport build() {
+      return new ValidationReport(this);
+    }
+  }
+}
