@@ -427,7 +427,7 @@ public final class CertificateVerifier {
       ValidationContext context, Instant time, boolean proven, Instant now, List<RevocationEvidence> used) {
     String subject = c.getSubjectX500Principal().getName();
     List<String> failures = new ArrayList<>();
-    RevocationEvidence chosen = null;
+    RevocationEvidence chosen;
     List<RevocationEvidence> candidates = new ArrayList<>();
     for (byte[] der : context.ocspResponses()) {
       addChecked(candidates, failures, () -> Revocation.checkOcsp(der, c, issuer, null,
@@ -439,37 +439,39 @@ public final class CertificateVerifier {
     }
     chosen = pick(candidates, time, now, failures);
     String key = Certificates.sha256Fingerprint(c);
-    if (chosen == null) {
+    if (!decisive(chosen)) {
       List<RevocationEvidence> cached = cache.get(key);
       if (cached != null) {
         List<RevocationEvidence> fromCache = new ArrayList<>();
         cached.forEach(e -> fromCache.add(e.withOrigin(RevocationEvidence.Origin.CACHE)));
-        chosen = pick(fromCache, time, now, new ArrayList<>());
+        chosen = better(chosen, pick(fromCache, time, now, new ArrayList<>()));
       }
     }
-    if (chosen == null && network.isOnline()) {
-      List<RevocationEvidence> fetched = new ArrayList<>();
+    if (!decisive(chosen) && network.isOnline()) {
       for (URI uri : X509Extensions.ocspUrls(c)) {
+        List<RevocationEvidence> fetched = new ArrayList<>();
         Revocation.OcspRequest request = Revocation.ocspRequest(c, issuer);
         addChecked(fetched, failures, () -> Revocation.checkOcsp(
             http.post(uri, "application/ocsp-request", request.encoded()), c, issuer, request.nonce(),
             RevocationEvidence.Origin.NETWORK), false);
-        chosen = pick(fetched, time, now, failures);
-        if (chosen != null) {
+        chosen = better(chosen, pick(fetched, time, now, failures));
+        if (decisive(chosen)) {
           break;
         }
       }
-      if (chosen == null) {
+      if (!decisive(chosen)) {
         for (URI uri : X509Extensions.crlUrls(c)) {
+          List<RevocationEvidence> fetched = new ArrayList<>();
           addChecked(fetched, failures, () -> Revocation.checkCrl(http.get(uri), c, issuer,
               RevocationEvidence.Origin.NETWORK), false);
-          chosen = pick(fetched, time, now, failures);
-          if (chosen != null) {
+          chosen = better(chosen, pick(fetched, time, now, failures));
+          if (decisive(chosen)) {
             break;
           }
         }
       }
-      if (chosen != null && chosen.status() == RevocationEvidence.Status.GOOD) {
+      if (chosen != null && chosen.status() == RevocationEvidence.Status.GOOD
+          && chosen.origin() == RevocationEvidence.Origin.NETWORK) {
         cache.put(key, List.of(chosen));
       }
     }
@@ -505,6 +507,15 @@ public final class CertificateVerifier {
       }
       default -> throw new IllegalStateException();
     }
+  }
+
+  /** GOOD or REVOKED settles the question; UNKNOWN or nothing does not. */
+  private static boolean decisive(RevocationEvidence e) {
+    return e != null && e.status() != RevocationEvidence.Status.UNKNOWN;
+  }
+
+  private static RevocationEvidence better(RevocationEvidence current, RevocationEvidence found) {
+    return found != null && (current == null || decisive(found)) ? found : current;
   }
 
   @FunctionalInterface

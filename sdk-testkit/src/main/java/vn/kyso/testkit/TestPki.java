@@ -1,0 +1,541 @@
+package vn.kyso.testkit;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
+import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import vn.kyso.api.trust.TrustAnchors;
+import vn.kyso.testkit.internal.SeededRandom;
+
+/**
+ * A test PKI shaped like the Vietnamese government special-use PKI, generated at test time and
+ * deterministic from a seed: the same seed gives the same keys and, for the same clock and
+ * service URLs, the same certificates. Immutable and thread-safe.
+ *
+ * <p>Hierarchy: a root ("… chuyên dùng Chính phủ — THỬ NGHIỆM", RSA-3072) issues the
+ * intermediate "CA phục vụ các cơ quan Nhà nước — THỬ NGHIỆM" (pathlen 0, SHA-256) and a G1-style
+ * sub-CA signed with SHA-1, as the real G1 hierarchy is. The intermediate issues every
+ * {@link TestIdentity} except {@link TestIdentity#FOREIGN_ROOT} (issued by an unrelated root)
+ * and {@link TestIdentity#G1_LEGACY_PERSON} (issued by the SHA-1 sub-CA), plus a delegated OCSP
+ * responder and a time-stamping unit. Validity periods are relative to the clock.
+ *
+ * <p>Names contain "THỬ NGHIỆM" (test) so that no test certificate can be mistaken for a real one.
+ *
+ * @since 0.1
+ */
+public final class TestPki {
+  /** Reason code of RFC 5280 for the revoked identity: keyCompromise. */
+  public static final int REVOKED_REASON = CRLReason.keyCompromise;
+
+  private static final Map<String, KeyPair> KEY_CACHE = new ConcurrentHashMap<>();
+
+  private final long seed;
+  private final Clock clock;
+  private final URI ocspUrl;
+  private final URI crlBaseUrl;
+  private final TestCredential root;
+  private final TestCredential intermediate;
+  private final TestCredential legacySubCa;
+  private final TestCredential foreignRoot;
+  private final TestCredential ocspResponder;
+  private final TestCredential tsa;
+  private final Map<TestIdentity, TestCredential> identities = new EnumMap<>(TestIdentity.class);
+  private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
+
+  private TestPki(Builder b) {
+    this.seed = b.seed;
+    this.clock = b.clock;
+    this.ocspUrl = b.ocspUrl;
+    this.crlBaseUrl = b.crlBaseUrl;
+    Instant now = clock.instant();
+    Instant caFrom = now.minus(Duration.ofDays(365));
+    Instant caTo = now.plus(Duration.ofDays(3650));
+    try {
+      KeyPair rootKey = key("root", 3072);
+      X500Name rootName = name("C=VN", "O=Ban Cơ yếu Chính phủ",
+          "CN=Cơ quan chứng thực số chuyên dùng Chính phủ THỬ NGHIỆM");
+      root = ca(rootName, rootKey, rootName, rootKey, null, "root", caFrom, caTo, -1, "SHA256withRSA", null);
+      X500Name interName = name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=CA phục vụ các cơ quan Nhà nước THỬ NGHIỆM");
+      KeyPair interKey = key("intermediate", 2048);
+      intermediate = ca(interName, interKey, rootName, rootKey, root, "intermediate", caFrom, caTo, 0,
+          "SHA256withRSA", "root");
+      X500Name legacyName = name("C=VN", "O=Ban Co yeu Chinh phu", "CN=Co quan chung thuc so THU NGHIEM G1");
+      KeyPair legacyKey = key("legacy-subca", 2048);
+      legacySubCa = ca(legacyName, legacyKey, rootName, rootKey, root, "legacy", caFrom, caTo, 0,
+          "SHA1withRSA", "root");
+      X500Name foreignName = name("C=VN", "O=Foreign Test Authority", "CN=Foreign Test Root CA");
+      KeyPair foreignKey = key("foreign-root", 2048);
+      foreignRoot = ca(foreignName, foreignKey, foreignName, foreignKey, null, "foreign", caFrom, caTo, -1,
+          "SHA256withRSA", null);
+
+      ocspResponder = endEntity("ocsp-responder", name("C=VN", "O=Ban Cơ yếu Chính phủ",
+          "CN=OCSP THỬ NGHIỆM"), intermediate, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(730)),
+          2048, "SHA256withRSA", Purpose.OCSP, null);
+      tsa = endEntity("tsa", name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=Dịch vụ cấp dấu thời gian THỬ NGHIỆM"),
+          intermediate, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(730)), 2048, "SHA256withRSA",
+          Purpose.TSA, null);
+      for (TestIdentity id : TestIdentity.values()) {
+        identities.put(id, issue(id, now));
+      }
+      revoked.put(identities.get(TestIdentity.REVOKED).certificate().getSerialNumber(),
+          now.minus(Duration.ofDays(2)));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot build the test PKI", e);
+    }
+  }
+
+  /**
+   * Returns a builder: seed 1, a clock fixed at 2026-06-15T03:00:00Z, no service URLs.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the root certificate, the trust anchor */
+  public X509Certificate root() {
+    return root.certificate();
+  }
+
+  /** @return the issuing intermediate CA */
+  public TestCredential intermediate() {
+    return intermediate;
+  }
+
+  /** @return the root, with its key */
+  public TestCredential rootCredential() {
+    return root;
+  }
+
+  /** @return the G1-style sub-CA, signed by the root with SHA-1 */
+  public TestCredential legacySubCa() {
+    return legacySubCa;
+  }
+
+  /** @return the unrelated root that issued {@link TestIdentity#FOREIGN_ROOT} */
+  public TestCredential foreignRoot() {
+    return foreignRoot;
+  }
+
+  /** @return the delegated OCSP responder of the intermediate */
+  public TestCredential ocspResponder() {
+    return ocspResponder;
+  }
+
+  /** @return the time-stamping unit */
+  public TestCredential tsa() {
+    return tsa;
+  }
+
+  /**
+   * Returns an identity's credential.
+   *
+   * @param identity the identity
+   * @return its certificate, key and chain
+   */
+  public TestCredential credential(TestIdentity identity) {
+    return identities.get(Objects.requireNonNull(identity, "identity"));
+  }
+
+  /** @return trust anchors holding this PKI's root only */
+  public TrustAnchors trustAnchors() {
+    return TrustAnchors.builder().addAnchor(root()).build();
+  }
+
+  /** @return the clock the validity periods are relative to */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** @return the seed */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns when a certificate of this PKI was revoked.
+   *
+   * @param certificate a certificate
+   * @return the revocation time, or empty when not revoked
+   */
+  public Optional<Instant> revocationTime(X509Certificate certificate) {
+    return Optional.ofNullable(revoked.get(certificate.getSerialNumber()));
+  }
+
+  /**
+   * Returns the revoked certificates a CA issued, with their revocation times.
+   *
+   * @param ca one of this PKI's CAs
+   * @return serial numbers and revocation times
+   */
+  public Map<BigInteger, Instant> revokedBy(TestCredential ca) {
+    Map<BigInteger, Instant> out = new java.util.HashMap<>();
+    for (TestCredential c : identities.values()) {
+      Instant t = revoked.get(c.certificate().getSerialNumber());
+      if (t != null && c.certificate().getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())) {
+        out.put(c.certificate().getSerialNumber(), t);
+      }
+    }
+    return out;
+  }
+
+  /** @return the CAs of this PKI: root, intermediate, G1-style sub-CA, foreign root */
+  public List<TestCredential> certificateAuthorities() {
+    return List.of(root, intermediate, legacySubCa, foreignRoot);
+  }
+
+  /**
+   * Finds the CA of this PKI that issued a certificate.
+   *
+   * @param certificate a certificate
+   * @return the issuing CA's credential, or empty when none of this PKI's CAs issued it
+   */
+  public Optional<TestCredential> issuerOf(X509Certificate certificate) {
+    for (TestCredential ca : certificateAuthorities()) {
+      if (ca.certificate().getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+        try {
+          certificate.verify(ca.certificate().getPublicKey());
+          return Optional.of(ca);
+        } catch (Exception e) {
+          // a look-alike name with another key
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Says whether a certificate was issued by this PKI.
+   *
+   * @param certificate a certificate
+   * @return whether one of its CAs issued it
+   */
+  public boolean issued(X509Certificate certificate) {
+    return issuerOf(certificate).isPresent();
+  }
+
+  /**
+   * Issues an extra end-entity certificate, e.g. for a property test. Deterministic per label.
+   *
+   * @param label a unique label (keys derive from seed and label)
+   * @param subject the subject as RFC 4514 parts in order, e.g. {@code "C=VN", "CN=Nguyễn Văn A"}
+   * @return the credential, issued by the intermediate
+   */
+  public TestCredential issue(String label, String... subject) {
+    try {
+      Instant now = clock.instant();
+      return endEntity("extra-" + label, name(subject), intermediate, now.minus(Duration.ofDays(30)),
+          now.plus(Duration.ofDays(730)), 2048, "SHA256withRSA", Purpose.SIGN, null);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Names the CRL file of a CA. */
+  static String crlFileName(TestCredential ca) {
+    return ca.certificate().getSerialNumber().toString(16) + ".crl";
+  }
+
+  private enum Purpose { SIGN, WRONG_USAGE, OCSP, TSA }
+
+  private TestCredential issue(TestIdentity id, Instant now) throws Exception {
+    Instant from = now.minus(Duration.ofDays(30));
+    Instant to = now.plus(Duration.ofDays(730));
+    String province = "Ủy ban nhân dân tỉnh Thử Nghiệm";
+    switch (id) {
+      case CHAIRMAN:
+        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "L=Thành phố Thử Nghiệm", "O=" + province,
+            "T=Chủ tịch", "CN=Nguyễn Văn An", "UID=CCCD:001080000001", "E=nvan@thunghiem.gov.vn");
+      case VICE_CHAIRMAN:
+        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "T=Phó Chủ tịch",
+            "CN=Trần Thị Bình", "UID=CCCD:001180000002");
+      case DIRECTOR:
+        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "OU=Sở Nội vụ",
+            "T=Giám đốc", "CN=Lê Văn Cường", "UID=CCCD:001075000003");
+      case CHIEF_OF_OFFICE:
+        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "OU=Văn phòng UBND tỉnh",
+            "T=Chánh Văn phòng", "CN=Phạm Thị Dung", "UID=CCCD:001182000004");
+      case CLERK:
+        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "OU=Văn phòng UBND tỉnh",
+            "T=Văn thư", "CN=Hoàng Thị Én", "UID=CCCD:001190000005");
+      case PROVINCE_ORGANISATION:
+        return person(id, from, to, "C=VN", "L=Thử Nghiệm", "O=" + province.toUpperCase(java.util.Locale.ROOT),
+            "CN=ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM", "UID=MST:0100000001");
+      case DEPARTMENT_ORGANISATION:
+        return person(id, from, to, "C=VN", "L=Thử Nghiệm", "O=" + province, "CN=Sở Nội vụ tỉnh Thử Nghiệm",
+            "UID=MST:0100000002");
+      case SERVICE:
+        return person(id, from, to, "C=VN", "O=" + province, "CN=Hệ thống quản lý văn bản THỬ NGHIỆM (server)");
+      case G1_LEGACY_PERSON:
+        return endEntity(id.name(), name("C=VN", "O=Bo Tai chinh", "OU=Vu Phap che", "L=Ha Noi",
+            "CN=Chu tich Nguyen Van Binh"), legacySubCa, from, to, 2048, "SHA256withRSA", Purpose.SIGN, null);
+      case EXPIRED:
+        return person(id, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1)), "C=VN",
+            "O=" + province, "CN=Đỗ Văn Hết Hạn");
+      case NOT_YET_VALID:
+        return person(id, now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(400)), "C=VN",
+            "O=" + province, "CN=Vũ Thị Chưa Hiệu Lực");
+      case REVOKED:
+        return person(id, from, to, "C=VN", "O=" + province, "CN=Ngô Văn Thu Hồi", "UID=CCCD:001070000009");
+      case WRONG_KEY_USAGE:
+        return endEntity(id.name(), name("C=VN", "O=" + province, "CN=Bùi Văn Sai Mục Đích"), intermediate,
+            from, to, 2048, "SHA256withRSA", Purpose.WRONG_USAGE, null);
+      case FOREIGN_ROOT:
+        return endEntity(id.name(), name("C=VN", "O=" + province, "CN=Nguyễn Văn An"), foreignRoot, from, to,
+            2048, "SHA256withRSA", Purpose.SIGN, null);
+      case RSA_1024:
+        return endEntity(id.name(), name("C=VN", "O=" + province, "CN=Lý Văn Khóa Yếu"), intermediate, from,
+            to, 1024, "SHA256withRSA", Purpose.SIGN, null);
+      case SHA1_SIGNED:
+        return endEntity(id.name(), name("C=VN", "O=" + province, "CN=Đặng Văn Băm Yếu"), intermediate, from,
+            to, 2048, "SHA1withRSA", Purpose.SIGN, null);
+      default:
+        throw new IllegalArgumentException(id.name());
+    }
+  }
+
+  private TestCredential person(TestIdentity id, Instant from, Instant to, String... subject) throws Exception {
+    String email = null;
+    for (String s : subject) {
+      if (s.startsWith("E=")) {
+        email = s.substring(2);
+      }
+    }
+    return endEntity(id.name(), name(subject), intermediate, from, to, 2048, "SHA256withRSA", Purpose.SIGN, email);
+  }
+
+  private TestCredential ca(X500Name subject, KeyPair key, X500Name issuer, KeyPair issuerKey,
+      TestCredential issuerCredential, String label, Instant from, Instant to, int pathLen, String sigAlg,
+      String issuerLabel) throws Exception {
+    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(label), Date.from(from),
+        Date.from(to), subject, key.getPublic());
+    JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+    b.addExtension(Extension.basicConstraints, true, pathLen < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLen));
+    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key.getPublic()));
+    if (issuerCredential != null) {
+      b.addExtension(Extension.authorityKeyIdentifier, false,
+          ext.createAuthorityKeyIdentifier(issuerCredential.certificate()));
+      addRevocationPointers(b, issuerCredential);
+    }
+    X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+        b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey.getPrivate())));
+    List<X509Certificate> chain = new ArrayList<>();
+    chain.add(cert);
+    if (issuerCredential != null) {
+      chain.addAll(issuerCredential.chain());
+    }
+    return new TestCredential(cert, key.getPrivate(), chain);
+  }
+
+  private TestCredential endEntity(String label, X500Name subject, TestCredential issuer, Instant from, Instant to,
+      int bits, String sigAlg, Purpose purpose, String email) throws Exception {
+    KeyPair key = key(label, bits);
+    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+        X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), serial(label),
+        Date.from(from), Date.from(to), subject, key.getPublic());
+    JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+    b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key.getPublic()));
+    b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer.certificate()));
+    switch (purpose) {
+      case SIGN:
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation
+            | KeyUsage.keyEncipherment | KeyUsage.dataEncipherment));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+            KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection}));
+        break;
+      case WRONG_USAGE:
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
+        break;
+      case OCSP:
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+        b.addExtension(new ASN1ObjectIdentifier("1.3.6.1.5.5.7.48.1.5"), false, DERNull.INSTANCE);
+        break;
+      case TSA:
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        break;
+      default:
+        throw new IllegalArgumentException();
+    }
+    if (email != null) {
+      b.addExtension(Extension.subjectAlternativeName, false,
+          new GeneralNames(new GeneralName(GeneralName.rfc822Name, email)));
+    }
+    if (purpose != Purpose.OCSP) {
+      addRevocationPointers(b, issuer);
+    }
+    PrivateKey issuerKey = issuer.privateKey();
+    X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+        b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
+    List<X509Certificate> chain = new ArrayList<>();
+    chain.add(cert);
+    chain.addAll(issuer.chain());
+    return new TestCredential(cert, key.getPrivate(), chain);
+  }
+
+  private void addRevocationPointers(X509v3CertificateBuilder b, TestCredential issuer) throws Exception {
+    if (ocspUrl != null) {
+      b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+          new AccessDescription(AccessDescription.id_ad_ocsp,
+              new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl.toString()))));
+    }
+    if (crlBaseUrl != null) {
+      String url = crlBaseUrl.resolve(crlFileName(issuer)).toString();
+      b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+          new DistributionPoint(new DistributionPointName(new GeneralNames(
+              new GeneralName(GeneralName.uniformResourceIdentifier, url))), null, null)}));
+    }
+  }
+
+  private BigInteger serial(String label) throws Exception {
+    byte[] h = MessageDigest.getInstance("SHA-256").digest((seed + "/serial/" + label).getBytes(StandardCharsets.UTF_8));
+    return new BigInteger(1, java.util.Arrays.copyOf(h, 12));
+  }
+
+  private KeyPair key(String label, int bits) {
+    return KEY_CACHE.computeIfAbsent(seed + "/" + label + "/" + bits, k -> generate(new SeededRandom(seed, label), bits));
+  }
+
+  private static KeyPair generate(SeededRandom random, int bits) {
+    RSAKeyPairGenerator gen = new RSAKeyPairGenerator();
+    gen.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), random, bits, 112));
+    AsymmetricCipherKeyPair pair = gen.generateKeyPair();
+    RSAKeyParameters pub = (RSAKeyParameters) pair.getPublic();
+    RSAPrivateCrtKeyParameters priv = (RSAPrivateCrtKeyParameters) pair.getPrivate();
+    try {
+      KeyFactory kf = KeyFactory.getInstance("RSA");
+      PublicKey publicKey = kf.generatePublic(new RSAPublicKeySpec(pub.getModulus(), pub.getExponent()));
+      PrivateKey privateKey = kf.generatePrivate(new RSAPrivateCrtKeySpec(priv.getModulus(), priv.getPublicExponent(),
+          priv.getExponent(), priv.getP(), priv.getQ(), priv.getDP(), priv.getDQ(), priv.getQInv()));
+      return new KeyPair(publicKey, privateKey);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static X500Name name(String... parts) {
+    X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);
+    for (String p : parts) {
+      int eq = p.indexOf('=');
+      String attr = p.substring(0, eq);
+      ASN1ObjectIdentifier oid = attr.equals("T") ? BCStyle.T : attr.equals("E") ? BCStyle.EmailAddress
+          : BCStyle.INSTANCE.attrNameToOID(attr);
+      b.addRDN(oid, p.substring(eq + 1));
+    }
+    return b.build();
+  }
+
+  /** Builds a {@link TestPki}. */
+  public static final class Builder {
+    private long seed = 1;
+    private Clock clock = Clock.fixed(Instant.parse("2026-06-15T03:00:00Z"), ZoneOffset.UTC);
+    private URI ocspUrl;
+    private URI crlBaseUrl;
+
+    private Builder() {}
+
+    /**
+     * Sets the seed keys derive from.
+     *
+     * @param value the seed
+     * @return this builder
+     */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /**
+     * Sets the clock validity periods are relative to.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Puts an OCSP responder URL in the AIA of every issued certificate.
+     *
+     * @param value the URL
+     * @return this builder
+     */
+    public Builder ocspUrl(URI value) {
+      this.ocspUrl = Objects.requireNonNull(value, "ocspUrl");
+      return this;
+    }
+
+    /**
+     * Puts CRL distribution points under this base URL in every issued certificate.
+     *
+     * @param value the base URL, ending with {@code /}
+     * @return this builder
+     */
+    public Builder crlBaseUrl(URI value) {
+      this.crlBaseUrl = Objects.requireNonNull(value, "crlBaseUrl");
+      return this;
+    }
+
+    /**
+     * Builds the PKI (keys are generated once per seed and JVM).
+     *
+     * @return the PKI
+     */
+    public TestPki build() {
+      return new TestPki(this);
+    }
+  }
+}
