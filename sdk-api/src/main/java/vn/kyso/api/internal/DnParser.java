@@ -65,12 +65,33 @@ public final class DnParser {
   public static X500Principal principal(List<DnAttribute> attributes) {
     X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
     for (DnAttribute a : attributes) {
-      builder.addRDN(new ASN1ObjectIdentifier(a.oid()), a.value());
+      builder.addRDN(new ASN1ObjectIdentifier(a.oid()), encode(a.oid(), a.value()));
     }
     try {
       return new X500Principal(builder.build().getEncoded(ASN1Encoding.DER));
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("cannot encode name", e);
+    }
+  }
+
+  /** Encodes a value literally (no escape or {@code #hex} interpretation), as RFC 5280 prefers. */
+  private static org.bouncycastle.asn1.ASN1Encodable encode(String oid, String value) {
+    switch (oid) {
+      case "2.5.4.6":
+      case "2.5.4.5":
+      case "2.5.4.20":
+        if (org.bouncycastle.asn1.DERPrintableString.isPrintableString(value)) {
+          return new org.bouncycastle.asn1.DERPrintableString(value);
+        }
+        return new org.bouncycastle.asn1.DERUTF8String(value);
+      case "1.2.840.113549.1.9.1":
+      case "0.9.2342.19200300.100.1.25":
+        if (org.bouncycastle.asn1.DERIA5String.isIA5String(value)) {
+          return new org.bouncycastle.asn1.DERIA5String(value);
+        }
+        return new org.bouncycastle.asn1.DERUTF8String(value);
+      default:
+        return new org.bouncycastle.asn1.DERUTF8String(value);
     }
   }
 

@@ -20,6 +20,14 @@ public enum Indication {
    * @return the worse of the two
    */
   public Indication worst(Indication other) {
-    return ordinal() >= other.ordinal() ? this : other;
+    return rank() >= other.rank() ? this : other;
+  }
+
+  private int rank() {
+    return switch (this) {
+      case TOTAL_PASSED -> 0;
+      case INDETERMINATE -> 1;
+      case TOTAL_FAILED -> 2;
+    };
   }
 }

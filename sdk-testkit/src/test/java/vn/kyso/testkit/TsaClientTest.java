@@ -1,0 +1,99 @@
+package vn.kyso.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.kyso.api.Digest;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.ServiceException;
+import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.TimestampToken;
+import vn.kyso.api.trust.TrustAnchors;
+import vn.kyso.api.trust.TsaClient;
+
+/** The RFC 3161 client against the loopback TSA. */
+class TsaClientTest {
+  @RegisterExtension
+  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(11).build();
+
+  private static final Digest DIGEST = DigestAlgorithm.SHA256.digest("công văn số 123/UBND-VP".getBytes());
+
+  @Test
+  void timestamp_good_coversTheDigestAtTheTsaTime() throws Exception {
+    TimestampToken token = PKI.tsaClient().timestamp(DIGEST);
+
+    assertThat(token.covers(DIGEST)).isTrue();
+    assertThat(token.genTime()).isEqualTo(PKI.pki().clock().instant());
+    assertThat(token.tsaCertificate()).isEqualTo(PKI.pki().tsa().certificate());
+    assertThat(token.nonce()).isPresent();
+    assertThat(TimestampToken.parse(token.encoded()).covers(DIGEST)).isTrue();
+  }
+
+  @Test
+  void timestamp_withRequestedPolicy_isChecked() throws Exception {
+    TsaClient client = TsaClient.builder(PKI.tsa().uri()).policy(TsaServer.POLICY).verifier(PKI.verifier()).build();
+
+    assertThat(client.timestamp(DIGEST).policy()).isEqualTo(TsaServer.POLICY);
+  }
+
+  @Test
+  void wrongImprint_isRefused() {
+    PKI.tsa().mode(ServerMode.WRONG_IMPRINT);
+
+    assertThatThrownBy(() -> PKI.tsaClient().timestamp(DIGEST))
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
+  }
+
+  @Test
+  void rejection_isABadResponse() {
+    PKI.tsa().mode(ServerMode.ERROR_STATUS);
+
+    assertThatThrownBy(() -> PKI.tsaClient().timestamp(DIGEST))
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
+  }
+
+  @Test
+  void garbage_isABadResponse() {
+    PKI.tsa().mode(ServerMode.MALFORMED);
+
+    assertThatThrownBy(() -> PKI.tsaClient().timestamp(DIGEST))
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
+  }
+
+  @Test
+  void slowTsa_timesOut() {
+    PKI.tsa().mode(ServerMode.SLOW);
+    TsaClient client = TsaClient.builder(PKI.tsa().uri()).timeout(Duration.ofMillis(300)).build();
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> client.timestamp(DIGEST))
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void tsaDown_isUnavailable() {
+    TsaClient client = TsaClient.builder(java.net.URI.create("http://127.0.0.1:1/tsa"))
+        .timeout(Duration.ofSeconds(2)).build();
+
+    assertThatThrownBy(() -> client.timestamp(DIGEST))
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+  }
+
+  @Test
+  void tsaCertificateNotUnderTheAnchors_isRefused() {
+    CertificateVerifier foreign = CertificateVerifier.builder(TrustAnchors.builder()
+        .addAnchor(PKI.pki().foreignRoot().certificate()).build()).clock(PKI.pki().clock()).build();
+    TsaClient client = TsaClient.builder(PKI.tsa().uri()).verifier(foreign).build();
+
+    assertThatThrownBy(() -> client.timestamp(DIGEST))
+        .isInstanceOfSatisfying(ServiceException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE);
+          assertThat(e.getMessage()).contains("TSA certificate");
+        });
+  }
+}
