@@ -1,0 +1,149 @@
+package vn.kyso.api;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The architecture rules of STYLE.md, checked over a module's own sources and classes. Shared with
+ * the other modules' tests through sdk-api's test jar.
+ */
+public final class ArchitectureRules {
+  private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+  private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
+
+  private ArchitectureRules() {}
+
+  /**
+   * Returns every violation in a module: imports of another module's {@code internal} package,
+   * imports of forbidden libraries, and third-party types in exported signatures.
+   *
+   * @param moduleRoot the module's package root, e.g. {@code vn.kyso.pades}
+   * @param forbiddenImports import prefixes this module must not use
+   * @param allowedApiTypes extra type prefixes allowed in exported signatures (e.g. {@code org.junit.})
+   * @return the violations, empty when the module follows the rules
+   * @throws IOException if the sources cannot be read
+   */
+  public static List<String> violations(String moduleRoot, Set<String> forbiddenImports, Set<String> allowedApiTypes)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    Path src = Path.of("src/main/java");
+    if (!Files.isDirectory(src)) {
+      return out;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(src)) {
+      files = s.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    for (Path f : files) {
+      String text = Files.readString(f);
+      Matcher pm = PACKAGE.matcher(text);
+      String pkg = pm.find() ? pm.group(1) : "";
+      if (!pkg.startsWith(moduleRoot)) {
+        out.add(f + ": package " + pkg + " is outside " + moduleRoot);
+      }
+      Matcher m = IMPORT.matcher(text);
+      while (m.find()) {
+        String imported = m.group(2);
+        if (imported.startsWith("vn.kyso.") && imported.contains(".internal") && !imported.startsWith(moduleRoot + ".")) {
+          out.add(f + ": imports another module's internal " + imported);
+        }
+        for (String bad : forbiddenImports) {
+          if (imported.startsWith(bad)) {
+            out.add(f + ": imports forbidden " + imported);
+          }
+        }
+      }
+      String name = f.getFileName().toString().replace(".java", "");
+      if (!pkg.contains(".internal") && !name.equals("package-info")) {
+        try {
+          checkSignatures(Class.forName(pkg + "." + name), allowedApiTypes, out);
+        } catch (ClassNotFoundException e) {
+          out.add(f + ": class not found " + e.getMessage());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void checkSignatures(Class<?> c, Set<String> allowed, List<String> out) {
+    if (!Modifier.isPublic(c.getModifiers())) {
+      return;
+    }
+    for (Method m : c.getDeclaredMethods()) {
+      if (Modifier.isPublic(m.getModifiers()) || Modifier.isProtected(m.getModifiers())) {
+        check(c, m.getName(), m.getGenericReturnType(), allowed, out);
+        for (Type t : m.getGenericParameterTypes()) {
+          check(c, m.getName(), t, allowed, out);
+        }
+      }
+    }
+    for (Constructor<?> k : c.getDeclaredConstructors()) {
+      if (Modifier.isPublic(k.getModifiers()) || Modifier.isProtected(k.getModifiers())) {
+        for (Type t : k.getGenericParameterTypes()) {
+          check(c, "<init>", t, allowed, out);
+        }
+      }
+    }
+    for (Field f : c.getDeclaredFields()) {
+      if (Modifier.isPublic(f.getModifiers())) {
+        check(c, f.getName(), f.getGenericType(), allowed, out);
+      }
+    }
+    if (c.getSuperclass() != null) {
+      check(c, "extends", c.getGenericSuperclass(), allowed, out);
+    }
+    for (Type t : c.getGenericInterfaces()) {
+      check(c, "implements", t, allowed, out);
+    }
+    for (Class<?> inner : c.getDeclaredClasses()) {
+      checkSignatures(inner, allowed, out);
+    }
+  }
+
+  private static void check(Class<?> owner, String member, Type t, Set<String> allowed, List<String> out) {
+    if (t instanceof Class<?> k) {
+      while (k.isArray()) {
+        k = k.getComponentType();
+      }
+      String n = k.getName();
+      if (k.isPrimitive() || n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("org.w3c.dom.")
+          || n.startsWith("vn.kyso.") && !n.contains(".internal.") || allowed.stream().anyMatch(n::startsWith)) {
+        return;
+      }
+      out.add(owner.getName() + "." + member + " exposes " + n);
+    } else if (t instanceof ParameterizedType p) {
+      check(owner, member, p.getRawType(), allowed, out);
+      for (Type a : p.getActualTypeArguments()) {
+        check(owner, member, a, allowed, out);
+      }
+    } else if (t instanceof GenericArrayType g) {
+      check(owner, member, g.getGenericComponentType(), allowed, out);
+    } else if (t instanceof WildcardType w) {
+      for (Type b : w.getUpperBounds()) {
+        check(owner, member, b, allowed, out);
+      }
+    } else if (t instanceof TypeVariable<?> v) {
+      for (Type b : v.getBounds()) {
+        if (b != Object.class) {
+          check(owner, member, b, allowed, out);
+        }
+      }
+    }
+  }
+}
