@@ -62,7 +62,7 @@ public final class SmokeDemo {
    * @throws IOException when the output cannot be written
    */
   public static ValidationReport run(Path outputFolder) throws KysoException, IOException {
-    TestPkiExtension services = TestPkiExtension.builder().seed(2026).build();
+    TestPkiExtension services = TestPkiExtension.builder().seed(2026).clock(java.time.Clock.systemUTC()).build();
     services.start();
     try {
       byte[] letter = ("ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM\nSố: 123/UBND-VP\n"
@@ -81,7 +81,8 @@ public final class SmokeDemo {
           .level(SignatureLevel.B_T)
           .signingCertificate(key.certificate())
           .bestSignatureTime(timestamp.genTime())
-          .scope("SHA-256 of cong-van.txt (" + letter.length + " bytes)")
+          .scope("raw RSA PKCS#1 signature over the SHA-256 of cong-van.txt (" + letter.length
+              + " bytes); PDF and XML containers come with sdk-pades and sdk-xades")
           .certificateResult(certificate)
           .findings(certificate.findings());
       if (certificate.isPassed()) {

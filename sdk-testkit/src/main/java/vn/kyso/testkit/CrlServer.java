@@ -14,8 +14,9 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A loopback CRL distribution point for a {@link TestPki}: {@code GET /<ca serial hex>.crl}
- * returns that CA's CRL with the revoked certificates it issued.
+ * A loopback CRL distribution point and AIA certificate server for a {@link TestPki}:
+ * {@code GET /<ca serial hex>.crl} returns that CA's CRL with the revoked certificates it issued,
+ * {@code GET /<ca serial hex>.crt} the CA's certificate (DER).
  *
  * @since 0.1
  */
@@ -39,6 +40,9 @@ public final class CrlServer extends LoopbackServer {
     for (TestCredential ca : pki().certificateAuthorities()) {
       if (path.equals("/" + TestPki.crlFileName(ca))) {
         return new Answer(200, "application/pkix-crl", crl(pki(), ca, mode));
+      }
+      if (path.equals("/" + TestPki.certificateFileName(ca))) {
+        return new Answer(200, "application/pkix-cert", ca.certificate().getEncoded());
       }
     }
     return new Answer(404, "text/plain", "no such CRL".getBytes());

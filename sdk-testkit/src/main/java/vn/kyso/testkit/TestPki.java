@@ -279,6 +279,11 @@ public final class TestPki {
     }
   }
 
+  /** Names the certificate file of a CA (AIA caIssuers). */
+  static String certificateFileName(TestCredential ca) {
+    return ca.certificate().getSerialNumber().toString(16) + ".crt";
+  }
+
   /** Names the CRL file of a CA. */
   static String crlFileName(TestCredential ca) {
     return ca.certificate().getSerialNumber().toString(16) + ".crl";
@@ -425,10 +430,18 @@ public final class TestPki {
   }
 
   private void addRevocationPointers(X509v3CertificateBuilder b, TestCredential issuer) throws Exception {
+    List<AccessDescription> aia = new ArrayList<>();
     if (ocspUrl != null) {
-      b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-          new AccessDescription(AccessDescription.id_ad_ocsp,
-              new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl.toString()))));
+      aia.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+          new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl.toString())));
+    }
+    if (crlBaseUrl != null) {
+      aia.add(new AccessDescription(AccessDescription.id_ad_caIssuers, new GeneralName(
+          GeneralName.uniformResourceIdentifier, crlBaseUrl.resolve(certificateFileName(issuer)).toString())));
+    }
+    if (!aia.isEmpty()) {
+      b.addExtension(Extension.authorityInfoAccess, false,
+          new AuthorityInformationAccess(aia.toArray(new AccessDescription[0])));
     }
     if (crlBaseUrl != null) {
       String url = crlBaseUrl.resolve(crlFileName(issuer)).toString();
@@ -519,7 +532,8 @@ public final class TestPki {
     }
 
     /**
-     * Puts CRL distribution points under this base URL in every issued certificate.
+     * Puts CRL distribution points and AIA caIssuers URLs under this base URL in every issued
+   * certificate.
      *
      * @param value the base URL, ending with {@code /}
      * @return this builder
