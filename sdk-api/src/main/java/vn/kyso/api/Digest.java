@@ -40,6 +40,16 @@ public record Digest(DigestAlgorithm algorithm, byte[] value) {
     return value.clone();
   }
 
+  /**
+   * Returns the DER {@code DigestInfo} of this digest (RFC 8017, 9.2): what an RSA PKCS#1 v1.5
+   * signature over a pre-computed hash signs, e.g. with {@code CKM_RSA_PKCS} or a plug-in's raw RSA.
+   *
+   * @return the DER encoding
+   */
+  public byte[] digestInfo() {
+    return vn.kyso.api.internal.RawSignatures.digestInfo(this);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Digest d && d.algorithm == algorithm && Arrays.equals(d.value, value);

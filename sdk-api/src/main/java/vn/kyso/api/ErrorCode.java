@@ -43,6 +43,24 @@ public enum ErrorCode {
   PIN_LOCKED,
   /** The token was removed. */
   TOKEN_REMOVED,
+  /** The PIN entry was cancelled by the person or the host. */
+  PIN_CANCELLED,
+  /** The next wrong PIN locks the token, and the host did not confirm the attempt. */
+  PIN_FINAL_TRY_NOT_CONFIRMED,
+  /** The token requires the PIN to be changed before use. */
+  PIN_TO_BE_CHANGED,
+  /** The new PIN does not meet the token's length limits, or was not confirmed. */
+  PIN_INVALID,
+  /** No token matches the selection (label, serial or slot). */
+  TOKEN_NOT_FOUND,
+  /** The PKCS#11 library could not be loaded or initialised. */
+  MODULE_LOAD_FAILED,
+  /** The folder for the native helper library does not allow executing code (noexec). */
+  NATIVE_FOLDER_NOT_EXECUTABLE,
+  /** The token reported an error. */
+  TOKEN_ERROR,
+  /** A batch stopped at a failing item; the items before it were signed. */
+  BATCH_INTERRUPTED,
   /** A network service (TSA, OCSP, CRL, AIA) could not be reached in time. */
   SERVICE_UNAVAILABLE,
   /** A network service answered with an error status or a response that does not check out. */

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  */
 public final class ArchitectureRules {
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+  private static final Pattern QUALIFIED_INTERNAL = Pattern.compile("vn\\.kyso\\.\\w+(\\.\\w+)*?\\.internal\\b");
   private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
 
   private ArchitectureRules() {}
@@ -67,6 +68,12 @@ public final class ArchitectureRules {
           if (imported.startsWith(bad)) {
             out.add(f + ": imports forbidden " + imported);
           }
+        }
+      }
+      Matcher q = QUALIFIED_INTERNAL.matcher(text);
+      while (q.find()) {
+        if (!q.group().startsWith(moduleRoot + ".")) {
+          out.add(f + ": refers to another module's internal " + q.group());
         }
       }
       String name = f.getFileName().toString().replace(".java", "");

@@ -28,6 +28,18 @@ public final class TestCredential {
     this.chain = List.copyOf(chain);
   }
 
+  /**
+   * Wraps a certificate, its key and chain made elsewhere (e.g. an EC key a test issues itself).
+   *
+   * @param certificate the certificate
+   * @param privateKey its private key
+   * @param chain the chain, the certificate first
+   * @return the credential
+   */
+  public static TestCredential of(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain) {
+    return new TestCredential(certificate, privateKey, chain);
+  }
+
   /** @return the certificate */
   public X509Certificate certificate() {
     return certificate;

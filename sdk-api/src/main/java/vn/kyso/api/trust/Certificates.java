@@ -118,6 +118,16 @@ public final class Certificates {
   }
 
   /**
+   * Returns the size in bits of a certificate's RSA modulus or EC field, 0 for other keys.
+   *
+   * @param certificate the certificate
+   * @return the key size
+   */
+  public static int keySize(X509Certificate certificate) {
+    return vn.kyso.api.internal.RawSignatures.keySize(certificate.getPublicKey());
+  }
+
+  /**
    * Says whether a certificate may act as a CA: basicConstraints CA and, when key usage is
    * present, keyCertSign.
    *
