@@ -62,6 +62,7 @@ class SoftHsmTokenIT {
     hsm.importCredential(LABEL, PIN, pki.credential(TestIdentity.CHAIRMAN), "01", "chairman");
     hsm.importCredential(LABEL, PIN, pki.credential(TestIdentity.EXPIRED), "02", "expired");
     hsm.importCredential(LABEL, PIN, ecCredential(), "03", "ec");
+    hsm.generateKey(LABEL, PIN, pki, "04", "always-auth", true);
     module = Pkcs11Module.load(hsm.module(), Pkcs11Options.builder()
         .issuerAnchors(pki.trustAnchors()).build());
   }
@@ -126,8 +127,8 @@ class SoftHsmTokenIT {
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       List<SigningKey> offered = token.keys();
 
-      assertThat(token.allKeys()).extracting(Pkcs11Key::id).containsExactlyInAnyOrder("01", "02", "03");
-      assertThat(offered).extracting(SigningKey::id).containsExactlyInAnyOrder("01", "03");
+      assertThat(token.allKeys()).extracting(Pkcs11Key::id).containsExactlyInAnyOrder("01", "02", "03", "04");
+      assertThat(offered).extracting(SigningKey::id).containsExactlyInAnyOrder("01", "03", "04");
       SigningKey chairman = offered.stream().filter(k -> k.id().equals("01")).findFirst().orElseThrow();
       assertThat(chairman.identity().name()).isEqualTo("Nguyễn Văn An");
       assertThat(chairman.chain()).hasSize(2); // the intermediate written on the token
@@ -140,7 +141,7 @@ class SoftHsmTokenIT {
         .issuerAnchors(TrustAnchors.governmentSpecialUse()).build());
         Pkcs11Token token = other.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       assertThat(token.keys()).isEmpty();
-      assertThat(token.allKeys()).hasSize(3);
+      assertThat(token.allKeys()).hasSize(4);
     }
   }
 
@@ -154,6 +155,23 @@ class SoftHsmTokenIT {
       SignatureValue value = key.sign(alg.digestAlgorithm().digest(DATA), alg);
 
       assertThat(Verify.jdk(key.certificate(), DATA, value)).isTrue();
+    }
+  }
+
+  @Test
+  void alwaysAuthenticateKey_asksForAContextPinForEverySignature() throws Exception {
+    TestPins pins = TestPins.always(PIN);
+    try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), pins)) {
+      Pkcs11Key key = key(token, "04");
+      assertThat(key.isAlwaysAuthenticate()).isTrue();
+      int afterLogin = pins.asked.get();
+
+      SignatureValue first = key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256);
+      SignatureValue second = key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256);
+
+      assertThat(Verify.jdk(key.certificate(), DATA, first)).isTrue();
+      assertThat(Verify.jdk(key.certificate(), DATA, second)).isTrue();
+      assertThat(pins.asked.get() - afterLogin).isEqualTo(2);
     }
   }
 

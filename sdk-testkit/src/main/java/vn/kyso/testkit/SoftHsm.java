@@ -149,6 +149,42 @@ public final class SoftHsm {
     }
   }
 
+  /**
+   * Generates an RSA-2048 key pair on the token and issues a certificate for it from the test
+   * PKI's intermediate, written under the same CKA_ID.
+   *
+   * @param tokenLabel the token
+   * @param userPin the user PIN
+   * @param pki the PKI whose intermediate issues the certificate
+   * @param idHex the CKA_ID in hex
+   * @param label the CKA_LABEL
+   * @param alwaysAuthenticate whether the private key gets CKA_ALWAYS_AUTHENTICATE
+   * @return the certificate
+   */
+  public X509Certificate generateKey(String tokenLabel, String userPin, TestPki pki, String idHex, String label,
+      boolean alwaysAuthenticate) {
+    try {
+      Path dir = Files.createTempDirectory(conf.getParent(), "keygen");
+      List<String> gen = new ArrayList<>(List.of("pkcs11-tool", "--module", module.toString(), "--token-label",
+          tokenLabel, "--login", "--pin", userPin, "--keypairgen", "--key-type", "rsa:2048", "--id", idHex,
+          "--label", label, "--usage-sign"));
+      if (alwaysAuthenticate) {
+        gen.add("--always-auth");
+      }
+      run(gen, false);
+      Path pub = dir.resolve("pub.der");
+      run(List.of("pkcs11-tool", "--module", module.toString(), "--token-label", tokenLabel, "--read-object",
+          "--type", "pubkey", "--id", idHex, "--output-file", pub.toString()), false);
+      java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA")
+          .generatePublic(new java.security.spec.X509EncodedKeySpec(Files.readAllBytes(pub)));
+      X509Certificate cert = pki.issueFor(key, "keygen-" + idHex, "C=VN", "CN=" + label);
+      writeCertificate(tokenLabel, userPin, cert, idHex, label, dir);
+      return cert;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void writeCertificate(String tokenLabel, String userPin, X509Certificate c, String idHex, String label,
       Path dir) throws IOException {
     Path der = dir.resolve(idHex + ".der");

@@ -279,6 +279,33 @@ public final class TestPki {
     }
   }
 
+  /**
+   * Issues a signing certificate from the intermediate for a public key made elsewhere (e.g. on a
+   * token).
+   *
+   * @param publicKey the subject's public key
+   * @param label a unique label for the serial number
+   * @param subject the subject as RFC 4514 parts in order
+   * @return the certificate
+   */
+  public X509Certificate issueFor(PublicKey publicKey, String label, String... subject) {
+    try {
+      Instant now = clock.instant();
+      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+          X500Name.getInstance(intermediate.certificate().getSubjectX500Principal().getEncoded()), serial(label),
+          Date.from(now.minus(Duration.ofDays(30))), Date.from(now.plus(Duration.ofDays(730))), name(subject), publicKey);
+      b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+      b.addExtension(Extension.authorityKeyIdentifier, false,
+          new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(intermediate.certificate()));
+      addRevocationPointers(b, intermediate);
+      return new JcaX509CertificateConverter().getCertificate(
+          b.build(new JcaContentSignerBuilder("SHA256withRSA").build(intermediate.privateKey())));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Names the certificate file of a CA (AIA caIssuers). */
   static String certificateFileName(TestCredential ca) {
     return ca.certificate().getSerialNumber().toString(16) + ".crt";
