@@ -1,0 +1,144 @@
+package vn.kyso.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.PKCS11Constants;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.PKCS11Module;
+import org.xipki.pkcs11.wrapper.Session;
+import vn.kyso.api.Digest;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.pkcs11.BatchResult;
+import vn.kyso.pkcs11.Pkcs11Key;
+import vn.kyso.pkcs11.Pkcs11Module;
+import vn.kyso.pkcs11.Pkcs11Token;
+import vn.kyso.pkcs11.PinCallback;
+import vn.kyso.pkcs11.TokenSelector;
+import vn.kyso.testkit.SoftHsm;
+import vn.kyso.testkit.TestIdentity;
+import vn.kyso.testkit.TestPki;
+
+/**
+ * Batch signing of 200 small documents on SoftHSM2 with one login (Kyso's
+ * {@code Pkcs11Token.signBatch}) against the token's raw rate: {@code C_SignInit} + {@code C_Sign}
+ * with {@code CKM_RSA_PKCS} over the same precomputed DigestInfo, straight through the wrapper,
+ * on one logged-in session. Both run in the same JVM on the same key; the score is signatures per
+ * second. Needs {@code SOFTHSM2_CONF} in the environment (benchmarks/run.sh sets it).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class Pkcs11BatchBenchmark {
+  private static final int BATCH = 200;
+  private static final String LABEL = "kyso-bench";
+  private static final String PIN = "123456";
+
+  private Pkcs11Module module;
+  private Pkcs11Token token;
+  private Pkcs11Key key;
+  private List<Digest> digests;
+  private List<byte[]> digestInfos;
+  private PKCS11Module raw;
+  private Session rawSession;
+  private long rawKey;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    String why = SoftHsm.unavailableReason().orElse(null);
+    if (why != null) {
+      throw new IllegalStateException("SoftHSM2 benchmark needs: " + why);
+    }
+    SoftHsm hsm = SoftHsm.assumeAvailable();
+    hsm.createToken(LABEL, "12345678", PIN);
+    hsm.importCredential(LABEL, PIN, TestPki.builder().clock(java.time.Clock.systemUTC()).build()
+        .credential(TestIdentity.CLERK), "01", "clerk");
+    digests = new ArrayList<>();
+    digestInfos = new ArrayList<>();
+    for (int i = 0; i < BATCH; i++) {
+      Digest d = DigestAlgorithm.SHA256.digest(("Giấy mời họp số " + i).getBytes(StandardCharsets.UTF_8));
+      digests.add(d);
+      digestInfos.add(d.digestInfo());
+    }
+    module = Pkcs11Module.load(hsm.module());
+    token = module.open(TokenSelector.byLabel(LABEL), new PinCallback() {
+      @Override
+      public char[] pin(vn.kyso.pkcs11.TokenDescription t, Purpose p) {
+        return PIN.toCharArray();
+      }
+    });
+    key = token.allKeys().get(0);
+
+    raw = PKCS11Module.getInstance(hsm.module().toString());
+    try {
+      raw.initialize();
+    } catch (PKCS11Exception e) {
+      if (e.getErrorCode() != PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+        throw e;
+      }
+    }
+    for (org.xipki.pkcs11.wrapper.Slot s : raw.getSlotList(true)) {
+      if (s.getToken().getTokenInfo().getLabel().trim().equals(LABEL)) {
+        rawSession = s.getToken().openSession(false);
+      }
+    }
+    try {
+      rawSession.login(PKCS11Constants.CKU_USER, PIN.toCharArray());
+    } catch (PKCS11Exception e) {
+      if (e.getErrorCode() != PKCS11Constants.CKR_USER_ALREADY_LOGGED_IN) {
+        throw e;
+      }
+    }
+    rawKey = rawSession.findObjectsSingle(AttributeVector.newPrivateKey().id(new byte[] {1}), 1)[0];
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    rawSession.closeSession();
+    token.close();
+    module.close();
+  }
+
+  /** The floor: the token's raw signature rate through the wrapper. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int tokenRaw() throws Exception {
+    int n = 0;
+    for (byte[] info : digestInfos) {
+      rawSession.signInit(new Mechanism(PKCS11Constants.CKM_RSA_PKCS), rawKey);
+      n += rawSession.sign(info).length;
+    }
+    return n;
+  }
+
+  /** Kyso: one batch of 200 with one login and one key lookup. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public BatchResult kysoBatch() throws Exception {
+    BatchResult r = token.signBatch(key, digests, SignatureAlgorithm.RSA_SHA256);
+    if (!r.isComplete()) {
+      throw new IllegalStateException("batch failed", r.failure().orElseThrow());
+    }
+    return r;
+  }
+}
