@@ -17,7 +17,9 @@ public interface PinCallback {
     /** The current PIN, to change it. */
     CHANGE_OLD,
     /** The new PIN. */
-    CHANGE_NEW
+    CHANGE_NEW,
+    /** The security officer's PIN (PUK), held by the certificate manager, to unlock a user PIN. */
+    SECURITY_OFFICER
   }
 
   /**

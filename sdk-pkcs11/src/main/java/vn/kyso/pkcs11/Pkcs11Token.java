@@ -224,6 +224,73 @@ public final class Pkcs11Token implements SigningToken {
   }
 
   /**
+   * Unlocks a locked user PIN by setting a new one as the security officer: asks the SO PIN
+   * ({@link PinCallback.Purpose#SECURITY_OFFICER}) and the new user PIN, logs in as SO on a
+   * read/write session, calls {@code C_InitPIN} and logs out. The token's pooled sessions are
+   * closed first (PKCS#11 allows no SO login beside read-only sessions), so do not sign with it
+   * on other threads meanwhile. This is the certificate manager's
+   * procedure after a written request, not something an official does alone.
+   *
+   * @throws TokenException {@code PIN_INCORRECT} for a wrong SO PIN, {@code PIN_INVALID},
+   *     {@code PIN_CANCELLED}, {@code TOKEN_REMOVED}
+   */
+  public void resetUserPin() throws TokenException {
+    requireOpen();
+    lock.lock();
+    char[] soPin = null;
+    char[] newPin = null;
+    try {
+      ensurePresent();
+      TokenDescription t = refresh();
+      soPin = ask(t, PinCallback.Purpose.SECURITY_OFFICER);
+      newPin = ask(t, PinCallback.Purpose.CHANGE_NEW);
+      if (t.minPinLength() > 0 && newPin.length < t.minPinLength()
+          || t.maxPinLength() > 0 && newPin.length > t.maxPinLength()) {
+        throw new Pkcs11Exception(ErrorCode.PIN_INVALID, t.pinFlags(), null, null,
+            "length " + newPin.length + " outside " + t.minPinLength() + ".." + t.maxPinLength());
+      }
+      if (loggedIn) {
+        // One login state per token and process: the user session must end before the SO's.
+        Binding.Session u = borrowNoCheck();
+        try {
+          u.logout();
+        } catch (Binding.Ck e) {
+          // already logged out
+        } finally {
+          giveBack(u, true);
+        }
+        loggedIn = false;
+        generation.incrementAndGet();
+      }
+      // PKCS#11 refuses an SO login while read-only sessions exist (CKR_SESSION_READ_ONLY_EXISTS).
+      resetPool();
+      Binding.Session s = module.binding().openSession(t.slotId(), true);
+      try {
+        s.login(Binding.CKU_SO, soPin);
+        try {
+          s.initPin(newPin);
+        } finally {
+          s.logout();
+        }
+      } finally {
+        s.close();
+      }
+      Instant now = module.options().clock().instant();
+      module.options().pinChangeLog().ifPresent(log -> log.recordChange(t.serial(), now));
+      LOG.info("user PIN reset by the security officer on token {}", t.serial());
+    } catch (Binding.Ck e) {
+      if (e.code() == CKR_PIN_INVALID || e.code() == CKR_PIN_LEN_RANGE) {
+        throw new Pkcs11Exception(ErrorCode.PIN_INVALID, description.pinFlags(), e.name(), e, e.name());
+      }
+      throw translate(e, "C_InitPIN");
+    } finally {
+      wipe(soPin);
+      wipe(newPin);
+      lock.unlock();
+    }
+  }
+
+  /**
    * Returns how long ago the PIN was last changed through the SDK.
    *
    * @return the age, if the {@link PinChangeLog} has a date for this token

@@ -99,6 +99,13 @@ class PinStateAndRemovalIT {
       });
       assertThat(pins.asked).hasValue(3);
       assertThat(shim.failures()).isEqualTo(3);
+
+      // The certificate manager unlocks it with the SO PIN and a new user PIN.
+      pins.answers.clear();
+      pins.then("12345678", PIN, PIN);
+      token.resetUserPin();
+      token.login();
+      assertThat(token.describe().pinFlags()).isEmpty();
     }
   }
 
