@@ -197,11 +197,7 @@ public final class Pkcs11Token implements SigningToken {
       }
       oldPin = ask(t, PinCallback.Purpose.CHANGE_OLD);
       newPin = ask(t, PinCallback.Purpose.CHANGE_NEW);
-      if (t.minPinLength() > 0 && newPin.length < t.minPinLength()
-          || t.maxPinLength() > 0 && newPin.length > t.maxPinLength()) {
-        throw new Pkcs11Exception(ErrorCode.PIN_INVALID, t.pinFlags(), null, null,
-            "length " + newPin.length + " outside " + t.minPinLength() + ".." + t.maxPinLength());
-      }
+      requireValidLength(t, newPin);
       Binding.Session s = module.binding().openSession(t.slotId(), true);
       try {
         s.setPin(oldPin, newPin);
@@ -212,10 +208,7 @@ public final class Pkcs11Token implements SigningToken {
       module.options().pinChangeLog().ifPresent(log -> log.recordChange(t.serial(), now));
       LOG.info("PIN changed on token {}", t.serial());
     } catch (Binding.Ck e) {
-      if (e.code() == CKR_PIN_INVALID || e.code() == CKR_PIN_LEN_RANGE) {
-        throw new Pkcs11Exception(ErrorCode.PIN_INVALID, description.pinFlags(), e.name(), e, e.name());
-      }
-      throw translate(e, "C_SetPIN");
+      throw translatePinChange(e, "C_SetPIN");
     } finally {
       wipe(oldPin);
       wipe(newPin);
@@ -244,11 +237,7 @@ public final class Pkcs11Token implements SigningToken {
       TokenDescription t = refresh();
       soPin = ask(t, PinCallback.Purpose.SECURITY_OFFICER);
       newPin = ask(t, PinCallback.Purpose.CHANGE_NEW);
-      if (t.minPinLength() > 0 && newPin.length < t.minPinLength()
-          || t.maxPinLength() > 0 && newPin.length > t.maxPinLength()) {
-        throw new Pkcs11Exception(ErrorCode.PIN_INVALID, t.pinFlags(), null, null,
-            "length " + newPin.length + " outside " + t.minPinLength() + ".." + t.maxPinLength());
-      }
+      requireValidLength(t, newPin);
       if (loggedIn) {
         // One login state per token and process: the user session must end before the SO's.
         Binding.Session u = borrowNoCheck();
@@ -279,10 +268,7 @@ public final class Pkcs11Token implements SigningToken {
       module.options().pinChangeLog().ifPresent(log -> log.recordChange(t.serial(), now));
       LOG.info("user PIN reset by the security officer on token {}", t.serial());
     } catch (Binding.Ck e) {
-      if (e.code() == CKR_PIN_INVALID || e.code() == CKR_PIN_LEN_RANGE) {
-        throw new Pkcs11Exception(ErrorCode.PIN_INVALID, description.pinFlags(), e.name(), e, e.name());
-      }
-      throw translate(e, "C_InitPIN");
+      throw translatePinChange(e, "C_InitPIN");
     } finally {
       wipe(soPin);
       wipe(newPin);
@@ -433,6 +419,22 @@ public final class Pkcs11Token implements SigningToken {
       return pinError(ErrorCode.PIN_TO_BE_CHANGED, e);
     }
     return new Pkcs11Exception(ErrorCode.TOKEN_ERROR, description.pinFlags(), e.name(), e, e.name(), operation);
+  }
+
+  /** Checks a new PIN against the token's limits before the token sees it. */
+  private static void requireValidLength(TokenDescription t, char[] newPin) throws Pkcs11Exception {
+    if (t.minPinLength() > 0 && newPin.length < t.minPinLength()
+        || t.maxPinLength() > 0 && newPin.length > t.maxPinLength()) {
+      throw new Pkcs11Exception(ErrorCode.PIN_INVALID, t.pinFlags(), null, null,
+          "length " + newPin.length + " outside " + t.minPinLength() + ".." + t.maxPinLength());
+    }
+  }
+
+  private TokenException translatePinChange(Binding.Ck e, String operation) {
+    if (e.code() == CKR_PIN_INVALID || e.code() == CKR_PIN_LEN_RANGE) {
+      return new Pkcs11Exception(ErrorCode.PIN_INVALID, description.pinFlags(), e.name(), e, e.name());
+    }
+    return translate(e, operation);
   }
 
   private Pkcs11Exception pinError(ErrorCode code, Binding.Ck e) {
