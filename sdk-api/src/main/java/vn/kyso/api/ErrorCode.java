@@ -61,6 +61,22 @@ public enum ErrorCode {
   TOKEN_ERROR,
   /** A batch stopped at a failing item; the items before it were signed. */
   BATCH_INTERRUPTED,
+  /** The document is encrypted and no owner password was given. */
+  DOCUMENT_ENCRYPTED,
+  /** The named signature field does not exist in the document. */
+  SIGNATURE_FIELD_NOT_FOUND,
+  /** The named signature field is already signed. */
+  SIGNATURE_FIELD_SIGNED,
+  /** The document's certification (DocMDP P=1) forbids any further signature. */
+  DOCUMENT_CERTIFIED_NO_CHANGES,
+  /** The space reserved for the signature is too small for the signature container. */
+  SIGNATURE_TOO_LARGE,
+  /** The signature value does not verify against the certificate and the data prepared. */
+  SIGNATURE_VALUE_INVALID,
+  /** A prepared-signature state is damaged or does not belong to this document. */
+  PREPARED_STATE_INVALID,
+  /** The output could not be written. */
+  OUTPUT_FAILED,
   /** A network service (TSA, OCSP, CRL, AIA) could not be reached in time. */
   SERVICE_UNAVAILABLE,
   /** A network service answered with an error status or a response that does not check out. */

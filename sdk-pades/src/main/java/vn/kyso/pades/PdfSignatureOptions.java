@@ -1,0 +1,289 @@
+package vn.kyso.pades;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import vn.kyso.api.DigestAlgorithm;
+
+/**
+ * What to produce when signing a PDF. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * PdfSignatureOptions options = PdfSignatureOptions.builder(PadesLevel.B_T)
+ *     .fieldName("ChuKyLanhDao")          // an empty field of the document, or a new one
+ *     .reason("Phê duyệt").location("Thử Nghiệm")
+ *     .build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class PdfSignatureOptions {
+  private final PadesLevel level;
+  private final DigestAlgorithm digest;
+  private final boolean pss;
+  private final String fieldName;
+  private final int page;
+  private final float[] rectangle;
+  private final String reason;
+  private final String location;
+  private final String contactInfo;
+  private final DocMdpPermission certification;
+  private final char[] ownerPassword;
+  private final int reservedBytes;
+
+  private PdfSignatureOptions(Builder b) {
+    this.level = b.level;
+    this.digest = b.digest;
+    this.pss = b.pss;
+    this.fieldName = b.fieldName;
+    this.page = b.page;
+    this.rectangle = b.rectangle == null ? null : b.rectangle.clone();
+    this.reason = b.reason;
+    this.location = b.location;
+    this.contactInfo = b.contactInfo;
+    this.certification = b.certification;
+    this.ownerPassword = b.ownerPassword == null ? null : b.ownerPassword.clone();
+    this.reservedBytes = b.reservedBytes;
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param level the level to produce
+   * @return the builder
+   */
+  public static Builder builder(PadesLevel level) {
+    return new Builder(level);
+  }
+
+  /** @return the level */
+  public PadesLevel level() {
+    return level;
+  }
+
+  /** @return the digest algorithm (SHA-256 by default) */
+  public DigestAlgorithm digest() {
+    return digest;
+  }
+
+  /** @return whether RSA keys sign with RSASSA-PSS instead of PKCS#1 v1.5 */
+  public boolean isPss() {
+    return pss;
+  }
+
+  /** @return the signature field to sign: an existing empty field, or the name of a new one */
+  public Optional<String> fieldName() {
+    return Optional.ofNullable(fieldName);
+  }
+
+  /** @return the 0-based page of a new field */
+  public int page() {
+    return page;
+  }
+
+  /**
+   * Returns the rectangle of a new field in PDF points, origin bottom-left: x, y, width, height.
+   *
+   * @return a copy of the rectangle, or empty for an invisible signature
+   */
+  public Optional<float[]> rectangle() {
+    return Optional.ofNullable(rectangle).map(float[]::clone);
+  }
+
+  /** @return the reason (/Reason) */
+  public Optional<String> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  /** @return the location (/Location) */
+  public Optional<String> location() {
+    return Optional.ofNullable(location);
+  }
+
+  /** @return the contact information (/ContactInfo) */
+  public Optional<String> contactInfo() {
+    return Optional.ofNullable(contactInfo);
+  }
+
+  /** @return the certification (DocMDP) to apply, making this a certification signature */
+  public Optional<DocMdpPermission> certification() {
+    return Optional.ofNullable(certification);
+  }
+
+  /** @return a copy of the owner password for encrypted documents */
+  public Optional<char[]> ownerPassword() {
+    return Optional.ofNullable(ownerPassword).map(char[]::clone);
+  }
+
+  /** @return the bytes reserved for the signature container */
+  public int reservedBytes() {
+    return reservedBytes;
+  }
+
+  @Override
+  public String toString() {
+    return "PdfSignatureOptions[" + level + ", " + digest + (pss ? ", PSS" : "") + ", field " + fieldName
+        + (ownerPassword == null ? "" : ", password ***") + "]";
+  }
+
+  /** Builds {@link PdfSignatureOptions}. Not thread-safe. */
+  public static final class Builder {
+    private final PadesLevel level;
+    private DigestAlgorithm digest = DigestAlgorithm.SHA256;
+    private boolean pss;
+    private String fieldName;
+    private int page;
+    private float[] rectangle;
+    private String reason;
+    private String location;
+    private String contactInfo;
+    private DocMdpPermission certification;
+    private char[] ownerPassword;
+    private int reservedBytes = 32 * 1024;
+
+    private Builder(PadesLevel level) {
+      this.level = Objects.requireNonNull(level, "level");
+    }
+
+    /**
+     * Sets the digest algorithm.
+     *
+     * @param value SHA-256, SHA-384 or SHA-512
+     * @return this builder
+     * @throws IllegalArgumentException for SHA-1
+     */
+    public Builder digest(DigestAlgorithm value) {
+      Objects.requireNonNull(value, "digest");
+      if (!value.isAllowedForNewSignatures()) {
+        throw new IllegalArgumentException(value + " is not allowed for new signatures");
+      }
+      this.digest = value;
+      return this;
+    }
+
+    /**
+     * Makes RSA keys sign with RSASSA-PSS.
+     *
+     * @param value whether to use PSS
+     * @return this builder
+     */
+    public Builder pss(boolean value) {
+      this.pss = value;
+      return this;
+    }
+
+    /**
+     * Names the signature field: an existing empty field is signed; otherwise a new field with
+     * this name is created.
+     *
+     * @param value the field name
+     * @return this builder
+     */
+    public Builder fieldName(String value) {
+      this.fieldName = Objects.requireNonNull(value, "fieldName");
+      return this;
+    }
+
+    /**
+     * Places a new field on a page (the visible appearance is drawn by the appearance support;
+     * without it the widget is empty).
+     *
+     * @param pageIndex 0-based page
+     * @param x left, in points from the left edge
+     * @param y bottom, in points from the bottom edge
+     * @param width width in points
+     * @param height height in points
+     * @return this builder
+     */
+    public Builder placement(int pageIndex, float x, float y, float width, float height) {
+      if (pageIndex < 0 || width <= 0 || height <= 0) {
+        throw new IllegalArgumentException("page must be >= 0, width and height > 0");
+      }
+      this.page = pageIndex;
+      this.rectangle = new float[] {x, y, width, height};
+      return this;
+    }
+
+    /**
+     * Sets /Reason.
+     *
+     * @param value the reason
+     * @return this builder
+     */
+    public Builder reason(String value) {
+      this.reason = Objects.requireNonNull(value, "reason");
+      return this;
+    }
+
+    /**
+     * Sets /Location.
+     *
+     * @param value the location
+     * @return this builder
+     */
+    public Builder location(String value) {
+      this.location = Objects.requireNonNull(value, "location");
+      return this;
+    }
+
+    /**
+     * Sets /ContactInfo.
+     *
+     * @param value the contact information
+     * @return this builder
+     */
+    public Builder contactInfo(String value) {
+      this.contactInfo = Objects.requireNonNull(value, "contactInfo");
+      return this;
+    }
+
+    /**
+     * Makes this a certification signature with a DocMDP permission. Only the first signature of
+     * a document may certify it.
+     *
+     * @param value the permission
+     * @return this builder
+     */
+    public Builder certification(DocMdpPermission value) {
+      this.certification = Objects.requireNonNull(value, "certification");
+      return this;
+    }
+
+    /**
+     * Sets the owner password of an encrypted document (copied; wipe yours).
+     *
+     * @param value the password
+     * @return this builder
+     */
+    public Builder ownerPassword(char[] value) {
+      this.ownerPassword = Objects.requireNonNull(value, "ownerPassword").clone();
+      return this;
+    }
+
+    /**
+     * Sets the space reserved for the signature container (default 32 KiB).
+     *
+     * @param bytes between 4 KiB and 1 MiB
+     * @return this builder
+     */
+    public Builder reservedBytes(int bytes) {
+      if (bytes < 4096 || bytes > 1024 * 1024) {
+        throw new IllegalArgumentException("reservedBytes must be between 4096 and 1048576");
+      }
+      this.reservedBytes = bytes;
+      return this;
+    }
+
+    /** @return the options */
+    public PdfSignatureOptions build() {
+      return new PdfSignatureOptions(this);
+    }
+  }
+
+  boolean sameAs(PdfSignatureOptions o) {
+    return level == o.level && digest == o.digest && pss == o.pss && Objects.equals(fieldName, o.fieldName)
+        && page == o.page && Arrays.equals(rectangle, o.rectangle) && Objects.equals(reason, o.reason)
+        && Objects.equals(location, o.location) && Objects.equals(contactInfo, o.contactInfo)
+        && certification == o.certification && reservedBytes == o.reservedBytes;
+  }
+}

@@ -1,0 +1,271 @@
+package vn.kyso.pades;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.ServiceException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureValue;
+import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.TokenException;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.trust.TsaClient;
+import vn.kyso.pades.internal.Cms;
+import vn.kyso.pades.internal.PdfUpdate;
+
+/**
+ * Signs PDF documents with PAdES baseline signatures (ETSI EN 319 142-1): {@code SubFilter
+ * ETSI.CAdES.detached}, signing-certificate-v2, the claimed time in /M, each signature in its own
+ * incremental update so that earlier signatures stay valid. Built once, immutable, thread-safe.
+ *
+ * <pre>{@code
+ * PdfSigner signer = PdfSigner.builder().timestampClient(tsa).build();
+ * signer.sign(Path.of("cong-van.pdf"), Path.of("cong-van-signed.pdf"),
+ *     PdfSignatureOptions.builder(PadesLevel.B_T).fieldName("LanhDao").build(), key);
+ *
+ * // Two phases (a web back end between two requests; a browser plug-in or HSM signs):
+ * PreparedSignature prepared = signer.prepare(input, options, chain);
+ * byte[] state = prepared.toBytes();                      // keep it server-side
+ * SignatureValue value = remoteSigner.sign(prepared.dataToSign());
+ * signer.complete(PreparedSignature.fromBytes(state), input, output, value);
+ * }</pre>
+ *
+ * <p><b>Files.</b> The input is only read. The output is written to a temporary file in the
+ * output's folder and moved into place when complete; a failure leaves no file at the output
+ * path. Input and output must differ. The input is read through a file cache, not into memory.
+ *
+ * <p><b>Security notes.</b> SHA-1 is refused; RSA keys under 2048 bits are refused by the token
+ * layer. {@link #complete} verifies the signature value against the signer certificate over the
+ * prepared signed attributes, and recomputes the document digest, before writing anything.
+ *
+ * @since 0.1
+ */
+public final class PdfSigner {
+  private final TsaClient tsa;
+  private final Clock clock;
+
+  private PdfSigner(Builder b) {
+    this.tsa = b.tsa;
+    this.clock = b.clock;
+  }
+
+  /** @return a builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Signs a document in one step with a key.
+   *
+   * @param input the PDF to sign; never modified
+   * @param output where the signed PDF goes
+   * @param options what to produce
+   * @param key the signing key
+   * @throws DocumentException when the input cannot be signed (malformed, encrypted, field taken)
+   * @throws TokenException when the key fails
+   * @throws ServiceException when the TSA fails (B-T)
+   * @throws KysoException for any other typed failure
+   */
+  public void sign(Path input, Path output, PdfSignatureOptions options, SigningKey key) throws KysoException {
+    Objects.requireNonNull(key, "key");
+    PreparedSignature prepared = prepare(input, options, key.chain());
+    SignatureValue value = key.sign(prepared.dataToSign(), prepared.algorithm());
+    complete(prepared, input, output, value, options.ownerPassword().orElse(null));
+  }
+
+  /**
+   * Prepares an external signature: computes what the signer must sign.
+   *
+   * @param input the PDF
+   * @param options what to produce
+   * @param chain the signer certificate first, then its chain (embedded in the signature)
+   * @return the prepared state
+   * @throws DocumentException when the input cannot be signed
+   */
+  public PreparedSignature prepare(Path input, PdfSignatureOptions options, List<X509Certificate> chain)
+      throws DocumentException {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(options, "options");
+    if (Objects.requireNonNull(chain, "chain").isEmpty()) {
+      throw new IllegalArgumentException("chain must hold the signer certificate");
+    }
+    if (options.level() != PadesLevel.B_B && tsa == null) {
+      throw new IllegalStateException(options.level() + " needs a time-stamp client: PdfSigner.builder().timestampClient(...)");
+    }
+    SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
+    Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
+    String password = options.ownerPassword().map(String::new).orElse(null);
+    try (PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password),
+        OutputStream.nullOutputStream())) {
+      byte[] digest = update.contentDigest(options.digest());
+      return new PreparedSignature(options, signingTime, algorithm, chain, digest,
+          Cms.signedAttributes(chain.get(0), options.digest(), digest));
+    }
+  }
+
+  /**
+   * Completes an external signature: checks the value, adds the time-stamp for B-T, and writes
+   * the signed PDF.
+   *
+   * @param prepared the state from {@link #prepare}, possibly from another JVM
+   * @param input the same PDF that was prepared
+   * @param output where the signed PDF goes
+   * @param value the signature value over {@link PreparedSignature#dataToSign()}
+   * @throws DocumentException {@code SIGNATURE_VALUE_INVALID} for a value that does not verify,
+   *     {@code PREPARED_STATE_INVALID} when the input is not the prepared document
+   * @throws ServiceException when the TSA fails (B-T)
+   */
+  public void complete(PreparedSignature prepared, Path input, Path output, SignatureValue value)
+      throws DocumentException, ServiceException {
+    complete(prepared, input, output, value, null);
+  }
+
+  /**
+   * Completes an external signature of an encrypted document.
+   *
+   * @param prepared the state
+   * @param input the same PDF that was prepared
+   * @param output where the signed PDF goes
+   * @param value the signature value
+   * @param ownerPassword the owner password, or null
+   * @throws DocumentException as {@link #complete(PreparedSignature, Path, Path, SignatureValue)}
+   * @throws ServiceException when the TSA fails (B-T)
+   */
+  public void complete(PreparedSignature prepared, Path input, Path output, SignatureValue value, char[] ownerPassword)
+      throws DocumentException, ServiceException {
+    Objects.requireNonNull(prepared, "prepared");
+    Objects.requireNonNull(value, "value");
+    requireDistinct(Objects.requireNonNull(input, "input"), Objects.requireNonNull(output, "output"));
+    if (value.algorithm() != prepared.algorithm()
+        || !Cms.verify(prepared.signerCertificate(), prepared.algorithm(), prepared.signedAttributes(), value.value())) {
+      throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
+    }
+    if (prepared.options().level() != PadesLevel.B_B && tsa == null) {
+      throw new IllegalStateException(prepared.options().level() + " needs a time-stamp client");
+    }
+    byte[] timestamp = null;
+    if (prepared.options().level() == PadesLevel.B_T) {
+      timestamp = tsa.timestamp(prepared.algorithm().digestAlgorithm().digest(value.value())).encoded();
+    }
+    Path dir = output.toAbsolutePath().getParent();
+    Path temp;
+    try {
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    }
+    boolean done = false;
+    try {
+      String password = ownerPassword == null ? null : new String(ownerPassword);
+      try (OutputStream out = Files.newOutputStream(temp);
+          PdfUpdate update = PdfUpdate.open(input, parameters(prepared.options(), prepared.signerCertificate(),
+              prepared.signingTime(), password), out)) {
+        byte[] digest = update.contentDigest(prepared.options().digest());
+        if (!MessageDigest.isEqual(digest, prepared.contentDigest())) {
+          throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null,
+              "the document is not the one that was prepared");
+        }
+        update.embed(Cms.signedData(prepared.chain(), prepared.algorithm(), digest, value.value(), timestamp));
+      } catch (IOException e) {
+        throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+      }
+      moveIntoPlace(temp, output);
+      done = true;
+    } finally {
+      if (!done) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // best effort: the temporary name never collides with the output
+        }
+      }
+    }
+  }
+
+  private static void moveIntoPlace(Path temp, Path output) throws DocumentException {
+    try {
+      try {
+        Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    }
+  }
+
+  private static void requireDistinct(Path input, Path output) {
+    try {
+      if (Files.exists(output) && Files.isSameFile(input, output)) {
+        throw new IllegalArgumentException("output must not be the input: the input is never modified in place");
+      }
+    } catch (IOException e) {
+      // an unreadable output path is reported when writing
+    }
+  }
+
+  private static SignatureAlgorithm algorithmFor(X509Certificate signer, PdfSignatureOptions options) {
+    String keyAlg = signer.getPublicKey().getAlgorithm();
+    SignatureAlgorithm.KeyType type = keyAlg.equals("EC") ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA;
+    return SignatureAlgorithm.of(type, options.isPss(), options.digest())
+        .orElseThrow(() -> new IllegalArgumentException("no signature algorithm for " + keyAlg + " " + options.digest()));
+  }
+
+  private static PdfUpdate.Parameters parameters(PdfSignatureOptions o, X509Certificate signer, Instant time,
+      String password) {
+    SignerIdentity id = SignerIdentity.from(signer);
+    return new PdfUpdate.Parameters(o.fieldName().orElse(null), o.page(), o.rectangle().orElse(null),
+        o.reason().orElse(null), o.location().orElse(null), o.contactInfo().orElse(null),
+        id.name().isEmpty() ? null : id.name(), o.certification().map(DocMdpPermission::value).orElse(null),
+        o.reservedBytes(), time, password);
+  }
+
+  /** Builds a {@link PdfSigner}. */
+  public static final class Builder {
+    private TsaClient tsa;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the time-stamp client, needed for B-T.
+     *
+     * @param value the client
+     * @return this builder
+     */
+    public Builder timestampClient(TsaClient value) {
+      this.tsa = Objects.requireNonNull(value, "timestampClient");
+      return this;
+    }
+
+    /**
+     * Sets the clock of the claimed signing time.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** @return the signer */
+    public PdfSigner build() {
+      return new PdfSigner(this);
+    }
+  }
+
+}

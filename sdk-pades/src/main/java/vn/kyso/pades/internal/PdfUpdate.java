@@ -1,0 +1,281 @@
+package vn.kyso.pades.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+
+/**
+ * One incremental update that adds a signature dictionary with a placeholder, written to a
+ * stream; {@link #contentDigest()} hashes the byte ranges and {@link #embed} writes the CMS
+ * container into the placeholder. Deterministic: the same input, parameters and signing time give
+ * the same bytes (the document ID is derived from the signing time), which is what lets
+ * {@code PdfSigner.complete} rebuild the prepared revision in another JVM.
+ */
+public final class PdfUpdate implements Closeable {
+  /** Vietnamese documents show their time in +07:00. */
+  public static final TimeZone VIETNAM = TimeZone.getTimeZone("Asia/Ho_Chi_Minh");
+
+  private final PDDocument document;
+  private final SignatureOptions signatureOptions;
+  private final ExternalSigningSupport external;
+  private final int reserved;
+
+  /** The parameters of the update. */
+  public record Parameters(String fieldName, int page, float[] rectangle, String reason, String location,
+      String contactInfo, String signerName, Integer docMdp, int reservedBytes, Instant signingTime,
+      String password) {}
+
+  private PdfUpdate(PDDocument document, SignatureOptions options, ExternalSigningSupport external, int reserved) {
+    this.document = document;
+    this.signatureOptions = options;
+    this.external = external;
+    this.reserved = reserved;
+  }
+
+  /**
+   * Opens the input and writes the update to {@code out}, leaving the placeholder empty.
+   *
+   * @param input the PDF
+   * @param p the parameters
+   * @param out where the updated document goes
+   * @return the update, to finish with {@link #embed} or abandon with {@link #close}
+   * @throws DocumentException when the input is not a usable PDF or the field rules forbid signing
+   */
+  public static PdfUpdate open(Path input, Parameters p, OutputStream out) throws DocumentException {
+    PDDocument doc;
+    try {
+      doc = Loader.loadPDF(new RandomAccessReadBufferedFile(input.toFile()), p.password() == null ? "" : p.password(),
+          null, null, IOUtils.createTempFileOnlyStreamCache());
+    } catch (InvalidPasswordException e) {
+      throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
+    } catch (IOException | RuntimeException e) {
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
+    }
+    SignatureOptions so = new SignatureOptions();
+    try {
+      // Signing changes an encrypted document: only its owner may (sign with the owner password).
+      if (doc.isEncrypted() && (p.password() == null || !doc.getCurrentAccessPermission().isOwnerPermission())) {
+        throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, null);
+      }
+      Integer existingP = docMdpOf(doc);
+      if (existingP != null && existingP == 1) {
+        throw new DocumentException(ErrorCode.DOCUMENT_CERTIFIED_NO_CHANGES, null);
+      }
+      if (p.docMdp() != null && !doc.getSignatureDictionaries().isEmpty()) {
+        throw new IllegalArgumentException("a certification signature must be the first signature of a document");
+      }
+      PDSignature sig = new PDSignature();
+      sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      sig.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
+      if (p.signerName() != null) {
+        sig.setName(p.signerName());
+      }
+      if (p.reason() != null) {
+        sig.setReason(p.reason());
+      }
+      if (p.location() != null) {
+        sig.setLocation(p.location());
+      }
+      if (p.contactInfo() != null) {
+        sig.setContactInfo(p.contactInfo());
+      }
+      Calendar when = Calendar.getInstance(VIETNAM);
+      when.setTimeInMillis(p.signingTime().toEpochMilli() / 1000 * 1000);
+      sig.setSignDate(when);
+      PDSignatureField existing = p.fieldName() == null ? null : findField(doc, p.fieldName());
+      if (existing != null) {
+        if (existing.getCOSObject().getDictionaryObject(COSName.V) != null) {
+          throw new DocumentException(ErrorCode.SIGNATURE_FIELD_SIGNED, null, p.fieldName());
+        }
+        // PDFBox signs a field whose /V is the new signature dictionary.
+        existing.getCOSObject().setItem(COSName.V, sig);
+      }
+      if (p.docMdp() != null) {
+        setDocMdp(doc, sig, p.docMdp());
+      }
+      so.setPreferredSignatureSize(p.reservedBytes());
+      so.setPage(p.page());
+      doc.addSignature(sig, so);
+      if (existing == null) {
+        PDSignatureField created = fieldOf(doc, sig);
+        if (p.fieldName() != null && created != null) {
+          created.setPartialName(p.fieldName());
+        }
+        if (p.rectangle() != null && created != null && !created.getWidgets().isEmpty()) {
+          float[] r = p.rectangle();
+          created.getWidgets().get(0).setRectangle(new PDRectangle(r[0], r[1], r[2], r[3]));
+        }
+      }
+      doc.setDocumentId(p.signingTime().toEpochMilli());
+      ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(out);
+      return new PdfUpdate(doc, so, ext, p.reservedBytes());
+    } catch (DocumentException | IllegalArgumentException e) {
+      closeQuietly(doc, so);
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(doc, so);
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add a signature: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Hashes the byte ranges of the prepared revision.
+   *
+   * @param digest the algorithm
+   * @return the digest
+   * @throws DocumentException when the prepared bytes cannot be read
+   */
+  public byte[] contentDigest(DigestAlgorithm digest) throws DocumentException {
+    MessageDigest md = digest.newMessageDigest();
+    try (InputStream in = external.getContent()) {
+      byte[] buf = new byte[64 * 1024];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.IO_ERROR, e, "prepared revision");
+    }
+    return md.digest();
+  }
+
+  /**
+   * Writes the CMS container into the placeholder and completes the output.
+   *
+   * @param cms the DER container
+   * @throws DocumentException {@code SIGNATURE_TOO_LARGE} or {@code OUTPUT_FAILED}
+   */
+  public void embed(byte[] cms) throws DocumentException {
+    if (cms.length > reserved) {
+      throw new DocumentException(ErrorCode.SIGNATURE_TOO_LARGE, null, cms.length, reserved);
+    }
+    try {
+      external.setSignature(cms);
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, "PDF", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(document, signatureOptions);
+  }
+
+  private static void closeQuietly(PDDocument doc, SignatureOptions so) {
+    try {
+      so.close();
+    } catch (IOException e) {
+      // nothing held
+    }
+    try {
+      doc.close();
+    } catch (IOException e) {
+      // the input is read-only; nothing to lose
+    }
+  }
+
+  private static PDSignatureField findField(PDDocument doc, String name) throws DocumentException {
+    PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+    if (form == null) {
+      return null;
+    }
+    PDField f = form.getField(name);
+    if (f == null) {
+      return null;
+    }
+    if (!(f instanceof PDSignatureField s)) {
+      throw new DocumentException(ErrorCode.SIGNATURE_FIELD_NOT_FOUND, null, name);
+    }
+    return s;
+  }
+
+  private static PDSignatureField fieldOf(PDDocument doc, PDSignature sig) {
+    PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+    if (form == null) {
+      return null;
+    }
+    for (PDField f : form.getFieldTree()) {
+      if (f instanceof PDSignatureField s && s.getCOSObject().getDictionaryObject(COSName.V) == sig.getCOSObject()) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** The DocMDP permission of the document's certification signature, if any. */
+  public static Integer docMdpOf(PDDocument doc) {
+    COSDictionary perms = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PERMS);
+    if (perms == null) {
+      return null;
+    }
+    COSDictionary sig = perms.getCOSDictionary(COSName.DOCMDP);
+    if (sig == null) {
+      return null;
+    }
+    COSArray refs = sig.getCOSArray(COSName.REFERENCE);
+    if (refs == null) {
+      return null;
+    }
+    for (COSBase r : refs) {
+      COSBase o = r instanceof org.apache.pdfbox.cos.COSObject obj ? obj.getObject() : r;
+      if (o instanceof COSDictionary ref && COSName.DOCMDP.equals(ref.getCOSName(COSName.TRANSFORM_METHOD))) {
+        COSDictionary params = ref.getCOSDictionary(COSName.TRANSFORM_PARAMS);
+        return params == null ? 2 : params.getInt(COSName.P, 2);
+      }
+    }
+    return null;
+  }
+
+  /** ISO 32000-1, 12.8.2.2: /Reference with a DocMDP transform, and the catalog's /Perms. */
+  private static void setDocMdp(PDDocument doc, PDSignature sig, int p) {
+    COSDictionary params = new COSDictionary();
+    params.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
+    params.setInt(COSName.P, p);
+    params.setName(COSName.V, "1.2");
+    params.setDirect(true);
+    COSDictionary ref = new COSDictionary();
+    ref.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));
+    ref.setItem(COSName.TRANSFORM_METHOD, COSName.DOCMDP);
+    ref.setItem(COSName.DIGEST_METHOD, COSName.getPDFName("SHA256"));
+    ref.setItem(COSName.TRANSFORM_PARAMS, params);
+    ref.setDirect(true);
+    COSArray refs = new COSArray();
+    refs.add(ref);
+    refs.setDirect(true);
+    sig.getCOSObject().setItem(COSName.REFERENCE, refs);
+    COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
+    COSDictionary perms = catalog.getCOSDictionary(COSName.PERMS);
+    if (perms == null) {
+      perms = new COSDictionary();
+      catalog.setItem(COSName.PERMS, perms);
+    }
+    perms.setItem(COSName.DOCMDP, sig);
+    perms.setNeedToBeUpdated(true);
+    catalog.setNeedToBeUpdated(true);
+  }
+}
