@@ -1,0 +1,75 @@
+package vn.kyso.pades;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.token.SigningToken;
+import vn.kyso.testkit.TestIdentity;
+import vn.kyso.testkit.TestPkiExtension;
+
+/** Poppler's pdfsig, an independent verifier, accepts what Kyso signs. */
+class PdfsigIT {
+  @RegisterExtension
+  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(5).build();
+
+  @BeforeAll
+  static void requirePdfsig() {
+    boolean found = false;
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+      found |= Files.isExecutable(Path.of(dir, "pdfsig"));
+    }
+    if (!found) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        Assertions.fail("pdfsig is required when CI=true (apt-get install poppler-utils)");
+      }
+      Assumptions.abort("pdfsig not found: apt-get install poppler-utils");
+    }
+  }
+
+  private static String pdfsig(Path pdf) throws Exception {
+    Process p = new ProcessBuilder("pdfsig", "-nocert", pdf.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  private static long count(String text, String needle) {
+    return text.lines().filter(l -> l.contains(needle)).count();
+  }
+
+  @Test
+  void bbAndBt_singleAndDouble_areValidForPdfsig(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.letter(dir, "letter.pdf", null);
+    Path bb = dir.resolve("bb.pdf");
+    Path bt = dir.resolve("bt.pdf");
+    Path both = dir.resolve("both.pdf");
+    PdfSigner signer = PdfSigner.builder().timestampClient(PKI.tsaClient()).build();
+    try (SigningToken leader = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken();
+        SigningToken clerk = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+      signer.sign(in, bb, PdfSignatureOptions.builder(PadesLevel.B_B).build(), leader.keys().get(0));
+      signer.sign(in, bt, PdfSignatureOptions.builder(PadesLevel.B_T).digest(DigestAlgorithm.SHA384).build(),
+          leader.keys().get(0));
+      signer.sign(bt, both, PdfSignatureOptions.builder(PadesLevel.B_T).pss(true).build(), clerk.keys().get(0));
+    }
+
+    String a = pdfsig(bb);
+    String b = pdfsig(bt);
+    String c = pdfsig(both);
+
+    assertThat(count(a, "Signature is Valid")).as(a).isEqualTo(1);
+    assertThat(a).contains("ETSI.CAdES.detached");
+    assertThat(count(b, "Signature is Valid")).as(b).isEqualTo(1);
+    assertThat(count(c, "Signature is Valid")).as(c).isEqualTo(2);
+    assertThat(c).contains("Total document signed");
+  }
+}
