@@ -31,6 +31,23 @@ public record Finding(String code, Severity severity, String messageEn, String m
   }
 
   /**
+   * Creates a finding whose texts come from a module's resource bundle, key {@code finding.<code>},
+   * in English ({@code <baseName>.properties}) and Vietnamese ({@code <baseName>_vi.properties}).
+   *
+   * @param baseName the bundle base name, e.g. {@code vn.kyso.pades.messages}
+   * @param owner a class of the module that ships the bundle
+   * @param code the stable code
+   * @param severity the severity
+   * @param arguments values substituted into the texts ({@link java.text.MessageFormat})
+   * @return the finding
+   */
+  public static Finding fromBundle(String baseName, Class<?> owner, String code, Severity severity,
+      Object... arguments) {
+    return vn.kyso.api.internal.Findings.of(new vn.kyso.api.internal.Messages(baseName, owner), code, severity,
+        arguments);
+  }
+
+  /**
    * Returns the text in a language: Vietnamese for {@code vi}, English otherwise.
    *
    * @param locale the language

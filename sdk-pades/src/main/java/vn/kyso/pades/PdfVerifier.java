@@ -1,0 +1,444 @@
+package vn.kyso.pades;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.trust.CertificatePurpose;
+import vn.kyso.api.trust.CertificateResult;
+import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.TimestampToken;
+import vn.kyso.api.trust.ValidationContext;
+import vn.kyso.api.validation.Finding;
+import vn.kyso.api.validation.Severity;
+import vn.kyso.api.validation.SignatureFormat;
+import vn.kyso.api.validation.SignatureLevel;
+import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.SubIndication;
+import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.pades.internal.CmsCheck;
+import vn.kyso.pades.internal.PdfUpdate;
+import vn.kyso.pades.internal.RevisionDiff;
+import vn.kyso.pades.internal.SignedBytes;
+
+/**
+ * Verifies every signature of a PDF. Built once, immutable and thread-safe.
+ *
+ * <pre>{@code
+ * PdfVerifier verifier = PdfVerifier.builder(CertificateVerifier.builder(TrustAnchors.governmentSpecialUse()).build())
+ *     .build();
+ * ValidationReport report = verifier.verify(Path.of("cong-van-den.pdf"));
+ * }</pre>
+ *
+ * <p>Per signature: the byte range (starts at 0, leaves out exactly the {@code /Contents} hex
+ * string, ends at the {@code %%EOF} of a revision, holds the signature dictionary), the digest,
+ * the CMS signature, the signing-certificate binding, the signature time-stamp (imprint and TSA
+ * certificate), the signer's path and revocation at the best proven time, and every change made
+ * after the signed revision, compared object by object (see the security notes).
+ *
+ * <p><b>Security notes.</b> Structural defects fail the signature; they never make it "skipped".
+ * A later revision that changes what the signed revision showed (page content, resources, fonts,
+ * the page tree, catalog entries, other annotations, form values) fails the signature with the
+ * changed objects named, whatever signatures come after. Allowed later changes are new signature
+ * fields and signatures, DSS material and document time-stamps. Not yet supported, and therefore
+ * failed rather than accepted: form filling permitted by DocMDP P=2/3, and annotations permitted by
+ * P=3. The legacy {@code adbe.pkcs7.sha1} format is reported as weak and INDETERMINATE.
+ *
+ * @since 0.1
+ */
+public final class PdfVerifier {
+  private static final String BUNDLE = "vn.kyso.pades.messages";
+
+  private final CertificateVerifier certificates;
+  private final Clock clock;
+
+  private PdfVerifier(Builder b) {
+    this.certificates = b.certificates;
+    this.clock = b.clock;
+  }
+
+  /**
+   * Returns a builder; a verifier cannot exist without a certificate verifier (and its anchors).
+   *
+   * @param certificateVerifier validates signer and TSA certificates
+   * @return the builder
+   */
+  public static Builder builder(CertificateVerifier certificateVerifier) {
+    return new Builder(certificateVerifier);
+  }
+
+  /**
+   * Verifies a PDF file.
+   *
+   * @param pdf the file; only read
+   * @return one result per signature, and document findings
+   * @throws DocumentException {@code MALFORMED_INPUT} when the file is not a readable PDF,
+   *     {@code IO_ERROR} when it cannot be read
+   */
+  public ValidationReport verify(Path pdf) throws DocumentException {
+    Objects.requireNonNull(pdf, "pdf");
+    ValidationReport.Builder report = ValidationReport.builder(String.valueOf(pdf.getFileName()), clock.instant());
+    try (SignedBytes bytes = new SignedBytes(pdf)) {
+      PDDocument latest;
+      try {
+        latest = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()), "", null, null,
+            IOUtils.createTempFileOnlyStreamCache());
+      } catch (IOException | RuntimeException e) {
+        throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
+      }
+      try (latest) {
+        List<Long> ends = bytes.revisionEnds();
+        Integer docMdp = PdfUpdate.docMdpOf(latest);
+        List<PDSignature> sigs = signatures(latest);
+        int n = 0;
+        for (PDSignature sig : sigs) {
+          n++;
+          report.signature(verifyOne(pdf, bytes, latest, sig, n, ends, docMdp));
+        }
+        if (!ends.isEmpty() && ends.get(ends.size() - 1) < bytes.size()) {
+          byte[] tail = bytes.read(ends.get(ends.size() - 1), (int) Math.min(4096, bytes.size() - ends.get(ends.size() - 1)));
+          if (!new String(tail, StandardCharsets.ISO_8859_1).isBlank()) {
+            report.documentFinding(finding("PDF_TRAILING_BYTES", Severity.WARNING,
+                bytes.size() - ends.get(ends.size() - 1)));
+          }
+        }
+        if (sigs.isEmpty()) {
+          report.documentFinding(finding("PDF_NO_SIGNATURE", Severity.INFO));
+        }
+      }
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.IO_ERROR, e, pdf);
+    }
+    return report.build();
+  }
+
+  private static List<PDSignature> signatures(PDDocument doc) {
+    List<PDSignature> out = new ArrayList<>();
+    PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+    if (form == null) {
+      return out;
+    }
+    for (PDField f : form.getFieldTree()) {
+      if (f instanceof PDSignatureField s && s.getSignature() != null) {
+        out.add(s.getSignature());
+      }
+    }
+    return out;
+  }
+
+  private SignatureResult verifyOne(Path pdf, SignedBytes bytes, PDDocument latest, PDSignature sig, int index,
+      List<Long> ends, Integer docMdp) throws IOException {
+    String id = fieldName(latest, sig).orElse("Signature" + index);
+    String subFilter = sig.getCOSObject().getNameAsString(COSName.SUB_FILTER);
+    SignatureFormat format = formatOf(subFilter);
+    SignatureResult.Builder r = SignatureResult.builder(id, format == null ? SignatureFormat.PDF_PKCS7_DETACHED : format);
+    if (sig.getSignDate() != null) {
+      r.claimedSigningTime(sig.getSignDate().toInstant());
+    }
+    if (format == null) {
+      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("PDF_SUBFILTER_UNSUPPORTED", Severity.ERROR,
+          String.valueOf(subFilter))).build();
+    }
+    // 1. Byte range: the structure that signature wrapping and universal forgery attack.
+    long[] br = byteRange(sig);
+    String brProblem = checkByteRange(br, bytes, sig, latest, ends);
+    if (brProblem != null) {
+      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("PDF_BYTE_RANGE_INVALID", Severity.ERROR,
+          brProblem)).build();
+    }
+    long revisionEnd = br[2] + br[3];
+    int revision = ends.indexOf(revisionEnd) + 1;
+    r.scope("revision " + revision + " of " + ends.size() + ", bytes 0-" + revisionEnd
+        + (revisionEnd == bytes.size() ? " (the whole document)" : " of " + bytes.size()));
+    if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
+      return r.notPassed(SubIndication.SIG_CONSTRAINTS_FAILURE)
+          .finding(finding("PDF_DOCUMENT_TIMESTAMP_UNSUPPORTED", Severity.ERROR)).build();
+    }
+    if (format == SignatureFormat.PDF_PKCS7_SHA1) {
+      return r.notPassed(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE)
+          .finding(finding("PDF_FORMAT_SHA1_WEAK", Severity.ERROR)).build();
+    }
+    // 2. Digest and CMS.
+    Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
+    byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
+    CmsCheck.Outcome cms = CmsCheck.check(contents, alg -> digests.computeIfAbsent(alg, a -> digest(bytes, a, br)),
+        format == SignatureFormat.PADES_BASELINE);
+    if (format != SignatureFormat.PADES_BASELINE) {
+      r.finding(finding("PDF_LEGACY_FORMAT", Severity.WARNING, subFilter));
+    }
+    if (cms.problem() != null) {
+      SubIndication sub = switch (cms.problemCode()) {
+        case "HASH" -> SubIndication.HASH_FAILURE;
+        case "CRYPTO" -> SubIndication.SIG_CRYPTO_FAILURE;
+        case "NO_SIGNER" -> SubIndication.NO_SIGNING_CERTIFICATE_FOUND;
+        default -> SubIndication.FORMAT_FAILURE;
+      };
+      if (cms.signer() != null) {
+        r.signingCertificate(cms.signer());
+      }
+      return r.notPassed(sub).finding(finding("PDF_CMS_INVALID", Severity.ERROR, cms.problem())).build();
+    }
+    r.signingCertificate(cms.signer());
+    if (cms.signingCertificateNote() != null) {
+      r.finding(finding("PDF_SIGNING_CERTIFICATE_ATTRIBUTE", Severity.WARNING, cms.signingCertificateNote()));
+    }
+    SubIndication failure = null;
+    if (cms.weakAlgorithm()) {
+      r.finding(finding("PDF_WEAK_DIGEST", Severity.ERROR, cms.digest().jcaName()));
+      failure = SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE;
+    }
+    // 3. Signature time-stamp: proof of existence.
+    Instant best = null;
+    SignatureLevel level = format == SignatureFormat.PADES_BASELINE ? SignatureLevel.B_B : SignatureLevel.NONE;
+    if (cms.timestampToken().isPresent()) {
+      try {
+        TimestampToken tst = TimestampToken.parse(cms.timestampToken().get());
+        if (!tst.covers(tst.imprint().algorithm().digest(cms.signatureValue()))) {
+          r.finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR));
+          failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+        } else {
+          CertificateResult tsa = certificates.verify(tst.tsaCertificate(), ValidationContext.builder()
+              .purpose(CertificatePurpose.TIMESTAMPING).certificates(cms.certificates()).build());
+          if (tsa.isPassed()) {
+            best = tst.genTime();
+            if (level == SignatureLevel.B_B) {
+              level = SignatureLevel.B_T;
+            }
+            r.bestSignatureTime(best);
+          } else {
+            r.finding(finding("PDF_TIMESTAMP_UNTRUSTED", Severity.ERROR,
+                tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
+            failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+          }
+        }
+      } catch (DocumentException e) {
+        r.finding(finding("PDF_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
+        failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+      }
+    }
+    r.level(level);
+    // 4. The signer's certificate at the best proven time.
+    ValidationContext.Builder ctx = ValidationContext.builder().certificates(cms.certificates());
+    if (best != null) {
+      ctx.at(best, true);
+    }
+    CertificateResult cert = certificates.verify(cms.signer(), ctx.build());
+    r.certificateResult(cert).findings(cert.findings());
+    if (!cert.isPassed()) {
+      failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
+    }
+    // 5. What changed after the signed revision.
+    if (revisionEnd < bytes.size()) {
+      RevisionDiff.Result diff = compareRevisions(pdf, revisionEnd, latest, docMdp);
+      if (diff == null) {
+        r.finding(finding("PDF_REVISION_UNREADABLE", Severity.ERROR, revision));
+        failure = worse(failure, SubIndication.FORMAT_FAILURE);
+      } else {
+        List<RevisionDiff.Change> bad = diff.disallowed();
+        if (!bad.isEmpty()) {
+          StringBuilder names = new StringBuilder();
+          for (int i = 0; i < bad.size() && i < 10; i++) {
+            names.append(i == 0 ? "" : "; ").append(bad.get(i).object()).append(" (").append(bad.get(i).what()).append(')');
+          }
+          r.finding(finding("PDF_DISALLOWED_CHANGE", Severity.ERROR, bad.size(), names));
+          failure = worse(failure, SubIndication.HASH_FAILURE);
+        } else {
+          r.finding(finding("PDF_ALLOWED_CHANGES", Severity.INFO, diff.changes().size()));
+        }
+      }
+    }
+    return failure == null ? r.passed().build() : r.notPassed(failure).build();
+  }
+
+  private static SubIndication worse(SubIndication current, SubIndication candidate) {
+    if (current == null) {
+      return candidate;
+    }
+    // The first reason stands unless a later one is a failure and the first only indeterminate.
+    return candidate.indication() == vn.kyso.api.validation.Indication.TOTAL_FAILED
+        && current.indication() != vn.kyso.api.validation.Indication.TOTAL_FAILED ? candidate : current;
+  }
+
+  private static RevisionDiff.Result compareRevisions(Path pdf, long revisionEnd, PDDocument latest, Integer docMdp) {
+    Path temp = null;
+    try {
+      temp = Files.createTempFile("kyso-revision", ".pdf");
+      try (FileChannel in = FileChannel.open(pdf, StandardOpenOption.READ);
+          FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        long done = 0;
+        while (done < revisionEnd) {
+          done += in.transferTo(done, revisionEnd - done, out);
+        }
+      }
+      try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBufferedFile(temp.toFile()), "", null, null,
+          IOUtils.createTempFileOnlyStreamCache())) {
+        return RevisionDiff.compare(signed, latest, docMdp);
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // temporary copy of a revision; removed on a best-effort basis
+        }
+      }
+    }
+  }
+
+  private static byte[] digest(SignedBytes bytes, DigestAlgorithm alg, long[] br) {
+    try {
+      MessageDigest md = alg.newMessageDigest();
+      bytes.digest(md, br[0], br[1]);
+      bytes.digest(md, br[2], br[3]);
+      return md.digest();
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  private static long[] byteRange(PDSignature sig) {
+    COSBase b = sig.getCOSObject().getDictionaryObject(COSName.BYTERANGE);
+    if (!(b instanceof COSArray a) || a.size() != 4) {
+      return null;
+    }
+    long[] out = new long[4];
+    for (int i = 0; i < 4; i++) {
+      if (!(a.getObject(i) instanceof COSInteger n)) {
+        return null;
+      }
+      out[i] = n.longValue();
+    }
+    return out;
+  }
+
+  private static String checkByteRange(long[] br, SignedBytes bytes, PDSignature sig, PDDocument doc, List<Long> ends)
+      throws IOException {
+    if (br == null) {
+      return "/ByteRange is missing or not four integers";
+    }
+    if (br[0] != 0 || br[1] <= 0 || br[2] <= br[1] || br[3] < 0 || br[2] + br[3] > bytes.size()) {
+      return "/ByteRange " + java.util.Arrays.toString(br) + " is out of bounds for " + bytes.size() + " bytes";
+    }
+    COSBase contents = sig.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+    if (!(contents instanceof COSString cs) || cs.getBytes().length == 0) {
+      return "/Contents is missing or empty";
+    }
+    long gap = br[2] - br[1];
+    if (gap != cs.getBytes().length * 2L + 2 || gap > 16L * 1024 * 1024) {
+      return "the gap between the ranges is not exactly the /Contents hex string";
+    }
+    byte[] g = bytes.read(br[1], (int) gap);
+    if (g.length != gap || g[0] != '<' || g[g.length - 1] != '>') {
+      return "the gap between the ranges is not exactly the /Contents hex string";
+    }
+    byte[] raw = cs.getBytes();
+    for (int i = 1; i < g.length - 1; i++) {
+      int v = Character.digit(g[i], 16);
+      if (v < 0) {
+        return "the gap holds something other than hexadecimal digits";
+      }
+      int expected = i % 2 == 1 ? (raw[(i - 1) / 2] >> 4) & 0xF : raw[(i - 1) / 2] & 0xF;
+      if (v != expected) {
+        return "the gap is not the /Contents of this signature dictionary";
+      }
+    }
+    if (!ends.contains(br[2] + br[3])) {
+      return "the signed bytes do not end at the end of a revision (%%EOF)";
+    }
+    COSObjectKey key = sig.getCOSObject().getKey();
+    Long offset = key == null ? null : doc.getDocument().getXrefTable().get(key);
+    if (offset != null && offset >= 0 && offset >= br[1] && offset < br[2]) {
+      return "the signature dictionary lies in the unsigned gap";
+    }
+    if (offset != null && offset >= br[2] + br[3]) {
+      return "the signature dictionary lies after the signed revision";
+    }
+    return null;
+  }
+
+  private static java.util.Optional<String> fieldName(PDDocument doc, PDSignature sig) {
+    PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+    if (form != null) {
+      for (PDField f : form.getFieldTree()) {
+        if (f instanceof PDSignatureField s && s.getSignature() != null
+            && s.getSignature().getCOSObject() == sig.getCOSObject()) {
+          return java.util.Optional.ofNullable(f.getFullyQualifiedName());
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static SignatureFormat formatOf(String subFilter) {
+    if (subFilter == null) {
+      return null;
+    }
+    return switch (subFilter) {
+      case "ETSI.CAdES.detached" -> SignatureFormat.PADES_BASELINE;
+      case "adbe.pkcs7.detached" -> SignatureFormat.PDF_PKCS7_DETACHED;
+      case "adbe.pkcs7.sha1" -> SignatureFormat.PDF_PKCS7_SHA1;
+      case "ETSI.RFC3161" -> SignatureFormat.PDF_DOCUMENT_TIMESTAMP;
+      default -> null;
+    };
+  }
+
+  private static Finding finding(String code, Severity severity, Object... args) {
+    return Finding.fromBundle(BUNDLE, PdfVerifier.class, code, severity, args);
+  }
+
+  /** Builds a {@link PdfVerifier}. */
+  public static final class Builder {
+    private final CertificateVerifier certificates;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(CertificateVerifier certificates) {
+      this.certificates = Objects.requireNonNull(certificates, "certificateVerifier");
+    }
+
+    /**
+     * Sets the clock of the report's validation time.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** @return the verifier */
+    public PdfVerifier build() {
+      return new PdfVerifier(this);
+    }
+  }
+
+}

@@ -1,0 +1,174 @@
+package vn.kyso.pades.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.ess.ESSCertID;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificate;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import vn.kyso.api.DigestAlgorithm;
+
+/** Parses and checks the CMS container of a PDF signature against the byte-range digest. */
+public final class CmsCheck {
+  // Passed to getInstance calls only; never registered with java.security.Security.
+  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+  private CmsCheck() {}
+
+  /** What the CMS says and whether it holds. */
+  public record Outcome(String problem, String problemCode, X509Certificate signer, List<X509Certificate> certificates,
+      DigestAlgorithm digest, byte[] signatureValue, boolean signingCertificateBound, String signingCertificateNote,
+      Optional<byte[]> timestampToken, boolean weakAlgorithm) {}
+
+  /**
+   * Checks a CMS detached signature over a precomputed content digest.
+   *
+   * @param padded the /Contents bytes (DER followed only by zero padding)
+   * @param contentDigests the digest of the byte ranges for every algorithm
+   * @param requireSigningCertificateV2 whether a missing signing-certificate attribute fails
+   * @return the outcome; {@code problem} is null when the CMS holds
+   */
+  public static Outcome check(byte[] padded, java.util.function.Function<DigestAlgorithm, byte[]> contentDigests,
+      boolean requireSigningCertificateV2) {
+    byte[] der;
+    try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(padded), padded.length)) {
+      ASN1Primitive p = in.readObject();
+      if (p == null) {
+        return fail("FORMAT", "/Contents is empty");
+      }
+      der = p.getEncoded(ASN1Encoding.DER);
+      for (int i = der.length; i < padded.length; i++) {
+        if (padded[i] != 0) {
+          return fail("FORMAT", "bytes other than zero padding follow the CMS in /Contents");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return fail("FORMAT", "/Contents is not a CMS structure");
+    }
+    try {
+      CMSSignedData cms = new CMSSignedData(der);
+      if (!CMSObjectIdentifiers.data.getId().equals(cms.getSignedContentTypeOID()) || cms.getSignedContent() != null) {
+        return fail("FORMAT", "not a detached signature over id-data");
+      }
+      Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+      if (signers.size() != 1) {
+        return fail("FORMAT", "the CMS holds " + signers.size() + " signers, expected exactly one");
+      }
+      SignerInformation si = signers.iterator().next();
+      List<X509Certificate> certs = new ArrayList<>();
+      JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+      for (X509CertificateHolder h : cms.getCertificates().getMatches(null)) {
+        certs.add(conv.getCertificate(h));
+      }
+      @SuppressWarnings("unchecked")
+      Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(si.getSID());
+      if (matches.size() != 1) {
+        return fail("NO_SIGNER", "the signer certificate is not in the signature");
+      }
+      X509Certificate signer = conv.getCertificate(matches.iterator().next());
+      DigestAlgorithm digest = DigestAlgorithm.fromOid(si.getDigestAlgOID()).orElse(null);
+      if (digest == null) {
+        return fail("FORMAT", "unknown digest algorithm " + si.getDigestAlgOID());
+      }
+      boolean weak = !digest.isAllowedForNewSignatures();
+      AttributeTable signed = si.getSignedAttributes();
+      if (signed == null) {
+        return fail("FORMAT", "no signed attributes");
+      }
+      Attribute ct = signed.get(PKCSObjectIdentifiers.pkcs_9_at_contentType);
+      Attribute md = signed.get(PKCSObjectIdentifiers.pkcs_9_at_messageDigest);
+      if (ct == null || md == null || md.getAttrValues().size() != 1) {
+        return fail("FORMAT", "content-type or message-digest signed attribute missing");
+      }
+      byte[] claimed = org.bouncycastle.asn1.ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
+      if (!MessageDigest.isEqual(claimed, contentDigests.apply(digest))) {
+        return fail("HASH", "the message digest does not match the signed byte ranges");
+      }
+      // Re-read with the byte-range digest so that Bouncy Castle checks the signature against it.
+      SignerInformation withDigest = new CMSSignedData(
+          java.util.Map.of(si.getDigestAlgOID(), contentDigests.apply(digest)), der).getSignerInfos().getSigners()
+          .iterator().next();
+      if (!withDigest.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
+        return fail("CRYPTO", "the signature value does not verify with the signer certificate");
+      }
+      String note = null;
+      boolean bound = false;
+      Attribute v2 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+      Attribute v1 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate);
+      if (v2 != null) {
+        bound = boundV2(SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)), signer);
+        note = bound ? null : "signing-certificate-v2 names another certificate";
+      } else if (v1 != null) {
+        bound = boundV1(SigningCertificate.getInstance(v1.getAttrValues().getObjectAt(0)), signer);
+        note = bound ? "signing-certificate (v1, SHA-1)" : "signing-certificate names another certificate";
+      } else {
+        note = "no signing-certificate attribute";
+      }
+      if (!bound && (requireSigningCertificateV2 || v2 != null || v1 != null)) {
+        return new Outcome(note, "SIGNING_CERTIFICATE", signer, certs, digest, si.getSignature(), false, note,
+            Optional.empty(), weak);
+      }
+      Optional<byte[]> tst = Optional.empty();
+      AttributeTable unsigned = si.getUnsignedAttributes();
+      if (unsigned != null && unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
+        tst = Optional.of(unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken).getAttrValues()
+            .getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER));
+      }
+      return new Outcome(null, null, signer, certs, digest, si.getSignature(), bound, note, tst, weak);
+    } catch (Exception e) {
+      return fail("FORMAT", "the CMS signature cannot be processed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static boolean boundV2(SigningCertificateV2 sc, X509Certificate signer) throws Exception {
+    ESSCertIDv2[] ids = sc.getCerts();
+    if (ids.length == 0) {
+      return false;
+    }
+    ESSCertIDv2 id = ids[0];
+    AlgorithmIdentifier alg = id.getHashAlgorithm();
+    DigestAlgorithm d = DigestAlgorithm.fromOid(alg.getAlgorithm().getId()).orElse(null);
+    if (d == null || !MessageDigest.isEqual(id.getCertHash(), d.newMessageDigest().digest(signer.getEncoded()))) {
+      return false;
+    }
+    return issuerSerialMatches(id.getIssuerSerial(), signer);
+  }
+
+  private static boolean boundV1(SigningCertificate sc, X509Certificate signer) throws Exception {
+    ESSCertID[] ids = sc.getCerts();
+    if (ids.length == 0) {
+      return false;
+    }
+    return MessageDigest.isEqual(ids[0].getCertHash(), DigestAlgorithm.SHA1.newMessageDigest().digest(signer.getEncoded()))
+        && issuerSerialMatches(ids[0].getIssuerSerial(), signer);
+  }
+
+  private static boolean issuerSerialMatches(IssuerSerial is, X509Certificate signer) {
+    return is == null || is.getSerial().getValue().equals(signer.getSerialNumber());
+  }
+
+  private static Outcome fail(String code, String problem) {
+    return new Outcome(problem, code, null, List.of(), null, null, false, null, Optional.empty(), false);
+  }
+}

@@ -1,0 +1,133 @@
+package vn.kyso.pades.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+
+/**
+ * Random and streaming access to the bytes of a PDF file without loading it into memory.
+ * Not thread-safe; one per verification.
+ */
+public final class SignedBytes implements AutoCloseable {
+  private final FileChannel channel;
+  private final long size;
+
+  /**
+   * Opens a file read-only.
+   *
+   * @param file the file
+   * @throws IOException if it cannot be opened
+   */
+  public SignedBytes(Path file) throws IOException {
+    this.channel = FileChannel.open(file, StandardOpenOption.READ);
+    this.size = channel.size();
+  }
+
+  /** @return the file size */
+  public long size() {
+    return size;
+  }
+
+  /**
+   * Reads a range.
+   *
+   * @param offset the start
+   * @param length at most 16 MiB
+   * @return the bytes (shorter at the end of the file)
+   * @throws IOException if reading fails
+   */
+  public byte[] read(long offset, int length) throws IOException {
+    if (offset < 0 || offset >= size || length <= 0) {
+      return new byte[0];
+    }
+    int n = (int) Math.min(length, size - offset);
+    ByteBuffer b = ByteBuffer.allocate(n);
+    while (b.hasRemaining()) {
+      if (channel.read(b, offset + b.position()) < 0) {
+        break;
+      }
+    }
+    byte[] out = new byte[b.position()];
+    b.flip();
+    b.get(out);
+    return out;
+  }
+
+  /**
+   * Feeds a range to a digest in 64 KiB blocks.
+   *
+   * @param md the digest
+   * @param offset the start
+   * @param length the length
+   * @throws IOException if reading fails
+   */
+  public void digest(MessageDigest md, long offset, long length) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+    long pos = offset;
+    long end = offset + length;
+    while (pos < end) {
+      b.clear();
+      b.limit((int) Math.min(b.capacity(), end - pos));
+      int n = channel.read(b, pos);
+      if (n < 0) {
+        throw new IOException("unexpected end of file");
+      }
+      b.flip();
+      md.update(b);
+      pos += n;
+    }
+  }
+
+  /**
+   * Says whether the bytes just before {@code end} finish with {@code %%EOF} (and an optional
+   * end-of-line).
+   *
+   * @param end an offset
+   * @return whether a revision ends there
+   * @throws IOException if reading fails
+   */
+  public boolean endsRevision(long end) throws IOException {
+    byte[] tail = read(Math.max(0, end - 8), (int) Math.min(8, end));
+    String t = new String(tail, StandardCharsets.ISO_8859_1);
+    return t.endsWith("%%EOF") || t.endsWith("%%EOF\n") || t.endsWith("%%EOF\r\n") || t.endsWith("%%EOF\r");
+  }
+
+  /**
+   * Finds the offsets just after every {@code %%EOF} marker (each the end of a revision).
+   *
+   * @return the offsets, ascending
+   * @throws IOException if reading fails
+   */
+  public java.util.List<Long> revisionEnds() throws IOException {
+    java.util.List<Long> ends = new java.util.ArrayList<>();
+    byte[] marker = "%%EOF".getBytes(StandardCharsets.ISO_8859_1);
+    long pos = 0;
+    int block = 1 << 20;
+    while (pos < size) {
+      byte[] b = read(pos, block + marker.length);
+      for (int i = 0; i + marker.length <= b.length && i < block; i++) {
+        if (b[i] == '%' && b[i + 1] == '%' && b[i + 2] == 'E' && b[i + 3] == 'O' && b[i + 4] == 'F') {
+          long end = pos + i + marker.length;
+          byte[] eol = read(end, 2);
+          if (eol.length > 0 && eol[0] == '\r') {
+            end += eol.length > 1 && eol[1] == '\n' ? 2 : 1;
+          } else if (eol.length > 0 && eol[0] == '\n') {
+            end += 1;
+          }
+          ends.add(end);
+        }
+      }
+      pos += block;
+    }
+    return ends;
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

@@ -1,0 +1,299 @@
+package vn.kyso.pades;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Calendar;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.token.SigningToken;
+import vn.kyso.api.validation.Indication;
+import vn.kyso.api.validation.SignatureFormat;
+import vn.kyso.api.validation.SignatureLevel;
+import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.SubIndication;
+import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.testkit.TestCredential;
+import vn.kyso.testkit.TestIdentity;
+import vn.kyso.testkit.TestPkiExtension;
+
+/** Verification, including the attack classes of SECURITY.md built by hand in the tests. */
+class PdfVerifierTest {
+  @RegisterExtension
+  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(9).build();
+
+  private static PdfVerifier verifier() {
+    return PdfVerifier.builder(PKI.verifier()).clock(PKI.pki().clock()).build();
+  }
+
+  private static Path signed(Path dir, String name, Path in, TestIdentity who, PadesLevel level) throws Exception {
+    Path out = dir.resolve(name);
+    try (SigningToken token = PKI.pki().credential(who).signingToken()) {
+      PdfSigner.builder().timestampClient(PKI.tsaClient()).clock(PKI.pki().clock()).build()
+          .sign(in, out, PdfSignatureOptions.builder(level).fieldName(who.name()).build(), token.keys().get(0));
+    }
+    return out;
+  }
+
+  private static boolean has(SignatureResult s, String code) {
+    return s.findings().stream().anyMatch(f -> f.code().equals(code));
+  }
+
+  @Test
+  void leaderAndClerk_bothPassAtBT(@TempDir Path dir) throws Exception {
+    Path one = signed(dir, "one.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_T);
+    Path two = signed(dir, "two.pdf", one, TestIdentity.PROVINCE_ORGANISATION, PadesLevel.B_T);
+
+    ValidationReport report = verifier().verify(two);
+
+    assertThat(report.signatures()).hasSize(2);
+    assertThat(report.overall()).isEqualTo(Indication.TOTAL_PASSED);
+    SignatureResult leader = report.signatures().get(0);
+    assertThat(leader.format()).isEqualTo(SignatureFormat.PADES_BASELINE);
+    assertThat(leader.level()).isEqualTo(SignatureLevel.B_T);
+    assertThat(leader.bestSignatureTime()).contains(PKI.pki().clock().instant());
+    assertThat(leader.scope()).startsWith("revision 2 of 3"); // the unsigned letter is revision 1
+    assertThat(has(leader, "PDF_ALLOWED_CHANGES")).isTrue();
+    assertThat(leader.signer().orElseThrow().name()).isEqualTo("Nguyễn Văn An");
+    assertThat(report.signatures().get(1).scope()).contains("the whole document");
+  }
+
+  @Test
+  void revokedSigner_fails(@TempDir Path dir) throws Exception {
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.REVOKED, PadesLevel.B_B);
+
+    SignatureResult s = verifier().verify(pdf).signatures().get(0);
+
+    assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(s.subIndication()).contains(SubIndication.REVOKED);
+  }
+
+  @Test
+  void signatureByAnotherTool_adbePkcs7Detached_verifies(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.letter(dir, "l.pdf", null);
+    Path out = dir.resolve("other-tool.pdf");
+    TestCredential c = PKI.pki().credential(TestIdentity.DIRECTOR);
+    try (PDDocument doc = Loader.loadPDF(in.toFile()); OutputStream os = Files.newOutputStream(out)) {
+      PDSignature sig = new PDSignature();
+      sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      sig.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+      sig.setSignDate(Calendar.getInstance());
+      doc.addSignature(sig, (InputStream content) -> {
+        try {
+          CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+          gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+              .build(new JcaContentSignerBuilder("SHA256withRSA").build(c.privateKey()), c.certificate()));
+          gen.addCertificates(new JcaCertStore(c.chain()));
+          return gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+        } catch (Exception e) {
+          throw new IOException(e);
+        }
+      });
+      doc.saveIncremental(os);
+    }
+
+    SignatureResult s = verifier().verify(out).signatures().get(0);
+
+    assertThat(s.format()).isEqualTo(SignatureFormat.PDF_PKCS7_DETACHED);
+    assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(has(s, "PDF_LEGACY_FORMAT")).isTrue();
+    assertThat(has(s, "PDF_SIGNING_CERTIFICATE_ATTRIBUTE")).isTrue(); // BC adds none: a finding, not a crash
+  }
+
+  @Test
+  void attack_incrementalUpdateChangesPageContent_fails(@TempDir Path dir) throws Exception {
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path evil = dir.resolve("evil.pdf");
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile()); OutputStream os = Files.newOutputStream(evil)) {
+      PDPage page = doc.getPage(0);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
+        cs.beginText();
+        cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 30);
+        cs.newLineAtOffset(100, 400);
+        cs.showText("SO TIEN: 999.000.000 VND");
+        cs.endText();
+      }
+      page.getCOSObject().setNeedToBeUpdated(true);
+      doc.saveIncremental(os);
+    }
+
+    SignatureResult s = verifier().verify(evil).signatures().get(0);
+
+    assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(has(s, "PDF_DISALLOWED_CHANGE")).isTrue();
+    assertThat(s.findings().stream().filter(f -> f.code().equals("PDF_DISALLOWED_CHANGE")).findFirst().orElseThrow()
+        .messageEn()).contains("page entries [Contents]");
+  }
+
+  @Test
+  void attack_annotationAddedAfterSigning_fails(@TempDir Path dir) throws Exception {
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path evil = dir.resolve("evil.pdf");
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile()); OutputStream os = Files.newOutputStream(evil)) {
+      PDPage page = doc.getPage(0);
+      PDAnnotationText note = new PDAnnotationText();
+      note.setRectangle(new PDRectangle(50, 500, 400, 100));
+      note.setContents("Da duyet chi 999 trieu");
+      page.getAnnotations().add(note);
+      page.getCOSObject().setNeedToBeUpdated(true);
+      doc.saveIncremental(os);
+    }
+
+    SignatureResult s = verifier().verify(evil).signatures().get(0);
+
+    assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(has(s, "PDF_DISALLOWED_CHANGE")).isTrue();
+  }
+
+  @Test
+  void attack_objectRedefinedByAnAppendedRevision_isCaughtAndALaterSignatureDoesNotHelp(@TempDir Path dir)
+      throws Exception {
+    // Shadow "replace": the next revision redefines the page's content stream object number; then
+    // a second, valid signature is added on top. The first signature must still fail.
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path shadow = dir.resolve("shadow.pdf");
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile()); OutputStream os = Files.newOutputStream(shadow)) {
+      var contents = doc.getPage(0).getCOSObject().getCOSStream(COSName.CONTENTS);
+      try (OutputStream w = contents.createOutputStream()) {
+        w.write("BT /F1 24 Tf 100 700 Td (NOI DUNG DA BI THAY) Tj ET".getBytes(StandardCharsets.US_ASCII));
+      }
+      contents.setNeedToBeUpdated(true);
+      doc.saveIncremental(os);
+    }
+    Path countersigned = signed(dir, "countersigned.pdf", shadow, TestIdentity.PROVINCE_ORGANISATION, PadesLevel.B_B);
+
+    ValidationReport report = verifier().verify(countersigned);
+
+    SignatureResult first = report.signatures().get(0);
+    assertThat(first.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(has(first, "PDF_DISALLOWED_CHANGE")).isTrue();
+    assertThat(report.signatures().get(1).indication()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.overall()).isEqualTo(Indication.TOTAL_FAILED);
+  }
+
+  @Test
+  void attack_contentsZeroed_isAFailedSignatureNotAMissingOne(@TempDir Path dir) throws Exception {
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    byte[] b = Files.readAllBytes(pdf);
+    String text = new String(b, StandardCharsets.ISO_8859_1);
+    int start = text.indexOf("/Contents <") + "/Contents <".length();
+    for (int i = start; b[i] != '>'; i++) {
+      b[i] = '0';
+    }
+    Path evil = dir.resolve("zeroed.pdf");
+    Files.write(evil, b);
+
+    SignatureResult s = verifier().verify(evil).signatures().get(0);
+
+    assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(s.subIndication()).contains(SubIndication.FORMAT_FAILURE);
+  }
+
+  @Test
+  void attack_byteRangeMoved_wrapping_fails(@TempDir Path dir) throws Exception {
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    byte[] b = Files.readAllBytes(pdf);
+    String text = new String(b, StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("/ByteRange [0 ") + "/ByteRange [0 ".length();
+    // Shorten the first range by one digit's worth: the gap no longer is the /Contents string.
+    int end = text.indexOf(' ', at);
+    long first = Long.parseLong(text.substring(at, end));
+    String replacement = String.valueOf(first - 10);
+    while (replacement.length() < end - at) {
+      replacement = "0" + replacement;
+    }
+    byte[] rep = replacement.getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(rep, 0, b, at, rep.length);
+    Path evil = dir.resolve("wrapped.pdf");
+    Files.write(evil, b);
+
+    SignatureResult s = verifier().verify(evil).signatures().get(0);
+
+    assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(has(s, "PDF_BYTE_RANGE_INVALID")).isTrue();
+  }
+
+  @Test
+  void signedByteChanged_isAHashFailure(@TempDir Path dir) throws Exception {
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    byte[] b = Files.readAllBytes(pdf);
+    b[7] = (byte) (b[7] == '7' ? '6' : '7'); // %PDF-1.x: still parses, no longer what was signed
+    Path evil = dir.resolve("changed.pdf");
+    Files.write(evil, b);
+
+    SignatureResult s = verifier().verify(evil).signatures().get(0);
+
+    assertThat(s.subIndication()).contains(SubIndication.HASH_FAILURE);
+  }
+
+  @Test
+  void bytesAfterTheLastRevision_areAFinding(@TempDir Path dir) throws Exception {
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Files.write(pdf, "\n1 0 obj (hidden) endobj\n".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
+
+    ValidationReport report = verifier().verify(pdf);
+
+    assertThat(report.documentFindings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_TRAILING_BYTES"));
+  }
+
+  @Test
+  void notAPdf_isTyped(@TempDir Path dir) throws Exception {
+    Path junk = dir.resolve("junk.pdf");
+    Files.writeString(junk, "GIF89a not a pdf at all");
+
+    assertThatThrownBy(() -> verifier().verify(junk))
+        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+  }
+
+  @Test
+  void truncatedSignedFile_isNeverPassed(@TempDir Path dir) throws Exception {
+    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    byte[] b = Files.readAllBytes(pdf);
+    Path cut = dir.resolve("cut.pdf");
+    Files.write(cut, java.util.Arrays.copyOf(b, b.length - 200));
+
+    try {
+      ValidationReport r = verifier().verify(cut);
+      assertThat(r.overall()).isNotEqualTo(Indication.TOTAL_PASSED);
+    } catch (DocumentException e) {
+      assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT);
+    }
+  }
+
+  @Test
+  void unsignedDocument_isIndeterminateWithAFinding(@TempDir Path dir) throws Exception {
+    ValidationReport r = verifier().verify(TestPdfs.letter(dir, "l.pdf", null));
+
+    assertThat(r.signatures()).isEmpty();
+    assertThat(r.overall()).isEqualTo(Indication.INDETERMINATE);
+  }
+
+}
