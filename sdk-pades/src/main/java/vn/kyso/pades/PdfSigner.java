@@ -21,8 +21,11 @@ import vn.kyso.api.SignatureValue;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.TokenException;
 import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.TsaClient;
 import vn.kyso.pades.internal.Cms;
+import vn.kyso.pades.internal.LtvWriter;
+import vn.kyso.pades.internal.Material;
 import vn.kyso.pades.internal.PdfUpdate;
 
 /**
@@ -54,10 +57,12 @@ import vn.kyso.pades.internal.PdfUpdate;
  */
 public final class PdfSigner {
   private final TsaClient tsa;
+  private final CertificateVerifier verifier;
   private final Clock clock;
 
   private PdfSigner(Builder b) {
     this.tsa = b.tsa;
+    this.verifier = b.verifier;
     this.clock = b.clock;
   }
 
@@ -101,9 +106,7 @@ public final class PdfSigner {
     if (Objects.requireNonNull(chain, "chain").isEmpty()) {
       throw new IllegalArgumentException("chain must hold the signer certificate");
     }
-    if (options.level() != PadesLevel.B_B && tsa == null) {
-      throw new IllegalStateException(options.level() + " needs a time-stamp client: PdfSigner.builder().timestampClient(...)");
-    }
+    requireServices(options.level());
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
     String password = options.ownerPassword().map(String::new).orElse(null);
@@ -152,11 +155,10 @@ public final class PdfSigner {
         || !Cms.verify(prepared.signerCertificate(), prepared.algorithm(), prepared.signedAttributes(), value.value())) {
       throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
     }
-    if (prepared.options().level() != PadesLevel.B_B && tsa == null) {
-      throw new IllegalStateException(prepared.options().level() + " needs a time-stamp client");
-    }
+    PadesLevel level = prepared.options().level();
+    requireServices(level);
     byte[] timestamp = null;
-    if (prepared.options().level() == PadesLevel.B_T) {
+    if (level.needsTimestamp()) {
       timestamp = tsa.timestamp(prepared.algorithm().digestAlgorithm().digest(value.value())).encoded();
     }
     Path dir = output.toAbsolutePath().getParent();
@@ -182,8 +184,15 @@ public final class PdfSigner {
       } catch (IOException e) {
         throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
       }
+      if (level.needsValidationData()) {
+        Path extended = addLongTermData(temp, output, level, ownerPassword == null ? null : new String(ownerPassword));
+        Files.deleteIfExists(temp);
+        temp = extended;
+      }
       moveIntoPlace(temp, output);
       done = true;
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
     } finally {
       if (!done) {
         try {
@@ -192,6 +201,91 @@ public final class PdfSigner {
           // best effort: the temporary name never collides with the output
         }
       }
+    }
+  }
+
+  /**
+   * Raises the signatures of an existing document to B-LT (adds a DSS with every signature's and
+   * time-stamp's validation data) or to B-LTA (the same, then a document time-stamp over it). On
+   * an existing B-LTA document, B_LTA adds fresh validation data and a new archive time-stamp.
+   *
+   * @param input the signed PDF; never modified
+   * @param output where the extended PDF goes
+   * @param level {@link PadesLevel#B_LT} or {@link PadesLevel#B_LTA}
+   * @param ownerPassword the owner password of an encrypted document, or null
+   * @throws DocumentException when the document cannot be read or written
+   * @throws ServiceException when validation data or the time-stamp cannot be obtained
+   */
+  public void extend(Path input, Path output, PadesLevel level, char[] ownerPassword)
+      throws DocumentException, ServiceException {
+    Objects.requireNonNull(level, "level");
+    if (!level.needsValidationData()) {
+      throw new IllegalArgumentException("extend raises to B_LT or B_LTA, not " + level);
+    }
+    requireDistinct(Objects.requireNonNull(input, "input"), Objects.requireNonNull(output, "output"));
+    requireServices(level);
+    Path temp = addLongTermData(input, output, level, ownerPassword == null ? null : new String(ownerPassword));
+    try {
+      moveIntoPlace(temp, output);
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // best effort
+      }
+    }
+  }
+
+  /** Writes DSS (and, for B-LTA, a document time-stamp) after {@code source} into a temporary file. */
+  private Path addLongTermData(Path source, Path output, PadesLevel level, String password)
+      throws DocumentException, ServiceException {
+    Path dir = output.toAbsolutePath().getParent();
+    Path withDss = null;
+    Path withTs = null;
+    boolean ok = false;
+    try {
+      withDss = Files.createTempFile(dir, "." + output.getFileName(), ".dss.part");
+      List<LtvWriter.Material> material = Material.collect(source, password, verifier);
+      try (OutputStream out = Files.newOutputStream(withDss)) {
+        LtvWriter.addDss(source, password, material, clock.instant(), out);
+      }
+      if (level == PadesLevel.B_LTA) {
+        withTs = Files.createTempFile(dir, "." + output.getFileName(), ".lta.part");
+        try (OutputStream out = Files.newOutputStream(withTs);
+            LtvWriter.DocumentTimestamp ts = LtvWriter.DocumentTimestamp.open(withDss, password, 24 * 1024, out)) {
+          byte[] digest = ts.digest(vn.kyso.api.DigestAlgorithm.SHA256);
+          ts.embed(tsa.timestamp(new vn.kyso.api.Digest(vn.kyso.api.DigestAlgorithm.SHA256, digest)).encoded());
+        }
+        Files.deleteIfExists(withDss);
+        ok = true;
+        return withTs;
+      }
+      ok = true;
+      return withDss;
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    } finally {
+      if (!ok) {
+        for (Path p : new Path[] {withDss, withTs}) {
+          if (p != null) {
+            try {
+              Files.deleteIfExists(p);
+            } catch (IOException e) {
+              // best effort
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void requireServices(PadesLevel level) {
+    if (level.needsTimestamp() && tsa == null) {
+      throw new IllegalStateException(level + " needs a time-stamp client: PdfSigner.builder().timestampClient(...)");
+    }
+    if (level.needsValidationData() && verifier == null) {
+      throw new IllegalStateException(level
+          + " needs a certificate verifier for the validation data: PdfSigner.builder().certificateVerifier(...)");
     }
   }
 
@@ -236,6 +330,7 @@ public final class PdfSigner {
   /** Builds a {@link PdfSigner}. */
   public static final class Builder {
     private TsaClient tsa;
+    private CertificateVerifier verifier;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -248,6 +343,18 @@ public final class PdfSigner {
      */
     public Builder timestampClient(TsaClient value) {
       this.tsa = Objects.requireNonNull(value, "timestampClient");
+      return this;
+    }
+
+    /**
+     * Sets the certificate verifier that gathers validation data (chains, OCSP, CRLs), needed
+     * for B-LT and B-LTA.
+     *
+     * @param value the verifier
+     * @return this builder
+     */
+    public Builder certificateVerifier(CertificateVerifier value) {
+      this.verifier = Objects.requireNonNull(value, "certificateVerifier");
       return this;
     }
 

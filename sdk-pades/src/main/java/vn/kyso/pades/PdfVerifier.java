@@ -117,11 +117,28 @@ public final class PdfVerifier {
         List<Long> ends = bytes.revisionEnds();
         Integer docMdp = PdfUpdate.docMdpOf(latest);
         List<PDSignature> sigs = signatures(latest);
+        Dss dss = Dss.read(latest);
+        // Document time-stamps first: they give proof of existence to the signatures before them.
+        List<SignatureResult> results = new ArrayList<>();
+        List<long[]> timestamps = new ArrayList<>();
         int n = 0;
         for (PDSignature sig : sigs) {
           n++;
-          report.signature(verifyOne(pdf, bytes, latest, sig, n, ends, docMdp));
+          if (COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE))
+              || "ETSI.RFC3161".equals(sig.getCOSObject().getNameAsString(COSName.SUB_FILTER))) {
+            SignatureResult t = verifyOne(pdf, bytes, latest, sig, n, ends, docMdp, dss, List.of());
+            long[] br = byteRange(sig);
+            if (t.isPassed() && br != null && t.bestSignatureTime().isPresent()) {
+              timestamps.add(new long[] {br[2] + br[3], t.bestSignatureTime().get().toEpochMilli()});
+            }
+          }
         }
+        n = 0;
+        for (PDSignature sig : sigs) {
+          n++;
+          results.add(verifyOne(pdf, bytes, latest, sig, n, ends, docMdp, dss, timestamps));
+        }
+        results.forEach(report::signature);
         if (!ends.isEmpty() && ends.get(ends.size() - 1) < bytes.size()) {
           byte[] tail = bytes.read(ends.get(ends.size() - 1), (int) Math.min(4096, bytes.size() - ends.get(ends.size() - 1)));
           if (!new String(tail, StandardCharsets.ISO_8859_1).isBlank()) {
@@ -154,7 +171,7 @@ public final class PdfVerifier {
   }
 
   private SignatureResult verifyOne(Path pdf, SignedBytes bytes, PDDocument latest, PDSignature sig, int index,
-      List<Long> ends, Integer docMdp) throws IOException {
+      List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
     String id = fieldName(latest, sig).orElse("Signature" + index);
     String subFilter = sig.getCOSObject().getNameAsString(COSName.SUB_FILTER);
     SignatureFormat format = formatOf(subFilter);
@@ -178,8 +195,7 @@ public final class PdfVerifier {
     r.scope("revision " + revision + " of " + ends.size() + ", bytes 0-" + revisionEnd
         + (revisionEnd == bytes.size() ? " (the whole document)" : " of " + bytes.size()));
     if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
-      return r.notPassed(SubIndication.SIG_CONSTRAINTS_FAILURE)
-          .finding(finding("PDF_DOCUMENT_TIMESTAMP_UNSUPPORTED", Severity.ERROR)).build();
+      return verifyDocumentTimestamp(pdf, bytes, latest, sig, br, r, docMdp, dss);
     }
     if (format == SignatureFormat.PDF_PKCS7_SHA1) {
       return r.notPassed(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE)
@@ -224,7 +240,7 @@ public final class PdfVerifier {
           r.finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR));
           failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
         } else {
-          CertificateResult tsa = certificates.verify(tst.tsaCertificate(), ValidationContext.builder()
+          CertificateResult tsa = certificates.verify(tst.tsaCertificate(), dss.context()
               .purpose(CertificatePurpose.TIMESTAMPING).certificates(cms.certificates()).build());
           if (tsa.isPassed()) {
             best = tst.genTime();
@@ -243,9 +259,18 @@ public final class PdfVerifier {
         failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
       }
     }
-    r.level(level);
-    // 4. The signer's certificate at the best proven time.
-    ValidationContext.Builder ctx = ValidationContext.builder().certificates(cms.certificates());
+    boolean archived = false;
+    for (long[] ts : documentTimestamps) {
+      if (ts[0] > revisionEnd) {
+        archived = true;
+        if (best == null || ts[1] < best.toEpochMilli()) {
+          best = Instant.ofEpochMilli(ts[1]);
+          r.bestSignatureTime(best);
+        }
+      }
+    }
+    // 4. The signer's certificate at the best proven time, with the document's DSS material first.
+    ValidationContext.Builder ctx = dss.context().certificates(cms.certificates());
     if (best != null) {
       ctx.at(best, true);
     }
@@ -253,7 +278,11 @@ public final class PdfVerifier {
     r.certificateResult(cert).findings(cert.findings());
     if (!cert.isPassed()) {
       failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
+    } else if (level == SignatureLevel.B_T && !cert.revocation().isEmpty() && cert.revocation().stream()
+        .allMatch(e -> e.origin() == vn.kyso.api.trust.RevocationEvidence.Origin.EMBEDDED)) {
+      level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
+    r.level(level);
     // 5. What changed after the signed revision.
     if (revisionEnd < bytes.size()) {
       RevisionDiff.Result diff = compareRevisions(pdf, revisionEnd, latest, docMdp);
@@ -275,6 +304,86 @@ public final class PdfVerifier {
       }
     }
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
+  }
+
+  private SignatureResult verifyDocumentTimestamp(Path pdf, SignedBytes bytes, PDDocument latest, PDSignature sig,
+      long[] br, SignatureResult.Builder r, Integer docMdp, Dss dss) throws IOException {
+    byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
+    TimestampToken token;
+    try {
+      byte[] der = new org.bouncycastle.asn1.ASN1InputStream(contents).readObject().getEncoded("DER");
+      token = TimestampToken.parse(der);
+    } catch (DocumentException | IOException | RuntimeException e) {
+      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("PDF_TIMESTAMP_INVALID", Severity.ERROR,
+          e.getMessage())).build();
+    }
+    r.signingCertificate(token.tsaCertificate());
+    DigestAlgorithm alg = token.imprint().algorithm();
+    if (!token.covers(new vn.kyso.api.Digest(alg, digest(bytes, alg, br)))) {
+      return r.notPassed(SubIndication.HASH_FAILURE).finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR)).build();
+    }
+    r.bestSignatureTime(token.genTime());
+    CertificateResult tsa = certificates.verify(token.tsaCertificate(), dss.context()
+        .purpose(CertificatePurpose.TIMESTAMPING).build());
+    r.certificateResult(tsa).findings(tsa.findings());
+    SubIndication failure = tsa.isPassed() ? null : tsa.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE);
+    long end = br[2] + br[3];
+    if (end < bytes.size()) {
+      RevisionDiff.Result diff = compareRevisions(pdf, end, latest, docMdp);
+      if (diff == null || !diff.disallowed().isEmpty()) {
+        r.finding(finding("PDF_DISALLOWED_CHANGE", Severity.ERROR, diff == null ? 1 : diff.disallowed().size(),
+            diff == null ? "unreadable revision" : diff.disallowed().get(0).object() + " (" + diff.disallowed().get(0).what() + ")"));
+        failure = worse(failure, SubIndication.HASH_FAILURE);
+      }
+    }
+    return failure == null ? r.passed().build() : r.notPassed(failure).build();
+  }
+
+  /** The validation material of the document's DSS dictionary. */
+  private record Dss(List<java.security.cert.X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
+    static Dss read(PDDocument doc) {
+      List<java.security.cert.X509Certificate> certs = new ArrayList<>();
+      List<byte[]> ocsps = new ArrayList<>();
+      List<byte[]> crls = new ArrayList<>();
+      org.apache.pdfbox.cos.COSDictionary dss = doc.getDocumentCatalog().getCOSObject()
+          .getCOSDictionary(COSName.getPDFName("DSS"));
+      if (dss != null) {
+        for (byte[] b : streams(dss.getCOSArray(COSName.getPDFName("Certs")))) {
+          try {
+            certs.add(vn.kyso.api.trust.Certificates.parseOne(b));
+          } catch (DocumentException e) {
+            // a damaged certificate in the DSS is not used
+          }
+        }
+        ocsps.addAll(streams(dss.getCOSArray(COSName.getPDFName("OCSPs"))));
+        crls.addAll(streams(dss.getCOSArray(COSName.getPDFName("CRLs"))));
+      }
+      return new Dss(certs, ocsps, crls);
+    }
+
+    private static List<byte[]> streams(COSArray a) {
+      List<byte[]> out = new ArrayList<>();
+      if (a != null) {
+        for (int i = 0; i < a.size() && i < 1000; i++) {
+          COSBase b = a.getObject(i);
+          if (b instanceof org.apache.pdfbox.cos.COSStream s) {
+            try (java.io.InputStream in = s.createInputStream()) {
+              out.add(in.readNBytes(16 * 1024 * 1024));
+            } catch (IOException | RuntimeException e) {
+              // an unreadable stream is not used
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    ValidationContext.Builder context() {
+      ValidationContext.Builder b = ValidationContext.builder().certificates(certificates);
+      ocsps.forEach(b::ocspResponse);
+      crls.forEach(b::crl);
+      return b;
+    }
   }
 
   private static SubIndication worse(SubIndication current, SubIndication candidate) {

@@ -58,7 +58,7 @@ public final class Revocation {
   private Revocation() {}
 
   /** Revocation data that cannot be used, with the reason. */
-  public static final class Rejected extends Exception {
+  public static class Rejected extends Exception {
     private static final long serialVersionUID = 1L;
     private final String reason;
 
@@ -74,6 +74,15 @@ public final class Revocation {
      */
     public String reason() {
       return reason;
+    }
+  }
+
+  /** Revocation data about other certificates (a document's DSS holds many): silently skipped. */
+  public static final class NotApplicable extends Rejected {
+    private static final long serialVersionUID = 1L;
+
+    NotApplicable(String reason) {
+      super(reason);
     }
   }
 
@@ -180,14 +189,22 @@ public final class Revocation {
           }
         }
       }
-      List<X509Certificate> signer = responderChain(basic, issuer);
       DigestCalculatorProvider dcp = new JcaDigestCalculatorProviderBuilder().build();
       X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+      SingleResp match = null;
       for (SingleResp single : basic.getResponses()) {
         CertificateID id = single.getCertID();
-        if (!id.getSerialNumber().equals(certificate.getSerialNumber()) || !id.matchesIssuer(issuerHolder, dcp)) {
-          continue;
+        if (id.getSerialNumber().equals(certificate.getSerialNumber()) && id.matchesIssuer(issuerHolder, dcp)) {
+          match = single;
+          break;
         }
+      }
+      if (match == null) {
+        throw new NotApplicable("the response is not about this certificate");
+      }
+      List<X509Certificate> signer = responderChain(basic, issuer);
+      {
+        SingleResp single = match;
         Instant thisUpdate = single.getThisUpdate().toInstant();
         Optional<Instant> nextUpdate = Optional.ofNullable(single.getNextUpdate()).map(d -> d.toInstant());
         CertificateStatus status = single.getCertStatus();
@@ -210,7 +227,6 @@ public final class Revocation {
         }
         throw new Rejected("unsupported certificate status");
       }
-      throw new Rejected("the response is not about this certificate");
     } catch (Rejected e) {
       throw e;
     } catch (Exception e) {
@@ -233,7 +249,7 @@ public final class Revocation {
       X509Certificate issuer, RevocationEvidence.Origin origin) throws Rejected, DocumentException {
     X509CRL crl = parseCrl(encoded);
     if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
-      throw new Rejected("CRL issuer is not the certificate's issuer");
+      throw new NotApplicable("CRL of another issuer");
     }
     if (WEAK_SIGNATURES.contains(crl.getSigAlgOID())) {
       throw new Rejected("weak signature algorithm " + crl.getSigAlgOID());

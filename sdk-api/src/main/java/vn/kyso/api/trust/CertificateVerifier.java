@@ -527,6 +527,8 @@ public final class CertificateVerifier {
       boolean embedded) {
     try {
       into.add(source.get());
+    } catch (Revocation.NotApplicable e) {
+      // about another certificate: a document's DSS holds data for every certificate it needs
     } catch (Revocation.Rejected e) {
       failures.add(e.reason());
     } catch (DocumentException | ServiceException e) {

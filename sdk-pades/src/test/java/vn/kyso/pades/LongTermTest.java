@@ -1,0 +1,125 @@
+package vn.kyso.pades;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.ServiceException;
+import vn.kyso.api.token.SigningToken;
+import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.NetworkSettings;
+import vn.kyso.api.validation.Indication;
+import vn.kyso.api.validation.SignatureFormat;
+import vn.kyso.api.validation.SignatureLevel;
+import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.testkit.ServerMode;
+import vn.kyso.testkit.TestIdentity;
+import vn.kyso.testkit.TestPkiExtension;
+
+/** B-LT and B-LTA: validation data in a DSS and document time-stamps, verified offline. */
+class LongTermTest {
+  @RegisterExtension
+  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(21).build();
+
+  private static PdfSigner signer() {
+    return PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier())
+        .clock(PKI.pki().clock()).build();
+  }
+
+  /** Offline: only what the document carries. */
+  private static PdfVerifier offline() {
+    return PdfVerifier.builder(CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
+        .network(NetworkSettings.offline()).build()).build();
+  }
+
+  private static Path sign(Path dir, String name, Path in, PadesLevel level) throws Exception {
+    Path out = dir.resolve(name);
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      signer().sign(in, out, PdfSignatureOptions.builder(level).build(), token.keys().get(0));
+    }
+    return out;
+  }
+
+  @Test
+  void blt_verifiesOfflineFromTheDss(@TempDir Path dir) throws Exception {
+    Path lt = sign(dir, "lt.pdf", TestPdfs.letter(dir, "l.pdf", null), PadesLevel.B_LT);
+
+    ValidationReport report = offline().verify(lt);
+
+    SignatureResult s = report.signatures().get(0);
+    assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(s.level()).isEqualTo(SignatureLevel.B_LT);
+    assertThat(new String(Files.readAllBytes(lt), StandardCharsets.ISO_8859_1)).contains("/DSS", "/VRI");
+  }
+
+  @Test
+  void bt_withoutDss_isIndeterminateOffline(@TempDir Path dir) throws Exception {
+    Path bt = sign(dir, "bt.pdf", TestPdfs.letter(dir, "l.pdf", null), PadesLevel.B_T);
+
+    SignatureResult s = offline().verify(bt).signatures().get(0);
+
+    assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+  }
+
+  @Test
+  void blta_hasAValidDocumentTimestamp_andTheSignatureReachesLta(@TempDir Path dir) throws Exception {
+    Path lta = sign(dir, "lta.pdf", TestPdfs.letter(dir, "l.pdf", null), PadesLevel.B_LTA);
+
+    ValidationReport report = offline().verify(lta);
+
+    assertThat(report.signatures()).hasSize(2);
+    SignatureResult sig = report.signatures().stream().filter(x -> x.format() == SignatureFormat.PADES_BASELINE)
+        .findFirst().orElseThrow();
+    SignatureResult ts = report.signatures().stream().filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP)
+        .findFirst().orElseThrow();
+    assertThat(ts.indication()).as(ts.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(sig.indication()).as(sig.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(sig.level()).isEqualTo(SignatureLevel.B_LTA);
+  }
+
+  @Test
+  void extendingBlta_addsAnotherArchiveTimestamp(@TempDir Path dir) throws Exception {
+    Path lta = sign(dir, "lta.pdf", TestPdfs.letter(dir, "l.pdf", null), PadesLevel.B_LTA);
+    Path again = dir.resolve("lta2.pdf");
+
+    signer().extend(lta, again, PadesLevel.B_LTA, null);
+
+    ValidationReport report = offline().verify(again);
+    assertThat(report.signatures().stream().filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP)).hasSize(2);
+    assertThat(report.overall()).as(report.toText(java.util.Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  @Test
+  void extendingBt_toBlt(@TempDir Path dir) throws Exception {
+    Path bt = sign(dir, "bt.pdf", TestPdfs.letter(dir, "l.pdf", null), PadesLevel.B_T);
+    Path lt = dir.resolve("lt.pdf");
+
+    signer().extend(bt, lt, PadesLevel.B_LT, null);
+
+    SignatureResult s = offline().verify(lt).signatures().get(0);
+    assertThat(s.level()).isEqualTo(SignatureLevel.B_LT);
+    assertThat(s.isPassed()).isTrue();
+  }
+
+  @Test
+  void revocationServersDown_bltIsRefused_andNothingIsWritten(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.letter(dir, "l.pdf", null);
+    PKI.ocsp().mode(ServerMode.ERROR_STATUS);
+    PKI.crl().mode(ServerMode.ERROR_STATUS);
+
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      assertThatThrownBy(() -> signer().sign(in, dir.resolve("lt.pdf"), PdfSignatureOptions.builder(PadesLevel.B_LT)
+          .build(), token.keys().get(0))).isInstanceOf(ServiceException.class);
+    }
+    assertThat(dir.resolve("lt.pdf")).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".part"));
+    }
+  }
+}
