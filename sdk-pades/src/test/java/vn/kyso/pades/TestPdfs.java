@@ -74,6 +74,44 @@ final class TestPdfs {
     return file;
   }
 
+  /** The letter with a text field for the document number in the empty top-right corner. */
+  static Path letterWithNumberField(Path dir, String name, boolean readOnly) throws IOException {
+    Path plain = letter(dir, "plain-" + name, null);
+    Path file = dir.resolve(name);
+    try (PDDocument doc = Loader.loadPDF(plain.toFile())) {
+      PDAcroForm form = new PDAcroForm(doc);
+      doc.getDocumentCatalog().setAcroForm(form);
+      org.apache.pdfbox.pdmodel.PDResources dr = new org.apache.pdfbox.pdmodel.PDResources();
+      dr.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+      form.setDefaultResources(dr);
+      form.setDefaultAppearance("/Helv 10 Tf 0 g");
+      org.apache.pdfbox.pdmodel.interactive.form.PDTextField number =
+          new org.apache.pdfbox.pdmodel.interactive.form.PDTextField(form);
+      number.setPartialName("SoVanBan");
+      number.setDefaultAppearance("/Helv 10 Tf 0 g");
+      number.setReadOnly(readOnly);
+      PDAnnotationWidget widget = number.getWidgets().get(0);
+      widget.setRectangle(new PDRectangle(420, 800, 150, 20));
+      PDPage first = doc.getPage(0);
+      widget.setPage(first);
+      first.getAnnotations().add(widget);
+      form.getFields().add(number);
+      doc.save(file.toFile());
+    }
+    return file;
+  }
+
+  /** Fills the number field in an incremental update, as an e-office system does after the leader signs. */
+  static Path fillNumber(Path signed, Path out, String value) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(signed.toFile()); java.io.OutputStream os = Files.newOutputStream(out)) {
+      var field = doc.getDocumentCatalog().getAcroForm().getField("SoVanBan");
+      field.getCOSObject().setString(COSName.V, value);
+      field.getCOSObject().setNeedToBeUpdated(true);
+      doc.saveIncremental(os);
+    }
+    return out;
+  }
+
   /** The same letter, encrypted with an owner and an empty user password. */
   static Path encrypted(Path dir, String ownerPassword) throws IOException {
     Path plain = letter(dir, "plain-for-encryption.pdf", null);

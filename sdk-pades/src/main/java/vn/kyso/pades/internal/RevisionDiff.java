@@ -34,8 +34,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * dictionaries, a DSS dictionary and what it holds, document time-stamps, and the catalog,
  * AcroForm, page /Annots and signature-field /V entries that adding them needs. Everything else
  * (page content, resources, fonts, images, the page tree, other catalog entries, optional content,
- * other annotations, form field values) is not allowed here. Form filling under DocMDP P=2/3 is
- * not yet told apart and is reported as not allowed (fail closed).
+ * read-only or locked form fields, annotations that cover what the signed page painted) is not.
+ * Filling a field that is neither read-only nor locked by a FieldMDP {@code /Lock} is allowed
+ * unless DocMDP P=1; a new annotation is allowed only without DocMDP or with P=3, and only where
+ * the signed page painted nothing.
  */
 public final class RevisionDiff {
   private static final int MAX_DEPTH = 64;
@@ -43,6 +45,8 @@ public final class RevisionDiff {
   private static final Set<String> ACROFORM_ALLOWED = Set.of("Fields", "SigFlags");
   private static final Set<String> PAGE_ALLOWED = Set.of("Annots");
   private static final Set<String> SIGFIELD_ALLOWED = Set.of("V", "AP");
+  /** Filling a field: its value, its widget's appearance and appearance state. */
+  private static final Set<String> FILL_ALLOWED = Set.of("V", "AP", "AS");
 
   private RevisionDiff() {}
 
@@ -71,6 +75,7 @@ public final class RevisionDiff {
     Set<COSObjectKey> keys = new HashSet<>(oldDoc.getXrefTable().keySet());
     keys.addAll(newDoc.getXrefTable().keySet());
     Roles roles = new Roles(latest);
+    Locks locks = new Locks(signed);
     List<Change> changes = new ArrayList<>();
     COSDictionary oldInfo = signed.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
     for (COSObjectKey key : keys) {
@@ -89,13 +94,13 @@ public final class RevisionDiff {
         changes.add(new Change(name, "object removed", false));
         continue;
       }
-      changes.add(classify(name, key, a, b, roles, oldInfo, docMdp));
+      changes.add(classify(name, key, a, b, roles, oldInfo, docMdp, locks, signed));
     }
     return new Result(changes);
   }
 
   private static Change classify(String name, COSObjectKey key, COSBase a, COSBase b, Roles roles,
-      COSDictionary oldInfo, Integer docMdp) {
+      COSDictionary oldInfo, Integer docMdp, Locks locks, PDDocument signed) {
     boolean p1 = docMdp != null && docMdp == 1;
     if (a instanceof COSDictionary da && b instanceof COSDictionary db && !(a instanceof COSStream)
         && !(b instanceof COSStream)) {
@@ -106,18 +111,35 @@ public final class RevisionDiff {
         return new Change(name, "catalog entries " + diff, ok);
       }
       if (roles.acroForm.contains(key)) {
-        boolean ok = !p1 && ACROFORM_ALLOWED.containsAll(diff) && onlySignatureFieldsAdded(da.getCOSArray(COSName.FIELDS),
+        boolean drOnlyAdded = !diff.contains("DR") || addedOnly(da.getCOSDictionary(COSName.DR), db.getCOSDictionary(COSName.DR));
+        diff.remove("DR");
+        boolean ok = !p1 && drOnlyAdded && ACROFORM_ALLOWED.containsAll(diff) && onlySignatureFieldsAdded(da.getCOSArray(COSName.FIELDS),
             db.getCOSArray(COSName.FIELDS), roles);
         return new Change(name, "AcroForm entries " + diff, ok);
       }
       if (COSName.PAGE.equals(type)) {
-        boolean ok = !p1 && PAGE_ALLOWED.containsAll(diff) && onlySignatureWidgetsAdded(da.getCOSArray(COSName.ANNOTS),
-            db.getCOSArray(COSName.ANNOTS), roles);
+        boolean ok = !p1 && PAGE_ALLOWED.containsAll(diff) && onlyAllowedAnnotationsAdded(da.getCOSArray(COSName.ANNOTS),
+            db.getCOSArray(COSName.ANNOTS), da, docMdp);
         return new Change(name, "page entries " + diff, ok);
       }
       if (isSignatureField(db)) {
         boolean ok = !p1 && SIGFIELD_ALLOWED.containsAll(diff) && da.getDictionaryObject(COSName.V) == null;
         return new Change(name, "signature field entries " + diff, ok);
+      }
+      if (isFormField(da) || isWidgetOfFormField(da)) {
+        COSDictionary field = isFormField(da) ? da : da.getCOSDictionary(COSName.PARENT);
+        String fieldName = fullName(field);
+        boolean readOnly = (field.getInt(COSName.FF, 0) & 1) != 0;
+        boolean locked = locks.locks(fieldName);
+        boolean ok = !p1 && FILL_ALLOWED.containsAll(diff) && !readOnly && !locked;
+        return new Change(name, "form field \"" + fieldName + "\" entries " + diff
+            + (readOnly ? " (read-only)" : "") + (locked ? " (locked by a signature)" : ""), ok);
+      }
+      if (roles.formResources.contains(key)) {
+        // Default resources for field appearances: entries may be added (a font for a filled
+        // field), never replaced; they are not page content.
+        boolean onlyAdded = diff.stream().allMatch(k -> da.getItem(COSName.getPDFName(k)) == null);
+        return new Change(name, "form default resources " + diff, !p1 && onlyAdded);
       }
       if (roles.info.contains(key) || oldInfo != null && sameKeyOf(oldInfo, key)) {
         return new Change(name, "document information " + diff, true);
@@ -129,7 +151,9 @@ public final class RevisionDiff {
     }
     if (a instanceof COSArray aa && b instanceof COSArray ab) {
       if (roles.annotsArrays.contains(key)) {
-        return new Change(name, "page annotations", !p1 && onlySignatureWidgetsAdded(aa, ab, roles));
+        COSDictionary oldPage = roles.pageOfAnnots.get(key) == null ? null
+            : pageIn(signed, roles.pageOfAnnots.get(key));
+        return new Change(name, "page annotations", !p1 && onlyAllowedAnnotationsAdded(aa, ab, oldPage, docMdp));
       }
       if (roles.fieldArrays.contains(key)) {
         return new Change(name, "form fields", !p1 && onlySignatureFieldsAdded(aa, ab, roles));
@@ -142,6 +166,18 @@ public final class RevisionDiff {
       return new Change(name, "DSS", true);
     }
     return new Change(name, describe(b) + " redefined", false);
+  }
+
+  private static boolean addedOnly(COSDictionary before, COSDictionary after) {
+    if (before == null || after == null) {
+      return after != null;
+    }
+    for (COSName k : before.keySet()) {
+      if (!same(before.getItem(k), after.getItem(k), 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean sameKeyOf(COSDictionary info, COSObjectKey key) {
@@ -165,7 +201,12 @@ public final class RevisionDiff {
     return true;
   }
 
-  private static boolean onlySignatureWidgetsAdded(COSArray before, COSArray after, Roles roles) {
+  /**
+   * New signature widgets are allowed; other new annotations only without DocMDP or with P=3,
+   * and only when they do not cover anything the signed page painted (SECURITY.md).
+   */
+  private static boolean onlyAllowedAnnotationsAdded(COSArray before, COSArray after, COSDictionary oldPage,
+      Integer docMdp) {
     if (after == null) {
       return before == null;
     }
@@ -173,17 +214,87 @@ public final class RevisionDiff {
     if (added == null) {
       return false;
     }
+    List<java.awt.geom.Rectangle2D> painted = null;
     for (COSBase w : added) {
       COSBase r = w instanceof COSObject o ? o.getObject() : w;
-      if (!(r instanceof COSDictionary d) || !COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE))) {
+      if (!(r instanceof COSDictionary d)) {
         return false;
       }
-      COSDictionary field = d.containsKey(COSName.FT) ? d : d.getCOSDictionary(COSName.PARENT);
-      if (field == null || !isSignatureField(field)) {
+      if (COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE))) {
+        COSDictionary field = d.containsKey(COSName.FT) ? d : d.getCOSDictionary(COSName.PARENT);
+        if (field != null && isSignatureField(field) && !coversContent(d, oldPage, painted = painted != null
+            ? painted : bounds(oldPage))) {
+          continue;
+        }
+        return false;
+      }
+      if (docMdp != null && docMdp != 3 || oldPage == null) {
+        return false;
+      }
+      if (coversContent(d, oldPage, painted = painted != null ? painted : bounds(oldPage))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static List<java.awt.geom.Rectangle2D> bounds(COSDictionary page) {
+    return page == null ? List.of() : ContentBounds.of(new org.apache.pdfbox.pdmodel.PDPage(page));
+  }
+
+  /** Whether an annotation's rectangle overlaps what the signed page painted (hidden annotations never do). */
+  private static boolean coversContent(COSDictionary annot, COSDictionary page, List<java.awt.geom.Rectangle2D> painted) {
+    int flags = annot.getInt(COSName.F, 0);
+    if ((flags & 2) != 0 && (flags & 4) == 0) {
+      return false; // hidden and not printed
+    }
+    COSArray rect = annot.getCOSArray(COSName.RECT);
+    if (rect == null || rect.size() != 4) {
+      return false;
+    }
+    float[] v = rect.toFloatArray();
+    java.awt.geom.Rectangle2D r = new java.awt.geom.Rectangle2D.Float(Math.min(v[0], v[2]), Math.min(v[1], v[3]),
+        Math.abs(v[2] - v[0]), Math.abs(v[3] - v[1]));
+    if (r.getWidth() == 0 || r.getHeight() == 0) {
+      return false;
+    }
+    if (page == null) {
+      return true;
+    }
+    for (java.awt.geom.Rectangle2D p : painted) {
+      if (p.intersects(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static COSDictionary pageIn(PDDocument doc, COSObjectKey key) {
+    COSBase b = resolve(doc.getDocument(), key);
+    return b instanceof COSDictionary d ? d : null;
+  }
+
+  private static boolean isFormField(COSDictionary d) {
+    COSName ft = d.getCOSName(COSName.FT);
+    return ft != null && !COSName.SIG.equals(ft);
+  }
+
+  private static boolean isWidgetOfFormField(COSDictionary d) {
+    COSDictionary parent = d.getCOSDictionary(COSName.PARENT);
+    return COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE)) && parent != null && isFormField(parent);
+  }
+
+  static String fullName(COSDictionary field) {
+    StringBuilder sb = new StringBuilder();
+    COSDictionary f = field;
+    for (int i = 0; f != null && i < 32; i++) {
+      String t = f.getString(COSName.T);
+      if (t != null) {
+        sb.insert(0, sb.length() == 0 ? t : t + ".");
+      }
+      f = f.getCOSDictionary(COSName.PARENT);
+    }
+    return sb.toString();
   }
 
   /** Elements of {@code after} not in {@code before}, or null when something was removed or moved. */
@@ -321,6 +432,66 @@ public final class RevisionDiff {
     }
   }
 
+  /** The FieldMDP locks of the signatures in a revision (ISO 32000-1, 12.8.2.4, 12.7.4.5). */
+  private static final class Locks {
+    private final List<COSDictionary> params = new ArrayList<>();
+
+    Locks(PDDocument doc) {
+      try {
+        for (var sig : doc.getSignatureDictionaries()) {
+          COSArray refs = sig.getCOSObject().getCOSArray(COSName.REFERENCE);
+          if (refs != null) {
+            for (COSBase r : refs) {
+              COSBase o = r instanceof COSObject obj ? obj.getObject() : r;
+              if (o instanceof COSDictionary ref && COSName.getPDFName("FieldMDP").equals(ref.getCOSName(COSName.TRANSFORM_METHOD))) {
+                COSDictionary p = ref.getCOSDictionary(COSName.TRANSFORM_PARAMS);
+                if (p != null) {
+                  params.add(p);
+                }
+              }
+            }
+          }
+        }
+        var form = doc.getDocumentCatalog().getAcroForm(null);
+        if (form != null) {
+          for (var f : form.getFieldTree()) {
+            COSDictionary lock = f.getCOSObject().getCOSDictionary(COSName.getPDFName("Lock"));
+            if (lock != null && f.getCOSObject().getDictionaryObject(COSName.V) != null) {
+              params.add(lock);
+            }
+          }
+        }
+      } catch (RuntimeException e) {
+        params.add(allLocked());
+      }
+    }
+
+    private static COSDictionary allLocked() {
+      COSDictionary d = new COSDictionary();
+      d.setName(COSName.getPDFName("Action"), "All");
+      return d;
+    }
+
+    boolean locks(String fieldName) {
+      for (COSDictionary p : params) {
+        String action = p.getNameAsString(COSName.getPDFName("Action"));
+        COSArray fields = p.getCOSArray(COSName.FIELDS);
+        boolean listed = false;
+        if (fields != null) {
+          for (COSBase f : fields) {
+            if (f instanceof COSString s && (fieldName.equals(s.getString()) || fieldName.startsWith(s.getString() + "."))) {
+              listed = true;
+            }
+          }
+        }
+        if ("All".equals(action) || "Include".equals(action) && listed || "Exclude".equals(action) && !listed) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Which object numbers play which role in the final document. */
   private static final class Roles {
     final Set<COSObjectKey> acroForm = new HashSet<>();
@@ -328,6 +499,8 @@ public final class RevisionDiff {
     final Set<COSObjectKey> fieldArrays = new HashSet<>();
     final Set<COSObjectKey> dss = new HashSet<>();
     final Set<COSObjectKey> info = new HashSet<>();
+    final Map<COSObjectKey, COSObjectKey> pageOfAnnots = new HashMap<>();
+    final Set<COSObjectKey> formResources = new HashSet<>();
 
     Roles(PDDocument doc) {
       COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
@@ -335,13 +508,22 @@ public final class RevisionDiff {
       COSDictionary form = catalog.getCOSDictionary(COSName.ACRO_FORM);
       if (form != null) {
         add(fieldArrays, form.getItem(COSName.FIELDS));
+        add(formResources, form.getItem(COSName.DR));
+        COSDictionary dr = form.getCOSDictionary(COSName.DR);
+        if (dr != null) {
+          add(formResources, dr.getItem(COSName.FONT));
+        }
       }
       COSBase dssRef = catalog.getItem(COSName.getPDFName("DSS"));
       collect(dss, dssRef, 0, new HashMap<>());
       add(info, doc.getDocument().getTrailer().getItem(COSName.INFO));
       try {
         for (var page : doc.getPages()) {
-          add(annotsArrays, page.getCOSObject().getItem(COSName.ANNOTS));
+          COSBase annots = page.getCOSObject().getItem(COSName.ANNOTS);
+          add(annotsArrays, annots);
+          if (annots instanceof COSObject o && o.getKey() != null && page.getCOSObject().getKey() != null) {
+            pageOfAnnots.put(o.getKey(), page.getCOSObject().getKey());
+          }
         }
       } catch (RuntimeException e) {
         // a damaged page tree: no roles, so every change there is disallowed
