@@ -11,6 +11,8 @@ mvn -B -q -DskipTests package -pl benchmarks -am
 mkdir -p "$OUT/softhsm"
 export SOFTHSM2_CONF="$OUT/softhsm/softhsm2.conf"   # isolated SoftHSM2, never /etc
 
+benchmarks/memory.sh "$OUT/memory.md"
+
 java -jar "$OUT/benchmarks.jar" Pkcs11BatchBenchmark -rf text -rff "$OUT/pkcs11.txt" | tee "$OUT/pkcs11.log"
 
 score() { awk -v name="$1" '$1 ~ name {print $(NF-3)}' "$OUT/pkcs11.txt"; }
@@ -38,6 +40,17 @@ Kyso batch = **$ratio %** of the raw rate: target $verdict.
 
 Raw JMH output: \`benchmarks/target/pkcs11.txt\`.
 
-The other benchmarks (PAdES/XAdES against DSS, memory, start-up) come with their issue.
+## Memory: PAdES signing and verification of large PDFs (target: 200 MB with -Xmx128m)
+
+Each step runs in its own JVM (\`benchmarks/memory.sh\`, \`MemoryProbe\`): generated PDFs of text
+pages with incompressible images; sign = PAdES B-B with a PKCS#12 key; verify = full verification
+(byte ranges, CMS, certificate path offline with the revocation check switched off, as the probe has no
+revocation servers). The input is read through PDFBox's file cache and the
+output written through a temporary file, so the heap does not grow with the document.
+
+$(cat "$OUT/memory.md")
+
+The comparison with the EU DSS library (speed, memory, start-up, footprint) comes with the
+benchmark issue.
 MD
 echo "wrote benchmarks/RESULTS.md (Kyso batch = $ratio % of raw)"
