@@ -30,6 +30,7 @@ public final class PdfSignatureOptions {
   private final DocMdpPermission certification;
   private final char[] ownerPassword;
   private final int reservedBytes;
+  private final byte[] appearance;
 
   private PdfSignatureOptions(Builder b) {
     this.level = b.level;
@@ -44,6 +45,10 @@ public final class PdfSignatureOptions {
     this.certification = b.certification;
     this.ownerPassword = b.ownerPassword == null ? null : b.ownerPassword.clone();
     this.reservedBytes = b.reservedBytes;
+    this.appearance = b.appearance == null ? null : b.appearance.clone();
+    if (appearance != null && rectangle == null) {
+      throw new IllegalStateException("an appearance needs a placement(page, x, y, width, height)");
+    }
   }
 
   /**
@@ -115,6 +120,11 @@ public final class PdfSignatureOptions {
     return Optional.ofNullable(ownerPassword).map(char[]::clone);
   }
 
+  /** @return a copy of the appearance template (a one-page PDF), if any */
+  public Optional<byte[]> appearance() {
+    return Optional.ofNullable(appearance).map(byte[]::clone);
+  }
+
   /** @return the bytes reserved for the signature container */
   public int reservedBytes() {
     return reservedBytes;
@@ -140,6 +150,7 @@ public final class PdfSignatureOptions {
     private DocMdpPermission certification;
     private char[] ownerPassword;
     private int reservedBytes = 32 * 1024;
+    private byte[] appearance;
 
     private Builder(PadesLevel level) {
       this.level = Objects.requireNonNull(level, "level");
@@ -201,6 +212,23 @@ public final class PdfSignatureOptions {
       }
       this.page = pageIndex;
       this.rectangle = new float[] {x, y, width, height};
+      return this;
+    }
+
+    /**
+     * Sets the visible appearance: a one-page PDF whose page is drawn, scaled to fit, as the
+     * widget's normal appearance in the {@link #placement} rectangle. This is the hook the
+     * national visible-signature format builds on; without it the signature is invisible.
+     *
+     * @param onePagePdf the template, at most 4 MiB
+     * @return this builder
+     */
+    public Builder appearance(byte[] onePagePdf) {
+      Objects.requireNonNull(onePagePdf, "onePagePdf");
+      if (onePagePdf.length > 4 * 1024 * 1024) {
+        throw new IllegalArgumentException("appearance template larger than 4 MiB");
+      }
+      this.appearance = onePagePdf.clone();
       return this;
     }
 
@@ -284,6 +312,7 @@ public final class PdfSignatureOptions {
     return level == o.level && digest == o.digest && pss == o.pss && Objects.equals(fieldName, o.fieldName)
         && page == o.page && Arrays.equals(rectangle, o.rectangle) && Objects.equals(reason, o.reason)
         && Objects.equals(location, o.location) && Objects.equals(contactInfo, o.contactInfo)
-        && certification == o.certification && reservedBytes == o.reservedBytes;
+        && certification == o.certification && reservedBytes == o.reservedBytes
+        && Arrays.equals(appearance, o.appearance);
   }
 }

@@ -65,11 +65,13 @@ import vn.kyso.pades.internal.SignedBytes;
  *
  * <p><b>Security notes.</b> Structural defects fail the signature; they never make it "skipped".
  * A later revision that changes what the signed revision showed (page content, resources, fonts,
- * the page tree, catalog entries, other annotations, form values) fails the signature with the
+ * the page tree, catalog entries, annotations over content, read-only or locked fields) fails the signature with the
  * changed objects named, whatever signatures come after. Allowed later changes are new signature
- * fields and signatures, DSS material and document time-stamps. Not yet supported, and therefore
- * failed rather than accepted: form filling permitted by DocMDP P=2/3, and annotations permitted by
- * P=3. The legacy {@code adbe.pkcs7.sha1} format is reported as weak and INDETERMINATE.
+ * fields and signatures, DSS material and document time-stamps, filling form fields that are
+ * neither read-only nor locked (unless DocMDP P=1), and annotations that cover nothing the signed
+ * page painted (without DocMDP, or with P=3).
+ * The legacy {@code adbe.pkcs7.sha1} format is checked and reported as weak
+ * (INDETERMINATE, CRYPTO_CONSTRAINTS_FAILURE_NO_POE).
  *
  * @since 0.1
  */
@@ -126,7 +128,7 @@ public final class PdfVerifier {
           n++;
           if (COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE))
               || "ETSI.RFC3161".equals(sig.getCOSObject().getNameAsString(COSName.SUB_FILTER))) {
-            SignatureResult t = verifyOne(pdf, bytes, latest, sig, n, ends, docMdp, dss, List.of());
+            SignatureResult t = verifySafely(pdf, bytes, latest, sig, n, ends, docMdp, dss, List.of());
             long[] br = byteRange(sig);
             if (t.isPassed() && br != null && t.bestSignatureTime().isPresent()) {
               timestamps.add(new long[] {br[2] + br[3], t.bestSignatureTime().get().toEpochMilli()});
@@ -136,7 +138,7 @@ public final class PdfVerifier {
         n = 0;
         for (PDSignature sig : sigs) {
           n++;
-          results.add(verifyOne(pdf, bytes, latest, sig, n, ends, docMdp, dss, timestamps));
+          results.add(verifySafely(pdf, bytes, latest, sig, n, ends, docMdp, dss, timestamps));
         }
         results.forEach(report::signature);
         if (!ends.isEmpty() && ends.get(ends.size() - 1) < bytes.size()) {
@@ -170,6 +172,19 @@ public final class PdfVerifier {
     return out;
   }
 
+  /** A structure PDFBox cannot follow fails the signature; it never escapes as an exception. */
+  private SignatureResult verifySafely(Path pdf, SignedBytes bytes, PDDocument latest, PDSignature sig, int index,
+      List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
+    try {
+      return verifyOne(pdf, bytes, latest, sig, index, ends, docMdp, dss, documentTimestamps);
+    } catch (RuntimeException | StackOverflowError e) {
+      return SignatureResult.builder("Signature" + index, SignatureFormat.PDF_PKCS7_DETACHED)
+          .notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("PDF_CMS_INVALID", Severity.ERROR, "damaged structure: " + e.getClass().getSimpleName()))
+          .build();
+    }
+  }
+
   private SignatureResult verifyOne(Path pdf, SignedBytes bytes, PDDocument latest, PDSignature sig, int index,
       List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
     String id = fieldName(latest, sig).orElse("Signature" + index);
@@ -197,15 +212,13 @@ public final class PdfVerifier {
     if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
       return verifyDocumentTimestamp(pdf, bytes, latest, sig, br, r, docMdp, dss);
     }
-    if (format == SignatureFormat.PDF_PKCS7_SHA1) {
-      return r.notPassed(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE)
-          .finding(finding("PDF_FORMAT_SHA1_WEAK", Severity.ERROR)).build();
-    }
     // 2. Digest and CMS.
     Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
     byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
-    CmsCheck.Outcome cms = CmsCheck.check(contents, alg -> digests.computeIfAbsent(alg, a -> digest(bytes, a, br)),
-        format == SignatureFormat.PADES_BASELINE);
+    CmsCheck.Outcome cms = format == SignatureFormat.PDF_PKCS7_SHA1
+        ? CmsCheck.checkSha1Form(contents, digest(bytes, DigestAlgorithm.SHA1, br))
+        : CmsCheck.check(contents, alg -> digests.computeIfAbsent(alg, a -> digest(bytes, a, br)),
+            format == SignatureFormat.PADES_BASELINE);
     if (format != SignatureFormat.PADES_BASELINE) {
       r.finding(finding("PDF_LEGACY_FORMAT", Severity.WARNING, subFilter));
     }
@@ -227,7 +240,8 @@ public final class PdfVerifier {
     }
     SubIndication failure = null;
     if (cms.weakAlgorithm()) {
-      r.finding(finding("PDF_WEAK_DIGEST", Severity.ERROR, cms.digest().jcaName()));
+      r.finding(format == SignatureFormat.PDF_PKCS7_SHA1 ? finding("PDF_FORMAT_SHA1_WEAK", Severity.ERROR)
+          : finding("PDF_WEAK_DIGEST", Severity.ERROR, cms.digest().jcaName()));
       failure = SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE;
     }
     // 3. Signature time-stamp: proof of existence.
@@ -283,7 +297,23 @@ public final class PdfVerifier {
       level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
     r.level(level);
-    // 5. What changed after the signed revision.
+    // 5. What changed after the signed revision: every later update must be a clean revision
+    //    (a cross-reference section that a strict parser follows), and nothing may follow the last.
+    long previous = revisionEnd;
+    for (long end : ends) {
+      if (end > revisionEnd) {
+        if (!bytes.isCleanRevision(previous, end)) {
+          r.finding(finding("PDF_UNCLEAN_REVISION", Severity.ERROR, previous, end));
+          failure = worse(failure, SubIndication.HASH_FAILURE);
+        }
+        previous = end;
+      }
+    }
+    if (previous < bytes.size() && !new String(bytes.read(previous, (int) Math.min(4096, bytes.size() - previous)),
+        StandardCharsets.ISO_8859_1).isBlank()) {
+      r.finding(finding("PDF_UNCLEAN_REVISION", Severity.ERROR, previous, bytes.size()));
+      failure = worse(failure, SubIndication.HASH_FAILURE);
+    }
     if (revisionEnd < bytes.size()) {
       RevisionDiff.Result diff = compareRevisions(pdf, revisionEnd, latest, docMdp);
       if (diff == null) {

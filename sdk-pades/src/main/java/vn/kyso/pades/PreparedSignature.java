@@ -39,7 +39,7 @@ import vn.kyso.api.trust.Certificates;
 public final class PreparedSignature {
   private static final String MAGIC = "KYSO-PADES-PREPARED";
   private static final int VERSION = 1;
-  private static final int MAX_STATE = 1024 * 1024;
+  private static final int MAX_STATE = 6 * 1024 * 1024;
 
   private final PdfSignatureOptions options;
   private final Instant signingTime;
@@ -124,6 +124,11 @@ public final class PreparedSignature {
       writeNullable(out, options.contactInfo().orElse(null));
       writeNullable(out, options.certification().map(Enum::name).orElse(null));
       out.writeInt(options.reservedBytes());
+      byte[] ap = options.appearance().orElse(null);
+      out.writeBoolean(ap != null);
+      if (ap != null) {
+        writeBytes(out, ap);
+      }
       out.writeLong(signingTime.toEpochMilli());
       out.writeUTF(algorithm.name());
       writeBytes(out, contentDigest);
@@ -183,6 +188,9 @@ public final class PreparedSignature {
         b.certification(DocMdpPermission.valueOf(cert));
       }
       b.reservedBytes(in.readInt());
+      if (in.readBoolean()) {
+        b.appearance(readBytes(in));
+      }
       Instant time = Instant.ofEpochMilli(in.readLong());
       SignatureAlgorithm alg = SignatureAlgorithm.valueOf(in.readUTF());
       byte[] digest = readBytes(in);

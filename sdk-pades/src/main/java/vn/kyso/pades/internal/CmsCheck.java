@@ -141,6 +141,50 @@ public final class CmsCheck {
     }
   }
 
+  /**
+   * Checks the legacy {@code adbe.pkcs7.sha1} form: the CMS encapsulates the SHA-1 digest of the
+   * byte ranges and signs that content.
+   *
+   * @param padded the /Contents bytes
+   * @param sha1OfRanges the SHA-1 digest of the byte ranges
+   * @return the outcome; {@code problem} is null when the signature holds (it is weak all the same)
+   */
+  public static Outcome checkSha1Form(byte[] padded, byte[] sha1OfRanges) {
+    try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(padded), padded.length)) {
+      ASN1Primitive p = in.readObject();
+      if (p == null) {
+        return fail("FORMAT", "/Contents is empty");
+      }
+      CMSSignedData cms = new CMSSignedData(p.getEncoded(ASN1Encoding.DER));
+      if (cms.getSignedContent() == null || !MessageDigest.isEqual((byte[]) cms.getSignedContent().getContent(), sha1OfRanges)) {
+        return fail("HASH", "the encapsulated SHA-1 digest does not match the signed byte ranges");
+      }
+      Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+      if (signers.size() != 1) {
+        return fail("FORMAT", "the CMS holds " + signers.size() + " signers, expected exactly one");
+      }
+      SignerInformation si = signers.iterator().next();
+      @SuppressWarnings("unchecked")
+      Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(si.getSID());
+      if (matches.size() != 1) {
+        return fail("NO_SIGNER", "the signer certificate is not in the signature");
+      }
+      JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+      X509Certificate signer = conv.getCertificate(matches.iterator().next());
+      List<X509Certificate> certs = new ArrayList<>();
+      for (X509CertificateHolder h : cms.getCertificates().getMatches(null)) {
+        certs.add(conv.getCertificate(h));
+      }
+      if (!si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
+        return fail("CRYPTO", "the signature value does not verify with the signer certificate");
+      }
+      return new Outcome(null, null, signer, certs, DigestAlgorithm.SHA1, si.getSignature(), false,
+          "adbe.pkcs7.sha1 has no signing-certificate binding", Optional.empty(), true);
+    } catch (Exception e) {
+      return fail("FORMAT", "the CMS signature cannot be processed: " + e.getClass().getSimpleName());
+    }
+  }
+
   private static boolean boundV2(SigningCertificateV2 sc, X509Certificate signer) throws Exception {
     ESSCertIDv2[] ids = sc.getCerts();
     if (ids.length == 0) {

@@ -48,7 +48,7 @@ public final class PdfUpdate implements Closeable {
   /** The parameters of the update. */
   public record Parameters(String fieldName, int page, float[] rectangle, String reason, String location,
       String contactInfo, String signerName, Integer docMdp, int reservedBytes, Instant signingTime,
-      String password) {}
+      String password, byte[] appearance) {}
 
   private PdfUpdate(PDDocument document, SignatureOptions options, ExternalSigningSupport external, int reserved) {
     this.document = document;
@@ -129,6 +129,14 @@ public final class PdfUpdate implements Closeable {
         if (p.rectangle() != null && created != null && !created.getWidgets().isEmpty()) {
           float[] r = p.rectangle();
           created.getWidgets().get(0).setRectangle(new PDRectangle(r[0], r[1], r[2], r[3]));
+          if (p.appearance() != null) {
+            Appearances.apply(doc, created.getWidgets().get(0), p.appearance(), r[2], r[3]);
+          }
+        }
+        if (created != null && !created.getWidgets().isEmpty()) {
+          // PDF/A: annotations must print; the widget is locked against moving.
+          created.getWidgets().get(0).setPrinted(true);
+          created.getWidgets().get(0).setLocked(true);
         }
       }
       doc.setDocumentId(p.signingTime().toEpochMilli());

@@ -222,8 +222,11 @@ public final class RevisionDiff {
       }
       if (COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE))) {
         COSDictionary field = d.containsKey(COSName.FT) ? d : d.getCOSDictionary(COSName.PARENT);
-        if (field != null && isSignatureField(field) && !coversContent(d, oldPage, painted = painted != null
-            ? painted : bounds(oldPage))) {
+        // A new signature's widget: always allowed after approval signatures (the organisation's
+        // seal overlaps the leader's block); after a certification it must not paint over the
+        // certified content (the "sneaky signature" attack).
+        if (field != null && isSignatureField(field) && (docMdp == null
+            || !coversContent(d, oldPage, painted = painted != null ? painted : bounds(oldPage)))) {
           continue;
         }
         return false;

@@ -126,6 +126,42 @@ public final class SignedBytes implements AutoCloseable {
     return ends;
   }
 
+  /**
+   * Says whether the bytes between two revision ends form a clean incremental update: they hold a
+   * cross-reference section (table or stream) and a {@code startxref}. Anything else is only seen
+   * by "repairing" parsers, which an attacker can target.
+   *
+   * @param start the end of the previous revision
+   * @param end the end of this revision
+   * @return whether the update is clean
+   * @throws IOException if reading fails
+   */
+  public boolean isCleanRevision(long start, long end) throws IOException {
+    if (end - start > 64L * 1024 * 1024) {
+      // Read the last 64 MiB only: a cross-reference and startxref sit at the end of an update.
+      start = end - 64L * 1024 * 1024;
+    }
+    byte[] tail = read(Math.max(start, end - 64 * 1024), (int) Math.min(64 * 1024, end - start));
+    String t = new String(tail, StandardCharsets.ISO_8859_1);
+    int sx = t.lastIndexOf("startxref");
+    if (sx < 0) {
+      return false;
+    }
+    String rest = t.substring(sx + "startxref".length()).trim();
+    String number = rest.split("\\s+")[0];
+    long offset;
+    try {
+      offset = Long.parseLong(number);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (offset < start || offset >= end) {
+      return false;
+    }
+    String at = new String(read(offset, 64), StandardCharsets.ISO_8859_1);
+    return at.startsWith("xref") || at.matches("(?s)\\d+\\s+\\d+\\s+obj.*");
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();
