@@ -521,6 +521,18 @@ public final class PdfVerifier {
     if (offset != null && offset >= br[2] + br[3]) {
       return "the signature dictionary lies after the signed revision";
     }
+    if (offset != null && offset >= 0) {
+      // A parser keeps one of two equal keys; which one differs between readers (wrapping attack).
+      String object = new String(bytes.read(offset, (int) Math.min(gap + 8192, 1 << 20)), StandardCharsets.ISO_8859_1);
+      int end = object.indexOf("endobj");
+      object = end < 0 ? object : object.substring(0, end);
+      for (String name : new String[] {"/ByteRange", "/Contents", "/SubFilter", "/Type"}) {
+        if (java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9])").matcher(object)
+            .results().count() > 1) {
+          return "the signature dictionary has the key " + name + " more than once";
+        }
+      }
+    }
     return null;
   }
 

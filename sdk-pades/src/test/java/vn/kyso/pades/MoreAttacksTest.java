@@ -79,6 +79,26 @@ class MoreAttacksTest {
   }
 
   @Test
+  void wrapping_duplicateByteRangeKey_fails(@TempDir Path dir) throws Exception {
+    Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"));
+    // Rename /Filter to a second /ByteRange key of the same length: one reader sees each value.
+    String text = new String(Files.readAllBytes(signed), StandardCharsets.ISO_8859_1);
+    int sig = text.indexOf("/ByteRange");
+    int dict = text.lastIndexOf("obj", sig);
+    int filter = text.indexOf("/Filter /Adobe.PPKLite", dict);
+    assertThat(filter).isBetween(dict, text.indexOf("endobj", sig));
+    String evil = text.substring(0, filter) + String.format("%-22s", "/ByteRange [0 1 2 3]")
+        + text.substring(filter + "/Filter /Adobe.PPKLite".length());
+    Path out = dir.resolve("dup.pdf");
+    Files.write(out, evil.getBytes(StandardCharsets.ISO_8859_1));
+
+    SignatureResult s = verify(out);
+
+    assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(s.findings()).anySatisfy(f -> assertThat(f.messageEn()).contains("/ByteRange more than once"));
+  }
+
+  @Test
   void shadowHide_overlayRemovedAfterSigning(@TempDir Path dir) throws Exception {
     // The signed revision shows a white box over part of the text; a later revision removes it.
     Path letter = TestPdfs.letter(dir, "l.pdf", null);
