@@ -526,7 +526,8 @@ public final class PdfVerifier {
       String object = new String(bytes.read(offset, (int) Math.min(gap + 8192, 1 << 20)), StandardCharsets.ISO_8859_1);
       int end = object.indexOf("endobj");
       object = end < 0 ? object : object.substring(0, end);
-      for (String name : new String[] {"/ByteRange", "/Contents", "/SubFilter", "/Type"}) {
+      // Keys that never occur in nested dictionaries (a certification /Reference has its own /Type).
+      for (String name : new String[] {"/ByteRange", "/Contents", "/SubFilter"}) {
         if (java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9])").matcher(object)
             .results().count() > 1) {
           return "the signature dictionary has the key " + name + " more than once";
