@@ -147,12 +147,7 @@ public final class LtvWriter {
         doc.addSignature(ts, so);
         return new DocumentTimestamp(doc, so, doc.saveIncrementalForExternalSigning(out));
       } catch (IOException | RuntimeException e) {
-        try {
-          so.close();
-          doc.close();
-        } catch (IOException ignored) {
-          // nothing held
-        }
+        PdfUpdate.closeQuietly(doc, so);
         throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add a document time-stamp: " + e.getMessage());
       }
     }
@@ -165,17 +160,7 @@ public final class LtvWriter {
      * @throws DocumentException when reading fails
      */
     public byte[] digest(DigestAlgorithm alg) throws DocumentException {
-      MessageDigest md = alg.newMessageDigest();
-      try (InputStream in = external.getContent()) {
-        byte[] buf = new byte[64 * 1024];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          md.update(buf, 0, n);
-        }
-      } catch (IOException e) {
-        throw new DocumentException(ErrorCode.IO_ERROR, e, "document time-stamp");
-      }
-      return md.digest();
+      return PdfUpdate.digestOf(external, alg, "document time-stamp");
     }
 
     /**
@@ -194,12 +179,7 @@ public final class LtvWriter {
 
     @Override
     public void close() {
-      try {
-        options.close();
-        doc.close();
-      } catch (IOException e) {
-        // read-only input
-      }
+      PdfUpdate.closeQuietly(doc, options);
     }
   }
 

@@ -159,6 +159,12 @@ public final class PdfUpdate implements Closeable {
    * @throws DocumentException when the prepared bytes cannot be read
    */
   public byte[] contentDigest(DigestAlgorithm digest) throws DocumentException {
+    return digestOf(external, digest, "prepared revision");
+  }
+
+  /** Streams the byte ranges of an external-signing update through a digest. */
+  static byte[] digestOf(ExternalSigningSupport external, DigestAlgorithm digest, String what)
+      throws DocumentException {
     MessageDigest md = digest.newMessageDigest();
     try (InputStream in = external.getContent()) {
       byte[] buf = new byte[64 * 1024];
@@ -167,7 +173,7 @@ public final class PdfUpdate implements Closeable {
         md.update(buf, 0, n);
       }
     } catch (IOException e) {
-      throw new DocumentException(ErrorCode.IO_ERROR, e, "prepared revision");
+      throw new DocumentException(ErrorCode.IO_ERROR, e, what);
     }
     return md.digest();
   }
@@ -194,7 +200,7 @@ public final class PdfUpdate implements Closeable {
     closeQuietly(document, signatureOptions);
   }
 
-  private static void closeQuietly(PDDocument doc, SignatureOptions so) {
+  static void closeQuietly(PDDocument doc, SignatureOptions so) {
     try {
       so.close();
     } catch (IOException e) {
