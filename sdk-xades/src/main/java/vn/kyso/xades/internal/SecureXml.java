@@ -1,0 +1,160 @@
+package vn.kyso.xades.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+
+/**
+ * Hardened XML parsing and atomic writing. No DOCTYPE at all (so no external entities, no
+ * billion laughs), no XInclude, no external DTD or schema access, bounded element depth and
+ * size; parse errors are typed.
+ */
+public final class SecureXml {
+  /** Largest XML document accepted. */
+  public static final long MAX_SIZE = 64L * 1024 * 1024;
+
+  private SecureXml() {}
+
+  /**
+   * Parses XML bytes with the hardened settings.
+   *
+   * @param data the document
+   * @return the DOM
+   * @throws DocumentException {@code MALFORMED_INPUT} or {@code INPUT_TOO_LARGE}
+   */
+  public static Document parse(byte[] data) throws DocumentException {
+    if (data.length > MAX_SIZE) {
+      throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", MAX_SIZE);
+    }
+    try {
+      DocumentBuilder b = factory().newDocumentBuilder();
+      b.setErrorHandler(new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+          // warnings do not stop parsing
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+          throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+          throw e;
+        }
+      });
+      b.setEntityResolver((publicId, systemId) -> {
+        throw new IOException("external entities are not allowed");
+      });
+      return b.parse(new ByteArrayInputStream(data));
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
+    } catch (Exception e) {
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads and parses a file.
+   *
+   * @param file the file
+   * @return the DOM
+   * @throws DocumentException when unreadable, too large or malformed
+   */
+  public static Document parse(Path file) throws DocumentException {
+    try {
+      if (Files.size(file) > MAX_SIZE) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, MAX_SIZE);
+      }
+      return parse(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.IO_ERROR, e, file);
+    }
+  }
+
+  static DocumentBuilderFactory factory() throws ParserConfigurationException {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    f.setXIncludeAware(false);
+    f.setExpandEntityReferences(false);
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    f.setAttribute("jdk.xml.maxElementDepth", "256");
+    f.setAttribute("jdk.xml.elementAttributeLimit", "256");
+    return f;
+  }
+
+  /** @return a new empty namespace-aware document */
+  public static Document newDocument() {
+    try {
+      return factory().newDocumentBuilder().newDocument();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Writes a document atomically, keeping its declared encoding and whether it had a declaration.
+   *
+   * @param doc the document
+   * @param output the target
+   * @param declaration whether to write an XML declaration
+   * @throws DocumentException {@code OUTPUT_FAILED}
+   */
+  public static void write(Document doc, Path output, boolean declaration) throws DocumentException {
+    Path dir = output.toAbsolutePath().getParent();
+    Path temp = null;
+    try {
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
+      Transformer t = TransformerFactory.newInstance().newTransformer();
+      String encoding = doc.getXmlEncoding() == null ? StandardCharsets.UTF_8.name() : doc.getXmlEncoding();
+      t.setOutputProperty(OutputKeys.ENCODING, encoding);
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, declaration ? "no" : "yes");
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        t.transform(new DOMSource(doc), new StreamResult(out));
+      }
+      try {
+        Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+    } catch (Exception e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // best effort
+        }
+      }
+    }
+  }
+}
