@@ -1,0 +1,530 @@
+package vn.kyso.xades;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.xml.security.signature.Reference;
+import org.apache.xml.security.signature.SignedInfo;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.signature.XMLSignatureByteInput;
+import org.apache.xml.security.signature.XMLSignatureInput;
+import org.apache.xml.security.transforms.Transforms;
+import org.apache.xml.security.utils.resolver.ResourceResolverContext;
+import org.apache.xml.security.utils.resolver.ResourceResolverSpi;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.trust.CertificatePurpose;
+import vn.kyso.api.trust.CertificateResult;
+import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.Certificates;
+import vn.kyso.api.trust.TimestampToken;
+import vn.kyso.api.trust.ValidationContext;
+import vn.kyso.api.validation.Finding;
+import vn.kyso.api.validation.Severity;
+import vn.kyso.api.validation.SignatureFormat;
+import vn.kyso.api.validation.SignatureLevel;
+import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.SubIndication;
+import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.xades.internal.SecureXml;
+import vn.kyso.xades.internal.Xades;
+
+/**
+ * Verifies XAdES and plain XML-DSig signatures. Built once, immutable, thread-safe.
+ *
+ * <pre>{@code
+ * XmlVerifier verifier = XmlVerifier.builder(certificateVerifier).build();
+ * XmlVerification v = verifier.verify(Path.of("ho-so-ky.xml"), Map.of());
+ * List<Element> signed = v.signedElements(v.report().signatures().get(0).id());   // read these
+ * }</pre>
+ *
+ * <p><b>Security notes.</b> The document is parsed with no DOCTYPE, no external entities, no
+ * XInclude and bounded depth; Santuario runs in secure-validation mode (no XSLT, few transforms and
+ * references, no external URI dereferencing: detached content only from the host's map). Any
+ * duplicate value of an Id-like attribute ({@code Id}, {@code ID}, {@code id}, {@code xml:id},
+ * {@code wsu:Id}) fails every signature. The key comes from exactly one certificate: the one bound
+ * by SigningCertificateV2 (XAdES) or the first X509Certificate (plain XML-DSig); KeyValue, KeyName
+ * and RetrievalMethod are ignored. XAdES properties are read only from the SignedProperties that
+ * a {@code #SignedProperties} reference covers, inside QualifyingProperties whose Target is this
+ * signature. SHA-1, DSA and HMAC fail under the default policy (INDETERMINATE). Without a
+ * time-stamp the certificate is judged now, not at the claimed SigningTime.
+ *
+ * @since 0.1
+ */
+public final class XmlVerifier {
+  private static final String BUNDLE = "vn.kyso.xades.messages";
+  private static final Set<String> STRONG_SIGNATURES = Set.of(XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
+      XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA384, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA512,
+      XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA256, XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA384,
+      XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA512, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256_MGF1,
+      XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA384_MGF1, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA512_MGF1);
+
+  private final CertificateVerifier certificates;
+  private final Clock clock;
+
+  private XmlVerifier(Builder b) {
+    this.certificates = b.certificates;
+    this.clock = b.clock;
+  }
+
+  /**
+   * Returns a builder; a verifier cannot exist without a certificate verifier.
+   *
+   * @param certificateVerifier validates signer and TSA certificates
+   * @return the builder
+   */
+  public static Builder builder(CertificateVerifier certificateVerifier) {
+    return new Builder(certificateVerifier);
+  }
+
+  /**
+   * Verifies every signature of an XML file.
+   *
+   * @param xml the file; only read
+   * @param detachedContents the files detached signatures reference, by their URI; nothing else is
+   *     ever dereferenced
+   * @return the report and the signed elements
+   * @throws DocumentException when the file is not acceptable XML (malformed, DOCTYPE, too large)
+   */
+  public XmlVerification verify(Path xml, Map<String, byte[]> detachedContents) throws DocumentException {
+    Objects.requireNonNull(xml, "xml");
+    Objects.requireNonNull(detachedContents, "detachedContents");
+    Xades.init();
+    Document doc = SecureXml.parse(xml);
+    ValidationReport.Builder report = ValidationReport.builder(String.valueOf(xml.getFileName()), clock.instant());
+    List<String> duplicates = registerIds(doc);
+    if (!duplicates.isEmpty()) {
+      report.documentFinding(finding("XML_DUPLICATE_ID", Severity.ERROR, String.join(", ", duplicates)));
+    }
+    NodeList list = doc.getElementsByTagNameNS(Xades.DS, "Signature");
+    List<Element> sigs = new ArrayList<>();
+    for (int i = 0; i < list.getLength(); i++) {
+      sigs.add((Element) list.item(i));
+    }
+    Map<String, List<Element>> signed = new HashMap<>();
+    int n = 0;
+    for (Element sigEl : sigs) {
+      n++;
+      String id = sigEl.getAttribute("Id").isEmpty() ? "Signature" + n : sigEl.getAttribute("Id");
+      List<Element> covered = new ArrayList<>();
+      SignatureResult r;
+      try {
+        r = verifyOne(doc, sigEl, id, detachedContents, !duplicates.isEmpty(), covered);
+      } catch (RuntimeException e) {
+        r = SignatureResult.builder(id, SignatureFormat.XMLDSIG).notPassed(SubIndication.FORMAT_FAILURE)
+            .finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getClass().getSimpleName())).build();
+      }
+      report.signature(r);
+      signed.put(id, List.copyOf(covered));
+    }
+    if (sigs.isEmpty()) {
+      report.documentFinding(finding("XML_NO_SIGNATURE", Severity.INFO));
+    }
+    return new XmlVerification(report.build(), doc, signed);
+  }
+
+  private SignatureResult verifyOne(Document doc, Element sigEl, String id, Map<String, byte[]> detached,
+      boolean duplicateIds, List<Element> covered) {
+    Element qp = qualifyingProperties(sigEl);
+    SignatureResult.Builder r = SignatureResult.builder(id, qp != null ? SignatureFormat.XADES_BASELINE
+        : SignatureFormat.XMLDSIG);
+    if (duplicateIds) {
+      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("XML_DUPLICATE_ID_SIGNATURE", Severity.ERROR))
+          .build();
+    }
+    XMLSignature sig;
+    try {
+      sig = new XMLSignature(sigEl, "", true);
+      for (Map.Entry<String, byte[]> e : detached.entrySet()) {
+        sig.addResourceResolver(new HostResolver(e.getKey(), e.getValue()));
+      }
+    } catch (Exception e) {
+      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR,
+          e.getMessage())).build();
+    }
+    List<X509Certificate> keyInfoCerts = keyInfoCertificates(sigEl);
+    if (keyInfoCerts.isEmpty()) {
+      return r.notPassed(SubIndication.NO_SIGNING_CERTIFICATE_FOUND)
+          .finding(finding("XML_NO_CERTIFICATE", Severity.ERROR)).build();
+    }
+    SignedInfo si = sig.getSignedInfo();
+    if (qp == null && referencesSignedProperties(si)) {
+      // Signed XAdES properties exist but do not target this signature: they belong to another.
+      return r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("XML_FOREIGN_SIGNED_PROPERTIES", Severity.ERROR)).build();
+    }
+    // XAdES: the SignedProperties must be covered, and they name the one signing certificate.
+    Element sp = null;
+    X509Certificate signer = keyInfoCerts.get(0);
+    if (qp != null) {
+      sp = child(qp, Xades.NS, "SignedProperties");
+      if (sp == null || !coveredBySignedPropertiesReference(si, sp)) {
+        return r.notPassed(SubIndication.FORMAT_FAILURE)
+            .finding(finding("XML_SIGNED_PROPERTIES_NOT_COVERED", Severity.ERROR)).build();
+      }
+      signer = boundCertificate(sp, keyInfoCerts);
+      if (signer == null) {
+        return r.notPassed(SubIndication.NO_SIGNING_CERTIFICATE_FOUND)
+            .finding(finding("XML_SIGNING_CERTIFICATE_MISMATCH", Severity.ERROR)).build();
+      }
+    }
+    r.signingCertificate(signer);
+    boolean valid;
+    try {
+      valid = sig.checkSignatureValue(signer);
+    } catch (Exception e) {
+      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR,
+          e.getMessage())).build();
+    }
+    SubIndication failure = null;
+    boolean dataReference = false;
+    try {
+      for (int i = 0; i < si.getLength(); i++) {
+        Reference ref = si.item(i);
+        if (!valid && !si.getVerificationResult(i)) {
+          r.finding(finding("XML_REFERENCE_DIGEST", Severity.ERROR, ref.getURI()));
+          failure = SubIndication.HASH_FAILURE;
+        }
+        DigestAlgorithm d = Xades.digestOf(ref.getMessageDigestAlgorithm().getAlgorithmURI());
+        if (d == null || !d.isAllowedForNewSignatures()) {
+          r.finding(finding("XML_WEAK_ALGORITHM", Severity.ERROR, ref.getMessageDigestAlgorithm().getAlgorithmURI()));
+          failure = worse(failure, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
+        }
+        if (Xades.SIGNED_PROPERTIES_TYPE.equals(ref.getType())) {
+          continue;
+        }
+        dataReference = true;
+        String uri = ref.getURI();
+        if (uri == null || uri.isEmpty()) {
+          if (!hasEnvelopedTransform(ref) || sigEl.getOwnerDocument().getDocumentElement() == sigEl) {
+            r.finding(finding("XML_WHOLE_DOCUMENT_REFERENCE", Severity.WARNING));
+          }
+          covered.add(doc.getDocumentElement());
+        } else if (uri.startsWith("#")) {
+          Element target = doc.getElementById(uri.substring(1));
+          if (target != null) {
+            covered.add(target);
+          }
+        } else if (!detached.containsKey(uri)) {
+          r.finding(finding("XML_DETACHED_MISSING", Severity.ERROR, uri));
+          failure = worse(failure, SubIndication.SIGNED_DATA_NOT_FOUND);
+        }
+      }
+    } catch (Exception e) {
+      r.finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()));
+      failure = worse(failure, SubIndication.FORMAT_FAILURE);
+    }
+    if (!dataReference) {
+      r.finding(finding("XML_NO_DATA_REFERENCE", Severity.ERROR));
+      failure = worse(failure, SubIndication.FORMAT_FAILURE);
+    }
+    if (!valid && failure == null) {
+      r.finding(finding("XML_SIGNATURE_VALUE", Severity.ERROR));
+      failure = SubIndication.SIG_CRYPTO_FAILURE;
+    } else if (!valid && failure != SubIndication.HASH_FAILURE) {
+      failure = SubIndication.SIG_CRYPTO_FAILURE;
+    }
+    if (failure != null && failure.indication() == vn.kyso.api.validation.Indication.TOTAL_FAILED) {
+      return r.notPassed(failure).build();
+    }
+    if (!STRONG_SIGNATURES.contains(si.getSignatureMethodURI())) {
+      r.finding(finding("XML_WEAK_ALGORITHM", Severity.ERROR, si.getSignatureMethodURI()));
+      failure = worse(failure, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
+    }
+    // Claimed time and proof of existence.
+    Instant best = null;
+    SignatureLevel level = qp != null ? SignatureLevel.B_B : SignatureLevel.NONE;
+    if (sp != null) {
+      Element time = descendant(sp, Xades.NS, "SigningTime");
+      if (time != null) {
+        try {
+          r.claimedSigningTime(java.time.OffsetDateTime.parse(time.getTextContent().trim()).toInstant());
+        } catch (RuntimeException e) {
+          r.finding(finding("XML_SIGNING_TIME", Severity.WARNING, time.getTextContent()));
+        }
+      }
+      Element sts = descendant(qp, Xades.NS, "SignatureTimeStamp");
+      if (sts != null) {
+        try {
+          best = signatureTimestamp(sigEl, sts, keyInfoCerts);
+          r.bestSignatureTime(best);
+          level = SignatureLevel.B_T;
+        } catch (DocumentException e) {
+          r.finding(finding("XML_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
+          failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+        }
+      }
+    }
+    r.level(level);
+    ValidationContext.Builder ctx = ValidationContext.builder().certificates(keyInfoCerts);
+    if (best != null) {
+      ctx.at(best, true);
+    }
+    CertificateResult cert = certificates.verify(signer, ctx.build());
+    r.certificateResult(cert).findings(cert.findings());
+    if (!cert.isPassed()) {
+      failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
+    }
+    r.scope(covered.isEmpty() ? "detached content" : "elements " + describe(covered));
+    return failure == null ? r.passed().build() : r.notPassed(failure).build();
+  }
+
+  private Instant signatureTimestamp(Element sigEl, Element sts, List<X509Certificate> certs) throws DocumentException {
+    Element ets = child(sts, Xades.NS, "EncapsulatedTimeStamp");
+    Element cm = child(sts, Xades.DS, "CanonicalizationMethod");
+    String c14n = cm == null ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315" : cm.getAttribute("Algorithm");
+    if (ets == null || !Set.of(Xades.EXC_C14N, "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
+        "http://www.w3.org/2006/12/xml-c14n11").contains(c14n)) {
+      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported time-stamp form");
+    }
+    TimestampToken token = TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
+    Element sv = child(sigEl, Xades.DS, "SignatureValue");
+    byte[] input = Xades.c14n(sv, c14n);
+    if (!token.covers(token.imprint().algorithm().digest(input))) {
+      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
+          "the time-stamp does not cover this SignatureValue");
+    }
+    CertificateResult tsa = certificates.verify(token.tsaCertificate(), ValidationContext.builder()
+        .purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
+    if (!tsa.isPassed()) {
+      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
+          "TSA certificate: " + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
+    }
+    return token.genTime();
+  }
+
+  /** The QualifyingProperties of this signature: in its own ds:Object, targeting its Id. */
+  private static Element qualifyingProperties(Element sigEl) {
+    String target = "#" + sigEl.getAttribute("Id");
+    for (Node o = sigEl.getFirstChild(); o != null; o = o.getNextSibling()) {
+      if (o instanceof Element obj && Xades.DS.equals(obj.getNamespaceURI()) && "Object".equals(obj.getLocalName())) {
+        for (Node q = obj.getFirstChild(); q != null; q = q.getNextSibling()) {
+          if (q instanceof Element e && "QualifyingProperties".equals(e.getLocalName())
+              && Xades.NS.equals(e.getNamespaceURI()) && target.equals(e.getAttribute("Target"))) {
+            return e;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean referencesSignedProperties(SignedInfo si) {
+    try {
+      for (int i = 0; i < si.getLength(); i++) {
+        if (Xades.SIGNED_PROPERTIES_TYPE.equals(si.item(i).getType())) {
+          return true;
+        }
+      }
+    } catch (Exception e) {
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean coveredBySignedPropertiesReference(SignedInfo si, Element sp) {
+    String id = sp.getAttribute("Id");
+    try {
+      for (int i = 0; i < si.getLength(); i++) {
+        Reference ref = si.item(i);
+        if (Xades.SIGNED_PROPERTIES_TYPE.equals(ref.getType()) && ("#" + id).equals(ref.getURI())
+            && sp.getOwnerDocument().getElementById(id) == sp) {
+          return true;
+        }
+      }
+    } catch (Exception e) {
+      return false;
+    }
+    return false;
+  }
+
+  /** The KeyInfo certificate whose digest SigningCertificateV2 (or v1) carries. */
+  private static X509Certificate boundCertificate(Element sp, List<X509Certificate> candidates) {
+    Element cert = descendant(sp, Xades.NS, "Cert");
+    if (cert == null) {
+      return null;
+    }
+    Element dm = descendant(cert, Xades.DS, "DigestMethod");
+    Element dv = descendant(cert, Xades.DS, "DigestValue");
+    if (dm == null || dv == null) {
+      return null;
+    }
+    DigestAlgorithm d = Xades.digestOf(dm.getAttribute("Algorithm"));
+    if (d == null) {
+      return null;
+    }
+    byte[] expected = Base64.getMimeDecoder().decode(dv.getTextContent().trim());
+    for (X509Certificate c : candidates) {
+      try {
+        if (MessageDigest.isEqual(expected, d.newMessageDigest().digest(c.getEncoded()))) {
+          return c;
+        }
+      } catch (Exception e) {
+        // not this one
+      }
+    }
+    return null;
+  }
+
+  private static List<X509Certificate> keyInfoCertificates(Element sigEl) {
+    List<X509Certificate> out = new ArrayList<>();
+    Element keyInfo = child(sigEl, Xades.DS, "KeyInfo");
+    if (keyInfo == null) {
+      return out;
+    }
+    NodeList certs = keyInfo.getElementsByTagNameNS(Xades.DS, "X509Certificate");
+    for (int i = 0; i < certs.getLength() && i < 16; i++) {
+      try {
+        out.add(Certificates.parseOne(Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
+      } catch (DocumentException | IllegalArgumentException e) {
+        // an unreadable certificate is not used
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasEnvelopedTransform(Reference ref) throws Exception {
+    Transforms t = ref.getTransforms();
+    if (t == null) {
+      return false;
+    }
+    for (int i = 0; i < t.getLength(); i++) {
+      if (Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(t.item(i).getURI())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Registers every Id-like attribute as an XML ID; returns the values that occur more than once. */
+  private static List<String> registerIds(Document doc) {
+    Map<String, Integer> count = new LinkedHashMap<>();
+    List<Attr> ids = new ArrayList<>();
+    NodeList all = doc.getElementsByTagName("*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element e = (Element) all.item(i);
+      NamedNodeMap attrs = e.getAttributes();
+      for (int j = 0; j < attrs.getLength(); j++) {
+        Attr a = (Attr) attrs.item(j);
+        String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+        if (local.equals("Id") || local.equals("ID") || local.equals("id")) {
+          count.merge(a.getValue(), 1, Integer::sum);
+          ids.add(a);
+        }
+      }
+    }
+    List<String> dup = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<String, Integer> e : count.entrySet()) {
+      if (e.getValue() > 1 && seen.add(e.getKey())) {
+        dup.add(e.getKey());
+      }
+    }
+    if (dup.isEmpty()) {
+      for (Attr a : ids) {
+        a.getOwnerElement().setIdAttributeNode(a, true);
+      }
+    }
+    return dup;
+  }
+
+  private static Element child(Element parent, String ns, String local) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static Element descendant(Element parent, String ns, String local) {
+    NodeList l = parent.getElementsByTagNameNS(ns, local);
+    return l.getLength() == 0 ? null : (Element) l.item(0);
+  }
+
+  private static String describe(List<Element> elements) {
+    StringBuilder sb = new StringBuilder();
+    for (Element e : elements) {
+      sb.append(sb.length() == 0 ? "" : ", ").append('<').append(e.getTagName()).append('>');
+    }
+    return sb.toString();
+  }
+
+  private static SubIndication worse(SubIndication current, SubIndication candidate) {
+    if (current == null) {
+      return candidate;
+    }
+    return candidate.indication() == vn.kyso.api.validation.Indication.TOTAL_FAILED
+        && current.indication() != vn.kyso.api.validation.Indication.TOTAL_FAILED ? candidate : current;
+  }
+
+  private static Finding finding(String code, Severity severity, Object... args) {
+    return Finding.fromBundle(BUNDLE, XmlVerifier.class, code, severity, args);
+  }
+
+  /** Resolves exactly one host-supplied URI to its bytes. */
+  private static final class HostResolver extends ResourceResolverSpi {
+    private final String uri;
+    private final byte[] data;
+
+    HostResolver(String uri, byte[] data) {
+      this.uri = uri;
+      this.data = data.clone();
+    }
+
+    @Override
+    public XMLSignatureInput engineResolveURI(ResourceResolverContext context) {
+      XMLSignatureInput in = new XMLSignatureByteInput(data);
+      in.setSourceURI(uri);
+      return in;
+    }
+
+    @Override
+    public boolean engineCanResolveURI(ResourceResolverContext context) {
+      return uri.equals(context.uriToResolve);
+    }
+  }
+
+  /** Builds an {@link XmlVerifier}. */
+  public static final class Builder {
+    private final CertificateVerifier certificates;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(CertificateVerifier certificates) {
+      this.certificates = Objects.requireNonNull(certificates, "certificateVerifier");
+    }
+
+    /**
+     * Sets the clock of the report's validation time.
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** @return the verifier */
+    public XmlVerifier build() {
+      return new XmlVerifier(this);
+    }
+  }
+}
