@@ -9,5 +9,7 @@ public enum XadesLevel {
   /** B-B: XML-DSig with SignedProperties (SigningTime, SigningCertificateV2). */
   B_B,
   /** B-T: B-B plus a SignatureTimeStamp over the SignatureValue. */
-  B_T
+  B_T,
+  /** B-LT: B-T plus CertificateValues and RevocationValues (chains, OCSP responses, CRLs). */
+  B_LT
 }

@@ -30,6 +30,7 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.TsaClient;
 import vn.kyso.xades.internal.SecureXml;
+import vn.kyso.xades.internal.Serial;
 import vn.kyso.xades.internal.Xades;
 
 /**
@@ -51,10 +52,12 @@ import vn.kyso.xades.internal.Xades;
  */
 public final class XmlSigner {
   private final TsaClient tsa;
+  private final vn.kyso.api.trust.CertificateVerifier verifier;
   private final Clock clock;
 
   private XmlSigner(Builder b) {
     this.tsa = b.tsa;
+    this.verifier = b.verifier;
     this.clock = b.clock;
   }
 
@@ -64,30 +67,40 @@ public final class XmlSigner {
   }
 
   /**
-   * Signs.
+   * Signs in one step with a key.
    *
    * @param input the XML document (ENVELOPED) or the data to sign (ENVELOPING, DETACHED)
    * @param output the signed document (ENVELOPED, ENVELOPING) or the signature file (DETACHED)
    * @param options what to produce
    * @param key the signing key (RSA PKCS#1 v1.5 or ECDSA)
-   * @throws KysoException when the input cannot be read or parsed, the key fails, or the TSA fails
+   * @throws KysoException when the input cannot be read or parsed, the key fails, or a service fails
    */
   public void sign(Path input, Path output, XmlSignatureOptions options, SigningKey key) throws KysoException {
-    Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(output, "output");
-    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(key, "key");
-    if (options.level() == XadesLevel.B_T && tsa == null) {
-      throw new IllegalStateException("B-T needs a time-stamp client: XmlSigner.builder().timestampClient(...)");
+    PreparedXmlSignature prepared = prepare(input, options, key.chain());
+    complete(prepared, input, output, key.sign(prepared.dataToSign(), prepared.algorithm()));
+  }
+
+  /**
+   * Prepares an external signature: the document with the whole signature except its value.
+   *
+   * @param input the XML document (ENVELOPED) or the data to sign (ENVELOPING, DETACHED)
+   * @param options what to produce
+   * @param chain the signer certificate first, then its chain (written into KeyInfo)
+   * @return the prepared state
+   * @throws DocumentException when the input cannot be read or parsed
+   */
+  public PreparedXmlSignature prepare(Path input, XmlSignatureOptions options, java.util.List<X509Certificate> chain)
+      throws DocumentException {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(options, "options");
+    if (Objects.requireNonNull(chain, "chain").isEmpty()) {
+      throw new IllegalArgumentException("chain must hold the signer certificate");
     }
+    requireServices(options.level());
     Xades.init();
-    byte[] data;
-    try {
-      data = Files.readAllBytes(input);
-    } catch (IOException e) {
-      throw new DocumentException(ErrorCode.IO_ERROR, e, input);
-    }
-    X509Certificate cert = key.certificate();
+    byte[] data = read(input);
+    X509Certificate cert = chain.get(0);
     SignatureAlgorithm alg = SignatureAlgorithm.of(cert.getPublicKey().getAlgorithm().equals("EC")
         ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA, false, options.digest()).orElseThrow();
     String suffix = UUID.randomUUID().toString();
@@ -101,79 +114,328 @@ public final class XmlSigner {
       doc = SecureXml.newDocument();
     }
     try {
-      XMLSignature sig = new XMLSignature(doc, "", Xades.signatureUri(alg), Xades.EXC_C14N);
-      String sigId = "xades-sig-" + suffix;
-      sig.setId(sigId);
-      sig.getElement().setIdAttributeNS(null, "Id", true);
-      if (options.packaging() == XadesPackaging.ENVELOPED) {
-        doc.getDocumentElement().appendChild(sig.getElement());
-      } else {
-        doc.appendChild(sig.getElement());
-      }
-      String refId = "xades-ref-" + suffix;
-      String digestUri = Xades.digestUri(options.digest());
-      switch (options.packaging()) {
-        case ENVELOPED -> {
-          Transforms t = new Transforms(doc);
-          t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
-          t.addTransform(Xades.EXC_C14N);
-          sig.addDocument("", t, digestUri, refId, null);
-        }
-        case ENVELOPING -> {
-          ObjectContainer obj = new ObjectContainer(doc);
-          String objId = "xades-obj-" + suffix;
-          obj.setId(objId);
-          obj.setMimeType(options.mimeType());
-          obj.setEncoding("http://www.w3.org/2000/09/xmldsig#base64");
-          obj.appendChild(doc.createTextNode(Xades.b64(data)));
-          sig.appendObject(obj);
-          obj.getElement().setIdAttributeNS(null, "Id", true);
-          Transforms t = new Transforms(doc);
-          t.addTransform(Xades.EXC_C14N);
-          sig.addDocument("#" + objId, t, digestUri, refId, null);
-        }
-        case DETACHED -> {
-          String uri = options.detachedUri().orElse(input.getFileName().toString());
-          sig.addResourceResolver(new DetachedResolver(uri, data));
-          sig.addDocument(uri, null, digestUri, refId, null);
-        }
-        default -> throw new IllegalStateException();
-      }
-      String spId = "xades-sp-" + suffix;
-      Element qp = qualifyingProperties(doc, sigId, spId, refId, cert, options);
-      ObjectContainer props = new ObjectContainer(doc);
-      props.appendChild(qp);
-      sig.appendObject(props);
-      Element sp = (Element) qp.getElementsByTagNameNS(Xades.NS, "SignedProperties").item(0);
-      sp.setIdAttributeNS(null, "Id", true);
-      Transforms spt = new Transforms(doc);
-      spt.addTransform(Xades.EXC_C14N);
-      sig.addDocument("#" + spId, spt, digestUri, null, Xades.SIGNED_PROPERTIES_TYPE);
-      X509Data x509 = new X509Data(doc);
-      for (X509Certificate c : key.chain()) {
-        x509.addCertificate(c);
-      }
-      sig.getKeyInfo().add(x509);
+      Element parent = options.packaging() == XadesPackaging.ENVELOPED ? doc.getDocumentElement() : null;
+      XMLSignature sig = build(doc, parent, suffix, alg, options, input, data, cert, chain);
       sig.getSignedInfo().generateDigestValues();
       byte[] signedInfo = sig.getSignedInfo().getCanonicalizedOctetStream();
-      Digest digest = alg.digestAlgorithm().digest(signedInfo);
-      SignatureValue value = key.sign(digest, alg);
+      return new PreparedXmlSignature(options, "xades-sig-" + suffix, alg, declaration, Serial.bytes(doc), signedInfo);
+    } catch (Exception e) {
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Completes an external signature: checks the value, adds the time-stamp (B-T) and validation
+   * data (B-LT), and writes the output.
+   *
+   * @param prepared the state from {@link #prepare}, possibly from another JVM
+   * @param input the same input (read again for DETACHED)
+   * @param output where the result goes
+   * @param value the signature value over {@link PreparedXmlSignature#dataToSign()}
+   * @throws KysoException {@code SIGNATURE_VALUE_INVALID} for a value that does not verify; service
+   *     failures for B-T and B-LT
+   */
+  public void complete(PreparedXmlSignature prepared, Path input, Path output, SignatureValue value)
+      throws KysoException {
+    Objects.requireNonNull(prepared, "prepared");
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(value, "value");
+    XmlSignatureOptions options = prepared.options();
+    requireServices(options.level());
+    Xades.init();
+    Document doc = SecureXml.parse(prepared.document());
+    Element sigEl = registerIdsAndFind(doc, prepared.signatureId());
+    if (sigEl == null || value.algorithm() != prepared.algorithm()) {
+      throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null, "signature not found");
+    }
+    try {
+      XMLSignature sig = new XMLSignature(sigEl, "", true);
+      if (options.packaging() == XadesPackaging.DETACHED) {
+        String uri = options.detachedUri().orElse(Objects.requireNonNull(input, "input").getFileName().toString());
+        sig.addResourceResolver(new DetachedResolver(uri, read(input)));
+      }
+      X509Certificate cert = sig.getKeyInfo().getX509Certificate();
+      SignatureAlgorithm alg = prepared.algorithm();
       byte[] raw = alg.keyType() == SignatureAlgorithm.KeyType.EC
           ? Xades.ecdsaRaw(value.value(), (Certificates.keySize(cert) + 7) / 8) : value.value();
-      Element sv = (Element) sig.getElement().getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
+      Element sv = (Element) sigEl.getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
       sv.setTextContent(Xades.b64(raw));
       if (!sig.checkSignatureValue(cert)) {
         throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
       }
-      if (options.level() == XadesLevel.B_T) {
+      Element qp = (Element) sigEl.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
+      if (options.level() != XadesLevel.B_B) {
         addSignatureTimestamp(doc, qp, sv, options);
+      }
+      if (options.level() == XadesLevel.B_LT) {
+        addValidationData(doc, qp, sigEl);
       }
     } catch (KysoException e) {
       throw e;
     } catch (Exception e) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot complete the XML signature: " + e.getMessage());
     }
+    SecureXml.write(doc, output, prepared.declaration());
+  }
+
+  /**
+   * Adds a counter-signature (ETSI EN 319 132-1, 5.2.7) to an existing XAdES signature: a
+   * signature over its SignatureValue, inside its UnsignedSignatureProperties.
+   *
+   * @param input the signed document
+   * @param output where the counter-signed document goes
+   * @param signatureId the Id of the ds:Signature to counter-sign
+   * @param options the counter-signature's digest (its level and packaging are ignored)
+   * @param key the counter-signer's key
+   * @throws KysoException when the signature is not found or the key fails
+   */
+  public void counterSign(Path input, Path output, String signatureId, XmlSignatureOptions options, SigningKey key)
+      throws KysoException {
+    Objects.requireNonNull(signatureId, "signatureId");
+    Xades.init();
+    byte[] data = read(input);
+    Document doc = SecureXml.parse(data);
+    Element target = registerIdsAndFind(doc, signatureId);
+    if (target == null) {
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, null, "no signature with Id " + signatureId);
+    }
+    try {
+      Element sv = (Element) target.getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
+      Element qp = (Element) target.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
+      if (sv == null || qp == null || sv.getAttribute("Id").isEmpty()) {
+        throw new DocumentException(ErrorCode.MALFORMED_INPUT, null, "not a XAdES signature with a SignatureValue Id");
+      }
+      Element usp = unsignedSignatureProperties(doc, qp);
+      Element holder = Xades.x(doc, "CounterSignature");
+      usp.appendChild(holder);
+      X509Certificate cert = key.certificate();
+      SignatureAlgorithm alg = SignatureAlgorithm.of(cert.getPublicKey().getAlgorithm().equals("EC")
+          ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA, false, options.digest()).orElseThrow();
+      String suffix = UUID.randomUUID().toString();
+      XMLSignature counter = new XMLSignature(doc, "", Xades.signatureUri(alg), Xades.EXC_C14N);
+      counter.setId("xades-sig-" + suffix);
+      counter.getElement().setIdAttributeNS(null, "Id", true);
+      holder.appendChild(counter.getElement());
+      Transforms t = new Transforms(doc);
+      t.addTransform(Xades.EXC_C14N);
+      String refId = "xades-ref-" + suffix;
+      counter.addDocument("#" + sv.getAttribute("Id"), t, Xades.digestUri(options.digest()), refId,
+          "http://uri.etsi.org/01903#CountersignedSignature");
+      finishXades(doc, counter, suffix, refId, cert, key.chain(), options);
+      counter.getSignedInfo().generateDigestValues();
+      byte[] signedInfo = counter.getSignedInfo().getCanonicalizedOctetStream();
+      SignatureValue value = key.sign(alg.digestAlgorithm().digest(signedInfo), alg);
+      byte[] raw = alg.keyType() == SignatureAlgorithm.KeyType.EC
+          ? Xades.ecdsaRaw(value.value(), (Certificates.keySize(cert) + 7) / 8) : value.value();
+      ((Element) counter.getElement().getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0))
+          .setTextContent(Xades.b64(raw));
+      if (!counter.checkSignatureValue(cert)) {
+        throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
+      }
+    } catch (KysoException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot counter-sign: " + e.getMessage());
+    }
+    boolean declaration = new String(data, 0, Math.min(data.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
+        .stripLeading().startsWith("<?xml");
     SecureXml.write(doc, output, declaration);
+  }
+
+  private XMLSignature build(Document doc, Element parent, String suffix, SignatureAlgorithm alg,
+      XmlSignatureOptions options, Path input, byte[] data, X509Certificate cert, java.util.List<X509Certificate> chain)
+      throws Exception {
+    XMLSignature sig = new XMLSignature(doc, "", Xades.signatureUri(alg), Xades.EXC_C14N);
+    sig.setId("xades-sig-" + suffix);
+    sig.getElement().setIdAttributeNS(null, "Id", true);
+    if (parent != null) {
+      parent.appendChild(sig.getElement());
+    } else {
+      doc.appendChild(sig.getElement());
+    }
+    String refId = "xades-ref-" + suffix;
+    String digestUri = Xades.digestUri(options.digest());
+    switch (options.packaging()) {
+      case ENVELOPED -> {
+        // Enveloped signature plus XPath Filter 2.0 subtracting every ds:Signature, so that a
+        // parallel or counter-signature added later does not break this one.
+        Transforms t = new Transforms(doc);
+        t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+        Element filter = org.apache.xml.security.transforms.params.XPath2FilterContainer
+            .newInstanceSubtract(doc, Xades.SIGNATURES_XPATH).getElement();
+        filter.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:ds", Xades.DS);
+        t.addTransform(Transforms.TRANSFORM_XPATH2FILTER, filter);
+        t.addTransform(Xades.EXC_C14N);
+        sig.addDocument("", t, digestUri, refId, null);
+      }
+      case ENVELOPING -> {
+        ObjectContainer obj = new ObjectContainer(doc);
+        String objId = "xades-obj-" + suffix;
+        obj.setId(objId);
+        obj.setMimeType(options.mimeType());
+        obj.setEncoding("http://www.w3.org/2000/09/xmldsig#base64");
+        obj.appendChild(doc.createTextNode(Xades.b64(data)));
+        sig.appendObject(obj);
+        obj.getElement().setIdAttributeNS(null, "Id", true);
+        Transforms t = new Transforms(doc);
+        t.addTransform(Xades.EXC_C14N);
+        sig.addDocument("#" + objId, t, digestUri, refId, null);
+      }
+      case DETACHED -> {
+        String uri = options.detachedUri().orElse(input.getFileName().toString());
+        sig.addResourceResolver(new DetachedResolver(uri, data));
+        sig.addDocument(uri, null, digestUri, refId, null);
+      }
+      default -> throw new IllegalStateException();
+    }
+    finishXades(doc, sig, suffix, refId, cert, chain, options);
+    return sig;
+  }
+
+  /** SignedProperties, their reference, KeyInfo and an Id on SignatureValue. */
+  private void finishXades(Document doc, XMLSignature sig, String suffix, String refId, X509Certificate cert,
+      java.util.List<X509Certificate> chain, XmlSignatureOptions options) throws Exception {
+    String spId = "xades-sp-" + suffix;
+    Element qp = qualifyingProperties(doc, "xades-sig-" + suffix, spId, refId, cert, options);
+    ObjectContainer props = new ObjectContainer(doc);
+    props.appendChild(qp);
+    sig.appendObject(props);
+    Element sp = (Element) qp.getElementsByTagNameNS(Xades.NS, "SignedProperties").item(0);
+    sp.setIdAttributeNS(null, "Id", true);
+    Transforms spt = new Transforms(doc);
+    spt.addTransform(Xades.EXC_C14N);
+    sig.addDocument("#" + spId, spt, Xades.digestUri(options.digest()), null, Xades.SIGNED_PROPERTIES_TYPE);
+    X509Data x509 = new X509Data(doc);
+    for (X509Certificate c : chain) {
+      x509.addCertificate(c);
+    }
+    sig.getKeyInfo().add(x509);
+    Element sv = (Element) sig.getElement().getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
+    sv.setAttributeNS(null, "Id", "xades-sv-" + suffix);
+    sv.setIdAttributeNS(null, "Id", true);
+  }
+
+  private static Element registerIdsAndFind(Document doc, String signatureId) {
+    Element found = null;
+    org.w3c.dom.NodeList all = doc.getElementsByTagName("*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element e = (Element) all.item(i);
+      if (e.hasAttributeNS(null, "Id")) {
+        e.setIdAttributeNS(null, "Id", true);
+        if (signatureId.equals(e.getAttribute("Id")) && "Signature".equals(e.getLocalName())) {
+          found = e;
+        }
+      }
+    }
+    return found;
+  }
+
+  private void requireServices(XadesLevel level) {
+    if (level != XadesLevel.B_B && tsa == null) {
+      throw new IllegalStateException(level + " needs a time-stamp client: XmlSigner.builder().timestampClient(...)");
+    }
+    if (level == XadesLevel.B_LT && verifier == null) {
+      throw new IllegalStateException("B-LT needs a certificate verifier: XmlSigner.builder().certificateVerifier(...)");
+    }
+  }
+
+  private static byte[] read(Path input) throws DocumentException {
+    try {
+      if (Files.size(input) > SecureXml.MAX_SIZE) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, input, SecureXml.MAX_SIZE);
+      }
+      return Files.readAllBytes(input);
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.IO_ERROR, e, input);
+    }
+  }
+
+  private static Element unsignedSignatureProperties(Document doc, Element qp) {
+    Element up = null;
+    for (org.w3c.dom.Node n = qp.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && "UnsignedProperties".equals(e.getLocalName())) {
+        up = e;
+      }
+    }
+    if (up == null) {
+      up = Xades.x(doc, "UnsignedProperties");
+      qp.appendChild(up);
+    }
+    for (org.w3c.dom.Node n = up.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && "UnsignedSignatureProperties".equals(e.getLocalName())) {
+        return e;
+      }
+    }
+    Element usp = Xades.x(doc, "UnsignedSignatureProperties");
+    up.appendChild(usp);
+    return usp;
+  }
+
+  /** CertificateValues and RevocationValues for the signer and the TSA (ETSI EN 319 132-1, 5.4). */
+  private void addValidationData(Document doc, Element qp, Element sigEl) throws Exception {
+    Element usp = unsignedSignatureProperties(doc, qp);
+    java.util.List<X509Certificate> bag = new java.util.ArrayList<>();
+    org.w3c.dom.NodeList certs = sigEl.getElementsByTagNameNS(Xades.DS, "X509Certificate");
+    for (int i = 0; i < certs.getLength(); i++) {
+      bag.add(Certificates.parseOne(java.util.Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
+    }
+    java.util.Map<String, X509Certificate> chainCerts = new java.util.LinkedHashMap<>();
+    java.util.List<byte[]> ocsps = new java.util.ArrayList<>();
+    java.util.List<byte[]> crls = new java.util.ArrayList<>();
+    collect(bag.get(0), bag, vn.kyso.api.trust.CertificatePurpose.SIGNING, chainCerts, ocsps, crls);
+    org.w3c.dom.NodeList ts = qp.getElementsByTagNameNS(Xades.NS, "EncapsulatedTimeStamp");
+    for (int i = 0; i < ts.getLength(); i++) {
+      vn.kyso.api.trust.TimestampToken token = vn.kyso.api.trust.TimestampToken.parse(
+          java.util.Base64.getMimeDecoder().decode(ts.item(i).getTextContent().trim()));
+      collect(token.tsaCertificate(), bag, vn.kyso.api.trust.CertificatePurpose.TIMESTAMPING, chainCerts, ocsps, crls);
+    }
+    Element cv = Xades.x(doc, "CertificateValues");
+    for (X509Certificate c : chainCerts.values()) {
+      Element e = Xades.x(doc, "EncapsulatedX509Certificate");
+      e.setTextContent(Xades.b64(c.getEncoded()));
+      cv.appendChild(e);
+    }
+    usp.appendChild(cv);
+    Element rv = Xades.x(doc, "RevocationValues");
+    if (!crls.isEmpty()) {
+      Element crlValues = Xades.x(doc, "CRLValues");
+      for (byte[] c : crls) {
+        Element e = Xades.x(doc, "EncapsulatedCRLValue");
+        e.setTextContent(Xades.b64(c));
+        crlValues.appendChild(e);
+      }
+      rv.appendChild(crlValues);
+    }
+    if (!ocsps.isEmpty()) {
+      Element ocspValues = Xades.x(doc, "OCSPValues");
+      for (byte[] o : ocsps) {
+        Element e = Xades.x(doc, "EncapsulatedOCSPValue");
+        e.setTextContent(Xades.b64(o));
+        ocspValues.appendChild(e);
+      }
+      rv.appendChild(ocspValues);
+    }
+    usp.appendChild(rv);
+  }
+
+  private void collect(X509Certificate cert, java.util.List<X509Certificate> bag,
+      vn.kyso.api.trust.CertificatePurpose purpose, java.util.Map<String, X509Certificate> certs,
+      java.util.List<byte[]> ocsps, java.util.List<byte[]> crls) throws KysoException {
+    vn.kyso.api.trust.CertificateResult r = verifier.verify(cert, vn.kyso.api.trust.ValidationContext.builder()
+        .purpose(purpose).certificates(bag).build());
+    if (!r.isPassed()) {
+      String why = r.findings().isEmpty() ? r.indication().name() : r.findings().get(0).messageEn();
+      throw new vn.kyso.api.ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, "validation data", why);
+    }
+    for (X509Certificate c : r.chain()) {
+      certs.putIfAbsent(Certificates.sha256Fingerprint(c), c);
+    }
+    for (vn.kyso.api.trust.RevocationEvidence e : r.revocation()) {
+      (e.kind() == vn.kyso.api.trust.RevocationEvidence.Kind.OCSP ? ocsps : crls).add(e.encoded());
+      for (X509Certificate c : e.signerChain()) {
+        certs.putIfAbsent(Certificates.sha256Fingerprint(c), c);
+      }
+    }
   }
 
   private Element qualifyingProperties(Document doc, String sigId, String spId, String refId, X509Certificate cert,
@@ -218,8 +480,7 @@ public final class XmlSigner {
       throws KysoException {
     byte[] c14n = Xades.c14n(signatureValue, Xades.EXC_C14N);
     byte[] token = tsa.timestamp(options.digest().digest(c14n)).encoded();
-    Element up = Xades.x(doc, "UnsignedProperties");
-    Element usp = Xades.x(doc, "UnsignedSignatureProperties");
+    Element usp = unsignedSignatureProperties(doc, qp);
     Element sts = Xades.x(doc, "SignatureTimeStamp");
     Element cm = Xades.ds(doc, "CanonicalizationMethod");
     cm.setAttributeNS(null, "Algorithm", Xades.EXC_C14N);
@@ -228,8 +489,6 @@ public final class XmlSigner {
     sts.appendChild(cm);
     sts.appendChild(ets);
     usp.appendChild(sts);
-    up.appendChild(usp);
-    qp.appendChild(up);
   }
 
   /** Hands the signer the detached file by its URI, and nothing else. */
@@ -258,6 +517,7 @@ public final class XmlSigner {
   /** Builds an {@link XmlSigner}. */
   public static final class Builder {
     private TsaClient tsa;
+    private vn.kyso.api.trust.CertificateVerifier verifier;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -270,6 +530,17 @@ public final class XmlSigner {
      */
     public Builder timestampClient(TsaClient value) {
       this.tsa = Objects.requireNonNull(value, "timestampClient");
+      return this;
+    }
+
+    /**
+     * Sets the certificate verifier that gathers validation data, needed for B-LT.
+     *
+     * @param value the verifier
+     * @return this builder
+     */
+    public Builder certificateVerifier(vn.kyso.api.trust.CertificateVerifier value) {
+      this.verifier = Objects.requireNonNull(value, "certificateVerifier");
       return this;
     }
 

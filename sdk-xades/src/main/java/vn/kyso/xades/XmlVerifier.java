@@ -76,6 +76,11 @@ public final class XmlVerifier {
       XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA512, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256_MGF1,
       XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA384_MGF1, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA512_MGF1);
 
+  private static final Set<String> ALLOWED_TRANSFORMS = Set.of(Transforms.TRANSFORM_ENVELOPED_SIGNATURE,
+      Xades.EXC_C14N, "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
+      "http://www.w3.org/TR/2001/REC-xml-c14n-20010315", "http://www.w3.org/2006/12/xml-c14n11",
+      Transforms.TRANSFORM_BASE64_DECODE);
+
   private final CertificateVerifier certificates;
   private final Clock clock;
 
@@ -207,6 +212,11 @@ public final class XmlVerifier {
           r.finding(finding("XML_WEAK_ALGORITHM", Severity.ERROR, ref.getMessageDigestAlgorithm().getAlgorithmURI()));
           failure = worse(failure, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
         }
+        String bad = disallowedTransform(ref);
+        if (bad != null) {
+          r.finding(finding("XML_TRANSFORM_NOT_ALLOWED", Severity.ERROR, bad));
+          failure = worse(failure, SubIndication.FORMAT_FAILURE);
+        }
         if (Xades.SIGNED_PROPERTIES_TYPE.equals(ref.getType())) {
           continue;
         }
@@ -263,7 +273,7 @@ public final class XmlVerifier {
       Element sts = descendant(qp, Xades.NS, "SignatureTimeStamp");
       if (sts != null) {
         try {
-          best = signatureTimestamp(sigEl, sts, keyInfoCerts);
+          best = signatureTimestamp(sigEl, sts, keyInfoCerts, qp);
           r.bestSignatureTime(best);
           level = SignatureLevel.B_T;
         } catch (DocumentException e) {
@@ -272,8 +282,7 @@ public final class XmlVerifier {
         }
       }
     }
-    r.level(level);
-    ValidationContext.Builder ctx = ValidationContext.builder().certificates(keyInfoCerts);
+    ValidationContext.Builder ctx = embedded(qp).certificates(keyInfoCerts);
     if (best != null) {
       ctx.at(best, true);
     }
@@ -281,12 +290,17 @@ public final class XmlVerifier {
     r.certificateResult(cert).findings(cert.findings());
     if (!cert.isPassed()) {
       failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
+    } else if (level == SignatureLevel.B_T && !cert.revocation().isEmpty() && cert.revocation().stream()
+        .allMatch(e -> e.origin() == vn.kyso.api.trust.RevocationEvidence.Origin.EMBEDDED)) {
+      level = SignatureLevel.B_LT;
     }
+    r.level(level);
     r.scope(covered.isEmpty() ? "detached content" : "elements " + describe(covered));
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
 
-  private Instant signatureTimestamp(Element sigEl, Element sts, List<X509Certificate> certs) throws DocumentException {
+  private Instant signatureTimestamp(Element sigEl, Element sts, List<X509Certificate> certs, Element qp)
+      throws DocumentException {
     Element ets = child(sts, Xades.NS, "EncapsulatedTimeStamp");
     Element cm = child(sts, Xades.DS, "CanonicalizationMethod");
     String c14n = cm == null ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315" : cm.getAttribute("Algorithm");
@@ -301,13 +315,76 @@ public final class XmlVerifier {
       throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
           "the time-stamp does not cover this SignatureValue");
     }
-    CertificateResult tsa = certificates.verify(token.tsaCertificate(), ValidationContext.builder()
+    CertificateResult tsa = certificates.verify(token.tsaCertificate(), embedded(qp)
         .purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
     if (!tsa.isPassed()) {
       throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
           "TSA certificate: " + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     }
     return token.genTime();
+  }
+
+  /** CertificateValues and RevocationValues of this signature's unsigned properties. */
+  private static ValidationContext.Builder embedded(Element qp) {
+    ValidationContext.Builder b = ValidationContext.builder();
+    if (qp == null) {
+      return b;
+    }
+    List<X509Certificate> certs = new ArrayList<>();
+    NodeList c = qp.getElementsByTagNameNS(Xades.NS, "EncapsulatedX509Certificate");
+    for (int i = 0; i < c.getLength() && i < 64; i++) {
+      try {
+        certs.add(Certificates.parseOne(Base64.getMimeDecoder().decode(c.item(i).getTextContent().trim())));
+      } catch (DocumentException | IllegalArgumentException e) {
+        // unusable: ignored
+      }
+    }
+    b.certificates(certs);
+    NodeList o = qp.getElementsByTagNameNS(Xades.NS, "EncapsulatedOCSPValue");
+    for (int i = 0; i < o.getLength() && i < 64; i++) {
+      try {
+        b.ocspResponse(Base64.getMimeDecoder().decode(o.item(i).getTextContent().trim()));
+      } catch (IllegalArgumentException e) {
+        // unusable: ignored
+      }
+    }
+    NodeList l = qp.getElementsByTagNameNS(Xades.NS, "EncapsulatedCRLValue");
+    for (int i = 0; i < l.getLength() && i < 64; i++) {
+      try {
+        b.crl(Base64.getMimeDecoder().decode(l.item(i).getTextContent().trim()));
+      } catch (IllegalArgumentException e) {
+        // unusable: ignored
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Returns why a reference's transforms are not allowed, or null: only canonicalisations,
+   * base64, the enveloped-signature transform and the XPath Filter 2.0 that subtracts signatures.
+   * XSLT, XPath 1.0 and other filters can make a digest independent of the content.
+   */
+  private static String disallowedTransform(Reference ref) throws Exception {
+    Transforms t = ref.getTransforms();
+    if (t == null) {
+      return null;
+    }
+    for (int i = 0; i < t.getLength(); i++) {
+      String uri = t.item(i).getURI();
+      if (ALLOWED_TRANSFORMS.contains(uri)) {
+        continue;
+      }
+      if (Transforms.TRANSFORM_XPATH2FILTER.equals(uri)) {
+        NodeList xp = t.item(i).getElement().getElementsByTagNameNS("http://www.w3.org/2002/06/xmldsig-filter2", "XPath");
+        boolean ok = xp.getLength() == 1 && "subtract".equals(((Element) xp.item(0)).getAttribute("Filter"))
+            && Xades.SIGNATURES_XPATH.equals(xp.item(0).getTextContent().trim());
+        if (ok) {
+          continue;
+        }
+      }
+      return uri;
+    }
+    return null;
   }
 
   /** The QualifyingProperties of this signature: in its own ds:Object, targeting its Id. */

@@ -31,6 +31,8 @@ public final class Xades {
   public static final String DS = Constants.SignatureSpecNS;
   /** The Type of the reference to SignedProperties. */
   public static final String SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties";
+  /** The XPath Filter 2.0 expression that takes every signature out of an enveloped reference. */
+  public static final String SIGNATURES_XPATH = "/descendant::ds:Signature";
   /** Exclusive canonicalisation without comments. */
   public static final String EXC_C14N = Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS;
 
