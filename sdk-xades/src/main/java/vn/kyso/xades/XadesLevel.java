@@ -11,5 +11,7 @@ public enum XadesLevel {
   /** B-T: B-B plus a SignatureTimeStamp over the SignatureValue. */
   B_T,
   /** B-LT: B-T plus CertificateValues and RevocationValues (chains, OCSP responses, CRLs). */
-  B_LT
+  B_LT,
+  /** B-LTA: B-LT plus an ArchiveTimeStamp (XAdES 1.4.1) over everything. */
+  B_LTA
 }

@@ -167,8 +167,11 @@ public final class XmlSigner {
       if (options.level() != XadesLevel.B_B) {
         addSignatureTimestamp(doc, qp, sv, options);
       }
-      if (options.level() == XadesLevel.B_LT) {
+      if (options.level() == XadesLevel.B_LT || options.level() == XadesLevel.B_LTA) {
         addValidationData(doc, qp, sigEl);
+      }
+      if (options.level() == XadesLevel.B_LTA) {
+        addArchiveTimestamp(doc, sig, qp, options);
       }
     } catch (KysoException e) {
       throw e;
@@ -334,8 +337,8 @@ public final class XmlSigner {
     if (level != XadesLevel.B_B && tsa == null) {
       throw new IllegalStateException(level + " needs a time-stamp client: XmlSigner.builder().timestampClient(...)");
     }
-    if (level == XadesLevel.B_LT && verifier == null) {
-      throw new IllegalStateException("B-LT needs a certificate verifier: XmlSigner.builder().certificateVerifier(...)");
+    if ((level == XadesLevel.B_LT || level == XadesLevel.B_LTA) && verifier == null) {
+      throw new IllegalStateException(level + " needs a certificate verifier: XmlSigner.builder().certificateVerifier(...)");
     }
   }
 
@@ -369,6 +372,74 @@ public final class XmlSigner {
     Element usp = Xades.x(doc, "UnsignedSignatureProperties");
     up.appendChild(usp);
     return usp;
+  }
+
+  /**
+   * Adds an ArchiveTimeStamp to every XAdES signature of a document (not counter-signatures): a
+   * B-LT signature becomes B-LTA, and a B-LTA signature gets one more archive time-stamp.
+   *
+   * @param input the signed document
+   * @param output where the result goes
+   * @param detachedContents the files detached signatures reference, by URI
+   * @throws KysoException when the document cannot be read or the TSA fails
+   */
+  public void addArchiveTimestamp(Path input, Path output, java.util.Map<String, byte[]> detachedContents)
+      throws KysoException {
+    Objects.requireNonNull(detachedContents, "detachedContents");
+    requireServices(XadesLevel.B_T);
+    Xades.init();
+    byte[] data = read(input);
+    Document doc = SecureXml.parse(data);
+    registerIdsAndFind(doc, "");
+    org.w3c.dom.NodeList sigs = doc.getElementsByTagNameNS(Xades.DS, "Signature");
+    java.util.List<Element> top = new java.util.ArrayList<>();
+    for (int i = 0; i < sigs.getLength(); i++) {
+      Element e = (Element) sigs.item(i);
+      if (!"CounterSignature".equals(e.getParentNode().getLocalName())) {
+        top.add(e);
+      }
+    }
+    try {
+      for (Element sigEl : top) {
+        XMLSignature sig = new XMLSignature(sigEl, "", true);
+        for (java.util.Map.Entry<String, byte[]> e : detachedContents.entrySet()) {
+          sig.addResourceResolver(new DetachedResolver(e.getKey(), e.getValue()));
+        }
+        X509Certificate cert = sig.getKeyInfo().getX509Certificate();
+        if (!sig.checkSignatureValue(cert)) {
+          throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
+        }
+        Element qp = (Element) sigEl.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
+        if (qp == null) {
+          continue;
+        }
+        addArchiveTimestamp(doc, sig, qp, XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED)
+            .build());
+      }
+    } catch (KysoException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add an archive time-stamp: " + e.getMessage());
+    }
+    boolean declaration = new String(data, 0, Math.min(data.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
+        .stripLeading().startsWith("<?xml");
+    SecureXml.write(doc, output, declaration);
+  }
+
+  private void addArchiveTimestamp(Document doc, XMLSignature sig, Element qp, XmlSignatureOptions options)
+      throws Exception {
+    Element usp = unsignedSignatureProperties(doc, qp);
+    byte[] input = vn.kyso.xades.internal.ArchiveInput.compute(sig, usp, null, Xades.EXC_C14N);
+    byte[] token = tsa.timestamp(options.digest().digest(input)).encoded();
+    Element ats = doc.createElementNS(vn.kyso.xades.internal.ArchiveInput.NS141, "xades141:ArchiveTimeStamp");
+    ats.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xades141", vn.kyso.xades.internal.ArchiveInput.NS141);
+    Element cm = Xades.ds(doc, "CanonicalizationMethod");
+    cm.setAttributeNS(null, "Algorithm", Xades.EXC_C14N);
+    Element ets = Xades.x(doc, "EncapsulatedTimeStamp");
+    ets.setTextContent(Xades.b64(token));
+    ats.appendChild(cm);
+    ats.appendChild(ets);
+    usp.appendChild(ats);
   }
 
   /** CertificateValues and RevocationValues for the signer and the TSA (ETSI EN 319 132-1, 5.4). */

@@ -282,6 +282,24 @@ public final class XmlVerifier {
         }
       }
     }
+    boolean archived = false;
+    if (qp != null) {
+      NodeList ats = qp.getElementsByTagNameNS(vn.kyso.xades.internal.ArchiveInput.NS141, "ArchiveTimeStamp");
+      for (int i = 0; i < ats.getLength(); i++) {
+        Element a = (Element) ats.item(i);
+        try {
+          Instant t = archiveTimestamp(sig, a, keyInfoCerts, qp);
+          archived = true;
+          if (best == null || t.isBefore(best)) {
+            best = t;
+            r.bestSignatureTime(t);
+          }
+        } catch (Exception e) {
+          r.finding(finding("XML_ARCHIVE_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
+          failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+        }
+      }
+    }
     ValidationContext.Builder ctx = embedded(qp).certificates(keyInfoCerts);
     if (best != null) {
       ctx.at(best, true);
@@ -292,7 +310,7 @@ public final class XmlVerifier {
       failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
     } else if (level == SignatureLevel.B_T && !cert.revocation().isEmpty() && cert.revocation().stream()
         .allMatch(e -> e.origin() == vn.kyso.api.trust.RevocationEvidence.Origin.EMBEDDED)) {
-      level = SignatureLevel.B_LT;
+      level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
     r.level(level);
     r.scope(covered.isEmpty() ? "detached content" : "elements " + describe(covered));
@@ -314,6 +332,29 @@ public final class XmlVerifier {
     if (!token.covers(token.imprint().algorithm().digest(input))) {
       throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
           "the time-stamp does not cover this SignatureValue");
+    }
+    CertificateResult tsa = certificates.verify(token.tsaCertificate(), embedded(qp)
+        .purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
+    if (!tsa.isPassed()) {
+      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
+          "TSA certificate: " + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
+    }
+    return token.genTime();
+  }
+
+  private Instant archiveTimestamp(XMLSignature sig, Element ats, List<X509Certificate> certs, Element qp)
+      throws Exception {
+    Element ets = child(ats, Xades.NS, "EncapsulatedTimeStamp");
+    Element cm = child(ats, Xades.DS, "CanonicalizationMethod");
+    String c14n = cm == null ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315" : cm.getAttribute("Algorithm");
+    if (ets == null || !ALLOWED_TRANSFORMS.contains(c14n) || Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(c14n)) {
+      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported archive time-stamp form");
+    }
+    TimestampToken token = TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
+    byte[] input = vn.kyso.xades.internal.ArchiveInput.compute(sig, (Element) ats.getParentNode(), ats, c14n);
+    if (!token.covers(token.imprint().algorithm().digest(input))) {
+      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
+          "the archive time-stamp does not cover this signature and its validation data");
     }
     CertificateResult tsa = certificates.verify(token.tsaCertificate(), embedded(qp)
         .purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());

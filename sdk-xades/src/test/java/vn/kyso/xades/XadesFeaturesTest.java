@@ -141,6 +141,48 @@ class XadesFeaturesTest {
     assertThat(s.level()).isEqualTo(SignatureLevel.B_LT);
   }
 
+  private static XmlVerifier offline() {
+    return XmlVerifier.builder(CertificateVerifier.builder(PKI.pki().trustAnchors())
+        .clock(PKI.pki().clock()).network(NetworkSettings.offline()).build()).build();
+  }
+
+  @Test
+  void blta_andASecondArchiveTimestamp_verifyOffline(@TempDir Path dir) throws Exception {
+    Path lta = dir.resolve("lta.xml");
+    Path again = dir.resolve("lta2.xml");
+    try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      signer().sign(record(dir), lta, XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED).build(),
+          t.keys().get(0));
+    }
+    signer().addArchiveTimestamp(lta, again, Map.of());
+
+    SignatureResult first = offline().verify(lta, Map.of()).report().signatures().get(0);
+    SignatureResult second = offline().verify(again, Map.of()).report().signatures().get(0);
+
+    assertThat(first.indication()).as(first.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(first.level()).isEqualTo(SignatureLevel.B_LTA);
+    assertThat(second.indication()).as(second.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(Files.readString(again).split("</xades141:ArchiveTimeStamp>", -1)).hasSize(3); // two time-stamps
+  }
+
+  @Test
+  void blta_validationDataChangedAfterTheArchiveTimestamp_isCaught(@TempDir Path dir) throws Exception {
+    Path lta = dir.resolve("lta.xml");
+    try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      signer().sign(record(dir), lta, XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED).build(),
+          t.keys().get(0));
+    }
+    String text = Files.readString(lta);
+    int ocsp = text.indexOf("<xades:EncapsulatedOCSPValue>") + "<xades:EncapsulatedOCSPValue>".length();
+    Files.writeString(lta, text.substring(0, ocsp) + text.substring(ocsp, ocsp + 40).replace('A', 'B')
+        + text.substring(ocsp + 40));
+
+    SignatureResult s = offline().verify(lta, Map.of()).report().signatures().get(0);
+
+    assertThat(s.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("XML_ARCHIVE_TIMESTAMP_INVALID"));
+    assertThat(s.indication()).isNotEqualTo(Indication.TOTAL_PASSED);
+  }
+
   @Test
   void xpathTransformThatSelectsNothing_isRefused(@TempDir Path dir) throws Exception {
     Xades.init();
