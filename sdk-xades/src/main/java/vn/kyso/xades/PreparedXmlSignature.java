@@ -90,6 +90,12 @@ public final class PreparedXmlSignature {
       out.writeUTF(options.digest().name());
       out.writeUTF(options.mimeType());
       out.writeUTF(options.detachedUri().orElse(""));
+      out.writeUTF(options.signatureParent().orElse(""));
+      out.writeUTF(options.commitment().orElse(""));
+      out.writeInt(options.additionalDetachedFiles().size());
+      for (java.nio.file.Path p : options.additionalDetachedFiles()) {
+        out.writeUTF(p.toString());
+      }
       out.writeUTF(signatureId);
       out.writeUTF(algorithm.name());
       out.writeBoolean(declaration);
@@ -124,6 +130,21 @@ public final class PreparedXmlSignature {
       String uri = in.readUTF();
       if (!uri.isEmpty()) {
         b.detachedUri(uri);
+      }
+      String parent = in.readUTF();
+      if (!parent.isEmpty()) {
+        b.signatureParent(parent);
+      }
+      String commitment = in.readUTF();
+      if (!commitment.isEmpty()) {
+        b.commitment(commitment);
+      }
+      int more = in.readInt();
+      if (more < 0 || more > 64) {
+        throw new IOException("bad detached count");
+      }
+      for (int i = 0; i < more; i++) {
+        b.additionalDetachedFile(java.nio.file.Path.of(in.readUTF()));
       }
       String id = in.readUTF();
       SignatureAlgorithm alg = SignatureAlgorithm.valueOf(in.readUTF());

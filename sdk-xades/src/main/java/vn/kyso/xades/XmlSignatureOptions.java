@@ -1,5 +1,6 @@
 package vn.kyso.xades;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.DigestAlgorithm;
@@ -15,6 +16,9 @@ public final class XmlSignatureOptions {
   private final DigestAlgorithm digest;
   private final String mimeType;
   private final String detachedUri;
+  private final String parentId;
+  private final String commitment;
+  private final java.util.List<Path> moreDetached;
 
   private XmlSignatureOptions(Builder b) {
     this.level = b.level;
@@ -22,6 +26,15 @@ public final class XmlSignatureOptions {
     this.digest = b.digest;
     this.mimeType = b.mimeType;
     this.detachedUri = b.detachedUri;
+    this.parentId = b.parentId;
+    this.commitment = b.commitment;
+    this.moreDetached = java.util.List.copyOf(b.moreDetached);
+    if (parentId != null && packaging != XadesPackaging.ENVELOPED) {
+      throw new IllegalStateException("signatureParent applies to ENVELOPED signatures");
+    }
+    if (!moreDetached.isEmpty() && packaging != XadesPackaging.DETACHED) {
+      throw new IllegalStateException("additional detached files apply to DETACHED signatures");
+    }
   }
 
   /**
@@ -60,6 +73,26 @@ public final class XmlSignatureOptions {
     return Optional.ofNullable(detachedUri);
   }
 
+  /** @return the Id of the element the enveloped signature goes into (default: the root) */
+  public Optional<String> signatureParent() {
+    return Optional.ofNullable(parentId);
+  }
+
+  /** @return the CommitmentTypeIndication URI, e.g. proof of approval */
+  public Optional<String> commitment() {
+    return Optional.ofNullable(commitment);
+  }
+
+  /** @return further files a DETACHED signature covers, each referenced by its file name */
+  public java.util.List<Path> additionalDetachedFiles() {
+    return moreDetached;
+  }
+
+  /** ETSI TS 119 172-1 commitment type: proof of approval. */
+  public static final String PROOF_OF_APPROVAL = "http://uri.etsi.org/01903/v1.2.2#ProofOfApproval";
+  /** ETSI TS 119 172-1 commitment type: proof of origin. */
+  public static final String PROOF_OF_ORIGIN = "http://uri.etsi.org/01903/v1.2.2#ProofOfOrigin";
+
   /** Builds {@link XmlSignatureOptions}. */
   public static final class Builder {
     private final XadesLevel level;
@@ -67,6 +100,9 @@ public final class XmlSignatureOptions {
     private DigestAlgorithm digest = DigestAlgorithm.SHA256;
     private String mimeType;
     private String detachedUri;
+    private String parentId;
+    private String commitment;
+    private final java.util.List<Path> moreDetached = new java.util.ArrayList<>();
 
     private Builder(XadesLevel level, XadesPackaging packaging) {
       this.level = Objects.requireNonNull(level, "level");
@@ -108,6 +144,40 @@ public final class XmlSignatureOptions {
      */
     public Builder detachedUri(String value) {
       this.detachedUri = Objects.requireNonNull(value, "detachedUri");
+      return this;
+    }
+
+    /**
+     * Puts an enveloped signature inside the element with this Id instead of the root (it still
+     * signs the whole document).
+     *
+     * @param elementId the Id attribute value of the parent element
+     * @return this builder
+     */
+    public Builder signatureParent(String elementId) {
+      this.parentId = Objects.requireNonNull(elementId, "elementId");
+      return this;
+    }
+
+    /**
+     * Adds a signed CommitmentTypeIndication ({@link #PROOF_OF_APPROVAL}, {@link #PROOF_OF_ORIGIN}).
+     *
+     * @param uri the commitment type URI
+     * @return this builder
+     */
+    public Builder commitment(String uri) {
+      this.commitment = Objects.requireNonNull(uri, "uri");
+      return this;
+    }
+
+    /**
+     * Adds a further file to a DETACHED signature, referenced by its file name.
+     *
+     * @param file the file
+     * @return this builder
+     */
+    public Builder additionalDetachedFile(Path file) {
+      moreDetached.add(Objects.requireNonNull(file, "file"));
       return this;
     }
 

@@ -115,6 +115,14 @@ public final class XmlSigner {
     }
     try {
       Element parent = options.packaging() == XadesPackaging.ENVELOPED ? doc.getDocumentElement() : null;
+      if (options.signatureParent().isPresent()) {
+        registerIdsAndFind(doc, "");
+        parent = doc.getElementById(options.signatureParent().get());
+        if (parent == null) {
+          throw new DocumentException(ErrorCode.MALFORMED_INPUT, null,
+              "no element with Id " + options.signatureParent().get());
+        }
+      }
       XMLSignature sig = build(doc, parent, suffix, alg, options, input, data, cert, chain);
       sig.getSignedInfo().generateDigestValues();
       byte[] signedInfo = sig.getSignedInfo().getCanonicalizedOctetStream();
@@ -153,6 +161,9 @@ public final class XmlSigner {
       if (options.packaging() == XadesPackaging.DETACHED) {
         String uri = options.detachedUri().orElse(Objects.requireNonNull(input, "input").getFileName().toString());
         sig.addResourceResolver(new DetachedResolver(uri, read(input)));
+        for (Path more : options.additionalDetachedFiles()) {
+          sig.addResourceResolver(new DetachedResolver(more.getFileName().toString(), read(more)));
+        }
       }
       X509Certificate cert = sig.getKeyInfo().getX509Certificate();
       SignatureAlgorithm alg = prepared.algorithm();
@@ -288,6 +299,12 @@ public final class XmlSigner {
         String uri = options.detachedUri().orElse(input.getFileName().toString());
         sig.addResourceResolver(new DetachedResolver(uri, data));
         sig.addDocument(uri, null, digestUri, refId, null);
+        int n = 0;
+        for (Path more : options.additionalDetachedFiles()) {
+          String moreUri = more.getFileName().toString();
+          sig.addResourceResolver(new DetachedResolver(moreUri, read(more)));
+          sig.addDocument(moreUri, null, digestUri, refId + "-" + (++n), null);
+        }
       }
       default -> throw new IllegalStateException();
     }
@@ -543,6 +560,16 @@ public final class XmlSigner {
     mime.setTextContent(options.mimeType());
     dof.appendChild(mime);
     sdop.appendChild(dof);
+    if (options.commitment().isPresent()) {
+      Element cti = Xades.x(doc, "CommitmentTypeIndication");
+      Element id = Xades.x(doc, "CommitmentTypeId");
+      Element ident = Xades.x(doc, "Identifier");
+      ident.setTextContent(options.commitment().get());
+      id.appendChild(ident);
+      cti.appendChild(id);
+      cti.appendChild(Xades.x(doc, "AllSignedDataObjects"));
+      sdop.appendChild(cti);
+    }
     sp.appendChild(sdop);
     return qp;
   }
