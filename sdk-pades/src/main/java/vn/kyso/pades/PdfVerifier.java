@@ -24,6 +24,7 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
@@ -105,13 +106,32 @@ public final class PdfVerifier {
    *     {@code IO_ERROR} when it cannot be read
    */
   public ValidationReport verify(Path pdf) throws DocumentException {
+    return verify(pdf, null);
+  }
+
+  /**
+   * Verifies an encrypted PDF that needs a password to be opened (a PDF encrypted with an empty
+   * user password, the usual case, needs none). The signatures cover the encrypted bytes, so the
+   * password only lets the verifier read the document's structure; it is not kept.
+   *
+   * @param pdf the file; only read
+   * @param password the user or owner password (copied; wipe yours), or null for none
+   * @return one result per signature, and document findings
+   * @throws DocumentException {@code DOCUMENT_ENCRYPTED} when the password is missing or wrong,
+   *     {@code MALFORMED_INPUT} when the file is not a readable PDF, {@code IO_ERROR} when it cannot
+   *     be read
+   */
+  public ValidationReport verify(Path pdf, char[] password) throws DocumentException {
     Objects.requireNonNull(pdf, "pdf");
+    String secret = password == null ? "" : new String(password);
     ValidationReport.Builder report = ValidationReport.builder(String.valueOf(pdf.getFileName()), clock.instant());
     try (SignedBytes bytes = new SignedBytes(pdf)) {
       PDDocument latest;
       try {
-        latest = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()), "", null, null,
+        latest = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()), secret, null, null,
             IOUtils.createTempFileOnlyStreamCache());
+      } catch (InvalidPasswordException e) {
+        throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
       } catch (IOException | RuntimeException e) {
         throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
       }
@@ -128,7 +148,7 @@ public final class PdfVerifier {
           n++;
           if (COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE))
               || "ETSI.RFC3161".equals(sig.getCOSObject().getNameAsString(COSName.SUB_FILTER))) {
-            SignatureResult t = verifySafely(pdf, bytes, latest, sig, n, ends, docMdp, dss, List.of());
+            SignatureResult t = verifySafely(pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, List.of());
             long[] br = byteRange(sig);
             if (t.isPassed() && br != null && t.bestSignatureTime().isPresent()) {
               timestamps.add(new long[] {br[2] + br[3], t.bestSignatureTime().get().toEpochMilli()});
@@ -138,7 +158,7 @@ public final class PdfVerifier {
         n = 0;
         for (PDSignature sig : sigs) {
           n++;
-          results.add(verifySafely(pdf, bytes, latest, sig, n, ends, docMdp, dss, timestamps));
+          results.add(verifySafely(pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, timestamps));
         }
         results.forEach(report::signature);
         if (!ends.isEmpty() && ends.get(ends.size() - 1) < bytes.size()) {
@@ -173,10 +193,10 @@ public final class PdfVerifier {
   }
 
   /** A structure PDFBox cannot follow fails the signature; it never escapes as an exception. */
-  private SignatureResult verifySafely(Path pdf, SignedBytes bytes, PDDocument latest, PDSignature sig, int index,
-      List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
+  private SignatureResult verifySafely(Path pdf, String secret, SignedBytes bytes, PDDocument latest, PDSignature sig,
+      int index, List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
     try {
-      return verifyOne(pdf, bytes, latest, sig, index, ends, docMdp, dss, documentTimestamps);
+      return verifyOne(pdf, secret, bytes, latest, sig, index, ends, docMdp, dss, documentTimestamps);
     } catch (RuntimeException | StackOverflowError e) {
       return SignatureResult.builder("Signature" + index, SignatureFormat.PDF_PKCS7_DETACHED)
           .notPassed(SubIndication.FORMAT_FAILURE)
@@ -185,8 +205,8 @@ public final class PdfVerifier {
     }
   }
 
-  private SignatureResult verifyOne(Path pdf, SignedBytes bytes, PDDocument latest, PDSignature sig, int index,
-      List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
+  private SignatureResult verifyOne(Path pdf, String secret, SignedBytes bytes, PDDocument latest, PDSignature sig,
+      int index, List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
     String id = fieldName(latest, sig).orElse("Signature" + index);
     String subFilter = sig.getCOSObject().getNameAsString(COSName.SUB_FILTER);
     SignatureFormat format = formatOf(subFilter);
@@ -210,7 +230,7 @@ public final class PdfVerifier {
     r.scope("revision " + revision + " of " + ends.size() + ", bytes 0-" + revisionEnd
         + (revisionEnd == bytes.size() ? " (the whole document)" : " of " + bytes.size()));
     if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
-      return verifyDocumentTimestamp(pdf, bytes, latest, sig, br, r, docMdp, dss);
+      return verifyDocumentTimestamp(pdf, secret, bytes, latest, sig, br, r, docMdp, dss);
     }
     // 2. Digest and CMS.
     Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
@@ -315,7 +335,7 @@ public final class PdfVerifier {
       failure = worse(failure, SubIndication.HASH_FAILURE);
     }
     if (revisionEnd < bytes.size()) {
-      RevisionDiff.Result diff = compareRevisions(pdf, revisionEnd, latest, docMdp);
+      RevisionDiff.Result diff = compareRevisions(pdf, secret, revisionEnd, latest, docMdp);
       if (diff == null) {
         r.finding(finding("PDF_REVISION_UNREADABLE", Severity.ERROR, revision));
         failure = worse(failure, SubIndication.FORMAT_FAILURE);
@@ -336,7 +356,7 @@ public final class PdfVerifier {
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
 
-  private SignatureResult verifyDocumentTimestamp(Path pdf, SignedBytes bytes, PDDocument latest, PDSignature sig,
+  private SignatureResult verifyDocumentTimestamp(Path pdf, String secret, SignedBytes bytes, PDDocument latest, PDSignature sig,
       long[] br, SignatureResult.Builder r, Integer docMdp, Dss dss) throws IOException {
     byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
     TimestampToken token;
@@ -359,7 +379,7 @@ public final class PdfVerifier {
     SubIndication failure = tsa.isPassed() ? null : tsa.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE);
     long end = br[2] + br[3];
     if (end < bytes.size()) {
-      RevisionDiff.Result diff = compareRevisions(pdf, end, latest, docMdp);
+      RevisionDiff.Result diff = compareRevisions(pdf, secret, end, latest, docMdp);
       if (diff == null || !diff.disallowed().isEmpty()) {
         r.finding(finding("PDF_DISALLOWED_CHANGE", Severity.ERROR, diff == null ? 1 : diff.disallowed().size(),
             diff == null ? "unreadable revision" : diff.disallowed().get(0).object() + " (" + diff.disallowed().get(0).what() + ")"));
@@ -425,7 +445,8 @@ public final class PdfVerifier {
         && current.indication() != vn.kyso.api.validation.Indication.TOTAL_FAILED ? candidate : current;
   }
 
-  private static RevisionDiff.Result compareRevisions(Path pdf, long revisionEnd, PDDocument latest, Integer docMdp) {
+  private static RevisionDiff.Result compareRevisions(Path pdf, String secret, long revisionEnd, PDDocument latest,
+      Integer docMdp) {
     Path temp = null;
     try {
       temp = Files.createTempFile("kyso-revision", ".pdf");
@@ -436,7 +457,7 @@ public final class PdfVerifier {
           done += in.transferTo(done, revisionEnd - done, out);
         }
       }
-      try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBufferedFile(temp.toFile()), "", null, null,
+      try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBufferedFile(temp.toFile()), secret, null, null,
           IOUtils.createTempFileOnlyStreamCache())) {
         return RevisionDiff.compare(signed, latest, docMdp);
       }

@@ -84,6 +84,23 @@ class LongTermTest {
   }
 
   @Test
+  void blta_ofAnAes256EncryptedPdf_verifiesOffline(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.encrypted(dir, "chu-so-huu", "", 256, true);
+    Path lta = dir.resolve("lta.pdf");
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      signer().sign(in, lta, PdfSignatureOptions.builder(PadesLevel.B_LTA).ownerPassword("chu-so-huu".toCharArray())
+          .build(), token.keys().get(0));
+    }
+
+    ValidationReport report = offline().verify(lta);
+
+    assertThat(report.overall()).as(report.toText(java.util.Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.signatures()).hasSize(2);
+    assertThat(report.signatures().stream().filter(x -> x.format() == SignatureFormat.PADES_BASELINE).findFirst()
+        .orElseThrow().level()).isEqualTo(SignatureLevel.B_LTA);
+  }
+
+  @Test
   void extendingBlta_addsAnotherArchiveTimestamp(@TempDir Path dir) throws Exception {
     Path lta = sign(dir, "lta.pdf", TestPdfs.letter(dir, "l.pdf", null), PadesLevel.B_LTA);
     Path again = dir.resolve("lta2.pdf");

@@ -32,6 +32,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.token.SigningToken;
@@ -84,6 +86,48 @@ class PdfVerifierTest {
     assertThat(has(leader, "PDF_ALLOWED_CHANGES")).isTrue();
     assertThat(leader.signer().orElseThrow().name()).isEqualTo("Nguyễn Văn An");
     assertThat(report.signatures().get(1).scope()).contains("the whole document");
+  }
+
+  @Test
+  void encryptedPdf_verifiesWithItsPassword_andWithoutItIsTyped(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.encrypted(dir, "chu-so-huu", "mo-van-ban");
+    Path out = dir.resolve("signed.pdf");
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      PdfSigner.builder().clock(PKI.pki().clock()).build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B)
+          .ownerPassword("chu-so-huu".toCharArray()).build(), token.keys().get(0));
+    }
+
+    assertThatThrownBy(() -> verifier().verify(out))
+        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_ENCRYPTED));
+    assertThatThrownBy(() -> verifier().verify(out, "sai".toCharArray()))
+        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_ENCRYPTED));
+    ValidationReport withUser = verifier().verify(out, "mo-van-ban".toCharArray());
+    ValidationReport withOwner = verifier().verify(out, "chu-so-huu".toCharArray());
+
+    assertThat(withUser.overall()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(withUser.signatures()).singleElement().satisfies(s -> assertThat(s.scope()).contains("the whole document"));
+    assertThat(withOwner.overall()).isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  @ParameterizedTest(name = "{0}-bit key, AES: {1}")
+  @CsvSource({"40,false", "128,false", "128,true", "256,true"})
+  void encryptedPdf_withAnEmptyUserPassword_needsNoPassword_andAChangeIsStillCaught(int keyLength, boolean aes,
+      @TempDir Path dir) throws Exception {
+    Path in = TestPdfs.encrypted(dir, "chu-so-huu", "", keyLength, aes);
+    Path out = dir.resolve("signed.pdf");
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      PdfSigner.builder().clock(PKI.pki().clock()).build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B)
+          .ownerPassword("chu-so-huu".toCharArray()).build(), token.keys().get(0));
+    }
+    byte[] bytes = Files.readAllBytes(out);
+    Path tampered = dir.resolve("tampered.pdf");
+    byte[] copy = bytes.clone();
+    int at = new String(copy, StandardCharsets.ISO_8859_1).indexOf("stream") + 20; // inside the first (encrypted) stream
+    copy[at] ^= 0x01;
+    Files.write(tampered, copy);
+
+    assertThat(verifier().verify(out).overall()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(verifier().verify(tampered).overall()).isNotEqualTo(Indication.TOTAL_PASSED);
   }
 
   @Test

@@ -79,4 +79,22 @@ class PdfsigIT {
     assertThat(count(c, "Signature is Valid")).as(c).isEqualTo(2);
     assertThat(c).contains("Total document signed");
   }
+  @Test
+  void encryptedDocuments_rc4AndAes256_areValidForPdfsig(@TempDir Path dir) throws Exception {
+    PdfSigner signer = PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier()).build();
+    for (int[] variant : new int[][] {{128, 0}, {256, 1}}) {
+      Path sub = Files.createDirectories(dir.resolve("k" + variant[0]));
+      Path in = TestPdfs.encrypted(sub, "chu-so-huu", "", variant[0], variant[1] == 1);
+      Path out = sub.resolve("signed.pdf");
+      try (SigningToken leader = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+        signer.sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_T).ownerPassword("chu-so-huu".toCharArray())
+            .build(), leader.keys().get(0));
+      }
+
+      String r = pdfsig(out);
+
+      assertThat(count(r, "Signature is Valid")).as(r).isEqualTo(1);
+      assertThat(r).contains("Total document signed");
+    }
+  }
 }

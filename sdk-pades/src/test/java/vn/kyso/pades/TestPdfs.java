@@ -114,11 +114,23 @@ final class TestPdfs {
 
   /** The same letter, encrypted with an owner and an empty user password. */
   static Path encrypted(Path dir, String ownerPassword) throws IOException {
+    return encrypted(dir, ownerPassword, "");
+  }
+
+  /** The same letter, encrypted with an owner and a user password (empty: anyone may open it). */
+  static Path encrypted(Path dir, String ownerPassword, String userPassword) throws IOException {
+    return encrypted(dir, ownerPassword, userPassword, 128, false);
+  }
+
+  /** The letter encrypted with the given key length (40 and 128 may be RC4; 256 is always AES). */
+  static Path encrypted(Path dir, String ownerPassword, String userPassword, int keyLength, boolean aes)
+      throws IOException {
     Path plain = letter(dir, "plain-for-encryption.pdf", null);
     Path file = dir.resolve("encrypted.pdf");
     try (PDDocument doc = Loader.loadPDF(plain.toFile())) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy(ownerPassword, "", new AccessPermission());
-      policy.setEncryptionKeyLength(128);
+      StandardProtectionPolicy policy = new StandardProtectionPolicy(ownerPassword, userPassword, new AccessPermission());
+      policy.setEncryptionKeyLength(keyLength);
+      policy.setPreferAES(aes);
       doc.protect(policy);
       doc.save(file.toFile());
     }

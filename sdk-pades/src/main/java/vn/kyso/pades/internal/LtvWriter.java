@@ -117,8 +117,11 @@ public final class LtvWriter {
     private final PDDocument doc;
     private final SignatureOptions options;
     private final ExternalSigningSupport external;
+    private final int placeholder;
 
-    private DocumentTimestamp(PDDocument doc, SignatureOptions options, ExternalSigningSupport external) {
+    private DocumentTimestamp(PDDocument doc, SignatureOptions options, ExternalSigningSupport external,
+        int placeholder) {
+      this.placeholder = placeholder;
       this.doc = doc;
       this.options = options;
       this.external = external;
@@ -145,7 +148,8 @@ public final class LtvWriter {
         ts.setSubFilter(COSName.getPDFName("ETSI.RFC3161"));
         so.setPreferredSignatureSize(reserved);
         doc.addSignature(ts, so);
-        return new DocumentTimestamp(doc, so, doc.saveIncrementalForExternalSigning(out));
+        ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
+        return new DocumentTimestamp(doc, so, external, PdfUpdate.placeholderBytes(ts, reserved));
       } catch (IOException | RuntimeException e) {
         PdfUpdate.closeQuietly(doc, so);
         throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add a document time-stamp: " + e.getMessage());
@@ -171,7 +175,11 @@ public final class LtvWriter {
      */
     public void embed(byte[] token) throws DocumentException {
       try {
-        external.setSignature(token);
+        if (token.length > placeholder) {
+          throw new DocumentException(ErrorCode.SIGNATURE_TOO_LARGE, null, token.length, placeholder);
+        }
+        // Overwrite the whole placeholder: see PdfUpdate#placeholderBytes.
+        external.setSignature(java.util.Arrays.copyOf(token, placeholder));
       } catch (IOException e) {
         throw new DocumentException(ErrorCode.SIGNATURE_TOO_LARGE, e, token.length, "reserved");
       }

@@ -4,8 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
@@ -14,6 +18,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -82,6 +87,9 @@ public final class PdfUpdate implements Closeable {
       if (doc.isEncrypted() && (p.password() == null || !doc.getCurrentAccessPermission().isOwnerPermission())) {
         throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, null);
       }
+      if (doc.isEncrypted()) {
+        doc.getEncryption().getSecurityHandler().setCustomSecureRandom(ivSource(doc, p));
+      }
       Integer existingP = docMdpOf(doc);
       if (existingP != null && existingP == 1) {
         throw new DocumentException(ErrorCode.DOCUMENT_CERTIFIED_NO_CHANGES, null);
@@ -141,7 +149,7 @@ public final class PdfUpdate implements Closeable {
       }
       doc.setDocumentId(p.signingTime().toEpochMilli());
       ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(out);
-      return new PdfUpdate(doc, so, ext, p.reservedBytes());
+      return new PdfUpdate(doc, so, ext, placeholderBytes(sig, p.reservedBytes()));
     } catch (DocumentException | IllegalArgumentException e) {
       closeQuietly(doc, so);
       throw e;
@@ -179,6 +187,51 @@ public final class PdfUpdate implements Closeable {
   }
 
   /**
+   * The bytes the written /Contents placeholder holds. An encrypted document's placeholder is
+   * written encrypted, so with AES it is longer than the size asked for (initialisation vector
+   * and padding); the whole of it must be overwritten, or cipher text would follow the container.
+   *
+   * @param sig the signature dictionary after the incremental save, whose /ByteRange is final
+   * @param requested the size asked for
+   * @return the size of the gap between the byte ranges, without the angle brackets, in bytes
+   */
+  static int placeholderBytes(PDSignature sig, int requested) {
+    int[] br = sig.getByteRange();
+    if (br == null || br.length != 4) {
+      return requested;
+    }
+    int gap = (br[2] - br[1] - 2) / 2;
+    return gap >= requested ? gap : requested;
+  }
+
+  /**
+   * The random source of the AES initialisation vectors of the update's encrypted objects. Two-phase
+   * signing writes the update twice (prepare, then complete, perhaps in another JVM) and both must
+   * give the same bytes, so the vectors come from a generator seeded with what both phases share,
+   * including the owner password, which keeps them unpredictable to anyone without it.
+   */
+  private static SecureRandom ivSource(PDDocument doc, Parameters p) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update("kyso-pdf-iv-v1".getBytes(StandardCharsets.US_ASCII));
+      for (String s : new String[] {p.password(), p.fieldName(), p.signerName(), String.valueOf(p.signingTime())}) {
+        byte[] b = String.valueOf(s).getBytes(StandardCharsets.UTF_8);
+        md.update(ByteBuffer.allocate(4).putInt(b.length).array());
+        md.update(b);
+      }
+      COSArray id = doc.getDocument().getDocumentID();
+      if (id != null && id.size() > 0 && id.getObject(0) instanceof COSString first) {
+        md.update(first.getBytes());
+      }
+      SecureRandom random = SecureRandom.getInstance("SHA1PRNG", "SUN");
+      random.setSeed(md.digest()); // seeded before first use: deterministic
+      return random;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 and SHA1PRNG are required by every Java platform", e);
+    }
+  }
+
+  /**
    * Writes the CMS container into the placeholder and completes the output.
    *
    * @param cms the DER container
@@ -189,7 +242,9 @@ public final class PdfUpdate implements Closeable {
       throw new DocumentException(ErrorCode.SIGNATURE_TOO_LARGE, null, cms.length, reserved);
     }
     try {
-      external.setSignature(cms);
+      // The whole placeholder is overwritten: PDFBox writes it encrypted in an encrypted document,
+      // and cipher text must not follow the container (see placeholderBytes).
+      external.setSignature(java.util.Arrays.copyOf(cms, reserved));
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, "PDF", e.getMessage());
     }
