@@ -35,6 +35,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.CmsEncoding;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Finding;
@@ -361,9 +362,15 @@ public final class PdfVerifier {
     byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
     TimestampToken token;
     try {
-      byte[] der = new org.bouncycastle.asn1.ASN1InputStream(contents).readObject().getEncoded("DER");
-      token = TimestampToken.parse(der);
-    } catch (DocumentException | IOException | RuntimeException e) {
+      // As written (BER allowed outside the signed attributes, which must be DER), without the padding.
+      byte[] raw = java.util.Arrays.copyOf(contents, CmsEncoding.encodedLength(contents));
+      for (int i = raw.length; i < contents.length; i++) {
+        if (contents[i] != 0) {
+          throw new IllegalArgumentException("bytes other than zero padding follow the token in /Contents");
+        }
+      }
+      token = TimestampToken.parse(raw);
+    } catch (DocumentException | RuntimeException e) {
       return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("PDF_TIMESTAMP_INVALID", Severity.ERROR,
           e.getMessage())).build();
     }

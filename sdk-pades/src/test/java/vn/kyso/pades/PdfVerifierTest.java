@@ -23,6 +23,18 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.BERSequence;
+import org.bouncycastle.asn1.BERTaggedObject;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.DLSequence;
+import org.bouncycastle.asn1.DLSet;
+import org.bouncycastle.asn1.DLTaggedObject;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -142,8 +154,22 @@ class PdfVerifierTest {
 
   @Test
   void signatureByAnotherTool_adbePkcs7Detached_verifies(@TempDir Path dir) throws Exception {
+    Path out = signedByHand(dir, ci -> ci, ASN1Encoding.DER); // plain PDFBox + Bouncy Castle, as other tools do
+
+    SignatureResult s = verifier().verify(out).signatures().get(0);
+
+    assertThat(s.format()).isEqualTo(SignatureFormat.PDF_PKCS7_DETACHED);
+    assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(has(s, "PDF_LEGACY_FORMAT")).isTrue();
+    assertThat(has(s, "PDF_SIGNING_CERTIFICATE_ATTRIBUTE")).isTrue(); // BC adds none: a finding, not a crash
+  }
+
+  /** Signs with a CMS built by Bouncy Castle, then rewritten by {@code rewrite}. */
+  private static Path signedByHand(Path dir, java.util.function.Function<ContentInfo, ASN1Encodable> rewrite,
+      String encoding)
+      throws Exception {
     Path in = TestPdfs.letter(dir, "l.pdf", null);
-    Path out = dir.resolve("other-tool.pdf");
+    Path out = dir.resolve("by-hand.pdf");
     TestCredential c = PKI.pki().credential(TestIdentity.DIRECTOR);
     try (PDDocument doc = Loader.loadPDF(in.toFile()); OutputStream os = Files.newOutputStream(out)) {
       PDSignature sig = new PDSignature();
@@ -156,20 +182,56 @@ class PdfVerifierTest {
           gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
               .build(new JcaContentSignerBuilder("SHA256withRSA").build(c.privateKey()), c.certificate()));
           gen.addCertificates(new JcaCertStore(c.chain()));
-          return gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+          ContentInfo ci = gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).toASN1Structure();
+          return rewrite.apply(ci).toASN1Primitive().getEncoded(encoding);
         } catch (Exception e) {
           throw new IOException(e);
         }
       });
       doc.saveIncremental(os);
     }
+    return out;
+  }
 
-    SignatureResult s = verifier().verify(out).signatures().get(0);
+  @Test
+  void attack_signedAttributesNotDer_fail_thoughTheirDerFormIsWhatWasSigned(@TempDir Path dir) throws Exception {
+    // The signer signed the DER SET; the file holds the same attributes in another order (a DL SET).
+    // A verifier that re-encodes before checking (as Bouncy Castle does) would accept it.
+    Path pdf = signedByHand(dir, ci -> {
+      // Built from DL parts: Bouncy Castle's own SignerInfo would write the SET as DER again.
+      ASN1Encodable[] sd = ASN1Sequence.getInstance(ci.getContent()).toArray();
+      ASN1Encodable[] si = ASN1Sequence.getInstance(ASN1Set.getInstance(sd[sd.length - 1]).getObjectAt(0)).toArray();
+      ASN1Set attrs = ASN1Set.getInstance((ASN1TaggedObject) si[3], false);
+      ASN1EncodableVector reversed = new ASN1EncodableVector();
+      for (int i = attrs.size() - 1; i >= 0; i--) {
+        reversed.add(attrs.getObjectAt(i));
+      }
+      si[3] = new DLTaggedObject(false, 0, new DLSet(reversed));
+      sd[sd.length - 1] = new DLSet(new DLSequence(si));
+      return new DLSequence(new ASN1Encodable[] {ci.getContentType(), new DLTaggedObject(true, 0, new DLSequence(sd))});
+    }, ASN1Encoding.DL);
+    String hex = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+    assertThat(hex).doesNotContain("A08196301806092A864886F70D010903"); // contentType is no longer first
 
-    assertThat(s.format()).isEqualTo(SignatureFormat.PDF_PKCS7_DETACHED);
+    SignatureResult s = verifier().verify(pdf).signatures().get(0);
+
+    assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(s.subIndication()).contains(SubIndication.FORMAT_FAILURE);
+    assertThat(s.findings()).anySatisfy(f -> assertThat(f.messageEn()).contains("not DER"));
+  }
+
+  @Test
+  void berContainer_withDerSignedAttributes_verifies(@TempDir Path dir) throws Exception {
+    // Indefinite lengths outside the signed attributes are allowed BER (RFC 5652).
+    Path pdf = signedByHand(dir, ci -> new BERSequence(new ASN1Encodable[] {ci.getContentType(),
+        new BERTaggedObject(true, 0, new BERSequence(ASN1Sequence.getInstance(ci.getContent()).toArray()))}),
+        ASN1Encoding.BER);
+    byte[] all = Files.readAllBytes(pdf);
+    assertThat(new String(all, StandardCharsets.ISO_8859_1)).contains("/Contents <3080");
+
+    SignatureResult s = verifier().verify(pdf).signatures().get(0);
+
     assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
-    assertThat(has(s, "PDF_LEGACY_FORMAT")).isTrue();
-    assertThat(has(s, "PDF_SIGNING_CERTIFICATE_ATTRIBUTE")).isTrue(); // BC adds none: a finding, not a crash
   }
 
   @Test

@@ -48,13 +48,14 @@ class PdfsigIT {
   }
 
   @Test
-  void bbAndBt_singleAndDouble_areValidForPdfsig(@TempDir Path dir) throws Exception {
+  void everyLevel_singleAndDouble_areValidForPdfsig(@TempDir Path dir) throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path bb = dir.resolve("bb.pdf");
     Path bt = dir.resolve("bt.pdf");
     Path both = dir.resolve("both.pdf");
     PdfSigner signer = PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier()).build();
     Path lta = dir.resolve("lta.pdf");
+    Path lt = dir.resolve("lt.pdf");
     try (SigningToken leader = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken();
         SigningToken clerk = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
       signer.sign(in, bb, PdfSignatureOptions.builder(PadesLevel.B_B).build(), leader.keys().get(0));
@@ -62,7 +63,10 @@ class PdfsigIT {
           leader.keys().get(0));
       signer.sign(bt, both, PdfSignatureOptions.builder(PadesLevel.B_T).pss(true).build(), clerk.keys().get(0));
       signer.sign(in, lta, PdfSignatureOptions.builder(PadesLevel.B_LTA).build(), leader.keys().get(0));
+      signer.sign(in, lt, PdfSignatureOptions.builder(PadesLevel.B_LT).build(), leader.keys().get(0));
     }
+    String l = pdfsig(lt);
+    assertThat(count(l, "Signature is Valid")).as(l).isEqualTo(1); // the DSS update follows it
     String d = pdfsig(lta);
     // Poppler (Debian 12) validates the PAdES signature of a B-LTA file; it lists the RFC 3161
     // document time-stamp but cannot validate that type ("Unimplemented Feature").

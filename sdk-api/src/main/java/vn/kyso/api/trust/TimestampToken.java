@@ -72,6 +72,9 @@ public final class TimestampToken {
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, e, e.getClass().getSimpleName());
     }
+    if (!CmsEncoding.signedAttributesAreDer(der)) {
+      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, "signed attributes not DER-encoded");
+    }
     return check(token, der.clone());
   }
 

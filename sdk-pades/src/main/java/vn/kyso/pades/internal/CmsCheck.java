@@ -28,6 +28,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.trust.CmsEncoding;
 
 /** Parses and checks the CMS container of a PDF signature against the byte-range digest. */
 public final class CmsCheck {
@@ -58,7 +59,7 @@ public final class CmsCheck {
         return fail("FORMAT", "/Contents is empty");
       }
       der = p.getEncoded(ASN1Encoding.DER);
-      for (int i = der.length; i < padded.length; i++) {
+      for (int i = CmsEncoding.encodedLength(padded); i < padded.length; i++) {
         if (padded[i] != 0) {
           return fail("FORMAT", "bytes other than zero padding follow the CMS in /Contents");
         }
@@ -95,6 +96,9 @@ public final class CmsCheck {
       AttributeTable signed = si.getSignedAttributes();
       if (signed == null) {
         return fail("FORMAT", "no signed attributes");
+      }
+      if (!CmsEncoding.signedAttributesAreDer(padded)) {
+        return fail("FORMAT", "the signed attributes are not DER-encoded");
       }
       Attribute ct = signed.get(PKCSObjectIdentifiers.pkcs_9_at_contentType);
       Attribute md = signed.get(PKCSObjectIdentifiers.pkcs_9_at_messageDigest);
@@ -164,6 +168,9 @@ public final class CmsCheck {
         return fail("FORMAT", "the CMS holds " + signers.size() + " signers, expected exactly one");
       }
       SignerInformation si = signers.iterator().next();
+      if (!CmsEncoding.signedAttributesAreDer(padded)) {
+        return fail("FORMAT", "the signed attributes are not DER-encoded");
+      }
       @SuppressWarnings("unchecked")
       Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(si.getSID());
       if (matches.size() != 1) {
