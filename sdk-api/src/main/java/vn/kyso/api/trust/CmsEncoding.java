@@ -64,8 +64,44 @@ public final class CmsEncoding {
     }
   }
 
-  /** The raw {@code [0]} signed-attributes TLV of the first SignerInfo, or null when it has none. */
-  private static byte[] rawSignedAttributes(byte[] raw) {
+  /**
+   * Returns the first value of an unsigned attribute of the first signer as written, e.g. the
+   * signature time-stamp token ({@code 1.2.840.113549.1.9.16.2.14}), so that its own encoding can
+   * be checked rather than a re-encoded copy.
+   *
+   * @param raw the container bytes as found (trailing padding allowed)
+   * @param oid the attribute type
+   * @return the value's bytes, or null when the signer has no such attribute
+   * @throws IllegalArgumentException when the container's structure cannot be followed
+   */
+  public static byte[] unsignedAttributeValue(byte[] raw, String oid) {
+    try {
+      byte[] type = new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid).getEncoded(ASN1Encoding.DER);
+      int p = firstSignerAfterDigestAlgorithm(raw);
+      if ((raw[p] & 0xff) == 0xa0) {
+        p = end(raw, p, 0); // signedAttrs
+      }
+      p = end(raw, p, 0); // signatureAlgorithm
+      p = end(raw, p, 0); // signature
+      if (p >= raw.length || (raw[p] & 0xff) != 0xa1) {
+        return null;
+      }
+      int attrsEnd = end(raw, p, 0);
+      for (int a = contentStart(raw, p); a < attrsEnd && !(raw[a] == 0 && raw[a + 1] == 0); a = end(raw, a, 0)) {
+        int t = contentStart(raw, a);
+        int typeEnd = end(raw, t, 0);
+        if (Arrays.equals(raw, t, typeEnd, type, 0, type.length)) {
+          int value = contentStart(raw, typeEnd); // first element of the attribute's value SET
+          return Arrays.copyOfRange(raw, value, end(raw, value, 0));
+        }
+      }
+      return null;
+    } catch (IOException | ArrayIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("the container's structure cannot be followed", e);
+    }
+  }
+
+  private static int firstSignerAfterDigestAlgorithm(byte[] raw) {
     // ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT SignedData }
     int p = contentStart(raw, 0);
     p = end(raw, p, 0); // contentType
@@ -84,7 +120,12 @@ public final class CmsEncoding {
     p = contentStart(raw, p); // first SignerInfo SEQUENCE
     p = end(raw, p, 0); // version
     p = end(raw, p, 0); // sid
-    p = end(raw, p, 0); // digestAlgorithm
+    return end(raw, p, 0); // digestAlgorithm
+  }
+
+  /** The raw {@code [0]} signed-attributes TLV of the first SignerInfo, or null when it has none. */
+  private static byte[] rawSignedAttributes(byte[] raw) {
+    int p = firstSignerAfterDigestAlgorithm(raw);
     if ((raw[p] & 0xff) != 0xa0) {
       return null;
     }

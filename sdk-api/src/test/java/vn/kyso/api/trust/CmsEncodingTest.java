@@ -113,6 +113,27 @@ class CmsEncodingTest {
   }
 
   @Test
+  void unsignedAttributeValue_isReturnedAsWritten() throws Exception {
+    byte[] token = new BERSequence(new ASN1Encodable[] {SIGNED.getContentType(), new BERTaggedObject(true, 0,
+        new BERSequence(ASN1Sequence.getInstance(SIGNED.getContent()).toArray()))}).getEncoded(ASN1Encoding.BER);
+    String tst = "1.2.840.113549.1.9.16.2.14";
+    ASN1Encodable[] sd = ASN1Sequence.getInstance(SIGNED.getContent()).toArray();
+    ASN1Encodable[] si = ASN1Sequence.getInstance(ASN1Set.getInstance(sd[sd.length - 1]).getObjectAt(0)).toArray();
+    ASN1Encodable[] withUnsigned = Arrays.copyOf(si, si.length + 1);
+    withUnsigned[si.length] = new DLTaggedObject(false, 1, new DLSet(new org.bouncycastle.asn1.cms.Attribute(
+        new org.bouncycastle.asn1.ASN1ObjectIdentifier(tst), new DLSet(ASN1Sequence.getInstance(token)))));
+    sd[sd.length - 1] = new DLSet(new DLSequence(withUnsigned));
+    byte[] container = new DLSequence(new ASN1Encodable[] {SIGNED.getContentType(),
+        new DLTaggedObject(true, 0, new DLSequence(sd))}).getEncoded(ASN1Encoding.DL);
+    byte[] plain = SIGNED.getEncoded(ASN1Encoding.DER);
+
+    assertThat(CmsEncoding.unsignedAttributeValue(container, tst)).isNotNull()
+        .satisfies(v -> assertThat(CmsEncoding.signedAttributesAreDer(v)).isTrue());
+    assertThat(CmsEncoding.unsignedAttributeValue(container, "1.2.3.4")).isNull();
+    assertThat(CmsEncoding.unsignedAttributeValue(plain, tst)).isNull();
+  }
+
+  @Test
   void cutShort_isAnIllegalArgument() throws Exception {
     byte[] der = SIGNED.getEncoded(ASN1Encoding.DER);
 

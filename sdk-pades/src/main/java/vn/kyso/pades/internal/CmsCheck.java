@@ -136,8 +136,9 @@ public final class CmsCheck {
       Optional<byte[]> tst = Optional.empty();
       AttributeTable unsigned = si.getUnsignedAttributes();
       if (unsigned != null && unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
-        tst = Optional.of(unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken).getAttrValues()
-            .getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER));
+        // The token as written, so that its own signed attributes are checked for DER.
+        tst = Optional.ofNullable(CmsEncoding.unsignedAttributeValue(padded,
+            PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.getId()));
       }
       return new Outcome(null, null, signer, certs, digest, si.getSignature(), bound, note, tst, weak);
     } catch (Exception e) {
