@@ -5,36 +5,72 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
-import vn.kyso.api.Digest;
-import vn.kyso.api.DigestAlgorithm;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import vn.kyso.api.KysoException;
-import vn.kyso.api.SignatureAlgorithm;
-import vn.kyso.api.SignatureValue;
-import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
-import vn.kyso.api.trust.CertificateResult;
-import vn.kyso.api.trust.TimestampToken;
-import vn.kyso.api.trust.ValidationContext;
-import vn.kyso.api.validation.SignatureFormat;
-import vn.kyso.api.validation.SignatureLevel;
-import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.pades.PadesLevel;
+import vn.kyso.pades.PdfSignatureOptions;
+import vn.kyso.pades.PdfSigner;
+import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import vn.kyso.xades.XadesLevel;
+import vn.kyso.xades.XadesPackaging;
+import vn.kyso.xades.XmlSignatureOptions;
+import vn.kyso.xades.XmlSigner;
+import vn.kyso.xades.XmlVerifier;
 
 /**
- * The foundation's end-to-end smoke run, until the {@code kyso} command-line tool lands: starts a
- * government-shaped test PKI with loopback OCSP, CRL and TSA servers, signs the digest of a
- * sample official letter with the chairman's PKCS#12 token, time-stamps the signature, validates
- * the certificate path and revocation online against the loopback servers, prints the report in
- * Vietnamese and English, and writes it as JSON.
+ * The SDK's main job end to end, until the {@code kyso} command-line tool lands: starts a
+ * government-shaped test PKI with loopback OCSP, CRL and TSA servers; writes a sample official
+ * letter (công văn) as a PDF; the chairman signs it (PAdES B-T), then the clerk adds the
+ * organisation's signature (PAdES B-LTA, with the validation data and a document time-stamp);
+ * a sample one-stop record (hồ sơ) in XML is signed (XAdES B-LT, enveloped); both are verified
+ * and the reports printed in Vietnamese and English and written as JSON.
  *
  * <p>Usage: {@code SmokeDemo [output-folder]} (default: a new temporary folder).
  */
 public final class SmokeDemo {
+  private static final List<String> LETTER = List.of(
+      "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc",
+      "Số: 123/UBND-VP",
+      "V/v triển khai chữ ký số chuyên dùng Chính phủ",
+      "Kính gửi: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường.",
+      "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị sử dụng chữ ký số chuyên dùng",
+      "trong gửi, nhận văn bản điện tử theo Nghị định số 30/2020/NĐ-CP.",
+      "TM. ỦY BAN NHÂN DÂN — CHỦ TỊCH");
+
+  private static final String RECORD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      + "<HoSo xmlns=\"urn:kyso:demo:hoso\" Id=\"hoso-2026-000123\">\n"
+      + "  <ThuTuc>Cấp giấy phép xây dựng</ThuTuc>\n"
+      + "  <NguoiNop>Trần Thị Bình</NguoiNop>\n"
+      + "  <NgayNhan>2026-06-15</NgayNhan>\n"
+      + "  <KetQua>Đã giải quyết đúng hạn</KetQua>\n"
+      + "</HoSo>\n";
+
   private SmokeDemo() {}
+
+  /** The two reports of a run and where its files are. */
+  public record Result(ValidationReport pdf, ValidationReport xml, Path folder) {
+    /** @return whether every signature of both documents passed */
+    public boolean passed() {
+      return pdf.overall() == Indication.TOTAL_PASSED && xml.overall() == Indication.TOTAL_PASSED;
+    }
+  }
 
   /**
    * Runs the demo.
@@ -44,62 +80,115 @@ public final class SmokeDemo {
    */
   public static void main(String[] args) throws Exception {
     Path out = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("kyso-demo-");
-    ValidationReport report = run(out);
-    System.out.println(report.toText(Locale.forLanguageTag("vi")));
-    System.out.println(report.toText(Locale.ENGLISH));
-    System.out.println("Output: " + out.toAbsolutePath());
-    if (!report.signatures().get(0).isPassed()) {
-      throw new IllegalStateException("the demo signature did not pass validation");
+    Result result = run(out);
+    for (ValidationReport report : List.of(result.pdf(), result.xml())) {
+      System.out.println(report.toText(Locale.forLanguageTag("vi")));
+      System.out.println(report.toText(Locale.ENGLISH));
+    }
+    System.out.println("Output / Thư mục kết quả: " + out.toAbsolutePath());
+    if (!result.passed()) {
+      throw new IllegalStateException("a demo signature did not pass validation");
     }
   }
 
   /**
-   * Runs the demo and returns the report.
+   * Runs the demo and returns the reports.
    *
-   * @param outputFolder where the letter, signature and report are written
-   * @return the report
-   * @throws KysoException when signing or time-stamping fails
+   * @param outputFolder where the letter, the record, the signed files and the reports are written
+   * @return the reports
+   * @throws KysoException when signing, time-stamping or verification fails
    * @throws IOException when the output cannot be written
    */
-  public static ValidationReport run(Path outputFolder) throws KysoException, IOException {
+  public static Result run(Path outputFolder) throws KysoException, IOException {
     TestPkiExtension services = TestPkiExtension.builder().seed(2026).clock(java.time.Clock.systemUTC()).build();
     services.start();
     try {
-      byte[] letter = ("ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM\nSố: 123/UBND-VP\n"
-          + "V/v triển khai chữ ký số chuyên dùng Chính phủ\n").getBytes(StandardCharsets.UTF_8);
-      Digest digest = DigestAlgorithm.SHA256.digest(letter);
-      SignatureValue value;
-      SigningKey key;
-      try (SigningToken token = services.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-        key = token.keys().get(0);
-        value = key.sign(digest, SignatureAlgorithm.RSA_SHA256);
-      }
-      TimestampToken timestamp = services.tsaClient().timestamp(DigestAlgorithm.SHA256.digest(value.value()));
-      CertificateResult certificate = services.verifier().verify(key.certificate(), ValidationContext.builder()
-          .certificates(key.chain()).at(timestamp.genTime(), true).build());
-      SignatureResult.Builder sig = SignatureResult.builder("demo-signature", SignatureFormat.CADES)
-          .level(SignatureLevel.B_T)
-          .signingCertificate(key.certificate())
-          .bestSignatureTime(timestamp.genTime())
-          .scope("raw RSA PKCS#1 signature over the SHA-256 of cong-van.txt (" + letter.length
-              + " bytes); PDF and XML containers come with sdk-pades and sdk-xades")
-          .certificateResult(certificate)
-          .findings(certificate.findings());
-      if (certificate.isPassed()) {
-        sig.passed();
-      } else {
-        sig.notPassed(certificate.subIndication().orElseThrow());
-      }
-      ValidationReport report = ValidationReport.builder("cong-van.txt", Instant.now()).signature(sig.build()).build();
       Files.createDirectories(outputFolder);
-      write(outputFolder.resolve("cong-van.txt"), letter);
-      write(outputFolder.resolve("cong-van.txt.sig"), value.value());
-      write(outputFolder.resolve("cong-van.txt.tst"), timestamp.encoded());
-      write(outputFolder.resolve("report.json"), report.toJson().getBytes(StandardCharsets.UTF_8));
-      return report;
+      Path letter = outputFolder.resolve("cong-van.pdf");
+      writeLetter(letter);
+      Path leaderSigned = outputFolder.resolve("cong-van-lanh-dao-ky.pdf");
+      Path issued = outputFolder.resolve("cong-van-ban-hanh.pdf");
+      Path record = outputFolder.resolve("ho-so.xml");
+      write(record, RECORD.getBytes(StandardCharsets.UTF_8));
+      Path recordSigned = outputFolder.resolve("ho-so-ky.xml");
+
+      PdfSigner pdfSigner = PdfSigner.builder().timestampClient(services.tsaClient())
+          .certificateVerifier(services.verifier()).build();
+      XmlSigner xmlSigner = XmlSigner.builder().timestampClient(services.tsaClient())
+          .certificateVerifier(services.verifier()).build();
+      try (SigningToken leader = services.pki().credential(TestIdentity.CHAIRMAN).signingToken();
+          SigningToken clerk = services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+        pdfSigner.sign(letter, leaderSigned, PdfSignatureOptions.builder(PadesLevel.B_T)
+            .reason("Phê duyệt / Approval").location("Thử Nghiệm").build(), leader.keys().get(0));
+        pdfSigner.sign(leaderSigned, issued, PdfSignatureOptions.builder(PadesLevel.B_LTA)
+            .reason("Ban hành / Issued").location("Thử Nghiệm").build(), clerk.keys().get(0));
+        xmlSigner.sign(record, recordSigned, XmlSignatureOptions.builder(XadesLevel.B_LT, XadesPackaging.ENVELOPED)
+            .build(), leader.keys().get(0));
+      }
+
+      ValidationReport pdfReport = PdfVerifier.builder(services.verifier()).build().verify(issued);
+      ValidationReport xmlReport = XmlVerifier.builder(services.verifier()).build().verify(recordSigned, Map.of())
+          .report();
+      write(outputFolder.resolve("bao-cao-cong-van.json"), pdfReport.toJson().getBytes(StandardCharsets.UTF_8));
+      write(outputFolder.resolve("bao-cao-ho-so.json"), xmlReport.toJson().getBytes(StandardCharsets.UTF_8));
+      return new Result(pdfReport, xmlReport, outputFolder);
     } finally {
       services.stop();
     }
+  }
+
+  /** Writes the letter with a font that has the Vietnamese letters, or folded to ASCII without one. */
+  private static void writeLetter(Path target) throws IOException {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      PDFont font = vietnameseFont(doc);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.beginText();
+        cs.setFont(font, 11);
+        cs.setLeading(18);
+        cs.newLineAtOffset(60, 770);
+        for (String line : LETTER) {
+          cs.showText(font instanceof PDType0Font ? line : ascii(line));
+          cs.newLine();
+        }
+        cs.endText();
+      }
+      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+      try {
+        doc.save(tmp.toFile());
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  private static PDFont vietnameseFont(PDDocument doc) {
+    for (String candidate : List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+        "C:\\Windows\\Fonts\\arial.ttf")) {
+      Path file = Path.of(candidate);
+      if (!Files.isReadable(file)) {
+        continue;
+      }
+      try {
+        PDType0Font font = PDType0Font.load(doc, file.toFile());
+        for (String line : LETTER) {
+          font.encode(line); // throws when a letter has no glyph
+        }
+        return font;
+      } catch (IOException | IllegalArgumentException e) {
+        // this font lacks a Vietnamese letter: try the next
+      }
+    }
+    return new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  }
+
+  private static String ascii(String text) {
+    return Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D').replace('—', '-'), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "");
   }
 
   /** Writes to a temporary file in the same folder, then moves it into place. */
