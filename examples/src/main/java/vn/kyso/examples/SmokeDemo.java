@@ -154,13 +154,9 @@ public final class SmokeDemo {
         }
         cs.endText();
       }
-      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-      try {
-        doc.save(tmp.toFile());
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      doc.save(bytes);
+      write(target, bytes.toByteArray());
     }
   }
 
