@@ -228,8 +228,8 @@ public final class PdfVerifier {
     }
     long revisionEnd = br[2] + br[3];
     int revision = ends.indexOf(revisionEnd) + 1;
-    r.scope("revision " + revision + " of " + ends.size() + ", bytes 0-" + revisionEnd
-        + (revisionEnd == bytes.size() ? " (the whole document)" : " of " + bytes.size()));
+    r.scopeFromBundle(BUNDLE, PdfVerifier.class, revisionEnd == bytes.size() ? "REVISION_WHOLE" : "REVISION",
+        String.valueOf(revision), String.valueOf(ends.size()), String.valueOf(revisionEnd), String.valueOf(bytes.size()));
     if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
       return verifyDocumentTimestamp(pdf, secret, bytes, latest, sig, br, r, docMdp, dss);
     }

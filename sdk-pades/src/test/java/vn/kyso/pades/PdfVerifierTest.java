@@ -95,6 +95,8 @@ class PdfVerifierTest {
     assertThat(leader.level()).isEqualTo(SignatureLevel.B_T);
     assertThat(leader.bestSignatureTime()).contains(PKI.pki().clock().instant());
     assertThat(leader.scope()).startsWith("revision 2 of 3"); // the unsigned letter is revision 1
+    assertThat(leader.scope(java.util.Locale.forLanguageTag("vi"))).startsWith("phiên bản 2/3, byte 0-");
+    assertThat(report.toText(java.util.Locale.forLanguageTag("vi"))).contains("phiên bản 3/3").doesNotContain("revision");
     assertThat(has(leader, "PDF_ALLOWED_CHANGES")).isTrue();
     assertThat(leader.signer().orElseThrow().name()).isEqualTo("Nguyễn Văn An");
     assertThat(report.signatures().get(1).scope()).contains("the whole document");

@@ -313,7 +313,11 @@ public final class XmlVerifier {
       level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
     r.level(level);
-    r.scope(covered.isEmpty() ? "detached content" : "elements " + describe(covered));
+    if (covered.isEmpty()) {
+      r.scopeFromBundle(BUNDLE, XmlVerifier.class, "DETACHED");
+    } else {
+      r.scopeFromBundle(BUNDLE, XmlVerifier.class, "ELEMENTS", describe(covered));
+    }
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
 

@@ -77,6 +77,8 @@ class XmlVerifierTest {
     assertThat(s.signer().orElseThrow().name()).isEqualTo("Nguyễn Văn An");
     if (packaging == XadesPackaging.ENVELOPED) {
       assertThat(v.signedElements(s.id())).extracting(e -> e.getTagName()).containsExactly("HoSo");
+      assertThat(s.scope()).isEqualTo("elements <HoSo>");
+      assertThat(s.scope(java.util.Locale.forLanguageTag("vi"))).isEqualTo("các phần tử <HoSo>");
     }
   }
 

@@ -65,6 +65,7 @@ public final class ReportWriter {
     time(g, "claimedSigningTime", s.claimedSigningTime().orElse(null));
     time(g, "bestSignatureTime", s.bestSignatureTime().orElse(null));
     g.writeStringField("scope", s.scope());
+    g.writeStringField("scopeVi", s.scope(Messages.VIETNAMESE));
     if (s.certificateResult().isPresent()) {
       CertificateResult c = s.certificateResult().get();
       g.writeObjectFieldStart("certificateValidation");
@@ -174,7 +175,7 @@ public final class ReportWriter {
       s.claimedSigningTime().ifPresent(t -> sb.append("  ").append(m.format(locale, "report.claimedTime", t)).append('\n'));
       s.bestSignatureTime().ifPresent(t -> sb.append("  ").append(m.format(locale, "report.provenTime", t)).append('\n'));
       if (!s.scope().isEmpty()) {
-        sb.append("  ").append(m.format(locale, "report.scope", s.scope())).append('\n');
+        sb.append("  ").append(m.format(locale, "report.scope", s.scope(locale))).append('\n');
       }
       for (Finding f : s.findings()) {
         sb.append("  [").append(f.severity()).append("] ").append(f.code()).append(": ")

@@ -27,6 +27,7 @@ public final class SignatureResult {
   private final Instant claimedSigningTime;
   private final Instant bestSignatureTime;
   private final String scope;
+  private final String scopeVi;
   private final CertificateResult certificateResult;
   private final List<Finding> findings;
 
@@ -41,6 +42,7 @@ public final class SignatureResult {
     this.claimedSigningTime = b.claimedSigningTime;
     this.bestSignatureTime = b.bestSignatureTime;
     this.scope = b.scope;
+    this.scopeVi = b.scopeVi;
     this.certificateResult = b.certificateResult;
     this.findings = List.copyOf(b.findings);
   }
@@ -106,6 +108,16 @@ public final class SignatureResult {
     return scope;
   }
 
+  /**
+   * Returns what the signature covers in a language.
+   *
+   * @param locale the language: Vietnamese for {@code vi}, English otherwise
+   * @return the description
+   */
+  public String scope(java.util.Locale locale) {
+    return locale != null && "vi".equals(locale.getLanguage()) ? scopeVi : scope;
+  }
+
   /** @return the validation of the signing certificate, when it was done */
   public Optional<CertificateResult> certificateResult() {
     return Optional.ofNullable(certificateResult);
@@ -132,6 +144,7 @@ public final class SignatureResult {
     private Instant claimedSigningTime;
     private Instant bestSignatureTime;
     private String scope = "";
+    private String scopeVi = "";
     private CertificateResult certificateResult;
     private final List<Finding> findings = new ArrayList<>();
 
@@ -215,6 +228,24 @@ public final class SignatureResult {
      */
     public Builder scope(String value) {
       this.scope = Objects.requireNonNull(value, "scope");
+      this.scopeVi = value;
+      return this;
+    }
+
+    /**
+     * Describes what the signature covers in both languages, from a module's resource bundle
+     * (key {@code scope.} + {@code key}, in {@code baseName.properties} and {@code baseName_vi.properties}).
+     *
+     * @param baseName the bundle's base name, e.g. {@code vn.kyso.pades.messages}
+     * @param owner a class whose class loader sees the bundle
+     * @param key the key after {@code scope.}
+     * @param arguments values substituted with {@link java.text.MessageFormat} (pass numbers as text)
+     * @return this builder
+     */
+    public Builder scopeFromBundle(String baseName, Class<?> owner, String key, Object... arguments) {
+      vn.kyso.api.internal.Messages m = new vn.kyso.api.internal.Messages(baseName, owner);
+      this.scope = m.format(java.util.Locale.ENGLISH, "scope." + key, arguments);
+      this.scopeVi = m.format(vn.kyso.api.internal.Messages.VIETNAMESE, "scope." + key, arguments);
       return this;
     }
 
