@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.OutputFiles;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
@@ -189,10 +189,10 @@ public final class SmokeDemo {
 
   /** Writes to a temporary file in the same folder, then moves it into place. */
   private static void write(Path target, byte[] data) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+    Path tmp = OutputFiles.temporaryBeside(target, ".part");
     try {
       Files.write(tmp, data);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      OutputFiles.moveIntoPlace(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }

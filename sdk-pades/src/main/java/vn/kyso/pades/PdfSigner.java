@@ -2,10 +2,8 @@ package vn.kyso.pades;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -15,6 +13,7 @@ import java.util.Objects;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.OutputFiles;
 import vn.kyso.api.ServiceException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
@@ -161,11 +160,9 @@ public final class PdfSigner {
     if (level.needsTimestamp()) {
       timestamp = tsa.timestamp(prepared.algorithm().digestAlgorithm().digest(value.value())).encoded();
     }
-    Path dir = output.toAbsolutePath().getParent();
     Path temp;
     try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
+      temp = OutputFiles.temporaryBeside(output, ".part");
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
     }
@@ -239,18 +236,17 @@ public final class PdfSigner {
   /** Writes DSS (and, for B-LTA, a document time-stamp) after {@code source} into a temporary file. */
   private Path addLongTermData(Path source, Path output, PadesLevel level, String password)
       throws DocumentException, ServiceException {
-    Path dir = output.toAbsolutePath().getParent();
     Path withDss = null;
     Path withTs = null;
     boolean ok = false;
     try {
-      withDss = Files.createTempFile(dir, "." + output.getFileName(), ".dss.part");
+      withDss = OutputFiles.temporaryBeside(output, ".dss.part");
       List<LtvWriter.Material> material = Material.collect(source, password, verifier);
       try (OutputStream out = Files.newOutputStream(withDss)) {
         LtvWriter.addDss(source, password, material, clock.instant(), out);
       }
       if (level == PadesLevel.B_LTA) {
-        withTs = Files.createTempFile(dir, "." + output.getFileName(), ".lta.part");
+        withTs = OutputFiles.temporaryBeside(output, ".lta.part");
         try (OutputStream out = Files.newOutputStream(withTs);
             LtvWriter.DocumentTimestamp ts = LtvWriter.DocumentTimestamp.open(withDss, password, 24 * 1024, out)) {
           byte[] digest = ts.digest(vn.kyso.api.DigestAlgorithm.SHA256);
@@ -291,11 +287,7 @@ public final class PdfSigner {
 
   private static void moveIntoPlace(Path temp, Path output) throws DocumentException {
     try {
-      try {
-        Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
-      }
+      OutputFiles.moveIntoPlace(temp, output);
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
     }

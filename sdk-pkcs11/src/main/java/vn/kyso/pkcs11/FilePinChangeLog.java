@@ -6,12 +6,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import vn.kyso.api.OutputFiles;
 
 /**
  * The default {@link PinChangeLog}: a properties file {@code <serial>=<ISO instant>}, rewritten
@@ -49,14 +49,12 @@ public final class FilePinChangeLog implements PinChangeLog {
     Properties p = read();
     p.setProperty(Objects.requireNonNull(tokenSerial, "tokenSerial"), Objects.requireNonNull(when, "when").toString());
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+      Path tmp = OutputFiles.temporaryBeside(file, ".part");
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {
           p.store(out, "Kyso PIN change log: token serial = time of the last PIN change");
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        OutputFiles.moveIntoPlace(tmp, file);
       } finally {
         Files.deleteIfExists(tmp);
       }

@@ -4,10 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -22,6 +20,7 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import vn.kyso.api.OutputFiles;
 
 /**
  * Hardened XML parsing and atomic writing. No DOCTYPE at all (so no external entities, no
@@ -119,6 +118,18 @@ public final class SecureXml {
   }
 
   /**
+   * Tells whether the document's bytes start with an XML declaration, so that the output keeps
+   * it or its absence.
+   *
+   * @param data the document as read
+   * @return true when {@code <?xml} comes first, after any whitespace
+   */
+  public static boolean hasDeclaration(byte[] data) {
+    return new String(data, 0, Math.min(data.length, 64), StandardCharsets.ISO_8859_1).stripLeading()
+        .startsWith("<?xml");
+  }
+
+  /**
    * Writes a document atomically, keeping its declared encoding and whether it had a declaration.
    *
    * @param doc the document
@@ -127,11 +138,9 @@ public final class SecureXml {
    * @throws DocumentException {@code OUTPUT_FAILED}
    */
   public static void write(Document doc, Path output, boolean declaration) throws DocumentException {
-    Path dir = output.toAbsolutePath().getParent();
     Path temp = null;
     try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
+      temp = OutputFiles.temporaryBeside(output, ".part");
       Transformer t = TransformerFactory.newInstance().newTransformer();
       String encoding = doc.getXmlEncoding() == null ? StandardCharsets.UTF_8.name() : doc.getXmlEncoding();
       t.setOutputProperty(OutputKeys.ENCODING, encoding);
@@ -139,11 +148,7 @@ public final class SecureXml {
       try (OutputStream out = Files.newOutputStream(temp)) {
         t.transform(new DOMSource(doc), new StreamResult(out));
       }
-      try {
-        Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
-      }
+      OutputFiles.moveIntoPlace(temp, output);
       temp = null;
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
