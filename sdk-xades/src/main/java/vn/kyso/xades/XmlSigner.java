@@ -108,8 +108,7 @@ public final class XmlSigner {
     Document doc;
     if (options.packaging() == XadesPackaging.ENVELOPED) {
       doc = SecureXml.parse(data);
-      declaration = new String(data, 0, Math.min(data.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
-          .stripLeading().startsWith("<?xml");
+      declaration = SecureXml.hasDeclaration(data);
     } else {
       doc = SecureXml.newDocument();
     }
@@ -251,9 +250,7 @@ public final class XmlSigner {
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot counter-sign: " + e.getMessage());
     }
-    boolean declaration = new String(data, 0, Math.min(data.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
-        .stripLeading().startsWith("<?xml");
-    SecureXml.write(doc, output, declaration);
+    SecureXml.write(doc, output, SecureXml.hasDeclaration(data));
   }
 
   private XMLSignature build(Document doc, Element parent, String suffix, SignatureAlgorithm alg,
@@ -438,9 +435,7 @@ public final class XmlSigner {
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add an archive time-stamp: " + e.getMessage());
     }
-    boolean declaration = new String(data, 0, Math.min(data.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
-        .stripLeading().startsWith("<?xml");
-    SecureXml.write(doc, output, declaration);
+    SecureXml.write(doc, output, SecureXml.hasDeclaration(data));
   }
 
   private void addArchiveTimestamp(Document doc, XMLSignature sig, Element qp, XmlSignatureOptions options)
