@@ -35,7 +35,6 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
-import vn.kyso.api.trust.CmsEncoding;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Finding;
@@ -363,11 +362,9 @@ public final class PdfVerifier {
     TimestampToken token;
     try {
       // As written (BER allowed outside the signed attributes, which must be DER), without the padding.
-      byte[] raw = java.util.Arrays.copyOf(contents, CmsEncoding.encodedLength(contents));
-      for (int i = raw.length; i < contents.length; i++) {
-        if (contents[i] != 0) {
-          throw new IllegalArgumentException("bytes other than zero padding follow the token in /Contents");
-        }
+      byte[] raw = CmsCheck.unpadded(contents);
+      if (raw == null) {
+        throw new IllegalArgumentException("bytes other than zero padding follow the token in /Contents");
       }
       token = TimestampToken.parse(raw);
     } catch (DocumentException | RuntimeException e) {

@@ -59,10 +59,8 @@ public final class CmsCheck {
         return fail("FORMAT", "/Contents is empty");
       }
       der = p.getEncoded(ASN1Encoding.DER);
-      for (int i = CmsEncoding.encodedLength(padded); i < padded.length; i++) {
-        if (padded[i] != 0) {
-          return fail("FORMAT", "bytes other than zero padding follow the CMS in /Contents");
-        }
+      if (unpadded(padded) == null) {
+        return fail("FORMAT", "bytes other than zero padding follow the CMS in /Contents");
       }
     } catch (IOException | RuntimeException e) {
       return fail("FORMAT", "/Contents is not a CMS structure");
@@ -144,6 +142,24 @@ public final class CmsCheck {
     } catch (Exception e) {
       return fail("FORMAT", "the CMS signature cannot be processed: " + e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Returns a /Contents value without its zero padding, measured by the container's length as
+   * written (BER allowed), not by its DER re-encoding.
+   *
+   * @param padded the /Contents bytes
+   * @return the container's bytes, or null when anything but zero bytes follows it
+   * @throws IllegalArgumentException when the container is cut short or malformed
+   */
+  public static byte[] unpadded(byte[] padded) {
+    int length = CmsEncoding.encodedLength(padded);
+    for (int i = length; i < padded.length; i++) {
+      if (padded[i] != 0) {
+        return null;
+      }
+    }
+    return java.util.Arrays.copyOf(padded, length);
   }
 
   /**
