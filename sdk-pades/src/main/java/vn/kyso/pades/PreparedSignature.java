@@ -235,7 +235,7 @@ public final class PreparedSignature {
 
   private static byte[] readBytes(DataInputStream in) throws IOException {
     int n = in.readInt();
-    if (n < 0 || n > MAX_STATE) {
+    if (n < 0 || n > MAX_STATE || n > in.available()) { // no allocation for a length the state lacks
       throw new IOException("bad length " + n);
     }
     byte[] b = new byte[n];

@@ -164,7 +164,7 @@ public final class PreparedXmlSignature {
 
   private static byte[] read(DataInputStream in) throws IOException {
     int n = in.readInt();
-    if (n < 0 || n > 80 * 1024 * 1024) {
+    if (n < 0 || n > 80 * 1024 * 1024 || n > in.available()) { // no allocation for a length the state lacks
       throw new IOException("bad length");
     }
     byte[] b = new byte[n];
