@@ -204,9 +204,7 @@ public final class Pkcs11Token implements SigningToken {
       } finally {
         s.close();
       }
-      Instant now = module.options().clock().instant();
-      module.options().pinChangeLog().ifPresent(log -> log.recordChange(t.serial(), now));
-      LOG.info("PIN changed on token {}", t.serial());
+      recordPinChange(t, "PIN changed");
     } catch (Binding.Ck e) {
       throw translatePinChange(e, "C_SetPIN");
     } finally {
@@ -214,6 +212,13 @@ public final class Pkcs11Token implements SigningToken {
       wipe(newPin);
       lock.unlock();
     }
+  }
+
+  /** Records a new user PIN in the host's change log and the log. */
+  private void recordPinChange(TokenDescription t, String what) {
+    Instant now = module.options().clock().instant();
+    module.options().pinChangeLog().ifPresent(log -> log.recordChange(t.serial(), now));
+    LOG.info("{} on token {}", what, t.serial());
   }
 
   /**
@@ -264,9 +269,7 @@ public final class Pkcs11Token implements SigningToken {
       } finally {
         s.close();
       }
-      Instant now = module.options().clock().instant();
-      module.options().pinChangeLog().ifPresent(log -> log.recordChange(t.serial(), now));
-      LOG.info("user PIN reset by the security officer on token {}", t.serial());
+      recordPinChange(t, "user PIN reset by the security officer");
     } catch (Binding.Ck e) {
       throw translatePinChange(e, "C_InitPIN");
     } finally {
