@@ -80,5 +80,9 @@ public enum ErrorCode {
   /** A network service (TSA, OCSP, CRL, AIA) could not be reached in time. */
   SERVICE_UNAVAILABLE,
   /** A network service answered with an error status or a response that does not check out. */
-  SERVICE_BAD_RESPONSE
+  SERVICE_BAD_RESPONSE,
+  /** The signing policy denied the signature; the exception carries the cited decision. */
+  SIGNING_REFUSED,
+  /** A policy pack is not valid: the message gives the file, line and column. */
+  POLICY_INVALID
 }

@@ -3,6 +3,9 @@ package vn.kyso.api.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import vn.kyso.api.policy.PolicyDecision;
+import vn.kyso.api.policy.PolicyFinding;
+import vn.kyso.api.policy.PolicyOutcome;
 import java.io.Writer;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -43,6 +46,9 @@ public final class ReportWriter {
       }
       g.writeEndArray();
       findings(g, "documentFindings", report.documentFindings());
+      if (report.policyDecision().isPresent()) {
+        policy(g, report.policyDecision().get());
+      }
       g.writeEndObject();
     }
   }
@@ -101,6 +107,54 @@ public final class ReportWriter {
       g.writeEndObject();
     }
     findings(g, "findings", s.findings());
+    if (s.policyDecision().isPresent()) {
+      policy(g, s.policyDecision().get());
+    }
+    g.writeEndObject();
+  }
+
+  private static void policy(JsonGenerator g, PolicyDecision d) throws IOException {
+    g.writeObjectFieldStart("policy");
+    g.writeStringField("verdict", d.verdict().name());
+    g.writeStringField("asOf", d.asOf().toString());
+    g.writeArrayFieldStart("packs");
+    for (String p : d.packs()) {
+      g.writeString(p);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("outcomes");
+    for (PolicyOutcome o : d.outcomes().stream().sorted().toList()) {
+      g.writeString(o.name());
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("findings");
+    for (PolicyFinding f : d.findings()) {
+      g.writeStartObject();
+      g.writeStringField("rule", f.ruleId());
+      g.writeStringField("pack", f.packId());
+      g.writeStringField("code", f.code());
+      g.writeStringField("severity", f.severity().name());
+      g.writeStringField("en", f.messageEn());
+      g.writeStringField("vi", f.messageVi());
+      g.writeStringField("source", f.citation().document());
+      g.writeStringField("article", f.citation().article());
+      g.writeStringField("jurisdiction", f.citation().jurisdiction());
+      g.writeStringField("confidence", f.citation().confidence());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (d.override().isPresent()) {
+      g.writeObjectFieldStart("override");
+      g.writeStringField("by", d.override().get().by());
+      g.writeStringField("reason", d.override().get().reason());
+      g.writeStringField("at", d.override().get().at().toString());
+      g.writeArrayFieldStart("rules");
+      for (String r : d.override().get().ruleIds().stream().sorted().toList()) {
+        g.writeString(r);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 
@@ -181,11 +235,19 @@ public final class ReportWriter {
         sb.append("  [").append(f.severity()).append("] ").append(f.code()).append(": ")
             .append(f.message(locale)).append('\n');
       }
+      s.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), "  "));
     }
     for (Finding f : report.documentFindings()) {
       sb.append("[").append(f.severity()).append("] ").append(f.code()).append(": ")
           .append(f.message(locale)).append('\n');
     }
+    report.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), ""));
     return sb.toString();
+  }
+
+  private static void indent(StringBuilder sb, String text, String prefix) {
+    for (String line : text.split("\n")) {
+      sb.append(prefix).append(line).append('\n');
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.trust.CertificateResult;
 
 /**
@@ -30,8 +31,27 @@ public final class SignatureResult {
   private final String scopeVi;
   private final CertificateResult certificateResult;
   private final List<Finding> findings;
+  private final PolicyDecision policyDecision;
+
+  private SignatureResult(SignatureResult base, PolicyDecision decision) {
+    this.id = base.id;
+    this.format = base.format;
+    this.level = base.level;
+    this.indication = base.indication;
+    this.subIndication = base.subIndication;
+    this.signingCertificate = base.signingCertificate;
+    this.signer = base.signer;
+    this.claimedSigningTime = base.claimedSigningTime;
+    this.bestSignatureTime = base.bestSignatureTime;
+    this.scope = base.scope;
+    this.scopeVi = base.scopeVi;
+    this.certificateResult = base.certificateResult;
+    this.findings = base.findings;
+    this.policyDecision = decision;
+  }
 
   private SignatureResult(Builder b) {
+    this.policyDecision = null;
     this.id = b.id;
     this.format = b.format;
     this.level = b.level;
@@ -121,6 +141,22 @@ public final class SignatureResult {
   /** @return the validation of the signing certificate, when it was done */
   public Optional<CertificateResult> certificateResult() {
     return Optional.ofNullable(certificateResult);
+  }
+
+  /** @return the policy decision, when a policy reviewed the report */
+  public Optional<PolicyDecision> policyDecision() {
+    return Optional.ofNullable(policyDecision);
+  }
+
+  /**
+   * Returns a copy with a policy decision attached. The decision never changes the indication:
+   * a signature can be cryptographically valid and still not allowed.
+   *
+   * @param decision the decision
+   * @return the copy
+   */
+  public SignatureResult withPolicyDecision(PolicyDecision decision) {
+    return new SignatureResult(this, Objects.requireNonNull(decision, "decision"));
   }
 
   /** @return every finding, errors first */

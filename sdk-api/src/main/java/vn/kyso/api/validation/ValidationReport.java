@@ -1,5 +1,7 @@
 package vn.kyso.api.validation;
 
+import java.util.Optional;
+import vn.kyso.api.policy.PolicyDecision;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -29,8 +31,18 @@ public final class ValidationReport {
   private final Instant validationTime;
   private final List<SignatureResult> signatures;
   private final List<Finding> documentFindings;
+  private final PolicyDecision policyDecision;
+
+  private ValidationReport(ValidationReport base, List<SignatureResult> signatures, PolicyDecision decision) {
+    this.documentName = base.documentName;
+    this.validationTime = base.validationTime;
+    this.signatures = List.copyOf(signatures);
+    this.documentFindings = base.documentFindings;
+    this.policyDecision = decision;
+  }
 
   private ValidationReport(Builder b) {
+    this.policyDecision = null;
     this.documentName = b.documentName;
     this.validationTime = b.validationTime;
     this.signatures = List.copyOf(b.signatures);
@@ -66,6 +78,31 @@ public final class ValidationReport {
   /** @return findings about the document as a whole */
   public List<Finding> documentFindings() {
     return documentFindings;
+  }
+
+  /** @return the policy decision on the document as a whole, when a policy reviewed the report */
+  public Optional<PolicyDecision> policyDecision() {
+    return Optional.ofNullable(policyDecision);
+  }
+
+  /**
+   * Returns a copy with policy decisions attached: one per signature, in document order, and one
+   * for the document. Decisions never change the indications.
+   *
+   * @param perSignature one decision per signature
+   * @param document the document's decision
+   * @return the copy
+   * @throws IllegalArgumentException when the list does not have one decision per signature
+   */
+  public ValidationReport withPolicyDecisions(List<PolicyDecision> perSignature, PolicyDecision document) {
+    if (perSignature.size() != signatures.size()) {
+      throw new IllegalArgumentException("one decision per signature");
+    }
+    List<SignatureResult> reviewed = new ArrayList<>();
+    for (int i = 0; i < signatures.size(); i++) {
+      reviewed.add(signatures.get(i).withPolicyDecision(perSignature.get(i)));
+    }
+    return new ValidationReport(this, reviewed, Objects.requireNonNull(document, "document"));
   }
 
   /**
