@@ -3,6 +3,7 @@ package vn.kyso.pades;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import vn.kyso.api.policy.PolicyCheck;
 import vn.kyso.api.DigestAlgorithm;
 
 /**
@@ -31,6 +32,7 @@ public final class PdfSignatureOptions {
   private final char[] ownerPassword;
   private final int reservedBytes;
   private final byte[] appearance;
+  private final PolicyCheck policyCheck;
 
   private PdfSignatureOptions(Builder b) {
     this.level = b.level;
@@ -46,6 +48,7 @@ public final class PdfSignatureOptions {
     this.ownerPassword = b.ownerPassword == null ? null : b.ownerPassword.clone();
     this.reservedBytes = b.reservedBytes;
     this.appearance = b.appearance == null ? null : b.appearance.clone();
+    this.policyCheck = b.policyCheck;
     if (appearance != null && rectangle == null) {
       throw new IllegalStateException("an appearance needs a placement(page, x, y, width, height)");
     }
@@ -120,6 +123,11 @@ public final class PdfSignatureOptions {
     return Optional.ofNullable(ownerPassword).map(char[]::clone);
   }
 
+  /** @return the policy to run before signing, if any */
+  public Optional<PolicyCheck> policyCheck() {
+    return Optional.ofNullable(policyCheck);
+  }
+
   /** @return a copy of the appearance template (a one-page PDF), if any */
   public Optional<byte[]> appearance() {
     return Optional.ofNullable(appearance).map(byte[]::clone);
@@ -151,6 +159,7 @@ public final class PdfSignatureOptions {
     private char[] ownerPassword;
     private int reservedBytes = 32 * 1024;
     private byte[] appearance;
+    private PolicyCheck policyCheck;
 
     private Builder(PadesLevel level) {
       this.level = Objects.requireNonNull(level, "level");
@@ -212,6 +221,21 @@ public final class PdfSignatureOptions {
       }
       this.page = pageIndex;
       this.rectangle = new float[] {x, y, width, height};
+      return this;
+    }
+
+    /**
+     * Runs a signing policy before anything else: a denial throws {@code SigningRefusedException}
+     * before the token is asked for a signature (and before any PIN prompt). For an organisation
+     * signature the signatures already in the document are verified first (with the signer's
+     * {@code certificateVerifier}; without one they count as not proven). Not kept in a
+     * {@link PreparedSignature}: {@code prepare} decides, {@code complete} does not ask again.
+     *
+     * @param value the policy check
+     * @return this builder
+     */
+    public Builder policyCheck(PolicyCheck value) {
+      this.policyCheck = Objects.requireNonNull(value, "policyCheck");
       return this;
     }
 

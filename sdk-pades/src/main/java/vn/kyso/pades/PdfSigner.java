@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import vn.kyso.api.DocumentException;
@@ -18,7 +19,16 @@ import vn.kyso.api.ServiceException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.SigningRefusedException;
 import vn.kyso.api.TokenException;
+import vn.kyso.api.policy.PolicyCheck;
+import vn.kyso.api.policy.PriorSignature;
+import vn.kyso.api.trust.CertificateResult;
+import vn.kyso.api.trust.NetworkSettings;
+import vn.kyso.api.trust.TrustAnchors;
+import vn.kyso.api.trust.ValidationContext;
+import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.TsaClient;
@@ -80,6 +90,7 @@ public final class PdfSigner {
    * @throws DocumentException when the input cannot be signed (malformed, encrypted, field taken)
    * @throws TokenException when the key fails
    * @throws ServiceException when the TSA fails (B-T)
+   * @throws SigningRefusedException when the options' policy check denies it (before the key is used)
    * @throws KysoException for any other typed failure
    */
   public void sign(Path input, Path output, PdfSignatureOptions options, SigningKey key) throws KysoException {
@@ -97,9 +108,10 @@ public final class PdfSigner {
    * @param chain the signer certificate first, then its chain (embedded in the signature)
    * @return the prepared state
    * @throws DocumentException when the input cannot be signed
+   * @throws SigningRefusedException when the options' policy check denies the signature
    */
   public PreparedSignature prepare(Path input, PdfSignatureOptions options, List<X509Certificate> chain)
-      throws DocumentException {
+      throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
     if (Objects.requireNonNull(chain, "chain").isEmpty()) {
@@ -108,6 +120,9 @@ public final class PdfSigner {
     requireServices(options.level());
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
+    if (options.policyCheck().isPresent()) {
+      enforcePolicy(options.policyCheck().get(), input, options, chain, signingTime, algorithm);
+    }
     String password = options.ownerPassword().map(String::new).orElse(null);
     try (PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password),
         OutputStream.nullOutputStream())) {
@@ -115,6 +130,29 @@ public final class PdfSigner {
       return new PreparedSignature(options, signingTime, algorithm, chain, digest,
           Cms.signedAttributes(chain.get(0), options.digest(), digest));
     }
+  }
+
+  private void enforcePolicy(PolicyCheck check, Path input, PdfSignatureOptions options, List<X509Certificate> chain,
+      Instant signingTime, SignatureAlgorithm algorithm) throws DocumentException, SigningRefusedException {
+    List<PriorSignature> prior = new ArrayList<>();
+    CertificateResult certificate = null;
+    if (verifier != null) {
+      certificate = verifier.verify(chain.get(0), ValidationContext.builder().at(signingTime, false)
+          .certificates(chain).build());
+    }
+    if (check.isOrganisation(chain.get(0))) {
+      // Without the signer's verifier, earlier signatures are judged offline against the
+      // built-in government anchors only.
+      CertificateVerifier v = verifier != null ? verifier
+          : CertificateVerifier.builder(TrustAnchors.governmentSpecialUse()).network(NetworkSettings.offline())
+              .clock(clock).build();
+      ValidationReport existing = PdfVerifier.builder(v).clock(clock).build()
+          .verify(input, options.ownerPassword().orElse(null));
+      for (SignatureResult r : existing.signatures()) {
+        PriorSignature.from(r).ifPresent(prior::add);
+      }
+    }
+    check.enforce(chain.get(0), signingTime, algorithm, prior, certificate);
   }
 
   /**

@@ -262,6 +262,59 @@ public final class TestPki {
     return issuerOf(certificate).isPresent();
   }
 
+  /** The name of the test province's People's Committee, as the test certificates spell it. */
+  public static final String PROVINCE = "Ủy ban nhân dân tỉnh Thử Nghiệm";
+  /** The name of the test Department of Home Affairs. */
+  public static final String DEPARTMENT = "Sở Nội vụ tỉnh Thử Nghiệm";
+
+  /**
+   * Returns the id of a test identity in {@link #signerRegistry()}: {@code p-} and the
+   * identity's name in lower case with hyphens, e.g. {@code p-clerk}.
+   *
+   * @param identity the identity
+   * @return the registry id
+   */
+  public static String registryId(TestIdentity identity) {
+    return "p-" + identity.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Returns a host registry for the test identities, shaped like a provincial e-office's: the
+   * chairman (head; the People's Committee works under the collective regime), the vice-chairman
+   * (deputy, assigned Công văn, Quyết định and Kế hoạch), the director of the Sở Nội vụ (head of a
+   * head-of-agency organisation), the chief of office (unit head, with a written authorisation
+   * from the chairman for Giấy mời this year; TL. allowed for Thông báo and Giấy mời) and the
+   * clerk, who holds the People's Committee's organisation token.
+   *
+   * @return the registry
+   */
+  public vn.kyso.policy.SignerRegistry signerRegistry() {
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    vn.kyso.policy.MapSignerRegistry.Builder b = vn.kyso.policy.MapSignerRegistry.builder();
+    b.signer(credential(TestIdentity.CHAIRMAN).certificate(), new vn.kyso.policy.SignerRecord(
+        registryId(TestIdentity.CHAIRMAN), "Nguyễn Văn An", PROVINCE, vn.kyso.policy.Position.HEAD, "Chủ tịch",
+        java.util.Set.of(), Optional.of("nvan@thunghiem.gov.vn"), true, List.of(), Optional.empty()));
+    b.signer(credential(TestIdentity.VICE_CHAIRMAN).certificate(), new vn.kyso.policy.SignerRecord(
+        registryId(TestIdentity.VICE_CHAIRMAN), "Trần Thị Bình", PROVINCE, vn.kyso.policy.Position.DEPUTY_HEAD,
+        "Phó Chủ tịch", java.util.Set.of("Công văn", "Quyết định", "Kế hoạch"), Optional.empty(), true, List.of(),
+        Optional.empty()));
+    b.signer(credential(TestIdentity.DIRECTOR).certificate(), vn.kyso.policy.SignerRecord.of(
+        registryId(TestIdentity.DIRECTOR), "Lê Văn Cường", DEPARTMENT, vn.kyso.policy.Position.HEAD, "Giám đốc"));
+    b.signer(credential(TestIdentity.CHIEF_OF_OFFICE).certificate(), new vn.kyso.policy.SignerRecord(
+        registryId(TestIdentity.CHIEF_OF_OFFICE), "Phạm Thị Dung", PROVINCE, vn.kyso.policy.Position.UNIT_HEAD,
+        "Chánh Văn phòng", java.util.Set.of(), Optional.empty(), true,
+        List.of(new vn.kyso.policy.Delegation(registryId(TestIdentity.CHAIRMAN), registryId(TestIdentity.CHIEF_OF_OFFICE),
+            java.util.Set.of("Giấy mời"), today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear()))),
+        Optional.empty()));
+    b.signer(credential(TestIdentity.CLERK).certificate(), vn.kyso.policy.SignerRecord.of(
+        registryId(TestIdentity.CLERK), "Hoàng Thị Én", PROVINCE, vn.kyso.policy.Position.CLERK, "Văn thư"));
+    b.organisation(new vn.kyso.policy.OrganisationRecord(PROVINCE, "ubnd-tinh", vn.kyso.policy.Regime.COLLECTIVE,
+        java.util.Set.of("Thông báo", "Giấy mời"), java.util.Set.of(registryId(TestIdentity.CLERK)), java.util.Set.of()));
+    b.organisation(new vn.kyso.policy.OrganisationRecord(DEPARTMENT, "so", vn.kyso.policy.Regime.HEAD_OF_AGENCY,
+        java.util.Set.of(), java.util.Set.of("p-department-clerk"), java.util.Set.of()));
+    return b.build();
+  }
+
   /**
    * Issues an extra end-entity certificate, e.g. for a property test. Deterministic per label.
    *

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.policy.PolicyCheck;
 
 /**
  * What to produce when signing XML or data with XAdES. Immutable and thread-safe.
@@ -19,6 +20,7 @@ public final class XmlSignatureOptions {
   private final String parentId;
   private final String commitment;
   private final java.util.List<Path> moreDetached;
+  private final PolicyCheck policyCheck;
 
   private XmlSignatureOptions(Builder b) {
     this.level = b.level;
@@ -29,6 +31,7 @@ public final class XmlSignatureOptions {
     this.parentId = b.parentId;
     this.commitment = b.commitment;
     this.moreDetached = java.util.List.copyOf(b.moreDetached);
+    this.policyCheck = b.policyCheck;
     if (parentId != null && packaging != XadesPackaging.ENVELOPED) {
       throw new IllegalStateException("signatureParent applies to ENVELOPED signatures");
     }
@@ -73,6 +76,11 @@ public final class XmlSignatureOptions {
     return Optional.ofNullable(detachedUri);
   }
 
+  /** @return the policy to run before signing, if any */
+  public Optional<PolicyCheck> policyCheck() {
+    return Optional.ofNullable(policyCheck);
+  }
+
   /** @return the Id of the element the enveloped signature goes into (default: the root) */
   public Optional<String> signatureParent() {
     return Optional.ofNullable(parentId);
@@ -103,6 +111,7 @@ public final class XmlSignatureOptions {
     private String parentId;
     private String commitment;
     private final java.util.List<Path> moreDetached = new java.util.ArrayList<>();
+    private PolicyCheck policyCheck;
 
     private Builder(XadesLevel level, XadesPackaging packaging) {
       this.level = Objects.requireNonNull(level, "level");
@@ -144,6 +153,21 @@ public final class XmlSignatureOptions {
      */
     public Builder detachedUri(String value) {
       this.detachedUri = Objects.requireNonNull(value, "detachedUri");
+      return this;
+    }
+
+    /**
+     * Runs a signing policy first: a denial throws {@code SigningRefusedException} before the
+     * token is asked for a signature. For an organisation signature on an enveloped document the
+     * signatures already in it are verified first (with the signer's {@code certificateVerifier};
+     * without one, offline against the built-in government anchors). Not kept in a
+     * {@link PreparedXmlSignature}: {@code prepare} decides.
+     *
+     * @param value the policy check
+     * @return this builder
+     */
+    public Builder policyCheck(PolicyCheck value) {
+      this.policyCheck = Objects.requireNonNull(value, "policyCheck");
       return this;
     }
 

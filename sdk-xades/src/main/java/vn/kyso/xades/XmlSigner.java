@@ -25,6 +25,9 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SigningRefusedException;
+import vn.kyso.api.policy.PolicyCheck;
+import vn.kyso.api.policy.PriorSignature;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.Certificates;
@@ -73,6 +76,7 @@ public final class XmlSigner {
    * @param output the signed document (ENVELOPED, ENVELOPING) or the signature file (DETACHED)
    * @param options what to produce
    * @param key the signing key (RSA PKCS#1 v1.5 or ECDSA)
+   * @throws SigningRefusedException when the options' policy check denies it (before the key is used)
    * @throws KysoException when the input cannot be read or parsed, the key fails, or a service fails
    */
   public void sign(Path input, Path output, XmlSignatureOptions options, SigningKey key) throws KysoException {
@@ -89,9 +93,10 @@ public final class XmlSigner {
    * @param chain the signer certificate first, then its chain (written into KeyInfo)
    * @return the prepared state
    * @throws DocumentException when the input cannot be read or parsed
+   * @throws SigningRefusedException when the options' policy check denies the signature
    */
   public PreparedXmlSignature prepare(Path input, XmlSignatureOptions options, java.util.List<X509Certificate> chain)
-      throws DocumentException {
+      throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
     if (Objects.requireNonNull(chain, "chain").isEmpty()) {
@@ -103,6 +108,9 @@ public final class XmlSigner {
     X509Certificate cert = chain.get(0);
     SignatureAlgorithm alg = SignatureAlgorithm.of(cert.getPublicKey().getAlgorithm().equals("EC")
         ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA, false, options.digest()).orElseThrow();
+    if (options.policyCheck().isPresent()) {
+      enforcePolicy(options.policyCheck().get(), input, options, chain, alg);
+    }
     String suffix = UUID.randomUUID().toString();
     boolean declaration = true;
     Document doc;
@@ -129,6 +137,25 @@ public final class XmlSigner {
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
     }
+  }
+
+  private void enforcePolicy(PolicyCheck check, Path input, XmlSignatureOptions options,
+      java.util.List<X509Certificate> chain, SignatureAlgorithm alg) throws DocumentException, SigningRefusedException {
+    Instant signingTime = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+    vn.kyso.api.trust.CertificateResult certificate = verifier == null ? null
+        : verifier.verify(chain.get(0), vn.kyso.api.trust.ValidationContext.builder().at(signingTime, false)
+            .certificates(chain).build());
+    java.util.List<PriorSignature> prior = new java.util.ArrayList<>();
+    if (options.packaging() == XadesPackaging.ENVELOPED && check.isOrganisation(chain.get(0))) {
+      vn.kyso.api.trust.CertificateVerifier v = verifier != null ? verifier
+          : vn.kyso.api.trust.CertificateVerifier.builder(vn.kyso.api.trust.TrustAnchors.governmentSpecialUse())
+              .network(vn.kyso.api.trust.NetworkSettings.offline()).clock(clock).build();
+      for (vn.kyso.api.validation.SignatureResult r
+          : XmlVerifier.builder(v).clock(clock).build().verify(input, java.util.Map.of()).report().signatures()) {
+        PriorSignature.from(r).ifPresent(prior::add);
+      }
+    }
+    check.enforce(chain.get(0), signingTime, alg, prior, certificate);
   }
 
   /**
