@@ -15,6 +15,12 @@ benchmarks/memory.sh "$OUT/memory.md"
 
 java -jar "$OUT/benchmarks.jar" Pkcs11BatchBenchmark -rf text -rff "$OUT/pkcs11.txt" | tee "$OUT/pkcs11.log"
 
+java -jar "$OUT/benchmarks.jar" PolicyBenchmark -rf text -rff "$OUT/policy.txt" | tee "$OUT/policy.log"
+pscore() { awk -v name="$1" '$1 ~ name {print $(NF-3)}' "$OUT/policy.txt"; }
+perr() { awk -v name="$1" '$1 ~ name {print $(NF-1)}' "$OUT/policy.txt"; }
+pverdict=$(awk -v a="$(pscore personalNational)" -v b="$(pscore organisationThaiBinh)" -v c="$(pscore reviewTwoSignatures)" \
+  'BEGIN {print (a < 1000 && b < 1000 && c < 1000) ? "met" : "MISSED"}')
+
 score() { awk -v name="$1" '$1 ~ name {print $(NF-3)}' "$OUT/pkcs11.txt"; }
 err() { awk -v name="$1" '$1 ~ name {print $(NF-1)}' "$OUT/pkcs11.txt"; }
 raw=$(score tokenRaw); kyso=$(score kysoBatch)
@@ -39,6 +45,16 @@ Absolute numbers are context only: this machine is noisy. The ratio is measured 
 Kyso batch = **$ratio %** of the raw rate: target $verdict.
 
 Raw JMH output: \`benchmarks/target/pkcs11.txt\`.
+
+## Policy decisions (target: well under a millisecond per decision)
+
+| case | µs per decision | ± (99.9 %) |
+|---|---|---|
+| personal signature, national pack | $(pscore personalNational) | $(perr personalNational) |
+| organisation signature after a personal one, national + Thái Bình, registry lookups | $(pscore organisationThaiBinh) | $(perr organisationThaiBinh) |
+| review of a verified two-signature document (two signature decisions + the document's) | $(pscore reviewTwoSignatures) | $(perr reviewTwoSignatures) |
+
+Target $pverdict. Raw JMH output: \`benchmarks/target/policy.txt\`.
 
 ## Memory: PAdES signing and verification of large PDFs (target: 200 MB with -Xmx128m)
 

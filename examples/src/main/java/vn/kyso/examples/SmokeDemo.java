@@ -18,14 +18,21 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.OutputFiles;
+import vn.kyso.api.policy.AuthorityForm;
+import vn.kyso.api.policy.DocumentInfo;
+import vn.kyso.api.policy.KeyStorage;
+import vn.kyso.api.policy.PolicyCheck;
+import vn.kyso.api.policy.SignatureKind;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
+import vn.kyso.policy.Policy;
 import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.TestIdentity;
+import vn.kyso.testkit.TestPki;
 import vn.kyso.testkit.TestPkiExtension;
 import vn.kyso.xades.XadesLevel;
 import vn.kyso.xades.XadesPackaging;
@@ -116,19 +123,34 @@ public final class SmokeDemo {
           .certificateVerifier(services.verifier()).build();
       XmlSigner xmlSigner = XmlSigner.builder().timestampClient(services.tsaClient())
           .certificateVerifier(services.verifier()).build();
+      // The national rules, with roles from the test PKI's registry (your e-office data in production):
+      // each signature is checked before the token is used, and the verified documents are judged.
+      Policy policy = Policy.preset("national").registry(services.pki().signerRegistry()).build();
+      DocumentInfo letterInfo = DocumentInfo.builder("Công văn").numberSymbol("123/UBND-VP")
+          .issuingOrganisation(TestPki.PROVINCE).authorityForm(AuthorityForm.TM).signerName("Nguyễn Văn An")
+          .titleLine("CHỦ TỊCH").build();
+      DocumentInfo recordInfo = DocumentInfo.builder("Hồ sơ").issuingOrganisation(TestPki.PROVINCE)
+          .signerName("Nguyễn Văn An").build();
       try (SigningToken leader = services.pki().credential(TestIdentity.CHAIRMAN).signingToken();
           SigningToken clerk = services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
         pdfSigner.sign(letter, leaderSigned, PdfSignatureOptions.builder(PadesLevel.B_T)
-            .reason("Phê duyệt / Approval").location("Thử Nghiệm").build(), leader.keys().get(0));
+            .reason("Phê duyệt / Approval").location("Thử Nghiệm")
+            .policyCheck(PolicyCheck.builder(policy, letterInfo).keyStorage(KeyStorage.TOKEN).build()).build(),
+            leader.keys().get(0));
         pdfSigner.sign(leaderSigned, issued, PdfSignatureOptions.builder(PadesLevel.B_LTA)
-            .reason("Ban hành / Issued").location("Thử Nghiệm").build(), clerk.keys().get(0));
+            .reason("Ban hành / Issued").location("Thử Nghiệm")
+            .policyCheck(PolicyCheck.builder(policy, letterInfo).kind(SignatureKind.ORGANISATION)
+                .operator(TestPki.registryId(TestIdentity.CLERK)).keyStorage(KeyStorage.TOKEN).build()).build(),
+            clerk.keys().get(0));
         xmlSigner.sign(record, recordSigned, XmlSignatureOptions.builder(XadesLevel.B_LT, XadesPackaging.ENVELOPED)
-            .build(), leader.keys().get(0));
+            .policyCheck(PolicyCheck.builder(policy, recordInfo).keyStorage(KeyStorage.TOKEN).build()).build(),
+            leader.keys().get(0));
       }
 
-      ValidationReport pdfReport = PdfVerifier.builder(services.verifier()).build().verify(issued);
-      ValidationReport xmlReport = XmlVerifier.builder(services.verifier()).build().verify(recordSigned, Map.of())
-          .report();
+      ValidationReport pdfReport = policy.review(
+          PdfVerifier.builder(services.verifier()).build().verify(issued), letterInfo);
+      ValidationReport xmlReport = policy.review(
+          XmlVerifier.builder(services.verifier()).build().verify(recordSigned, Map.of()).report(), recordInfo);
       write(outputFolder.resolve("bao-cao-cong-van.json"), pdfReport.toJson().getBytes(StandardCharsets.UTF_8));
       write(outputFolder.resolve("bao-cao-ho-so.json"), xmlReport.toJson().getBytes(StandardCharsets.UTF_8));
       return new Result(pdfReport, xmlReport, outputFolder);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import vn.kyso.api.policy.PolicyOutcome;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureFormat;
@@ -25,6 +26,10 @@ class SmokeDemoTest {
     assertThat(result.xml().overall()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(result.xml().signatures()).singleElement()
         .satisfies(s -> assertThat(s.level()).isEqualTo(SignatureLevel.B_LT));
+    assertThat(result.pdf().policyDecision().orElseThrow().outcomes()).contains(PolicyOutcome.ORIGINAL_VALUE);
+    assertThat(result.pdf().signatures()).allMatch(s -> s.policyDecision().orElseThrow().isAllowed());
+    assertThat(result.xml().policyDecision().orElseThrow().outcomes())
+        .contains(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
     assertThat(out.resolve("cong-van.pdf")).exists();
     assertThat(Files.readString(out.resolve("bao-cao-cong-van.json"))).contains("TOTAL_PASSED");
     assertThat(Files.readString(out.resolve("ho-so-ky.xml"))).contains("Trần Thị Bình", "SignedProperties");

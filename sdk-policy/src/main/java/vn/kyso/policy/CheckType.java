@@ -82,8 +82,13 @@ public enum CheckType {
   TIMESTAMP_PRESENT("timestamp-present", When.DOCUMENT),
   /** TB-16: an issued document carries a signature. */
   SIGNED_BEFORE_ISSUE("signed-before-issue", When.DOCUMENT),
-  /** the renewal window (lifecycle advice). Parameters: {@code max-renewals}, {@code min-days-left}, {@code lead-days}. */
-  RENEWAL_WINDOW("renewal-window", When.ADVICE, "max-renewals:int?", "min-days-left:int", "lead-days:int?"),
+  /**
+   * X-03: the renewal window (lifecycle advice). Parameters: {@code max-renewals},
+   * {@code min-days-left}, {@code lead-days}, {@code request} ({@code renewal}, the default, or
+   * {@code change} for a change of the certificate's information).
+   */
+  RENEWAL_WINDOW("renewal-window", When.ADVICE, "max-renewals:int?", "min-days-left:int", "lead-days:int?",
+      "request:text?"),
   /** HR events to revocation or change, with deadlines in working days. */
   HR_EVENT("hr-event", When.ADVICE, "revoke-on:list", "change-on:list?", "notify-working-days:int?",
       "device-return-working-days:int?"),

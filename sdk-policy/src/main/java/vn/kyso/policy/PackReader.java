@@ -196,6 +196,7 @@ final class PackReader {
       "positions", names(Position.values()),
       "accepted", names(vn.kyso.api.policy.KeyStorage.values()),
       "families", Set.of("special-use", "public"),
+      "request", Set.of("renewal", "change"),
       "alternative", Set.of("copy-or-own-digitisation", "digitised-from-signed-paper", "digitised-from-paper", "none"),
       "revoke-on", names(HrEvent.values()),
       "change-on", names(HrEvent.values()));

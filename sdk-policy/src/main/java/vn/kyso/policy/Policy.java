@@ -15,9 +15,9 @@ import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.PolicyFinding;
 import vn.kyso.api.policy.PriorSignature;
-import vn.kyso.api.policy.SignatureKind;
 import vn.kyso.api.policy.SigningPolicy;
 import vn.kyso.api.policy.SigningRequest;
+import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.policy.internal.Evaluator;
@@ -127,7 +127,9 @@ public final class Policy implements SigningPolicy {
     List<PolicyDecision> perSignature = new ArrayList<>();
     List<PriorSignature> before = new ArrayList<>();
     for (SignatureResult s : report.signatures()) {
-      Optional<PriorSignature> p = PriorSignature.from(s);
+      // A document time-stamp is evidence, not a signature: it gets an empty decision.
+      Optional<PriorSignature> p = s.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP ? Optional.empty()
+          : PriorSignature.from(s);
       if (p.isEmpty()) {
         perSignature.add(PolicyDecision.of(evaluator.day(report.validationTime()), List.of(), java.util.Set.of(),
             packs.stream().map(PolicyPack::id).toList()));

@@ -66,6 +66,14 @@ class LifecycleTest {
   }
 
   @Test
+  void cd68_07_changeOfInformation_needsSixtyDaysLeft() {
+    CertificateAdvice late = NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(40)), 0, DAY);
+    assertThat(has(late.findings(), "CD68-07", "CHANGE_WINDOW_CLOSED")).isTrue();
+    CertificateAdvice early = NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(90)), 0, DAY);
+    assertThat(early.findings()).noneMatch(f -> f.ruleId().equals("CD68-07"));
+  }
+
+  @Test
   void tb04_tb05_cd68_03_validityLengthLint() {
     X509Certificate twelve = expiring(LocalDate.of(2017, 1, 1), LocalDate.of(2029, 1, 1));
     assertThat(has(TB.certificateAdvice(twelve, 0, DAY).findings(), "TB-04", "VALIDITY_TOO_LONG")).isTrue();

@@ -173,7 +173,8 @@ public final class PolicyDecision {
     }
     if (!outcomes.isEmpty()) {
       sb.append(vi ? "  Hệ quả: " : "  Outcomes: ")
-          .append(outcomes.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))).append('\n');
+          .append(outcomes.stream().sorted().map(o -> outcomeText(o, vi)).collect(Collectors.joining("; ")))
+          .append('\n');
     }
     if (override != null) {
       sb.append(vi ? "  Ghi đè có chủ đích bởi " : "  Explicit override by ").append(override.by()).append(" (")
@@ -181,6 +182,18 @@ public final class PolicyDecision {
           .append(override.reason()).append('\n');
     }
     return sb.toString();
+  }
+
+  private static String outcomeText(PolicyOutcome o, boolean vi) {
+    return switch (o) {
+      case PAPER_ORIGINAL_REQUIRED -> vi ? "cần có thêm bản gốc giấy" : "a paper original is also required";
+      case NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE -> vi ? "chưa là bản gốc khi chưa có chữ ký số của cơ quan"
+          : "not an original without the organisation signature";
+      case ORIGINAL_VALUE -> vi ? "có giá trị như bản gốc" : "has the value of an original";
+      case RETURN_TO_SENDER -> vi ? "trả lại nơi gửi" : "return to the sender";
+      case CONFIRM_FINAL_PIN_TRY -> vi ? "người dùng xác nhận trước lần nhập mật khẩu cuối" : "confirm before the last PIN try";
+      case START_DEVICE_RECOVERY -> vi ? "đề nghị khôi phục thiết bị ký" : "request recovery of the key device";
+    } + " (" + o.name() + ")";
   }
 
   private String verdictText(boolean vi) {

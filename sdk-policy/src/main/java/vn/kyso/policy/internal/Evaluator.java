@@ -719,7 +719,8 @@ public final class Evaluator {
    * @return the decision
    */
   public PolicyDecision document(ValidationReport report, DocumentInfo doc, LocalDate day) {
-    List<SignatureResult> sigs = report.signatures();
+    List<SignatureResult> sigs = report.signatures().stream()
+        .filter(r -> r.format() != vn.kyso.api.validation.SignatureFormat.PDF_DOCUMENT_TIMESTAMP).toList();
     Sink sink = each(day, c -> c.when() == CheckType.When.DOCUMENT || c.when() == CheckType.When.BOTH, (rule, s) -> {
       switch (rule.check()) {
         case SIGNATURE_VALID -> {
@@ -820,6 +821,12 @@ public final class Evaluator {
         return;
       }
       long minDays = rule.number("min-days-left", 0);
+      if ("change".equals(rule.text("request"))) {
+        if (daysLeft < minDays) {
+          s.add("CHANGE_WINDOW_CLOSED", Severity.WARNING, minDays, daysLeft);
+        }
+        return;
+      }
       if (daysLeft < minDays) {
         s.add("RENEWAL_WINDOW_CLOSED", Severity.WARNING, minDays, daysLeft);
         if (s.mode != Mode.INFORMATIONAL) {
