@@ -166,6 +166,8 @@ class LifecycleTest {
   @Test
   void tb17_lc16_reportingCalendar() {
     assertThat(TB.reportingDeadlines(2026)).extracting(ReportingDeadline::date).containsExactly(LocalDate.of(2026, 11, 30));
+    assertThat(TB.reportingDeadlines(2026)).extracting(ReportingDeadline::ruleId).containsExactly("TB-17");
+    assertThat(TB.reportingDeadlines(2026).get(0).citation().document()).contains("QĐ 08/2016/QĐ-UBND");
     assertThat(LC.reportingDeadlines(2018)).extracting(ReportingDeadline::ruleId).containsOnly("LC-16");
     assertThat(LC.reportingDeadlines(2018)).extracting(ReportingDeadline::date)
         .containsExactly(LocalDate.of(2018, 6, 19), LocalDate.of(2018, 11, 19));

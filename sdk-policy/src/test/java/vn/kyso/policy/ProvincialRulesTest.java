@@ -176,6 +176,14 @@ class ProvincialRulesTest {
   }
 
   @Test
+  void lc01_scope() {
+    Policy narrow = Policy.preset("lao-cai-51-2015").registry(REGISTRY)
+        .parameter("lao-cai-51-2015", "organisation-types", java.util.List.of("so")).build();
+    warns(narrow.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-01", LC_DOC);
+    passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-01");
+  }
+
+  @Test
   void lc06_titleMustMatch() {
     warns(LC.evaluate(lc(CHAIRMAN, lcLetter().titleLine("GIÁM ĐỐC").build()).build()), "LC-06", LC_DOC);
     passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-06");
