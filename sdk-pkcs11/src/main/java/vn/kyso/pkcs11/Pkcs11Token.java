@@ -23,6 +23,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.TokenException;
+import vn.kyso.api.policy.TokenState;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateResult;
@@ -288,6 +289,21 @@ public final class Pkcs11Token implements SigningToken {
     Instant now = module.options().clock().instant();
     return module.options().pinChangeLog().flatMap(l -> l.lastChanged(description.serial()))
         .map(t -> Duration.between(t, now));
+  }
+
+  /**
+   * Returns the token's state for a signing policy: the PIN flags read now (before any login)
+   * and when the PIN was last changed, from the {@link PinChangeLog}. Give it to
+   * {@code PolicyCheck.Builder.tokenState} so a locked token is refused with the recovery
+   * procedure of the applicable regulation, and an old PIN gets its reminder.
+   *
+   * @return the state
+   * @throws TokenException {@code TOKEN_REMOVED} when the token is gone
+   */
+  public TokenState tokenState() throws TokenException {
+    TokenDescription d = describe();
+    return new TokenState(d.has(PinFlag.COUNT_LOW), d.has(PinFlag.FINAL_TRY), d.has(PinFlag.LOCKED),
+        d.has(PinFlag.TO_BE_CHANGED), module.options().pinChangeLog().flatMap(l -> l.lastChanged(d.serial())));
   }
 
   /**

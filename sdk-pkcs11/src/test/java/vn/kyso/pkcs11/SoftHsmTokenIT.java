@@ -198,6 +198,7 @@ class SoftHsmTokenIT {
         assertThat(e.pinFlags()).contains(PinFlag.COUNT_LOW); // SoftHSM2 sets COUNT_LOW
       });
       assertThat(pins.asked).hasValue(1);
+      assertThat(token.tokenState().pinCountLow()).isTrue();
     }
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       token.login(); // the right PIN clears COUNT_LOW
@@ -220,6 +221,8 @@ class SoftHsmTokenIT {
       try (Pkcs11Token token = m.open(TokenSelector.byLabel(LABEL), new TestPins().then(PIN, "654321"))) {
         token.changePin();
         assertThat(token.pinAge()).hasValueSatisfying(a -> assertThat(a).isLessThan(Duration.ofMinutes(1)));
+        assertThat(token.tokenState().pinLastChanged()).isPresent();
+        assertThat(token.tokenState().pinLocked()).isFalse();
         assertThat(log.lastChanged(token.describe().serial())).isPresent();
       }
       try (Pkcs11Token token = m.open(TokenSelector.byLabel(LABEL), new TestPins().then("654321", "654321", PIN))) {

@@ -24,6 +24,8 @@ import vn.kyso.api.trust.CertificateResult;
  * @since 0.1
  */
 public final class PolicyCheck {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PolicyCheck.class);
+
   private final SigningPolicy policy;
   private final DocumentInfo document;
   private final SignatureKind kind;
@@ -75,7 +77,8 @@ public final class PolicyCheck {
 
   /**
    * Builds the request for a signature and evaluates it; throws when it is denied and no
-   * explicit override covers every denying rule.
+   * explicit override covers every denying rule. A signature allowed by an override is logged
+   * (SLF4J, WARN: who, which rules, when, why) and the returned decision records the override.
    *
    * @param certificate the signer certificate
    * @param time the signing time
@@ -105,6 +108,10 @@ public final class PolicyCheck {
     PolicyDecision decision = policy.evaluate(b.build());
     if (override != null) {
       decision = decision.withOverride(override);
+      if (decision.isAllowed()) {
+        LOG.warn("Signing policy overridden by {} for rules {} ({}): {}", override.by(),
+            override.ruleIds().stream().sorted().toList(), override.at(), override.reason());
+      }
     }
     if (!decision.isAllowed()) {
       throw new SigningRefusedException(decision);
