@@ -84,5 +84,7 @@ public enum ErrorCode {
   /** The signing policy denied the signature; the exception carries the cited decision. */
   SIGNING_REFUSED,
   /** A policy pack is not valid: the message gives the file, line and column. */
-  POLICY_INVALID
+  POLICY_INVALID,
+  /** The visible signature cannot be made: a bad image or font, or no place for it on the page. */
+  APPEARANCE_INVALID
 }

@@ -33,6 +33,7 @@ public final class PdfSignatureOptions {
   private final int reservedBytes;
   private final byte[] appearance;
   private final PolicyCheck policyCheck;
+  private final VisibleSignature visible;
 
   private PdfSignatureOptions(Builder b) {
     this.level = b.level;
@@ -49,6 +50,10 @@ public final class PdfSignatureOptions {
     this.reservedBytes = b.reservedBytes;
     this.appearance = b.appearance == null ? null : b.appearance.clone();
     this.policyCheck = b.policyCheck;
+    this.visible = b.visible;
+    if (visible != null && (appearance != null || rectangle != null)) {
+      throw new IllegalStateException("visible(...) replaces placement(...) and appearance(...): use one or the other");
+    }
     if (appearance != null && rectangle == null) {
       throw new IllegalStateException("an appearance needs a placement(page, x, y, width, height)");
     }
@@ -123,6 +128,11 @@ public final class PdfSignatureOptions {
     return Optional.ofNullable(ownerPassword).map(char[]::clone);
   }
 
+  /** @return the visible signature in the national format, if any */
+  public Optional<VisibleSignature> visible() {
+    return Optional.ofNullable(visible);
+  }
+
   /** @return the policy to run before signing, if any */
   public Optional<PolicyCheck> policyCheck() {
     return Optional.ofNullable(policyCheck);
@@ -160,6 +170,7 @@ public final class PdfSignatureOptions {
     private int reservedBytes = 32 * 1024;
     private byte[] appearance;
     private PolicyCheck policyCheck;
+    private VisibleSignature visible;
 
     private Builder(PadesLevel level) {
       this.level = Objects.requireNonNull(level, "level");
@@ -221,6 +232,20 @@ public final class PdfSignatureOptions {
       }
       this.page = pageIndex;
       this.rectangle = new float[] {x, y, width, height};
+      return this;
+    }
+
+    /**
+     * Makes the signature visible in the national format (Nghị định 30/2020 Phụ lục I): the
+     * personal signature image in the signer block, the seal over the earlier personal signature,
+     * or the text marker of an attachment or a copy. Replaces {@link #placement} and
+     * {@link #appearance}.
+     *
+     * @param value the visible signature
+     * @return this builder
+     */
+    public Builder visible(VisibleSignature value) {
+      this.visible = Objects.requireNonNull(value, "visible");
       return this;
     }
 

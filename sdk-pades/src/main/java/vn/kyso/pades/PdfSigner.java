@@ -354,7 +354,8 @@ public final class PdfSigner {
     return new PdfUpdate.Parameters(o.fieldName().orElse(null), o.page(), o.rectangle().orElse(null),
         o.reason().orElse(null), o.location().orElse(null), o.contactInfo().orElse(null),
         id.name().isEmpty() ? null : id.name(), o.certification().map(DocMdpPermission::value).orElse(null),
-        o.reservedBytes(), time, password, o.appearance().orElse(null));
+        o.reservedBytes(), time, password, o.appearance().orElse(null),
+        o.visible().map(NationalAppearance::new).orElse(null));
   }
 
   /** Builds a {@link PdfSigner}. */

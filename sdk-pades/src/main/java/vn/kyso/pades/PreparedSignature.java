@@ -38,7 +38,7 @@ import vn.kyso.api.trust.Certificates;
  */
 public final class PreparedSignature {
   private static final String MAGIC = "KYSO-PADES-PREPARED";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int MAX_STATE = 6 * 1024 * 1024;
 
   private final PdfSignatureOptions options;
@@ -129,6 +129,11 @@ public final class PreparedSignature {
       if (ap != null) {
         writeBytes(out, ap);
       }
+      VisibleSignature visible = options.visible().orElse(null);
+      out.writeBoolean(visible != null);
+      if (visible != null) {
+        writeVisible(out, visible);
+      }
       out.writeLong(signingTime.toEpochMilli());
       out.writeUTF(algorithm.name());
       writeBytes(out, contentDigest);
@@ -191,6 +196,9 @@ public final class PreparedSignature {
       if (in.readBoolean()) {
         b.appearance(readBytes(in));
       }
+      if (in.readBoolean()) {
+        b.visible(readVisible(in));
+      }
       Instant time = Instant.ofEpochMilli(in.readLong());
       SignatureAlgorithm alg = SignatureAlgorithm.valueOf(in.readUTF());
       byte[] digest = readBytes(in);
@@ -215,6 +223,89 @@ public final class PreparedSignature {
     } catch (IOException | RuntimeException e) {
       throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, e, "damaged: " + e.getClass().getSimpleName());
     }
+  }
+
+  private static void writeVisible(DataOutputStream out, VisibleSignature v) throws IOException {
+    out.writeUTF(v.kind().name());
+    out.writeDouble(v.widthMm());
+    out.writeDouble(v.heightMm());
+    out.writeDouble(v.overlapRatio());
+    out.writeInt(v.lines().size());
+    for (String line : v.lines()) {
+      out.writeUTF(line);
+    }
+    SignatureImage image = v.image().orElse(null);
+    out.writeBoolean(image != null);
+    if (image != null) {
+      out.writeInt(image.width());
+      out.writeInt(image.height());
+      out.writeUTF(image.hue().name());
+      writeBytes(out, image.rgbFlate());
+      writeBytes(out, image.alphaFlate());
+    } else {
+      AppearanceFont font = v.font();
+      out.writeUTF(font.name());
+      out.writeBoolean(font.isFallback());
+      writeBytes(out, font.bytes());
+    }
+    Placement p = v.placement();
+    out.writeUTF(p.kind().name());
+    writeNullable(out, p.text());
+    writeNullable(out, p.secondText());
+    out.writeInt(p.page());
+    double[] box = p.box();
+    out.writeBoolean(box != null);
+    if (box != null) {
+      for (double d : box) {
+        out.writeDouble(d);
+      }
+      out.writeUTF(p.unit().name());
+      out.writeUTF(p.origin().name());
+    }
+  }
+
+  private static VisibleSignature readVisible(DataInputStream in) throws IOException {
+    VisibleSignature.Kind kind = VisibleSignature.Kind.valueOf(in.readUTF());
+    double width = in.readDouble();
+    double height = in.readDouble();
+    double overlap = in.readDouble();
+    int n = in.readInt();
+    if (n < 0 || n > 8) {
+      throw new IOException("bad line count " + n);
+    }
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      lines.add(in.readUTF());
+    }
+    SignatureImage image = null;
+    AppearanceFont font = null;
+    if (in.readBoolean()) {
+      int w = in.readInt();
+      int h = in.readInt();
+      SignatureImage.Hue hue = SignatureImage.Hue.valueOf(in.readUTF());
+      if (w < 1 || h < 1 || w > 4096 || h > 4096) {
+        throw new IOException("bad image size");
+      }
+      image = SignatureImage.of(w, h, readBytes(in), readBytes(in), hue);
+    } else {
+      String name = in.readUTF();
+      boolean fallback = in.readBoolean();
+      font = AppearanceFont.of(name, readBytes(in), fallback);
+    }
+    Placement.Kind pk = Placement.Kind.valueOf(in.readUTF());
+    String text = readNullable(in);
+    String second = readNullable(in);
+    int page = in.readInt();
+    double[] box = null;
+    Placement.Unit unit = null;
+    Placement.Origin origin = null;
+    if (in.readBoolean()) {
+      box = new double[] {in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()};
+      unit = Placement.Unit.valueOf(in.readUTF());
+      origin = Placement.Origin.valueOf(in.readUTF());
+    }
+    return VisibleSignature.of(kind, image, Placement.of(pk, text, second, page, box, unit, origin), width, height,
+        overlap, lines, font);
   }
 
   private static void writeNullable(DataOutputStream out, String s) throws IOException {

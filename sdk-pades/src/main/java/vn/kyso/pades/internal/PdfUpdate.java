@@ -2,6 +2,9 @@ package vn.kyso.pades.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -53,7 +56,7 @@ public final class PdfUpdate implements Closeable {
   /** The parameters of the update. */
   public record Parameters(String fieldName, int page, float[] rectangle, String reason, String location,
       String contactInfo, String signerName, Integer docMdp, int reservedBytes, Instant signingTime,
-      String password, byte[] appearance) {}
+      String password, byte[] appearance, VisibleAppearance visible) {}
 
   private PdfUpdate(PDDocument document, SignatureOptions options, ExternalSigningSupport external, int reserved) {
     this.document = document;
@@ -115,10 +118,15 @@ public final class PdfUpdate implements Closeable {
       Calendar when = Calendar.getInstance(VIETNAM);
       when.setTimeInMillis(p.signingTime().toEpochMilli() / 1000 * 1000);
       sig.setSignDate(when);
-      PDSignatureField existing = p.fieldName() == null ? null : findField(doc, p.fieldName());
+      VisibleAppearance.Target target = p.visible() == null ? null : p.visible().target(doc);
+      String fieldName = target != null && target.fieldName() != null ? target.fieldName() : p.fieldName();
+      PDSignatureField existing = fieldName == null ? null : findField(doc, fieldName);
+      if (target != null && target.fieldName() != null && existing == null) {
+        throw new DocumentException(ErrorCode.SIGNATURE_FIELD_NOT_FOUND, null, fieldName);
+      }
       if (existing != null) {
         if (existing.getCOSObject().getDictionaryObject(COSName.V) != null) {
-          throw new DocumentException(ErrorCode.SIGNATURE_FIELD_SIGNED, null, p.fieldName());
+          throw new DocumentException(ErrorCode.SIGNATURE_FIELD_SIGNED, null, fieldName);
         }
         // PDFBox signs a field whose /V is the new signature dictionary.
         existing.getCOSObject().setItem(COSName.V, sig);
@@ -127,14 +135,23 @@ public final class PdfUpdate implements Closeable {
         setDocMdp(doc, sig, p.docMdp());
       }
       so.setPreferredSignatureSize(p.reservedBytes());
-      so.setPage(p.page());
+      so.setPage(target != null && target.fieldName() == null ? target.page() : p.page());
       doc.addSignature(sig, so);
+      if (existing != null && target != null && !existing.getWidgets().isEmpty()) {
+        PDAnnotationWidget w = existing.getWidgets().get(0);
+        drawVisible(doc, w, p.visible(), w.getRectangle(), p.signingTime());
+      }
       if (existing == null) {
         PDSignatureField created = fieldOf(doc, sig);
         if (p.fieldName() != null && created != null) {
           created.setPartialName(p.fieldName());
         }
-        if (p.rectangle() != null && created != null && !created.getWidgets().isEmpty()) {
+        if (target != null && created != null && !created.getWidgets().isEmpty()) {
+          PDAnnotationWidget w = created.getWidgets().get(0);
+          w.setRectangle(target.rectangle());
+          w.setPage(doc.getPage(target.page()));
+          drawVisible(doc, w, p.visible(), target.rectangle(), p.signingTime());
+        } else if (p.rectangle() != null && created != null && !created.getWidgets().isEmpty()) {
           float[] r = p.rectangle();
           created.getWidgets().get(0).setRectangle(new PDRectangle(r[0], r[1], r[2], r[3]));
           if (p.appearance() != null) {
@@ -157,6 +174,17 @@ public final class PdfUpdate implements Closeable {
       closeQuietly(doc, so);
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add a signature: " + e.getMessage());
     }
+  }
+
+  private static void drawVisible(PDDocument doc, PDAnnotationWidget widget, VisibleAppearance visible,
+      PDRectangle rect, Instant signingTime) throws IOException {
+    PDAppearanceStream stream = new PDAppearanceStream(doc);
+    stream.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
+    stream.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+    visible.draw(doc, stream, rect.getWidth(), rect.getHeight(), signingTime);
+    PDAppearanceDictionary ap = new PDAppearanceDictionary();
+    ap.setNormalAppearance(stream);
+    widget.setAppearance(ap);
   }
 
   /**
