@@ -37,11 +37,47 @@ public final class AppearanceFont {
   private final String name;
   private final byte[] bytes;
   private final boolean fallback;
+  private volatile float[] advances;
 
   private AppearanceFont(String name, byte[] bytes, boolean fallback) {
     this.name = name;
     this.bytes = bytes;
     this.fallback = fallback;
+  }
+
+  /**
+   * Returns the width of a text in points, from advance widths read once per font.
+   *
+   * @param text the text (Basic Multilingual Plane)
+   * @param size the font size
+   * @return the width
+   */
+  float width(String text, float size) {
+    float[] a = advances;
+    if (a == null) {
+      a = readAdvances();
+      advances = a;
+    }
+    float w = 0;
+    for (int i = 0; i < text.length(); i++) {
+      w += a[text.charAt(i)];
+    }
+    return w * size;
+  }
+
+  private float[] readAdvances() {
+    try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
+      float units = ttf.getUnitsPerEm();
+      var cmap = ttf.getUnicodeCmapLookup();
+      float[] out = new float[65536];
+      for (int c = 0; c < out.length; c++) {
+        int gid = cmap.getGlyphId(c);
+        out[c] = gid == 0 && c != 0 ? ttf.getAdvanceWidth(0) / units : ttf.getAdvanceWidth(gid) / units;
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("the font " + name + " cannot be read", e);
+    }
   }
 
   /**

@@ -9,10 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -322,23 +319,15 @@ final class NationalAppearance implements VisibleAppearance {
   /** The text marker's size in points, from the font's advance widths. */
   float[] markerSize() throws DocumentException {
     List<String> text = markerLines(Instant.EPOCH);
-    try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(v.font().bytes()))) {
-      float units = ttf.getUnitsPerEm();
-      var cmap = ttf.getUnicodeCmapLookup();
-      float widest = 0;
+    float widest = 0;
+    try {
       for (String line : text) {
-        float width = 0;
-        for (int i = 0; i < line.length(); ) {
-          int cp = line.codePointAt(i);
-          width += ttf.getAdvanceWidth(cmap.getGlyphId(cp)) * MARKER_SIZE / units;
-          i += Character.charCount(cp);
-        }
-        widest = Math.max(widest, width);
+        widest = Math.max(widest, v.font().width(line, MARKER_SIZE));
       }
-      return new float[] {widest + 4, text.size() * MARKER_LEADING + 4};
-    } catch (IOException | RuntimeException e) {
+    } catch (IllegalStateException e) {
       throw new DocumentException(ErrorCode.APPEARANCE_INVALID, e, "the font cannot be read");
     }
+    return new float[] {widest + 4, text.size() * MARKER_LEADING + 4};
   }
 
   List<String> markerLines(Instant signingTime) {

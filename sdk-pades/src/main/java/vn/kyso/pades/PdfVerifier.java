@@ -32,6 +32,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
@@ -353,6 +354,10 @@ public final class PdfVerifier {
         }
       }
     }
+    // 6. The visible appearance against the national format: findings only, never the indication.
+    Instant shown = best != null ? best : sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
+    r.findings(AppearanceCheck.check(latest, sig, cms.signer() == null ? null : SignerIdentity.from(cms.signer()),
+        shown, best != null));
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
 

@@ -182,6 +182,60 @@ class VisibleSignatureTest {
     assertThat(count(page, p, true, VisibleSignatureTest::isBlue)).as("signature still visible").isGreaterThan(200);
     ValidationReport report = PdfVerifier.builder(PKI.verifier()).build().verify(issued);
     assertThat(report.overall()).as(report.toText(java.util.Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.signatures().get(0).findings()).extracting(f -> f.code())
+        .contains("APPEARANCE_IMAGE", "APPEARANCE_ABOVE_NAME");
+    assertThat(report.signatures().get(1).findings()).extracting(f -> f.code())
+        .contains("APPEARANCE_IMAGE", "APPEARANCE_SEAL_OVERLAP").doesNotContain("APPEARANCE_SEAL_PLACEMENT");
+  }
+
+  @Test
+  void verifier_flagsASealFarFromThePersonalSignature_andKeepsTheIndication(@TempDir Path dir) throws Exception {
+    Path in = Letters.letter(dir, "letter.pdf", 0, Letters.TM);
+    Path personal = dir.resolve("personal.pdf");
+    Path issued = dir.resolve("issued.pdf");
+    sign(in, personal, VisibleSignature.personal(blue(), Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")),
+        TestIdentity.CHAIRMAN);
+    sign(personal, issued, VisibleSignature.organisation(SignatureImage.png(Letters.sealPng()), 36, 36)
+        .at(Placement.rectangle(0, 40, 40, 36, 36, Placement.Unit.MILLIMETRE, Placement.Origin.BOTTOM_LEFT)),
+        TestIdentity.PROVINCE_ORGANISATION);
+    ValidationReport report = PdfVerifier.builder(PKI.verifier()).build().verify(issued);
+    assertThat(report.overall()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.signatures().get(1).findings()).extracting(f -> f.code()).contains("APPEARANCE_SEAL_PLACEMENT");
+  }
+
+  @Test
+  void verifier_flagsADisplayedTimeThatDisagreesWithTheSigningTime(@TempDir Path dir) throws Exception {
+    Path in = Letters.letter(dir, "phu-luc.pdf", 0);
+    Path template = dir.resolve("template.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(new PDRectangle(200, 40));
+      doc.addPage(page);
+      PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(Letters.font()), true);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.beginText();
+        cs.setFont(font, 10);
+        cs.newLineAtOffset(2, 20);
+        cs.showText("123/UBND-VP 2020-01-01T08:00:00+07:00");
+        cs.endText();
+      }
+      doc.save(template.toFile());
+    }
+    Path out = dir.resolve("signed.pdf");
+    try (SigningToken token = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+      signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).placement(0, 380, 780, 200, 40)
+          .appearance(Files.readAllBytes(template)).build(), token.keys().get(0));
+    }
+    ValidationReport report = PdfVerifier.builder(PKI.verifier()).build().verify(out);
+    assertThat(report.overall()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.signatures().get(0).findings()).extracting(f -> f.code())
+        .contains("APPEARANCE_TEXT", "APPEARANCE_TIME_MISMATCH");
+
+    Path good = dir.resolve("good.pdf");
+    sign(in, good, VisibleSignature.attachment("123/UBND-VP"), TestIdentity.PROVINCE_ORGANISATION);
+    ValidationReport ok = PdfVerifier.builder(PKI.verifier()).build().verify(good);
+    assertThat(ok.signatures().get(0).findings()).extracting(f -> f.code()).contains("APPEARANCE_TEXT")
+        .doesNotContain("APPEARANCE_TIME_MISMATCH", "APPEARANCE_MARKER_POSITION", "APPEARANCE_NO_TIME");
+    assertThat(ok.signatures().get(0).findings()).anyMatch(f -> f.messageEn().contains("+07:00"));
   }
 
   @Test
