@@ -127,8 +127,8 @@ public final class AppearanceFont {
       if (in == null) {
         throw new IllegalStateException("the SDK jar lacks " + BUNDLED);
       }
-      return new AppearanceFont("Liberation Serif", in.readAllBytes(), true);
-    } catch (IOException e) {
+      return checked(in.readAllBytes(), "Liberation Serif", true);
+    } catch (IOException | DocumentException e) {
       throw new IllegalStateException("cannot read the bundled font", e);
     }
   }

@@ -65,6 +65,8 @@ final class NationalAppearance implements VisibleAppearance {
         return signerBlock(doc, p.text(), p.secondText());
       case MARKER:
         return marker(doc, p.text());
+      case ANCHOR:
+        return anchor(doc, p.text());
       case BESIDE_PERSONAL:
         return besidePersonal(doc);
       case TOP_RIGHT: {
@@ -231,10 +233,62 @@ final class NationalAppearance implements VisibleAppearance {
     if (gap < 12) {
       throw invalid("there is no room between the title line and the name line (" + Math.round(gap) + " pt)");
     }
-    float[] size = imageSize(gap);
+    float[] size = v.image().isEmpty() ? markerSize() : imageSize(gap);
     float centreX = (bestTitle.centreX() + bestName.centreX()) / 2;
     float y = gapBottom + (gap - size[1]) / 2;
     return new Target(bestName.page(), new PDRectangle(centreX - size[0] / 2, y, size[0], size[1]), null);
+  }
+
+  /**
+   * From one line of the block (the authority line, e.g. {@code TM. ỦY BAN NHÂN DÂN}, or the
+   * title): follows the lines stacked under it to the title line, then places the image between
+   * it and the next line below (the name), or 60 pt under it when no line follows.
+   */
+  private Target anchor(PDDocument doc, String lineText) throws DocumentException {
+    String wanted = normalise(lineText);
+    List<Line> lines = lines(doc);
+    Line start = null;
+    for (Line l : lines) {
+      if (l.text().equals(wanted)) {
+        start = l;
+      }
+    }
+    if (start == null) {
+      throw invalid("the line '" + lineText + "' is not in the document");
+    }
+    page(doc, start.page());
+    Line title = start;
+    Line name = null;
+    boolean extended = true;
+    while (extended) {
+      extended = false;
+      Line next = null;
+      for (Line l : lines) {
+        if (l.page() == title.page() && l.top() < title.bottom() + 1 && l.right() > title.left()
+            && l.left() < title.right() && (next == null || l.top() > next.top())) {
+          next = l;
+        }
+      }
+      if (next != null) {
+        float lineHeight = title.top() - title.bottom();
+        if (title.bottom() - next.top() < lineHeight * 0.8f) {
+          title = next;
+          extended = true;
+        } else {
+          name = next;
+        }
+      }
+    }
+    float gapTop = title.bottom() - 2;
+    float gapBottom = name != null ? name.top() + 2 : gapTop - 60;
+    float gap = gapTop - gapBottom;
+    if (gap < 12) {
+      throw invalid("there is no room under the line '" + lineText + "'");
+    }
+    float[] size = v.image().isEmpty() ? markerSize() : imageSize(gap);
+    float centreX = name != null ? (title.centreX() + name.centreX()) / 2 : title.centreX();
+    return new Target(title.page(), new PDRectangle(centreX - size[0] / 2, gapBottom + (gap - size[1]) / 2, size[0],
+        size[1]), null);
   }
 
   private Target marker(PDDocument doc, String placeholder) throws DocumentException {
@@ -249,8 +303,7 @@ final class NationalAppearance implements VisibleAppearance {
       throw invalid("the placeholder '" + placeholder + "' is not in the document");
     }
     page(doc, found.page());
-    float[] size = v.kind() == VisibleSignature.Kind.ATTACHMENT || v.kind() == VisibleSignature.Kind.COPY
-        ? markerSize() : imageSize(Float.MAX_VALUE);
+    float[] size = v.image().isEmpty() ? markerSize() : imageSize(Float.MAX_VALUE);
     float cx = found.centreX();
     float cy = (found.top() + found.bottom()) / 2;
     return new Target(found.page(), new PDRectangle(cx - size[0] / 2, cy - size[1] / 2, size[0], size[1]), null);

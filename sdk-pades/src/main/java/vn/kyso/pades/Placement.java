@@ -28,7 +28,7 @@ public final class Placement {
   }
 
   enum Kind {
-    FIELD, RECTANGLE, SIGNER_BLOCK, MARKER, BESIDE_PERSONAL, TOP_RIGHT
+    FIELD, RECTANGLE, SIGNER_BLOCK, ANCHOR, MARKER, BESIDE_PERSONAL, TOP_RIGHT
   }
 
   private final Kind kind;
@@ -94,6 +94,19 @@ public final class Placement {
   public static Placement signerBlock(String titleLine, String nameLine) {
     return new Placement(Kind.SIGNER_BLOCK, requireText(titleLine, "titleLine"), requireText(nameLine, "nameLine"), 0,
         null, null, null);
+  }
+
+  /**
+   * Finds the signer block from one of its lines, e.g. the authority line {@code TM. ỦY BAN NHÂN
+   * DÂN}: follows the lines stacked under it to the title line and places the image between it and
+   * the name line below (60 pt under the title when there is none). The last occurrence of the
+   * line in the document is used.
+   *
+   * @param line the authority or title line as printed
+   * @return the placement
+   */
+  public static Placement anchor(String line) {
+    return new Placement(Kind.ANCHOR, requireText(line, "line"), null, 0, null, null, null);
   }
 
   /**

@@ -46,7 +46,9 @@ public final class VisibleSignature {
     /** The text marker of an attachment in a separate file. */
     ATTACHMENT,
     /** The text marker of an electronic copy. */
-    COPY
+    COPY,
+    /** The host's own text block, followed by the signing time. */
+    TEXT
   }
 
   private final Kind kind;
@@ -133,6 +135,25 @@ public final class VisibleSignature {
     };
     return new VisibleSignature(Kind.COPY, null, Placement.topRightOfFirstPage(), 0, 0, 0,
         List.of(nfc(word, "form"), nfc(copyingOrganisation, "copyingOrganisation")), null);
+  }
+
+  /**
+   * The host's own text block (e.g. the organisation's name and "Ký bởi"), followed by the
+   * signing time as ISO 8601 with {@code +07:00}, in the marker's font, size and colour.
+   *
+   * @param where where it goes
+   * @param lines one to six lines
+   * @return the visible signature
+   */
+  public static VisibleSignature text(Placement where, String... lines) {
+    if (lines.length < 1 || lines.length > 6) {
+      throw new IllegalArgumentException("one to six lines");
+    }
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      out.add(nfc(l, "line"));
+    }
+    return new VisibleSignature(Kind.TEXT, null, Objects.requireNonNull(where, "where"), 0, 0, 0, out, null);
   }
 
   private static String nfc(String s, String name) {

@@ -242,7 +242,8 @@ class VisibleSignatureTest {
   void attachmentMarker_topRight_sameGlyphsAsTheFontRendersThem(@TempDir Path dir) throws Exception {
     Path in = Letters.letter(dir, "phu-luc.pdf", 0);
     Path out = dir.resolve("signed.pdf");
-    VisibleSignature marker = VisibleSignature.attachment("123/UBND-VP").font(AppearanceFont.bundled());
+    VisibleSignature marker = VisibleSignature.copy(CopyForm.TRICH_SAO, "Ủy ban nhân dân tỉnh Thử Nghiệm")
+        .font(AppearanceFont.bundled());
     sign(in, out, marker, TestIdentity.PROVINCE_ORGANISATION);
 
     PDRectangle r = widgets(out).get(0);
@@ -250,7 +251,7 @@ class VisibleSignatureTest {
     assertThat(r.getUpperRightX()).isCloseTo(PDRectangle.A4.getWidth() - margin, org.assertj.core.data.Offset.offset(1f));
     assertThat(r.getUpperRightY()).isCloseTo(PDRectangle.A4.getHeight() - margin, org.assertj.core.data.Offset.offset(1f));
     List<String> lines = new NationalAppearance(marker).markerLines(PKI.pki().clock().instant());
-    assertThat(lines).containsExactly("123/UBND-VP", "2026-06-15T10:00:00+07:00");
+    assertThat(lines).containsExactly("TRÍCH SAO", "Ủy ban nhân dân tỉnh Thử Nghiệm", "2026-06-15T10:00:00+07:00");
 
     // The same text drawn with the same font straight onto a page must give the same pixels.
     Path reference = dir.resolve("reference.pdf");
@@ -290,6 +291,47 @@ class VisibleSignatureTest {
     }
     assertThat(dark).as("text drawn").isGreaterThan(200);
     assertThat(differ).as("same glyphs as the reference rendering").isLessThan(dark / 50 + 5);
+  }
+
+  @Test
+  void anchorOnTheAuthorityLine_followsTheBlockDownToTheTitle(@TempDir Path dir) throws Exception {
+    Path in = Letters.letter(dir, "letter.pdf", 0, Letters.KT);
+    Path out = dir.resolve("signed.pdf");
+    sign(in, out, VisibleSignature.personal(blue(), Placement.anchor("TM. ỦY BAN NHÂN DÂN")), TestIdentity.VICE_CHAIRMAN);
+    PDRectangle r = widgets(out).get(0);
+    float titleBaseline = Letters.KT.top() - 16 * 2;
+    float nameBaseline = Letters.KT.top() - 16 * 3 - 80;
+    assertThat(r.getUpperRightY()).isLessThan(titleBaseline);
+    assertThat(r.getLowerLeftY()).isGreaterThan(nameBaseline + 9);
+    assertThat(Math.abs(r.getLowerLeftX() + r.getWidth() / 2 - Letters.KT.centreX())).isLessThan(3f);
+  }
+
+  @Test
+  void croppedPage_theMarkerGoesToTheCornerOfTheVisibleArea(@TempDir Path dir) throws Exception {
+    Path full = Letters.letter(dir, "full.pdf", 0);
+    Path cropped = dir.resolve("cropped.pdf");
+    try (PDDocument doc = Loader.loadPDF(full.toFile())) {
+      doc.getPage(0).setCropBox(new PDRectangle(30, 40, 500, 700));
+      doc.save(cropped.toFile());
+    }
+    Path out = dir.resolve("signed.pdf");
+    sign(cropped, out, VisibleSignature.attachment("123/UBND-VP"), TestIdentity.PROVINCE_ORGANISATION);
+    PDRectangle r = widgets(out).get(0);
+    float margin = 10 * 72 / 25.4f;
+    assertThat(r.getUpperRightX()).isCloseTo(530 - margin, org.assertj.core.data.Offset.offset(1f));
+    assertThat(r.getUpperRightY()).isCloseTo(740 - margin, org.assertj.core.data.Offset.offset(1f));
+  }
+
+  @Test
+  void hostText_isDrawnWithTheSigningTime(@TempDir Path dir) throws Exception {
+    Path in = Letters.letter(dir, "letter.pdf", 0, Letters.TM);
+    Path out = dir.resolve("signed.pdf");
+    VisibleSignature text = VisibleSignature.text(Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An"),
+        "Ký bởi: Nguyễn Văn An").font(AppearanceFont.bundled());
+    sign(in, out, text, TestIdentity.CHAIRMAN);
+    ValidationReport report = PdfVerifier.builder(PKI.verifier()).build().verify(out);
+    assertThat(report.signatures().get(0).findings()).anyMatch(f -> f.code().equals("APPEARANCE_TEXT")
+        && f.messageEn().contains("Ký bởi: Nguyễn Văn An") && f.messageEn().contains("+07:00"));
   }
 
   @Test
@@ -356,6 +398,22 @@ class VisibleSignatureTest {
     assertThatThrownBy(() -> sign(rotated, out, VisibleSignature.personal(blue(),
         Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")), TestIdentity.CHAIRMAN))
         .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.getMessage()).contains("rotated"));
+  }
+
+  @Test
+  void fonts_mustHaveEveryVietnameseLetter(@TempDir Path dir) throws Exception {
+    assertThat(AppearanceFont.bundled().name()).contains("Liberation");
+    assertThat(AppearanceFont.bundled().isFallback()).isTrue();
+    Path latinOnly = Path.of("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf");
+    if (Files.exists(latinOnly)) { // Liberation 1.x has no Vietnamese letters
+      assertThatThrownBy(() -> AppearanceFont.load(latinOnly))
+          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.APPEARANCE_INVALID));
+    }
+    Path copy = dir.resolve("serif.ttf");
+    Files.write(copy, Letters.font());
+    assertThat(AppearanceFont.load(copy).isFallback()).isFalse();
+    Files.write(dir.resolve("junk.ttf"), new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> AppearanceFont.load(dir.resolve("junk.ttf"))).isInstanceOf(DocumentException.class);
   }
 
   @Test
