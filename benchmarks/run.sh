@@ -16,15 +16,15 @@ benchmarks/memory.sh "$OUT/memory.md"
 java -jar "$OUT/benchmarks.jar" Pkcs11BatchBenchmark -rf text -rff "$OUT/pkcs11.txt" | tee "$OUT/pkcs11.log"
 
 java -jar "$OUT/benchmarks.jar" PolicyBenchmark -rf text -rff "$OUT/policy.txt" | tee "$OUT/policy.log"
-pjava -jar "$OUT/benchmarks.jar" VisibleSignatureBenchmark -rf text -rff "$OUT/visible.txt" | tee "$OUT/visible.log"
-vscore() { awk -v name="$1" '$1 ~ name {print $(NF-3)}' "$OUT/visible.txt"; }
-verr() { awk -v name="$1" '$1 ~ name {print $(NF-1)}' "$OUT/visible.txt"; }
-vratio() { awk -v a="$(vscore "$1")" -v b="$(vscore 'invisible$')" 'BEGIN {printf "%.2f", a / b}'; }
-
-score() { awk -v name="$1" '$1 ~ name {print $(NF-3)}' "$OUT/policy.txt"; }
+pscore() { awk -v name="$1" '$1 ~ name {print $(NF-3)}' "$OUT/policy.txt"; }
 perr() { awk -v name="$1" '$1 ~ name {print $(NF-1)}' "$OUT/policy.txt"; }
 pverdict=$(awk -v a="$(pscore personalNational)" -v b="$(pscore organisationThaiBinh)" -v c="$(pscore reviewTwoSignatures)" \
   'BEGIN {print (a < 1000 && b < 1000 && c < 1000) ? "met" : "MISSED"}')
+
+java -jar "$OUT/benchmarks.jar" VisibleSignatureBenchmark -rf text -rff "$OUT/visible.txt" | tee "$OUT/visible.log"
+vscore() { awk -v name="$1" '$1 ~ name {print $(NF-3)}' "$OUT/visible.txt"; }
+verr() { awk -v name="$1" '$1 ~ name {print $(NF-1)}' "$OUT/visible.txt"; }
+vratio() { awk -v a="$(vscore "$1")" -v b="$(vscore 'invisible$')" 'BEGIN {printf "%.2f", a / b}'; }
 
 score() { awk -v name="$1" '$1 ~ name {print $(NF-3)}' "$OUT/pkcs11.txt"; }
 err() { awk -v name="$1" '$1 ~ name {print $(NF-1)}' "$OUT/pkcs11.txt"; }

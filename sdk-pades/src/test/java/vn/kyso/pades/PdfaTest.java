@@ -20,11 +20,11 @@ import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
 import org.apache.xmpbox.xml.XmpSerializer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.token.SigningToken;
+import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 
@@ -36,12 +36,7 @@ class PdfaTest {
   private static final Path FONT = Path.of("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf");
 
   static Path pdfa(Path dir) throws Exception {
-    if (!Files.exists(FONT)) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("fonts-liberation is required when CI=true (apt-get install fonts-liberation)");
-      }
-      Assumptions.abort("PDF/A test skipped: apt-get install fonts-liberation");
-    }
+    ExternalTools.require(Files.exists(FONT), "fonts-liberation", "apt-get install fonts-liberation");
     Path file = dir.resolve("pdfa.pdf");
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);

@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.token.SigningToken;
+import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 
@@ -24,16 +24,7 @@ class PdfsigIT {
 
   @BeforeAll
   static void requirePdfsig() {
-    boolean found = false;
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      found |= Files.isExecutable(Path.of(dir, "pdfsig"));
-    }
-    if (!found) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail("pdfsig is required when CI=true (apt-get install poppler-utils)");
-      }
-      Assumptions.abort("pdfsig not found: apt-get install poppler-utils");
-    }
+    ExternalTools.requireCommand("pdfsig", "poppler-utils");
   }
 
   private static String pdfsig(Path pdf) throws Exception {

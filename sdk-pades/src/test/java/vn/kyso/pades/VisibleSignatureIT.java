@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.policy.CopyForm;
 import vn.kyso.api.token.SigningToken;
+import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 
@@ -28,16 +28,7 @@ class VisibleSignatureIT {
 
   @BeforeAll
   static void requirePdftoppm() {
-    boolean found = false;
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      found |= Files.isExecutable(Path.of(dir, "pdftoppm"));
-    }
-    if (!found) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail("pdftoppm is required when CI=true (apt-get install poppler-utils)");
-      }
-      Assumptions.abort("pdftoppm not found: apt-get install poppler-utils");
-    }
+    ExternalTools.requireCommand("pdftoppm", "poppler-utils");
   }
 
   /** Renders page 1 at 144 dpi (2 pixels per point) with pdftoppm. */

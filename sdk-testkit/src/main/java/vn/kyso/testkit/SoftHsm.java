@@ -11,8 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * An isolated SoftHSM2 for tests: its configuration file is the one named by the
@@ -72,12 +70,7 @@ public final class SoftHsm {
    */
   public static SoftHsm assumeAvailable() {
     Optional<String> why = unavailableReason();
-    if (why.isPresent()) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail("SoftHSM2 is required when CI=true: " + why.get());
-      }
-      Assumptions.abort("SoftHSM2 test skipped: " + why.get());
-    }
+    ExternalTools.require(why.isEmpty(), "SoftHSM2", why.orElse(""));
     try {
       Path conf = Path.of(System.getenv("SOFTHSM2_CONF")).toAbsolutePath();
       Path tokens = conf.getParent().resolve("tokens");

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.token.SigningToken;
+import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 
@@ -26,16 +26,7 @@ class XmlsecIT {
 
   @BeforeAll
   static void requireXmlsec1() {
-    boolean found = false;
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      found |= Files.isExecutable(Path.of(dir, "xmlsec1"));
-    }
-    if (!found) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail("xmlsec1 is required when CI=true (apt-get install xmlsec1)");
-      }
-      Assumptions.abort("xmlsec1 not found: apt-get install xmlsec1");
-    }
+    ExternalTools.requireCommand("xmlsec1", "xmlsec1");
   }
 
   static String xmlsec1(Path signed, Path dir, String detached) throws Exception {

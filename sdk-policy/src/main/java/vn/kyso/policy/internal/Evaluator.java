@@ -523,25 +523,42 @@ public final class Evaluator {
       return;
     }
     for (PriorSignature p : valid) {
-      Optional<SignerRecord> r = registry.signer(p.certificate(), p.time());
-      if (r.isEmpty() || (r.get().active() && r.get().position() != Position.CLERK)) {
+      if (mayBeCompetent(p.certificate(), p.time())) {
         return;
       }
     }
     s.add("PERSONAL_SIGNER_NOT_COMPETENT", valid.get(valid.size() - 1).signer().name());
   }
 
-  private void authority(Sink s, Facts f) {
+  /**
+   * Returns the signer's registry record when they are known and in post; otherwise says why not
+   * (role unknown: a warning; out of post: the rule's severity) and returns empty.
+   */
+  private static Optional<SignerRecord> signerInPost(Sink s, Facts f) {
     Optional<SignerRecord> rec = f.signer();
     if (rec.isEmpty()) {
       s.add("ROLE_UNKNOWN", Severity.WARNING, f.identity.title().orElse("-"));
+      return Optional.empty();
+    }
+    if (!rec.get().active()) {
+      s.add("SIGNER_NOT_ACTIVE", rec.get().name());
+      return Optional.empty();
+    }
+    return rec;
+  }
+
+  /** A personal signer counts as competent unless the registry says they are out of post or a clerk. */
+  private boolean mayBeCompetent(X509Certificate certificate, Instant at) {
+    Optional<SignerRecord> r = registry.signer(certificate, at);
+    return r.isEmpty() || (r.get().active() && r.get().position() != Position.CLERK);
+  }
+
+  private void authority(Sink s, Facts f) {
+    Optional<SignerRecord> rec = signerInPost(s, f);
+    if (rec.isEmpty()) {
       return;
     }
     SignerRecord r = rec.get();
-    if (!r.active()) {
-      s.add("SIGNER_NOT_ACTIVE", r.name());
-      return;
-    }
     AuthorityForm form = f.doc.authorityForm();
     Optional<OrganisationRecord> org = registry.organisation(r.organisation(), f.req.time());
     Set<Position> allowed = switch (form) {
@@ -585,16 +602,11 @@ public final class Evaluator {
   }
 
   private void competent(PolicyRule rule, Sink s, Facts f) {
-    Optional<SignerRecord> rec = f.signer();
+    Optional<SignerRecord> rec = signerInPost(s, f);
     if (rec.isEmpty()) {
-      s.add("ROLE_UNKNOWN", Severity.WARNING, f.identity.title().orElse("-"));
       return;
     }
     SignerRecord r = rec.get();
-    if (!r.active()) {
-      s.add("SIGNER_NOT_ACTIVE", r.name());
-      return;
-    }
     List<String> positions = rule.list("positions");
     List<String> titles = rule.list("titles");
     if (positions.isEmpty() && titles.isEmpty()) {
@@ -775,8 +787,7 @@ public final class Evaluator {
         }
       } else {
         Instant t = r.bestSignatureTime().or(r::claimedSigningTime).orElse(Instant.EPOCH);
-        Optional<SignerRecord> rec = registry.signer(r.signingCertificate().get(), t);
-        if (rec.isEmpty() || (rec.get().active() && rec.get().position() != Position.CLERK)) {
+        if (mayBeCompetent(r.signingCertificate().get(), t)) {
           personalBefore = true;
         }
       }
