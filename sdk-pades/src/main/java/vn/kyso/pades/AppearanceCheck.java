@@ -224,7 +224,7 @@ final class AppearanceCheck {
       String name = NationalAppearance.normalise(signer.name());
       PDRectangle r = mine.rect();
       NationalAppearance.Line below = null;
-      for (NationalAppearance.Line l : NationalAppearance.lines(doc)) {
+      for (NationalAppearance.Line l : NationalAppearance.lines(doc, mine.page())) {
         if (l.page() == mine.page() && l.top() <= r.getLowerLeftY() + 4 && l.right() > r.getLowerLeftX()
             && l.left() < r.getUpperRightX() && (below == null || l.top() > below.top())) {
           below = l;

@@ -116,7 +116,7 @@ final class NationalAppearance implements VisibleAppearance {
    * Reads the text of every page as line segments with their positions. Words far apart on the
    * same line (two signer blocks side by side) become separate segments.
    */
-  static List<Line> lines(PDDocument doc) throws DocumentException {
+  static List<Line> lines(PDDocument doc, int pageIndex) throws DocumentException {
     List<Line> out = new ArrayList<>();
     try {
       PDFTextStripper stripper = new PDFTextStripper() {
@@ -190,6 +190,8 @@ final class NationalAppearance implements VisibleAppearance {
         }
       };
       stripper.setSortByPosition(true);
+      stripper.setStartPage(pageIndex + 1);
+      stripper.setEndPage(pageIndex + 1);
       stripper.getText(doc);
     } catch (IOException | RuntimeException e) {
       throw new DocumentException(ErrorCode.APPEARANCE_INVALID, e, "cannot read the page text: " + e.getMessage());
@@ -197,14 +199,28 @@ final class NationalAppearance implements VisibleAppearance {
     return out;
   }
 
+  /**
+   * Returns the lines of the last page (searching backwards, page by page, so a long document is
+   * read only as far as needed) that has a line satisfying the test, or an empty list.
+   */
+  static List<Line> lastPageWith(PDDocument doc, java.util.function.Predicate<Line> wanted) throws DocumentException {
+    for (int i = doc.getNumberOfPages() - 1; i >= 0; i--) {
+      List<Line> lines = lines(doc, i);
+      if (lines.stream().anyMatch(wanted)) {
+        return lines;
+      }
+    }
+    return List.of();
+  }
+
   static String normalise(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT);
   }
 
   private Target signerBlock(PDDocument doc, String titleLine, String nameLine) throws DocumentException {
-    List<Line> lines = lines(doc);
     String title = normalise(titleLine);
     String name = normalise(nameLine);
+    List<Line> lines = lastPageWith(doc, l -> l.text().equals(name));
     Line bestTitle = null;
     Line bestName = null;
     for (Line n : lines) {
@@ -246,7 +262,7 @@ final class NationalAppearance implements VisibleAppearance {
    */
   private Target anchor(PDDocument doc, String lineText) throws DocumentException {
     String wanted = normalise(lineText);
-    List<Line> lines = lines(doc);
+    List<Line> lines = lastPageWith(doc, l -> l.text().equals(wanted));
     Line start = null;
     for (Line l : lines) {
       if (l.text().equals(wanted)) {
@@ -294,7 +310,7 @@ final class NationalAppearance implements VisibleAppearance {
   private Target marker(PDDocument doc, String placeholder) throws DocumentException {
     String wanted = normalise(placeholder);
     Line found = null;
-    for (Line l : lines(doc)) {
+    for (Line l : lastPageWith(doc, l -> l.text().contains(wanted))) {
       if (l.text().contains(wanted)) {
         found = l;
       }

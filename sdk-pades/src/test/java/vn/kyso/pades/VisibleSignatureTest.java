@@ -307,6 +307,24 @@ class VisibleSignatureTest {
   }
 
   @Test
+  void signerBlockOnTheSecondPage_isFoundThere(@TempDir Path dir) throws Exception {
+    Path one = Letters.letter(dir, "one.pdf", 0, Letters.TM);
+    Path two = dir.resolve("two.pdf");
+    try (PDDocument doc = Loader.loadPDF(one.toFile())) {
+      doc.getPages().insertBefore(new PDPage(PDRectangle.A4), doc.getPage(0));
+      doc.save(two.toFile());
+    }
+    Path out = dir.resolve("signed.pdf");
+    sign(two, out, VisibleSignature.personal(blue(), Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")),
+        TestIdentity.CHAIRMAN);
+    try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+      assertThat(doc.getPage(0).getAnnotations()).isEmpty();
+      assertThat(doc.getPage(1).getAnnotations()).singleElement()
+          .satisfies(a -> assertThat(a.getRectangle().getWidth()).isGreaterThan(10));
+    }
+  }
+
+  @Test
   void croppedPage_theMarkerGoesToTheCornerOfTheVisibleArea(@TempDir Path dir) throws Exception {
     Path full = Letters.letter(dir, "full.pdf", 0);
     Path cropped = dir.resolve("cropped.pdf");
