@@ -307,6 +307,35 @@ class VisibleSignatureTest {
   }
 
   @Test
+  void emptyFieldOfTheDraftingSystem_getsTheImage(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.letter(dir, "field.pdf", "ChuKyLanhDao");
+    Path out = dir.resolve("signed.pdf");
+    sign(in, out, VisibleSignature.personal(blue(), Placement.field("ChuKyLanhDao")), TestIdentity.CHAIRMAN);
+    try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+      PDAnnotationWidget w = (PDAnnotationWidget) doc.getPage(2).getAnnotations().get(0);
+      assertThat(w.getRectangle().getLowerLeftX()).isEqualTo(350f);
+      assertThat(w.getAppearance().getNormalAppearance().getAppearanceStream().getResources().getXObjectNames())
+          .isNotEmpty();
+      BufferedImage page = new PDFRenderer(doc).renderImage(2, SCALE);
+      assertThat(count(page, w.getRectangle(), true, VisibleSignatureTest::isBlue)).isGreaterThan(300);
+    }
+    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall()).isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  @Test
+  void placeholderOfTheDraftingSystem_theImageIsCentredOnIt(@TempDir Path dir) throws Exception {
+    Letters.Block block = new Letters.Block(380, 320, List.of("CHỦ TỊCH", "", "[[CHU_KY_LANH_DAO]]"), "Nguyễn Văn An");
+    Path in = Letters.letter(dir, "placeholder.pdf", 0, block);
+    Path out = dir.resolve("signed.pdf");
+    sign(in, out, VisibleSignature.personal(blue(), Placement.marker("[[CHU_KY_LANH_DAO]]")), TestIdentity.CHAIRMAN);
+    PDRectangle r = widgets(out).get(0);
+    assertThat(Math.abs(r.getLowerLeftX() + r.getWidth() / 2 - 380)).isLessThan(3f);
+    float markerBaseline = 320 - 32;
+    assertThat(r.getLowerLeftY()).isLessThan(markerBaseline + 5);
+    assertThat(r.getUpperRightY()).isGreaterThan(markerBaseline);
+  }
+
+  @Test
   void signerBlockOnTheSecondPage_isFoundThere(@TempDir Path dir) throws Exception {
     Path one = Letters.letter(dir, "one.pdf", 0, Letters.TM);
     Path two = dir.resolve("two.pdf");

@@ -136,10 +136,18 @@ public final class PdfUpdate implements Closeable {
       }
       so.setPreferredSignatureSize(p.reservedBytes());
       so.setPage(target != null && target.fieldName() == null ? target.page() : p.page());
+      // PDFBox empties an existing field's rectangle when it signs without its own visual template.
+      PDRectangle fieldRect = existing != null && target != null && !existing.getWidgets().isEmpty()
+          ? existing.getWidgets().get(0).getRectangle() : null;
       doc.addSignature(sig, so);
-      if (existing != null && target != null && !existing.getWidgets().isEmpty()) {
+      if (fieldRect != null) {
+        if (fieldRect.getWidth() < 1 || fieldRect.getHeight() < 1) {
+          throw new DocumentException(ErrorCode.APPEARANCE_INVALID, null,
+              "the signature field " + fieldName + " has no area to show the signature in");
+        }
         PDAnnotationWidget w = existing.getWidgets().get(0);
-        drawVisible(doc, w, p.visible(), w.getRectangle(), p.signingTime());
+        w.setRectangle(fieldRect);
+        drawVisible(doc, w, p.visible(), fieldRect, p.signingTime());
       }
       if (existing == null) {
         PDSignatureField created = fieldOf(doc, sig);
