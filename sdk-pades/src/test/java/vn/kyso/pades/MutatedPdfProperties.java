@@ -35,7 +35,10 @@ class MutatedPdfProperties {
     Path in = TestPdfs.letter(dir, "l.pdf", null);
     Path out = dir.resolve("signed.pdf");
     try (SigningToken token = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().clock(pki.clock()).build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+      // A visible signature with a text marker, so mutations also reach the appearance check
+      // (content stream, embedded font subset).
+      PdfSigner.builder().clock(pki.clock()).build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B)
+          .visible(VisibleSignature.attachment("123/UBND-VP").font(AppearanceFont.bundled())).build(),
           token.keys().get(0));
     }
     signed = Files.readAllBytes(out);
