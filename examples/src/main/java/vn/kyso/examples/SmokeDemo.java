@@ -153,6 +153,11 @@ public final class SmokeDemo {
           XmlVerifier.builder(services.verifier()).build().verify(recordSigned, Map.of()).report(), recordInfo);
       write(outputFolder.resolve("bao-cao-cong-van.json"), pdfReport.toJson().getBytes(StandardCharsets.UTF_8));
       write(outputFolder.resolve("bao-cao-ho-so.json"), xmlReport.toJson().getBytes(StandardCharsets.UTF_8));
+      // The test PKI's root and the signers' certificates, to verify the files again (kyso verify --trust ...).
+      write(outputFolder.resolve("goc-thu-nghiem.pem"), pem(services.pki().root()));
+      write(outputFolder.resolve("chung-thu-lanh-dao.pem"), pem(services.pki().credential(TestIdentity.CHAIRMAN).certificate()));
+      write(outputFolder.resolve("chung-thu-co-quan.pem"),
+          pem(services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).certificate()));
       return new Result(pdfReport, xmlReport, outputFolder);
     } finally {
       services.stop();
@@ -210,6 +215,16 @@ public final class SmokeDemo {
   }
 
   /** Writes to a temporary file in the same folder, then moves it into place. */
+  private static byte[] pem(java.security.cert.X509Certificate c) throws IOException {
+    try {
+      String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+          .encodeToString(c.getEncoded());
+      return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IOException(e);
+    }
+  }
+
   private static void write(Path target, byte[] data) throws IOException {
     Path tmp = OutputFiles.temporaryBeside(target, ".part");
     try {

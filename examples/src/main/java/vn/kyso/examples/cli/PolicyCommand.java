@@ -1,0 +1,154 @@
+package vn.kyso.examples.cli;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import vn.kyso.api.policy.AuthorityForm;
+import vn.kyso.api.policy.Classification;
+import vn.kyso.api.policy.DocumentInfo;
+import vn.kyso.api.policy.PolicyDecision;
+import vn.kyso.api.policy.SignatureKind;
+import vn.kyso.api.policy.SigningRequest;
+import vn.kyso.api.trust.Certificates;
+import vn.kyso.policy.Policy;
+import vn.kyso.policy.PolicyPack;
+import vn.kyso.policy.PolicyRule;
+
+/** {@code kyso policy list|show|check}. */
+@Command(name = "policy", description = {"Chính sách ký số: danh sách, nội dung, kiểm tra.",
+    "Signing policy presets: list them, show one, check a signer and a document against one."},
+    subcommands = {PolicyCommand.ListCommand.class, PolicyCommand.ShowCommand.class, PolicyCommand.CheckCommand.class})
+final class PolicyCommand implements Runnable {
+  @ParentCommand
+  Kyso root;
+
+  @Override
+  public void run() {
+    throw new Kyso.UsageException("policy needs list, show or check");
+  }
+
+  /** {@code kyso policy list}. */
+  @Command(name = "list", description = "Lists the presets / Liệt kê các bộ quy tắc.")
+  static final class ListCommand implements Callable<Integer> {
+    @ParentCommand
+    PolicyCommand parent;
+
+    @Override
+    public Integer call() {
+      boolean vi = "vi".equals(parent.root.locale().getLanguage());
+      for (String id : Policy.presets()) {
+        PolicyPack p = PolicyPack.builtIn(id);
+        System.out.printf("%-24s %-10s %s → %s  %s%n", id, p.status().name().toLowerCase(java.util.Locale.ROOT),
+            p.effectiveFrom(), p.effectiveUntil().map(Object::toString).orElse(""), vi ? p.titleVi() : p.titleEn());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code kyso policy show PRESET}. */
+  @Command(name = "show", description = "Shows the rules of a preset / Hiển thị các quy tắc.")
+  static final class ShowCommand implements Callable<Integer> {
+    @ParentCommand
+    PolicyCommand parent;
+
+    @Parameters(paramLabel = "PRESET")
+    String preset;
+
+    @Option(names = "--yaml", description = "print the pack files as YAML")
+    boolean yaml;
+
+    @Override
+    public Integer call() {
+      boolean vi = "vi".equals(parent.root.locale().getLanguage());
+      for (PolicyPack p : VerifyCommand.policyPreset(preset).packs()) {
+        if (yaml) {
+          System.out.println("# " + p.source());
+          System.out.println(p.toYaml());
+          continue;
+        }
+        System.out.println("== " + p.id() + " (" + p.document() + ", " + p.status().name().toLowerCase(java.util.Locale.ROOT)
+            + ")");
+        for (PolicyRule r : p.rules()) {
+          System.out.printf("  %-8s %-5s %-32s %s [%s]%n", r.id(), r.severity().name().toLowerCase(java.util.Locale.ROOT),
+              r.check().yamlName(), vi ? r.titleVi() : r.titleEn(), r.citation());
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code kyso policy check --cert FILE ...}: one signer and one document against a preset. */
+  @Command(name = "check", description = "Checks a signer certificate and a document against a preset / Kiểm tra.")
+  static final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    PolicyCommand parent;
+
+    @Option(names = "--cert", required = true, paramLabel = "FILE", description = "the signer certificate (PEM or DER)")
+    Path cert;
+
+    @Option(names = "--preset", defaultValue = "national", paramLabel = "PRESET", description = "default: national")
+    String preset;
+
+    @Option(names = "--doc-type", defaultValue = "", paramLabel = "TYPE", description = "e.g. \"Công văn\"")
+    String docType;
+
+    @Option(names = "--classification", defaultValue = "NONE", paramLabel = "LEVEL",
+        description = "NONE, MAT, TOI_MAT or TUYET_MAT")
+    Classification classification;
+
+    @Option(names = "--authority-form", defaultValue = "NONE", paramLabel = "FORM",
+        description = "NONE, TM, KT, TM_KT, TL, TL_KT, TUQ or Q")
+    AuthorityForm authorityForm;
+
+    @Option(names = "--number", paramLabel = "NUMBER", description = "number and symbol, e.g. 123/UBND-VP")
+    String number;
+
+    @Option(names = "--organisation", paramLabel = "NAME", description = "the issuing organisation")
+    String organisation;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "PERSONAL or ORGANISATION (default: from the certificate)")
+    SignatureKind kind;
+
+    @Option(names = "--category", paramLabel = "TAG", description = "e.g. payment-settlement, individual-decision")
+    java.util.List<String> categories = new java.util.ArrayList<>();
+
+    @Option(names = "--at", paramLabel = "DATE", description = "take the law as of this day, e.g. 2018-06-15")
+    String at;
+
+    @Override
+    public Integer call() throws Exception {
+      X509Certificate certificate = Certificates.load(Files2.existing(cert)).get(0);
+      DocumentInfo.Builder d = DocumentInfo.builder(docType).classification(classification).authorityForm(authorityForm);
+      if (number != null) {
+        d.numberSymbol(number);
+      }
+      if (organisation != null) {
+        d.issuingOrganisation(organisation);
+      }
+      categories.forEach(d::category);
+      Instant when = Instant.now();
+      if (at != null) {
+        try {
+          when = LocalDate.parse(at).atTime(9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        } catch (DateTimeParseException e) {
+          throw new Kyso.UsageException("--at needs a day like 2018-06-15, not " + at);
+        }
+      }
+      SigningRequest.Builder request = SigningRequest.builder(certificate, d.build(), when);
+      if (kind != null) {
+        request.kind(kind);
+      }
+      PolicyDecision decision = VerifyCommand.policyPreset(preset).evaluate(request.build());
+      System.out.print(decision.toText(parent.root.locale()));
+      return decision.isAllowed() ? 0 : 1;
+    }
+  }
+}

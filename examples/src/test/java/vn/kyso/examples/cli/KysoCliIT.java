@@ -1,0 +1,126 @@
+package vn.kyso.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the built {@code examples/target/kyso.jar} as a separate process, as a user would. */
+class KysoCliIT {
+  @TempDir
+  static Path demo;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run kyso(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", Path.of("target", "kyso.jar").toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  @BeforeAll
+  static void runTheDemo() throws Exception {
+    Run r = kyso("demo", "--out", demo.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("HỢP LỆ", "Quyết định chính sách", demo.toString());
+  }
+
+  @Test
+  void help_andVersion() throws Exception {
+    assertThat(kyso("--help").out()).contains("verify", "policy", "demo");
+    assertThat(kyso("--version").out()).contains("kyso 0.1.0");
+  }
+
+  @Test
+  void verify_passes_withTheTestRootTrusted_offline_inBothLanguagesAndJson() throws Exception {
+    String root = demo.resolve("goc-thu-nghiem.pem").toString();
+    Run vi = kyso("verify", "--trust", root, "--offline", demo.resolve("cong-van-ban-hanh.pdf").toString());
+    assertThat(vi.exit()).as(vi.out() + vi.err()).isZero();
+    assertThat(vi.out()).contains("HỢP LỆ");
+    Run en = kyso("--lang", "en", "verify", "--trust", root, "--offline", demo.resolve("ho-so-ky.xml").toString());
+    assertThat(en.exit()).as(en.out() + en.err()).isZero();
+    assertThat(en.out()).contains("Signature 1");
+    Run json = kyso("verify", "--json", "--trust", root, "--offline", "--policy", "national",
+        demo.resolve("cong-van-ban-hanh.pdf").toString());
+    assertThat(json.exit()).isZero();
+    assertThat(json.out()).contains("\"indication\" : \"TOTAL_PASSED\"", "\"policy\"", "ORIGINAL_VALUE");
+  }
+
+  @Test
+  void verify_exitCodes_failedIndeterminateAndManyFiles(@TempDir Path dir) throws Exception {
+    String root = demo.resolve("goc-thu-nghiem.pem").toString();
+    byte[] pdf = Files.readAllBytes(demo.resolve("cong-van-ban-hanh.pdf"));
+    int stream = new String(pdf, StandardCharsets.ISO_8859_1).indexOf("stream\n") + 20;
+    pdf[stream] ^= 0x01; // inside the first page's content, covered by both signatures
+    Path tampered = dir.resolve("tampered.pdf");
+    Files.write(tampered, pdf);
+    Run failed = kyso("verify", "--trust", root, "--offline", tampered.toString());
+    assertThat(failed.exit()).as(failed.out() + failed.err()).isEqualTo(1);
+
+    Run untrusted = kyso("verify", "--offline", demo.resolve("cong-van-ban-hanh.pdf").toString());
+    assertThat(untrusted.exit()).as("the test PKI is not a government anchor").isEqualTo(2);
+
+    List<String> many = new ArrayList<>(List.of("verify", "--trust", root, "--offline"));
+    for (int n = 0; n < 4; n++) {
+      many.add(demo.resolve("ho-so-ky.xml").toString());
+    }
+    Run batch = kyso(many.toArray(String[]::new));
+    assertThat(batch.exit()).isZero();
+    assertThat(batch.err()).contains("4/4");
+  }
+
+  @Test
+  void badInput_isOneClearLine_withoutAStackTrace(@TempDir Path dir) throws Exception {
+    Run missing = kyso("verify", dir.resolve("none.pdf").toString());
+    assertThat(missing.exit()).isEqualTo(64);
+    assertThat(missing.err()).contains("Sai cách dùng").doesNotContain("Exception");
+    Run option = kyso("--lang", "en", "verify", "--bogus");
+    assertThat(option.exit()).isEqualTo(64);
+    assertThat(option.err()).contains("Usage error");
+    Path broken = dir.resolve("broken.pdf");
+    Files.writeString(broken, "%PDF-1.7\nthis is not a PDF");
+    Run malformed = kyso("verify", broken.toString());
+    assertThat(malformed.exit()).isEqualTo(1);
+    assertThat(malformed.err().lines().filter(l -> !l.isBlank()).count()).isLessThanOrEqualTo(2);
+    assertThat(malformed.err()).contains("Lỗi").doesNotContain("\tat ");
+    Run debug = kyso("--debug", "verify", broken.toString());
+    assertThat(debug.err()).contains("\tat ");
+  }
+
+  @Test
+  void policy_listShowAndCheck() throws Exception {
+    assertThat(kyso("policy", "list").out()).contains("national", "lao-cai-51-2015", "repealed");
+    assertThat(kyso("--lang", "en", "policy", "show", "lao-cai-51-2015").out()).contains("LC-04a", "QĐ 51/2015");
+    assertThat(kyso("policy", "show", "--yaml", "national").out()).contains("kyso-policy-pack: 1");
+    String chairman = demo.resolve("chung-thu-lanh-dao.pem").toString();
+    Run secret = kyso("policy", "check", "--cert", chairman, "--classification", "MAT", "--doc-type", "Công văn");
+    assertThat(secret.exit()).isEqualTo(1);
+    assertThat(secret.out()).contains("X-01", "TỪ CHỐI");
+    Run lc = kyso("--lang", "en", "policy", "check", "--cert", chairman, "--preset", "lao-cai-51-2015",
+        "--classification", "TOI_MAT", "--at", "2018-06-15");
+    assertThat(lc.exit()).isEqualTo(1);
+    assertThat(lc.out()).contains("LC-04a", "DENY");
+    Run ok = kyso("policy", "check", "--cert", chairman, "--doc-type", "Công văn");
+    assertThat(ok.exit()).as(ok.out()).isZero();
+    assertThat(kyso("policy", "show", "ha-noi").exit()).isEqualTo(64);
+  }
+
+  @Test
+  void certInfo_showsTheSignerIdentity() throws Exception {
+    Run r = kyso("--lang", "en", "cert", "info", demo.resolve("chung-thu-lanh-dao.pem").toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Nguyễn Văn An", "CCCD", "SHA-256", "PERSON");
+  }
+}
