@@ -117,6 +117,91 @@ class KysoCliIT {
     assertThat(kyso("policy", "show", "ha-noi").exit()).isEqualTo(64);
   }
 
+  private static final vn.kyso.testkit.TestPki PKI = vn.kyso.testkit.TestPki.builder().seed(31).build();
+
+  private static Path pem(Path dir, java.security.cert.X509Certificate c) throws Exception {
+    Path f = dir.resolve("root-" + c.getSerialNumber() + ".pem");
+    Files.writeString(f, "-----BEGIN CERTIFICATE-----\n"
+        + java.util.Base64.getMimeEncoder().encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    return f;
+  }
+
+  @Test
+  void signPdf_withAPkcs12File_visible_thenVerify(@TempDir Path dir) throws Exception {
+    Path p12 = dir.resolve("chairman.p12");
+    Files.write(p12, PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN).toPkcs12("mat-khau".toCharArray()));
+    Path pin = dir.resolve("pin.txt");
+    Files.writeString(pin, "mat-khau\n");
+    Path png = dir.resolve("chu-ky.png");
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(200, 80, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(new java.awt.Color(20, 40, 200));
+    g.setStroke(new java.awt.BasicStroke(6));
+    g.drawLine(10, 60, 190, 20);
+    g.dispose();
+    javax.imageio.ImageIO.write(img, "png", png.toFile());
+    Path out = dir.resolve("signed.pdf");
+    Run sign = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12", p12.toString(),
+        "--pin-file", pin.toString(), "--signature-image", png.toString(), "--rect", "120,200,50,20");
+    assertThat(sign.exit()).as(sign.out() + sign.err()).isZero();
+    assertThat(sign.out()).contains("Đã ký");
+    Run verify = kyso("verify", "--trust", pem(dir, PKI.root()).toString(), "--offline", "--at",
+        "2026-06-15T10:00:00+07:00", out.toString());
+    assertThat(verify.out()).contains("APPEARANCE_IMAGE");
+
+    Path xml = dir.resolve("signed.xml");
+    Run signXml = kyso("--lang", "en", "sign", "xml", demo.resolve("ho-so.xml").toString(), xml.toString(), "--p12",
+        p12.toString(), "--pin-file", pin.toString());
+    assertThat(signXml.exit()).as(signXml.out() + signXml.err()).isZero();
+    assertThat(signXml.out()).contains("Signed");
+  }
+
+  @Test
+  void signRefusals_wrongPasswordPolicyAndUsage(@TempDir Path dir) throws Exception {
+    Path p12 = dir.resolve("chairman.p12");
+    Files.write(p12, PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN).toPkcs12("mat-khau".toCharArray()));
+    Path wrong = dir.resolve("wrong.txt");
+    Files.writeString(wrong, "sai");
+    Path right = dir.resolve("pin.txt");
+    Files.writeString(right, "mat-khau");
+    Path out = dir.resolve("signed.pdf");
+    Run bad = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12", p12.toString(),
+        "--pin-file", wrong.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("Lỗi").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+    Run refused = kyso("--lang", "en", "sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12",
+        p12.toString(), "--pin-file", right.toString(), "--policy", "national", "--classification", "MAT");
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("SIGNING_REFUSED", "X-01");
+    assertThat(out).doesNotExist();
+    assertThat(kyso("sign", "doc", "a", "b", "--p12", p12.toString()).exit()).isEqualTo(64);
+    assertThat(kyso("sign", "pdf", "a.pdf", "b.pdf").exit()).as("a key source is required").isEqualTo(64);
+    Run noPin = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12", p12.toString());
+    assertThat(noPin.exit()).as("no terminal, no KYSO_PIN, no --pin-file").isEqualTo(64);
+  }
+
+  @Test
+  void signWithAPkcs11Token_wrongPinIsTyped(@TempDir Path dir) throws Exception {
+    vn.kyso.testkit.SoftHsm hsm = vn.kyso.testkit.SoftHsm.assumeAvailable();
+    hsm.createToken("kyso-cli", "12345678", "123456");
+    hsm.importCredential("kyso-cli", "123456", PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN), "01", "chairman");
+    Path pin = dir.resolve("pin.txt");
+    Files.writeString(pin, "123456");
+    Path wrong = dir.resolve("wrong.txt");
+    Files.writeString(wrong, "000000");
+    Path out = dir.resolve("token-signed.pdf");
+    Run bad = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--pkcs11-lib",
+        hsm.module().toString(), "--token-label", "kyso-cli", "--pin-file", wrong.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("PIN_INCORRECT");
+    assertThat(out).doesNotExist();
+    Run ok = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--pkcs11-lib",
+        hsm.module().toString(), "--token-label", "kyso-cli", "--pin-file", pin.toString());
+    assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+    assertThat(Files.size(out)).isGreaterThan(Files.size(demo.resolve("cong-van.pdf")));
+  }
+
   @Test
   void certInfo_showsTheSignerIdentity() throws Exception {
     Run r = kyso("--lang", "en", "cert", "info", demo.resolve("chung-thu-lanh-dao.pem").toString());

@@ -1,0 +1,312 @@
+package vn.kyso.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.policy.AuthorityForm;
+import vn.kyso.api.policy.Classification;
+import vn.kyso.api.policy.CopyForm;
+import vn.kyso.api.policy.DocumentInfo;
+import vn.kyso.api.policy.KeyStorage;
+import vn.kyso.api.policy.PolicyCheck;
+import vn.kyso.api.policy.SignatureKind;
+import vn.kyso.api.token.Pkcs12Token;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.token.SigningToken;
+import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.NetworkSettings;
+import vn.kyso.api.trust.TrustAnchors;
+import vn.kyso.api.trust.TsaClient;
+import vn.kyso.pades.PadesLevel;
+import vn.kyso.pades.PdfSignatureOptions;
+import vn.kyso.pades.PdfSigner;
+import vn.kyso.pades.Placement;
+import vn.kyso.pades.SignatureImage;
+import vn.kyso.pades.VisibleSignature;
+import vn.kyso.pkcs11.Pkcs11Module;
+import vn.kyso.pkcs11.Pkcs11Token;
+import vn.kyso.pkcs11.TokenSelector;
+import vn.kyso.xades.XadesLevel;
+import vn.kyso.xades.XadesPackaging;
+import vn.kyso.xades.XmlSignatureOptions;
+import vn.kyso.xades.XmlSigner;
+
+/** {@code kyso sign pdf|xml IN OUT}: signs with a PKCS#12 file or a PKCS#11 token. */
+@Command(name = "sign", description = {"Ký số tệp PDF hoặc XML bằng tệp PKCS#12 hoặc thiết bị ký PKCS#11.",
+    "Signs a PDF or XML file with a PKCS#12 file or a PKCS#11 token."})
+final class SignCommand implements Callable<Integer> {
+  @ParentCommand
+  Kyso root;
+
+  @Parameters(index = "0", paramLabel = "pdf|xml")
+  String format;
+
+  @Parameters(index = "1", paramLabel = "IN")
+  Path in;
+
+  @Parameters(index = "2", paramLabel = "OUT")
+  Path out;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  KeySource source;
+
+  static final class KeySource {
+    @Option(names = "--p12", paramLabel = "FILE", description = "a PKCS#12 key file (password from --pin-file, KYSO_PIN or a prompt)")
+    Path p12;
+
+    @Option(names = "--pkcs11-lib", paramLabel = "LIB", description = "the token's PKCS#11 library, e.g. /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")
+    Path pkcs11;
+  }
+
+  @Option(names = "--slot", paramLabel = "ID", description = "the token's slot id (default: the first token)")
+  Long slot;
+
+  @Option(names = "--token-label", paramLabel = "LABEL", description = "the token's label")
+  String tokenLabel;
+
+  @Option(names = "--key", paramLabel = "ID", description = "the key's id (default: the first signing key)")
+  String keyId;
+
+  @Option(names = "--pin-file", paramLabel = "FILE", description = "a file holding the PIN or password")
+  Path pinFile;
+
+  @Option(names = "--level", defaultValue = "B", paramLabel = "B|T|LT|LTA", description = "default: B")
+  String level;
+
+  @Option(names = "--tsa", paramLabel = "URL", description = "the time-stamping service, for T, LT and LTA")
+  String tsa;
+
+  @Option(names = "--trust", paramLabel = "FILE", description = "trust anchors for LT/LTA validation data (default: built-in)")
+  List<Path> trust = new java.util.ArrayList<>();
+
+  @Option(names = "--packaging", defaultValue = "ENVELOPED", paramLabel = "P",
+      description = "XML only: ENVELOPED (default), ENVELOPING or DETACHED")
+  XadesPackaging packaging;
+
+  @Option(names = "--signature-image", paramLabel = "PNG", description = "PDF: show the signer's handwritten signature (PNG with transparency)")
+  Path signatureImage;
+
+  @Option(names = "--title-line", paramLabel = "TEXT", description = "PDF: the signer block's title line, e.g. \"CHỦ TỊCH\"")
+  String titleLine;
+
+  @Option(names = "--name-line", paramLabel = "TEXT", description = "PDF: the signer's name line")
+  String nameLine;
+
+  @Option(names = "--anchor", paramLabel = "TEXT", description = "PDF: a line of the signer block, e.g. \"TM. ỦY BAN NHÂN DÂN\", or a placeholder")
+  String anchor;
+
+  @Option(names = "--page", paramLabel = "N", description = "PDF: the page (from 1) for --rect")
+  Integer page;
+
+  @Option(names = "--rect", paramLabel = "X,Y,W,H", description = "PDF: a rectangle in millimetres from the page's top left")
+  String rect;
+
+  @Option(names = "--seal-image", paramLabel = "PNG", description = "PDF: show the organisation seal over the earlier personal signature")
+  Path sealImage;
+
+  @Option(names = "--seal-size", defaultValue = "36x36", paramLabel = "WxH", description = "the seal's size in millimetres (default 36x36)")
+  String sealSize;
+
+  @Option(names = "--copy-form", paramLabel = "FORM", description = "PDF: an electronic copy's marker: SAO_Y, SAO_LUC or TRICH_SAO")
+  CopyForm copyForm;
+
+  @Option(names = "--copy-organisation", paramLabel = "NAME", description = "the copying organisation, with --copy-form")
+  String copyOrganisation;
+
+  @Option(names = "--attachment-to", paramLabel = "NUMBER", description = "PDF: an attachment's marker with the main document's number")
+  String attachmentTo;
+
+  @Option(names = "--policy", paramLabel = "PRESET", description = "check the signature against a policy preset first")
+  String policy;
+
+  @Option(names = "--doc-type", defaultValue = "", paramLabel = "TYPE")
+  String docType;
+
+  @Option(names = "--classification", defaultValue = "NONE", paramLabel = "LEVEL")
+  Classification classification;
+
+  @Option(names = "--authority-form", defaultValue = "NONE", paramLabel = "FORM")
+  AuthorityForm authorityForm;
+
+  @Option(names = "--number", paramLabel = "NUMBER")
+  String number;
+
+  @Option(names = "--organisation", paramLabel = "NAME", description = "the issuing organisation")
+  String organisation;
+
+  @Option(names = "--kind", paramLabel = "KIND", description = "PERSONAL or ORGANISATION")
+  SignatureKind kind;
+
+  @Override
+  public Integer call() throws Exception {
+    boolean pdf = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      case "pdf" -> true;
+      case "xml" -> false;
+      default -> throw new Kyso.UsageException("the format is pdf or xml, not " + format);
+    };
+    Files2.existing(in);
+    if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+      throw new Kyso.UsageException("the output must be another file than the input");
+    }
+    TsaClient tsaClient = tsa == null ? null : TsaClient.builder(java.net.URI.create(tsa)).build();
+    if (!level.equals("B") && tsaClient == null) {
+      throw new Kyso.UsageException("level " + level + " needs --tsa URL");
+    }
+    CertificateVerifier verifier = null;
+    if (level.equals("LT") || level.equals("LTA")) {
+      TrustAnchors.Builder b = TrustAnchors.builder();
+      if (trust.isEmpty()) {
+        b.add(TrustAnchors.governmentSpecialUse());
+      }
+      for (Path t : trust) {
+        b.add(TrustAnchors.load(Files2.existing(t)));
+      }
+      verifier = CertificateVerifier.builder(b.build()).network(NetworkSettings.online()).build();
+    }
+    PolicyCheck check = null;
+    if (policy != null) {
+      DocumentInfo.Builder d = DocumentInfo.builder(docType).classification(classification).authorityForm(authorityForm);
+      if (number != null) {
+        d.numberSymbol(number);
+      }
+      if (organisation != null) {
+        d.issuingOrganisation(organisation);
+      }
+      PolicyCheck.Builder c = PolicyCheck.builder(VerifyCommand.policyPreset(policy), d.build())
+          .keyStorage(source.p12 != null ? KeyStorage.SOFTWARE : KeyStorage.TOKEN);
+      if (kind != null) {
+        c.kind(kind);
+      }
+      check = c.build();
+    }
+    Pkcs11Module module = null;
+    SigningToken token = null;
+    char[] pin = null;
+    try {
+      if (source.p12 != null) {
+        pin = Pins.read(pinFile, "PKCS#12 password / mật khẩu");
+        token = Pkcs12Token.load(Files2.existing(source.p12), pin);
+      } else {
+        module = Pkcs11Module.load(source.pkcs11);
+        TokenSelector selector = slot != null ? TokenSelector.bySlot(slot)
+            : tokenLabel != null ? TokenSelector.byLabel(tokenLabel) : TokenSelector.first();
+        token = module.open(selector, (description, purpose) -> Pins.read(pinFile, "PIN " + description.label()));
+      }
+      SigningKey key = pick(token.keys());
+      if (pdf) {
+        PdfSignatureOptions.Builder o = PdfSignatureOptions.builder(PadesLevel.valueOf("B_" + level));
+        VisibleSignature visible = visible();
+        if (visible != null) {
+          o.visible(visible);
+        }
+        if (check != null) {
+          o.policyCheck(check);
+        }
+        PdfSigner.Builder s = PdfSigner.builder();
+        if (tsaClient != null) {
+          s.timestampClient(tsaClient);
+        }
+        if (verifier != null) {
+          s.certificateVerifier(verifier);
+        }
+        s.build().sign(in, out, o.build(), key);
+      } else {
+        XmlSignatureOptions.Builder o = XmlSignatureOptions.builder(XadesLevel.valueOf("B_" + level), packaging);
+        if (check != null) {
+          o.policyCheck(check);
+        }
+        XmlSigner.Builder s = XmlSigner.builder();
+        if (tsaClient != null) {
+          s.timestampClient(tsaClient);
+        }
+        if (verifier != null) {
+          s.certificateVerifier(verifier);
+        }
+        s.build().sign(in, out, o.build(), key);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new Kyso.UsageException(e.getMessage());
+    } finally {
+      if (pin != null) {
+        Arrays.fill(pin, '\0');
+      }
+      if (token != null) {
+        token.close();
+      }
+      if (module != null) {
+        module.close();
+      }
+    }
+    System.out.println(new Messages(root.locale()).get("sign.done", out.toAbsolutePath()));
+    return 0;
+  }
+
+  private SigningKey pick(List<SigningKey> keys) throws KysoException {
+    if (keys.isEmpty()) {
+      throw new Kyso.UsageException("the token holds no signing key");
+    }
+    if (keyId == null) {
+      return keys.get(0);
+    }
+    return keys.stream().filter(k -> k.id().equalsIgnoreCase(keyId)).findFirst()
+        .orElseThrow(() -> new Kyso.UsageException("no key with id " + keyId));
+  }
+
+  private VisibleSignature visible() throws Exception {
+    if (signatureImage != null) {
+      SignatureImage image = SignatureImage.png(Files.readAllBytes(Files2.existing(signatureImage)));
+      Placement where;
+      if (titleLine != null && nameLine != null) {
+        where = Placement.signerBlock(titleLine, nameLine);
+      } else if (anchor != null) {
+        where = anchor.startsWith("[[") ? Placement.marker(anchor) : Placement.anchor(anchor);
+      } else if (rect != null) {
+        double[] r = numbers(rect, 4);
+        where = Placement.rectangle(page == null ? 0 : page - 1, r[0], r[1], r[2], r[3], Placement.Unit.MILLIMETRE,
+            Placement.Origin.TOP_LEFT);
+      } else {
+        throw new Kyso.UsageException("--signature-image needs --title-line and --name-line, --anchor, or --rect");
+      }
+      return VisibleSignature.personal(image, where);
+    }
+    if (sealImage != null) {
+      double[] size = numbers(sealSize.replace('x', ','), 2);
+      return VisibleSignature.organisation(SignatureImage.png(Files.readAllBytes(Files2.existing(sealImage))), size[0],
+          size[1]);
+    }
+    if (copyForm != null) {
+      if (copyOrganisation == null) {
+        throw new Kyso.UsageException("--copy-form needs --copy-organisation");
+      }
+      return VisibleSignature.copy(copyForm, copyOrganisation);
+    }
+    if (attachmentTo != null) {
+      return VisibleSignature.attachment(attachmentTo);
+    }
+    return null;
+  }
+
+  private static double[] numbers(String text, int n) {
+    String[] parts = text.split(",");
+    if (parts.length != n) {
+      throw new Kyso.UsageException("expected " + n + " numbers separated by commas, not " + text);
+    }
+    double[] out = new double[n];
+    try {
+      for (int i = 0; i < n; i++) {
+        out[i] = Double.parseDouble(parts[i].strip());
+      }
+    } catch (NumberFormatException e) {
+      throw new Kyso.UsageException("not a number in " + text);
+    }
+    return out;
+  }
+}
