@@ -47,6 +47,23 @@ class CertificateVerifierTest {
   }
 
   @Test
+  void suppliedCrls_decideOffline_revokedAndGood() throws Exception {
+    byte[] fromIntermediate = CrlServer.crl(PKI.pki(), PKI.pki().intermediate(), ServerMode.NORMAL);
+    byte[] fromRoot = CrlServer.crl(PKI.pki(), PKI.pki().rootCredential(), ServerMode.NORMAL);
+    CertificateVerifier offline = CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
+        .network(NetworkSettings.offline()).revocationData(java.util.List.of(fromIntermediate, fromRoot),
+            java.util.List.of()).build();
+    CertificateResult revoked = offline.verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
+    assertThat(revoked.subIndication()).contains(SubIndication.REVOKED);
+    CertificateResult good = offline.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    assertThat(good.indication()).as(good.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    CertificateVerifier without = CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
+        .network(NetworkSettings.offline()).build();
+    assertThat(without.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN)).indication())
+        .isEqualTo(Indication.INDETERMINATE);
+  }
+
+  @Test
   void intermediateNotSuppliedAnywhere_noChainFound() {
     CertificateResult r = PKI.verifier().verify(cert(TestIdentity.CHAIRMAN));
 

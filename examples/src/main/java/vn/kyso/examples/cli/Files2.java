@@ -16,6 +16,26 @@ final class Files2 {
     return p;
   }
 
+  /** Reads a DER file, or the first PEM block of a text file. */
+  static byte[] derOrPem(Path p) throws IOException {
+    byte[] data = Files.readAllBytes(existing(p));
+    String text = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int begin = text.indexOf("-----BEGIN ");
+    if (begin < 0) {
+      return data;
+    }
+    int start = text.indexOf('\n', begin);
+    int end = text.indexOf("-----END ", start);
+    if (start < 0 || end < 0) {
+      throw new Kyso.UsageException("a PEM file without its END line: " + p);
+    }
+    try {
+      return java.util.Base64.getMimeDecoder().decode(text.substring(start + 1, end));
+    } catch (IllegalArgumentException e) {
+      throw new Kyso.UsageException("not valid PEM: " + p);
+    }
+  }
+
   /** Tells a PDF from an XML document by their first bytes. */
   static boolean isPdf(Path p) throws IOException {
     try (InputStream in = Files.newInputStream(p)) {

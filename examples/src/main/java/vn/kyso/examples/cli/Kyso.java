@@ -18,7 +18,7 @@ import vn.kyso.api.KysoException;
 @Command(name = "kyso", mixinStandardHelpOptions = true, version = "kyso 0.1.0",
     description = {"Ký số và kiểm tra chữ ký số văn bản điện tử (PDF, XML) theo quy định Việt Nam.",
         "Sign and verify Vietnamese e-documents (PDF, XML) under national and provincial rules."},
-    subcommands = {DemoCommand.class, SignCommand.class, VerifyCommand.class, PolicyCommand.class, CertCommand.class,
+    subcommands = {DemoCommand.class, SignCommand.class, VerifyCommand.class, PolicyCommand.class, TokenCommand.class, CertCommand.class,
         CommandLine.HelpCommand.class})
 public final class Kyso implements Runnable {
   /** Exit code: usage error (sysexits EX_USAGE). */

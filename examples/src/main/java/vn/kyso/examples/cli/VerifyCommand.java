@@ -38,7 +38,13 @@ final class VerifyCommand implements Callable<Integer> {
       description = "trust anchors (PEM or DER), repeatable; default: the built-in government anchors")
   List<Path> trust = new ArrayList<>();
 
-  @Option(names = "--offline", description = "no network: only revocation data inside the documents")
+  @Option(names = "--crl", paramLabel = "FILE", description = "a CRL to use (PEM or DER), repeatable")
+  List<Path> crls = new ArrayList<>();
+
+  @Option(names = "--ocsp-response", paramLabel = "FILE", description = "an OCSP response to use (PEM or DER), repeatable")
+  List<Path> ocspResponses = new ArrayList<>();
+
+  @Option(names = "--offline", description = "no network: only revocation data inside the documents and given here")
   boolean offline;
 
   @Option(names = "--at", paramLabel = "TIME", description = "validate as of this time, e.g. 2026-06-15T10:00:00+07:00")
@@ -74,7 +80,15 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     Policy preset = policy == null ? null : policyPreset(policy);
-    CertificateVerifier verifier = CertificateVerifier.builder(anchors)
+    List<byte[]> crlData = new ArrayList<>();
+    for (Path c : crls) {
+      crlData.add(Files2.derOrPem(c));
+    }
+    List<byte[]> ocspData = new ArrayList<>();
+    for (Path o : ocspResponses) {
+      ocspData.add(Files2.derOrPem(o));
+    }
+    CertificateVerifier verifier = CertificateVerifier.builder(anchors).revocationData(crlData, ocspData)
         .network(offline ? NetworkSettings.offline() : NetworkSettings.online()).clock(clock).build();
     PdfVerifier pdf = PdfVerifier.builder(verifier).clock(clock).build();
     XmlVerifier xml = XmlVerifier.builder(verifier).clock(clock).build();

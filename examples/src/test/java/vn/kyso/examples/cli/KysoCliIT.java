@@ -147,7 +147,15 @@ class KysoCliIT {
     assertThat(sign.out()).contains("Đã ký");
     Run verify = kyso("verify", "--trust", pem(dir, PKI.root()).toString(), "--offline", "--at",
         "2026-06-15T10:00:00+07:00", out.toString());
+    assertThat(verify.exit()).as("no revocation data offline").isEqualTo(2);
     assertThat(verify.out()).contains("APPEARANCE_IMAGE");
+    Path crl1 = dir.resolve("sub.crl");
+    Files.write(crl1, vn.kyso.testkit.CrlServer.crl(PKI, PKI.intermediate(), vn.kyso.testkit.ServerMode.NORMAL));
+    Path crl2 = dir.resolve("root.crl");
+    Files.write(crl2, vn.kyso.testkit.CrlServer.crl(PKI, PKI.rootCredential(), vn.kyso.testkit.ServerMode.NORMAL));
+    Run withCrls = kyso("verify", "--trust", pem(dir, PKI.root()).toString(), "--offline", "--at",
+        "2026-06-15T10:00:00+07:00", "--crl", crl1.toString(), "--crl", crl2.toString(), out.toString());
+    assertThat(withCrls.exit()).as(withCrls.out() + withCrls.err()).isZero();
 
     Path xml = dir.resolve("signed.xml");
     Run signXml = kyso("--lang", "en", "sign", "xml", demo.resolve("ho-so.xml").toString(), xml.toString(), "--p12",
@@ -200,6 +208,26 @@ class KysoCliIT {
         hsm.module().toString(), "--token-label", "kyso-cli", "--pin-file", pin.toString());
     assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
     assertThat(Files.size(out)).isGreaterThan(Files.size(demo.resolve("cong-van.pdf")));
+
+    String lib = hsm.module().toString();
+    Path log = dir.resolve("pin-log.properties");
+    Run list = kyso("token", "list", "--pkcs11-lib", lib);
+    assertThat(list.exit()).as(list.err()).isZero();
+    Run info = kyso("--lang", "en", "token", "info", "--pkcs11-lib", lib, "--pin-log", log.toString(), "--token-label",
+        "kyso-cli", "--pin-file", pin.toString());
+    assertThat(info.exit()).as(info.out() + info.err()).isZero();
+    assertThat(info.out()).contains("kyso-cli", "Nguyễn Văn An", "not recorded");
+    Path newPin = dir.resolve("new.txt");
+    Files.writeString(newPin, "654321");
+    Run change = kyso("token", "change-pin", "--pkcs11-lib", lib, "--pin-log", log.toString(), "--token-label",
+        "kyso-cli", "--pin-file", pin.toString(), "--new-pin-file", newPin.toString());
+    assertThat(change.exit()).as(change.out() + change.err()).isZero();
+    Run after = kyso("--lang", "en", "token", "info", "--pkcs11-lib", lib, "--pin-log", log.toString(),
+        "--token-label", "kyso-cli", "--pin-file", newPin.toString());
+    assertThat(after.out()).contains("PIN last changed 0 days ago");
+    Run oldPin = kyso("token", "info", "--pkcs11-lib", lib, "--token-label", "kyso-cli", "--pin-file", pin.toString());
+    assertThat(oldPin.exit()).isEqualTo(1);
+    assertThat(oldPin.err()).contains("PIN_INCORRECT");
   }
 
   @Test

@@ -64,6 +64,8 @@ public final class CertificateVerifier {
 
   private final TrustAnchors anchors;
   private final List<X509Certificate> intermediates;
+  private final List<byte[]> suppliedCrls;
+  private final List<byte[]> suppliedOcsp;
   private final NetworkSettings network;
   private final Clock clock;
   private final Duration maxRevocationAge;
@@ -75,6 +77,8 @@ public final class CertificateVerifier {
   private CertificateVerifier(Builder b) {
     this.anchors = b.anchors;
     this.intermediates = List.copyOf(b.intermediates);
+    this.suppliedCrls = List.copyOf(b.suppliedCrls);
+    this.suppliedOcsp = List.copyOf(b.suppliedOcsp);
     this.network = b.network;
     this.clock = b.clock;
     this.maxRevocationAge = b.maxRevocationAge;
@@ -429,11 +433,15 @@ public final class CertificateVerifier {
     List<String> failures = new ArrayList<>();
     RevocationEvidence chosen;
     List<RevocationEvidence> candidates = new ArrayList<>();
-    for (byte[] der : context.ocspResponses()) {
+    List<byte[]> ocsps = new ArrayList<>(context.ocspResponses());
+    ocsps.addAll(suppliedOcsp);
+    List<byte[]> crls = new ArrayList<>(context.crls());
+    crls.addAll(suppliedCrls);
+    for (byte[] der : ocsps) {
       addChecked(candidates, failures, () -> Revocation.checkOcsp(der, c, issuer, null,
           RevocationEvidence.Origin.EMBEDDED), true);
     }
-    for (byte[] der : context.crls()) {
+    for (byte[] der : crls) {
       addChecked(candidates, failures, () -> Revocation.checkCrl(der, c, issuer,
           RevocationEvidence.Origin.EMBEDDED), true);
     }
@@ -563,6 +571,8 @@ public final class CertificateVerifier {
   public static final class Builder {
     private final TrustAnchors anchors;
     private final List<X509Certificate> intermediates = new ArrayList<>();
+    private final List<byte[]> suppliedCrls = new ArrayList<>();
+    private final List<byte[]> suppliedOcsp = new ArrayList<>();
     private NetworkSettings network = NetworkSettings.online();
     private Clock clock = Clock.systemUTC();
     private Duration maxRevocationAge = Duration.ofDays(7);
@@ -582,6 +592,25 @@ public final class CertificateVerifier {
      */
     public Builder intermediates(Collection<X509Certificate> certificates) {
       certificates.forEach(c -> intermediates.add(Objects.requireNonNull(c, "certificate")));
+      return this;
+    }
+
+    /**
+     * Supplies revocation material for every validation, e.g. CRLs and OCSP responses the host
+     * downloaded or received with a document (DER). Each item is checked like material embedded in
+     * a document: issuer, signature and freshness; a bad item is a finding, never trusted.
+     *
+     * @param crls CRLs (DER)
+     * @param ocspResponses OCSP responses (DER)
+     * @return this builder
+     */
+    public Builder revocationData(List<byte[]> crls, List<byte[]> ocspResponses) {
+      for (byte[] c : Objects.requireNonNull(crls, "crls")) {
+        suppliedCrls.add(Objects.requireNonNull(c, "crl").clone());
+      }
+      for (byte[] o : Objects.requireNonNull(ocspResponses, "ocspResponses")) {
+        suppliedOcsp.add(Objects.requireNonNull(o, "ocspResponse").clone());
+      }
       return this;
     }
 
