@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +13,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.OutputFiles;
 import vn.kyso.api.policy.AuthorityForm;
@@ -28,6 +25,9 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
+import vn.kyso.pades.Placement;
+import vn.kyso.pades.SignatureImage;
+import vn.kyso.pades.VisibleSignature;
 import vn.kyso.policy.Policy;
 import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PdfVerifier;
@@ -58,8 +58,7 @@ public final class SmokeDemo {
       "V/v triển khai chữ ký số chuyên dùng Chính phủ",
       "Kính gửi: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường.",
       "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị sử dụng chữ ký số chuyên dùng",
-      "trong gửi, nhận văn bản điện tử theo Nghị định số 30/2020/NĐ-CP.",
-      "TM. ỦY BAN NHÂN DÂN — CHỦ TỊCH");
+      "trong gửi, nhận văn bản điện tử theo Nghị định số 30/2020/NĐ-CP.");
 
   private static final String RECORD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       + "<HoSo xmlns=\"urn:kyso:demo:hoso\" Id=\"hoso-2026-000123\">\n"
@@ -135,10 +134,13 @@ public final class SmokeDemo {
           SigningToken clerk = services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
         pdfSigner.sign(letter, leaderSigned, PdfSignatureOptions.builder(PadesLevel.B_T)
             .reason("Phê duyệt / Approval").location("Thử Nghiệm")
+            .visible(VisibleSignature.personal(SignatureImage.png(picture(false)),
+                Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")))
             .policyCheck(PolicyCheck.builder(policy, letterInfo).keyStorage(KeyStorage.TOKEN).build()).build(),
             leader.keys().get(0));
         pdfSigner.sign(leaderSigned, issued, PdfSignatureOptions.builder(PadesLevel.B_LTA)
             .reason("Ban hành / Issued").location("Thử Nghiệm")
+            .visible(VisibleSignature.organisation(SignatureImage.png(picture(true)), 36, 36))
             .policyCheck(PolicyCheck.builder(policy, letterInfo).kind(SignatureKind.ORGANISATION)
                 .operator(TestPki.registryId(TestIdentity.CLERK)).keyStorage(KeyStorage.TOKEN).build()).build(),
             clerk.keys().get(0));
@@ -164,22 +166,25 @@ public final class SmokeDemo {
     }
   }
 
-  /** Writes the letter with a font that has the Vietnamese letters, or folded to ASCII without one. */
+  /**
+   * Writes the letter in Vietnamese with the SDK's bundled Liberation Serif: the heading, the body,
+   * and the chairman's signer block (authority line, title line, room for the signature, name).
+   */
   private static void writeLetter(Path target) throws IOException {
-    try (PDDocument doc = new PDDocument()) {
+    try (PDDocument doc = new PDDocument();
+        java.io.InputStream fontFile = PdfSigner.class.getResourceAsStream("fonts/LiberationSerif-Regular.ttf")) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
-      PDFont font = vietnameseFont(doc);
+      PDFont font = PDType0Font.load(doc, fontFile, true);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        cs.beginText();
-        cs.setFont(font, 11);
-        cs.setLeading(18);
-        cs.newLineAtOffset(60, 770);
+        float y = 780;
         for (String line : LETTER) {
-          cs.showText(font instanceof PDType0Font ? line : ascii(line));
-          cs.newLine();
+          text(cs, font, 12, 60, y, line);
+          y -= 20;
         }
-        cs.endText();
+        centred(cs, font, 13, 420, 420, "TM. ỦY BAN NHÂN DÂN");
+        centred(cs, font, 13, 420, 404, "CHỦ TỊCH");
+        centred(cs, font, 13, 420, 320, "Nguyễn Văn An");
       }
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       doc.save(bytes);
@@ -187,34 +192,46 @@ public final class SmokeDemo {
     }
   }
 
-  private static PDFont vietnameseFont(PDDocument doc) {
-    for (String candidate : List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
-        "C:\\Windows\\Fonts\\arial.ttf")) {
-      Path file = Path.of(candidate);
-      if (!Files.isReadable(file)) {
-        continue;
-      }
-      try {
-        PDType0Font font = PDType0Font.load(doc, file.toFile());
-        for (String line : LETTER) {
-          font.encode(line); // throws when a letter has no glyph
-        }
-        return font;
-      } catch (IOException | IllegalArgumentException e) {
-        // this font lacks a Vietnamese letter: try the next
-      }
+  private static void centred(PDPageContentStream cs, PDFont font, float size, float centreX, float y, String s)
+      throws IOException {
+    text(cs, font, size, centreX - font.getStringWidth(s) / 1000 * size / 2, y, s);
+  }
+
+  private static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s)
+      throws IOException {
+    cs.beginText();
+    cs.setFont(font, size);
+    cs.newLineAtOffset(x, y);
+    cs.showText(s);
+    cs.endText();
+  }
+
+  /** A blue handwritten-looking signature, or a round red seal, on a transparent background. */
+  private static byte[] picture(boolean seal) throws IOException {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(seal ? 240 : 300, seal ? 240 : 120,
+        java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    if (seal) {
+      g.setColor(new java.awt.Color(215, 25, 32));
+      g.setStroke(new java.awt.BasicStroke(10));
+      g.drawOval(10, 10, 220, 220);
+      g.drawOval(40, 40, 160, 160);
+      g.fillPolygon(new int[] {120, 132, 165, 138, 148, 120, 92, 102, 75, 108}, new int[] {75, 108, 108, 128, 160,
+          140, 160, 128, 108, 108}, 10);
+    } else {
+      g.setColor(new java.awt.Color(20, 50, 190));
+      g.setStroke(new java.awt.BasicStroke(7));
+      g.drawArc(20, 20, 120, 80, 20, 300);
+      g.drawLine(120, 95, 285, 25);
+      g.drawArc(150, 35, 110, 55, 180, 270);
     }
-    return new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", out);
+    return out.toByteArray();
   }
 
-  private static String ascii(String text) {
-    return Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D').replace('—', '-'), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "");
-  }
-
-  /** Writes to a temporary file in the same folder, then moves it into place. */
   private static byte[] pem(java.security.cert.X509Certificate c) throws IOException {
     try {
       String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
@@ -225,6 +242,7 @@ public final class SmokeDemo {
     }
   }
 
+  /** Writes to a temporary file in the same folder, then moves it into place. */
   private static void write(Path target, byte[] data) throws IOException {
     Path tmp = OutputFiles.temporaryBeside(target, ".part");
     try {

@@ -28,6 +28,10 @@ class SmokeDemoTest {
         .satisfies(s -> assertThat(s.level()).isEqualTo(SignatureLevel.B_LT));
     assertThat(result.pdf().policyDecision().orElseThrow().outcomes()).contains(PolicyOutcome.ORIGINAL_VALUE);
     assertThat(result.pdf().signatures()).allMatch(s -> s.policyDecision().orElseThrow().isAllowed());
+    assertThat(result.pdf().signatures().get(0).findings()).extracting(f -> f.code())
+        .contains("APPEARANCE_IMAGE", "APPEARANCE_ABOVE_NAME");
+    assertThat(result.pdf().signatures().get(1).findings()).extracting(f -> f.code())
+        .contains("APPEARANCE_SEAL_OVERLAP");
     assertThat(result.xml().policyDecision().orElseThrow().outcomes())
         .contains(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
     assertThat(out.resolve("cong-van.pdf")).exists();
