@@ -1,0 +1,47 @@
+package vn.kyso.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.validation.Indication;
+import vn.kyso.pades.PdfSigner;
+import vn.kyso.pades.PdfVerifier;
+import vn.kyso.testkit.SoftHsm;
+import vn.kyso.testkit.TestIdentity;
+import vn.kyso.testkit.TestPkiExtension;
+
+/** The USB-token example, with SoftHSM2 as the token. */
+class SignWithUsbTokenIT {
+  @RegisterExtension
+  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(43).build();
+
+  @Test
+  void signsWithTheTokensKey_askingThePinOnce(@TempDir Path dir) throws Exception {
+    SoftHsm hsm = SoftHsm.assumeAvailable();
+    hsm.createToken("lanh-dao", "12345678", "246810");
+    hsm.importCredential("lanh-dao", "246810", PKI.pki().credential(TestIdentity.CHAIRMAN), "01", "chu-tich");
+    Path folder = SmokeDemo.run(dir.resolve("demo")).folder();
+    Path png = dir.resolve("chu-ky.png");
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(120, 50, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(new java.awt.Color(20, 40, 200));
+    g.fillOval(5, 5, 110, 40);
+    g.dispose();
+    javax.imageio.ImageIO.write(img, "png", png.toFile());
+    AtomicInteger asked = new AtomicInteger();
+    Path out = dir.resolve("signed.pdf");
+    SignWithUsbToken.sign(hsm.module(), "lanh-dao", (token, purpose) -> {
+      asked.incrementAndGet();
+      return "246810".toCharArray();
+    }, PdfSigner.builder().timestampClient(PKI.tsaClient()).build(), folder.resolve("cong-van.pdf"), out, png,
+        "CHỦ TỊCH", "Nguyễn Văn An");
+    assertThat(asked).hasValue(1);
+    assertThat(Files.exists(out)).isTrue();
+    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall()).isEqualTo(Indication.TOTAL_PASSED);
+  }
+}
