@@ -20,6 +20,7 @@ import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.policy.KeyStorage;
 import vn.kyso.api.policy.PolicyCheck;
 import vn.kyso.api.policy.SignatureKind;
+import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
@@ -71,7 +72,7 @@ public final class SmokeDemo {
   private SmokeDemo() {}
 
   /** The two reports of a run and where its files are. */
-  public record Result(ValidationReport pdf, ValidationReport xml, Path folder) {
+  public record Result(ValidationReport pdf, ValidationReport xml, Path folder, String token) {
     /** @return whether every signature of both documents passed */
     public boolean passed() {
       return pdf.overall() == Indication.TOTAL_PASSED && xml.overall() == Indication.TOTAL_PASSED;
@@ -106,6 +107,20 @@ public final class SmokeDemo {
    * @throws IOException when the output cannot be written
    */
   public static Result run(Path outputFolder) throws KysoException, IOException {
+    return run(outputFolder, false);
+  }
+
+  /**
+   * Runs the demo, with the keys on a SoftHSM2 token when asked (SoftHSM2 and OpenSC installed,
+   * {@code SOFTHSM2_CONF} set for this process) or in PKCS#12 software tokens.
+   *
+   * @param outputFolder where the files are written
+   * @param onSoftHsm whether to put the keys on a SoftHSM2 token
+   * @return the reports
+   * @throws KysoException when signing, time-stamping or verification fails
+   * @throws IOException when the output cannot be written
+   */
+  public static Result run(Path outputFolder, boolean onSoftHsm) throws KysoException, IOException {
     TestPkiExtension services = TestPkiExtension.builder().seed(2026).clock(java.time.Clock.systemUTC()).build();
     services.start();
     try {
@@ -130,23 +145,25 @@ public final class SmokeDemo {
           .titleLine("CHỦ TỊCH").build();
       DocumentInfo recordInfo = DocumentInfo.builder("Hồ sơ").issuingOrganisation(TestPki.PROVINCE)
           .signerName("Nguyễn Văn An").build();
-      try (SigningToken leader = services.pki().credential(TestIdentity.CHAIRMAN).signingToken();
-          SigningToken clerk = services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+      String tokenName = onSoftHsm ? "SoftHSM2 (PKCS#11)" : "PKCS#12";
+      try (Keys keys = onSoftHsm ? Keys.softHsm(services) : Keys.pkcs12(services)) {
+        SigningKey leaderKey = keys.leader();
+        SigningKey clerkKey = keys.clerk();
         pdfSigner.sign(letter, leaderSigned, PdfSignatureOptions.builder(PadesLevel.B_T)
             .reason("Phê duyệt / Approval").location("Thử Nghiệm")
             .visible(VisibleSignature.personal(SignatureImage.png(picture(false)),
                 Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")))
             .policyCheck(PolicyCheck.builder(policy, letterInfo).keyStorage(KeyStorage.TOKEN).build()).build(),
-            leader.keys().get(0));
+            leaderKey);
         pdfSigner.sign(leaderSigned, issued, PdfSignatureOptions.builder(PadesLevel.B_LTA)
             .reason("Ban hành / Issued").location("Thử Nghiệm")
             .visible(VisibleSignature.organisation(SignatureImage.png(picture(true)), 36, 36))
             .policyCheck(PolicyCheck.builder(policy, letterInfo).kind(SignatureKind.ORGANISATION)
                 .operator(TestPki.registryId(TestIdentity.CLERK)).keyStorage(KeyStorage.TOKEN).build()).build(),
-            clerk.keys().get(0));
+            clerkKey);
         xmlSigner.sign(record, recordSigned, XmlSignatureOptions.builder(XadesLevel.B_LT, XadesPackaging.ENVELOPED)
             .policyCheck(PolicyCheck.builder(policy, recordInfo).keyStorage(KeyStorage.TOKEN).build()).build(),
-            leader.keys().get(0));
+            leaderKey);
       }
 
       ValidationReport pdfReport = policy.review(
@@ -160,7 +177,7 @@ public final class SmokeDemo {
       write(outputFolder.resolve("chung-thu-lanh-dao.pem"), pem(services.pki().credential(TestIdentity.CHAIRMAN).certificate()));
       write(outputFolder.resolve("chung-thu-co-quan.pem"),
           pem(services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).certificate()));
-      return new Result(pdfReport, xmlReport, outputFolder);
+      return new Result(pdfReport, xmlReport, outputFolder, tokenName);
     } finally {
       services.stop();
     }
@@ -239,6 +256,52 @@ public final class SmokeDemo {
       return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
     } catch (java.security.cert.CertificateEncodingException e) {
       throw new IOException(e);
+    }
+  }
+
+  /** The leader's and the clerk's keys, in PKCS#12 files or on one SoftHSM2 token. */
+  private record Keys(SigningKey leader, SigningKey clerk, List<AutoCloseable> open) implements AutoCloseable {
+    static Keys pkcs12(TestPkiExtension services) throws KysoException {
+      SigningToken leader = services.pki().credential(TestIdentity.CHAIRMAN).signingToken();
+      SigningToken clerk = services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken();
+      return new Keys(leader.keys().get(0), clerk.keys().get(0), List.of(leader, clerk));
+    }
+
+    static Keys softHsm(TestPkiExtension services) throws KysoException {
+      vn.kyso.testkit.SoftHsm hsm = vn.kyso.testkit.SoftHsm.assumeAvailable();
+      hsm.createToken("kyso-demo", "12345678", "123456");
+      hsm.importCredential("kyso-demo", "123456", services.pki().credential(TestIdentity.CHAIRMAN), "01", "chu-tich");
+      hsm.importCredential("kyso-demo", "123456", services.pki().credential(TestIdentity.PROVINCE_ORGANISATION), "02",
+          "co-quan");
+      vn.kyso.pkcs11.Pkcs11Module module = vn.kyso.pkcs11.Pkcs11Module.load(hsm.module());
+      vn.kyso.pkcs11.Pkcs11Token token = module.open(vn.kyso.pkcs11.TokenSelector.byLabel("kyso-demo"),
+          (d, purpose) -> "123456".toCharArray());
+      SigningKey leader = null;
+      SigningKey clerk = null;
+      for (SigningKey k : token.keys()) {
+        if (k.certificate().equals(services.pki().credential(TestIdentity.CHAIRMAN).certificate())) {
+          leader = k;
+        } else if (k.certificate().equals(services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).certificate())) {
+          clerk = k;
+        }
+      }
+      if (leader == null || clerk == null) {
+        token.close();
+        module.close();
+        throw new IllegalStateException("the SoftHSM2 token lacks the demo keys");
+      }
+      return new Keys(leader, clerk, List.of(token, module));
+    }
+
+    @Override
+    public void close() {
+      for (AutoCloseable c : open) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // closing a token or a test key store: nothing left to save
+        }
+      }
     }
   }
 

@@ -20,12 +20,29 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FOLDER", description = "where the files go (default: a new temporary folder)")
   Path out;
 
+  @Option(names = "--no-softhsm", description = "use PKCS#12 software tokens even when SoftHSM2 is installed")
+  boolean noSoftHsm;
+
   @Override
   public Integer call() throws Exception {
     Messages m = new Messages(root.locale());
     Path folder = out != null ? out : Files.createTempDirectory("kyso-demo-");
-    System.out.println(m.get("demo.token"));
-    SmokeDemo.Result result = SmokeDemo.run(folder);
+    boolean installed = vn.kyso.testkit.SoftHsm.findModule().isPresent()
+        && vn.kyso.testkit.ExternalTools.onPath("softhsm2-util") && vn.kyso.testkit.ExternalTools.onPath("pkcs11-tool");
+    String conf = System.getenv("SOFTHSM2_CONF");
+    if (installed && !noSoftHsm && (conf == null || conf.isBlank())) {
+      // SoftHSM2 reads its configuration from the environment when the library starts: run the demo
+      // again in a child process with a configuration of its own inside the output folder.
+      Files.createDirectories(folder.resolve("softhsm"));
+      ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), Kyso.class.getName(), "--lang", root.lang, "demo", "--out",
+          folder.toString()).inheritIO();
+      child.environment().put("SOFTHSM2_CONF", folder.resolve("softhsm").resolve("softhsm2.conf").toString());
+      return child.start().waitFor();
+    }
+    boolean onSoftHsm = installed && !noSoftHsm;
+    System.out.println(m.get(onSoftHsm ? "demo.softhsm" : "demo.token"));
+    SmokeDemo.Result result = SmokeDemo.run(folder, onSoftHsm);
     for (ValidationReport report : new ValidationReport[] {result.pdf(), result.xml()}) {
       System.out.println(report.toText(root.locale()));
     }
