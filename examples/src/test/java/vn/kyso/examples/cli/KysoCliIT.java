@@ -20,10 +20,19 @@ class KysoCliIT {
   record Run(int exit, String out, String err) {}
 
   static Run kyso(String... args) throws Exception {
+    return kysoWithout(null, args);
+  }
+
+  /** Runs the tool with one environment variable removed (the README's command on a fresh machine). */
+  static Run kysoWithout(String variable, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", Path.of("target", "kyso.jar").toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).start();
+    ProcessBuilder pb = new ProcessBuilder(command);
+    if (variable != null) {
+      pb.environment().remove(variable);
+    }
+    Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -34,7 +43,21 @@ class KysoCliIT {
   static void runTheDemo() throws Exception {
     Run r = kyso("demo", "--out", demo.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("HỢP LỆ", "Quyết định chính sách", demo.toString());
+    assertThat(r.out()).contains("HỢP LỆ", "Quyết định chính sách", demo.toString(), "Thiết bị ký");
+  }
+
+  @Test
+  void demo_asTheReadmeRunsIt_withoutAnySoftHsmConfiguration(@TempDir Path dir) throws Exception {
+    Run r = kysoWithout("SOFTHSM2_CONF", "--lang", "en", "demo", "--out", dir.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("Token: ", "The files are in");
+    if (vn.kyso.testkit.SoftHsm.findModule().isPresent() && vn.kyso.testkit.ExternalTools.onPath("pkcs11-tool")) {
+      assertThat(r.out()).contains("SoftHSM2");
+      assertThat(dir.resolve("softhsm").resolve("softhsm2.conf")).exists();
+    }
+    Run plain = kyso("--lang", "en", "demo", "--no-softhsm", "--out", dir.resolve("p12").toString());
+    assertThat(plain.exit()).isZero();
+    assertThat(plain.out()).contains("PKCS#12");
   }
 
   @Test
