@@ -16,6 +16,18 @@ final class Files2 {
     return p;
   }
 
+  /** The anchors given with {@code --trust} (PEM or DER), or the built-in government ones. */
+  static vn.kyso.api.trust.TrustAnchors anchors(java.util.List<Path> trust) throws Exception {
+    if (trust.isEmpty()) {
+      return vn.kyso.api.trust.TrustAnchors.governmentSpecialUse();
+    }
+    vn.kyso.api.trust.TrustAnchors.Builder b = vn.kyso.api.trust.TrustAnchors.builder();
+    for (Path t : trust) {
+      b.add(vn.kyso.api.trust.TrustAnchors.load(existing(t)));
+    }
+    return b.build();
+  }
+
   /** Reads a DER file, or the first PEM block of a text file. */
   static byte[] derOrPem(Path p) throws IOException {
     byte[] data = Files.readAllBytes(existing(p));

@@ -11,11 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import vn.kyso.api.policy.AuthorityForm;
-import vn.kyso.api.policy.Classification;
-import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.policy.PolicyDecision;
-import vn.kyso.api.policy.SignatureKind;
 import vn.kyso.api.policy.SigningRequest;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.policy.Policy;
@@ -97,28 +93,8 @@ final class PolicyCommand implements Runnable {
     @Option(names = "--preset", defaultValue = "national", paramLabel = "PRESET", description = "default: national")
     String preset;
 
-    @Option(names = "--doc-type", defaultValue = "", paramLabel = "TYPE", description = "e.g. \"Công văn\"")
-    String docType;
-
-    @Option(names = "--classification", defaultValue = "NONE", paramLabel = "LEVEL",
-        description = "NONE, MAT, TOI_MAT or TUYET_MAT")
-    Classification classification;
-
-    @Option(names = "--authority-form", defaultValue = "NONE", paramLabel = "FORM",
-        description = "NONE, TM, KT, TM_KT, TL, TL_KT, TUQ or Q")
-    AuthorityForm authorityForm;
-
-    @Option(names = "--number", paramLabel = "NUMBER", description = "number and symbol, e.g. 123/UBND-VP")
-    String number;
-
-    @Option(names = "--organisation", paramLabel = "NAME", description = "the issuing organisation")
-    String organisation;
-
-    @Option(names = "--kind", paramLabel = "KIND", description = "PERSONAL or ORGANISATION (default: from the certificate)")
-    SignatureKind kind;
-
-    @Option(names = "--category", paramLabel = "TAG", description = "e.g. payment-settlement, individual-decision")
-    java.util.List<String> categories = new java.util.ArrayList<>();
+    @picocli.CommandLine.Mixin
+    DocumentOptions doc = new DocumentOptions();
 
     @Option(names = "--at", paramLabel = "DATE", description = "take the law as of this day, e.g. 2018-06-15")
     String at;
@@ -126,14 +102,6 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       X509Certificate certificate = Certificates.load(Files2.existing(cert)).get(0);
-      DocumentInfo.Builder d = DocumentInfo.builder(docType).classification(classification).authorityForm(authorityForm);
-      if (number != null) {
-        d.numberSymbol(number);
-      }
-      if (organisation != null) {
-        d.issuingOrganisation(organisation);
-      }
-      categories.forEach(d::category);
       Instant when = Instant.now();
       if (at != null) {
         try {
@@ -142,9 +110,9 @@ final class PolicyCommand implements Runnable {
           throw new Kyso.UsageException("--at needs a day like 2018-06-15, not " + at);
         }
       }
-      SigningRequest.Builder request = SigningRequest.builder(certificate, d.build(), when);
-      if (kind != null) {
-        request.kind(kind);
+      SigningRequest.Builder request = SigningRequest.builder(certificate, doc.document(), when);
+      if (doc.kind != null) {
+        request.kind(doc.kind);
       }
       PolicyDecision decision = VerifyCommand.policyPreset(preset).evaluate(request.build());
       System.out.print(decision.toText(parent.root.locale()));

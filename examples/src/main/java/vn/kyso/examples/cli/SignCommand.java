@@ -11,19 +11,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import vn.kyso.api.KysoException;
-import vn.kyso.api.policy.AuthorityForm;
-import vn.kyso.api.policy.Classification;
 import vn.kyso.api.policy.CopyForm;
-import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.policy.KeyStorage;
 import vn.kyso.api.policy.PolicyCheck;
-import vn.kyso.api.policy.SignatureKind;
 import vn.kyso.api.token.Pkcs12Token;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.NetworkSettings;
-import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.trust.TsaClient;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
@@ -127,23 +122,8 @@ final class SignCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "PRESET", description = "check the signature against a policy preset first")
   String policy;
 
-  @Option(names = "--doc-type", defaultValue = "", paramLabel = "TYPE")
-  String docType;
-
-  @Option(names = "--classification", defaultValue = "NONE", paramLabel = "LEVEL")
-  Classification classification;
-
-  @Option(names = "--authority-form", defaultValue = "NONE", paramLabel = "FORM")
-  AuthorityForm authorityForm;
-
-  @Option(names = "--number", paramLabel = "NUMBER")
-  String number;
-
-  @Option(names = "--organisation", paramLabel = "NAME", description = "the issuing organisation")
-  String organisation;
-
-  @Option(names = "--kind", paramLabel = "KIND", description = "PERSONAL or ORGANISATION")
-  SignatureKind kind;
+  @picocli.CommandLine.Mixin
+  DocumentOptions doc = new DocumentOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -162,28 +142,14 @@ final class SignCommand implements Callable<Integer> {
     }
     CertificateVerifier verifier = null;
     if (level.equals("LT") || level.equals("LTA")) {
-      TrustAnchors.Builder b = TrustAnchors.builder();
-      if (trust.isEmpty()) {
-        b.add(TrustAnchors.governmentSpecialUse());
-      }
-      for (Path t : trust) {
-        b.add(TrustAnchors.load(Files2.existing(t)));
-      }
-      verifier = CertificateVerifier.builder(b.build()).network(NetworkSettings.online()).build();
+      verifier = CertificateVerifier.builder(Files2.anchors(trust)).network(NetworkSettings.online()).build();
     }
     PolicyCheck check = null;
     if (policy != null) {
-      DocumentInfo.Builder d = DocumentInfo.builder(docType).classification(classification).authorityForm(authorityForm);
-      if (number != null) {
-        d.numberSymbol(number);
-      }
-      if (organisation != null) {
-        d.issuingOrganisation(organisation);
-      }
-      PolicyCheck.Builder c = PolicyCheck.builder(VerifyCommand.policyPreset(policy), d.build())
+      PolicyCheck.Builder c = PolicyCheck.builder(VerifyCommand.policyPreset(policy), doc.document())
           .keyStorage(source.p12 != null ? KeyStorage.SOFTWARE : KeyStorage.TOKEN);
-      if (kind != null) {
-        c.kind(kind);
+      if (doc.kind != null) {
+        c.kind(doc.kind);
       }
       check = c.build();
     }

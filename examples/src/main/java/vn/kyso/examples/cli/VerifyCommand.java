@@ -56,21 +56,12 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "PRESET", description = "judge the signatures with a policy preset (kyso policy list)")
   String policy;
 
-  @Option(names = "--doc-type", paramLabel = "TYPE", description = "the document type for the policy, e.g. \"Công văn\"")
-  String docType = "";
+  @picocli.CommandLine.Mixin
+  DocumentOptions doc = new DocumentOptions();
 
   @Override
   public Integer call() throws Exception {
-    TrustAnchors anchors;
-    if (trust.isEmpty()) {
-      anchors = TrustAnchors.governmentSpecialUse();
-    } else {
-      TrustAnchors.Builder b = TrustAnchors.builder();
-      for (Path t : trust) {
-        b.add(TrustAnchors.load(Files2.existing(t)));
-      }
-      anchors = b.build();
-    }
+    TrustAnchors anchors = Files2.anchors(trust);
     Clock clock = Clock.systemUTC();
     if (at != null) {
       try {
@@ -100,7 +91,7 @@ final class VerifyCommand implements Callable<Integer> {
       Files2.existing(f);
       ValidationReport r = Files2.isPdf(f) ? pdf.verify(f) : xml.verify(f, Map.of()).report();
       if (preset != null) {
-        r = preset.review(r, vn.kyso.api.policy.DocumentInfo.builder(docType).build());
+        r = preset.review(r, doc.document());
       }
       reports.add(r);
       worst = worst.worst(r.overall());
