@@ -55,9 +55,14 @@ final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      Messages msg = new Messages(parent.root.locale());
       try (Pkcs11Module m = parent.module()) {
         for (SlotDescription s : m.slots()) {
-          System.out.println(s);
+          System.out.println(msg.get("token.slot", s.slotId(), s.description().strip(), s.manufacturer().strip()));
+          s.token().ifPresent(d -> {
+            System.out.println("  " + msg.get("token.description", d.label(), d.serial(), d.model(), d.manufacturer()));
+            System.out.println("  " + msg.get("token.pin", d.pinFlags().isEmpty() ? "-" : d.pinFlags().toString()));
+          });
         }
       }
       return 0;

@@ -236,6 +236,7 @@ class KysoCliIT {
     Path log = dir.resolve("pin-log.properties");
     Run list = kyso("token", "list", "--pkcs11-lib", lib);
     assertThat(list.exit()).as(list.err()).isZero();
+    assertThat(list.out()).contains("Khe ", "kyso-cli");
     Run info = kyso("--lang", "en", "token", "info", "--pkcs11-lib", lib, "--pin-log", log.toString(), "--token-label",
         "kyso-cli", "--pin-file", pin.toString());
     assertThat(info.exit()).as(info.out() + info.err()).isZero();
