@@ -23,6 +23,19 @@ class KysoCliIT {
     return kysoWithout(null, args);
   }
 
+  /** Runs the tool with JVM options (e.g. the log level) before -jar. */
+  static Run kysoJvm(List<String> jvmOptions, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", Path.of("target", "kyso.jar").toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
   /** Runs the tool with one environment variable removed (the README's command on a fresh machine). */
   static Run kysoWithout(String variable, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -252,6 +265,30 @@ class KysoCliIT {
     Run oldPin = kyso("token", "info", "--pkcs11-lib", lib, "--token-label", "kyso-cli", "--pin-file", pin.toString());
     assertThat(oldPin.exit()).isEqualTo(1);
     assertThat(oldPin.err()).contains("PIN_INCORRECT");
+  }
+
+  @Test
+  void secrets_neverReachTheLogs_evenAtTrace(@TempDir Path dir) throws Exception {
+    vn.kyso.testkit.SoftHsm hsm = vn.kyso.testkit.SoftHsm.assumeAvailable();
+    String secretPin = "731946";
+    hsm.createToken("kyso-secret", "87654321", secretPin);
+    hsm.importCredential("kyso-secret", secretPin, PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN), "01", "k");
+    Path pin = dir.resolve("pin.txt");
+    Files.writeString(pin, secretPin);
+    Path xml = dir.resolve("ho-so.xml");
+    String marker = "NOI-DUNG-MAT-4711";
+    Files.writeString(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><GhiChu>" + marker + "</GhiChu></HoSo>\n");
+    List<String> trace = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace");
+    Run signed = kysoJvm(trace, "sign", "xml", xml.toString(), dir.resolve("signed.xml").toString(), "--pkcs11-lib",
+        hsm.module().toString(), "--token-label", "kyso-secret", "--pin-file", pin.toString());
+    assertThat(signed.exit()).as(signed.err()).isZero();
+    Run wrong = kysoJvm(trace, "--debug", "sign", "xml", xml.toString(), dir.resolve("x.xml").toString(),
+        "--pkcs11-lib", hsm.module().toString(), "--token-label", "kyso-secret", "--pin-file", pin.toString() + "-none");
+    String logs = signed.out() + signed.err() + wrong.out() + wrong.err();
+    assertThat(logs).doesNotContain(secretPin).doesNotContain(marker);
+    byte[] key = PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN).privateKey().getEncoded();
+    assertThat(logs).doesNotContain(java.util.Base64.getEncoder().encodeToString(key).substring(40, 80))
+        .doesNotContain(java.util.HexFormat.of().formatHex(key).substring(80, 160));
   }
 
   @Test
