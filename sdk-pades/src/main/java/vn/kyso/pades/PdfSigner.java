@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import vn.kyso.api.DocumentException;
@@ -21,14 +20,6 @@ import vn.kyso.api.SignatureValue;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.SigningRefusedException;
 import vn.kyso.api.TokenException;
-import vn.kyso.api.policy.PolicyCheck;
-import vn.kyso.api.policy.PriorSignature;
-import vn.kyso.api.trust.CertificateResult;
-import vn.kyso.api.trust.NetworkSettings;
-import vn.kyso.api.trust.TrustAnchors;
-import vn.kyso.api.trust.ValidationContext;
-import vn.kyso.api.validation.SignatureResult;
-import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.TsaClient;
@@ -121,7 +112,8 @@ public final class PdfSigner {
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
     if (options.policyCheck().isPresent()) {
-      enforcePolicy(options.policyCheck().get(), input, options, chain, signingTime, algorithm);
+      options.policyCheck().get().enforce(chain, signingTime, algorithm, verifier, clock,
+          v -> PdfVerifier.builder(v).clock(clock).build().verify(input, options.ownerPassword().orElse(null)));
     }
     String password = options.ownerPassword().map(String::new).orElse(null);
     try (PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password),
@@ -130,29 +122,6 @@ public final class PdfSigner {
       return new PreparedSignature(options, signingTime, algorithm, chain, digest,
           Cms.signedAttributes(chain.get(0), options.digest(), digest));
     }
-  }
-
-  private void enforcePolicy(PolicyCheck check, Path input, PdfSignatureOptions options, List<X509Certificate> chain,
-      Instant signingTime, SignatureAlgorithm algorithm) throws DocumentException, SigningRefusedException {
-    List<PriorSignature> prior = new ArrayList<>();
-    CertificateResult certificate = null;
-    if (verifier != null) {
-      certificate = verifier.verify(chain.get(0), ValidationContext.builder().at(signingTime, false)
-          .certificates(chain).build());
-    }
-    if (check.isOrganisation(chain.get(0))) {
-      // Without the signer's verifier, earlier signatures are judged offline against the
-      // built-in government anchors only.
-      CertificateVerifier v = verifier != null ? verifier
-          : CertificateVerifier.builder(TrustAnchors.governmentSpecialUse()).network(NetworkSettings.offline())
-              .clock(clock).build();
-      ValidationReport existing = PdfVerifier.builder(v).clock(clock).build()
-          .verify(input, options.ownerPassword().orElse(null));
-      for (SignatureResult r : existing.signatures()) {
-        PriorSignature.from(r).ifPresent(prior::add);
-      }
-    }
-    check.enforce(chain.get(0), signingTime, algorithm, prior, certificate);
   }
 
   /**

@@ -26,8 +26,6 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SigningRefusedException;
-import vn.kyso.api.policy.PolicyCheck;
-import vn.kyso.api.policy.PriorSignature;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.Certificates;
@@ -109,7 +107,9 @@ public final class XmlSigner {
     SignatureAlgorithm alg = SignatureAlgorithm.of(cert.getPublicKey().getAlgorithm().equals("EC")
         ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA, false, options.digest()).orElseThrow();
     if (options.policyCheck().isPresent()) {
-      enforcePolicy(options.policyCheck().get(), input, options, chain, alg);
+      options.policyCheck().get().enforce(chain, Instant.ofEpochSecond(clock.instant().getEpochSecond()), alg,
+          verifier, clock, options.packaging() != XadesPackaging.ENVELOPED ? null
+              : v -> XmlVerifier.builder(v).clock(clock).build().verify(input, java.util.Map.of()).report());
     }
     String suffix = UUID.randomUUID().toString();
     boolean declaration = true;
@@ -137,25 +137,6 @@ public final class XmlSigner {
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
     }
-  }
-
-  private void enforcePolicy(PolicyCheck check, Path input, XmlSignatureOptions options,
-      java.util.List<X509Certificate> chain, SignatureAlgorithm alg) throws DocumentException, SigningRefusedException {
-    Instant signingTime = Instant.ofEpochSecond(clock.instant().getEpochSecond());
-    vn.kyso.api.trust.CertificateResult certificate = verifier == null ? null
-        : verifier.verify(chain.get(0), vn.kyso.api.trust.ValidationContext.builder().at(signingTime, false)
-            .certificates(chain).build());
-    java.util.List<PriorSignature> prior = new java.util.ArrayList<>();
-    if (options.packaging() == XadesPackaging.ENVELOPED && check.isOrganisation(chain.get(0))) {
-      vn.kyso.api.trust.CertificateVerifier v = verifier != null ? verifier
-          : vn.kyso.api.trust.CertificateVerifier.builder(vn.kyso.api.trust.TrustAnchors.governmentSpecialUse())
-              .network(vn.kyso.api.trust.NetworkSettings.offline()).clock(clock).build();
-      for (vn.kyso.api.validation.SignatureResult r
-          : XmlVerifier.builder(v).clock(clock).build().verify(input, java.util.Map.of()).report().signatures()) {
-        PriorSignature.from(r).ifPresent(prior::add);
-      }
-    }
-    check.enforce(chain.get(0), signingTime, alg, prior, certificate);
   }
 
   /**
