@@ -86,9 +86,17 @@ public final class PdfSigner {
    */
   public void sign(Path input, Path output, PdfSignatureOptions options, SigningKey key) throws KysoException {
     Objects.requireNonNull(key, "key");
-    PreparedSignature prepared = prepare(input, options, key.chain());
-    SignatureValue value = key.sign(prepared.dataToSign(), prepared.algorithm());
-    complete(prepared, input, output, value, options.ownerPassword().orElse(null));
+    Objects.requireNonNull(options, "options");
+    List<X509Certificate> chain = key.chain();
+    Instant signingTime = checkedSigningTime(input, options, chain);
+    SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
+    // One step builds the revision once: the digest comes from the bytes being written, the key
+    // signs, and the container goes into the same placeholder (prepare + complete build it twice).
+    write(input, output, options, chain, algorithm, signingTime, options.ownerPassword().orElse(null), digest -> {
+      PreparedSignature prepared = new PreparedSignature(options, signingTime, algorithm, chain, digest,
+          Cms.signedAttributes(chain.get(0), options.digest(), digest));
+      return checkedValue(prepared, key.sign(prepared.dataToSign(), algorithm));
+    });
   }
 
   /**
@@ -108,13 +116,8 @@ public final class PdfSigner {
     if (Objects.requireNonNull(chain, "chain").isEmpty()) {
       throw new IllegalArgumentException("chain must hold the signer certificate");
     }
-    requireServices(options.level());
+    Instant signingTime = checkedSigningTime(input, options, chain);
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
-    Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
-    if (options.policyCheck().isPresent()) {
-      options.policyCheck().get().enforce(chain, signingTime, algorithm, verifier, clock,
-          v -> PdfVerifier.builder(v).clock(clock).build().verify(input, options.ownerPassword().orElse(null)));
-    }
     String password = options.ownerPassword().map(String::new).orElse(null);
     try (PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password),
         OutputStream.nullOutputStream())) {
@@ -156,17 +159,35 @@ public final class PdfSigner {
       throws DocumentException, ServiceException {
     Objects.requireNonNull(prepared, "prepared");
     Objects.requireNonNull(value, "value");
+    checkedValue(prepared, value);
+    this.<DocumentException>write(input, output, prepared.options(), prepared.chain(), prepared.algorithm(), prepared.signingTime(),
+        ownerPassword, digest -> {
+          if (!MessageDigest.isEqual(digest, prepared.contentDigest())) {
+            throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null,
+                "the document is not the one that was prepared");
+          }
+          return value;
+        });
+  }
+
+  /** What the revision's digest becomes: the checked signature value over its signed attributes. */
+  @FunctionalInterface
+  private interface ValueForDigest<E extends KysoException> {
+    SignatureValue apply(byte[] contentDigest) throws DocumentException, E;
+  }
+
+  /**
+   * Builds the revision into a temporary file beside the output, has {@code valueFor} turn its
+   * digest into a signature value, embeds the container (with a time-stamp for B-T and above),
+   * adds the long-term data for B-LT and above, and moves the result into place. On any failure
+   * the temporary file is removed and the output is not touched.
+   */
+  private <E extends KysoException> void write(Path input, Path output, PdfSignatureOptions options,
+      List<X509Certificate> chain, SignatureAlgorithm algorithm, Instant signingTime, char[] ownerPassword,
+      ValueForDigest<E> valueFor) throws DocumentException, ServiceException, E {
     requireDistinct(Objects.requireNonNull(input, "input"), Objects.requireNonNull(output, "output"));
-    if (value.algorithm() != prepared.algorithm()
-        || !Cms.verify(prepared.signerCertificate(), prepared.algorithm(), prepared.signedAttributes(), value.value())) {
-      throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
-    }
-    PadesLevel level = prepared.options().level();
+    PadesLevel level = options.level();
     requireServices(level);
-    byte[] timestamp = null;
-    if (level.needsTimestamp()) {
-      timestamp = tsa.timestamp(prepared.algorithm().digestAlgorithm().digest(value.value())).encoded();
-    }
     Path temp;
     try {
       temp = OutputFiles.temporaryBeside(output, ".part");
@@ -177,19 +198,19 @@ public final class PdfSigner {
     try {
       String password = ownerPassword == null ? null : new String(ownerPassword);
       try (OutputStream out = Files.newOutputStream(temp);
-          PdfUpdate update = PdfUpdate.open(input, parameters(prepared.options(), prepared.signerCertificate(),
-              prepared.signingTime(), password), out)) {
-        byte[] digest = update.contentDigest(prepared.options().digest());
-        if (!MessageDigest.isEqual(digest, prepared.contentDigest())) {
-          throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null,
-              "the document is not the one that was prepared");
+          PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password), out)) {
+        byte[] digest = update.contentDigest(options.digest());
+        SignatureValue value = valueFor.apply(digest);
+        byte[] timestamp = null;
+        if (level.needsTimestamp()) {
+          timestamp = tsa.timestamp(algorithm.digestAlgorithm().digest(value.value())).encoded();
         }
-        update.embed(Cms.signedData(prepared.chain(), prepared.algorithm(), digest, value.value(), timestamp));
+        update.embed(Cms.signedData(chain, algorithm, digest, value.value(), timestamp));
       } catch (IOException e) {
         throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
       }
       if (level.needsValidationData()) {
-        Path extended = addLongTermData(temp, output, level, ownerPassword == null ? null : new String(ownerPassword));
+        Path extended = addLongTermData(temp, output, level, password);
         Files.deleteIfExists(temp);
         temp = extended;
       }
@@ -206,6 +227,31 @@ public final class PdfSigner {
         }
       }
     }
+  }
+
+  /** The signing time (whole seconds), after the options' policy check allowed the signature. */
+  private Instant checkedSigningTime(Path input, PdfSignatureOptions options, List<X509Certificate> chain)
+      throws DocumentException, SigningRefusedException {
+    Objects.requireNonNull(input, "input");
+    if (Objects.requireNonNull(chain, "chain").isEmpty()) {
+      throw new IllegalArgumentException("chain must hold the signer certificate");
+    }
+    requireServices(options.level());
+    Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
+    if (options.policyCheck().isPresent()) {
+      options.policyCheck().get().enforce(chain, signingTime, algorithmFor(chain.get(0), options), verifier, clock,
+          v -> PdfVerifier.builder(v).clock(clock).build().verify(input, options.ownerPassword().orElse(null)));
+    }
+    return signingTime;
+  }
+
+  /** The value, once it is known to verify over the prepared signed attributes with the signer's key. */
+  private static SignatureValue checkedValue(PreparedSignature prepared, SignatureValue value) throws DocumentException {
+    if (value.algorithm() != prepared.algorithm()
+        || !Cms.verify(prepared.signerCertificate(), prepared.algorithm(), prepared.signedAttributes(), value.value())) {
+      throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
+    }
+    return value;
   }
 
   /**

@@ -1,10 +1,8 @@
 package vn.kyso.pades.internal;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -23,16 +21,20 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadMemoryMappedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.util.Hex;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
@@ -52,13 +54,19 @@ public final class PdfUpdate implements Closeable {
   private final SignatureOptions signatureOptions;
   private final ExternalSigningSupport external;
   private final int reserved;
+  private final int[] byteRange;
+  private final RevisionSink sink;
+  private byte[] increment;
 
   /** The parameters of the update. */
   public record Parameters(String fieldName, int page, float[] rectangle, String reason, String location,
       String contactInfo, String signerName, Integer docMdp, int reservedBytes, Instant signingTime,
       String password, byte[] appearance, VisibleAppearance visible) {}
 
-  private PdfUpdate(PDDocument document, SignatureOptions options, ExternalSigningSupport external, int reserved) {
+  private PdfUpdate(PDDocument document, SignatureOptions options, ExternalSigningSupport external, int reserved,
+      int[] byteRange, RevisionSink sink) {
+    this.byteRange = byteRange;
+    this.sink = sink;
     this.document = document;
     this.signatureOptions = options;
     this.external = external;
@@ -76,8 +84,10 @@ public final class PdfUpdate implements Closeable {
    */
   public static PdfUpdate open(Path input, Parameters p, OutputStream out) throws DocumentException {
     PDDocument doc;
+    RandomAccessReadMemoryMappedFile source = null;
     try {
-      doc = Loader.loadPDF(new RandomAccessReadBufferedFile(input.toFile()), p.password() == null ? "" : p.password(),
+      source = new RandomAccessReadMemoryMappedFile(input);
+      doc = Loader.loadPDF(source, p.password() == null ? "" : p.password(),
           null, null, IOUtils.createTempFileOnlyStreamCache());
     } catch (InvalidPasswordException e) {
       throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
@@ -173,8 +183,13 @@ public final class PdfUpdate implements Closeable {
         }
       }
       doc.setDocumentId(p.signingTime().toEpochMilli());
-      ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(out);
-      return new PdfUpdate(doc, so, ext, placeholderBytes(sig, p.reservedBytes()));
+      RevisionSink sink = new RevisionSink(source.length(), out);
+      ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(sink);
+      int[] br = sig.getByteRange();
+      if (br == null || br.length != 4 || br[0] != 0 || br[1] < source.length() || br[2] <= br[1]) {
+        throw new IllegalStateException("PDFBox wrote an unexpected byte range " + java.util.Arrays.toString(br));
+      }
+      return new PdfUpdate(doc, so, ext, placeholderBytes(sig, p.reservedBytes()), br, sink);
     } catch (DocumentException | IllegalArgumentException e) {
       closeQuietly(doc, so);
       throw e;
@@ -203,7 +218,30 @@ public final class PdfUpdate implements Closeable {
    * @throws DocumentException when the prepared bytes cannot be read
    */
   public byte[] contentDigest(DigestAlgorithm digest) throws DocumentException {
-    return digestOf(external, digest, "prepared revision");
+    if (increment != null) {
+      throw new IllegalStateException("the revision is digested once");
+    }
+    // PDFBox writes the revision when it is given a signature: given zeros, it streams the original
+    // through the sink (hashed and written on the way, in one pass), then the new part, which the
+    // sink keeps until the real container is known.
+    MessageDigest md = digest.newMessageDigest();
+    sink.digest = md;
+    try {
+      external.setSignature(new byte[reserved]);
+      sink.flushOriginal();
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, "PDF", e.getMessage());
+    }
+    increment = sink.increment.toByteArray();
+    int gapStart = byteRange[1] - (int) sink.originalLength;
+    int gapEnd = byteRange[2] - (int) sink.originalLength;
+    if (gapEnd > increment.length || increment[gapStart] != '<' || increment[gapEnd - 1] != '>'
+        || gapEnd - gapStart != 2 * reserved + 2) {
+      throw new IllegalStateException("PDFBox wrote the signature placeholder where the byte range does not say");
+    }
+    md.update(increment, 0, gapStart);
+    md.update(increment, gapEnd, increment.length - gapEnd);
+    return md.digest();
   }
 
   /** Streams the byte ranges of an external-signing update through a digest. */
@@ -277,12 +315,62 @@ public final class PdfUpdate implements Closeable {
     if (cms.length > reserved) {
       throw new DocumentException(ErrorCode.SIGNATURE_TOO_LARGE, null, cms.length, reserved);
     }
+    if (increment == null) {
+      throw new IllegalStateException("contentDigest comes before embed");
+    }
+    // The whole placeholder is overwritten: PDFBox writes it encrypted in an encrypted document,
+    // and cipher text must not follow the container (see placeholderBytes).
+    byte[] hex = Hex.getBytes(java.util.Arrays.copyOf(cms, reserved));
+    System.arraycopy(hex, 0, increment, byteRange[1] - (int) sink.originalLength + 1, hex.length);
     try {
-      // The whole placeholder is overwritten: PDFBox writes it encrypted in an encrypted document,
-      // and cipher text must not follow the container (see placeholderBytes).
-      external.setSignature(java.util.Arrays.copyOf(cms, reserved));
+      sink.target.write(increment);
+      sink.target.flush();
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, "PDF", e.getMessage());
+    }
+  }
+
+  /**
+   * Where PDFBox writes the revision: the original bytes (the first {@code originalLength}) go
+   * through the digest to the target as they pass; the new part is kept in memory, because its
+   * placeholder is filled only once the container is known.
+   */
+  private static final class RevisionSink extends OutputStream {
+    final long originalLength;
+    final OutputStream target;
+    final java.io.ByteArrayOutputStream increment = new java.io.ByteArrayOutputStream(16 * 1024);
+    MessageDigest digest;
+    private long written;
+
+    RevisionSink(long originalLength, OutputStream target) {
+      this.originalLength = originalLength;
+      this.target = new BufferedOutputStream(target, 1 << 16);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (digest == null) {
+        throw new IOException("PDFBox wrote the revision before it was asked to");
+      }
+      int original = (int) Math.max(0, Math.min(len, originalLength - written));
+      if (original > 0) {
+        digest.update(b, off, original);
+        target.write(b, off, original);
+      }
+      increment.write(b, off + original, len - original);
+      written += len;
+    }
+
+    void flushOriginal() throws IOException {
+      if (written < originalLength) {
+        throw new IOException("PDFBox wrote " + written + " of the original's " + originalLength + " bytes");
+      }
+      target.flush();
     }
   }
 
