@@ -22,7 +22,6 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -46,6 +45,7 @@ import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.internal.CmsCheck;
+import vn.kyso.pades.internal.FileRead;
 import vn.kyso.pades.internal.PdfUpdate;
 import vn.kyso.pades.internal.RevisionDiff;
 import vn.kyso.pades.internal.SignedBytes;
@@ -129,7 +129,7 @@ public final class PdfVerifier {
     try (SignedBytes bytes = new SignedBytes(pdf)) {
       PDDocument latest;
       try {
-        latest = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()), secret, null, null,
+        latest = Loader.loadPDF(new FileRead(pdf), secret, null, null,
             IOUtils.createTempFileOnlyStreamCache());
       } catch (InvalidPasswordException e) {
         throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
@@ -466,7 +466,7 @@ public final class PdfVerifier {
           done += in.transferTo(done, revisionEnd - done, out);
         }
       }
-      try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBufferedFile(temp.toFile()), secret, null, null,
+      try (PDDocument signed = Loader.loadPDF(new FileRead(temp), secret, null, null,
           IOUtils.createTempFileOnlyStreamCache())) {
         return RevisionDiff.compare(signed, latest, docMdp);
       }

@@ -22,7 +22,6 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -203,7 +202,7 @@ public final class LtvWriter {
 
   private static PDDocument load(Path input, String password) throws DocumentException {
     try {
-      return Loader.loadPDF(new RandomAccessReadBufferedFile(input.toFile()), password == null ? "" : password, null,
+      return Loader.loadPDF(new FileRead(input), password == null ? "" : password, null,
           null, IOUtils.createTempFileOnlyStreamCache());
     } catch (IOException | RuntimeException e) {
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());

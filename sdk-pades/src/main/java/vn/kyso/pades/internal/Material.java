@@ -10,7 +10,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -47,7 +46,7 @@ public final class Material {
   public static List<LtvWriter.Material> collect(java.nio.file.Path pdf, String password, CertificateVerifier verifier)
       throws DocumentException, ServiceException {
     List<LtvWriter.Material> out = new ArrayList<>();
-    try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()),
+    try (PDDocument doc = Loader.loadPDF(new FileRead(pdf),
         password == null ? "" : password, null, null, IOUtils.createTempFileOnlyStreamCache())) {
       for (PDSignature sig : doc.getSignatureDictionaries()) {
         byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();

@@ -21,7 +21,6 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessReadMemoryMappedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -84,14 +83,16 @@ public final class PdfUpdate implements Closeable {
    */
   public static PdfUpdate open(Path input, Parameters p, OutputStream out) throws DocumentException {
     PDDocument doc;
-    RandomAccessReadMemoryMappedFile source = null;
+    FileRead source = null;
     try {
-      source = new RandomAccessReadMemoryMappedFile(input);
+      source = new FileRead(input);
       doc = Loader.loadPDF(source, p.password() == null ? "" : p.password(),
           null, null, IOUtils.createTempFileOnlyStreamCache());
     } catch (InvalidPasswordException e) {
+      closeQuietly(source);
       throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
     } catch (IOException | RuntimeException e) {
+      closeQuietly(source);
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
     }
     SignatureOptions so = new SignatureOptions();
@@ -377,6 +378,16 @@ public final class PdfUpdate implements Closeable {
   @Override
   public void close() {
     closeQuietly(document, signatureOptions);
+  }
+
+  private static void closeQuietly(FileRead source) {
+    if (source != null) {
+      try {
+        source.close();
+      } catch (IOException e) {
+        // nothing was written through it
+      }
+    }
   }
 
   static void closeQuietly(PDDocument doc, SignatureOptions so) {

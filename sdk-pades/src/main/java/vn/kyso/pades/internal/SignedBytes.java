@@ -13,6 +13,9 @@ import java.security.MessageDigest;
  * Not thread-safe; one per verification.
  */
 public final class SignedBytes implements AutoCloseable {
+  private static final String EOF_TEXT = "%%EOF";
+  private static final byte[] EOF_MARKER = EOF_TEXT.getBytes(StandardCharsets.ISO_8859_1);
+
   private final FileChannel channel;
   private final long size;
 
@@ -104,22 +107,29 @@ public final class SignedBytes implements AutoCloseable {
    */
   public java.util.List<Long> revisionEnds() throws IOException {
     java.util.List<Long> ends = new java.util.ArrayList<>();
-    byte[] marker = "%%EOF".getBytes(StandardCharsets.ISO_8859_1);
-    long pos = 0;
+    int m = EOF_MARKER.length;
     int block = 1 << 20;
+    ByteBuffer buffer = ByteBuffer.allocate(block + m);
+    byte[] b = buffer.array();
+    long pos = 0;
     while (pos < size) {
-      byte[] b = read(pos, block + marker.length);
-      for (int i = 0; i + marker.length <= b.length && i < block; i++) {
-        if (b[i] == '%' && b[i + 1] == '%' && b[i + 2] == 'E' && b[i + 3] == 'O' && b[i + 4] == 'F') {
-          long end = pos + i + marker.length;
-          byte[] eol = read(end, 2);
-          if (eol.length > 0 && eol[0] == '\r') {
-            end += eol.length > 1 && eol[1] == '\n' ? 2 : 1;
-          } else if (eol.length > 0 && eol[0] == '\n') {
-            end += 1;
-          }
-          ends.add(end);
+      buffer.clear();
+      buffer.limit((int) Math.min(buffer.capacity(), size - pos));
+      while (buffer.hasRemaining() && channel.read(buffer, pos + buffer.position()) >= 0) {
+        // fill the block (and the marker's length beyond it, to see a marker that straddles)
+      }
+      int n = buffer.position();
+      // As Latin-1 text the block is searched by the JDK's vectorised String.indexOf.
+      String text = new String(b, 0, n, StandardCharsets.ISO_8859_1);
+      for (int i = text.indexOf(EOF_TEXT); i >= 0 && i < block; i = text.indexOf(EOF_TEXT, i + 1)) {
+        long end = pos + i + m;
+        byte[] eol = read(end, 2);
+        if (eol.length > 0 && eol[0] == '\r') {
+          end += eol.length > 1 && eol[1] == '\n' ? 2 : 1;
+        } else if (eol.length > 0 && eol[0] == '\n') {
+          end += 1;
         }
+        ends.add(end);
       }
       pos += block;
     }

@@ -1,0 +1,100 @@
+package vn.kyso.pades.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * The readers the signer and verifier use on large files agree with plain reads of the same
+ * bytes: FileRead (PDFBox's view of the input) at any position and read size, and
+ * SignedBytes.revisionEnds with a naive search for {@code %%EOF}, markers straddling its 1 MiB
+ * blocks included.
+ */
+class FileReadProperties {
+
+  @Property(tries = 40)
+  void fileReadGivesTheFileBytes(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+      @ForAll @IntRange(min = 0, max = 300_000) int size) throws IOException {
+    Random random = new Random(seed);
+    byte[] data = new byte[size];
+    random.nextBytes(data);
+    Path file = Files.createTempFile("kyso-fileread", ".bin");
+    try {
+      Files.write(file, data);
+      try (FileRead in = new FileRead(file)) {
+        assertThat(in.length()).isEqualTo(size);
+        for (int step = 0; step < 50; step++) {
+          long at = size == 0 ? 0 : random.nextInt(size + 1);
+          in.seek(at);
+          int want = random.nextInt(3) == 0 ? random.nextInt(200_000) : random.nextInt(9_000);
+          if (random.nextBoolean()) {
+            int b = in.read();
+            assertThat(b).isEqualTo(at < size ? data[(int) at] & 0xff : -1);
+            continue;
+          }
+          byte[] buf = new byte[want + 3];
+          int n = in.read(buf, 3, want);
+          int expected = (int) Math.min(want, size - at);
+          if (want == 0) {
+            assertThat(n).isZero();
+          } else if (expected == 0) {
+            assertThat(n).isEqualTo(-1);
+          } else {
+            assertThat(n).isEqualTo(expected);
+            assertThat(java.util.Arrays.copyOfRange(buf, 3, 3 + n))
+                .isEqualTo(java.util.Arrays.copyOfRange(data, (int) at, (int) at + n));
+            assertThat(in.getPosition()).isEqualTo(at + n);
+          }
+        }
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Property(tries = 15)
+  void revisionEndsFindsEveryMarker(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+      @ForAll @IntRange(min = 0, max = 12) int markers) throws IOException {
+    Random random = new Random(seed);
+    int size = (1 << 20) * 2 + random.nextInt(1 << 19);
+    byte[] data = new byte[size];
+    random.nextBytes(data);
+    byte[] eof = "%%EOF".getBytes(StandardCharsets.ISO_8859_1);
+    for (int k = 0; k < markers; k++) {
+      // around the block boundaries as often as anywhere else
+      int at = random.nextBoolean() ? (1 << 20) * (1 + random.nextInt(2)) - random.nextInt(6) : random.nextInt(size - 7);
+      System.arraycopy(eof, 0, data, at, eof.length);
+      data[at + eof.length] = (byte) (random.nextBoolean() ? '\n' : '\r');
+    }
+    Path file = Files.createTempFile("kyso-eof", ".bin");
+    try {
+      Files.write(file, data);
+      List<Long> expected = new ArrayList<>();
+      String text = new String(data, StandardCharsets.ISO_8859_1);
+      for (int i = text.indexOf("%%EOF"); i >= 0; i = text.indexOf("%%EOF", i + 1)) {
+        long end = i + 5;
+        if (end < size && data[(int) end] == '\r') {
+          end += end + 1 < size && data[(int) end + 1] == '\n' ? 2 : 1;
+        } else if (end < size && data[(int) end] == '\n') {
+          end += 1;
+        }
+        expected.add(end);
+      }
+      try (SignedBytes bytes = new SignedBytes(file)) {
+        assertThat(bytes.revisionEnds()).isEqualTo(expected);
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+}
