@@ -3,16 +3,6 @@ package vn.kyso.benchmarks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Random;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.NetworkSettings;
@@ -26,11 +16,30 @@ import vn.kyso.testkit.TestPki;
 
 /**
  * One step of the memory benchmark, run in its own JVM by benchmarks/memory.sh with a given
- * {@code -Xmx}: {@code generate SIZE_MB FILE}, {@code sign IN OUT}, {@code verify FILE}. Prints one
+ * {@code -Xmx}: {@code generate SIZE_MB FILE}, {@code sign IN OUT}, {@code verify FILE}, and
+ * the same with the EU DSS library: {@code dss-sign IN OUT}, {@code dss-verify FILE}; {@code p12 FILE PASSWORD} writes the
+ * test signer's key for the start-up probes. Prints one
  * line {@code OK <ms>} and exits 0, or exits non-zero (an OutOfMemoryError included).
  */
 public final class MemoryProbe {
+  /** The password of the PKCS#12 files the probes write. */
+  static final String P12_PASSWORD = "kyso-bench";
+
   private MemoryProbe() {}
+
+  /** The XAdES inputs for {@link DssXadesBenchmark}: the same XML files and key as XadesBenchmark's. */
+  static void xadesInputs(Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir);
+    for (String size : new String[] {"10k", "1m"}) {
+      Inputs.xml(Inputs.bytes(size), dir.resolve("in-" + size + ".xml"));
+    }
+    TestPki pki = TestPki.builder().clock(Clock.systemUTC()).build();
+    java.nio.file.Files.write(dir.resolve("signer.p12"),
+        pki.credential(TestIdentity.CHAIRMAN).toPkcs12(P12_PASSWORD.toCharArray()));
+    java.nio.file.Files.writeString(dir.resolve("root.pem"), "-----BEGIN CERTIFICATE-----\n"
+        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pki.root().getEncoded())
+        + "\n-----END CERTIFICATE-----\n");
+  }
 
   /**
    * Runs one step.
@@ -41,42 +50,18 @@ public final class MemoryProbe {
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
     switch (args[0]) {
-      case "generate" -> generate(Integer.parseInt(args[1]), Path.of(args[2]));
+      case "generate" -> Inputs.pdf(Inputs.bytes(args[1] + "m"), Path.of(args[2]));
       case "sign" -> sign(Path.of(args[1]), Path.of(args[2]));
       case "verify" -> verify(Path.of(args[1]));
+      case "xades-inputs" -> xadesInputs(Path.of(args[1]));
+      case "generate-small" -> Inputs.pdf(Inputs.bytes("30k"), Path.of(args[1]));
+      case "p12" -> java.nio.file.Files.write(Path.of(args[1]), TestPki.builder().clock(Clock.systemUTC()).build()
+          .credential(TestIdentity.CHAIRMAN).toPkcs12(args[2].toCharArray()));
+      case "dss-sign" -> dssSign(Path.of(args[1]), Path.of(args[2]));
+      case "dss-verify" -> dssVerify(Path.of(args[1]));
       default -> throw new IllegalArgumentException(args[0]);
     }
     System.out.println("OK " + Duration.ofNanos(System.nanoTime() - start).toMillis());
-  }
-
-  /** Pages of text, each with a 512×512 incompressible image (about 0.75 MB a page). */
-  static void generate(int megabytes, Path out) throws Exception {
-    Random random = new Random(42);
-    int pages = Math.max(1, megabytes * 4 / 3);
-    try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
-      for (int p = 0; p < pages; p++) {
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(512, 512,
-            java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 512; y++) {
-          for (int x = 0; x < 512; x++) {
-            img.setRGB(x, y, random.nextInt());
-          }
-        }
-        PDImageXObject image = LosslessFactory.createFromImage(doc, img);
-        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-          cs.drawImage(image, 50, 250, 400, 400);
-          cs.beginText();
-          cs.setFont(font, 12);
-          cs.newLineAtOffset(50, 200);
-          cs.showText("Ho so luu tru, trang " + (p + 1) + " / " + pages);
-          cs.endText();
-        }
-      }
-      doc.save(out.toFile());
-    }
   }
 
   static void sign(Path in, Path out) throws Exception {
@@ -95,4 +80,20 @@ public final class MemoryProbe {
     }
   }
 
+  static void dssSign(Path in, Path out) throws Exception {
+    TestPki pki = TestPki.builder().clock(Clock.systemUTC()).build();
+    try (Dss dss = Dss.withPkcs12(pki.credential(TestIdentity.CHAIRMAN), pki.root(), null)) {
+      dss.signPdf(in, out, eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_B);
+    }
+  }
+
+  /** DSS has no revocation sources here (offline), so any indication that names the signature counts. */
+  static void dssVerify(Path file) throws Exception {
+    TestPki pki = TestPki.builder().clock(Clock.systemUTC()).build();
+    try (Dss dss = Dss.withPkcs12(pki.credential(TestIdentity.CHAIRMAN), pki.root(), null)) {
+      if (dss.verify(file) == null) {
+        throw new IllegalStateException("DSS found no signature");
+      }
+    }
+  }
 }

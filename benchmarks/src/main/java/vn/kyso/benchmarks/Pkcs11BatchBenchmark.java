@@ -1,6 +1,9 @@
 package vn.kyso.benchmarks;
 
+import eu.europa.esig.dss.token.Pkcs11SignatureToken;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,9 @@ import org.xipki.pkcs11.wrapper.Session;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.pades.PadesLevel;
+import vn.kyso.pades.PdfSignatureOptions;
+import vn.kyso.pades.PdfSigner;
 import vn.kyso.pkcs11.BatchResult;
 import vn.kyso.pkcs11.Pkcs11Key;
 import vn.kyso.pkcs11.Pkcs11Module;
@@ -37,11 +43,13 @@ import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 
 /**
- * Batch signing of 200 small documents on SoftHSM2 with one login (Kyso's
- * {@code Pkcs11Token.signBatch}) against the token's raw rate: {@code C_SignInit} + {@code C_Sign}
- * with {@code CKM_RSA_PKCS} over the same precomputed DigestInfo, straight through the wrapper,
- * on one logged-in session. Both run in the same JVM on the same key; the score is signatures per
- * second. Needs {@code SOFTHSM2_CONF} in the environment (benchmarks/run.sh sets it).
+ * Batch signing on SoftHSM2 with one login, against the token's raw rate: {@code C_SignInit} +
+ * {@code C_Sign} with {@code CKM_RSA_PKCS} over a precomputed DigestInfo, straight through the
+ * wrapper, on one logged-in session. Cases: Kyso's {@code Pkcs11Token.signBatch} over 200
+ * digests; 200 small PDFs signed PAdES B-B by Kyso with the token's key, and by the EU DSS library
+ * with its PKCS#11 token (SunPKCS11) on the same token and key. All run in the same JVM; the
+ * score is signatures per second. Needs {@code SOFTHSM2_CONF} in the environment
+ * (benchmarks/run.sh sets it).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -59,6 +67,13 @@ public class Pkcs11BatchBenchmark {
   private Pkcs11Key key;
   private List<Digest> digests;
   private List<byte[]> digestInfos;
+  private Path dir;
+  private List<Path> pdfs;
+  private List<Path> kysoOuts;
+  private List<Path> dssOuts;
+  private PdfSigner signer;
+  private PdfSignatureOptions pdfOptions;
+  private Dss dss;
   private PKCS11Module raw;
   private Session rawSession;
   private long rawKey;
@@ -110,10 +125,43 @@ public class Pkcs11BatchBenchmark {
       }
     }
     rawKey = rawSession.findObjectsSingle(AttributeVector.newPrivateKey().id(new byte[] {1}), 1)[0];
+
+    dir = Files.createTempDirectory("kyso-bench-batch");
+    pdfs = new ArrayList<>();
+    kysoOuts = new ArrayList<>();
+    dssOuts = new ArrayList<>();
+    Path letter = dir.resolve("letter.pdf");
+    Inputs.pdf(Inputs.bytes("30k"), letter);
+    for (int i = 0; i < BATCH; i++) {
+      pdfs.add(Files.copy(letter, dir.resolve("cv-" + i + ".pdf")));
+      kysoOuts.add(dir.resolve("cv-" + i + "-kyso.pdf"));
+      dssOuts.add(dir.resolve("cv-" + i + "-dss.pdf"));
+    }
+    signer = PdfSigner.builder().build();
+    pdfOptions = PdfSignatureOptions.builder(PadesLevel.B_B).build();
+    // DSS's PKCS#11 token: SunPKCS11 over the same library, the first initialised slot, one login.
+    dss = Dss.withToken(new Pkcs11SignatureToken(hsm.module().toString(), () -> PIN.toCharArray(), -1, 0, null),
+        null);
+  }
+
+  /** Each batch writes new files. */
+  @Setup(Level.Invocation)
+  public void freshOutputs() throws Exception {
+    for (int i = 0; i < BATCH; i++) {
+      Files.deleteIfExists(kysoOuts.get(i));
+      Files.deleteIfExists(dssOuts.get(i));
+    }
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
+    dss.close();
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(dir);
     rawSession.closeSession();
     token.close();
     module.close();
@@ -140,5 +188,25 @@ public class Pkcs11BatchBenchmark {
       throw new IllegalStateException("batch failed", r.failure().orElseThrow());
     }
     return r;
+  }
+
+  /** Kyso: 200 small PDFs signed PAdES B-B with the token's key, one login. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int kysoPdfBatch() throws Exception {
+    for (int i = 0; i < BATCH; i++) {
+      signer.sign(pdfs.get(i), kysoOuts.get(i), pdfOptions, key);
+    }
+    return BATCH;
+  }
+
+  /** DSS: the same 200 PDFs with its PKCS#11 token on the same key, one login. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int dssPdfBatch() throws Exception {
+    for (int i = 0; i < BATCH; i++) {
+      dss.signPdf(pdfs.get(i), dssOuts.get(i), eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_B);
+    }
+    return BATCH;
   }
 }
