@@ -13,6 +13,8 @@ public enum ErrorCode {
   MALFORMED_INPUT,
   /** The input is larger than the configured limit. */
   INPUT_TOO_LARGE,
+  /** The input exceeds a configured {@link ResourceLimits} other than its size (objects, nesting). */
+  LIMIT_EXCEEDED,
   /** A certificate could not be parsed. */
   MALFORMED_CERTIFICATE,
   /** A CRL could not be parsed. */

@@ -17,6 +17,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,10 +31,12 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.SubjectType;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Severity;
+import vn.kyso.pades.internal.BoundedDecode;
 
 /**
  * Judges a signature's visible appearance against the national format (Nghị định 30/2020 Phụ lục
@@ -51,7 +54,7 @@ final class AppearanceCheck {
   record Shown(int page, PDRectangle rect, int images, String text, long offset) {}
 
   static List<Finding> check(PDDocument doc, PDSignature sig, SignerIdentity signer, Instant shownTimeExpected,
-      boolean proven) {
+      boolean proven, ResourceLimits limits) {
     List<Finding> out = new ArrayList<>();
     try {
       List<Shown> all = new ArrayList<>();
@@ -66,7 +69,7 @@ final class AppearanceCheck {
               || w.getRectangle().getHeight() < 1) {
             continue;
           }
-          Shown s = shown(i, w, new PDSignature(value));
+          Shown s = shown(i, w, new PDSignature(value), limits);
           all.add(s);
           if (value == sig.getCOSObject()) {
             mine = s;
@@ -107,7 +110,8 @@ final class AppearanceCheck {
     return v;
   }
 
-  private static Shown shown(int page, PDAnnotationWidget w, PDSignature sig) throws IOException {
+  private static Shown shown(int page, PDAnnotationWidget w, PDSignature sig, ResourceLimits limits)
+      throws IOException {
     int[] br = sig.getByteRange();
     long offset = br != null && br.length == 4 ? br[1] : 0;
     PDAppearanceStream stream = w.getAppearance() == null || w.getAppearance().getNormalAppearance() == null
@@ -117,20 +121,18 @@ final class AppearanceCheck {
     }
     int[] images = {0};
     StringBuilder text = new StringBuilder();
-    walk(stream.getResources(), stream.getContents(), images, text, 0);
+    walk(stream.getResources(), stream.getCOSObject(), images, text, 0, limits);
     return new Shown(page, w.getRectangle(), images[0], text.toString().strip(), offset);
   }
 
   /** Counts images drawn and decodes text shown, following nested forms a few levels deep. */
-  private static void walk(PDResources resources, InputStream content, int[] images, StringBuilder text, int depth)
-      throws IOException {
-    if (depth > MAX_DEPTH) {
+  private static void walk(PDResources resources, COSStream content, int[] images, StringBuilder text, int depth,
+      ResourceLimits limits) throws IOException {
+    if (depth > Math.min(MAX_DEPTH, limits.maxNestingDepth())) {
       return;
     }
-    List<Object> tokens;
-    try (InputStream in = content) {
-      tokens = new PDFStreamParser(in.readNBytes(1 << 20)).parse();
-    }
+    // Decoded with a ceiling: a deflated bomb in an appearance must not exhaust the heap.
+    List<Object> tokens = new PDFStreamParser(BoundedDecode.decode(content, limits.maxDecodedStreamBytes())).parse();
     PDFont font = null;
     List<COSBase> operands = new ArrayList<>();
     for (Object t : tokens) {
@@ -171,8 +173,8 @@ final class AppearanceCheck {
             if (x instanceof PDImageXObject) {
               images[0]++;
             } else if (x instanceof PDFormXObject form) {
-              walk(form.getResources() != null ? form.getResources() : resources, form.getContents(), images, text,
-                  depth + 1);
+              walk(form.getResources() != null ? form.getResources() : resources, form.getCOSObject(), images, text,
+                  depth + 1, limits);
             }
           }
         }

@@ -45,6 +45,8 @@ import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.internal.CmsCheck;
+import vn.kyso.api.ResourceLimits;
+import vn.kyso.pades.internal.BoundedDecode;
 import vn.kyso.pades.internal.FileRead;
 import vn.kyso.pades.internal.PdfUpdate;
 import vn.kyso.pades.internal.RevisionDiff;
@@ -82,10 +84,12 @@ public final class PdfVerifier {
 
   private final CertificateVerifier certificates;
   private final Clock clock;
+  private final ResourceLimits limits;
 
   private PdfVerifier(Builder b) {
     this.certificates = b.certificates;
     this.clock = b.clock;
+    this.limits = b.limits;
   }
 
   /**
@@ -127,6 +131,13 @@ public final class PdfVerifier {
     String secret = password == null ? "" : new String(password);
     ValidationReport.Builder report = ValidationReport.builder(String.valueOf(pdf.getFileName()), clock.instant());
     try (SignedBytes bytes = new SignedBytes(pdf)) {
+      if (bytes.size() > limits.maxPdfBytes()) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, pdf, limits.maxPdfBytes());
+      }
+      if (bytes.oversizedStructureStream(limits.maxDecodedStreamBytes()) >= 0) {
+        throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "decompressed size of an object or"
+            + " cross-reference stream", limits.maxDecodedStreamBytes());
+      }
       PDDocument latest;
       try {
         latest = Loader.loadPDF(new FileRead(pdf), secret, null, null,
@@ -137,10 +148,15 @@ public final class PdfVerifier {
         throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
       }
       try (latest) {
+        int objects = latest.getDocument().getXrefTable().size();
+        if (objects > limits.maxPdfObjects()) {
+          throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "number of PDF objects (" + objects + ")",
+              limits.maxPdfObjects());
+        }
         List<Long> ends = bytes.revisionEnds();
         Integer docMdp = PdfUpdate.docMdpOf(latest);
         List<PDSignature> sigs = signatures(latest);
-        Dss dss = Dss.read(latest);
+        Dss dss = Dss.read(latest, limits.maxDecodedStreamBytes());
         // Document time-stamps first: they give proof of existence to the signatures before them.
         List<SignatureResult> results = new ArrayList<>();
         List<long[]> timestamps = new ArrayList<>();
@@ -357,7 +373,7 @@ public final class PdfVerifier {
     // 6. The visible appearance against the national format: findings only, never the indication.
     Instant shown = best != null ? best : sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
     r.findings(AppearanceCheck.check(latest, sig, cms.signer() == null ? null : SignerIdentity.from(cms.signer()),
-        shown, best != null));
+        shown, best != null, limits));
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
 
@@ -400,36 +416,36 @@ public final class PdfVerifier {
 
   /** The validation material of the document's DSS dictionary. */
   private record Dss(List<java.security.cert.X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
-    static Dss read(PDDocument doc) {
+    static Dss read(PDDocument doc, long limit) {
       List<java.security.cert.X509Certificate> certs = new ArrayList<>();
       List<byte[]> ocsps = new ArrayList<>();
       List<byte[]> crls = new ArrayList<>();
       org.apache.pdfbox.cos.COSDictionary dss = doc.getDocumentCatalog().getCOSObject()
           .getCOSDictionary(COSName.getPDFName("DSS"));
       if (dss != null) {
-        for (byte[] b : streams(dss.getCOSArray(COSName.getPDFName("Certs")))) {
+        for (byte[] b : streams(dss.getCOSArray(COSName.getPDFName("Certs")), limit)) {
           try {
             certs.add(vn.kyso.api.trust.Certificates.parseOne(b));
           } catch (DocumentException e) {
             // a damaged certificate in the DSS is not used
           }
         }
-        ocsps.addAll(streams(dss.getCOSArray(COSName.getPDFName("OCSPs"))));
-        crls.addAll(streams(dss.getCOSArray(COSName.getPDFName("CRLs"))));
+        ocsps.addAll(streams(dss.getCOSArray(COSName.getPDFName("OCSPs")), limit));
+        crls.addAll(streams(dss.getCOSArray(COSName.getPDFName("CRLs")), limit));
       }
       return new Dss(certs, ocsps, crls);
     }
 
-    private static List<byte[]> streams(COSArray a) {
+    private static List<byte[]> streams(COSArray a, long limit) {
       List<byte[]> out = new ArrayList<>();
       if (a != null) {
         for (int i = 0; i < a.size() && i < 1000; i++) {
           COSBase b = a.getObject(i);
           if (b instanceof org.apache.pdfbox.cos.COSStream s) {
-            try (java.io.InputStream in = s.createInputStream()) {
-              out.add(in.readNBytes(16 * 1024 * 1024));
+            try {
+              out.add(BoundedDecode.decode(s, limit));
             } catch (IOException | RuntimeException e) {
-              // an unreadable stream is not used
+              // an unreadable or over-large stream is not used
             }
           }
         }
@@ -601,6 +617,7 @@ public final class PdfVerifier {
   public static final class Builder {
     private final CertificateVerifier certificates;
     private Clock clock = Clock.systemUTC();
+    private ResourceLimits limits = ResourceLimits.defaults();
 
     private Builder(CertificateVerifier certificates) {
       this.certificates = Objects.requireNonNull(certificates, "certificateVerifier");
@@ -614,6 +631,20 @@ public final class PdfVerifier {
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how much of an untrusted PDF the verifier reads and decompresses (file size, number of
+     * objects, nesting of forms in an appearance, bytes out of one decompressed stream). Past a
+     * limit, verification ends with {@code INPUT_TOO_LARGE} or {@code LIMIT_EXCEEDED}, or the
+     * over-large stream is not used.
+     *
+     * @param value the limits; {@link ResourceLimits#defaults()} unless set
+     * @return this builder
+     */
+    public Builder limits(ResourceLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
       return this;
     }
 

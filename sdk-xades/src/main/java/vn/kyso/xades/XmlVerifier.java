@@ -30,6 +30,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
+import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
@@ -83,10 +84,12 @@ public final class XmlVerifier {
 
   private final CertificateVerifier certificates;
   private final Clock clock;
+  private final ResourceLimits limits;
 
   private XmlVerifier(Builder b) {
     this.certificates = b.certificates;
     this.clock = b.clock;
+    this.limits = b.limits;
   }
 
   /**
@@ -112,7 +115,7 @@ public final class XmlVerifier {
     Objects.requireNonNull(xml, "xml");
     Objects.requireNonNull(detachedContents, "detachedContents");
     Xades.init();
-    Document doc = SecureXml.parse(xml);
+    Document doc = SecureXml.parse(xml, limits.maxXmlBytes(), limits.maxNestingDepth());
     ValidationReport.Builder report = ValidationReport.builder(String.valueOf(xml.getFileName()), clock.instant());
     List<String> duplicates = registerIds(doc);
     if (!duplicates.isEmpty()) {
@@ -628,6 +631,7 @@ public final class XmlVerifier {
   public static final class Builder {
     private final CertificateVerifier certificates;
     private Clock clock = Clock.systemUTC();
+    private ResourceLimits limits = ResourceLimits.defaults();
 
     private Builder(CertificateVerifier certificates) {
       this.certificates = Objects.requireNonNull(certificates, "certificateVerifier");
@@ -641,6 +645,20 @@ public final class XmlVerifier {
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how much of an untrusted XML document the verifier parses: its size
+     * ({@link ResourceLimits#maxXmlBytes()}, {@code INPUT_TOO_LARGE} past it) and element nesting
+     * ({@link ResourceLimits#maxNestingDepth()}, {@code MALFORMED_INPUT} past it). DOCTYPEs, and
+     * with them entity expansion, are refused whatever the limits.
+     *
+     * @param value the limits; {@link ResourceLimits#defaults()} unless set
+     * @return this builder
+     */
+    public Builder limits(ResourceLimits value) {
+      this.limits = java.util.Objects.requireNonNull(value, "limits");
       return this;
     }
 

@@ -37,6 +37,7 @@ import org.apache.pdfbox.util.Hex;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import vn.kyso.api.ResourceLimits;
 
 /**
  * One incremental update that adds a signature dictionary with a placeholder, written to a
@@ -84,6 +85,16 @@ public final class PdfUpdate implements Closeable {
   public static PdfUpdate open(Path input, Parameters p, OutputStream out) throws DocumentException {
     PDDocument doc;
     FileRead source = null;
+    try (SignedBytes raw = new SignedBytes(input)) {
+      // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs first.
+      long limit = ResourceLimits.defaults().maxDecodedStreamBytes();
+      if (raw.oversizedStructureStream(limit) >= 0) {
+        throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null,
+            "decompressed size of an object or cross-reference stream", limit);
+      }
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
+    }
     try {
       source = new FileRead(input);
       doc = Loader.loadPDF(source, p.password() == null ? "" : p.password(),

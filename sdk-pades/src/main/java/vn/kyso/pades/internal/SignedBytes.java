@@ -172,6 +172,103 @@ public final class SignedBytes implements AutoCloseable {
     return at.startsWith("xref") || at.matches("(?s)\\d+\\s+\\d+\\s+obj.*");
   }
 
+  /**
+   * Checks, before PDFBox parses anything, that no object stream or cross-reference stream of the
+   * file inflates to more than {@code limit} bytes. PDFBox decodes those streams whole, in memory,
+   * while it parses, where no ceiling of ours can reach; a few hundred kilobytes of deflated zeros
+   * would exhaust the heap. Each {@code stream} keyword whose object's dictionary names
+   * {@code /ObjStm} or {@code /XRef} (with {@code #xx} escapes undone) and {@code /FlateDecode} is
+   * inflated here, counting and discarding the output. Data that does not inflate (encrypted or
+   * damaged) is left to the parser, which reports it.
+   *
+   * @param limit the most bytes one such stream may inflate to
+   * @return the offset of the first stream past the limit, or -1
+   * @throws IOException if reading fails
+   */
+  public long oversizedStructureStream(long limit) throws IOException {
+    int block = 1 << 20;
+    int overlap = 8;
+    ByteBuffer buffer = ByteBuffer.allocate(block + overlap);
+    byte[] b = buffer.array();
+    for (long pos = 0; pos < size; pos += block) {
+      buffer.clear();
+      buffer.limit((int) Math.min(buffer.capacity(), size - pos));
+      while (buffer.hasRemaining() && channel.read(buffer, pos + buffer.position()) >= 0) {
+        // fill the block
+      }
+      String text = new String(b, 0, buffer.position(), StandardCharsets.ISO_8859_1);
+      for (int i = text.indexOf("stream"); i >= 0 && i < block; i = text.indexOf("stream", i + 1)) {
+        if (i >= 3 && text.startsWith("end", i - 3)) {
+          continue; // endstream
+        }
+        long keyword = pos + i;
+        if (isStructureStream(keyword) && inflatesPast(keyword + "stream".length(), limit)) {
+          return keyword;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile("#([0-9A-Fa-f]{2})");
+
+  /** Whether the dictionary of the object around {@code keyword} is an object or xref stream's, deflated. */
+  private boolean isStructureStream(long keyword) throws IOException {
+    long from = Math.max(0, keyword - 8192);
+    String before = new String(read(from, (int) (keyword - from)), StandardCharsets.ISO_8859_1);
+    int obj = before.lastIndexOf("obj");
+    String dict = obj >= 0 ? before.substring(obj) : before;
+    java.util.regex.Matcher m = ESCAPE.matcher(dict);
+    StringBuilder plain = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(plain, java.util.regex.Matcher.quoteReplacement(
+          String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+    }
+    m.appendTail(plain);
+    String d = plain.toString().replaceAll("\\s+", "");
+    return (d.contains("/Type/ObjStm") || d.contains("/Type/XRef")) && d.contains("/FlateDecode");
+  }
+
+  /** Inflates from just after the {@code stream} keyword, counting; true once past {@code limit}. */
+  private boolean inflatesPast(long afterKeyword, long limit) throws IOException {
+    long start = afterKeyword;
+    byte[] eol = read(start, 2);
+    if (eol.length > 0 && eol[0] == '\r') {
+      start += eol.length > 1 && eol[1] == '\n' ? 2 : 1;
+    } else if (eol.length > 0 && eol[0] == '\n') {
+      start += 1;
+    }
+    java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+    try {
+      byte[] out = new byte[64 * 1024];
+      long produced = 0;
+      long at = start;
+      while (!inflater.finished()) {
+        if (inflater.needsInput()) {
+          byte[] in = read(at, 64 * 1024);
+          if (in.length == 0) {
+            return false;
+          }
+          at += in.length;
+          inflater.setInput(in);
+        }
+        int n = inflater.inflate(out);
+        produced += n;
+        if (produced > limit) {
+          return true;
+        }
+        if (n == 0 && (inflater.needsDictionary() || (!inflater.needsInput() && !inflater.finished()))) {
+          return false;
+        }
+      }
+      return false;
+    } catch (java.util.zip.DataFormatException e) {
+      return false; // not plain deflate (encrypted, damaged): the parser will say
+    } finally {
+      inflater.end();
+    }
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();

@@ -30,6 +30,8 @@ import vn.kyso.api.OutputFiles;
 public final class SecureXml {
   /** Largest XML document accepted. */
   public static final long MAX_SIZE = 64L * 1024 * 1024;
+  /** Deepest element nesting accepted by default. */
+  public static final int DEFAULT_DEPTH = 256;
 
   private SecureXml() {}
 
@@ -41,11 +43,24 @@ public final class SecureXml {
    * @throws DocumentException {@code MALFORMED_INPUT} or {@code INPUT_TOO_LARGE}
    */
   public static Document parse(byte[] data) throws DocumentException {
-    if (data.length > MAX_SIZE) {
-      throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", MAX_SIZE);
+    return parse(data, MAX_SIZE, DEFAULT_DEPTH);
+  }
+
+  /**
+   * Parses XML bytes with the hardened settings and the given limits.
+   *
+   * @param data the document
+   * @param maxBytes the largest document accepted
+   * @param maxDepth the deepest element nesting accepted
+   * @return the DOM
+   * @throws DocumentException {@code MALFORMED_INPUT} (nesting too deep included) or {@code INPUT_TOO_LARGE}
+   */
+  public static Document parse(byte[] data, long maxBytes, int maxDepth) throws DocumentException {
+    if (data.length > maxBytes) {
+      throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
     }
     try {
-      DocumentBuilder b = factory().newDocumentBuilder();
+      DocumentBuilder b = factory(maxDepth).newDocumentBuilder();
       b.setErrorHandler(new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {
@@ -81,17 +96,34 @@ public final class SecureXml {
    * @throws DocumentException when unreadable, too large or malformed
    */
   public static Document parse(Path file) throws DocumentException {
+    return parse(file, MAX_SIZE, DEFAULT_DEPTH);
+  }
+
+  /**
+   * Reads and parses a file with the given limits.
+   *
+   * @param file the file
+   * @param maxBytes the largest document accepted
+   * @param maxDepth the deepest element nesting accepted
+   * @return the DOM
+   * @throws DocumentException when unreadable, too large, too deep or malformed
+   */
+  public static Document parse(Path file, long maxBytes, int maxDepth) throws DocumentException {
     try {
-      if (Files.size(file) > MAX_SIZE) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, MAX_SIZE);
+      if (Files.size(file) > maxBytes) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, maxBytes);
       }
-      return parse(Files.readAllBytes(file));
+      return parse(Files.readAllBytes(file), maxBytes, maxDepth);
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.IO_ERROR, e, file);
     }
   }
 
   static DocumentBuilderFactory factory() throws ParserConfigurationException {
+    return factory(DEFAULT_DEPTH);
+  }
+
+  static DocumentBuilderFactory factory(int maxDepth) throws ParserConfigurationException {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -103,7 +135,7 @@ public final class SecureXml {
     f.setExpandEntityReferences(false);
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    f.setAttribute("jdk.xml.maxElementDepth", "256");
+    f.setAttribute("jdk.xml.maxElementDepth", String.valueOf(maxDepth));
     f.setAttribute("jdk.xml.elementAttributeLimit", "256");
     return f;
   }
