@@ -67,6 +67,14 @@ public final class CmsCheck {
     }
     try {
       CMSSignedData cms = new CMSSignedData(der);
+      // Bouncy Castle reads the structure without checking these; a strict verifier does.
+      if (!CMSObjectIdentifiers.signedData.equals(
+          org.bouncycastle.asn1.cms.ContentInfo.getInstance(ASN1Primitive.fromByteArray(der)).getContentType())) {
+        return fail("FORMAT", "/Contents is not a CMS SignedData (wrong content type)");
+      }
+      if (cms.getVersion() != 1 && cms.getVersion() != 3 && cms.getVersion() != 4 && cms.getVersion() != 5) {
+        return fail("FORMAT", "SignedData version " + cms.getVersion() + " is not one RFC 5652 allows");
+      }
       if (!CMSObjectIdentifiers.data.getId().equals(cms.getSignedContentTypeOID()) || cms.getSignedContent() != null) {
         return fail("FORMAT", "not a detached signature over id-data");
       }
@@ -75,6 +83,9 @@ public final class CmsCheck {
         return fail("FORMAT", "the CMS holds " + signers.size() + " signers, expected exactly one");
       }
       SignerInformation si = signers.iterator().next();
+      if (cms.getDigestAlgorithmIDs().stream().noneMatch(a -> a.getAlgorithm().getId().equals(si.getDigestAlgOID()))) {
+        return fail("FORMAT", "the signer's digest algorithm is not among the SignedData's digestAlgorithms");
+      }
       List<X509Certificate> certs = new ArrayList<>();
       JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
       for (X509CertificateHolder h : cms.getCertificates().getMatches(null)) {
