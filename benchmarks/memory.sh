@@ -14,7 +14,7 @@ mkdir -p "$WORK"
 probe() {
   local heap=$1; shift
   local log="$WORK/probe.log"
-  if /usr/bin/time -f "RSS %M" -o "$WORK/rss" timeout 300 java "-Xmx${heap}m" -cp "$JAR" \
+  if /usr/bin/time -f "RSS %M" -o "$WORK/rss" timeout 300 java "-Xmx${heap}m" -XX:+ExitOnOutOfMemoryError -cp "$JAR" \
       vn.kyso.benchmarks.MemoryProbe "$@" > "$log" 2>&1; then
     echo "$(grep '^OK' "$log" | tail -1) $(awk '{print $2}' "$WORK/rss")"
   fi

@@ -19,11 +19,8 @@ import eu.europa.esig.dss.token.SignatureTokenConnection;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -99,11 +96,7 @@ final class Dss implements AutoCloseable {
   }
 
   private static void save(DSSDocument signed, Path out) throws IOException {
-    Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "dss-", ".part");
-    try (OutputStream o = Files.newOutputStream(temp)) {
-      signed.writeTo(o);
-    }
-    Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    DssXadesBenchmark.saveAtomically(signed, out);
   }
 
   @Override

@@ -101,10 +101,22 @@ public class DssXadesBenchmark {
     DSSDocument doc = new FileDocument(input.toFile());
     ToBeSigned tbs = service.getDataToSign(doc, p);
     SignatureValue value = token.sign(tbs, DigestAlgorithm.SHA256, key);
-    DSSDocument result = service.signDocument(doc, p, value);
+    saveAtomically(service.signDocument(doc, p, value), target);
+  }
+
+  /**
+   * Writes a DSS document through a temporary file moved into place, as Kyso writes its outputs, so
+   * that both libraries pay for the same disk work. DSS and JDK types only: this class also runs on
+   * DSS's own class path.
+   *
+   * @param document what DSS produced
+   * @param target where it goes
+   * @throws java.io.IOException when it cannot be written
+   */
+  static void saveAtomically(DSSDocument document, Path target) throws java.io.IOException {
     Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "dss-", ".part");
     try (OutputStream o = Files.newOutputStream(temp)) {
-      result.writeTo(o);
+      document.writeTo(o);
     }
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

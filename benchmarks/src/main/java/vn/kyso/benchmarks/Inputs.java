@@ -51,6 +51,33 @@ final class Inputs {
    * @throws IOException when it cannot be written
    */
   static void pdf(long target, Path out) throws IOException {
+    cached("pdf-" + target + ".pdf", out, file -> generatePdf(target, file));
+  }
+
+  /** What generates a file. */
+  private interface Generator {
+    void write(Path file) throws IOException;
+  }
+
+  /**
+   * Copies a generated input from the cache ({@code kyso.bench.cache}, by default
+   * benchmarks/target/inputs), generating it once: every JMH fork needs the same files, and
+   * generating a 10 MB PDF of random images takes longer than the measurement.
+   */
+  private static void cached(String name, Path out, Generator generator) throws IOException {
+    Path cache = Path.of(System.getProperty("kyso.bench.cache", "benchmarks/target/inputs"));
+    Files.createDirectories(cache);
+    Path file = cache.resolve(name);
+    if (!Files.exists(file)) {
+      Path temp = Files.createTempFile(cache, name, ".part");
+      generator.write(temp);
+      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.copy(file, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  static void generatePdf(long target, Path out) throws IOException {
     Random random = new Random(42);
     int pages = (int) Math.max(1, target / PAGE_BYTES);
     int side = target >= PAGE_BYTES ? 512 : (int) Math.sqrt(target * 0.9 / 3);
@@ -92,6 +119,10 @@ final class Inputs {
    * @throws IOException when it cannot be written
    */
   static void xml(long target, Path out) throws IOException {
+    cached("xml-" + target + ".xml", out, file -> generateXml(target, file));
+  }
+
+  private static void generateXml(long target, Path out) throws IOException {
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SoTiepNhan xmlns=\"urn:kyso:bench\" coQuan=\""
           + "Bộ phận Một cửa tỉnh Thử Nghiệm\">\n");
@@ -105,5 +136,20 @@ final class Inputs {
       }
       w.write("</SoTiepNhan>\n");
     }
+  }
+
+  /**
+   * Removes a benchmark's working folder and the files in it.
+   *
+   * @param dir the folder (flat)
+   * @throws IOException when a file cannot be removed
+   */
+  static void deleteFolder(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(dir);
   }
 }

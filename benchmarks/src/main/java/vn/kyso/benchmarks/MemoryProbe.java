@@ -50,7 +50,7 @@ public final class MemoryProbe {
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
     switch (args[0]) {
-      case "generate" -> Inputs.pdf(Inputs.bytes(args[1] + "m"), Path.of(args[2]));
+      case "generate" -> Inputs.generatePdf(Inputs.bytes(args[1] + "m"), Path.of(args[2]));
       case "sign" -> sign(Path.of(args[1]), Path.of(args[2]));
       case "verify" -> verify(Path.of(args[1]));
       case "xades-inputs" -> xadesInputs(Path.of(args[1]));

@@ -108,12 +108,7 @@ public class PadesBenchmark {
   public void tearDown() throws Exception {
     token.close();
     dss.close();
-    try (var files = Files.list(dir)) {
-      for (Path p : files.toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-    Files.deleteIfExists(dir);
+    Inputs.deleteFolder(dir);
   }
 
   @Benchmark

@@ -156,12 +156,7 @@ public class Pkcs11BatchBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     dss.close();
-    try (var files = Files.list(dir)) {
-      for (Path p : files.toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-    Files.deleteIfExists(dir);
+    Inputs.deleteFolder(dir);
     rawSession.closeSession();
     token.close();
     module.close();

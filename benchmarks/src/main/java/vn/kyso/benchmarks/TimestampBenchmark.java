@@ -81,12 +81,7 @@ public class TimestampBenchmark {
     token.close();
     dss.close();
     servers.stop();
-    try (var files = Files.list(dir)) {
-      for (Path p : files.toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-    Files.deleteIfExists(dir);
+    Inputs.deleteFolder(dir);
   }
 
   @Benchmark

@@ -92,12 +92,7 @@ public class XadesBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     token.close();
-    try (var files = Files.list(dir)) {
-      for (Path p : files.toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-    Files.deleteIfExists(dir);
+    Inputs.deleteFolder(dir);
   }
 
   @Benchmark
