@@ -142,7 +142,7 @@ public class DssXadesBenchmark {
   }
 
   @Benchmark
-  public Indication dssVerify() {
+  public Object dssVerify() {
     return verify();
   }
 }

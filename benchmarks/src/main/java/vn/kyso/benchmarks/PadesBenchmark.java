@@ -1,6 +1,5 @@
 package vn.kyso.benchmarks;
 
-import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +128,7 @@ public class PadesBenchmark {
   }
 
   @Benchmark
-  public Indication dssVerify() {
+  public Object dssVerify() {
     return dss.verify(dssSigned);
   }
 

@@ -217,12 +217,17 @@ class PdfStructureFuzzProperties {
   }
 
   private static void neverPassed(byte[] pdf) throws Exception {
+    answer(pdf, true);
+  }
+
+  /** Verifies; the answer is typed and bounded in time, and with {@code mustFail} not a pass. */
+  private static void answer(byte[] pdf, boolean mustFail) throws Exception {
     Path file = Files.createTempFile(dir, "f", ".pdf");
     Files.write(file, pdf);
     long start = System.nanoTime();
     try {
       ValidationReport r = verifier.verify(file);
-      if (!Arrays.equals(pdf, signed)) {
+      if (mustFail && !Arrays.equals(pdf, signed)) {
         assertThat(r.signatures()).allSatisfy(s -> assertThat(s.indication()).isNotEqualTo(Indication.TOTAL_PASSED));
       }
     } catch (DocumentException expected) {
@@ -257,17 +262,7 @@ class PdfStructureFuzzProperties {
 
   @Property
   void mutatedCertificateSet_endsTyped(@ForAll("certificateSetMutations") byte[] pdf) throws Exception {
-    Path file = Files.createTempFile(dir, "c", ".pdf");
-    Files.write(file, pdf);
-    long start = System.nanoTime();
-    try {
-      verifier.verify(file);
-    } catch (DocumentException expected) {
-      // typed
-    } finally {
-      Files.deleteIfExists(file);
-    }
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    answer(pdf, false);
   }
 
   @Property

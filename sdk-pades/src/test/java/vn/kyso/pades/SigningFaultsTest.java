@@ -107,6 +107,35 @@ class SigningFaultsTest {
   }
 
   @Test
+  void revocationServersDown_blt(@TempDir Path dir) throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort(); // closed again: nothing listens there
+    }
+    URI down = URI.create("http://127.0.0.1:" + port + "/");
+    vn.kyso.testkit.TestPki pki = vn.kyso.testkit.TestPki.builder().seed(4408).ocspUrl(down.resolve("ocsp"))
+        .crlBaseUrl(down).build();
+    try (vn.kyso.testkit.TsaServer tsa = new vn.kyso.testkit.TsaServer()) {
+      tsa.pki(pki);
+      vn.kyso.api.trust.CertificateVerifier verifier = vn.kyso.api.trust.CertificateVerifier.builder(pki.trustAnchors())
+          .clock(pki.clock()).network(vn.kyso.api.trust.NetworkSettings.builder().connectTimeout(Duration.ofSeconds(2))
+              .timeout(Duration.ofSeconds(2)).build()).build();
+      PdfSigner signer = PdfSigner.builder().clock(pki.clock()).certificateVerifier(verifier)
+          .timestampClient(TsaClient.builder(tsa.uri()).verifier(verifier).timeout(Duration.ofSeconds(2)).build()).build();
+      Path in = TestPdfs.letter(dir, "cong-van.pdf", null);
+      byte[] before = sha256(in);
+
+      try (SigningToken token = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
+        assertThatThrownBy(() -> signer.sign(in, dir.resolve("cong-van-ky.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_LT).build(), token.keys().get(0)))
+            .isInstanceOf(ServiceException.class);
+      }
+      assertThat(sha256(in)).isEqualTo(before);
+      assertThat(names(dir)).containsExactly("cong-van.pdf");
+    }
+  }
+
+  @Test
   void outputFolderNotWritable(@TempDir Path dir) throws Exception {
     // /proc/self takes no new files, even for root (a chmod'ed folder would not stop root).
     Path in = TestPdfs.letter(dir, "cong-van.pdf", null);
