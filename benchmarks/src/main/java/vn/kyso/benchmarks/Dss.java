@@ -12,12 +12,9 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
 import eu.europa.esig.dss.token.Pkcs12SignatureToken;
 import eu.europa.esig.dss.token.SignatureTokenConnection;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
-import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -82,17 +79,7 @@ final class Dss implements AutoCloseable {
 
   /** Full validation with DSS's default policy, the one anchor trusted, no revocation sources. */
   Indication verify(Path signed) {
-    CommonCertificateVerifier cv = new CommonCertificateVerifier();
-    CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-    trusted.addCertificate(new CertificateToken(anchor));
-    cv.setTrustedCertSources(trusted);
-    cv.setAIASource(null);
-    cv.setCrlSource(null);
-    cv.setOcspSource(null);
-    SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(signed.toFile()));
-    validator.setCertificateVerifier(cv);
-    Reports reports = validator.validateDocument();
-    return reports.getSimpleReport().getIndication(reports.getSimpleReport().getFirstSignatureId());
+    return DssXadesBenchmark.offlineIndication(signed, new CertificateToken(anchor));
   }
 
   private static void save(DSSDocument signed, Path out) throws IOException {

@@ -122,6 +122,18 @@ public class DssXadesBenchmark {
   }
 
   private Indication verify() {
+    return offlineIndication(signed, anchor);
+  }
+
+  /**
+   * Validates with DSS's default policy, the one anchor trusted and no revocation sources
+   * (offline). DSS and JDK types only: this class also runs on DSS's own class path.
+   *
+   * @param file the signed file
+   * @param anchor the trust anchor
+   * @return the first signature's indication
+   */
+  static Indication offlineIndication(Path file, CertificateToken anchor) {
     CommonCertificateVerifier cv = new CommonCertificateVerifier();
     CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
     trusted.addCertificate(anchor);
@@ -129,7 +141,7 @@ public class DssXadesBenchmark {
     cv.setAIASource(null);
     cv.setCrlSource(null);
     cv.setOcspSource(null);
-    SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(signed.toFile()));
+    SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
     validator.setCertificateVerifier(cv);
     Reports reports = validator.validateDocument();
     return reports.getSimpleReport().getIndication(reports.getSimpleReport().getFirstSignatureId());
