@@ -111,11 +111,7 @@ public final class PdfSigner {
    */
   public PreparedSignature prepare(Path input, PdfSignatureOptions options, List<X509Certificate> chain)
       throws DocumentException, SigningRefusedException {
-    Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
-    if (Objects.requireNonNull(chain, "chain").isEmpty()) {
-      throw new IllegalArgumentException("chain must hold the signer certificate");
-    }
     Instant signingTime = checkedSigningTime(input, options, chain);
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     String password = options.ownerPassword().map(String::new).orElse(null);

@@ -134,7 +134,10 @@ public final class PdfVerifier {
       if (bytes.size() > limits.maxPdfBytes()) {
         throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, pdf, limits.maxPdfBytes());
       }
-      if (bytes.oversizedStructureStream(limits.maxDecodedStreamBytes()) >= 0) {
+      // One pass over the file: the revisions' ends, and object or xref streams that would inflate
+      // past the limit inside PDFBox.
+      SignedBytes.Scan scan = bytes.scan(limits.maxDecodedStreamBytes());
+      if (scan.oversizedStructureStream() >= 0) {
         throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "decompressed size of an object or"
             + " cross-reference stream", limits.maxDecodedStreamBytes());
       }
@@ -153,7 +156,7 @@ public final class PdfVerifier {
           throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "number of PDF objects (" + objects + ")",
               limits.maxPdfObjects());
         }
-        List<Long> ends = bytes.revisionEnds();
+        List<Long> ends = scan.revisionEnds();
         Integer docMdp = PdfUpdate.docMdpOf(latest);
         List<PDSignature> sigs = signatures(latest);
         Dss dss = Dss.read(latest, limits.maxDecodedStreamBytes());

@@ -106,23 +106,32 @@ public final class SignedBytes implements AutoCloseable {
    * @throws IOException if reading fails
    */
   public java.util.List<Long> revisionEnds() throws IOException {
+    return scan(-1).revisionEnds();
+  }
+
+  /**
+   * What one pass over the file finds: the revision ends, and (with a non-negative limit) the
+   * first object or cross-reference stream that inflates past the limit.
+   *
+   * @param revisionEnds the offsets just after every {@code %%EOF}, ascending
+   * @param oversizedStructureStream the offset of the first over-large structure stream, or -1
+   */
+  public record Scan(java.util.List<Long> revisionEnds, long oversizedStructureStream) {}
+
+  /**
+   * Finds the revision ends and checks the structure streams (see
+   * {@link #oversizedStructureStream}) in one pass over the file.
+   *
+   * @param limit the most bytes one structure stream may inflate to, or a negative number to skip that check
+   * @return what the pass found
+   * @throws IOException if reading fails
+   */
+  public Scan scan(long limit) throws IOException {
     java.util.List<Long> ends = new java.util.ArrayList<>();
-    int m = EOF_MARKER.length;
-    int block = 1 << 20;
-    ByteBuffer buffer = ByteBuffer.allocate(block + m);
-    byte[] b = buffer.array();
-    long pos = 0;
-    while (pos < size) {
-      buffer.clear();
-      buffer.limit((int) Math.min(buffer.capacity(), size - pos));
-      while (buffer.hasRemaining() && channel.read(buffer, pos + buffer.position()) >= 0) {
-        // fill the block (and the marker's length beyond it, to see a marker that straddles)
-      }
-      int n = buffer.position();
-      // As Latin-1 text the block is searched by the JDK's vectorised String.indexOf.
-      String text = new String(b, 0, n, StandardCharsets.ISO_8859_1);
+    long[] oversized = {-1};
+    eachBlock((pos, text, block) -> {
       for (int i = text.indexOf(EOF_TEXT); i >= 0 && i < block; i = text.indexOf(EOF_TEXT, i + 1)) {
-        long end = pos + i + m;
+        long end = pos + i + EOF_MARKER.length;
         byte[] eol = read(end, 2);
         if (eol.length > 0 && eol[0] == '\r') {
           end += eol.length > 1 && eol[1] == '\n' ? 2 : 1;
@@ -131,9 +140,35 @@ public final class SignedBytes implements AutoCloseable {
         }
         ends.add(end);
       }
-      pos += block;
+      if (limit >= 0 && oversized[0] < 0) {
+        oversized[0] = oversizedIn(pos, text, block, limit);
+      }
+    });
+    return new Scan(ends, oversized[0]);
+  }
+
+  /** What a pass does with one block: its offset, its bytes as Latin-1 text (with a few bytes of overlap), its length. */
+  @FunctionalInterface
+  private interface BlockVisitor {
+    void visit(long pos, String text, int block) throws IOException;
+  }
+
+  /**
+   * Reads the file in 1 MiB blocks, each with a few bytes of the next so that a keyword straddling
+   * two blocks is seen; as Latin-1 text a block is searched by the JDK's vectorised String.indexOf.
+   */
+  private void eachBlock(BlockVisitor visitor) throws IOException {
+    int block = 1 << 20;
+    ByteBuffer buffer = ByteBuffer.allocate(block + 8);
+    byte[] b = buffer.array();
+    for (long pos = 0; pos < size; pos += block) {
+      buffer.clear();
+      buffer.limit((int) Math.min(buffer.capacity(), size - pos));
+      while (buffer.hasRemaining() && channel.read(buffer, pos + buffer.position()) >= 0) {
+        // fill the block
+      }
+      visitor.visit(pos, new String(b, 0, buffer.position(), StandardCharsets.ISO_8859_1), block);
     }
-    return ends;
   }
 
   /**
@@ -186,25 +221,24 @@ public final class SignedBytes implements AutoCloseable {
    * @throws IOException if reading fails
    */
   public long oversizedStructureStream(long limit) throws IOException {
-    int block = 1 << 20;
-    int overlap = 8;
-    ByteBuffer buffer = ByteBuffer.allocate(block + overlap);
-    byte[] b = buffer.array();
-    for (long pos = 0; pos < size; pos += block) {
-      buffer.clear();
-      buffer.limit((int) Math.min(buffer.capacity(), size - pos));
-      while (buffer.hasRemaining() && channel.read(buffer, pos + buffer.position()) >= 0) {
-        // fill the block
+    long[] oversized = {-1};
+    eachBlock((pos, text, block) -> {
+      if (oversized[0] < 0) {
+        oversized[0] = oversizedIn(pos, text, block, limit);
       }
-      String text = new String(b, 0, buffer.position(), StandardCharsets.ISO_8859_1);
-      for (int i = text.indexOf("stream"); i >= 0 && i < block; i = text.indexOf("stream", i + 1)) {
-        if (i >= 3 && text.startsWith("end", i - 3)) {
-          continue; // endstream
-        }
-        long keyword = pos + i;
-        if (isStructureStream(keyword) && inflatesPast(keyword + "stream".length(), limit)) {
-          return keyword;
-        }
+    });
+    return oversized[0];
+  }
+
+  /** The first structure stream whose keyword starts in this block and inflates past the limit, or -1. */
+  private long oversizedIn(long pos, String text, int block, long limit) throws IOException {
+    for (int i = text.indexOf("stream"); i >= 0 && i < block; i = text.indexOf("stream", i + 1)) {
+      if (i >= 3 && text.startsWith("end", i - 3)) {
+        continue; // endstream
+      }
+      long keyword = pos + i;
+      if (isStructureStream(keyword) && inflatesPast(keyword + "stream".length(), limit)) {
+        return keyword;
       }
     }
     return -1;
