@@ -14,6 +14,7 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.OutputFiles;
+import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.ServiceException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
@@ -24,8 +25,10 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.TsaClient;
 import vn.kyso.pades.internal.Cms;
+import vn.kyso.pades.internal.DecodeCeiling;
 import vn.kyso.pades.internal.LtvWriter;
 import vn.kyso.pades.internal.Material;
+import vn.kyso.pades.internal.PdfLoad;
 import vn.kyso.pades.internal.PdfUpdate;
 
 /**
@@ -59,11 +62,13 @@ public final class PdfSigner {
   private final TsaClient tsa;
   private final CertificateVerifier verifier;
   private final Clock clock;
+  private final ResourceLimits limits;
 
   private PdfSigner(Builder b) {
     this.tsa = b.tsa;
     this.verifier = b.verifier;
     this.clock = b.clock;
+    this.limits = b.limits;
   }
 
   /** @return a builder */
@@ -115,9 +120,11 @@ public final class PdfSigner {
     Instant signingTime = checkedSigningTime(input, options, chain);
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     String password = options.ownerPassword().map(String::new).orElse(null);
-    try (PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password),
-        OutputStream.nullOutputStream())) {
+    try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes());
+        PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password),
+            OutputStream.nullOutputStream())) {
       byte[] digest = update.contentDigest(options.digest());
+      PdfLoad.requireWithinCeiling();
       return new PreparedSignature(options, signingTime, algorithm, chain, digest,
           Cms.signedAttributes(chain.get(0), options.digest(), digest));
     }
@@ -191,7 +198,7 @@ public final class PdfSigner {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
     }
     boolean done = false;
-    try {
+    try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes())) {
       String password = ownerPassword == null ? null : new String(ownerPassword);
       try (OutputStream out = Files.newOutputStream(temp);
           PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password), out)) {
@@ -210,6 +217,7 @@ public final class PdfSigner {
         Files.deleteIfExists(temp);
         temp = extended;
       }
+      PdfLoad.requireWithinCeiling();
       moveIntoPlace(temp, output);
       done = true;
     } catch (IOException e) {
@@ -236,7 +244,7 @@ public final class PdfSigner {
     Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
     if (options.policyCheck().isPresent()) {
       options.policyCheck().get().enforce(chain, signingTime, algorithmFor(chain.get(0), options), verifier, clock,
-          v -> PdfVerifier.builder(v).clock(clock).build().verify(input, options.ownerPassword().orElse(null)));
+          v -> PdfVerifier.builder(v).clock(clock).limits(limits).build().verify(input, options.ownerPassword().orElse(null)));
     }
     return signingTime;
   }
@@ -270,12 +278,16 @@ public final class PdfSigner {
     }
     requireDistinct(Objects.requireNonNull(input, "input"), Objects.requireNonNull(output, "output"));
     requireServices(level);
-    Path temp = addLongTermData(input, output, level, ownerPassword == null ? null : new String(ownerPassword));
-    try {
+    Path temp = null;
+    try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes())) {
+      temp = addLongTermData(input, output, level, ownerPassword == null ? null : new String(ownerPassword));
+      PdfLoad.requireWithinCeiling();
       moveIntoPlace(temp, output);
     } finally {
       try {
-        Files.deleteIfExists(temp);
+        if (temp != null) {
+          Files.deleteIfExists(temp);
+        }
       } catch (IOException e) {
         // best effort
       }
@@ -359,14 +371,14 @@ public final class PdfSigner {
         .orElseThrow(() -> new IllegalArgumentException("no signature algorithm for " + keyAlg + " " + options.digest()));
   }
 
-  private static PdfUpdate.Parameters parameters(PdfSignatureOptions o, X509Certificate signer, Instant time,
+  private PdfUpdate.Parameters parameters(PdfSignatureOptions o, X509Certificate signer, Instant time,
       String password) {
     SignerIdentity id = SignerIdentity.from(signer);
     return new PdfUpdate.Parameters(o.fieldName().orElse(null), o.page(), o.rectangle().orElse(null),
         o.reason().orElse(null), o.location().orElse(null), o.contactInfo().orElse(null),
         id.name().isEmpty() ? null : id.name(), o.certification().map(DocMdpPermission::value).orElse(null),
         o.reservedBytes(), time, password, o.appearance().orElse(null),
-        o.visible().map(NationalAppearance::new).orElse(null));
+        o.visible().map(NationalAppearance::new).orElse(null), limits);
   }
 
   /** Builds a {@link PdfSigner}. */
@@ -374,6 +386,7 @@ public final class PdfSigner {
     private TsaClient tsa;
     private CertificateVerifier verifier;
     private Clock clock = Clock.systemUTC();
+    private ResourceLimits limits = ResourceLimits.defaults();
 
     private Builder() {}
 
@@ -408,6 +421,20 @@ public final class PdfSigner {
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the limits on the documents this signer reads: the input's size and what one of its
+     * streams may decompress to (PDFBox decodes object streams whole while it parses). Past a
+     * limit, signing fails with {@code INPUT_TOO_LARGE} or {@code LIMIT_EXCEEDED} and writes
+     * nothing.
+     *
+     * @param value the limits; {@link ResourceLimits#defaults()} unless set
+     * @return this builder
+     */
+    public Builder limits(ResourceLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
       return this;
     }
 

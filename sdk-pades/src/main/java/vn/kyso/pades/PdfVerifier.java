@@ -14,16 +14,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
@@ -47,7 +44,8 @@ import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.internal.CmsCheck;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.pades.internal.BoundedDecode;
-import vn.kyso.pades.internal.FileRead;
+import vn.kyso.pades.internal.DecodeCeiling;
+import vn.kyso.pades.internal.PdfLoad;
 import vn.kyso.pades.internal.PdfUpdate;
 import vn.kyso.pades.internal.RevisionDiff;
 import vn.kyso.pades.internal.SignedBytes;
@@ -130,7 +128,9 @@ public final class PdfVerifier {
     Objects.requireNonNull(pdf, "pdf");
     String secret = password == null ? "" : new String(password);
     ValidationReport.Builder report = ValidationReport.builder(String.valueOf(pdf.getFileName()), clock.instant());
-    try (SignedBytes bytes = new SignedBytes(pdf)) {
+    // PDFBox decodes streams whole while it parses: every decode on this thread stops at the limit.
+    try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes());
+        SignedBytes bytes = new SignedBytes(pdf)) {
       if (bytes.size() > limits.maxPdfBytes()) {
         throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, pdf, limits.maxPdfBytes());
       }
@@ -141,16 +141,7 @@ public final class PdfVerifier {
         throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "decompressed size of an object or"
             + " cross-reference stream", limits.maxDecodedStreamBytes());
       }
-      PDDocument latest;
-      try {
-        latest = Loader.loadPDF(new FileRead(pdf), secret, null, null,
-            IOUtils.createTempFileOnlyStreamCache());
-      } catch (InvalidPasswordException e) {
-        throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
-      } catch (IOException | RuntimeException e) {
-        throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
-      }
-      try (latest) {
+      try (PDDocument latest = PdfLoad.open(pdf, secret)) {
         int objects = latest.getDocument().getXrefTable().size();
         if (objects > limits.maxPdfObjects()) {
           throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "number of PDF objects (" + objects + ")",
@@ -192,6 +183,8 @@ public final class PdfVerifier {
           report.documentFinding(finding("PDF_NO_SIGNATURE", Severity.INFO));
         }
       }
+      // A stream past the limit that PDFBox caught and parsed around still fails the document.
+      PdfLoad.requireWithinCeiling();
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.IO_ERROR, e, pdf);
     }
@@ -485,11 +478,10 @@ public final class PdfVerifier {
           done += in.transferTo(done, revisionEnd - done, out);
         }
       }
-      try (PDDocument signed = Loader.loadPDF(new FileRead(temp), secret, null, null,
-          IOUtils.createTempFileOnlyStreamCache())) {
+      try (PDDocument signed = PdfLoad.open(temp, secret)) {
         return RevisionDiff.compare(signed, latest, docMdp);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (DocumentException | IOException | RuntimeException e) {
       return null;
     } finally {
       if (temp != null) {

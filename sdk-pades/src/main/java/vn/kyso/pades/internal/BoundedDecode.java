@@ -70,7 +70,8 @@ public final class BoundedDecode {
     }
     for (int i = 0; i < filters.size(); i++) {
       Bounded out = new Bounded(limit);
-      filters.get(i).decode(new ByteArrayInputStream(data), out, stream, i);
+      // PDFBox's own filter: this buffer already bounds it, whatever ceiling the thread is under
+      DecodeCeiling.original(filters.get(i)).decode(new ByteArrayInputStream(data), out, stream, i);
       data = out.toByteArray();
     }
     return data;

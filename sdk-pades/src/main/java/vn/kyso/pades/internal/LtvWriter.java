@@ -14,14 +14,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -59,7 +57,7 @@ public final class LtvWriter {
    */
   public static void addDss(Path input, String password, List<Material> material, Instant when, OutputStream out)
       throws DocumentException {
-    try (PDDocument doc = load(input, password)) {
+    try (PDDocument doc = PdfLoad.open(input, password)) {
       COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
       COSDictionary dss = catalog.getCOSDictionary(DSS);
       if (dss == null) {
@@ -107,6 +105,7 @@ public final class LtvWriter {
       catalog.setNeedToBeUpdated(true);
       doc.saveIncremental(out);
     } catch (CertificateEncodingException | IOException | RuntimeException e) {
+      PdfLoad.requireWithinCeiling();
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add validation data: " + e.getMessage());
     }
   }
@@ -138,7 +137,7 @@ public final class LtvWriter {
      */
     public static DocumentTimestamp open(Path input, String password, int reserved, OutputStream out)
         throws DocumentException {
-      PDDocument doc = load(input, password);
+      PDDocument doc = PdfLoad.open(input, password);
       SignatureOptions so = new SignatureOptions();
       try {
         PDSignature ts = new PDSignature();
@@ -151,6 +150,7 @@ public final class LtvWriter {
         return new DocumentTimestamp(doc, so, external, PdfUpdate.placeholderBytes(ts, reserved));
       } catch (IOException | RuntimeException e) {
         PdfUpdate.closeQuietly(doc, so);
+        PdfLoad.requireWithinCeiling();
         throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add a document time-stamp: " + e.getMessage());
       }
     }
@@ -198,15 +198,6 @@ public final class LtvWriter {
    */
   public static String sha1Hex(byte[] contents) {
     return HexFormat.of().withUpperCase().formatHex(DigestAlgorithm.SHA1.newMessageDigest().digest(contents));
-  }
-
-  private static PDDocument load(Path input, String password) throws DocumentException {
-    try {
-      return Loader.loadPDF(new FileRead(input), password == null ? "" : password, null,
-          null, IOUtils.createTempFileOnlyStreamCache());
-    } catch (IOException | RuntimeException e) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
-    }
   }
 
   private static COSArray array(COSDictionary dss, COSName name) {

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -46,8 +44,7 @@ public final class Material {
   public static List<LtvWriter.Material> collect(java.nio.file.Path pdf, String password, CertificateVerifier verifier)
       throws DocumentException, ServiceException {
     List<LtvWriter.Material> out = new ArrayList<>();
-    try (PDDocument doc = Loader.loadPDF(new FileRead(pdf),
-        password == null ? "" : password, null, null, IOUtils.createTempFileOnlyStreamCache())) {
+    try (PDDocument doc = PdfLoad.open(pdf, password)) {
       for (PDSignature sig : doc.getSignatureDictionaries()) {
         byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
         byte[] der = new ASN1InputStream(new ByteArrayInputStream(contents)).readObject().getEncoded(ASN1Encoding.DER);
@@ -68,9 +65,10 @@ public final class Material {
         }
         out.add(new LtvWriter.Material(contents, List.copyOf(certs.values()), ocsps, crls));
       }
-    } catch (ServiceException e) {
+    } catch (ServiceException | DocumentException e) {
       throw e;
     } catch (Exception e) {
+      PdfLoad.requireWithinCeiling();
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot read the signatures: " + e.getMessage());
     }
     return out;

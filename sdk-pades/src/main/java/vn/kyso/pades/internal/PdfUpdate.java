@@ -14,16 +14,13 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
@@ -61,7 +58,7 @@ public final class PdfUpdate implements Closeable {
   /** The parameters of the update. */
   public record Parameters(String fieldName, int page, float[] rectangle, String reason, String location,
       String contactInfo, String signerName, Integer docMdp, int reservedBytes, Instant signingTime,
-      String password, byte[] appearance, VisibleAppearance visible) {}
+      String password, byte[] appearance, VisibleAppearance visible, ResourceLimits limits) {}
 
   private PdfUpdate(PDDocument document, SignatureOptions options, ExternalSigningSupport external, int reserved,
       int[] byteRange, RevisionSink sink) {
@@ -83,11 +80,14 @@ public final class PdfUpdate implements Closeable {
    * @throws DocumentException when the input is not a usable PDF or the field rules forbid signing
    */
   public static PdfUpdate open(Path input, Parameters p, OutputStream out) throws DocumentException {
-    PDDocument doc;
-    FileRead source = null;
+    long inputLength;
     try (SignedBytes raw = new SignedBytes(input)) {
+      inputLength = raw.size();
+      if (inputLength > p.limits().maxPdfBytes()) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, input, p.limits().maxPdfBytes());
+      }
       // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs first.
-      long limit = ResourceLimits.defaults().maxDecodedStreamBytes();
+      long limit = p.limits().maxDecodedStreamBytes();
       if (raw.oversizedStructureStream(limit) >= 0) {
         throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null,
             "decompressed size of an object or cross-reference stream", limit);
@@ -95,17 +95,7 @@ public final class PdfUpdate implements Closeable {
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
     }
-    try {
-      source = new FileRead(input);
-      doc = Loader.loadPDF(source, p.password() == null ? "" : p.password(),
-          null, null, IOUtils.createTempFileOnlyStreamCache());
-    } catch (InvalidPasswordException e) {
-      closeQuietly(source);
-      throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(source);
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
-    }
+    PDDocument doc = PdfLoad.open(input, p.password());
     SignatureOptions so = new SignatureOptions();
     try {
       // Signing changes an encrypted document: only its owner may (sign with the owner password).
@@ -195,10 +185,10 @@ public final class PdfUpdate implements Closeable {
         }
       }
       doc.setDocumentId(p.signingTime().toEpochMilli());
-      RevisionSink sink = new RevisionSink(source.length(), out);
+      RevisionSink sink = new RevisionSink(inputLength, out);
       ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(sink);
       int[] br = sig.getByteRange();
-      if (br == null || br.length != 4 || br[0] != 0 || br[1] < source.length() || br[2] <= br[1]) {
+      if (br == null || br.length != 4 || br[0] != 0 || br[1] < inputLength || br[2] <= br[1]) {
         throw new IllegalStateException("PDFBox wrote an unexpected byte range " + java.util.Arrays.toString(br));
       }
       return new PdfUpdate(doc, so, ext, placeholderBytes(sig, p.reservedBytes()), br, sink);
@@ -207,6 +197,7 @@ public final class PdfUpdate implements Closeable {
       throw e;
     } catch (IOException | RuntimeException e) {
       closeQuietly(doc, so);
+      PdfLoad.requireWithinCeiling();
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add a signature: " + e.getMessage());
     }
   }
@@ -389,16 +380,6 @@ public final class PdfUpdate implements Closeable {
   @Override
   public void close() {
     closeQuietly(document, signatureOptions);
-  }
-
-  private static void closeQuietly(FileRead source) {
-    if (source != null) {
-      try {
-        source.close();
-      } catch (IOException e) {
-        // nothing was written through it
-      }
-    }
   }
 
   static void closeQuietly(PDDocument doc, SignatureOptions so) {

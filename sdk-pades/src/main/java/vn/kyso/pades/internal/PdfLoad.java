@@ -1,0 +1,82 @@
+package vn.kyso.pades.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+
+/** Opens a PDF for PDFBox the one way Kyso does, and names why it could not be opened. */
+public final class PdfLoad {
+  private PdfLoad() {}
+
+  /**
+   * Opens a PDF through a {@link FileRead} window, with PDFBox's stream cache in temporary files
+   * (so the heap does not grow with the document). Call it inside a {@link DecodeCeiling}.
+   *
+   * @param pdf the file; only read
+   * @param password the user or owner password, or null for none
+   * @return the document; the caller closes it
+   * @throws DocumentException {@code DOCUMENT_ENCRYPTED} for a missing or wrong password,
+   *     {@code LIMIT_EXCEEDED} when a stream decoded past the ceiling, {@code MALFORMED_INPUT}
+   *     otherwise
+   */
+  public static PDDocument open(Path pdf, String password) throws DocumentException {
+    FileRead source = null;
+    try {
+      source = new FileRead(pdf);
+      return Loader.loadPDF(source, password == null ? "" : password, null, null,
+          IOUtils.createTempFileOnlyStreamCache());
+    } catch (InvalidPasswordException e) {
+      closeQuietly(source);
+      throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(source);
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * Why PDFBox failed on a document: the ceiling, when a stream reached it on this thread,
+   * otherwise a malformed document.
+   *
+   * @param cause what PDFBox threw
+   * @return {@code LIMIT_EXCEEDED} or {@code MALFORMED_INPUT}
+   */
+  public static DocumentException unreadable(Exception cause) {
+    try {
+      requireWithinCeiling();
+    } catch (DocumentException e) {
+      return e;
+    }
+    return new DocumentException(ErrorCode.MALFORMED_INPUT, cause, "not a readable PDF: " + cause.getMessage());
+  }
+
+  /**
+   * Fails when a stream reached this thread's ceiling. PDFBox catches some errors while it parses
+   * and carries on with a damaged object, so a document is only known to be within the ceiling
+   * when this passes after the work.
+   *
+   * @throws DocumentException {@code LIMIT_EXCEEDED}
+   */
+  public static void requireWithinCeiling() throws DocumentException {
+    DecodeCeiling ceiling = DecodeCeiling.current();
+    if (ceiling != null && ceiling.reached()) {
+      throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "decompressed size of a PDF stream",
+          ceiling.limit());
+    }
+  }
+
+  private static void closeQuietly(FileRead source) {
+    if (source != null) {
+      try {
+        source.close();
+      } catch (IOException e) {
+        // read-only file; nothing to lose
+      }
+    }
+  }
+}
