@@ -24,6 +24,7 @@ import vn.kyso.api.Digest;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SigningRefusedException;
 import vn.kyso.api.SignatureValue;
@@ -55,11 +56,13 @@ public final class XmlSigner {
   private final TsaClient tsa;
   private final vn.kyso.api.trust.CertificateVerifier verifier;
   private final Clock clock;
+  private final ResourceLimits limits;
 
   private XmlSigner(Builder b) {
     this.tsa = b.tsa;
     this.verifier = b.verifier;
     this.clock = b.clock;
+    this.limits = b.limits;
   }
 
   /** @return a builder */
@@ -109,13 +112,13 @@ public final class XmlSigner {
     if (options.policyCheck().isPresent()) {
       options.policyCheck().get().enforce(chain, Instant.ofEpochSecond(clock.instant().getEpochSecond()), alg,
           verifier, clock, options.packaging() != XadesPackaging.ENVELOPED ? null
-              : v -> XmlVerifier.builder(v).clock(clock).build().verify(input, java.util.Map.of()).report());
+              : v -> XmlVerifier.builder(v).clock(clock).limits(limits).build().verify(input, java.util.Map.of()).report());
     }
     String suffix = UUID.randomUUID().toString();
     boolean declaration = true;
     Document doc;
     if (options.packaging() == XadesPackaging.ENVELOPED) {
-      doc = SecureXml.parse(data);
+      doc = SecureXml.parse(data, limits.maxXmlBytes(), limits.maxNestingDepth());
       declaration = SecureXml.hasDeclaration(data);
     } else {
       doc = SecureXml.newDocument();
@@ -158,7 +161,7 @@ public final class XmlSigner {
     XmlSignatureOptions options = prepared.options();
     requireServices(options.level());
     Xades.init();
-    Document doc = SecureXml.parse(prepared.document());
+    Document doc = SecureXml.parse(prepared.document(), limits.maxXmlBytes(), limits.maxNestingDepth());
     Element sigEl = registerIdsAndFind(doc, prepared.signatureId());
     if (sigEl == null || value.algorithm() != prepared.algorithm()) {
       throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null, "signature not found");
@@ -215,7 +218,7 @@ public final class XmlSigner {
     Objects.requireNonNull(signatureId, "signatureId");
     Xades.init();
     byte[] data = read(input);
-    Document doc = SecureXml.parse(data);
+    Document doc = SecureXml.parse(data, limits.maxXmlBytes(), limits.maxNestingDepth());
     Element target = registerIdsAndFind(doc, signatureId);
     if (target == null) {
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, null, "no signature with Id " + signatureId);
@@ -364,10 +367,10 @@ public final class XmlSigner {
     }
   }
 
-  private static byte[] read(Path input) throws DocumentException {
+  private byte[] read(Path input) throws DocumentException {
     try {
-      if (Files.size(input) > SecureXml.MAX_SIZE) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, input, SecureXml.MAX_SIZE);
+      if (Files.size(input) > limits.maxXmlBytes()) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, input, limits.maxXmlBytes());
       }
       return Files.readAllBytes(input);
     } catch (IOException e) {
@@ -411,7 +414,7 @@ public final class XmlSigner {
     requireServices(XadesLevel.B_T);
     Xades.init();
     byte[] data = read(input);
-    Document doc = SecureXml.parse(data);
+    Document doc = SecureXml.parse(data, limits.maxXmlBytes(), limits.maxNestingDepth());
     registerIdsAndFind(doc, "");
     org.w3c.dom.NodeList sigs = doc.getElementsByTagNameNS(Xades.DS, "Signature");
     java.util.List<Element> top = new java.util.ArrayList<>();
@@ -620,6 +623,7 @@ public final class XmlSigner {
     private TsaClient tsa;
     private vn.kyso.api.trust.CertificateVerifier verifier;
     private Clock clock = Clock.systemUTC();
+    private ResourceLimits limits = ResourceLimits.defaults();
 
     private Builder() {}
 
@@ -653,6 +657,19 @@ public final class XmlSigner {
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the limits on the documents this signer reads: size and element nesting depth. Past a
+     * limit, signing fails with {@code INPUT_TOO_LARGE} or {@code MALFORMED_INPUT} and writes
+     * nothing.
+     *
+     * @param value the limits; {@link ResourceLimits#defaults()} unless set
+     * @return this builder
+     */
+    public Builder limits(ResourceLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
       return this;
     }
 

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
+import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 
-/** The XML verifier's resource limits: document size, element nesting, entity expansion. */
+/** The XML verifier's and signer's resource limits: document size, element nesting, entity expansion. */
 class XmlResourceLimitsTest {
   private static final TestPki PKI = TestPki.builder().seed(62).build();
 
@@ -59,5 +61,27 @@ class XmlResourceLimitsTest {
 
     assertThat(verifier(ResourceLimits.builder().maxNestingDepth(50).build()).verify(xml, Map.of()).report()
         .signatures()).isEmpty();
+  }
+
+  @Test
+  void signer_refusesWhatItsLimitsRefuse_andWritesNothing(@TempDir Path dir) throws Exception {
+    Path big = Files.writeString(dir.resolve("big.xml"), "<a>" + "x".repeat(5000) + "</a>");
+    Path deep = Files.writeString(dir.resolve("deep.xml"), "<a>".repeat(100) + "</a>".repeat(100));
+    XmlSigner signer = XmlSigner.builder().clock(PKI.clock())
+        .limits(ResourceLimits.builder().maxXmlBytes(1000).maxNestingDepth(50).build()).build();
+    XmlSignatureOptions options = XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build();
+
+    try (SigningToken token = PKI.credential(TestIdentity.CHAIRMAN).signingToken()) {
+      assertThatThrownBy(() -> signer.sign(big, dir.resolve("big-signed.xml"), options, token.keys().get(0)))
+          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
+      assertThatThrownBy(() -> signer.sign(deep, dir.resolve("deep-signed.xml"), options, token.keys().get(0)))
+          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+      // the same documents sign under the default limits
+      XmlSigner.builder().clock(PKI.clock()).build().sign(deep, dir.resolve("deep-default.xml"), options,
+          token.keys().get(0));
+    }
+    assertThat(dir.resolve("big-signed.xml")).doesNotExist();
+    assertThat(dir.resolve("deep-signed.xml")).doesNotExist();
+    assertThat(dir.resolve("deep-default.xml")).isNotEmptyFile();
   }
 }
