@@ -323,6 +323,26 @@ class VisibleSignatureTest {
   }
 
   @Test
+  void emptyFieldSignedInvisibly_getsTheZeroRectangleOfAnInvisibleSignature(@TempDir Path dir) throws Exception {
+    // ISO 32000-1 12.7.4.5: a signature that is not meant to be seen has a zero-sized widget; an
+    // invisible signature into the drafting system's field gets one, the visible one above keeps
+    // the field's rectangle.
+    Path in = TestPdfs.letter(dir, "field.pdf", "ChuKyLanhDao");
+    Path out = dir.resolve("signed.pdf");
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).fieldName("ChuKyLanhDao").build(),
+          token.keys().get(0));
+    }
+    try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+      PDAnnotationWidget w = (PDAnnotationWidget) doc.getPage(2).getAnnotations().get(0);
+      assertThat(w.getRectangle().getWidth()).isZero();
+      assertThat(w.getRectangle().getHeight()).isZero();
+      assertThat(doc.getSignatureDictionaries()).hasSize(1);
+    }
+    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall()).isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  @Test
   void placeholderOfTheDraftingSystem_theImageIsCentredOnIt(@TempDir Path dir) throws Exception {
     Letters.Block block = new Letters.Block(380, 320, List.of("CHỦ TỊCH", "", "[[CHU_KY_LANH_DAO]]"), "Nguyễn Văn An");
     Path in = Letters.letter(dir, "placeholder.pdf", 0, block);
