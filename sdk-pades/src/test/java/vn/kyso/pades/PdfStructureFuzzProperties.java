@@ -87,12 +87,7 @@ class PdfStructureFuzzProperties {
 
   @AfterContainer
   static void clean() throws Exception {
-    try (var files = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Files.deleteIfExists(p);
-      }
-    }
-    Files.deleteIfExists(dir);
+    TestPdfs.deleteFolder(dir);
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -15,17 +15,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.SecurityHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.DocumentException;
@@ -48,16 +42,9 @@ import vn.kyso.testkit.TestPki;
  */
 class StreamBombLimitsTest {
   private static final TestPki PKI = TestPki.builder().seed(67).build();
-  private static final int CATALOG = 101;
 
   @TempDir
   static Path dir;
-
-  /** Encodes an object stream that starts with the given head. */
-  @FunctionalInterface
-  private interface Encoder {
-    byte[] encode(byte[] head) throws IOException;
-  }
 
   /** The head, then 512 MiB of zeros (twice the test heap), deflated: about 0.5 MB. */
   private static byte[] halfGigabyteDeflated(byte[] head) throws IOException {
@@ -79,7 +66,7 @@ class StreamBombLimitsTest {
   @Test
   void deflatedObjectStreamBehindAsciiHex_isStoppedInsidePdfBox() throws Exception {
     // The raw data is not deflate, so Kyso's look before parsing cannot inflate it; PDFBox can.
-    Path bombed = withCatalogInObjectStream(TestPdfs.letter(dir, "plain.pdf", null), "hex.pdf",
+    Path bombed = ObjectStreamBombs.withCatalogInObjectStream(dir, TestPdfs.letter(dir, "plain.pdf", null), "hex.pdf",
         "[/ASCIIHexDecode /FlateDecode]", head -> hex(halfGigabyteDeflated(head)));
 
     assertRefusedByVerifierAndSigner(bombed, ResourceLimits.defaults(), null);
@@ -89,7 +76,7 @@ class StreamBombLimitsTest {
   void encryptedObjectStream_isStoppedInsidePdfBox() throws Exception {
     // AES-256, empty user password: anyone may open it, and Kyso cannot inflate the stream first.
     Path encrypted = TestPdfs.encrypted(dir, "owner", "", 256, true);
-    Path bombed = withCatalogInObjectStream(encrypted, "encrypted-bomb.pdf", "/FlateDecode",
+    Path bombed = ObjectStreamBombs.withCatalogInObjectStream(dir, encrypted, "encrypted-bomb.pdf", "/FlateDecode",
         StreamBombLimitsTest::halfGigabyteDeflated);
 
     assertRefusedByVerifierAndSigner(bombed, ResourceLimits.defaults(), "owner".toCharArray());
@@ -97,7 +84,7 @@ class StreamBombLimitsTest {
 
   @Test
   void lzwObjectStream_isStoppedInsidePdfBox() throws Exception {
-    Path bombed = withCatalogInObjectStream(TestPdfs.letter(dir, "plain-lzw.pdf", null), "lzw.pdf", "/LZWDecode",
+    Path bombed = ObjectStreamBombs.withCatalogInObjectStream(dir, TestPdfs.letter(dir, "plain-lzw.pdf", null), "lzw.pdf", "/LZWDecode",
         head -> {
           byte[] plainStream = new byte[2 << 20]; // 2 MiB, about 10 KB in LZW
           System.arraycopy(head, 0, plainStream, 0, head.length);
@@ -112,7 +99,7 @@ class StreamBombLimitsTest {
 
   @Test
   void runLengthObjectStream_isStoppedInsidePdfBox() throws Exception {
-    Path bombed = withCatalogInObjectStream(TestPdfs.letter(dir, "plain-rle.pdf", null), "rle.pdf",
+    Path bombed = ObjectStreamBombs.withCatalogInObjectStream(dir, TestPdfs.letter(dir, "plain-rle.pdf", null), "rle.pdf",
         "/RunLengthDecode", head -> {
           ByteArrayOutputStream rle = new ByteArrayOutputStream();
           rle.write(head.length - 1); // the next length + 1 bytes literally
@@ -131,7 +118,7 @@ class StreamBombLimitsTest {
   @Test
   void theSameObjectStreamWithinTheLimit_opens() throws Exception {
     // The construction is sound: with the padding under the limit, the document verifies.
-    Path fine = withCatalogInObjectStream(TestPdfs.letter(dir, "plain-fine.pdf", null), "fine.pdf",
+    Path fine = ObjectStreamBombs.withCatalogInObjectStream(dir, TestPdfs.letter(dir, "plain-fine.pdf", null), "fine.pdf",
         "[/ASCIIHexDecode /FlateDecode]", head -> hex(deflate(java.util.Arrays.copyOf(head, head.length + 1000))));
 
     assertThat(verifier(ResourceLimits.defaults()).verify(fine).documentFindings())
@@ -191,76 +178,5 @@ class StreamBombLimitsTest {
       d.write(data);
     }
     return out.toByteArray();
-  }
-
-  /**
-   * Appends an update whose new catalog (with the original page tree) is the first object of
-   * object stream 99, encoded as given and encrypted when the document is, listed by a
-   * cross-reference stream (object 100).
-   */
-  private static Path withCatalogInObjectStream(Path original, String name, String filters, Encoder encoder)
-      throws IOException {
-    Path out = dir.resolve(name);
-    byte[] before = Files.readAllBytes(original);
-    try (PDDocument doc = Loader.loadPDF(original.toFile(), "owner")) {
-      COSDictionary trailer = doc.getDocument().getTrailer();
-      COSObject pages = (COSObject) doc.getDocumentCatalog().getCOSObject().getItem(COSName.PAGES);
-      byte[] head = (CATALOG + " 0 << /Type /Catalog /Pages " + pages.getObjectNumber() + " "
-          + pages.getGenerationNumber() + " R >>").getBytes(StandardCharsets.ISO_8859_1);
-      byte[] data = encoder.encode(head);
-      SecurityHandler<?> handler = doc.isEncrypted() ? doc.getEncryption().getSecurityHandler() : null;
-      if (handler != null) {
-        COSStream temp = doc.getDocument().createCOSStream();
-        try (OutputStream raw = temp.createRawOutputStream()) {
-          raw.write(data);
-        }
-        handler.encryptStream(temp, 99, 0);
-        try (InputStream raw = temp.createRawInputStream()) {
-          data = raw.readAllBytes();
-        }
-      }
-      ByteArrayOutputStream update = new ByteArrayOutputStream();
-      update.write(before);
-      long objStm = update.size() + 1;
-      int first = (CATALOG + " 0 ").length();
-      update.write(("\n99 0 obj\n<< /Type /ObjStm /N 1 /First " + first + " /Filter " + filters + " /Length "
-          + data.length + " >>\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
-      update.write(data);
-      update.write("\nendstream\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
-      long xref = update.size();
-      ByteArrayOutputStream rows = new ByteArrayOutputStream();
-      row(rows, 1, objStm, 0);
-      row(rows, 1, xref, 0);
-      row(rows, 2, 99, 0);
-      StringBuilder dict = new StringBuilder("<< /Type /XRef /Size 102 /Index [99 3] /W [1 4 2] /Root ")
-          .append(CATALOG).append(" 0 R /Prev ").append(doc.getDocument().getStartXref());
-      for (COSName key : new COSName[] {COSName.ENCRYPT, COSName.INFO}) {
-        if (trailer.getItem(key) instanceof COSObject ref) {
-          dict.append(" /").append(key.getName()).append(' ').append(ref.getObjectNumber()).append(" 0 R");
-        }
-      }
-      if (trailer.getItem(COSName.ID) instanceof COSArray ids) {
-        dict.append(" /ID [");
-        for (COSBase id : ids) {
-          dict.append('<').append(HexFormat.of().formatHex(((COSString) id).getBytes())).append('>');
-        }
-        dict.append(']');
-      }
-      dict.append(" /Length ").append(rows.size()).append(" >>");
-      update.write(("100 0 obj\n" + dict + "\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
-      rows.writeTo(update);
-      update.write(("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1));
-      Files.write(out, update.toByteArray());
-    }
-    return out;
-  }
-
-  private static void row(ByteArrayOutputStream rows, int type, long field2, int field3) {
-    rows.write(type);
-    for (int shift = 24; shift >= 0; shift -= 8) {
-      rows.write((int) (field2 >>> shift));
-    }
-    rows.write(field3 >>> 8);
-    rows.write(field3);
   }
 }

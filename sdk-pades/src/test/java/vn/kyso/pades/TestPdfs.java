@@ -112,6 +112,16 @@ final class TestPdfs {
     return out;
   }
 
+  /** Deletes a flat folder of test files and the folder. */
+  static void deleteFolder(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(folder);
+  }
+
   /** The same letter, encrypted with an owner and an empty user password. */
   static Path encrypted(Path dir, String ownerPassword) throws IOException {
     return encrypted(dir, ownerPassword, "");
