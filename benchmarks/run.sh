@@ -151,9 +151,10 @@ The testkit's RFC 3161 server on 127.0.0.1, the same for both. Kyso also validat
 | DSS | $(score timestamp dssSignBt) | $(err timestamp dssSignBt) |
 
 DSS ÷ Kyso = **$(div "$(score timestamp dssSignBt)" "$(score timestamp kysoSignBt)")×**. B-T costs Kyso $(awk -v t="$(score timestamp kysoSignBt)" -v b="$(score pades kysoSign 1m)" 'BEGIN {printf "%.0f", t - b}') ms more than its B-B signature of the
-same file, and DSS $(awk -v t="$(score timestamp dssSignBt)" -v b="$(score pades dssSign 1m)" 'BEGIN {printf "%.0f", t - b}') ms more: Kyso's exchange with the TSA (the JDK's HTTP client, then the checks of the
-token and of the TSA's certificate, its revocation answers cached) is the slower part. It is not profiled yet and
-is the next thing to look at for B-T.
+same file, and DSS $(awk -v t="$(score timestamp dssSignBt)" -v b="$(score pades dssSign 1m)" 'BEGIN {printf "%.0f", t - b}') ms more: the exchange with the TSA, and for Kyso the checks of the token
+and of the TSA's certificate (its revocation answers cached). The testkit's servers set \`TCP_NODELAY\`
+(\`LoopbackServer\`): without it the JDK's HTTP server made every exchange wait about 40 ms for the
+client's delayed acknowledgement, which is what an earlier run measured as Kyso's B-T overhead (59 ms).
 
 ## Batch on SoftHSM2 with one login (target: ≥ 80 % of the token's raw signature rate)
 
