@@ -3,6 +3,7 @@ package vn.kyso.pades;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import vn.kyso.api.policy.PolicyCheck;
 import vn.kyso.api.DigestAlgorithm;
 
@@ -143,9 +144,17 @@ public final class PdfSignatureOptions {
     return Optional.ofNullable(appearance).map(byte[]::clone);
   }
 
-  /** @return the bytes reserved for the signature container */
-  public int reservedBytes() {
-    return reservedBytes;
+  /**
+   * The space reserved in the PDF for the signature container, when set. When not set the signer
+   * sizes it: for B-B, the signer's certificate chain plus 4 KiB (at least 8 KiB; a B-B container
+   * holds the chain, the signed attributes and the signature value); with a time-stamp (B-T and
+   * above), 32 KiB, since the TSA's token is not known until after the space is fixed. A container
+   * that does not fit ends signing with {@code SIGNATURE_TOO_LARGE} and no output.
+   *
+   * @return the bytes reserved, or empty for the signer's sizing
+   */
+  public OptionalInt reservedBytes() {
+    return reservedBytes == 0 ? OptionalInt.empty() : OptionalInt.of(reservedBytes);
   }
 
   @Override
@@ -167,7 +176,7 @@ public final class PdfSignatureOptions {
     private String contactInfo;
     private DocMdpPermission certification;
     private char[] ownerPassword;
-    private int reservedBytes = 32 * 1024;
+    private int reservedBytes; // 0: sized by the signer
     private byte[] appearance;
     private PolicyCheck policyCheck;
     private VisibleSignature visible;
@@ -338,7 +347,9 @@ public final class PdfSignatureOptions {
     }
 
     /**
-     * Sets the space reserved for the signature container (default 32 KiB).
+     * Sets the space reserved for the signature container, instead of the signer's sizing (see
+     * {@link PdfSignatureOptions#reservedBytes()}): for a signer whose containers are unusually
+     * large, or a TSA whose tokens are.
      *
      * @param bytes between 4 KiB and 1 MiB
      * @return this builder

@@ -121,7 +121,7 @@ public final class PdfSigner {
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     String password = options.ownerPassword().map(String::new).orElse(null);
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes());
-        PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password),
+        PdfUpdate update = PdfUpdate.open(input, parameters(options, chain, signingTime, password),
             OutputStream.nullOutputStream())) {
       byte[] digest = update.contentDigest(options.digest());
       PdfLoad.requireWithinCeiling();
@@ -201,7 +201,7 @@ public final class PdfSigner {
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes())) {
       String password = ownerPassword == null ? null : new String(ownerPassword);
       try (OutputStream out = Files.newOutputStream(temp);
-          PdfUpdate update = PdfUpdate.open(input, parameters(options, chain.get(0), signingTime, password), out)) {
+          PdfUpdate update = PdfUpdate.open(input, parameters(options, chain, signingTime, password), out)) {
         byte[] digest = update.contentDigest(options.digest());
         SignatureValue value = valueFor.apply(digest);
         byte[] timestamp = null;
@@ -371,13 +371,34 @@ public final class PdfSigner {
         .orElseThrow(() -> new IllegalArgumentException("no signature algorithm for " + keyAlg + " " + options.digest()));
   }
 
-  private PdfUpdate.Parameters parameters(PdfSignatureOptions o, X509Certificate signer, Instant time,
+  /** The container's space: the options' own, or sized to the level and the chain. */
+  static int reservedFor(PdfSignatureOptions o, List<X509Certificate> chain) {
+    if (o.reservedBytes().isPresent()) {
+      return o.reservedBytes().getAsInt();
+    }
+    if (o.level().needsTimestamp()) {
+      return 32 * 1024;
+    }
+    int certificates = 0;
+    for (X509Certificate c : chain) {
+      try {
+        certificates += c.getEncoded().length;
+      } catch (java.security.cert.CertificateEncodingException e) {
+        return 32 * 1024;
+      }
+    }
+    int kib = (certificates + 4 * 1024 + 1023) / 1024;
+    return Math.max(8, kib) * 1024;
+  }
+
+  private PdfUpdate.Parameters parameters(PdfSignatureOptions o, List<X509Certificate> chain, Instant time,
       String password) {
+    X509Certificate signer = chain.get(0);
     SignerIdentity id = SignerIdentity.from(signer);
     return new PdfUpdate.Parameters(o.fieldName().orElse(null), o.page(), o.rectangle().orElse(null),
         o.reason().orElse(null), o.location().orElse(null), o.contactInfo().orElse(null),
         id.name().isEmpty() ? null : id.name(), o.certification().map(DocMdpPermission::value).orElse(null),
-        o.reservedBytes(), time, password, o.appearance().orElse(null),
+        reservedFor(o, chain), time, password, o.appearance().orElse(null),
         o.visible().map(NationalAppearance::new).orElse(null), limits);
   }
 

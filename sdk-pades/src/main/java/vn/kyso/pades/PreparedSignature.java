@@ -123,7 +123,7 @@ public final class PreparedSignature {
       writeNullable(out, options.location().orElse(null));
       writeNullable(out, options.contactInfo().orElse(null));
       writeNullable(out, options.certification().map(Enum::name).orElse(null));
-      out.writeInt(options.reservedBytes());
+      out.writeInt(options.reservedBytes().orElse(0));
       byte[] ap = options.appearance().orElse(null);
       out.writeBoolean(ap != null);
       if (ap != null) {
@@ -192,7 +192,10 @@ public final class PreparedSignature {
       if (cert != null) {
         b.certification(DocMdpPermission.valueOf(cert));
       }
-      b.reservedBytes(in.readInt());
+      int reserved = in.readInt();
+      if (reserved != 0) {
+        b.reservedBytes(reserved);
+      }
       if (in.readBoolean()) {
         b.appearance(readBytes(in));
       }

@@ -78,6 +78,56 @@ class PdfSignerTest {
   }
 
   @Test
+  void containerSpace_isSizedToTheChainForBB_andLeftAt32KiBWithATimestamp(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.letter(dir, "letter.pdf", null);
+    Path bb = dir.resolve("bb.pdf");
+    Path bt = dir.resolve("bt.pdf");
+    Path set = dir.resolve("set.pdf");
+    int chain = 0;
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      for (java.security.cert.X509Certificate c : token.keys().get(0).chain()) {
+        chain += c.getEncoded().length;
+      }
+      signer().sign(in, bb, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
+      signer().sign(in, bt, PdfSignatureOptions.builder(PadesLevel.B_T).build(), token.keys().get(0));
+      signer().sign(in, set, PdfSignatureOptions.builder(PadesLevel.B_B).reservedBytes(20_000).build(),
+          token.keys().get(0));
+    }
+
+    assertThat(contentsBytes(bb)).isGreaterThanOrEqualTo(chain + 4096).isLessThan(32 * 1024);
+    assertThat(contentsBytes(bt)).isEqualTo(32 * 1024);
+    assertThat(contentsBytes(set)).isEqualTo(20_000);
+    for (Path p : List.of(bb, bt, set)) {
+      assertThat(TestPdfs.check(p).get(0).cmsValid()).isTrue();
+    }
+  }
+
+  @Test
+  void containerLargerThanTheSpace_isRefused_andNothingIsWritten(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.letter(dir, "letter.pdf", null);
+    Path out = dir.resolve("signed.pdf");
+
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      assertThatThrownBy(() -> signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_T).reservedBytes(4096)
+          .build(), token.keys().get(0)))
+          .isInstanceOfSatisfying(DocumentException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_TOO_LARGE));
+    }
+    assertThat(out).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
+
+  /** The length of the space for the container: the /Contents string's bytes. */
+  private static int contentsBytes(Path pdf) throws Exception {
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      return ((org.apache.pdfbox.cos.COSString) doc.getLastSignatureDictionary().getCOSObject()
+          .getDictionaryObject(org.apache.pdfbox.cos.COSName.CONTENTS)).getBytes().length;
+    }
+  }
+
+  @Test
   void leaderThenClerk_twoRevisions_bothValid(@TempDir Path dir) throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path one = dir.resolve("one.pdf");
