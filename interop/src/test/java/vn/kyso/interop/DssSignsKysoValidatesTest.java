@@ -87,6 +87,10 @@ class DssSignsKysoValidatesTest {
       Path out = dir.resolve("broken-" + who + ".pdf");
       jobs.add(new Dss.Job("broken-" + who, "pades", "PAdES_BASELINE_T", "-", p12(who), PASSWORD, letter, out));
       broken.add(new Dss.Check("broken-" + who, out, null, null));
+      // without a time-stamp nothing proves when it was signed: no deliberate difference is left
+      Path bb = dir.resolve("broken-bb-" + who + ".pdf");
+      jobs.add(new Dss.Job("broken-bb-" + who, "pades", "PAdES_BASELINE_B", "-", p12(who), PASSWORD, letter, bb));
+      broken.add(new Dss.Check("broken-bb-" + who, bb, null, null));
     }
     Dss dss = new Dss(PKI.pki().root(), PKI.tsa().uri(), dir);
     made = dss.sign(jobs);
@@ -127,7 +131,17 @@ class DssSignsKysoValidatesTest {
   @ParameterizedTest(name = "{0} signer, PAdES B-T made by DSS")
   @EnumSource(value = TestIdentity.class, names = {"FOREIGN_ROOT"})
   void brokenSigner_sameIndicationFromBoth(TestIdentity who) throws Exception {
-    String id = "broken-" + who;
+    assertSameIndication("broken-" + who, who + " signer (DSS-made B-T): same indication");
+  }
+
+  @ParameterizedTest(name = "{0} signer, PAdES B-B made by DSS: same indication")
+  @EnumSource(value = TestIdentity.class, names = {"EXPIRED", "FOREIGN_ROOT"})
+  void brokenSignerWithoutTimestamp_sameIndicationFromBoth(TestIdentity who) throws Exception {
+    assertSameIndication("broken-bb-" + who, who + " signer (DSS-made B-B): same indication");
+  }
+
+  /** DSS made the signature; neither library passes it, and both give the same indication. */
+  private static void assertSameIndication(String id, String caseName) throws Exception {
     assertThat(made).containsEntry(id, null);
     Dss.Verdict theirs = theirVerdicts.get(id).get(0);
 
@@ -136,21 +150,23 @@ class DssSignsKysoValidatesTest {
     assertThat(theirs.passed()).as(theirs.toString()).isFalse();
     assertThat(ours.indication().name()).as("DSS said %s; Kyso %s", theirs, ours.findings())
         .isEqualTo(theirs.indication());
-    Conformance.record(who + " signer (DSS-made B-T): same indication", "DSS " + theirs + " / Kyso "
-        + ours.indication() + ours.subIndication().map(s -> "/" + s).orElse(""), true);
+    Conformance.record(caseName, "DSS " + theirs + " / Kyso " + ours.indication()
+        + ours.subIndication().map(s -> "/" + s).orElse(""), true);
   }
 
   /**
    * A deliberate disagreement: the signing certificate was revoked, or had expired, before the
-   * time-stamp that proves the signature existed. Kyso fails it (TOTAL_FAILED with REVOKED or
-   * EXPIRED: SECURITY.md, "revoked before the proven signing time is fatal", and ETSI EN 319
-   * 102-1's EXPIRED); DSS's default policy stops earlier, at the missing or negative revocation
+   * time-stamp that proves the signature existed (B-T), or was revoked before the signing time the
+   * signer itself signed (B-B, the signature dictionary's /M). Kyso fails it (TOTAL_FAILED with
+   * REVOKED or EXPIRED: SECURITY.md, "revoked before the proven signing time is fatal", ETSI EN
+   * 319 102-1's EXPIRED, and a signer's own signed claim to have signed after the revocation is
+   * not a doubt in its favour); DSS's default policy stops earlier, at the negative revocation
    * answer, and leaves it INDETERMINATE. Neither passes it.
    */
-  @ParameterizedTest(name = "{0} signer, PAdES B-T made by DSS: Kyso fails, DSS indeterminate")
-  @EnumSource(value = TestIdentity.class, names = {"REVOKED", "EXPIRED"})
-  void brokenSigner_deliberatelyStricter(TestIdentity who) throws Exception {
-    String id = "broken-" + who;
+  @ParameterizedTest(name = "{0}: Kyso fails, DSS indeterminate")
+  @ValueSource(strings = {"broken-REVOKED", "broken-EXPIRED", "broken-bb-REVOKED"})
+  void brokenSigner_deliberatelyStricter(String id) throws Exception {
+    boolean revoked = id.endsWith("REVOKED");
     assertThat(made).containsEntry(id, null);
     Dss.Verdict theirs = theirVerdicts.get(id).get(0);
 
@@ -159,9 +175,11 @@ class DssSignsKysoValidatesTest {
     assertThat(theirs.indication()).as(theirs.toString()).isEqualTo("INDETERMINATE");
     assertThat(ours.indication()).as(ours.findings().toString()).isEqualTo(Indication.TOTAL_FAILED);
     assertThat(ours.findings()).anySatisfy(f -> assertThat(f.code())
-        .isEqualTo(who == TestIdentity.REVOKED ? "CERT_REVOKED" : "CERT_EXPIRED"));
-    Conformance.record("deliberate: " + who + " signer before the time-stamp (DSS-made B-T)", "DSS " + theirs
-        + " / Kyso " + ours.indication() + ours.subIndication().map(s -> "/" + s).orElse(""), true);
+        .isEqualTo(revoked ? "CERT_REVOKED" : "CERT_EXPIRED"));
+    String what = id.startsWith("broken-bb-") ? " signer revoked before its own signed signing time (DSS-made B-B)"
+        : (revoked ? " REVOKED" : " EXPIRED") + " signer before the time-stamp (DSS-made B-T)";
+    Conformance.record("deliberate:" + what, "DSS " + theirs + " / Kyso " + ours.indication()
+        + ours.subIndication().map(s -> "/" + s).orElse(""), true);
   }
 
   private static SignatureResult kyso(String id) throws Exception {
