@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
@@ -41,9 +42,8 @@ import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.ValidationReport;
-import vn.kyso.pades.internal.CmsCheck;
-import vn.kyso.api.ResourceLimits;
 import vn.kyso.pades.internal.BoundedDecode;
+import vn.kyso.pades.internal.CmsCheck;
 import vn.kyso.pades.internal.DecodeCeiling;
 import vn.kyso.pades.internal.PdfLoad;
 import vn.kyso.pades.internal.PdfUpdate;
@@ -131,23 +131,14 @@ public final class PdfVerifier {
     // PDFBox decodes streams whole while it parses: every decode on this thread stops at the limit.
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes());
         SignedBytes bytes = new SignedBytes(pdf)) {
-      if (bytes.size() > limits.maxPdfBytes()) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, pdf, limits.maxPdfBytes());
-      }
-      // One pass over the file: the revisions' ends, and object or xref streams that would inflate
-      // past the limit inside PDFBox.
-      SignedBytes.Scan scan = bytes.scan(limits.maxDecodedStreamBytes());
-      if (scan.oversizedStructureStream() >= 0) {
-        throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "decompressed size of an object or"
-            + " cross-reference stream", limits.maxDecodedStreamBytes());
-      }
+      // One pass over the file: the size and structure-stream limits, and the revisions' ends.
+      List<Long> ends = bytes.checkedRevisionEnds(limits);
       try (PDDocument latest = PdfLoad.open(pdf, secret)) {
         int objects = latest.getDocument().getXrefTable().size();
         if (objects > limits.maxPdfObjects()) {
           throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "number of PDF objects (" + objects + ")",
               limits.maxPdfObjects());
         }
-        List<Long> ends = scan.revisionEnds();
         Integer docMdp = PdfUpdate.docMdpOf(latest);
         List<PDSignature> sigs = signatures(latest);
         Dss dss = Dss.read(latest, limits.maxDecodedStreamBytes());

@@ -83,15 +83,8 @@ public final class PdfUpdate implements Closeable {
     long inputLength;
     try (SignedBytes raw = new SignedBytes(input)) {
       inputLength = raw.size();
-      if (inputLength > p.limits().maxPdfBytes()) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, input, p.limits().maxPdfBytes());
-      }
       // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs first.
-      long limit = p.limits().maxDecodedStreamBytes();
-      if (raw.oversizedStructureStream(limit) >= 0) {
-        throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null,
-            "decompressed size of an object or cross-reference stream", limit);
-      }
+      raw.checkedRevisionEnds(p.limits());
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
     }

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.ResourceLimits;
 
 /**
  * Random and streaming access to the bytes of a PDF file without loading it into memory.
@@ -16,6 +19,7 @@ public final class SignedBytes implements AutoCloseable {
   private static final String EOF_TEXT = "%%EOF";
   private static final byte[] EOF_MARKER = EOF_TEXT.getBytes(StandardCharsets.ISO_8859_1);
 
+  private final Path file;
   private final FileChannel channel;
   private final long size;
 
@@ -26,6 +30,7 @@ public final class SignedBytes implements AutoCloseable {
    * @throws IOException if it cannot be opened
    */
   public SignedBytes(Path file) throws IOException {
+    this.file = file;
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
     this.size = channel.size();
   }
@@ -110,23 +115,35 @@ public final class SignedBytes implements AutoCloseable {
   }
 
   /**
-   * What one pass over the file finds: the revision ends, and (with a non-negative limit) the
-   * first object or cross-reference stream that inflates past the limit.
+   * Checks the file against the limits before PDFBox parses it, and finds the revision ends in the
+   * same pass over the file. Every {@code stream} keyword whose object's dictionary names
+   * {@code /ObjStm} or {@code /XRef} (with {@code #xx} escapes undone) and {@code /FlateDecode} is
+   * inflated here, counting and discarding the output, wherever it stands in the file (referenced
+   * or not), so such a bomb is refused before PDFBox starts. Data that does not inflate (encrypted,
+   * another filter, damaged) is left to the parser, whose decoding {@link DecodeCeiling} bounds.
    *
-   * @param revisionEnds the offsets just after every {@code %%EOF}, ascending
-   * @param oversizedStructureStream the offset of the first over-large structure stream, or -1
-   */
-  public record Scan(java.util.List<Long> revisionEnds, long oversizedStructureStream) {}
-
-  /**
-   * Finds the revision ends and checks the structure streams (see
-   * {@link #oversizedStructureStream}) in one pass over the file.
-   *
-   * @param limit the most bytes one structure stream may inflate to, or a negative number to skip that check
-   * @return what the pass found
+   * @param limits the largest file, and the most one structure stream may inflate to
+   * @return the offsets just after every {@code %%EOF}, ascending
+   * @throws DocumentException {@code INPUT_TOO_LARGE} or {@code LIMIT_EXCEEDED}
    * @throws IOException if reading fails
    */
-  public Scan scan(long limit) throws IOException {
+  public java.util.List<Long> checkedRevisionEnds(ResourceLimits limits) throws DocumentException, IOException {
+    if (size > limits.maxPdfBytes()) {
+      throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, limits.maxPdfBytes());
+    }
+    Scan scan = scan(limits.maxDecodedStreamBytes());
+    if (scan.oversizedStructureStream() >= 0) {
+      throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null,
+          "decompressed size of an object or cross-reference stream", limits.maxDecodedStreamBytes());
+    }
+    return scan.revisionEnds();
+  }
+
+  /** What one pass found: the revision ends, and the first over-large structure stream's offset or -1. */
+  private record Scan(java.util.List<Long> revisionEnds, long oversizedStructureStream) {}
+
+  /** One pass: the revision ends, and with a non-negative limit the first structure stream past it. */
+  private Scan scan(long limit) throws IOException {
     java.util.List<Long> ends = new java.util.ArrayList<>();
     long[] oversized = {-1};
     eachBlock((pos, text, block) -> {
@@ -205,29 +222,6 @@ public final class SignedBytes implements AutoCloseable {
     }
     String at = new String(read(offset, 64), StandardCharsets.ISO_8859_1);
     return at.startsWith("xref") || at.matches("(?s)\\d+\\s+\\d+\\s+obj.*");
-  }
-
-  /**
-   * Checks, before PDFBox parses anything, that no object stream or cross-reference stream of the
-   * file inflates to more than {@code limit} bytes. PDFBox decodes those streams whole, in memory,
-   * while it parses, where no ceiling of ours can reach; a few hundred kilobytes of deflated zeros
-   * would exhaust the heap. Each {@code stream} keyword whose object's dictionary names
-   * {@code /ObjStm} or {@code /XRef} (with {@code #xx} escapes undone) and {@code /FlateDecode} is
-   * inflated here, counting and discarding the output. Data that does not inflate (encrypted or
-   * damaged) is left to the parser, which reports it.
-   *
-   * @param limit the most bytes one such stream may inflate to
-   * @return the offset of the first stream past the limit, or -1
-   * @throws IOException if reading fails
-   */
-  public long oversizedStructureStream(long limit) throws IOException {
-    long[] oversized = {-1};
-    eachBlock((pos, text, block) -> {
-      if (oversized[0] < 0) {
-        oversized[0] = oversizedIn(pos, text, block, limit);
-      }
-    });
-    return oversized[0];
   }
 
   /** The first structure stream whose keyword starts in this block and inflates past the limit, or -1. */
