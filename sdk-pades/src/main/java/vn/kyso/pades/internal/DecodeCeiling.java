@@ -155,8 +155,8 @@ public final class DecodeCeiling implements AutoCloseable {
       }
       try {
         return delegate.decode(encoded, new Counted(decoded, ceiling), parameters, index, options);
-      } catch (Overflow e) {
-        throw new BoundedDecode.LimitExceeded(ceiling.limit);
+      } catch (BoundedDecode.Overflow e) {
+        throw new BoundedDecode.LimitExceeded(e.limit);
       }
     }
 
@@ -192,18 +192,8 @@ public final class DecodeCeiling implements AutoCloseable {
       count += more;
       if (count > ceiling.limit) {
         ceiling.reached = true;
-        // unchecked, so a filter that catches IOException to repair a damaged stream cannot go on
-        throw new Overflow();
+        throw new BoundedDecode.Overflow(ceiling.limit);
       }
-    }
-  }
-
-  /** Thrown inside a filter's write; the wrapper turns it into {@link BoundedDecode.LimitExceeded}. */
-  private static final class Overflow extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Overflow() {
-      super(null, null, false, false);
     }
   }
 }
