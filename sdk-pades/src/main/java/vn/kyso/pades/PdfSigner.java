@@ -59,6 +59,9 @@ import vn.kyso.pades.internal.PdfUpdate;
  * @since 0.1
  */
 public final class PdfSigner {
+  /** The container's space with a time-stamp, or when the chain cannot be measured. */
+  private static final int RESERVED_UNKNOWN_SIZE = 32 * 1024;
+
   private final TsaClient tsa;
   private final CertificateVerifier verifier;
   private final Clock clock;
@@ -377,14 +380,14 @@ public final class PdfSigner {
       return o.reservedBytes().getAsInt();
     }
     if (o.level().needsTimestamp()) {
-      return 32 * 1024;
+      return RESERVED_UNKNOWN_SIZE;
     }
     int certificates = 0;
     for (X509Certificate c : chain) {
       try {
         certificates += c.getEncoded().length;
       } catch (java.security.cert.CertificateEncodingException e) {
-        return 32 * 1024;
+        return RESERVED_UNKNOWN_SIZE;
       }
     }
     int kib = (certificates + 4 * 1024 + 1023) / 1024;
