@@ -1,7 +1,5 @@
 package vn.kyso.xades;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -367,15 +365,9 @@ public final class XmlSigner {
     }
   }
 
+  /** A document or detached file, within the size limit. */
   private byte[] read(Path input) throws DocumentException {
-    try {
-      if (Files.size(input) > limits.maxXmlBytes()) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, input, limits.maxXmlBytes());
-      }
-      return Files.readAllBytes(input);
-    } catch (IOException e) {
-      throw new DocumentException(ErrorCode.IO_ERROR, e, input);
-    }
+    return SecureXml.read(input, limits.maxXmlBytes());
   }
 
   private static Element unsignedSignatureProperties(Document doc, Element qp) {

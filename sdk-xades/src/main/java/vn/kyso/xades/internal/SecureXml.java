@@ -89,17 +89,6 @@ public final class SecureXml {
   }
 
   /**
-   * Reads and parses a file.
-   *
-   * @param file the file
-   * @return the DOM
-   * @throws DocumentException when unreadable, too large or malformed
-   */
-  public static Document parse(Path file) throws DocumentException {
-    return parse(file, MAX_SIZE, DEFAULT_DEPTH);
-  }
-
-  /**
    * Reads and parses a file with the given limits.
    *
    * @param file the file
@@ -109,11 +98,23 @@ public final class SecureXml {
    * @throws DocumentException when unreadable, too large, too deep or malformed
    */
   public static Document parse(Path file, long maxBytes, int maxDepth) throws DocumentException {
+    return parse(read(file, maxBytes), maxBytes, maxDepth);
+  }
+
+  /**
+   * Reads a file that may hold at most {@code maxBytes}.
+   *
+   * @param file the file
+   * @param maxBytes the largest document accepted
+   * @return its bytes
+   * @throws DocumentException {@code INPUT_TOO_LARGE}, or {@code IO_ERROR} when it cannot be read
+   */
+  public static byte[] read(Path file, long maxBytes) throws DocumentException {
     try {
       if (Files.size(file) > maxBytes) {
         throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, maxBytes);
       }
-      return parse(Files.readAllBytes(file), maxBytes, maxDepth);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.IO_ERROR, e, file);
     }
