@@ -82,12 +82,16 @@ class SigningFaultsTest {
     assertThat(failsCleanly(signer, PadesLevel.B_T, dir)).isInstanceOf(ServiceException.class);
   }
 
+  /** A loopback port that was free a moment ago and is closed again. */
+  private static int portNothingListensOn() throws java.io.IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
   @Test
   void tsaDown_bt(@TempDir Path dir) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort(); // closed again: nothing listens there
-    }
+    int port = portNothingListensOn();
     TsaClient down = TsaClient.builder(URI.create("http://127.0.0.1:" + port + "/tsa")).verifier(PKI.verifier())
         .timeout(Duration.ofSeconds(2)).build();
     PdfSigner signer = PdfSigner.builder().timestampClient(down).clock(PKI.pki().clock()).build();
@@ -108,10 +112,7 @@ class SigningFaultsTest {
 
   @Test
   void revocationServersDown_blt(@TempDir Path dir) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort(); // closed again: nothing listens there
-    }
+    int port = portNothingListensOn();
     URI down = URI.create("http://127.0.0.1:" + port + "/");
     vn.kyso.testkit.TestPki pki = vn.kyso.testkit.TestPki.builder().seed(4408).ocspUrl(down.resolve("ocsp"))
         .crlBaseUrl(down).build();
