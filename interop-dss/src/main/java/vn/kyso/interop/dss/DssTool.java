@@ -16,6 +16,8 @@ import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.signature.AbstractSignatureParameters;
+import eu.europa.esig.dss.signature.AbstractSignatureService;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.DSSUtils;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -141,31 +143,28 @@ public final class DssTool {
       SignatureLevel level = SignatureLevel.valueOf(job[2]);
       DSSDocument signed;
       if (job[1].equals("pades")) {
-        PAdESService service = new PAdESService(verifier(root, true));
-        service.setTspSource(new OnlineTSPSource(tsa));
         PAdESSignatureParameters p = new PAdESSignatureParameters();
-        p.setSignatureLevel(level);
         p.setContentSize(32 * 1024);
-        p.setDigestAlgorithm(DigestAlgorithm.SHA256);
-        p.setSigningCertificate(key.getCertificate());
-        p.setCertificateChain(List.of(key.getCertificateChain()));
-        ToBeSigned tbs = service.getDataToSign(doc, p);
-        SignatureValue value = token.sign(tbs, DigestAlgorithm.SHA256, key);
-        signed = service.signDocument(doc, p, value);
+        signed = sign(new PAdESService(verifier(root, true)), p, level, doc, tsa, token, key);
       } else {
-        XAdESService service = new XAdESService(verifier(root, true));
-        service.setTspSource(new OnlineTSPSource(tsa));
         XAdESSignatureParameters p = new XAdESSignatureParameters();
-        p.setSignatureLevel(level);
         p.setSignaturePackaging(SignaturePackaging.valueOf(job[3]));
-        p.setDigestAlgorithm(DigestAlgorithm.SHA256);
-        p.setSigningCertificate(key.getCertificate());
-        p.setCertificateChain(List.of(key.getCertificateChain()));
-        ToBeSigned tbs = service.getDataToSign(doc, p);
-        SignatureValue value = token.sign(tbs, DigestAlgorithm.SHA256, key);
-        signed = service.signDocument(doc, p, value);
+        signed = sign(new XAdESService(verifier(root, true)), p, level, doc, tsa, token, key);
       }
       signed.save(job[7]);
     }
+  }
+
+  /** Signs with the parameters every job shares (level, SHA-256, the key's chain) and the TSA. */
+  private static <P extends AbstractSignatureParameters<?>> DSSDocument sign(AbstractSignatureService<P, ?> service,
+      P p, SignatureLevel level, DSSDocument doc, String tsa, Pkcs12SignatureToken token, DSSPrivateKeyEntry key) {
+    service.setTspSource(new OnlineTSPSource(tsa));
+    p.setSignatureLevel(level);
+    p.setDigestAlgorithm(DigestAlgorithm.SHA256);
+    p.setSigningCertificate(key.getCertificate());
+    p.setCertificateChain(List.of(key.getCertificateChain()));
+    ToBeSigned tbs = service.getDataToSign(doc, p);
+    SignatureValue value = token.sign(tbs, DigestAlgorithm.SHA256, key);
+    return service.signDocument(doc, p, value);
   }
 }
