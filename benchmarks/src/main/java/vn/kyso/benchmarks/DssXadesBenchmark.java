@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import java.io.IOException;
 
 /**
  * The DSS side of the XAdES comparison. DSS 6.4 is built on Santuario 3 and Kyso on Santuario 4,
@@ -113,7 +114,7 @@ public class DssXadesBenchmark {
    * @param target where it goes
    * @throws java.io.IOException when it cannot be written
    */
-  static void saveAtomically(DSSDocument document, Path target) throws java.io.IOException {
+  static void saveAtomically(DSSDocument document, Path target) throws IOException {
     Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "dss-", ".part");
     try (OutputStream o = Files.newOutputStream(temp)) {
       document.writeTo(o);

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The benchmark inputs, generated at run time from a fixed seed: PDFs of text pages with
@@ -71,10 +72,10 @@ final class Inputs {
     if (!Files.exists(file)) {
       Path temp = Files.createTempFile(cache, name, ".part");
       generator.write(temp);
-      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     }
-    Files.copy(file, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(file, out, StandardCopyOption.REPLACE_EXISTING);
   }
 
   static void generatePdf(long target, Path out) throws IOException {

@@ -13,6 +13,9 @@ import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.Locale;
 
 /**
  * One step of the memory benchmark, run in its own JVM by benchmarks/memory.sh with a given
@@ -29,15 +32,15 @@ public final class MemoryProbe {
 
   /** The XAdES inputs for {@link DssXadesBenchmark}: the same XML files and key as XadesBenchmark's. */
   static void xadesInputs(Path dir) throws Exception {
-    java.nio.file.Files.createDirectories(dir);
+    Files.createDirectories(dir);
     for (String size : new String[] {"10k", "1m"}) {
       Inputs.xml(Inputs.bytes(size), dir.resolve("in-" + size + ".xml"));
     }
     TestPki pki = TestPki.builder().clock(Clock.systemUTC()).build();
-    java.nio.file.Files.write(dir.resolve("signer.p12"),
+    Files.write(dir.resolve("signer.p12"),
         pki.credential(TestIdentity.CHAIRMAN).toPkcs12(P12_PASSWORD.toCharArray()));
-    java.nio.file.Files.writeString(dir.resolve("root.pem"), "-----BEGIN CERTIFICATE-----\n"
-        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pki.root().getEncoded())
+    Files.writeString(dir.resolve("root.pem"), "-----BEGIN CERTIFICATE-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pki.root().getEncoded())
         + "\n-----END CERTIFICATE-----\n");
   }
 
@@ -55,7 +58,7 @@ public final class MemoryProbe {
       case "verify" -> verify(Path.of(args[1]));
       case "xades-inputs" -> xadesInputs(Path.of(args[1]));
       case "generate-small" -> Inputs.pdf(Inputs.bytes("30k"), Path.of(args[1]));
-      case "p12" -> java.nio.file.Files.write(Path.of(args[1]), TestPki.builder().clock(Clock.systemUTC()).build()
+      case "p12" -> Files.write(Path.of(args[1]), TestPki.builder().clock(Clock.systemUTC()).build()
           .credential(TestIdentity.CHAIRMAN).toPkcs12(args[2].toCharArray()));
       case "dss-sign" -> dssSign(Path.of(args[1]), Path.of(args[2]));
       case "dss-verify" -> dssVerify(Path.of(args[1]));
@@ -76,7 +79,7 @@ public final class MemoryProbe {
     ValidationReport r = PdfVerifier.builder(CertificateVerifier.builder(pki.trustAnchors())
         .network(NetworkSettings.offline()).insecureSkipRevocationCheck().build()).build().verify(file);
     if (r.signatures().isEmpty() || !r.signatures().get(0).isPassed()) {
-      throw new IllegalStateException("verification did not pass: " + r.toText(java.util.Locale.ENGLISH));
+      throw new IllegalStateException("verification did not pass: " + r.toText(Locale.ENGLISH));
     }
   }
 

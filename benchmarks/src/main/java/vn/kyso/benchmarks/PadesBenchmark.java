@@ -32,6 +32,7 @@ import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.TestCredential;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.util.Locale;
 
 /**
  * PAdES B-B signing and offline verification, Kyso and the EU DSS library side by side on the
@@ -89,7 +90,7 @@ public class PadesBenchmark {
     dss.signPdf(input, dssSigned, SignatureLevel.PAdES_BASELINE_B);
     ValidationReport own = verifier.verify(kysoSigned);
     if (!own.signatures().get(0).isPassed()) {
-      throw new IllegalStateException("Kyso does not pass its own signature: " + own.toText(java.util.Locale.ENGLISH));
+      throw new IllegalStateException("Kyso does not pass its own signature: " + own.toText(Locale.ENGLISH));
     }
     if (dss.verify(dssSigned) == null) {
       throw new IllegalStateException("DSS found no signature in its own output");

@@ -41,6 +41,9 @@ import vn.kyso.pkcs11.TokenSelector;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.time.Clock;
+import org.xipki.pkcs11.wrapper.Slot;
+import vn.kyso.pkcs11.TokenDescription;
 
 /**
  * Batch signing on SoftHSM2 with one login, against the token's raw rate: {@code C_SignInit} +
@@ -86,7 +89,7 @@ public class Pkcs11BatchBenchmark {
     }
     SoftHsm hsm = SoftHsm.assumeAvailable();
     hsm.createToken(LABEL, "12345678", PIN);
-    hsm.importCredential(LABEL, PIN, TestPki.builder().clock(java.time.Clock.systemUTC()).build()
+    hsm.importCredential(LABEL, PIN, TestPki.builder().clock(Clock.systemUTC()).build()
         .credential(TestIdentity.CLERK), "01", "clerk");
     digests = new ArrayList<>();
     digestInfos = new ArrayList<>();
@@ -98,7 +101,7 @@ public class Pkcs11BatchBenchmark {
     module = Pkcs11Module.load(hsm.module());
     token = module.open(TokenSelector.byLabel(LABEL), new PinCallback() {
       @Override
-      public char[] pin(vn.kyso.pkcs11.TokenDescription t, Purpose p) {
+      public char[] pin(TokenDescription t, Purpose p) {
         return PIN.toCharArray();
       }
     });
@@ -112,7 +115,7 @@ public class Pkcs11BatchBenchmark {
         throw e;
       }
     }
-    for (org.xipki.pkcs11.wrapper.Slot s : raw.getSlotList(true)) {
+    for (Slot s : raw.getSlotList(true)) {
       if (s.getToken().getTokenInfo().getLabel().trim().equals(LABEL)) {
         rawSession = s.getToken().openSession(false);
       }

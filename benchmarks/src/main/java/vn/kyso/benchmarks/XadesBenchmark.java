@@ -32,6 +32,7 @@ import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
 import vn.kyso.xades.XmlVerification;
 import vn.kyso.xades.XmlVerifier;
+import java.util.Locale;
 
 /**
  * XAdES B-B enveloped signing and offline verification of a whole XML document by Kyso, and
@@ -79,7 +80,7 @@ public class XadesBenchmark {
     signer.sign(input, kysoSigned, options, key);
     XmlVerification own = verifier.verify(kysoSigned, Map.of());
     if (!own.report().signatures().get(0).isPassed()) {
-      throw new IllegalStateException("Kyso does not pass its own signature: " + own.report().toText(java.util.Locale.ENGLISH));
+      throw new IllegalStateException("Kyso does not pass its own signature: " + own.report().toText(Locale.ENGLISH));
     }
   }
 

@@ -40,6 +40,22 @@ import vn.kyso.xades.XadesPackaging;
 import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
 import vn.kyso.xades.XmlVerifier;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import vn.kyso.pkcs11.Pkcs11Module;
+import vn.kyso.pkcs11.Pkcs11Token;
+import vn.kyso.pkcs11.TokenSelector;
+import vn.kyso.testkit.SoftHsm;
 
 /**
  * The SDK's main job end to end, until the {@code kyso} command-line tool lands: starts a
@@ -121,7 +137,7 @@ public final class SmokeDemo {
    * @throws IOException when the output cannot be written
    */
   public static Result run(Path outputFolder, boolean onSoftHsm) throws KysoException, IOException {
-    TestPkiExtension services = TestPkiExtension.builder().seed(2026).clock(java.time.Clock.systemUTC()).build();
+    TestPkiExtension services = TestPkiExtension.builder().seed(2026).clock(Clock.systemUTC()).build();
     services.start();
     try {
       Files.createDirectories(outputFolder);
@@ -189,7 +205,7 @@ public final class SmokeDemo {
    */
   private static void writeLetter(Path target) throws IOException {
     try (PDDocument doc = new PDDocument();
-        java.io.InputStream fontFile = PdfSigner.class.getResourceAsStream("fonts/LiberationSerif-Regular.ttf")) {
+        InputStream fontFile = PdfSigner.class.getResourceAsStream("fonts/LiberationSerif-Regular.ttf")) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
       PDFont font = PDType0Font.load(doc, fontFile, true);
@@ -203,7 +219,7 @@ public final class SmokeDemo {
         centred(cs, font, 13, 420, 404, "CHỦ TỊCH");
         centred(cs, font, 13, 420, 320, "Nguyễn Văn An");
       }
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       doc.save(bytes);
       write(target, bytes.toByteArray());
     }
@@ -225,36 +241,36 @@ public final class SmokeDemo {
 
   /** A blue handwritten-looking signature, or a round red seal, on a transparent background. */
   private static byte[] picture(boolean seal) throws IOException {
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(seal ? 240 : 300, seal ? 240 : 120,
-        java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    java.awt.Graphics2D g = img.createGraphics();
-    g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    BufferedImage img = new BufferedImage(seal ? 240 : 300, seal ? 240 : 120,
+        BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     if (seal) {
-      g.setColor(new java.awt.Color(215, 25, 32));
-      g.setStroke(new java.awt.BasicStroke(10));
+      g.setColor(new Color(215, 25, 32));
+      g.setStroke(new BasicStroke(10));
       g.drawOval(10, 10, 220, 220);
       g.drawOval(40, 40, 160, 160);
       g.fillPolygon(new int[] {120, 132, 165, 138, 148, 120, 92, 102, 75, 108}, new int[] {75, 108, 108, 128, 160,
           140, 160, 128, 108, 108}, 10);
     } else {
-      g.setColor(new java.awt.Color(20, 50, 190));
-      g.setStroke(new java.awt.BasicStroke(7));
+      g.setColor(new Color(20, 50, 190));
+      g.setStroke(new BasicStroke(7));
       g.drawArc(20, 20, 120, 80, 20, 300);
       g.drawLine(120, 95, 285, 25);
       g.drawArc(150, 35, 110, 55, 180, 270);
     }
     g.dispose();
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(img, "png", out);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(img, "png", out);
     return out.toByteArray();
   }
 
-  private static byte[] pem(java.security.cert.X509Certificate c) throws IOException {
+  private static byte[] pem(X509Certificate c) throws IOException {
     try {
-      String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+      String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
           .encodeToString(c.getEncoded());
       return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
-    } catch (java.security.cert.CertificateEncodingException e) {
+    } catch (CertificateEncodingException e) {
       throw new IOException(e);
     }
   }
@@ -268,13 +284,13 @@ public final class SmokeDemo {
     }
 
     static Keys softHsm(TestPkiExtension services) throws KysoException {
-      vn.kyso.testkit.SoftHsm hsm = vn.kyso.testkit.SoftHsm.assumeAvailable();
+      SoftHsm hsm = SoftHsm.assumeAvailable();
       hsm.createToken("kyso-demo", "12345678", "123456");
       hsm.importCredential("kyso-demo", "123456", services.pki().credential(TestIdentity.CHAIRMAN), "01", "chu-tich");
       hsm.importCredential("kyso-demo", "123456", services.pki().credential(TestIdentity.PROVINCE_ORGANISATION), "02",
           "co-quan");
-      vn.kyso.pkcs11.Pkcs11Module module = vn.kyso.pkcs11.Pkcs11Module.load(hsm.module());
-      vn.kyso.pkcs11.Pkcs11Token token = module.open(vn.kyso.pkcs11.TokenSelector.byLabel("kyso-demo"),
+      Pkcs11Module module = Pkcs11Module.load(hsm.module());
+      Pkcs11Token token = module.open(TokenSelector.byLabel("kyso-demo"),
           (d, purpose) -> "123456".toCharArray());
       SigningKey leader = null;
       SigningKey clerk = null;

@@ -20,6 +20,11 @@ import vn.kyso.policy.Policy;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 import vn.kyso.testkit.TestPkiExtension;
+import java.nio.charset.StandardCharsets;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.pades.PadesLevel;
+import vn.kyso.pades.PdfSignatureOptions;
+import vn.kyso.pades.PreparedSignature;
 
 /** Every example runs as a test. */
 class ExamplesTest {
@@ -45,8 +50,8 @@ class ExamplesTest {
       // the browser plug-in signs the digest with the token; here the same key does
       byte[] digestInfo = Base64.getDecoder().decode(p.digestBase64());
       assertThat(digestInfo).isNotEmpty();
-      var value = key.sign(vn.kyso.pades.PreparedSignature.fromBytes(p.state()).dataToSign(),
-          vn.kyso.api.SignatureAlgorithm.valueOf(p.algorithm()));
+      var value = key.sign(PreparedSignature.fromBytes(p.state()).dataToSign(),
+          SignatureAlgorithm.valueOf(p.algorithm()));
       TwoPhaseWebSigning.complete(signer(), p.state(), pdf, out, value.value());
     }
     assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall()).isEqualTo(Indication.TOTAL_PASSED);
@@ -75,7 +80,7 @@ class ExamplesTest {
     VerifyIncoming.Decision ok = VerifyIncoming.check(PKI.verifier(), policy, folder.resolve("ho-so-ky.xml"), info);
     assertThat(ok.text()).isNotBlank();
     byte[] pdf = Files.readAllBytes(folder.resolve("cong-van-ban-hanh.pdf"));
-    int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("stream\n") + 20;
+    int at = new String(pdf, StandardCharsets.ISO_8859_1).indexOf("stream\n") + 20;
     pdf[at] ^= 1;
     Path tampered = dir.resolve("tampered.pdf");
     Files.write(tampered, pdf);
@@ -89,7 +94,7 @@ class ExamplesTest {
     Path pdf = letter(dir);
     Path leaderSigned = dir.resolve("leader.pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(pdf, leaderSigned, vn.kyso.pades.PdfSignatureOptions.builder(vn.kyso.pades.PadesLevel.B_T).build(),
+      signer().sign(pdf, leaderSigned, PdfSignatureOptions.builder(PadesLevel.B_T).build(),
           token.keys().get(0));
     }
     Policy policy = Policy.preset("national").registry(PKI.pki().signerRegistry()).build();

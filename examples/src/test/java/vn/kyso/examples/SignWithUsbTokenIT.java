@@ -14,6 +14,10 @@ import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 
 /** The USB-token example, with SoftHSM2 as the token. */
 class SignWithUsbTokenIT {
@@ -27,12 +31,12 @@ class SignWithUsbTokenIT {
     hsm.importCredential("lanh-dao", "246810", PKI.pki().credential(TestIdentity.CHAIRMAN), "01", "chu-tich");
     Path folder = SmokeDemo.run(dir.resolve("demo")).folder();
     Path png = dir.resolve("chu-ky.png");
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(120, 50, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    java.awt.Graphics2D g = img.createGraphics();
-    g.setColor(new java.awt.Color(20, 40, 200));
+    BufferedImage img = new BufferedImage(120, 50, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(new Color(20, 40, 200));
     g.fillOval(5, 5, 110, 40);
     g.dispose();
-    javax.imageio.ImageIO.write(img, "png", png.toFile());
+    ImageIO.write(img, "png", png.toFile());
     AtomicInteger asked = new AtomicInteger();
     Path out = dir.resolve("signed.pdf");
     SignWithUsbToken.sign(hsm.module(), "lanh-dao", (token, purpose) -> {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.io.File;
 
 /**
  * The EU DSS library (6.4) as the interoperability peer, run as {@code vn.kyso.interop.dss.DssTool}
@@ -109,7 +110,7 @@ final class Dss {
 
   private static List<String[]> run(List<String> args, String stdin) {
     try {
-      String classpath = TOOL.resolve("classes") + java.io.File.pathSeparator
+      String classpath = TOOL.resolve("classes") + File.pathSeparator
           + Files.readString(TOOL.resolve("dss-classpath.txt")).trim();
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp", classpath,

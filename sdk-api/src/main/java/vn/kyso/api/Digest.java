@@ -3,6 +3,7 @@ package vn.kyso.api;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import vn.kyso.api.internal.RawSignatures;
 
 /**
  * A digest value with the algorithm that produced it. Immutable.
@@ -47,7 +48,7 @@ public record Digest(DigestAlgorithm algorithm, byte[] value) {
    * @return the DER encoding
    */
   public byte[] digestInfo() {
-    return vn.kyso.api.internal.RawSignatures.digestInfo(this);
+    return RawSignatures.digestInfo(this);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
 import vn.kyso.api.internal.DnParser;
+import java.util.Arrays;
 
 /**
  * What a certificate says about its holder, read the way Vietnamese special-use certificates
@@ -378,8 +379,8 @@ public final class SignerIdentity {
         if (original.length - words < 2) {
           return null; // "Chủ tịch UBND" is not a title plus a personal name
         }
-        String titlePart = String.join(" ", java.util.Arrays.copyOfRange(original, 0, words));
-        String namePart = String.join(" ", java.util.Arrays.copyOfRange(original, words, original.length));
+        String titlePart = String.join(" ", Arrays.copyOfRange(original, 0, words));
+        String namePart = String.join(" ", Arrays.copyOfRange(original, words, original.length));
         if (startsWithAny(NameNormalizer.normalize(namePart), ORGANISATION_MARKERS)) {
           return null;
         }

@@ -22,6 +22,7 @@ import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Indication;
+import java.util.Arrays;
 
 /** Random and mutated bytes give a typed error (or a non-passing result), never another exception. */
 class MalformedInputProperties {
@@ -48,7 +49,7 @@ class MalformedInputProperties {
       byte[] copy = validDer.clone();
       copy[t.get1() % copy.length] ^= (byte) (t.get2() + 1);
       int cut = Math.max(1, copy.length - t.get3() % 200);
-      return java.util.Arrays.copyOf(copy, cut);
+      return Arrays.copyOf(copy, cut);
     });
     return Arbitraries.oneOf(random, derLike, mutated);
   }

@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import vn.kyso.api.internal.DnParser;
+import java.util.Locale;
 
 /** Distinguished names with random Unicode values in random orders round-trip. */
 class SignerIdentityProperties {
@@ -60,6 +61,6 @@ class SignerIdentityProperties {
     String n = NameNormalizer.normalize(s);
 
     assertThat(NameNormalizer.normalize(n)).isEqualTo(n);
-    assertThat(NameNormalizer.normalize(s.toUpperCase(java.util.Locale.ROOT))).isEqualTo(n);
+    assertThat(NameNormalizer.normalize(s.toUpperCase(Locale.ROOT))).isEqualTo(n);
   }
 }

@@ -37,6 +37,8 @@ import vn.kyso.api.SubjectType;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.pades.internal.BoundedDecode;
+import java.util.Locale;
+import vn.kyso.api.DocumentException;
 
 /**
  * Judges a signature's visible appearance against the national format (Nghị định 30/2020 Phụ lục
@@ -213,7 +215,7 @@ final class AppearanceCheck {
     double ratio = Math.max(0, intersect) / p.getWidth();
     boolean left = o.getLowerLeftX() + o.getWidth() / 2 < p.getLowerLeftX() + p.getWidth() / 2;
     boolean vertical = o.getLowerLeftY() < p.getUpperRightY() && o.getUpperRightY() > p.getLowerLeftY();
-    String shown = String.format(java.util.Locale.ROOT, "%.2f", ratio);
+    String shown = String.format(Locale.ROOT, "%.2f", ratio);
     if (ratio >= 0.25 && ratio <= 0.42 && left && vertical) {
       out.add(finding("APPEARANCE_SEAL_OVERLAP", Severity.INFO, shown));
     } else {
@@ -237,7 +239,7 @@ final class AppearanceCheck {
       } else {
         out.add(finding("APPEARANCE_POSITION", Severity.WARNING, signer.name()));
       }
-    } catch (vn.kyso.api.DocumentException e) {
+    } catch (DocumentException e) {
       out.add(finding("APPEARANCE_UNREADABLE", Severity.WARNING, e.getMessage()));
     }
   }

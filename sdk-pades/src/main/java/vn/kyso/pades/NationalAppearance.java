@@ -27,6 +27,7 @@ import org.apache.pdfbox.text.TextPosition;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.pades.internal.VisibleAppearance;
+import java.util.function.Predicate;
 
 /** Places and draws a {@link VisibleSignature} on a document. */
 final class NationalAppearance implements VisibleAppearance {
@@ -203,7 +204,7 @@ final class NationalAppearance implements VisibleAppearance {
    * Returns the lines of the last page (searching backwards, page by page, so a long document is
    * read only as far as needed) that has a line satisfying the test, or an empty list.
    */
-  static List<Line> lastPageWith(PDDocument doc, java.util.function.Predicate<Line> wanted) throws DocumentException {
+  static List<Line> lastPageWith(PDDocument doc, Predicate<Line> wanted) throws DocumentException {
     for (int i = doc.getNumberOfPages() - 1; i >= 0; i--) {
       List<Line> lines = lines(doc, i);
       if (lines.stream().anyMatch(wanted)) {

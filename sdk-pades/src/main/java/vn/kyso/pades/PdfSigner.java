@@ -30,6 +30,9 @@ import vn.kyso.pades.internal.LtvWriter;
 import vn.kyso.pades.internal.Material;
 import vn.kyso.pades.internal.PdfLoad;
 import vn.kyso.pades.internal.PdfUpdate;
+import java.security.cert.CertificateEncodingException;
+import vn.kyso.api.Digest;
+import vn.kyso.api.DigestAlgorithm;
 
 /**
  * Signs PDF documents with PAdES baseline signatures (ETSI EN 319 142-1): {@code SubFilter
@@ -313,8 +316,8 @@ public final class PdfSigner {
         withTs = OutputFiles.temporaryBeside(output, ".lta.part");
         try (OutputStream out = Files.newOutputStream(withTs);
             LtvWriter.DocumentTimestamp ts = LtvWriter.DocumentTimestamp.open(withDss, password, 24 * 1024, out)) {
-          byte[] digest = ts.digest(vn.kyso.api.DigestAlgorithm.SHA256);
-          ts.embed(tsa.timestamp(new vn.kyso.api.Digest(vn.kyso.api.DigestAlgorithm.SHA256, digest)).encoded());
+          byte[] digest = ts.digest(DigestAlgorithm.SHA256);
+          ts.embed(tsa.timestamp(new Digest(DigestAlgorithm.SHA256, digest)).encoded());
         }
         Files.deleteIfExists(withDss);
         ok = true;
@@ -386,7 +389,7 @@ public final class PdfSigner {
     for (X509Certificate c : chain) {
       try {
         certificates += c.getEncoded().length;
-      } catch (java.security.cert.CertificateEncodingException e) {
+      } catch (CertificateEncodingException e) {
         return RESERVED_UNKNOWN_SIZE;
       }
     }

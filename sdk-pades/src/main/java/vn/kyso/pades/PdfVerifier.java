@@ -49,6 +49,16 @@ import vn.kyso.pades.internal.PdfLoad;
 import vn.kyso.pades.internal.PdfUpdate;
 import vn.kyso.pades.internal.RevisionDiff;
 import vn.kyso.pades.internal.SignedBytes;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSStream;
+import vn.kyso.api.Digest;
+import vn.kyso.api.trust.Certificates;
+import vn.kyso.api.trust.RevocationEvidence;
+import vn.kyso.api.validation.Indication;
 
 /**
  * Verifies every signature of a PDF. Built once, immutable and thread-safe.
@@ -317,7 +327,7 @@ public final class PdfVerifier {
     if (!cert.isPassed()) {
       failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
     } else if (level == SignatureLevel.B_T && !cert.revocation().isEmpty() && cert.revocation().stream()
-        .allMatch(e -> e.origin() == vn.kyso.api.trust.RevocationEvidence.Origin.EMBEDDED)) {
+        .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED)) {
       level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
     r.level(level);
@@ -381,7 +391,7 @@ public final class PdfVerifier {
     }
     r.signingCertificate(token.tsaCertificate());
     DigestAlgorithm alg = token.imprint().algorithm();
-    if (!token.covers(new vn.kyso.api.Digest(alg, digest(bytes, alg, br)))) {
+    if (!token.covers(new Digest(alg, digest(bytes, alg, br)))) {
       return r.notPassed(SubIndication.HASH_FAILURE).finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR)).build();
     }
     r.bestSignatureTime(token.genTime());
@@ -402,17 +412,17 @@ public final class PdfVerifier {
   }
 
   /** The validation material of the document's DSS dictionary. */
-  private record Dss(List<java.security.cert.X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
+  private record Dss(List<X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
     static Dss read(PDDocument doc, long limit) {
-      List<java.security.cert.X509Certificate> certs = new ArrayList<>();
+      List<X509Certificate> certs = new ArrayList<>();
       List<byte[]> ocsps = new ArrayList<>();
       List<byte[]> crls = new ArrayList<>();
-      org.apache.pdfbox.cos.COSDictionary dss = doc.getDocumentCatalog().getCOSObject()
+      COSDictionary dss = doc.getDocumentCatalog().getCOSObject()
           .getCOSDictionary(COSName.getPDFName("DSS"));
       if (dss != null) {
         for (byte[] b : streams(dss.getCOSArray(COSName.getPDFName("Certs")), limit)) {
           try {
-            certs.add(vn.kyso.api.trust.Certificates.parseOne(b));
+            certs.add(Certificates.parseOne(b));
           } catch (DocumentException e) {
             // a damaged certificate in the DSS is not used
           }
@@ -428,7 +438,7 @@ public final class PdfVerifier {
       if (a != null) {
         for (int i = 0; i < a.size() && i < 1000; i++) {
           COSBase b = a.getObject(i);
-          if (b instanceof org.apache.pdfbox.cos.COSStream s) {
+          if (b instanceof COSStream s) {
             try {
               out.add(BoundedDecode.decode(s, limit));
             } catch (IOException | RuntimeException e) {
@@ -453,8 +463,8 @@ public final class PdfVerifier {
       return candidate;
     }
     // The first reason stands unless a later one is a failure and the first only indeterminate.
-    return candidate.indication() == vn.kyso.api.validation.Indication.TOTAL_FAILED
-        && current.indication() != vn.kyso.api.validation.Indication.TOTAL_FAILED ? candidate : current;
+    return candidate.indication() == Indication.TOTAL_FAILED
+        && current.indication() != Indication.TOTAL_FAILED ? candidate : current;
   }
 
   private static RevisionDiff.Result compareRevisions(Path pdf, String secret, long revisionEnd, PDDocument latest,
@@ -517,7 +527,7 @@ public final class PdfVerifier {
       return "/ByteRange is missing or not four integers";
     }
     if (br[0] != 0 || br[1] <= 0 || br[2] <= br[1] || br[3] < 0 || br[2] + br[3] > bytes.size()) {
-      return "/ByteRange " + java.util.Arrays.toString(br) + " is out of bounds for " + bytes.size() + " bytes";
+      return "/ByteRange " + Arrays.toString(br) + " is out of bounds for " + bytes.size() + " bytes";
     }
     COSBase contents = sig.getCOSObject().getDictionaryObject(COSName.CONTENTS);
     if (!(contents instanceof COSString cs) || cs.getBytes().length == 0) {
@@ -560,7 +570,7 @@ public final class PdfVerifier {
       object = end < 0 ? object : object.substring(0, end);
       // Keys that never occur in nested dictionaries (a certification /Reference has its own /Type).
       for (String name : new String[] {"/ByteRange", "/Contents", "/SubFilter"}) {
-        if (java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9])").matcher(object)
+        if (Pattern.compile(Pattern.quote(name) + "(?![A-Za-z0-9])").matcher(object)
             .results().count() > 1) {
           return "the signature dictionary has the key " + name + " more than once";
         }
@@ -569,17 +579,17 @@ public final class PdfVerifier {
     return null;
   }
 
-  private static java.util.Optional<String> fieldName(PDDocument doc, PDSignature sig) {
+  private static Optional<String> fieldName(PDDocument doc, PDSignature sig) {
     PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
     if (form != null) {
       for (PDField f : form.getFieldTree()) {
         if (f instanceof PDSignatureField s && s.getSignature() != null
             && s.getSignature().getCOSObject() == sig.getCOSObject()) {
-          return java.util.Optional.ofNullable(f.getFullyQualifiedName());
+          return Optional.ofNullable(f.getFullyQualifiedName());
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static SignatureFormat formatOf(String subFilter) {

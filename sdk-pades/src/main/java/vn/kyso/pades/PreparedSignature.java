@@ -16,6 +16,7 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.trust.Certificates;
+import java.security.cert.CertificateEncodingException;
 
 /**
  * The state between the two phases of external signing: what to sign, and everything needed to
@@ -144,7 +145,7 @@ public final class PreparedSignature {
       }
       out.flush();
       return bytes.toByteArray();
-    } catch (IOException | java.security.cert.CertificateEncodingException e) {
+    } catch (IOException | CertificateEncodingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -276,7 +277,7 @@ public final class PreparedSignature {
     if (n < 0 || n > 8) {
       throw new IOException("bad line count " + n);
     }
-    java.util.List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       lines.add(in.readUTF());
     }

@@ -21,6 +21,7 @@ import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import java.util.Locale;
 
 /** B-LT and B-LTA: validation data in a DSS and document time-stamps, verified offline. */
 class LongTermTest {
@@ -94,7 +95,7 @@ class LongTermTest {
 
     ValidationReport report = offline().verify(lta);
 
-    assertThat(report.overall()).as(report.toText(java.util.Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.overall()).as(report.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(report.signatures()).hasSize(2);
     assertThat(report.signatures().stream().filter(x -> x.format() == SignatureFormat.PADES_BASELINE).findFirst()
         .orElseThrow().level()).isEqualTo(SignatureLevel.B_LTA);
@@ -109,7 +110,7 @@ class LongTermTest {
 
     ValidationReport report = offline().verify(again);
     assertThat(report.signatures().stream().filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP)).hasSize(2);
-    assertThat(report.overall()).as(report.toText(java.util.Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.overall()).as(report.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
   }
 
   @Test

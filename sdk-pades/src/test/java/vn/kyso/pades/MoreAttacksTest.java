@@ -21,6 +21,9 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare;
 
 /** More of SECURITY.md's PDF attack classes, each file built by hand in the test. */
 class MoreAttacksTest {
@@ -104,8 +107,8 @@ class MoreAttacksTest {
     Path letter = TestPdfs.letter(dir, "l.pdf", null);
     Path withOverlay = dir.resolve("overlay.pdf");
     try (PDDocument doc = Loader.loadPDF(letter.toFile())) {
-      org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare box =
-          new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare();
+      PDAnnotationSquare box =
+          new PDAnnotationSquare();
       box.setRectangle(new PDRectangle(60, 600, 300, 60));
       box.setPrinted(true);
       doc.getPage(0).getAnnotations().add(box);
@@ -115,7 +118,7 @@ class MoreAttacksTest {
     Path revealed = dir.resolve("revealed.pdf");
     try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(revealed)) {
       PDPage page = doc.getPage(0);
-      page.setAnnotations(new java.util.ArrayList<>(page.getAnnotations().subList(1, page.getAnnotations().size())));
+      page.setAnnotations(new ArrayList<>(page.getAnnotations().subList(1, page.getAnnotations().size())));
       page.getCOSObject().setNeedToBeUpdated(true);
       doc.saveIncremental(os);
     }
@@ -150,7 +153,7 @@ class MoreAttacksTest {
   void objectAppendedWithoutCrossReference_onlyRepairingParsersSeeIt(@TempDir Path dir) throws Exception {
     Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"));
     Files.write(signed, "\n4 0 obj << /Type /Page /Contents 99 0 R >> endobj\n%%EOF\n"
-        .getBytes(StandardCharsets.ISO_8859_1), java.nio.file.StandardOpenOption.APPEND);
+        .getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.APPEND);
 
     SignatureResult s = verify(signed);
 

@@ -21,6 +21,7 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.nio.charset.StandardCharsets;
 
 /** Every byte of a signed PDF is signed or is the signature: any change must not verify. */
 class MutatedPdfProperties {
@@ -70,7 +71,7 @@ class MutatedPdfProperties {
         .map(n -> Arrays.copyOf(signed, n));
     Arbitrary<byte[]> appended = Arbitraries.strings().ofMaxLength(200)
         .map(s -> {
-          byte[] tail = ("\n" + s + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+          byte[] tail = ("\n" + s + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
           byte[] b = Arrays.copyOf(signed, signed.length + tail.length);
           System.arraycopy(tail, 0, b, signed.length, tail.length);
           return b;

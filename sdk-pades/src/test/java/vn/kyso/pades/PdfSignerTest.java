@@ -22,6 +22,12 @@ import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /** PAdES signing, checked independently with plain PDFBox and Bouncy Castle. */
 class PdfSignerTest {
@@ -85,7 +91,7 @@ class PdfSignerTest {
     Path set = dir.resolve("set.pdf");
     int chain = 0;
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      for (java.security.cert.X509Certificate c : token.keys().get(0).chain()) {
+      for (X509Certificate c : token.keys().get(0).chain()) {
         chain += c.getEncoded().length;
       }
       signer().sign(in, bb, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
@@ -121,9 +127,9 @@ class PdfSignerTest {
 
   /** The length of the space for the container: the /Contents string's bytes. */
   private static int contentsBytes(Path pdf) throws Exception {
-    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-      return ((org.apache.pdfbox.cos.COSString) doc.getLastSignatureDictionary().getCOSObject()
-          .getDictionaryObject(org.apache.pdfbox.cos.COSName.CONTENTS)).getBytes().length;
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      return ((COSString) doc.getLastSignatureDictionary().getCOSObject()
+          .getDictionaryObject(COSName.CONTENTS)).getBytes().length;
     }
   }
 
@@ -306,7 +312,7 @@ class PdfSignerTest {
       fixed.sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
     }
 
-    assertThat(new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.ISO_8859_1))
+    assertThat(new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1))
         .contains("/M (D:20260615100000+07'00')");
   }
 }

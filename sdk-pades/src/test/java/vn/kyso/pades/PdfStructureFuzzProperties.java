@@ -27,6 +27,10 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
 
 /**
  * Structure-aware fuzzing of signed PDFs: the CMS container inside /Contents (byte flips,
@@ -72,10 +76,10 @@ class PdfStructureFuzzProperties {
       length--;
     }
     cms = Arrays.copyOf(padded, length);
-    org.bouncycastle.asn1.cms.SignedData sd = org.bouncycastle.asn1.cms.SignedData.getInstance(
-        org.bouncycastle.asn1.cms.ContentInfo.getInstance(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(cms))
+    SignedData sd = SignedData.getInstance(
+        ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms))
             .getContent());
-    byte[] certs = new org.bouncycastle.asn1.DERTaggedObject(false, 0, sd.getCertificates()).getEncoded("DER");
+    byte[] certs = new DERTaggedObject(false, 0, sd.getCertificates()).getEncoded("DER");
     certsStart = indexOf(cms, certs);
     certsEnd = certsStart + certs.length;
     if (certsStart < 0) {

@@ -58,6 +58,10 @@ import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.TestCredential;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
 
 /** Verification, including the attack classes of SECURITY.md built by hand in the tests. */
 class PdfVerifierTest {
@@ -95,8 +99,8 @@ class PdfVerifierTest {
     assertThat(leader.level()).isEqualTo(SignatureLevel.B_T);
     assertThat(leader.bestSignatureTime()).contains(PKI.pki().clock().instant());
     assertThat(leader.scope()).startsWith("revision 2 of 3"); // the unsigned letter is revision 1
-    assertThat(leader.scope(java.util.Locale.forLanguageTag("vi"))).startsWith("phiên bản 2/3, byte 0-");
-    assertThat(report.toText(java.util.Locale.forLanguageTag("vi"))).contains("phiên bản 3/3").doesNotContain("revision");
+    assertThat(leader.scope(Locale.forLanguageTag("vi"))).startsWith("phiên bản 2/3, byte 0-");
+    assertThat(report.toText(Locale.forLanguageTag("vi"))).contains("phiên bản 3/3").doesNotContain("revision");
     assertThat(has(leader, "PDF_ALLOWED_CHANGES")).isTrue();
     assertThat(leader.signer().orElseThrow().name()).isEqualTo("Nguyễn Văn An");
     assertThat(report.signatures().get(1).scope()).contains("the whole document");
@@ -167,7 +171,7 @@ class PdfVerifierTest {
   }
 
   /** Signs with a CMS built by Bouncy Castle, then rewritten by {@code rewrite}. */
-  private static Path signedByHand(Path dir, java.util.function.Function<ContentInfo, ASN1Encodable> rewrite,
+  private static Path signedByHand(Path dir, Function<ContentInfo, ASN1Encodable> rewrite,
       String encoding)
       throws Exception {
     Path in = TestPdfs.letter(dir, "l.pdf", null);
@@ -365,7 +369,7 @@ class PdfVerifierTest {
   @Test
   void bytesAfterTheLastRevision_areAFinding(@TempDir Path dir) throws Exception {
     Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
-    Files.write(pdf, "\n1 0 obj (hidden) endobj\n".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
+    Files.write(pdf, "\n1 0 obj (hidden) endobj\n".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
 
     ValidationReport report = verifier().verify(pdf);
 
@@ -386,7 +390,7 @@ class PdfVerifierTest {
     Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
     byte[] b = Files.readAllBytes(pdf);
     Path cut = dir.resolve("cut.pdf");
-    Files.write(cut, java.util.Arrays.copyOf(b, b.length - 200));
+    Files.write(cut, Arrays.copyOf(b, b.length - 200));
 
     try {
       ValidationReport r = verifier().verify(cut);

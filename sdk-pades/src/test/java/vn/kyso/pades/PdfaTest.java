@@ -27,6 +27,7 @@ import vn.kyso.api.token.SigningToken;
 import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 
 /** PDF/A-1b input stays PDF/A-1b after signing, as PDFBox Preflight judges it. */
 class PdfaTest {
@@ -66,7 +67,7 @@ class PdfaTest {
       intent.setRegistryName("http://www.color.org");
       doc.getDocumentCatalog().addOutputIntent(intent);
       // PDF/A-1 forbids cross-reference streams: save with a classic table.
-      doc.save(file.toFile(), org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+      doc.save(file.toFile(), CompressParameters.NO_COMPRESSION);
     }
     return file;
   }

@@ -29,6 +29,7 @@ import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.internal.BoundedDecode;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The verifier's resource limits: file size, object count, and a ceiling on what one stream may
@@ -121,9 +122,9 @@ class ResourceLimitsTest {
     try (OutputStream os = Files.newOutputStream(bombed)) {
       os.write(Files.readAllBytes(signed));
       os.write(("\n99 0 obj\n<< /Type /Obj#53tm /N 1 /First 5 /Filter /FlateDecode /Length " + bomb.length
-          + " >>\nstream\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+          + " >>\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
       os.write(bomb);
-      os.write("\nendstream\nendobj\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      os.write("\nendstream\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
     }
     long start = System.nanoTime();
 
@@ -149,7 +150,7 @@ class ResourceLimitsTest {
       assertThatThrownBy(() -> BoundedDecode.decode(bombStream, 16 << 20)).isInstanceOf(BoundedDecode.LimitExceeded.class);
 
       COSStream ordinary = doc.getDocument().createCOSStream();
-      byte[] text = "BT /F1 12 Tf 72 720 Td (Ho so so 12) Tj ET".repeat(50).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] text = "BT /F1 12 Tf 72 720 Td (Ho so so 12) Tj ET".repeat(50).getBytes(StandardCharsets.US_ASCII);
       try (OutputStream out = ordinary.createOutputStream(COSName.FLATE_DECODE)) {
         out.write(text);
       }

@@ -32,6 +32,18 @@ import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Random;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.junit.jupiter.api.Assumptions;
+import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.NetworkSettings;
+import vn.kyso.testkit.TestPki;
+import vn.kyso.testkit.TsaServer;
 
 /**
  * Faults while signing: the TSA or the revocation servers down, slow or answering garbage; an
@@ -83,7 +95,7 @@ class SigningFaultsTest {
   }
 
   /** A loopback port that was free a moment ago and is closed again. */
-  private static int portNothingListensOn() throws java.io.IOException {
+  private static int portNothingListensOn() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
@@ -114,12 +126,12 @@ class SigningFaultsTest {
   void revocationServersDown_blt(@TempDir Path dir) throws Exception {
     int port = portNothingListensOn();
     URI down = URI.create("http://127.0.0.1:" + port + "/");
-    vn.kyso.testkit.TestPki pki = vn.kyso.testkit.TestPki.builder().seed(4408).ocspUrl(down.resolve("ocsp"))
+    TestPki pki = TestPki.builder().seed(4408).ocspUrl(down.resolve("ocsp"))
         .crlBaseUrl(down).build();
-    try (vn.kyso.testkit.TsaServer tsa = new vn.kyso.testkit.TsaServer()) {
+    try (TsaServer tsa = new TsaServer()) {
       tsa.pki(pki);
-      vn.kyso.api.trust.CertificateVerifier verifier = vn.kyso.api.trust.CertificateVerifier.builder(pki.trustAnchors())
-          .clock(pki.clock()).network(vn.kyso.api.trust.NetworkSettings.builder().connectTimeout(Duration.ofSeconds(2))
+      CertificateVerifier verifier = CertificateVerifier.builder(pki.trustAnchors())
+          .clock(pki.clock()).network(NetworkSettings.builder().connectTimeout(Duration.ofSeconds(2))
               .timeout(Duration.ofSeconds(2)).build()).build();
       PdfSigner signer = PdfSigner.builder().clock(pki.clock()).certificateVerifier(verifier)
           .timestampClient(TsaClient.builder(tsa.uri()).verifier(verifier).timeout(Duration.ofSeconds(2)).build()).build();
@@ -142,7 +154,7 @@ class SigningFaultsTest {
     Path in = TestPdfs.letter(dir, "cong-van.pdf", null);
     byte[] before = sha256(in);
     Path out = Path.of("/proc/self/cong-van-ky.pdf");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       assertThatThrownBy(() -> PdfSigner.builder().build().sign(in, out,
@@ -155,20 +167,20 @@ class SigningFaultsTest {
 
   /** A PDF of about {@code megabytes} MB: pages with incompressible images. */
   private static void large(Path out, int megabytes) throws Exception {
-    java.util.Random random = new java.util.Random(7);
-    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+    Random random = new Random(7);
+    try (PDDocument doc = new PDDocument()) {
       for (int p = 0; p < megabytes * 4 / 3 + 1; p++) {
-        org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+        PDPage page = new PDPage();
         doc.addPage(page);
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(512, 512,
-            java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(512, 512,
+            BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 512; y++) {
           for (int x = 0; x < 512; x++) {
             img.setRGB(x, y, random.nextInt());
           }
         }
-        var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img);
-        try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+        var image = LosslessFactory.createFromImage(doc, img);
+        try (var cs = new PDPageContentStream(doc, page)) {
           cs.drawImage(image, 50, 300, 400, 400);
         }
       }

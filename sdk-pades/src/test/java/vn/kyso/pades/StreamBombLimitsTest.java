@@ -31,6 +31,7 @@ import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.pades.internal.DecodeCeiling;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.util.Arrays;
 
 /**
  * Compression bombs that Kyso cannot see before PDFBox parses: the document catalog sits in an
@@ -119,7 +120,7 @@ class StreamBombLimitsTest {
   void theSameObjectStreamWithinTheLimit_opens() throws Exception {
     // The construction is sound: with the padding under the limit, the document verifies.
     Path fine = ObjectStreamBombs.withCatalogInObjectStream(dir, TestPdfs.letter(dir, "plain-fine.pdf", null), "fine.pdf",
-        "[/ASCIIHexDecode /FlateDecode]", head -> hex(deflate(java.util.Arrays.copyOf(head, head.length + 1000))));
+        "[/ASCIIHexDecode /FlateDecode]", head -> hex(deflate(Arrays.copyOf(head, head.length + 1000))));
 
     assertThat(verifier(ResourceLimits.defaults()).verify(fine).documentFindings())
         .anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_NO_SIGNATURE"));

@@ -30,6 +30,12 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
+import java.io.OutputStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** Test documents built in the test, and an independent check of signatures with plain PDFBox + BC. */
 final class TestPdfs {
@@ -81,12 +87,12 @@ final class TestPdfs {
     try (PDDocument doc = Loader.loadPDF(plain.toFile())) {
       PDAcroForm form = new PDAcroForm(doc);
       doc.getDocumentCatalog().setAcroForm(form);
-      org.apache.pdfbox.pdmodel.PDResources dr = new org.apache.pdfbox.pdmodel.PDResources();
+      PDResources dr = new PDResources();
       dr.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
       form.setDefaultResources(dr);
       form.setDefaultAppearance("/Helv 10 Tf 0 g");
-      org.apache.pdfbox.pdmodel.interactive.form.PDTextField number =
-          new org.apache.pdfbox.pdmodel.interactive.form.PDTextField(form);
+      PDTextField number =
+          new PDTextField(form);
       number.setPartialName("SoVanBan");
       number.setDefaultAppearance("/Helv 10 Tf 0 g");
       number.setReadOnly(readOnly);
@@ -103,7 +109,7 @@ final class TestPdfs {
 
   /** Fills the number field in an incremental update, as an e-office system does after the leader signs. */
   static Path fillNumber(Path signed, Path out, String value) throws IOException {
-    try (PDDocument doc = Loader.loadPDF(signed.toFile()); java.io.OutputStream os = Files.newOutputStream(out)) {
+    try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(out)) {
       var field = doc.getDocumentCatalog().getAcroForm().getField("SoVanBan");
       field.getCOSObject().setString(COSName.V, value);
       field.getCOSObject().setNeedToBeUpdated(true);
@@ -159,15 +165,15 @@ final class TestPdfs {
       for (PDSignature sig : doc.getSignatureDictionaries()) {
         int[] br = sig.getByteRange();
         byte[] padded = sig.getContents(new ByteArrayInputStream(all));
-        byte[] contents = new org.bouncycastle.asn1.ASN1InputStream(padded).readObject().getEncoded("DER");
+        byte[] contents = new ASN1InputStream(padded).readObject().getEncoded("DER");
         byte[] signed = sig.getSignedContent(new ByteArrayInputStream(all));
         CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), contents);
         SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
         @SuppressWarnings("unchecked")
         X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(si.getSID()).iterator().next();
-        X509Certificate cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
+        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(holder);
         boolean valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder()
-            .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(cert));
+            .setProvider(new BouncyCastleProvider()).build(cert));
         AttributeTable signedAttrs = si.getSignedAttributes();
         TimeStampToken tst = null;
         if (si.getUnsignedAttributes() != null

@@ -31,6 +31,10 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import org.assertj.core.data.Offset;
 
 /** Visible signatures in the national format, checked from the widget geometry and from rendered pixels. */
 class VisibleSignatureTest {
@@ -86,7 +90,7 @@ class VisibleSignatureTest {
   }
 
   /** Counts pixels of a kind inside (or outside) a rectangle in PDF points on an A4 page. */
-  static int count(BufferedImage img, PDRectangle r, boolean inside, java.util.function.IntPredicate kind) {
+  static int count(BufferedImage img, PDRectangle r, boolean inside, IntPredicate kind) {
     int n = 0;
     float pageHeight = PDRectangle.A4.getHeight();
     for (int y = 0; y < img.getHeight(); y++) {
@@ -173,7 +177,7 @@ class VisibleSignatureTest {
     float intersect = Math.min(p.getUpperRightX(), o.getUpperRightX()) - Math.max(p.getLowerLeftX(), o.getLowerLeftX());
     assertThat(intersect / p.getWidth()).isBetween(0.32f, 0.35f);
     assertThat(o.getLowerLeftX() + o.getWidth() / 2).isLessThan(p.getLowerLeftX() + p.getWidth() / 2);
-    assertThat(o.getWidth()).isCloseTo(36 * 72 / 25.4f, org.assertj.core.data.Offset.offset(0.1f));
+    assertThat(o.getWidth()).isCloseTo(36 * 72 / 25.4f, Offset.offset(0.1f));
     assertThat(o.getLowerLeftY()).isLessThan(p.getUpperRightY());
     assertThat(o.getUpperRightY()).isGreaterThan(p.getLowerLeftY());
 
@@ -181,7 +185,7 @@ class VisibleSignatureTest {
     assertThat(count(page, o, true, VisibleSignatureTest::isRed)).as("red seal drawn").isGreaterThan(500);
     assertThat(count(page, p, true, VisibleSignatureTest::isBlue)).as("signature still visible").isGreaterThan(200);
     ValidationReport report = PdfVerifier.builder(PKI.verifier()).build().verify(issued);
-    assertThat(report.overall()).as(report.toText(java.util.Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.overall()).as(report.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(report.signatures().get(0).findings()).extracting(f -> f.code())
         .contains("APPEARANCE_IMAGE", "APPEARANCE_ABOVE_NAME");
     assertThat(report.signatures().get(1).findings()).extracting(f -> f.code())
@@ -248,8 +252,8 @@ class VisibleSignatureTest {
 
     PDRectangle r = widgets(out).get(0);
     float margin = 10 * 72 / 25.4f;
-    assertThat(r.getUpperRightX()).isCloseTo(PDRectangle.A4.getWidth() - margin, org.assertj.core.data.Offset.offset(1f));
-    assertThat(r.getUpperRightY()).isCloseTo(PDRectangle.A4.getHeight() - margin, org.assertj.core.data.Offset.offset(1f));
+    assertThat(r.getUpperRightX()).isCloseTo(PDRectangle.A4.getWidth() - margin, Offset.offset(1f));
+    assertThat(r.getUpperRightY()).isCloseTo(PDRectangle.A4.getHeight() - margin, Offset.offset(1f));
     List<String> lines = new NationalAppearance(marker).markerLines(PKI.pki().clock().instant());
     assertThat(lines).containsExactly("TRÍCH SAO", "Ủy ban nhân dân tỉnh Thử Nghiệm", "2026-06-15T10:00:00+07:00");
 
@@ -385,8 +389,8 @@ class VisibleSignatureTest {
     sign(cropped, out, VisibleSignature.attachment("123/UBND-VP"), TestIdentity.PROVINCE_ORGANISATION);
     PDRectangle r = widgets(out).get(0);
     float margin = 10 * 72 / 25.4f;
-    assertThat(r.getUpperRightX()).isCloseTo(530 - margin, org.assertj.core.data.Offset.offset(1f));
-    assertThat(r.getUpperRightY()).isCloseTo(740 - margin, org.assertj.core.data.Offset.offset(1f));
+    assertThat(r.getUpperRightX()).isCloseTo(530 - margin, Offset.offset(1f));
+    assertThat(r.getUpperRightY()).isCloseTo(740 - margin, Offset.offset(1f));
   }
 
   @Test
@@ -410,7 +414,7 @@ class VisibleSignatureTest {
     assertThat(lines.get(2)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+07:00");
     // decomposed input is normalised to NFC
     VisibleSignature nfd = VisibleSignature.copy(CopyForm.TRICH_SAO,
-        java.text.Normalizer.normalize("Sở Nội vụ", java.text.Normalizer.Form.NFD));
+        Normalizer.normalize("Sở Nội vụ", Normalizer.Form.NFD));
     assertThat(nfd.lines().get(1)).isEqualTo("Sở Nội vụ");
   }
 
@@ -422,9 +426,9 @@ class VisibleSignatureTest {
         Placement.Unit.MILLIMETRE, Placement.Origin.TOP_LEFT)), TestIdentity.CHAIRMAN);
     PDRectangle r = widgets(out).get(0);
     float mm = 72 / 25.4f;
-    assertThat(r.getLowerLeftX()).isCloseTo(120 * mm, org.assertj.core.data.Offset.offset(0.1f));
-    assertThat(r.getUpperRightY()).isCloseTo(PDRectangle.A4.getHeight() - 200 * mm, org.assertj.core.data.Offset.offset(0.1f));
-    assertThat(r.getHeight()).isCloseTo(20 * mm, org.assertj.core.data.Offset.offset(0.1f));
+    assertThat(r.getLowerLeftX()).isCloseTo(120 * mm, Offset.offset(0.1f));
+    assertThat(r.getUpperRightY()).isCloseTo(PDRectangle.A4.getHeight() - 200 * mm, Offset.offset(0.1f));
+    assertThat(r.getHeight()).isCloseTo(20 * mm, Offset.offset(0.1f));
   }
 
   @Test

@@ -1,5 +1,9 @@
 package vn.kyso.pkcs11;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The PIN state a token reports in {@code C_GetTokenInfo} flags (PKCS#11 v2.40, 5.5).
  *
@@ -26,13 +30,13 @@ public enum PinFlag {
     return bit;
   }
 
-  static java.util.Set<PinFlag> of(long flags) {
-    java.util.EnumSet<PinFlag> out = java.util.EnumSet.noneOf(PinFlag.class);
+  static Set<PinFlag> of(long flags) {
+    EnumSet<PinFlag> out = EnumSet.noneOf(PinFlag.class);
     for (PinFlag f : values()) {
       if ((flags & f.bit) != 0) {
         out.add(f);
       }
     }
-    return java.util.Collections.unmodifiableSet(out);
+    return Collections.unmodifiableSet(out);
   }
 }

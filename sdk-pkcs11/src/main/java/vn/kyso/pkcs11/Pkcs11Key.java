@@ -20,6 +20,8 @@ import vn.kyso.api.SignatureValue;
 import vn.kyso.api.TokenException;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.pkcs11.internal.Binding;
+import java.util.Arrays;
+import vn.kyso.api.trust.Certificates;
 
 /**
  * A private key on a PKCS#11 token with its certificate (paired by CKA_ID). Thread-safe; usable
@@ -191,7 +193,7 @@ public final class Pkcs11Key implements SigningKey {
     if (!algorithms.contains(algorithm)) {
       throw new TokenException(ErrorCode.ALGORITHM_NOT_SUPPORTED, null, algorithm, certificate.getPublicKey().getAlgorithm());
     }
-    int bits = vn.kyso.api.trust.Certificates.keySize(certificate);
+    int bits = Certificates.keySize(certificate);
     if (algorithm.keyType() == SignatureAlgorithm.KeyType.RSA && bits < 2048
         || algorithm.keyType() == SignatureAlgorithm.KeyType.EC && bits < 256) {
       throw new TokenException(ErrorCode.ALGORITHM_TOO_WEAK, null, certificate.getPublicKey().getAlgorithm() + "-" + bits);
@@ -215,8 +217,8 @@ public final class Pkcs11Key implements SigningKey {
   private static byte[] derEcdsa(byte[] raw) {
     int n = raw.length / 2;
     ASN1EncodableVector v = new ASN1EncodableVector();
-    v.add(new ASN1Integer(new BigInteger(1, java.util.Arrays.copyOfRange(raw, 0, n))));
-    v.add(new ASN1Integer(new BigInteger(1, java.util.Arrays.copyOfRange(raw, n, raw.length))));
+    v.add(new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 0, n))));
+    v.add(new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, n, raw.length))));
     try {
       return new DERSequence(v).getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {

@@ -12,6 +12,8 @@ import vn.kyso.api.TokenException;
 import vn.kyso.pkcs11.internal.Binding;
 import vn.kyso.pkcs11.internal.ModuleRegistry;
 import vn.kyso.pkcs11.internal.NativeFolder;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A loaded PKCS#11 library (a USB token driver, an HSM client, SoftHSM2): lists slots and opens
@@ -105,7 +107,7 @@ public final class Pkcs11Module implements AutoCloseable {
    * @return candidate paths for this operating system
    */
   public static List<Path> commonLibraryLocations() {
-    boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
     List<String> paths = windows
         ? List.of(
             "C:\\Windows\\System32\\eps2003csp11.dll",       // ePass2003 (common with VGCA tokens)
@@ -157,7 +159,7 @@ public final class Pkcs11Module implements AutoCloseable {
       }
       return out;
     } catch (Binding.Ck e) {
-      throw new Pkcs11Exception(ErrorCode.TOKEN_ERROR, java.util.Set.of(), e.name(), e, e.name(), "C_GetSlotList");
+      throw new Pkcs11Exception(ErrorCode.TOKEN_ERROR, Set.of(), e.name(), e, e.name(), "C_GetSlotList");
     }
   }
 
@@ -182,7 +184,7 @@ public final class Pkcs11Module implements AutoCloseable {
         return s.token().get();
       }
     }
-    throw new Pkcs11Exception(ErrorCode.TOKEN_NOT_FOUND, java.util.Set.of(), null, null, selector);
+    throw new Pkcs11Exception(ErrorCode.TOKEN_NOT_FOUND, Set.of(), null, null, selector);
   }
 
   Binding binding() {

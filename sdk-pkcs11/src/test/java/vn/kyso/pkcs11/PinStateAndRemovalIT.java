@@ -21,6 +21,8 @@ import vn.kyso.testkit.Pkcs11Shim;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.time.Clock;
+import java.util.Locale;
 
 /**
  * PIN lock-out, final try, to-be-changed and token removal, through the fault-injecting shim in
@@ -38,7 +40,7 @@ class PinStateAndRemovalIT {
   static void setUp() {
     SoftHsm hsm = SoftHsm.assumeAvailable();
     shim = Pkcs11Shim.build(Path.of("target", "p11shim").toAbsolutePath());
-    TestPki pki = TestPki.builder().clock(java.time.Clock.systemUTC()).build();
+    TestPki pki = TestPki.builder().clock(Clock.systemUTC()).build();
     hsm.createToken(LABEL, "12345678", PIN);
     hsm.importCredential(LABEL, PIN, pki.credential(TestIdentity.CLERK), "0a", "clerk");
     try {
@@ -95,7 +97,7 @@ class PinStateAndRemovalIT {
       pins.then(PIN);
       assertThatThrownBy(token::login).isInstanceOfSatisfying(Pkcs11Exception.class, e -> {
         assertThat(e.code()).isEqualTo(ErrorCode.PIN_LOCKED);
-        assertThat(e.message(java.util.Locale.forLanguageTag("vi"))).contains("văn bản đề nghị");
+        assertThat(e.message(Locale.forLanguageTag("vi"))).contains("văn bản đề nghị");
       });
       assertThat(pins.asked).hasValue(3);
       assertThat(shim.failures()).isEqualTo(3);

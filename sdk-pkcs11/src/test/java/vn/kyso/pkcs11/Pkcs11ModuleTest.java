@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.TokenException;
 import vn.kyso.pkcs11.internal.NativeFolder;
+import java.util.Locale;
+import java.util.Set;
 
 /** Module loading errors, the noexec check and the PIN change log, without a token. */
 class Pkcs11ModuleTest {
@@ -65,7 +67,7 @@ class Pkcs11ModuleTest {
     TokenException e = new TokenException(ErrorCode.NATIVE_FOLDER_NOT_EXECUTABLE, null, "/tmp");
 
     assertThat(e.getMessage()).contains("/tmp", "noexec", "nativeLibraryFolder");
-    assertThat(e.message(java.util.Locale.forLanguageTag("vi"))).contains("noexec");
+    assertThat(e.message(Locale.forLanguageTag("vi"))).contains("noexec");
   }
 
   @Test
@@ -87,7 +89,7 @@ class Pkcs11ModuleTest {
   @Test
   void selectors_matchOnlyTheirToken() {
     TokenDescription t = new TokenDescription(7, "NGUYEN VAN AN", "A1B2", "ePass2003", "FT",
-        java.util.Set.of(), true, false, 4, 16, 16);
+        Set.of(), true, false, 4, 16, 16);
 
     assertThat(TokenSelector.byLabel("NGUYEN VAN AN  ").matches(t)).isTrue();
     assertThat(TokenSelector.bySerial("A1B2").matches(t)).isTrue();

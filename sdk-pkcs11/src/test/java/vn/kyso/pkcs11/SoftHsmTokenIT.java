@@ -44,6 +44,7 @@ import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestCredential;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.time.Clock;
 
 /** The token layer against a real SoftHSM2 token. */
 class SoftHsmTokenIT {
@@ -57,7 +58,7 @@ class SoftHsmTokenIT {
   @BeforeAll
   static void createToken() throws Exception {
     hsm = SoftHsm.assumeAvailable();
-    pki = TestPki.builder().clock(java.time.Clock.systemUTC()).build();
+    pki = TestPki.builder().clock(Clock.systemUTC()).build();
     hsm.createToken(LABEL, "12345678", PIN);
     hsm.importCredential(LABEL, PIN, pki.credential(TestIdentity.CHAIRMAN), "01", "chairman");
     hsm.importCredential(LABEL, PIN, pki.credential(TestIdentity.EXPIRED), "02", "expired");

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.Locale;
 
 /**
  * The fixed set of checks a rule can instantiate. A pack names one per rule ({@code check:}) and
@@ -134,7 +136,7 @@ public enum CheckType {
       String s = optional ? spec.substring(0, spec.length() - 1) : spec;
       int colon = s.indexOf(':');
       String name = s.substring(0, colon);
-      parameters.put(name, ParameterKind.valueOf(s.substring(colon + 1).toUpperCase(java.util.Locale.ROOT)));
+      parameters.put(name, ParameterKind.valueOf(s.substring(colon + 1).toUpperCase(Locale.ROOT)));
       required.put(name, !optional);
     }
   }
@@ -151,7 +153,7 @@ public enum CheckType {
 
   /** @return the parameters it takes and their kinds */
   public Map<String, ParameterKind> parameters() {
-    return java.util.Collections.unmodifiableMap(parameters);
+    return Collections.unmodifiableMap(parameters);
   }
 
   /**

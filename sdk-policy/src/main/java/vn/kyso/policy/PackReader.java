@@ -24,6 +24,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import vn.kyso.api.policy.Citation;
 import vn.kyso.api.validation.Severity;
+import java.time.MonthDay;
+import java.util.TreeSet;
+import vn.kyso.api.policy.AuthorityForm;
+import vn.kyso.api.policy.KeyStorage;
 
 /** Reads a pack file into a {@link PolicyPack}, locating every problem by line and column. */
 final class PackReader {
@@ -192,9 +196,9 @@ final class PackReader {
 
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "levels", Set.of("MAT", "TOI_MAT", "TUYET_MAT"),
-      "forms", names(vn.kyso.api.policy.AuthorityForm.values()),
+      "forms", names(AuthorityForm.values()),
       "positions", names(Position.values()),
-      "accepted", names(vn.kyso.api.policy.KeyStorage.values()),
+      "accepted", names(KeyStorage.values()),
       "families", Set.of("special-use", "public"),
       "request", Set.of("renewal", "change"),
       "alternative", Set.of("copy-or-own-digitisation", "digitised-from-signed-paper", "digitised-from-paper", "none"),
@@ -219,11 +223,11 @@ final class PackReader {
     Set<String> allowed = ALLOWED.get(name);
     for (String v : values) {
       if (allowed != null && !allowed.contains(v)) {
-        throw new IllegalArgumentException("'" + v + "' is not allowed for " + name + " (one of " + new java.util.TreeSet<>(allowed) + ")");
+        throw new IllegalArgumentException("'" + v + "' is not allowed for " + name + " (one of " + new TreeSet<>(allowed) + ")");
       }
       if (check == CheckType.REPORTING_CALENDAR && name.equals("dates")) {
         try {
-          java.time.MonthDay.parse("--" + v);
+          MonthDay.parse("--" + v);
         } catch (DateTimeParseException e) {
           throw new IllegalArgumentException("'" + v + "' is not a month and day like 06-20", e);
         }
@@ -325,7 +329,7 @@ final class PackReader {
     for (NodeTuple t : mn.getValue()) {
       String key = scalar(t.getKeyNode());
       if (allowed != null && !allowed.contains(key)) {
-        throw error(t.getKeyNode(), "unknown key '" + key + "' (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+        throw error(t.getKeyNode(), "unknown key '" + key + "' (expected one of " + new TreeSet<>(allowed) + ")");
       }
       if (out.put(key, t.getValueNode()) != null) {
         throw error(t.getKeyNode(), "key '" + key + "' appears twice");

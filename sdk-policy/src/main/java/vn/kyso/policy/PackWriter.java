@@ -9,6 +9,7 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import vn.kyso.api.validation.Severity;
+import java.util.Locale;
 
 /** Writes a {@link PolicyPack} back to YAML in format 1. */
 final class PackWriter {
@@ -26,7 +27,7 @@ final class PackWriter {
     effective.put("from", p.effectiveFrom().toString());
     p.effectiveUntil().ifPresent(u -> effective.put("until", u.toString()));
     top.put("effective", effective);
-    top.put("status", p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    top.put("status", p.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     if (!p.statusNoteVi().isEmpty() || !p.statusNoteEn().isEmpty()) {
       top.put("status-note", texts(p.statusNoteVi(), p.statusNoteEn()));
     }

@@ -21,6 +21,7 @@ import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.policy.internal.Evaluator;
+import java.util.Set;
 
 /**
  * The policy engine: a set of packs evaluated together, always as of a date, with roles from the
@@ -131,7 +132,7 @@ public final class Policy implements SigningPolicy {
       Optional<PriorSignature> p = s.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP ? Optional.empty()
           : PriorSignature.from(s);
       if (p.isEmpty()) {
-        perSignature.add(PolicyDecision.of(evaluator.day(report.validationTime()), List.of(), java.util.Set.of(),
+        perSignature.add(PolicyDecision.of(evaluator.day(report.validationTime()), List.of(), Set.of(),
             packs.stream().map(PolicyPack::id).toList()));
         continue;
       }

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import java.nio.ByteBuffer;
+import java.util.Collections;
 
 /**
  * A versioned set of rules from one legal source (the national layer, or one provincial
@@ -87,7 +89,7 @@ public final class PolicyPack {
     this.statusNoteVi = statusNoteVi;
     this.statusNoteEn = statusNoteEn;
     this.notices = List.copyOf(notices);
-    this.parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     this.rules = List.copyOf(rules);
   }
 
@@ -153,7 +155,7 @@ public final class PolicyPack {
   private static String decode(String source, byte[] bytes) throws PolicyFormatException {
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new PolicyFormatException(source, 1, 1, "the file is not UTF-8 text", e);
     }

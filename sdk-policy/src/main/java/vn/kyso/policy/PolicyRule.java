@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.policy.Citation;
 import vn.kyso.api.validation.Severity;
+import java.util.Collections;
 
 /**
  * One rule of a pack: a catalogue id, a check type with parameters, a severity, a legal citation
@@ -37,8 +38,8 @@ public final class PolicyRule {
     this.until = until;
     this.titleVi = Objects.requireNonNull(titleVi, "titleVi");
     this.titleEn = Objects.requireNonNull(titleEn, "titleEn");
-    this.parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    this.rawParameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rawParameters));
+    this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    this.rawParameters = Collections.unmodifiableMap(new LinkedHashMap<>(rawParameters));
   }
 
   /** @return the catalogue id, e.g. {@code LC-04a} */

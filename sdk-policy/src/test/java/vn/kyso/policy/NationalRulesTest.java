@@ -25,6 +25,8 @@ import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SubIndication;
+import java.util.Set;
+import vn.kyso.api.policy.SigningRequest;
 
 /** Every checkable rule of the national pack: one case that triggers it and one that passes it. */
 class NationalRulesTest {
@@ -32,7 +34,7 @@ class NationalRulesTest {
   private static final String ND30 = "Nghị định 30/2020/NĐ-CP";
   private static final String ND68 = "Nghị định 68/2024/NĐ-CP";
 
-  private static PolicyDecision eval(vn.kyso.api.policy.SigningRequest.Builder b) {
+  private static PolicyDecision eval(SigningRequest.Builder b) {
     return NATIONAL.evaluate(b.build());
   }
 
@@ -111,7 +113,7 @@ class NationalRulesTest {
     passes(eval(request(UNIT_HEAD, invitation)), "VT30-05");
     DocumentInfo decision = DocumentInfo.builder("Quyết định").authorityForm(AuthorityForm.TUQ).build();
     denies(eval(request(UNIT_HEAD, decision)), "VT30-05", ND30);
-    PolicyDecision expired = NATIONAL.evaluate(vn.kyso.api.policy.SigningRequest.builder(UNIT_HEAD, invitation,
+    PolicyDecision expired = NATIONAL.evaluate(SigningRequest.builder(UNIT_HEAD, invitation,
         Certs.at(LocalDate.of(2027, 1, 5))).build());
     denies(expired, "VT30-05", ND30);
     denies(eval(request(UNIT_DEPUTY, invitation)), "VT30-05", ND30);
@@ -161,10 +163,10 @@ class NationalRulesTest {
 
   @Test
   void vt30_09_effectiveDate_dayBeforeAndOn() {
-    vn.kyso.api.policy.SigningRequest before = vn.kyso.api.policy.SigningRequest.builder(PROVINCE_ORG,
+    SigningRequest before = SigningRequest.builder(PROVINCE_ORG,
         letter().build(), Certs.at(LocalDate.of(2020, 3, 4))).operator("p-clerk").build();
     passes(NATIONAL.evaluate(before), "VT30-09");
-    vn.kyso.api.policy.SigningRequest on = vn.kyso.api.policy.SigningRequest.builder(PROVINCE_ORG,
+    SigningRequest on = SigningRequest.builder(PROVINCE_ORG,
         letter().build(), Certs.at(LocalDate.of(2020, 3, 5))).operator("p-clerk").build();
     denies(NATIONAL.evaluate(on), "VT30-09", ND30);
   }
@@ -223,7 +225,7 @@ class NationalRulesTest {
     PolicyDecision d = eval(request(publicCert, letter().build()));
     warns(d, "CD68-01", ND68);
     warns(d, "CD68-21", "Ninh Bình");
-    PolicyDecision before = NATIONAL.evaluate(vn.kyso.api.policy.SigningRequest.builder(publicCert, letter().build(),
+    PolicyDecision before = NATIONAL.evaluate(SigningRequest.builder(publicCert, letter().build(),
         Certs.at(LocalDate.of(2025, 12, 31))).build());
     passes(before, "CD68-21");
     PolicyDecision special = eval(request(CHAIRMAN, letter().build()));
@@ -237,7 +239,7 @@ class NationalRulesTest {
     SignerRegistry reg = MapSignerRegistry.builder().signer(oldMail, SignerRecord.of("p", "Nguyễn Văn An", PROVINCE,
         Position.HEAD, "Chủ tịch")).build();
     SignerRegistry withMail = MapSignerRegistry.builder().signer(oldMail, new SignerRecord("p", "Nguyễn Văn An",
-        PROVINCE, Position.HEAD, "Chủ tịch", java.util.Set.of(), Optional.of("an@thunghiem.gov.vn"), true, List.of(),
+        PROVINCE, Position.HEAD, "Chủ tịch", Set.of(), Optional.of("an@thunghiem.gov.vn"), true, List.of(),
         Optional.empty())).build();
     warns(Policy.preset("national").registry(withMail).build().evaluate(request(oldMail, letter().build()).build()),
         "CD68-08", ND68);
@@ -286,12 +288,12 @@ class NationalRulesTest {
 
   @Test
   void tt41_02_repealEdge_onTheLastDayAndTheDayAfter() {
-    vn.kyso.api.policy.SigningRequest.Builder b = vn.kyso.api.policy.SigningRequest.builder(PROVINCE_ORG,
+    SigningRequest.Builder b = SigningRequest.builder(PROVINCE_ORG,
         letter().issueDate(LocalDate.of(2026, 11, 14)).build(), Certs.at(LocalDate.of(2026, 11, 14)))
         .operator("p-vice")
         .priorSignature(new PriorSignature(SignatureKind.PERSONAL, CHAIRMAN, Certs.at(LocalDate.of(2026, 11, 13)), true));
     denies(NATIONAL.evaluate(b.build()), "TT41-02", "41/2017");
-    vn.kyso.api.policy.SigningRequest after = vn.kyso.api.policy.SigningRequest.builder(PROVINCE_ORG,
+    SigningRequest after = SigningRequest.builder(PROVINCE_ORG,
         letter().issueDate(LocalDate.of(2026, 11, 15)).build(), Certs.at(LocalDate.of(2026, 11, 15)))
         .operator("p-vice")
         .priorSignature(new PriorSignature(SignatureKind.PERSONAL, CHAIRMAN, Certs.at(LocalDate.of(2026, 11, 14)), true))
@@ -327,7 +329,7 @@ class NationalRulesTest {
   void gd23_05_smallKeys_areDenied_fromTheEffectiveDate() {
     X509Certificate small = Certs.person("Nguyễn Văn An").key(Certs.rsa(1024)).build();
     denies(eval(request(small, letter().build())), "GD23-05", "15/2025");
-    passes(NATIONAL.evaluate(vn.kyso.api.policy.SigningRequest.builder(small, letter().build(),
+    passes(NATIONAL.evaluate(SigningRequest.builder(small, letter().build(),
         Certs.at(LocalDate.of(2025, 8, 14))).build()), "GD23-05");
     PolicyDecision pkcs1 = eval(request(CHAIRMAN, letter().build()).algorithm(SignatureAlgorithm.RSA_SHA256));
     informs(pkcs1, "GD23-05");
@@ -339,7 +341,7 @@ class NationalRulesTest {
   void decisionTime_isTheSigningDateInVietnam() {
     // 2020-03-04T17:30Z is already 5 March in Vietnam (UTC+7), the day Nghị định 30/2020 took effect.
     Instant lateEvening = Instant.parse("2020-03-04T17:30:00Z");
-    PolicyDecision d = NATIONAL.evaluate(vn.kyso.api.policy.SigningRequest.builder(PROVINCE_ORG, letter().build(),
+    PolicyDecision d = NATIONAL.evaluate(SigningRequest.builder(PROVINCE_ORG, letter().build(),
         lateEvening).operator("p-clerk").build());
     assertThat(d.asOf()).isEqualTo(LocalDate.of(2020, 3, 5));
     denies(d, "VT30-09", ND30);

@@ -14,6 +14,9 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.policy.Classification;
 import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.validation.Severity;
+import java.util.Set;
+import vn.kyso.api.policy.PolicyDecision;
+import vn.kyso.api.policy.PolicyOverride;
 
 /** Pack files: located errors, host packs and parameters, writing back. */
 class PackFormatTest {
@@ -137,14 +140,14 @@ class PackFormatTest {
     var decision = policy.evaluate(Fixture.request(Fixture.CHAIRMAN,
         Fixture.letter().classification(Classification.MAT).build()).build());
     assertThat(decision.isAllowed()).isFalse();
-    var overridden = decision.withOverride(new vn.kyso.api.policy.PolicyOverride(java.util.Set.of("X-01"),
+    var overridden = decision.withOverride(new PolicyOverride(Set.of("X-01"),
         "Giám đốc Sở", "thử nghiệm nội bộ", Fixture.NOW));
     assertThat(overridden.isAllowed()).isTrue();
-    assertThat(overridden.verdict()).isEqualTo(vn.kyso.api.policy.PolicyDecision.Verdict.ALLOW_WITH_WARNINGS);
+    assertThat(overridden.verdict()).isEqualTo(PolicyDecision.Verdict.ALLOW_WITH_WARNINGS);
     assertThat(overridden.override()).isPresent();
     assertThat(overridden.toText(Locale.forLanguageTag("vi"))).contains("Ghi đè").contains("Giám đốc Sở");
     assertThat(overridden.findings()).anyMatch(f -> f.ruleId().equals("X-01") && f.severity() == Severity.ERROR);
-    var partial = decision.withOverride(new vn.kyso.api.policy.PolicyOverride(java.util.Set.of("VT30-09"),
+    var partial = decision.withOverride(new PolicyOverride(Set.of("VT30-09"),
         "x", "y", Fixture.NOW));
     assertThat(partial.isAllowed()).isFalse();
   }

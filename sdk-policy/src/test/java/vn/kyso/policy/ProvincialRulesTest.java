@@ -18,6 +18,10 @@ import vn.kyso.api.policy.SignatureKind;
 import vn.kyso.api.policy.SigningRequest;
 import vn.kyso.api.policy.TokenState;
 import vn.kyso.api.validation.Severity;
+import java.util.List;
+import java.util.Set;
+import vn.kyso.api.trust.CertificateResult;
+import vn.kyso.api.validation.Indication;
 
 /** Every checkable signing rule of the provincial packs: a trigger and a pass, with effective-date edges. */
 class ProvincialRulesTest {
@@ -52,7 +56,7 @@ class ProvincialRulesTest {
   @Test
   void tb01_organisationScope() {
     Policy custom = Policy.preset("thai-binh-08-2016").registry(REGISTRY)
-        .parameter("thai-binh-08-2016", "organisation-types", java.util.List.of("so")).build();
+        .parameter("thai-binh-08-2016", "organisation-types", List.of("so")).build();
     warns(custom.evaluate(request(CHAIRMAN, letter().build()).build()), "TB-01", TB_DOC);
     passes(TB.evaluate(request(CHAIRMAN, letter().build()).build()), "TB-01");
   }
@@ -123,7 +127,7 @@ class ProvincialRulesTest {
   @Test
   void lc02_domainIsAHostParameter() {
     Policy moved = Policy.preset("lao-cai-51-2015").registry(REGISTRY)
-        .parameter("lao-cai-51-2015", "official-email-domains", java.util.List.of("thunghiem.gov.vn")).build();
+        .parameter("lao-cai-51-2015", "official-email-domains", List.of("thunghiem.gov.vn")).build();
     passes(moved.evaluate(lc(VICE, lcLetter().authorityForm(AuthorityForm.KT).signerName("Trần Thị Bình").build())
         .build()), "LC-02");
   }
@@ -136,9 +140,9 @@ class ProvincialRulesTest {
     X509Certificate expired = Certs.person("Nguyễn Văn An").email("a@laocai.gov.vn")
         .valid(LocalDate.of(2014, 1, 1), LocalDate.of(2018, 1, 1)).build();
     denies(LC.evaluate(lc(expired, lcLetter().build()).build()), "LC-03", LC_DOC);
-    vn.kyso.api.trust.CertificateResult good = new vn.kyso.api.trust.CertificateResult(
-        vn.kyso.api.validation.Indication.TOTAL_PASSED, Optional.empty(), java.util.List.of(CHAIRMAN), Certs.at(LC_DAY),
-        java.util.List.of(), java.util.List.of());
+    CertificateResult good = new CertificateResult(
+        Indication.TOTAL_PASSED, Optional.empty(), List.of(CHAIRMAN), Certs.at(LC_DAY),
+        List.of(), List.of());
     quiet(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).certificateResult(good).build()), "LC-03");
   }
 
@@ -178,7 +182,7 @@ class ProvincialRulesTest {
   @Test
   void lc01_scope() {
     Policy narrow = Policy.preset("lao-cai-51-2015").registry(REGISTRY)
-        .parameter("lao-cai-51-2015", "organisation-types", java.util.List.of("so")).build();
+        .parameter("lao-cai-51-2015", "organisation-types", List.of("so")).build();
     warns(narrow.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-01", LC_DOC);
     passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-01");
   }
@@ -337,12 +341,12 @@ class ProvincialRulesTest {
   @Test
   void kg05_kg11_scopeAndInformation() {
     Policy narrow = Policy.preset("kien-giang-2024-draft").registry(REGISTRY)
-        .parameter("kien-giang-2024-draft", "organisation-types", java.util.List.of("so")).build();
+        .parameter("kien-giang-2024-draft", "organisation-types", List.of("so")).build();
     warns(narrow.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-05", "Kiên Giang");
     passes(KG.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-05");
     X509Certificate other = Certs.person("Nguyễn Văn An").email("an@gmail.com").build();
     SignerRegistry reg = MapSignerRegistry.builder().signer(other, new SignerRecord("p", "Nguyễn Văn An", PROVINCE,
-        Position.HEAD, "Chủ tịch", java.util.Set.of(), Optional.of("an@kiengiang.gov.vn"), true, java.util.List.of(),
+        Position.HEAD, "Chủ tịch", Set.of(), Optional.of("an@kiengiang.gov.vn"), true, List.of(),
         Optional.empty())).build();
     warns(Policy.preset("kien-giang-2024-draft").registry(reg).build()
         .evaluate(request(other, letter().build()).build()), "KG-11", "Kiên Giang");

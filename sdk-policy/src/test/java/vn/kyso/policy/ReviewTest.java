@@ -16,6 +16,7 @@ import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.api.validation.Indication;
 
 /** Policy on verified documents: each signature gets a decision, and the document one too. */
 class ReviewTest {
@@ -49,7 +50,7 @@ class ReviewTest {
     assertThat(r.signatures()).allMatch(s -> s.policyDecision().isPresent());
     passes(r.signatures().get(1).policyDecision().get(), "VT30-09");
     assertThat(r.signatures()).extracting(SignatureResult::indication)
-        .as("a policy decision never changes an indication").containsOnly(vn.kyso.api.validation.Indication.TOTAL_PASSED);
+        .as("a policy decision never changes an indication").containsOnly(Indication.TOTAL_PASSED);
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import java.net.URI;
 
 /**
  * A loopback CRL distribution point and AIA certificate server for a {@link TestPki}:
@@ -28,7 +29,7 @@ public final class CrlServer extends LoopbackServer {
   }
 
   /** @return the base URL under which CRLs are served */
-  public java.net.URI uri() {
+  public URI uri() {
     return baseUri();
   }
 

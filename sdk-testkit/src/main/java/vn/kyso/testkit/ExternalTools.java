@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import java.io.File;
 
 /**
  * Tests that need a tool from the operating system (poppler's {@code pdfsig} and {@code pdftoppm},
@@ -39,7 +40,7 @@ public final class ExternalTools {
    * @return whether found
    */
   public static boolean onPath(String command) {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
         return true;
       }

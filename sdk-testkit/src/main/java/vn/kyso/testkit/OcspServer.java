@@ -25,6 +25,7 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import java.net.URI;
 
 /**
  * A loopback OCSP responder (RFC 6960, POST) for a {@link TestPki}. Responses about the
@@ -41,7 +42,7 @@ public final class OcspServer extends LoopbackServer {
   }
 
   /** @return the responder URL to put in certificates' AIA */
-  public java.net.URI uri() {
+  public URI uri() {
     return baseUri().resolve("ocsp");
   }
 

@@ -11,6 +11,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 
 /**
  * An isolated SoftHSM2 for tests: its configuration file is the one named by the
@@ -168,12 +172,12 @@ public final class SoftHsm {
       Path pub = dir.resolve("pub.der");
       run(List.of("pkcs11-tool", "--module", module.toString(), "--token-label", tokenLabel, "--read-object",
           "--type", "pubkey", "--id", idHex, "--output-file", pub.toString()), false);
-      java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA")
-          .generatePublic(new java.security.spec.X509EncodedKeySpec(Files.readAllBytes(pub)));
+      PublicKey key = KeyFactory.getInstance("RSA")
+          .generatePublic(new X509EncodedKeySpec(Files.readAllBytes(pub)));
       X509Certificate cert = pki.issueFor(key, "keygen-" + idHex, "C=VN", "CN=" + label);
       writeCertificate(tokenLabel, userPin, cert, idHex, label, dir);
       return cert;
-    } catch (IOException | java.security.GeneralSecurityException e) {
+    } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -53,6 +53,19 @@ import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.testkit.internal.SeededRandom;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Set;
+import vn.kyso.policy.Delegation;
+import vn.kyso.policy.MapSignerRegistry;
+import vn.kyso.policy.OrganisationRecord;
+import vn.kyso.policy.Position;
+import vn.kyso.policy.Regime;
+import vn.kyso.policy.SignerRecord;
+import vn.kyso.policy.SignerRegistry;
 
 /**
  * A test PKI shaped like the Vietnamese government special-use PKI, generated at test time and
@@ -217,7 +230,7 @@ public final class TestPki {
    * @return serial numbers and revocation times
    */
   public Map<BigInteger, Instant> revokedBy(TestCredential ca) {
-    Map<BigInteger, Instant> out = new java.util.HashMap<>();
+    Map<BigInteger, Instant> out = new HashMap<>();
     for (TestCredential c : identities.values()) {
       Instant t = revoked.get(c.certificate().getSerialNumber());
       if (t != null && c.certificate().getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())) {
@@ -275,7 +288,7 @@ public final class TestPki {
    * @return the registry id
    */
   public static String registryId(TestIdentity identity) {
-    return "p-" + identity.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return "p-" + identity.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
@@ -288,30 +301,30 @@ public final class TestPki {
    *
    * @return the registry
    */
-  public vn.kyso.policy.SignerRegistry signerRegistry() {
-    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-    vn.kyso.policy.MapSignerRegistry.Builder b = vn.kyso.policy.MapSignerRegistry.builder();
-    b.signer(credential(TestIdentity.CHAIRMAN).certificate(), new vn.kyso.policy.SignerRecord(
-        registryId(TestIdentity.CHAIRMAN), "Nguyễn Văn An", PROVINCE, vn.kyso.policy.Position.HEAD, "Chủ tịch",
-        java.util.Set.of(), Optional.of("nvan@thunghiem.gov.vn"), true, List.of(), Optional.empty()));
-    b.signer(credential(TestIdentity.VICE_CHAIRMAN).certificate(), new vn.kyso.policy.SignerRecord(
-        registryId(TestIdentity.VICE_CHAIRMAN), "Trần Thị Bình", PROVINCE, vn.kyso.policy.Position.DEPUTY_HEAD,
-        "Phó Chủ tịch", java.util.Set.of("Công văn", "Quyết định", "Kế hoạch"), Optional.empty(), true, List.of(),
+  public SignerRegistry signerRegistry() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Ho_Chi_Minh"));
+    MapSignerRegistry.Builder b = MapSignerRegistry.builder();
+    b.signer(credential(TestIdentity.CHAIRMAN).certificate(), new SignerRecord(
+        registryId(TestIdentity.CHAIRMAN), "Nguyễn Văn An", PROVINCE, Position.HEAD, "Chủ tịch",
+        Set.of(), Optional.of("nvan@thunghiem.gov.vn"), true, List.of(), Optional.empty()));
+    b.signer(credential(TestIdentity.VICE_CHAIRMAN).certificate(), new SignerRecord(
+        registryId(TestIdentity.VICE_CHAIRMAN), "Trần Thị Bình", PROVINCE, Position.DEPUTY_HEAD,
+        "Phó Chủ tịch", Set.of("Công văn", "Quyết định", "Kế hoạch"), Optional.empty(), true, List.of(),
         Optional.empty()));
-    b.signer(credential(TestIdentity.DIRECTOR).certificate(), vn.kyso.policy.SignerRecord.of(
-        registryId(TestIdentity.DIRECTOR), "Lê Văn Cường", DEPARTMENT, vn.kyso.policy.Position.HEAD, "Giám đốc"));
-    b.signer(credential(TestIdentity.CHIEF_OF_OFFICE).certificate(), new vn.kyso.policy.SignerRecord(
-        registryId(TestIdentity.CHIEF_OF_OFFICE), "Phạm Thị Dung", PROVINCE, vn.kyso.policy.Position.UNIT_HEAD,
-        "Chánh Văn phòng", java.util.Set.of(), Optional.empty(), true,
-        List.of(new vn.kyso.policy.Delegation(registryId(TestIdentity.CHAIRMAN), registryId(TestIdentity.CHIEF_OF_OFFICE),
-            java.util.Set.of("Giấy mời"), today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear()))),
+    b.signer(credential(TestIdentity.DIRECTOR).certificate(), SignerRecord.of(
+        registryId(TestIdentity.DIRECTOR), "Lê Văn Cường", DEPARTMENT, Position.HEAD, "Giám đốc"));
+    b.signer(credential(TestIdentity.CHIEF_OF_OFFICE).certificate(), new SignerRecord(
+        registryId(TestIdentity.CHIEF_OF_OFFICE), "Phạm Thị Dung", PROVINCE, Position.UNIT_HEAD,
+        "Chánh Văn phòng", Set.of(), Optional.empty(), true,
+        List.of(new Delegation(registryId(TestIdentity.CHAIRMAN), registryId(TestIdentity.CHIEF_OF_OFFICE),
+            Set.of("Giấy mời"), today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear()))),
         Optional.empty()));
-    b.signer(credential(TestIdentity.CLERK).certificate(), vn.kyso.policy.SignerRecord.of(
-        registryId(TestIdentity.CLERK), "Hoàng Thị Én", PROVINCE, vn.kyso.policy.Position.CLERK, "Văn thư"));
-    b.organisation(new vn.kyso.policy.OrganisationRecord(PROVINCE, "ubnd-tinh", vn.kyso.policy.Regime.COLLECTIVE,
-        java.util.Set.of("Thông báo", "Giấy mời"), java.util.Set.of(registryId(TestIdentity.CLERK)), java.util.Set.of()));
-    b.organisation(new vn.kyso.policy.OrganisationRecord(DEPARTMENT, "so", vn.kyso.policy.Regime.HEAD_OF_AGENCY,
-        java.util.Set.of(), java.util.Set.of("p-department-clerk"), java.util.Set.of()));
+    b.signer(credential(TestIdentity.CLERK).certificate(), SignerRecord.of(
+        registryId(TestIdentity.CLERK), "Hoàng Thị Én", PROVINCE, Position.CLERK, "Văn thư"));
+    b.organisation(new OrganisationRecord(PROVINCE, "ubnd-tinh", Regime.COLLECTIVE,
+        Set.of("Thông báo", "Giấy mời"), Set.of(registryId(TestIdentity.CLERK)), Set.of()));
+    b.organisation(new OrganisationRecord(DEPARTMENT, "so", Regime.HEAD_OF_AGENCY,
+        Set.of(), Set.of("p-department-clerk"), Set.of()));
     return b.build();
   }
 
@@ -392,7 +405,7 @@ public final class TestPki {
         return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "OU=Văn phòng UBND tỉnh",
             "T=Văn thư", "CN=Hoàng Thị Én", "UID=CCCD:001190000005");
       case PROVINCE_ORGANISATION:
-        return person(id, from, to, "C=VN", "L=Thử Nghiệm", "O=" + province.toUpperCase(java.util.Locale.ROOT),
+        return person(id, from, to, "C=VN", "L=Thử Nghiệm", "O=" + province.toUpperCase(Locale.ROOT),
             "CN=ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM", "UID=MST:0100000001");
       case DEPARTMENT_ORGANISATION:
         return person(id, from, to, "C=VN", "L=Thử Nghiệm", "O=" + province, "CN=Sở Nội vụ tỉnh Thử Nghiệm",
@@ -533,7 +546,7 @@ public final class TestPki {
 
   private BigInteger serial(String label) throws Exception {
     byte[] h = MessageDigest.getInstance("SHA-256").digest((seed + "/serial/" + label).getBytes(StandardCharsets.UTF_8));
-    return new BigInteger(1, java.util.Arrays.copyOf(h, 12));
+    return new BigInteger(1, Arrays.copyOf(h, 12));
   }
 
   private KeyPair key(String label, int bits) {

@@ -15,6 +15,10 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
+import java.net.URI;
+import java.util.Arrays;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * A loopback RFC 3161 time-stamping authority for a {@link TestPki}, signing with its TSA
@@ -34,7 +38,7 @@ public final class TsaServer extends LoopbackServer {
   }
 
   /** @return the TSA URL */
-  public java.net.URI uri() {
+  public URI uri() {
     return baseUri().resolve("tsa");
   }
 
@@ -45,7 +49,7 @@ public final class TsaServer extends LoopbackServer {
     TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
         new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsa.privateKey(), tsa.certificate()),
         new JcaDigestCalculatorProviderBuilder().build().get(
-            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
+            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
         new ASN1ObjectIdentifier(POLICY));
     tokens.addCertificates(new JcaCertStore(tsa.chain()));
     TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
@@ -63,7 +67,7 @@ public final class TsaServer extends LoopbackServer {
       }
       byte[] other = MessageDigest.getInstance("SHA-256").digest(request.getMessageImprintDigest());
       TimeStampRequest forged = g.generate(request.getMessageImprintAlgOID(),
-          java.util.Arrays.copyOf(other, request.getMessageImprintDigest().length), request.getNonce());
+          Arrays.copyOf(other, request.getMessageImprintDigest().length), request.getNonce());
       out = responses.generate(forged, number, now).getEncoded();
     } else {
       out = responses.generate(request, number, now).getEncoded();

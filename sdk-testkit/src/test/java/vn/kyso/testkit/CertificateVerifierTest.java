@@ -17,6 +17,10 @@ import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SubIndication;
+import java.util.List;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /** Path validation and revocation against the loopback OCSP and CRL servers. */
 class CertificateVerifierTest {
@@ -51,8 +55,8 @@ class CertificateVerifierTest {
     byte[] fromIntermediate = CrlServer.crl(PKI.pki(), PKI.pki().intermediate(), ServerMode.NORMAL);
     byte[] fromRoot = CrlServer.crl(PKI.pki(), PKI.pki().rootCredential(), ServerMode.NORMAL);
     CertificateVerifier offline = CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
-        .network(NetworkSettings.offline()).revocationData(java.util.List.of(fromIntermediate, fromRoot),
-            java.util.List.of()).build();
+        .network(NetworkSettings.offline()).revocationData(List.of(fromIntermediate, fromRoot),
+            List.of()).build();
     CertificateResult revoked = offline.verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
     assertThat(revoked.subIndication()).contains(SubIndication.REVOKED);
     CertificateResult good = offline.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
@@ -370,9 +374,9 @@ class CertificateVerifierTest {
   }
 
   static byte[] request(X509Certificate cert, X509Certificate issuer) throws Exception {
-    var dcp = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
-    var id = new org.bouncycastle.cert.ocsp.CertificateID(dcp.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+    var dcp = new JcaDigestCalculatorProviderBuilder().build();
+    var id = new CertificateID(dcp.get(CertificateID.HASH_SHA1),
         new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
-    return new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id).build().getEncoded();
+    return new OCSPReqBuilder().addRequest(id).build().getEncoded();
   }
 }

@@ -13,6 +13,7 @@ import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.SubjectType;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
+import java.security.Signature;
 
 class TestPkiTest {
 
@@ -61,7 +62,7 @@ class TestPkiTest {
     try (SigningToken token = chairman.signingToken()) {
       SigningKey key = token.keys().get(0);
       byte[] sig = key.sign(digest, SignatureAlgorithm.RSA_SHA256).value();
-      java.security.Signature verify = java.security.Signature.getInstance("SHA256withRSA");
+      Signature verify = Signature.getInstance("SHA256withRSA");
       verify.initVerify(chairman.certificate());
       verify.update("văn bản".getBytes());
 

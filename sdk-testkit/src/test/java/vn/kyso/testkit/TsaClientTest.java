@@ -14,6 +14,7 @@ import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.trust.TsaClient;
+import java.net.URI;
 
 /** The RFC 3161 client against the loopback TSA. */
 class TsaClientTest {
@@ -77,7 +78,7 @@ class TsaClientTest {
 
   @Test
   void tsaDown_isUnavailable() {
-    TsaClient client = TsaClient.builder(java.net.URI.create("http://127.0.0.1:1/tsa"))
+    TsaClient client = TsaClient.builder(URI.create("http://127.0.0.1:1/tsa"))
         .timeout(Duration.ofSeconds(2)).build();
 
     assertThatThrownBy(() -> client.timestamp(DIGEST))

@@ -10,6 +10,8 @@ import vn.kyso.api.Digest;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureAlgorithm;
+import java.nio.file.Path;
+import vn.kyso.api.DigestAlgorithm;
 
 /**
  * The state between the two phases of external XML signing: the document with the complete
@@ -93,7 +95,7 @@ public final class PreparedXmlSignature {
       out.writeUTF(options.signatureParent().orElse(""));
       out.writeUTF(options.commitment().orElse(""));
       out.writeInt(options.additionalDetachedFiles().size());
-      for (java.nio.file.Path p : options.additionalDetachedFiles()) {
+      for (Path p : options.additionalDetachedFiles()) {
         out.writeUTF(p.toString());
       }
       out.writeUTF(signatureId);
@@ -125,7 +127,7 @@ public final class PreparedXmlSignature {
         throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null, "not a Kyso XAdES state");
       }
       XmlSignatureOptions.Builder b = XmlSignatureOptions.builder(XadesLevel.valueOf(in.readUTF()),
-          XadesPackaging.valueOf(in.readUTF())).digest(vn.kyso.api.DigestAlgorithm.valueOf(in.readUTF()))
+          XadesPackaging.valueOf(in.readUTF())).digest(DigestAlgorithm.valueOf(in.readUTF()))
           .mimeType(in.readUTF());
       String uri = in.readUTF();
       if (!uri.isEmpty()) {
@@ -144,7 +146,7 @@ public final class PreparedXmlSignature {
         throw new IOException("bad detached count");
       }
       for (int i = 0; i < more; i++) {
-        b.additionalDetachedFile(java.nio.file.Path.of(in.readUTF()));
+        b.additionalDetachedFile(Path.of(in.readUTF()));
       }
       String id = in.readUTF();
       SignatureAlgorithm alg = SignatureAlgorithm.valueOf(in.readUTF());

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.policy.PolicyCheck;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What to produce when signing XML or data with XAdES. Immutable and thread-safe.
@@ -19,7 +21,7 @@ public final class XmlSignatureOptions {
   private final String detachedUri;
   private final String parentId;
   private final String commitment;
-  private final java.util.List<Path> moreDetached;
+  private final List<Path> moreDetached;
   private final PolicyCheck policyCheck;
 
   private XmlSignatureOptions(Builder b) {
@@ -30,7 +32,7 @@ public final class XmlSignatureOptions {
     this.detachedUri = b.detachedUri;
     this.parentId = b.parentId;
     this.commitment = b.commitment;
-    this.moreDetached = java.util.List.copyOf(b.moreDetached);
+    this.moreDetached = List.copyOf(b.moreDetached);
     this.policyCheck = b.policyCheck;
     if (parentId != null && packaging != XadesPackaging.ENVELOPED) {
       throw new IllegalStateException("signatureParent applies to ENVELOPED signatures");
@@ -92,7 +94,7 @@ public final class XmlSignatureOptions {
   }
 
   /** @return further files a DETACHED signature covers, each referenced by its file name */
-  public java.util.List<Path> additionalDetachedFiles() {
+  public List<Path> additionalDetachedFiles() {
     return moreDetached;
   }
 
@@ -110,7 +112,7 @@ public final class XmlSignatureOptions {
     private String detachedUri;
     private String parentId;
     private String commitment;
-    private final java.util.List<Path> moreDetached = new java.util.ArrayList<>();
+    private final List<Path> moreDetached = new ArrayList<>();
     private PolicyCheck policyCheck;
 
     private Builder(XadesLevel level, XadesPackaging packaging) {

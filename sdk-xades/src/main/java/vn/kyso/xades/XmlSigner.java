@@ -32,6 +32,22 @@ import vn.kyso.api.trust.TsaClient;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Serial;
 import vn.kyso.xades.internal.Xades;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.xml.security.transforms.params.XPath2FilterContainer;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import vn.kyso.api.ServiceException;
+import vn.kyso.api.trust.CertificatePurpose;
+import vn.kyso.api.trust.CertificateResult;
+import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.RevocationEvidence;
+import vn.kyso.api.trust.TimestampToken;
+import vn.kyso.api.trust.ValidationContext;
+import vn.kyso.xades.internal.ArchiveInput;
 
 /**
  * Signs XML documents and data with XAdES baseline signatures (ETSI EN 319 132-1): exclusive
@@ -52,7 +68,7 @@ import vn.kyso.xades.internal.Xades;
  */
 public final class XmlSigner {
   private final TsaClient tsa;
-  private final vn.kyso.api.trust.CertificateVerifier verifier;
+  private final CertificateVerifier verifier;
   private final Clock clock;
   private final ResourceLimits limits;
 
@@ -94,7 +110,7 @@ public final class XmlSigner {
    * @throws DocumentException when the input cannot be read or parsed
    * @throws SigningRefusedException when the options' policy check denies the signature
    */
-  public PreparedXmlSignature prepare(Path input, XmlSignatureOptions options, java.util.List<X509Certificate> chain)
+  public PreparedXmlSignature prepare(Path input, XmlSignatureOptions options, List<X509Certificate> chain)
       throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
@@ -110,7 +126,7 @@ public final class XmlSigner {
     if (options.policyCheck().isPresent()) {
       options.policyCheck().get().enforce(chain, Instant.ofEpochSecond(clock.instant().getEpochSecond()), alg,
           verifier, clock, options.packaging() != XadesPackaging.ENVELOPED ? null
-              : v -> XmlVerifier.builder(v).clock(clock).limits(limits).build().verify(input, java.util.Map.of()).report());
+              : v -> XmlVerifier.builder(v).clock(clock).limits(limits).build().verify(input, Map.of()).report());
     }
     String suffix = UUID.randomUUID().toString();
     boolean declaration = true;
@@ -263,7 +279,7 @@ public final class XmlSigner {
   }
 
   private XMLSignature build(Document doc, Element parent, String suffix, SignatureAlgorithm alg,
-      XmlSignatureOptions options, Path input, byte[] data, X509Certificate cert, java.util.List<X509Certificate> chain)
+      XmlSignatureOptions options, Path input, byte[] data, X509Certificate cert, List<X509Certificate> chain)
       throws Exception {
     XMLSignature sig = new XMLSignature(doc, "", Xades.signatureUri(alg), Xades.EXC_C14N);
     sig.setId("xades-sig-" + suffix);
@@ -281,7 +297,7 @@ public final class XmlSigner {
         // parallel or counter-signature added later does not break this one.
         Transforms t = new Transforms(doc);
         t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
-        Element filter = org.apache.xml.security.transforms.params.XPath2FilterContainer
+        Element filter = XPath2FilterContainer
             .newInstanceSubtract(doc, Xades.SIGNATURES_XPATH).getElement();
         filter.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:ds", Xades.DS);
         t.addTransform(Transforms.TRANSFORM_XPATH2FILTER, filter);
@@ -320,7 +336,7 @@ public final class XmlSigner {
 
   /** SignedProperties, their reference, KeyInfo and an Id on SignatureValue. */
   private void finishXades(Document doc, XMLSignature sig, String suffix, String refId, X509Certificate cert,
-      java.util.List<X509Certificate> chain, XmlSignatureOptions options) throws Exception {
+      List<X509Certificate> chain, XmlSignatureOptions options) throws Exception {
     String spId = "xades-sp-" + suffix;
     Element qp = qualifyingProperties(doc, "xades-sig-" + suffix, spId, refId, cert, options);
     ObjectContainer props = new ObjectContainer(doc);
@@ -343,7 +359,7 @@ public final class XmlSigner {
 
   private static Element registerIdsAndFind(Document doc, String signatureId) {
     Element found = null;
-    org.w3c.dom.NodeList all = doc.getElementsByTagName("*");
+    NodeList all = doc.getElementsByTagName("*");
     for (int i = 0; i < all.getLength(); i++) {
       Element e = (Element) all.item(i);
       if (e.hasAttributeNS(null, "Id")) {
@@ -372,7 +388,7 @@ public final class XmlSigner {
 
   private static Element unsignedSignatureProperties(Document doc, Element qp) {
     Element up = null;
-    for (org.w3c.dom.Node n = qp.getFirstChild(); n != null; n = n.getNextSibling()) {
+    for (Node n = qp.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && "UnsignedProperties".equals(e.getLocalName())) {
         up = e;
       }
@@ -381,7 +397,7 @@ public final class XmlSigner {
       up = Xades.x(doc, "UnsignedProperties");
       qp.appendChild(up);
     }
-    for (org.w3c.dom.Node n = up.getFirstChild(); n != null; n = n.getNextSibling()) {
+    for (Node n = up.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && "UnsignedSignatureProperties".equals(e.getLocalName())) {
         return e;
       }
@@ -400,7 +416,7 @@ public final class XmlSigner {
    * @param detachedContents the files detached signatures reference, by URI
    * @throws KysoException when the document cannot be read or the TSA fails
    */
-  public void addArchiveTimestamp(Path input, Path output, java.util.Map<String, byte[]> detachedContents)
+  public void addArchiveTimestamp(Path input, Path output, Map<String, byte[]> detachedContents)
       throws KysoException {
     Objects.requireNonNull(detachedContents, "detachedContents");
     requireServices(XadesLevel.B_T);
@@ -408,8 +424,8 @@ public final class XmlSigner {
     byte[] data = read(input);
     Document doc = SecureXml.parse(data, limits.maxXmlBytes(), limits.maxNestingDepth());
     registerIdsAndFind(doc, "");
-    org.w3c.dom.NodeList sigs = doc.getElementsByTagNameNS(Xades.DS, "Signature");
-    java.util.List<Element> top = new java.util.ArrayList<>();
+    NodeList sigs = doc.getElementsByTagNameNS(Xades.DS, "Signature");
+    List<Element> top = new ArrayList<>();
     for (int i = 0; i < sigs.getLength(); i++) {
       Element e = (Element) sigs.item(i);
       if (!"CounterSignature".equals(e.getParentNode().getLocalName())) {
@@ -419,7 +435,7 @@ public final class XmlSigner {
     try {
       for (Element sigEl : top) {
         XMLSignature sig = new XMLSignature(sigEl, "", true);
-        for (java.util.Map.Entry<String, byte[]> e : detachedContents.entrySet()) {
+        for (Map.Entry<String, byte[]> e : detachedContents.entrySet()) {
           sig.addResourceResolver(new DetachedResolver(e.getKey(), e.getValue()));
         }
         X509Certificate cert = sig.getKeyInfo().getX509Certificate();
@@ -444,10 +460,10 @@ public final class XmlSigner {
   private void addArchiveTimestamp(Document doc, XMLSignature sig, Element qp, XmlSignatureOptions options)
       throws Exception {
     Element usp = unsignedSignatureProperties(doc, qp);
-    byte[] input = vn.kyso.xades.internal.ArchiveInput.compute(sig, usp, null, Xades.EXC_C14N);
+    byte[] input = ArchiveInput.compute(sig, usp, null, Xades.EXC_C14N);
     byte[] token = tsa.timestamp(options.digest().digest(input)).encoded();
-    Element ats = doc.createElementNS(vn.kyso.xades.internal.ArchiveInput.NS141, "xades141:ArchiveTimeStamp");
-    ats.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xades141", vn.kyso.xades.internal.ArchiveInput.NS141);
+    Element ats = doc.createElementNS(ArchiveInput.NS141, "xades141:ArchiveTimeStamp");
+    ats.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xades141", ArchiveInput.NS141);
     Element cm = Xades.ds(doc, "CanonicalizationMethod");
     cm.setAttributeNS(null, "Algorithm", Xades.EXC_C14N);
     Element ets = Xades.x(doc, "EncapsulatedTimeStamp");
@@ -460,20 +476,20 @@ public final class XmlSigner {
   /** CertificateValues and RevocationValues for the signer and the TSA (ETSI EN 319 132-1, 5.4). */
   private void addValidationData(Document doc, Element qp, Element sigEl) throws Exception {
     Element usp = unsignedSignatureProperties(doc, qp);
-    java.util.List<X509Certificate> bag = new java.util.ArrayList<>();
-    org.w3c.dom.NodeList certs = sigEl.getElementsByTagNameNS(Xades.DS, "X509Certificate");
+    List<X509Certificate> bag = new ArrayList<>();
+    NodeList certs = sigEl.getElementsByTagNameNS(Xades.DS, "X509Certificate");
     for (int i = 0; i < certs.getLength(); i++) {
-      bag.add(Certificates.parseOne(java.util.Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
+      bag.add(Certificates.parseOne(Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
     }
-    java.util.Map<String, X509Certificate> chainCerts = new java.util.LinkedHashMap<>();
-    java.util.List<byte[]> ocsps = new java.util.ArrayList<>();
-    java.util.List<byte[]> crls = new java.util.ArrayList<>();
-    collect(bag.get(0), bag, vn.kyso.api.trust.CertificatePurpose.SIGNING, chainCerts, ocsps, crls);
-    org.w3c.dom.NodeList ts = qp.getElementsByTagNameNS(Xades.NS, "EncapsulatedTimeStamp");
+    Map<String, X509Certificate> chainCerts = new LinkedHashMap<>();
+    List<byte[]> ocsps = new ArrayList<>();
+    List<byte[]> crls = new ArrayList<>();
+    collect(bag.get(0), bag, CertificatePurpose.SIGNING, chainCerts, ocsps, crls);
+    NodeList ts = qp.getElementsByTagNameNS(Xades.NS, "EncapsulatedTimeStamp");
     for (int i = 0; i < ts.getLength(); i++) {
-      vn.kyso.api.trust.TimestampToken token = vn.kyso.api.trust.TimestampToken.parse(
-          java.util.Base64.getMimeDecoder().decode(ts.item(i).getTextContent().trim()));
-      collect(token.tsaCertificate(), bag, vn.kyso.api.trust.CertificatePurpose.TIMESTAMPING, chainCerts, ocsps, crls);
+      TimestampToken token = TimestampToken.parse(
+          Base64.getMimeDecoder().decode(ts.item(i).getTextContent().trim()));
+      collect(token.tsaCertificate(), bag, CertificatePurpose.TIMESTAMPING, chainCerts, ocsps, crls);
     }
     Element cv = Xades.x(doc, "CertificateValues");
     for (X509Certificate c : chainCerts.values()) {
@@ -504,20 +520,20 @@ public final class XmlSigner {
     usp.appendChild(rv);
   }
 
-  private void collect(X509Certificate cert, java.util.List<X509Certificate> bag,
-      vn.kyso.api.trust.CertificatePurpose purpose, java.util.Map<String, X509Certificate> certs,
-      java.util.List<byte[]> ocsps, java.util.List<byte[]> crls) throws KysoException {
-    vn.kyso.api.trust.CertificateResult r = verifier.verify(cert, vn.kyso.api.trust.ValidationContext.builder()
+  private void collect(X509Certificate cert, List<X509Certificate> bag,
+      CertificatePurpose purpose, Map<String, X509Certificate> certs,
+      List<byte[]> ocsps, List<byte[]> crls) throws KysoException {
+    CertificateResult r = verifier.verify(cert, ValidationContext.builder()
         .purpose(purpose).certificates(bag).build());
     if (!r.isPassed()) {
       String why = r.findings().isEmpty() ? r.indication().name() : r.findings().get(0).messageEn();
-      throw new vn.kyso.api.ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, "validation data", why);
+      throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, "validation data", why);
     }
     for (X509Certificate c : r.chain()) {
       certs.putIfAbsent(Certificates.sha256Fingerprint(c), c);
     }
-    for (vn.kyso.api.trust.RevocationEvidence e : r.revocation()) {
-      (e.kind() == vn.kyso.api.trust.RevocationEvidence.Kind.OCSP ? ocsps : crls).add(e.encoded());
+    for (RevocationEvidence e : r.revocation()) {
+      (e.kind() == RevocationEvidence.Kind.OCSP ? ocsps : crls).add(e.encoded());
       for (X509Certificate c : e.signerChain()) {
         certs.putIfAbsent(Certificates.sha256Fingerprint(c), c);
       }
@@ -613,7 +629,7 @@ public final class XmlSigner {
   /** Builds an {@link XmlSigner}. */
   public static final class Builder {
     private TsaClient tsa;
-    private vn.kyso.api.trust.CertificateVerifier verifier;
+    private CertificateVerifier verifier;
     private Clock clock = Clock.systemUTC();
     private ResourceLimits limits = ResourceLimits.defaults();
 
@@ -636,7 +652,7 @@ public final class XmlSigner {
      * @param value the verifier
      * @return this builder
      */
-    public Builder certificateVerifier(vn.kyso.api.trust.CertificateVerifier value) {
+    public Builder certificateVerifier(CertificateVerifier value) {
       this.verifier = Objects.requireNonNull(value, "certificateVerifier");
       return this;
     }

@@ -46,6 +46,11 @@ import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Xades;
+import java.time.OffsetDateTime;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.trust.RevocationEvidence;
+import vn.kyso.api.validation.Indication;
+import vn.kyso.xades.internal.ArchiveInput;
 
 /**
  * Verifies XAdES and plain XML-DSig signatures. Built once, immutable, thread-safe.
@@ -254,7 +259,7 @@ public final class XmlVerifier {
     } else if (!valid && failure != SubIndication.HASH_FAILURE) {
       failure = SubIndication.SIG_CRYPTO_FAILURE;
     }
-    if (failure != null && failure.indication() == vn.kyso.api.validation.Indication.TOTAL_FAILED) {
+    if (failure != null && failure.indication() == Indication.TOTAL_FAILED) {
       return r.notPassed(failure).build();
     }
     if (!STRONG_SIGNATURES.contains(si.getSignatureMethodURI())) {
@@ -268,7 +273,7 @@ public final class XmlVerifier {
       Element time = descendant(sp, Xades.NS, "SigningTime");
       if (time != null) {
         try {
-          r.claimedSigningTime(java.time.OffsetDateTime.parse(time.getTextContent().trim()).toInstant());
+          r.claimedSigningTime(OffsetDateTime.parse(time.getTextContent().trim()).toInstant());
         } catch (RuntimeException e) {
           r.finding(finding("XML_SIGNING_TIME", Severity.WARNING, time.getTextContent()));
         }
@@ -287,7 +292,7 @@ public final class XmlVerifier {
     }
     boolean archived = false;
     if (qp != null) {
-      NodeList ats = qp.getElementsByTagNameNS(vn.kyso.xades.internal.ArchiveInput.NS141, "ArchiveTimeStamp");
+      NodeList ats = qp.getElementsByTagNameNS(ArchiveInput.NS141, "ArchiveTimeStamp");
       for (int i = 0; i < ats.getLength(); i++) {
         Element a = (Element) ats.item(i);
         try {
@@ -312,7 +317,7 @@ public final class XmlVerifier {
     if (!cert.isPassed()) {
       failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
     } else if (level == SignatureLevel.B_T && !cert.revocation().isEmpty() && cert.revocation().stream()
-        .allMatch(e -> e.origin() == vn.kyso.api.trust.RevocationEvidence.Origin.EMBEDDED)) {
+        .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED)) {
       level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
     r.level(level);
@@ -331,19 +336,19 @@ public final class XmlVerifier {
     String c14n = cm == null ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315" : cm.getAttribute("Algorithm");
     if (ets == null || !Set.of(Xades.EXC_C14N, "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
         "http://www.w3.org/2006/12/xml-c14n11").contains(c14n)) {
-      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported time-stamp form");
+      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported time-stamp form");
     }
     TimestampToken token = TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
     Element sv = child(sigEl, Xades.DS, "SignatureValue");
     byte[] input = Xades.c14n(sv, c14n);
     if (!token.covers(token.imprint().algorithm().digest(input))) {
-      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
+      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
           "the time-stamp does not cover this SignatureValue");
     }
     CertificateResult tsa = certificates.verify(token.tsaCertificate(), embedded(qp)
         .purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
     if (!tsa.isPassed()) {
-      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
+      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
           "TSA certificate: " + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     }
     return token.genTime();
@@ -355,18 +360,18 @@ public final class XmlVerifier {
     Element cm = child(ats, Xades.DS, "CanonicalizationMethod");
     String c14n = cm == null ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315" : cm.getAttribute("Algorithm");
     if (ets == null || !ALLOWED_TRANSFORMS.contains(c14n) || Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(c14n)) {
-      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported archive time-stamp form");
+      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported archive time-stamp form");
     }
     TimestampToken token = TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
-    byte[] input = vn.kyso.xades.internal.ArchiveInput.compute(sig, (Element) ats.getParentNode(), ats, c14n);
+    byte[] input = ArchiveInput.compute(sig, (Element) ats.getParentNode(), ats, c14n);
     if (!token.covers(token.imprint().algorithm().digest(input))) {
-      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
+      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
           "the archive time-stamp does not cover this signature and its validation data");
     }
     CertificateResult tsa = certificates.verify(token.tsaCertificate(), embedded(qp)
         .purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
     if (!tsa.isPassed()) {
-      throw new DocumentException(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP, null,
+      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
           "TSA certificate: " + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     }
     return token.genTime();
@@ -596,8 +601,8 @@ public final class XmlVerifier {
     if (current == null) {
       return candidate;
     }
-    return candidate.indication() == vn.kyso.api.validation.Indication.TOTAL_FAILED
-        && current.indication() != vn.kyso.api.validation.Indication.TOTAL_FAILED ? candidate : current;
+    return candidate.indication() == Indication.TOTAL_FAILED
+        && current.indication() != Indication.TOTAL_FAILED ? candidate : current;
   }
 
   private static Finding finding(String code, Severity severity, Object... args) {
@@ -658,7 +663,7 @@ public final class XmlVerifier {
      * @return this builder
      */
     public Builder limits(ResourceLimits value) {
-      this.limits = java.util.Objects.requireNonNull(value, "limits");
+      this.limits = Objects.requireNonNull(value, "limits");
       return this;
     }
 

@@ -21,6 +21,8 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A mutated signed XML document gives a typed error or a signature that does not pass. */
 class MutatedXmlProperties {
@@ -55,7 +57,7 @@ class MutatedXmlProperties {
         {text.indexOf("<ds:SignedInfo>"), text.indexOf("</ds:SignedInfo>")},
         {text.indexOf(">", text.indexOf("<ds:SignatureValue")) + 1, text.indexOf("</ds:SignatureValue>")},
         {text.indexOf("<xades:SignedProperties"), text.indexOf("</xades:SignedProperties>")}};
-    java.util.List<Integer> positions = new java.util.ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     for (int[] r : ranges) {
       for (int i = r[0]; i < r[1]; i++) {
         char ch = text.charAt(i);

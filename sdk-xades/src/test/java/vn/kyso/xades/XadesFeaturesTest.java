@@ -29,6 +29,8 @@ import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Xades;
+import java.util.Locale;
+import vn.kyso.api.DigestAlgorithm;
 
 /** Parallel and counter-signatures, two-phase signing, B-LT, and transform attacks. */
 class XadesFeaturesTest {
@@ -67,7 +69,7 @@ class XadesFeaturesTest {
     ValidationReport r = verifier().verify(two, Map.of()).report();
 
     assertThat(r.signatures()).hasSize(2);
-    assertThat(r.overall()).as(r.toText(java.util.Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(r.overall()).as(r.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
   }
 
   @Test
@@ -86,7 +88,7 @@ class XadesFeaturesTest {
     XmlVerification v = verifier().verify(countersigned, Map.of());
 
     assertThat(v.report().signatures()).hasSize(2);
-    assertThat(v.report().overall()).as(v.report().toText(java.util.Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(v.report().overall()).as(v.report().toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
     SignatureResult counter = v.report().signatures().get(1);
     assertThat(v.signedElements(counter.id())).extracting(Element::getLocalName).containsExactly("SignatureValue");
   }
@@ -195,7 +197,7 @@ class XadesFeaturesTest {
     Element xpath = doc.createElementNS(Xades.DS, "ds:XPath");
     xpath.setTextContent("0 = 1");
     t.addTransform(Transforms.TRANSFORM_XPATH, xpath);
-    sig.addDocument("", t, Xades.digestUri(vn.kyso.api.DigestAlgorithm.SHA256));
+    sig.addDocument("", t, Xades.digestUri(DigestAlgorithm.SHA256));
     sig.addKeyInfo(c.certificate());
     sig.sign(c.privateKey());
     Path file = dir.resolve("xpath.xml");

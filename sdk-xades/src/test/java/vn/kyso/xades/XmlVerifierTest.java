@@ -28,6 +28,7 @@ import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Xades;
+import java.util.Locale;
 
 /** Round trips and the XML attack classes of SECURITY.md, each file built in the test. */
 class XmlVerifierTest {
@@ -78,7 +79,7 @@ class XmlVerifierTest {
     if (packaging == XadesPackaging.ENVELOPED) {
       assertThat(v.signedElements(s.id())).extracting(e -> e.getTagName()).containsExactly("HoSo");
       assertThat(s.scope()).isEqualTo("elements <HoSo>");
-      assertThat(s.scope(java.util.Locale.forLanguageTag("vi"))).isEqualTo("các phần tử <HoSo>");
+      assertThat(s.scope(Locale.forLanguageTag("vi"))).isEqualTo("các phần tử <HoSo>");
     }
   }
 

@@ -18,6 +18,7 @@ import vn.kyso.api.token.SigningToken;
 import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import java.util.Base64;
 
 /** xmlsec1, an independent verifier, accepts the XML-DSig core of what Kyso signs. */
 class XmlsecIT {
@@ -46,7 +47,7 @@ class XmlsecIT {
   }
 
   static String pem(byte[] der) {
-    return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder().encodeToString(der)
+    return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(der)
         + "\n-----END CERTIFICATE-----\n";
   }
 

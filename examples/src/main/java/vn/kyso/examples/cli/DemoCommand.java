@@ -8,6 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.examples.SmokeDemo;
+import vn.kyso.testkit.ExternalTools;
+import vn.kyso.testkit.SoftHsm;
 
 /** {@code kyso demo}: the SDK's main job end to end, with nothing set up beforehand. */
 @Command(name = "demo", description = {
@@ -27,8 +29,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Messages m = new Messages(root.locale());
     Path folder = out != null ? out : Files.createTempDirectory("kyso-demo-");
-    boolean installed = vn.kyso.testkit.SoftHsm.findModule().isPresent()
-        && vn.kyso.testkit.ExternalTools.onPath("softhsm2-util") && vn.kyso.testkit.ExternalTools.onPath("pkcs11-tool");
+    boolean installed = SoftHsm.findModule().isPresent()
+        && ExternalTools.onPath("softhsm2-util") && ExternalTools.onPath("pkcs11-tool");
     String conf = System.getenv("SOFTHSM2_CONF");
     if (installed && !noSoftHsm && (conf == null || conf.isBlank())) {
       // SoftHSM2 reads its configuration from the environment when the library starts: run the demo

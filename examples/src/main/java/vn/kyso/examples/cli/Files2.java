@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import vn.kyso.api.trust.TrustAnchors;
 
 /** Small checks on the files the tool is given. */
 final class Files2 {
@@ -17,13 +21,13 @@ final class Files2 {
   }
 
   /** The anchors given with {@code --trust} (PEM or DER), or the built-in government ones. */
-  static vn.kyso.api.trust.TrustAnchors anchors(java.util.List<Path> trust) throws Exception {
+  static TrustAnchors anchors(List<Path> trust) throws Exception {
     if (trust.isEmpty()) {
-      return vn.kyso.api.trust.TrustAnchors.governmentSpecialUse();
+      return TrustAnchors.governmentSpecialUse();
     }
-    vn.kyso.api.trust.TrustAnchors.Builder b = vn.kyso.api.trust.TrustAnchors.builder();
+    TrustAnchors.Builder b = TrustAnchors.builder();
     for (Path t : trust) {
-      b.add(vn.kyso.api.trust.TrustAnchors.load(existing(t)));
+      b.add(TrustAnchors.load(existing(t)));
     }
     return b.build();
   }
@@ -31,7 +35,7 @@ final class Files2 {
   /** Reads a DER file, or the first PEM block of a text file. */
   static byte[] derOrPem(Path p) throws IOException {
     byte[] data = Files.readAllBytes(existing(p));
-    String text = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String text = new String(data, StandardCharsets.ISO_8859_1);
     int begin = text.indexOf("-----BEGIN ");
     if (begin < 0) {
       return data;
@@ -42,7 +46,7 @@ final class Files2 {
       throw new Kyso.UsageException("a PEM file without its END line: " + p);
     }
     try {
-      return java.util.Base64.getMimeDecoder().decode(text.substring(start + 1, end));
+      return Base64.getMimeDecoder().decode(text.substring(start + 1, end));
     } catch (IllegalArgumentException e) {
       throw new Kyso.UsageException("not valid PEM: " + p);
     }
@@ -52,7 +56,7 @@ final class Files2 {
   static boolean isPdf(Path p) throws IOException {
     try (InputStream in = Files.newInputStream(p)) {
       byte[] head = in.readNBytes(1024);
-      String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+      String s = new String(head, StandardCharsets.ISO_8859_1);
       return s.contains("%PDF-");
     }
   }

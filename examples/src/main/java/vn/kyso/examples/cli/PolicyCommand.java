@@ -17,6 +17,7 @@ import vn.kyso.api.trust.Certificates;
 import vn.kyso.policy.Policy;
 import vn.kyso.policy.PolicyPack;
 import vn.kyso.policy.PolicyRule;
+import java.util.Locale;
 
 /** {@code kyso policy list|show|check}. */
 @Command(name = "policy", description = {"Chính sách ký số: danh sách, nội dung, kiểm tra.",
@@ -42,7 +43,7 @@ final class PolicyCommand implements Runnable {
       boolean vi = "vi".equals(parent.root.locale().getLanguage());
       for (String id : Policy.presets()) {
         PolicyPack p = PolicyPack.builtIn(id);
-        System.out.printf("%-24s %-10s %s → %s  %s%n", id, p.status().name().toLowerCase(java.util.Locale.ROOT),
+        System.out.printf("%-24s %-10s %s → %s  %s%n", id, p.status().name().toLowerCase(Locale.ROOT),
             p.effectiveFrom(), p.effectiveUntil().map(Object::toString).orElse(""), vi ? p.titleVi() : p.titleEn());
       }
       return 0;
@@ -70,10 +71,10 @@ final class PolicyCommand implements Runnable {
           System.out.println(p.toYaml());
           continue;
         }
-        System.out.println("== " + p.id() + " (" + p.document() + ", " + p.status().name().toLowerCase(java.util.Locale.ROOT)
+        System.out.println("== " + p.id() + " (" + p.document() + ", " + p.status().name().toLowerCase(Locale.ROOT)
             + ")");
         for (PolicyRule r : p.rules()) {
-          System.out.printf("  %-8s %-5s %-32s %s [%s]%n", r.id(), r.severity().name().toLowerCase(java.util.Locale.ROOT),
+          System.out.printf("  %-8s %-5s %-32s %s [%s]%n", r.id(), r.severity().name().toLowerCase(Locale.ROOT),
               r.check().yamlName(), vi ? r.titleVi() : r.titleEn(), r.citation());
         }
       }

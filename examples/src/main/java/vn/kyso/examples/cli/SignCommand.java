@@ -33,6 +33,9 @@ import vn.kyso.xades.XadesLevel;
 import vn.kyso.xades.XadesPackaging;
 import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Locale;
 
 /** {@code kyso sign pdf|xml IN OUT}: signs with a PKCS#12 file or a PKCS#11 token. */
 @Command(name = "sign", description = {"Ký số tệp PDF hoặc XML bằng tệp PKCS#12 hoặc thiết bị ký PKCS#11.",
@@ -80,7 +83,7 @@ final class SignCommand implements Callable<Integer> {
   String tsa;
 
   @Option(names = "--trust", paramLabel = "FILE", description = "trust anchors for LT/LTA validation data (default: built-in)")
-  List<Path> trust = new java.util.ArrayList<>();
+  List<Path> trust = new ArrayList<>();
 
   @Option(names = "--packaging", defaultValue = "ENVELOPED", paramLabel = "P",
       description = "XML only: ENVELOPED (default), ENVELOPING or DETACHED")
@@ -127,7 +130,7 @@ final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean pdf = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+    boolean pdf = switch (format.toLowerCase(Locale.ROOT)) {
       case "pdf" -> true;
       case "xml" -> false;
       default -> throw new Kyso.UsageException("the format is pdf or xml, not " + format);
@@ -136,7 +139,7 @@ final class SignCommand implements Callable<Integer> {
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new Kyso.UsageException("the output must be another file than the input");
     }
-    TsaClient tsaClient = tsa == null ? null : TsaClient.builder(java.net.URI.create(tsa)).build();
+    TsaClient tsaClient = tsa == null ? null : TsaClient.builder(URI.create(tsa)).build();
     if (!level.equals("B") && tsaClient == null) {
       throw new Kyso.UsageException("level " + level + " needs --tsa URL");
     }

@@ -23,6 +23,7 @@ import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.policy.Policy;
 import vn.kyso.xades.XmlVerifier;
+import java.time.OffsetDateTime;
 
 /** {@code kyso verify FILE...}: verifies PDF and XML signatures and prints the reports. */
 @Command(name = "verify", description = {"Kiểm tra chữ ký số của các tệp PDF, XML.",
@@ -65,7 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     if (at != null) {
       try {
-        clock = Clock.fixed(java.time.OffsetDateTime.parse(at).toInstant(), ZoneOffset.UTC);
+        clock = Clock.fixed(OffsetDateTime.parse(at).toInstant(), ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
         throw new Kyso.UsageException("--at needs a time like 2026-06-15T10:00:00+07:00, not " + at);
       }

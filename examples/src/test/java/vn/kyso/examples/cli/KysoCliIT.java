@@ -11,6 +11,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.imageio.ImageIO;
+import vn.kyso.testkit.CrlServer;
+import vn.kyso.testkit.ExternalTools;
+import vn.kyso.testkit.ServerMode;
+import vn.kyso.testkit.SoftHsm;
+import vn.kyso.testkit.TestIdentity;
+import vn.kyso.testkit.TestPki;
 
 /** Drives the built {@code examples/target/kyso.jar} as a separate process, as a user would. */
 class KysoCliIT {
@@ -64,7 +78,7 @@ class KysoCliIT {
     Run r = kysoWithout("SOFTHSM2_CONF", "--lang", "en", "demo", "--out", dir.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("Token: ", "The files are in");
-    if (vn.kyso.testkit.SoftHsm.findModule().isPresent() && vn.kyso.testkit.ExternalTools.onPath("pkcs11-tool")) {
+    if (SoftHsm.findModule().isPresent() && ExternalTools.onPath("pkcs11-tool")) {
       assertThat(r.out()).contains("SoftHSM2");
       assertThat(dir.resolve("softhsm").resolve("softhsm2.conf")).exists();
     }
@@ -153,29 +167,29 @@ class KysoCliIT {
     assertThat(kyso("policy", "show", "ha-noi").exit()).isEqualTo(64);
   }
 
-  private static final vn.kyso.testkit.TestPki PKI = vn.kyso.testkit.TestPki.builder().seed(31).build();
+  private static final TestPki PKI = TestPki.builder().seed(31).build();
 
-  private static Path pem(Path dir, java.security.cert.X509Certificate c) throws Exception {
+  private static Path pem(Path dir, X509Certificate c) throws Exception {
     Path f = dir.resolve("root-" + c.getSerialNumber() + ".pem");
     Files.writeString(f, "-----BEGIN CERTIFICATE-----\n"
-        + java.util.Base64.getMimeEncoder().encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        + Base64.getMimeEncoder().encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n");
     return f;
   }
 
   @Test
   void signPdf_withAPkcs12File_visible_thenVerify(@TempDir Path dir) throws Exception {
     Path p12 = dir.resolve("chairman.p12");
-    Files.write(p12, PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN).toPkcs12("mat-khau".toCharArray()));
+    Files.write(p12, PKI.credential(TestIdentity.CHAIRMAN).toPkcs12("mat-khau".toCharArray()));
     Path pin = dir.resolve("pin.txt");
     Files.writeString(pin, "mat-khau\n");
     Path png = dir.resolve("chu-ky.png");
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(200, 80, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-    java.awt.Graphics2D g = img.createGraphics();
-    g.setColor(new java.awt.Color(20, 40, 200));
-    g.setStroke(new java.awt.BasicStroke(6));
+    BufferedImage img = new BufferedImage(200, 80, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(new Color(20, 40, 200));
+    g.setStroke(new BasicStroke(6));
     g.drawLine(10, 60, 190, 20);
     g.dispose();
-    javax.imageio.ImageIO.write(img, "png", png.toFile());
+    ImageIO.write(img, "png", png.toFile());
     Path out = dir.resolve("signed.pdf");
     Run sign = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12", p12.toString(),
         "--pin-file", pin.toString(), "--signature-image", png.toString(), "--rect", "120,200,50,20");
@@ -186,9 +200,9 @@ class KysoCliIT {
     assertThat(verify.exit()).as("no revocation data offline").isEqualTo(2);
     assertThat(verify.out()).contains("APPEARANCE_IMAGE");
     Path crl1 = dir.resolve("sub.crl");
-    Files.write(crl1, vn.kyso.testkit.CrlServer.crl(PKI, PKI.intermediate(), vn.kyso.testkit.ServerMode.NORMAL));
+    Files.write(crl1, CrlServer.crl(PKI, PKI.intermediate(), ServerMode.NORMAL));
     Path crl2 = dir.resolve("root.crl");
-    Files.write(crl2, vn.kyso.testkit.CrlServer.crl(PKI, PKI.rootCredential(), vn.kyso.testkit.ServerMode.NORMAL));
+    Files.write(crl2, CrlServer.crl(PKI, PKI.rootCredential(), ServerMode.NORMAL));
     Run withCrls = kyso("verify", "--trust", pem(dir, PKI.root()).toString(), "--offline", "--at",
         "2026-06-15T10:00:00+07:00", "--crl", crl1.toString(), "--crl", crl2.toString(), out.toString());
     assertThat(withCrls.exit()).as(withCrls.out() + withCrls.err()).isZero();
@@ -203,7 +217,7 @@ class KysoCliIT {
   @Test
   void signRefusals_wrongPasswordPolicyAndUsage(@TempDir Path dir) throws Exception {
     Path p12 = dir.resolve("chairman.p12");
-    Files.write(p12, PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN).toPkcs12("mat-khau".toCharArray()));
+    Files.write(p12, PKI.credential(TestIdentity.CHAIRMAN).toPkcs12("mat-khau".toCharArray()));
     Path wrong = dir.resolve("wrong.txt");
     Files.writeString(wrong, "sai");
     Path right = dir.resolve("pin.txt");
@@ -227,9 +241,9 @@ class KysoCliIT {
 
   @Test
   void signWithAPkcs11Token_wrongPinIsTyped(@TempDir Path dir) throws Exception {
-    vn.kyso.testkit.SoftHsm hsm = vn.kyso.testkit.SoftHsm.assumeAvailable();
+    SoftHsm hsm = SoftHsm.assumeAvailable();
     hsm.createToken("kyso-cli", "12345678", "123456");
-    hsm.importCredential("kyso-cli", "123456", PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN), "01", "chairman");
+    hsm.importCredential("kyso-cli", "123456", PKI.credential(TestIdentity.CHAIRMAN), "01", "chairman");
     Path pin = dir.resolve("pin.txt");
     Files.writeString(pin, "123456");
     Path wrong = dir.resolve("wrong.txt");
@@ -269,10 +283,10 @@ class KysoCliIT {
 
   @Test
   void secrets_neverReachTheLogs_evenAtTrace(@TempDir Path dir) throws Exception {
-    vn.kyso.testkit.SoftHsm hsm = vn.kyso.testkit.SoftHsm.assumeAvailable();
+    SoftHsm hsm = SoftHsm.assumeAvailable();
     String secretPin = "731946";
     hsm.createToken("kyso-secret", "87654321", secretPin);
-    hsm.importCredential("kyso-secret", secretPin, PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN), "01", "k");
+    hsm.importCredential("kyso-secret", secretPin, PKI.credential(TestIdentity.CHAIRMAN), "01", "k");
     Path pin = dir.resolve("pin.txt");
     Files.writeString(pin, secretPin);
     Path xml = dir.resolve("ho-so.xml");
@@ -286,9 +300,9 @@ class KysoCliIT {
         "--pkcs11-lib", hsm.module().toString(), "--token-label", "kyso-secret", "--pin-file", pin.toString() + "-none");
     String logs = signed.out() + signed.err() + wrong.out() + wrong.err();
     assertThat(logs).doesNotContain(secretPin).doesNotContain(marker);
-    byte[] key = PKI.credential(vn.kyso.testkit.TestIdentity.CHAIRMAN).privateKey().getEncoded();
-    assertThat(logs).doesNotContain(java.util.Base64.getEncoder().encodeToString(key).substring(40, 80))
-        .doesNotContain(java.util.HexFormat.of().formatHex(key).substring(80, 160));
+    byte[] key = PKI.credential(TestIdentity.CHAIRMAN).privateKey().getEncoded();
+    assertThat(logs).doesNotContain(Base64.getEncoder().encodeToString(key).substring(40, 80))
+        .doesNotContain(HexFormat.of().formatHex(key).substring(80, 160));
   }
 
   @Test

@@ -14,6 +14,11 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import vn.kyso.api.DnAttribute;
+import java.io.IOException;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERUTF8String;
 
 /** Reads and writes distinguished names as ordered attribute lists. */
 public final class DnParser {
@@ -69,29 +74,29 @@ public final class DnParser {
     }
     try {
       return new X500Principal(builder.build().getEncoded(ASN1Encoding.DER));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode name", e);
     }
   }
 
   /** Encodes a value literally (no escape or {@code #hex} interpretation), as RFC 5280 prefers. */
-  private static org.bouncycastle.asn1.ASN1Encodable encode(String oid, String value) {
+  private static ASN1Encodable encode(String oid, String value) {
     switch (oid) {
       case "2.5.4.6":
       case "2.5.4.5":
       case "2.5.4.20":
-        if (org.bouncycastle.asn1.DERPrintableString.isPrintableString(value)) {
-          return new org.bouncycastle.asn1.DERPrintableString(value);
+        if (DERPrintableString.isPrintableString(value)) {
+          return new DERPrintableString(value);
         }
-        return new org.bouncycastle.asn1.DERUTF8String(value);
+        return new DERUTF8String(value);
       case "1.2.840.113549.1.9.1":
       case "0.9.2342.19200300.100.1.25":
-        if (org.bouncycastle.asn1.DERIA5String.isIA5String(value)) {
-          return new org.bouncycastle.asn1.DERIA5String(value);
+        if (DERIA5String.isIA5String(value)) {
+          return new DERIA5String(value);
         }
-        return new org.bouncycastle.asn1.DERUTF8String(value);
+        return new DERUTF8String(value);
       default:
-        return new org.bouncycastle.asn1.DERUTF8String(value);
+        return new DERUTF8String(value);
     }
   }
 
@@ -101,7 +106,7 @@ public final class DnParser {
     }
     try {
       return "#" + HexFormat.of().formatHex(atv.getValue().toASN1Primitive().getEncoded(ASN1Encoding.DER));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "#";
     }
   }

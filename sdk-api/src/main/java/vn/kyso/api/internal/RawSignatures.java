@@ -25,6 +25,7 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.SignatureAlgorithm;
+import java.security.Key;
 
 /** Signs and verifies pre-computed digests with JCA keys, without registering any provider. */
 public final class RawSignatures {
@@ -118,7 +119,7 @@ public final class RawSignatures {
    * @param key the key
    * @return the size in bits
    */
-  public static int keySize(java.security.Key key) {
+  public static int keySize(Key key) {
     if (key instanceof RSAKey rsa) {
       return rsa.getModulus().bitLength();
     }

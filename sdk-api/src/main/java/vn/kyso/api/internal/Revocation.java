@@ -43,6 +43,10 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.trust.RevocationEvidence;
+import java.io.IOException;
+import java.util.Locale;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
 
 /**
  * Parses and checks OCSP responses (RFC 6960) and CRLs (RFC 5280) for one certificate and its
@@ -135,7 +139,7 @@ public final class Revocation {
         Object o = new OCSPResp(response).getResponseObject();
         return (BasicOCSPResp) o;
       } catch (IllegalArgumentException | ClassCastException notResponse) {
-        return new BasicOCSPResp(org.bouncycastle.asn1.ocsp.BasicOCSPResponse.getInstance(p));
+        return new BasicOCSPResp(BasicOCSPResponse.getInstance(p));
       }
     } catch (DocumentException e) {
       throw e;
@@ -376,10 +380,10 @@ public final class Revocation {
    * @return upper-case hex
    */
   public static String hex(BigInteger serial) {
-    return serial.toString(16).toUpperCase(java.util.Locale.ROOT);
+    return serial.toString(16).toUpperCase(Locale.ROOT);
   }
 
-  static byte[] der(org.bouncycastle.asn1.ASN1Encodable e) throws java.io.IOException {
+  static byte[] der(ASN1Encodable e) throws IOException {
     return e.toASN1Primitive().getEncoded(ASN1Encoding.DER);
   }
 }

@@ -14,6 +14,8 @@ import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import java.io.IOException;
+import java.net.URISyntaxException;
 
 /** Reads the certificate extensions path validation needs, tolerating damage. */
 public final class X509Extensions {
@@ -112,7 +114,7 @@ public final class X509Extensions {
     }
     try {
       return ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(ext).getOctets());
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }
@@ -146,7 +148,7 @@ public final class X509Extensions {
           if ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) {
             out.add(uri);
           }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
           // skip a malformed URL
         }
       }

@@ -17,6 +17,9 @@ import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kyso.api.SignerIdentity;
 
 /**
  * What a signer needs to run the policy before it touches the token: the policy, the document's
@@ -33,7 +36,7 @@ import vn.kyso.api.validation.ValidationReport;
  * @since 0.1
  */
 public final class PolicyCheck {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PolicyCheck.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyCheck.class);
 
   private final SigningPolicy policy;
   private final DocumentInfo document;
@@ -187,7 +190,7 @@ public final class PolicyCheck {
    */
   public boolean isOrganisation(X509Certificate certificate) {
     SignatureKind k = kind != null ? kind
-        : SignatureKind.from(vn.kyso.api.SignerIdentity.from(certificate).subjectType());
+        : SignatureKind.from(SignerIdentity.from(certificate).subjectType());
     return k == SignatureKind.ORGANISATION;
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.validation.SignatureResult;
 
 /**
  * A signature already on the document, as the policy needs it: its kind, certificate, time and
@@ -43,7 +44,7 @@ public record PriorSignature(SignatureKind kind, X509Certificate certificate, In
    * @param result a signature's result
    * @return the prior signature, empty when the result has no certificate or time
    */
-  public static Optional<PriorSignature> from(vn.kyso.api.validation.SignatureResult result) {
+  public static Optional<PriorSignature> from(SignatureResult result) {
     Optional<X509Certificate> cert = result.signingCertificate();
     Optional<Instant> time = result.bestSignatureTime().or(result::claimedSigningTime);
     if (cert.isEmpty() || time.isEmpty()) {

@@ -25,6 +25,8 @@ import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SubIndication;
+import java.security.cert.CertificateParsingException;
+import java.util.Collections;
 
 /**
  * Validates a certificate at a given time: builds its path to a trust anchor, checks validity
@@ -87,7 +89,7 @@ public final class CertificateVerifier {
     this.http = network.isOnline()
         ? new Http(network.connectTimeout(), network.timeout(), network.maxResponseBytes()) : null;
     int cacheSize = b.cacheSize;
-    this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
@@ -379,7 +381,7 @@ public final class CertificateVerifier {
     List<String> eku;
     try {
       eku = c.getExtendedKeyUsage();
-    } catch (java.security.cert.CertificateParsingException e) {
+    } catch (CertificateParsingException e) {
       o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE, Findings.of("CERT_EKU_NOT_SIGNING", Severity.ERROR, subject, "damaged"));
       return;
     }

@@ -18,6 +18,8 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.internal.Bounded;
+import java.security.cert.CertificateException;
+import vn.kyso.api.internal.RawSignatures;
 
 /**
  * Reads X.509 certificates from PEM or DER, single or as bundles (several PEM blocks, or a
@@ -52,7 +54,7 @@ public final class Certificates {
           out.add(x);
         }
       }
-    } catch (java.security.cert.CertificateException | RuntimeException e) {
+    } catch (CertificateException | RuntimeException e) {
       throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, e, e.getClass().getSimpleName());
     }
     if (out.isEmpty()) {
@@ -124,7 +126,7 @@ public final class Certificates {
    * @return the key size
    */
   public static int keySize(X509Certificate certificate) {
-    return vn.kyso.api.internal.RawSignatures.keySize(certificate.getPublicKey());
+    return RawSignatures.keySize(certificate.getPublicKey());
   }
 
   /**

@@ -7,6 +7,7 @@ import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 
 /**
  * Checks the encoding of a CMS {@code ContentInfo} as it stands in a file: the signed attributes
@@ -76,7 +77,7 @@ public final class CmsEncoding {
    */
   public static byte[] unsignedAttributeValue(byte[] raw, String oid) {
     try {
-      byte[] type = new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid).getEncoded(ASN1Encoding.DER);
+      byte[] type = new ASN1ObjectIdentifier(oid).getEncoded(ASN1Encoding.DER);
       int p = firstSignerAfterDigestAlgorithm(raw);
       if ((raw[p] & 0xff) == 0xa0) {
         p = end(raw, p, 0); // signedAttrs

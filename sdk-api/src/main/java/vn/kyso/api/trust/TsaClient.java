@@ -17,6 +17,13 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ServiceException;
 import vn.kyso.api.internal.Http;
 import vn.kyso.api.validation.Finding;
+import java.io.IOException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
 /**
  * An RFC 3161 time-stamp client over HTTP. Built once, immutable and thread-safe.
@@ -95,13 +102,13 @@ public final class TsaClient {
     byte[] body;
     try {
       body = http.post(uri, "application/timestamp-query", request.getEncoded());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new ServiceException(ErrorCode.SERVICE_UNAVAILABLE, e, uri, "request encoding");
     }
     TimeStampResponse response;
     try {
       response = new TimeStampResponse(body);
-    } catch (TSPException | java.io.IOException | RuntimeException e) {
+    } catch (TSPException | IOException | RuntimeException e) {
       throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, e, uri, "not a time-stamp response");
     }
     int status = response.getStatus();
@@ -117,7 +124,7 @@ public final class TsaClient {
     TimestampToken token;
     try {
       token = TimestampToken.check(response.getTimeStampToken(), response.getTimeStampToken().getEncoded());
-    } catch (DocumentException | java.io.IOException e) {
+    } catch (DocumentException | IOException e) {
       throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, e, uri, e.getMessage());
     }
     if (!token.covers(digest)) {
@@ -136,13 +143,13 @@ public final class TsaClient {
     return token;
   }
 
-  private static java.util.List<java.security.cert.X509Certificate> certificatesOf(TimeStampResponse response) {
-    java.util.List<java.security.cert.X509Certificate> out = new java.util.ArrayList<>();
-    var converter = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter();
+  private static List<X509Certificate> certificatesOf(TimeStampResponse response) {
+    List<X509Certificate> out = new ArrayList<>();
+    var converter = new JcaX509CertificateConverter();
     for (Object o : response.getTimeStampToken().getCertificates().getMatches(null)) {
       try {
-        out.add(converter.getCertificate((org.bouncycastle.cert.X509CertificateHolder) o));
-      } catch (java.security.cert.CertificateException e) {
+        out.add(converter.getCertificate((X509CertificateHolder) o));
+      } catch (CertificateException e) {
         // a damaged extra certificate is simply not used for path building
       }
     }

@@ -2,6 +2,8 @@ package vn.kyso.api.validation;
 
 import java.util.Locale;
 import java.util.Objects;
+import vn.kyso.api.internal.Findings;
+import vn.kyso.api.internal.Messages;
 
 /**
  * One observation made while validating, with a stable code and its text in Vietnamese and
@@ -43,7 +45,7 @@ public record Finding(String code, Severity severity, String messageEn, String m
    */
   public static Finding fromBundle(String baseName, Class<?> owner, String code, Severity severity,
       Object... arguments) {
-    return vn.kyso.api.internal.Findings.of(new vn.kyso.api.internal.Messages(baseName, owner), code, severity,
+    return Findings.of(new Messages(baseName, owner), code, severity,
         arguments);
   }
 

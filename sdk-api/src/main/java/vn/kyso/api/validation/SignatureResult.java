@@ -9,6 +9,8 @@ import java.util.Optional;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.trust.CertificateResult;
+import java.util.Locale;
+import vn.kyso.api.internal.Messages;
 
 /**
  * The verdict on one signature of a document. Immutable.
@@ -134,7 +136,7 @@ public final class SignatureResult {
    * @param locale the language: Vietnamese for {@code vi}, English otherwise
    * @return the description
    */
-  public String scope(java.util.Locale locale) {
+  public String scope(Locale locale) {
     return locale != null && "vi".equals(locale.getLanguage()) ? scopeVi : scope;
   }
 
@@ -279,9 +281,9 @@ public final class SignatureResult {
      * @return this builder
      */
     public Builder scopeFromBundle(String baseName, Class<?> owner, String key, Object... arguments) {
-      vn.kyso.api.internal.Messages m = new vn.kyso.api.internal.Messages(baseName, owner);
-      this.scope = m.format(java.util.Locale.ENGLISH, "scope." + key, arguments);
-      this.scopeVi = m.format(vn.kyso.api.internal.Messages.VIETNAMESE, "scope." + key, arguments);
+      Messages m = new Messages(baseName, owner);
+      this.scope = m.format(Locale.ENGLISH, "scope." + key, arguments);
+      this.scopeVi = m.format(Messages.VIETNAMESE, "scope." + key, arguments);
       return this;
     }
 

@@ -20,9 +20,10 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.TestCertificates;
 import vn.kyso.api.TokenException;
+import java.nio.charset.StandardCharsets;
 
 class Pkcs12TokenTest {
-  private static final byte[] DATA = "Quyết định số 01/QĐ-UBND".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] DATA = "Quyết định số 01/QĐ-UBND".getBytes(StandardCharsets.UTF_8);
 
   static byte[] p12(KeyPair keys, String cn, char[] password) throws Exception {
     var issued = TestCertificates.selfSigned(new X500Principal("CN=" + cn + ",C=VN"), keys, false);

@@ -30,6 +30,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import vn.kyso.api.TestCertificates;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.Attribute;
 
 /** The signed attributes of a CMS container must be DER as written; the rest may be BER. */
 class CmsEncodingTest {
@@ -42,7 +48,7 @@ class CmsEncodingTest {
       CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
       gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
           .build(new JcaContentSignerBuilder("SHA256withRSA").build(c.keys().getPrivate()), c.certificate()));
-      gen.addCertificates(new JcaCertStore(java.util.List.of(c.certificate())));
+      gen.addCertificates(new JcaCertStore(List.of(c.certificate())));
       return gen.generate(new CMSProcessableByteArray("Công văn số 12/UBND".getBytes()), false).toASN1Structure();
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -50,11 +56,11 @@ class CmsEncodingTest {
   }
 
   /** The container with its signed attributes rewritten (DL parts, so nothing sorts them again). */
-  private static byte[] withAttributes(java.util.function.UnaryOperator<ASN1Encodable[]> attrs) throws Exception {
+  private static byte[] withAttributes(UnaryOperator<ASN1Encodable[]> attrs) throws Exception {
     return withAttributes(attrs, false);
   }
 
-  private static byte[] withAttributes(java.util.function.UnaryOperator<ASN1Encodable[]> attrs, boolean indefinite)
+  private static byte[] withAttributes(UnaryOperator<ASN1Encodable[]> attrs, boolean indefinite)
       throws Exception {
     ASN1Encodable[] sd = ASN1Sequence.getInstance(SIGNED.getContent()).toArray();
     ASN1Encodable[] si = ASN1Sequence.getInstance(ASN1Set.getInstance(sd[sd.length - 1]).getObjectAt(0)).toArray();
@@ -94,7 +100,7 @@ class CmsEncodingTest {
   void attributesOutOfOrder_fail() throws Exception {
     byte[] reordered = withAttributes(a -> {
       ASN1Encodable[] r = a.clone();
-      java.util.Collections.reverse(Arrays.asList(r));
+      Collections.reverse(Arrays.asList(r));
       return r;
     });
     byte[] same = withAttributes(a -> a);
@@ -106,7 +112,7 @@ class CmsEncodingTest {
   @Test
   void indefiniteLengthAttributes_fail() throws Exception {
     byte[] ber = withAttributes(a -> a, true);
-    assertThat(java.util.HexFormat.of().formatHex(ber)).contains("a080"); // an indefinite [0]
+    assertThat(HexFormat.of().formatHex(ber)).contains("a080"); // an indefinite [0]
 
     assertThat(CmsEncoding.encodedLength(ber)).isEqualTo(ber.length);
     assertThat(CmsEncoding.signedAttributesAreDer(ber)).isFalse();
@@ -120,8 +126,8 @@ class CmsEncodingTest {
     ASN1Encodable[] sd = ASN1Sequence.getInstance(SIGNED.getContent()).toArray();
     ASN1Encodable[] si = ASN1Sequence.getInstance(ASN1Set.getInstance(sd[sd.length - 1]).getObjectAt(0)).toArray();
     ASN1Encodable[] withUnsigned = Arrays.copyOf(si, si.length + 1);
-    withUnsigned[si.length] = new DLTaggedObject(false, 1, new DLSet(new org.bouncycastle.asn1.cms.Attribute(
-        new org.bouncycastle.asn1.ASN1ObjectIdentifier(tst), new DLSet(ASN1Sequence.getInstance(token)))));
+    withUnsigned[si.length] = new DLTaggedObject(false, 1, new DLSet(new Attribute(
+        new ASN1ObjectIdentifier(tst), new DLSet(ASN1Sequence.getInstance(token)))));
     sd[sd.length - 1] = new DLSet(new DLSequence(withUnsigned));
     byte[] container = new DLSequence(new ASN1Encodable[] {SIGNED.getContentType(),
         new DLTaggedObject(true, 0, new DLSequence(sd))}).getEncoded(ASN1Encoding.DL);

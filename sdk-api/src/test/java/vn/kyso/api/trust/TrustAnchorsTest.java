@@ -17,6 +17,7 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.TestCertificates;
 import vn.kyso.api.TrustException;
+import java.util.Locale;
 
 class TrustAnchorsTest {
 
@@ -81,7 +82,7 @@ class TrustAnchorsTest {
     assertThatThrownBy(() -> TrustAnchors.load(pem))
         .isInstanceOfSatisfying(TrustException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.NOT_A_CA_CERTIFICATE);
-          assertThat(e.message(java.util.Locale.forLanguageTag("vi"))).contains("không phải");
+          assertThat(e.message(Locale.forLanguageTag("vi"))).contains("không phải");
         });
     assertThatThrownBy(() -> TrustAnchors.builder().addAnchor(ee)).isInstanceOf(IllegalArgumentException.class);
   }

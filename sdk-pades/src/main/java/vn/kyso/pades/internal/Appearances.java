@@ -13,6 +13,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.util.Matrix;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 
 /** Turns a one-page PDF template into a signature widget's normal appearance. */
 final class Appearances {
@@ -29,8 +31,8 @@ final class Appearances {
       PDFormXObject imported = new LayerUtility(doc).importPageAsForm(t, 0);
       PDAppearanceStream stream = new PDAppearanceStream(doc);
       stream.setBBox(new PDRectangle(width, height));
-      stream.setResources(new org.apache.pdfbox.pdmodel.PDResources());
-      try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, stream)) {
+      stream.setResources(new PDResources());
+      try (var cs = new PDPageContentStream(doc, stream)) {
         float scale = Math.min(width / box.getWidth(), height / box.getHeight());
         cs.transform(Matrix.getScaleInstance(scale, scale));
         cs.transform(Matrix.getTranslateInstance(-box.getLowerLeftX(), -box.getLowerLeftY()));

@@ -117,7 +117,7 @@ public final class Cms {
         certs.add(Certificate.getInstance(c.getEncoded()));
       }
       SignedData sd = new SignedData(new DERSet(digestId),
-          new org.bouncycastle.asn1.cms.ContentInfo(CMSObjectIdentifiers.data, null),
+          new ContentInfo(CMSObjectIdentifiers.data, null),
           new DERSet(certs), null, new DERSet(si));
       return new ContentInfo(CMSObjectIdentifiers.signedData, sd).getEncoded(ASN1Encoding.DER);
     } catch (IOException | CertificateEncodingException e) {

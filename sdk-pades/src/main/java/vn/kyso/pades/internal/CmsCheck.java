@@ -29,6 +29,11 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.trust.CmsEncoding;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.ContentInfo;
 
 /** Parses and checks the CMS container of a PDF signature against the byte-range digest. */
 public final class CmsCheck {
@@ -50,7 +55,7 @@ public final class CmsCheck {
    * @param requireSigningCertificateV2 whether a missing signing-certificate attribute fails
    * @return the outcome; {@code problem} is null when the CMS holds
    */
-  public static Outcome check(byte[] padded, java.util.function.Function<DigestAlgorithm, byte[]> contentDigests,
+  public static Outcome check(byte[] padded, Function<DigestAlgorithm, byte[]> contentDigests,
       boolean requireSigningCertificateV2) {
     byte[] der;
     try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(padded), padded.length)) {
@@ -69,7 +74,7 @@ public final class CmsCheck {
       CMSSignedData cms = new CMSSignedData(der);
       // Bouncy Castle reads the structure without checking these; a strict verifier does.
       if (!CMSObjectIdentifiers.signedData.equals(
-          org.bouncycastle.asn1.cms.ContentInfo.getInstance(ASN1Primitive.fromByteArray(der)).getContentType())) {
+          ContentInfo.getInstance(ASN1Primitive.fromByteArray(der)).getContentType())) {
         return fail("FORMAT", "/Contents is not a CMS SignedData (wrong content type)");
       }
       if (cms.getVersion() != 1 && cms.getVersion() != 3 && cms.getVersion() != 4 && cms.getVersion() != 5) {
@@ -114,13 +119,13 @@ public final class CmsCheck {
       if (ct == null || md == null || md.getAttrValues().size() != 1) {
         return fail("FORMAT", "content-type or message-digest signed attribute missing");
       }
-      byte[] claimed = org.bouncycastle.asn1.ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
+      byte[] claimed = ASN1OctetString.getInstance(md.getAttrValues().getObjectAt(0)).getOctets();
       if (!MessageDigest.isEqual(claimed, contentDigests.apply(digest))) {
         return fail("HASH", "the message digest does not match the signed byte ranges");
       }
       // Re-read with the byte-range digest so that Bouncy Castle checks the signature against it.
       SignerInformation withDigest = new CMSSignedData(
-          java.util.Map.of(si.getDigestAlgOID(), contentDigests.apply(digest)), der).getSignerInfos().getSigners()
+          Map.of(si.getDigestAlgOID(), contentDigests.apply(digest)), der).getSignerInfos().getSigners()
           .iterator().next();
       if (!withDigest.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
         return fail("CRYPTO", "the signature value does not verify with the signer certificate");
@@ -170,7 +175,7 @@ public final class CmsCheck {
         return null;
       }
     }
-    return java.util.Arrays.copyOf(padded, length);
+    return Arrays.copyOf(padded, length);
   }
 
   /**

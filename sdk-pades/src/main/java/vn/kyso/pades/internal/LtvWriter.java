@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import java.util.Arrays;
 
 /**
  * Adds long-term validation material: a DSS dictionary (ETSI EN 319 142-1, 5.4.2) with VRI entries,
@@ -178,7 +179,7 @@ public final class LtvWriter {
           throw new DocumentException(ErrorCode.SIGNATURE_TOO_LARGE, null, token.length, placeholder);
         }
         // Overwrite the whole placeholder: see PdfUpdate#placeholderBytes.
-        external.setSignature(java.util.Arrays.copyOf(token, placeholder));
+        external.setSignature(Arrays.copyOf(token, placeholder));
       } catch (IOException e) {
         throw new DocumentException(ErrorCode.SIGNATURE_TOO_LARGE, e, token.length, "reserved");
       }

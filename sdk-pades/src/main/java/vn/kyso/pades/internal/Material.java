@@ -26,6 +26,7 @@ import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.trust.ValidationContext;
+import java.nio.file.Path;
 
 /** Collects, for every signature and document time-stamp of a PDF, what its validation needs. */
 public final class Material {
@@ -41,7 +42,7 @@ public final class Material {
    * @throws DocumentException when the PDF cannot be read
    * @throws ServiceException when a certificate's validation data cannot be obtained
    */
-  public static List<LtvWriter.Material> collect(java.nio.file.Path pdf, String password, CertificateVerifier verifier)
+  public static List<LtvWriter.Material> collect(Path pdf, String password, CertificateVerifier verifier)
       throws DocumentException, ServiceException {
     List<LtvWriter.Material> out = new ArrayList<>();
     try (PDDocument doc = PdfLoad.open(pdf, password)) {

@@ -35,6 +35,10 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.PDResources;
 
 /**
  * One incremental update that adds a signature dictionary with a placeholder, written to a
@@ -182,7 +186,7 @@ public final class PdfUpdate implements Closeable {
       ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(sink);
       int[] br = sig.getByteRange();
       if (br == null || br.length != 4 || br[0] != 0 || br[1] < inputLength || br[2] <= br[1]) {
-        throw new IllegalStateException("PDFBox wrote an unexpected byte range " + java.util.Arrays.toString(br));
+        throw new IllegalStateException("PDFBox wrote an unexpected byte range " + Arrays.toString(br));
       }
       return new PdfUpdate(doc, so, ext, placeholderBytes(sig, p.reservedBytes()), br, sink);
     } catch (DocumentException | IllegalArgumentException e) {
@@ -199,7 +203,7 @@ public final class PdfUpdate implements Closeable {
       PDRectangle rect, Instant signingTime) throws IOException {
     PDAppearanceStream stream = new PDAppearanceStream(doc);
     stream.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
-    stream.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+    stream.setResources(new PDResources());
     visible.draw(doc, stream, rect.getWidth(), rect.getHeight(), signingTime);
     PDAppearanceDictionary ap = new PDAppearanceDictionary();
     ap.setNormalAppearance(stream);
@@ -316,7 +320,7 @@ public final class PdfUpdate implements Closeable {
     }
     // The whole placeholder is overwritten: PDFBox writes it encrypted in an encrypted document,
     // and cipher text must not follow the container (see placeholderBytes).
-    byte[] hex = Hex.getBytes(java.util.Arrays.copyOf(cms, reserved));
+    byte[] hex = Hex.getBytes(Arrays.copyOf(cms, reserved));
     System.arraycopy(hex, 0, increment, byteRange[1] - (int) sink.originalLength + 1, hex.length);
     try {
       sink.target.write(increment);
@@ -334,7 +338,7 @@ public final class PdfUpdate implements Closeable {
   private static final class RevisionSink extends OutputStream {
     final long originalLength;
     final OutputStream target;
-    final java.io.ByteArrayOutputStream increment = new java.io.ByteArrayOutputStream(16 * 1024);
+    final ByteArrayOutputStream increment = new ByteArrayOutputStream(16 * 1024);
     MessageDigest digest;
     private long written;
 
@@ -431,7 +435,7 @@ public final class PdfUpdate implements Closeable {
       return null;
     }
     for (COSBase r : refs) {
-      COSBase o = r instanceof org.apache.pdfbox.cos.COSObject obj ? obj.getObject() : r;
+      COSBase o = r instanceof COSObject obj ? obj.getObject() : r;
       if (o instanceof COSDictionary ref && COSName.DOCMDP.equals(ref.getCOSName(COSName.TRANSFORM_METHOD))) {
         COSDictionary params = ref.getCOSDictionary(COSName.TRANSFORM_PARAMS);
         return params == null ? 2 : params.getInt(COSName.P, 2);

@@ -23,6 +23,11 @@ import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import java.awt.geom.Rectangle2D;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * Compares what every object means in a signed revision and in the final document, and sorts
@@ -214,7 +219,7 @@ public final class RevisionDiff {
     if (added == null) {
       return false;
     }
-    List<java.awt.geom.Rectangle2D> painted = null;
+    List<Rectangle2D> painted = null;
     for (COSBase w : added) {
       COSBase r = w instanceof COSObject o ? o.getObject() : w;
       if (!(r instanceof COSDictionary d)) {
@@ -241,12 +246,12 @@ public final class RevisionDiff {
     return true;
   }
 
-  private static List<java.awt.geom.Rectangle2D> bounds(COSDictionary page) {
-    return page == null ? List.of() : ContentBounds.of(new org.apache.pdfbox.pdmodel.PDPage(page));
+  private static List<Rectangle2D> bounds(COSDictionary page) {
+    return page == null ? List.of() : ContentBounds.of(new PDPage(page));
   }
 
   /** Whether an annotation's rectangle overlaps what the signed page painted (hidden annotations never do). */
-  private static boolean coversContent(COSDictionary annot, COSDictionary page, List<java.awt.geom.Rectangle2D> painted) {
+  private static boolean coversContent(COSDictionary annot, COSDictionary page, List<Rectangle2D> painted) {
     int flags = annot.getInt(COSName.F, 0);
     if ((flags & 2) != 0 && (flags & 4) == 0) {
       return false; // hidden and not printed
@@ -256,7 +261,7 @@ public final class RevisionDiff {
       return false;
     }
     float[] v = rect.toFloatArray();
-    java.awt.geom.Rectangle2D r = new java.awt.geom.Rectangle2D.Float(Math.min(v[0], v[2]), Math.min(v[1], v[3]),
+    Rectangle2D r = new Rectangle2D.Float(Math.min(v[0], v[2]), Math.min(v[1], v[3]),
         Math.abs(v[2] - v[0]), Math.abs(v[3] - v[1]));
     if (r.getWidth() == 0 || r.getHeight() == 0) {
       return false;
@@ -264,7 +269,7 @@ public final class RevisionDiff {
     if (page == null) {
       return true;
     }
-    for (java.awt.geom.Rectangle2D p : painted) {
+    for (Rectangle2D p : painted) {
       if (p.intersects(r)) {
         return true;
       }
@@ -395,7 +400,7 @@ public final class RevisionDiff {
       return true;
     }
     if (a instanceof COSString s) {
-      return java.util.Arrays.equals(s.getBytes(), ((COSString) b).getBytes());
+      return Arrays.equals(s.getBytes(), ((COSString) b).getBytes());
     }
     if (a instanceof COSInteger i) {
       return i.longValue() == ((COSInteger) b).longValue();
@@ -429,8 +434,8 @@ public final class RevisionDiff {
       while ((n = in.read(buf)) > 0) {
         md.update(buf, 0, n);
       }
-      return java.util.HexFormat.of().formatHex(md.digest());
-    } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
       return "unreadable:" + System.identityHashCode(s);
     }
   }

@@ -10,6 +10,12 @@ import java.security.MessageDigest;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Random and streaming access to the bytes of a PDF file without loading it into memory.
@@ -110,7 +116,7 @@ public final class SignedBytes implements AutoCloseable {
    * @return the offsets, ascending
    * @throws IOException if reading fails
    */
-  public java.util.List<Long> revisionEnds() throws IOException {
+  public List<Long> revisionEnds() throws IOException {
     return scan(-1).revisionEnds();
   }
 
@@ -127,7 +133,7 @@ public final class SignedBytes implements AutoCloseable {
    * @throws DocumentException {@code INPUT_TOO_LARGE} or {@code LIMIT_EXCEEDED}
    * @throws IOException if reading fails
    */
-  public java.util.List<Long> checkedRevisionEnds(ResourceLimits limits) throws DocumentException, IOException {
+  public List<Long> checkedRevisionEnds(ResourceLimits limits) throws DocumentException, IOException {
     if (size > limits.maxPdfBytes()) {
       throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, limits.maxPdfBytes());
     }
@@ -140,11 +146,11 @@ public final class SignedBytes implements AutoCloseable {
   }
 
   /** What one pass found: the revision ends, and the first over-large structure stream's offset or -1. */
-  private record Scan(java.util.List<Long> revisionEnds, long oversizedStructureStream) {}
+  private record Scan(List<Long> revisionEnds, long oversizedStructureStream) {}
 
   /** One pass: the revision ends, and with a non-negative limit the first structure stream past it. */
   private Scan scan(long limit) throws IOException {
-    java.util.List<Long> ends = new java.util.ArrayList<>();
+    List<Long> ends = new ArrayList<>();
     long[] oversized = {-1};
     eachBlock((pos, text, block) -> {
       for (int i = text.indexOf(EOF_TEXT); i >= 0 && i < block; i = text.indexOf(EOF_TEXT, i + 1)) {
@@ -238,7 +244,7 @@ public final class SignedBytes implements AutoCloseable {
     return -1;
   }
 
-  private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile("#([0-9A-Fa-f]{2})");
+  private static final Pattern ESCAPE = Pattern.compile("#([0-9A-Fa-f]{2})");
 
   /** Whether the dictionary of the object around {@code keyword} is an object or xref stream's, deflated. */
   private boolean isStructureStream(long keyword) throws IOException {
@@ -246,10 +252,10 @@ public final class SignedBytes implements AutoCloseable {
     String before = new String(read(from, (int) (keyword - from)), StandardCharsets.ISO_8859_1);
     int obj = before.lastIndexOf("obj");
     String dict = obj >= 0 ? before.substring(obj) : before;
-    java.util.regex.Matcher m = ESCAPE.matcher(dict);
+    Matcher m = ESCAPE.matcher(dict);
     StringBuilder plain = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(plain, java.util.regex.Matcher.quoteReplacement(
+      m.appendReplacement(plain, Matcher.quoteReplacement(
           String.valueOf((char) Integer.parseInt(m.group(1), 16))));
     }
     m.appendTail(plain);
@@ -266,7 +272,7 @@ public final class SignedBytes implements AutoCloseable {
     } else if (eol.length > 0 && eol[0] == '\n') {
       start += 1;
     }
-    java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+    Inflater inflater = new Inflater();
     try {
       byte[] out = new byte[64 * 1024];
       long produced = 0;
@@ -290,7 +296,7 @@ public final class SignedBytes implements AutoCloseable {
         }
       }
       return false;
-    } catch (java.util.zip.DataFormatException e) {
+    } catch (DataFormatException e) {
       return false; // not plain deflate (encrypted, damaged): the parser will say
     } finally {
       inflater.end();

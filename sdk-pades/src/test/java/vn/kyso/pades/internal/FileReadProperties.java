@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import java.util.Arrays;
 
 /**
  * The readers the signer and verifier use on large files agree with plain reads of the same
@@ -51,8 +52,8 @@ class FileReadProperties {
             assertThat(n).isEqualTo(-1);
           } else {
             assertThat(n).isEqualTo(expected);
-            assertThat(java.util.Arrays.copyOfRange(buf, 3, 3 + n))
-                .isEqualTo(java.util.Arrays.copyOfRange(data, (int) at, (int) at + n));
+            assertThat(Arrays.copyOfRange(buf, 3, 3 + n))
+                .isEqualTo(Arrays.copyOfRange(data, (int) at, (int) at + n));
             assertThat(in.getPosition()).isEqualTo(at + n);
           }
         }

@@ -56,6 +56,8 @@ import vn.kyso.policy.ReportingDeadline;
 import vn.kyso.policy.SignerRecord;
 import vn.kyso.policy.SignerRegistry;
 import vn.kyso.policy.WorkingDayCalendar;
+import vn.kyso.api.validation.Indication;
+import vn.kyso.api.validation.SignatureFormat;
 
 /**
  * Runs the rules of a set of packs over the facts of one request, one verified document, or one
@@ -441,7 +443,7 @@ public final class Evaluator {
       s.add("CERT_REVOKED", r.validationTime());
     } else if (!r.isPassed()) {
       String why = r.subIndication().map(Enum::name).orElse(r.indication().name());
-      if (r.indication() == vn.kyso.api.validation.Indication.TOTAL_FAILED) {
+      if (r.indication() == Indication.TOTAL_FAILED) {
         s.add("CERT_INVALID", why);
       } else {
         s.add("CERT_STATUS_UNKNOWN", Severity.WARNING, why);
@@ -732,7 +734,7 @@ public final class Evaluator {
    */
   public PolicyDecision document(ValidationReport report, DocumentInfo doc, LocalDate day) {
     List<SignatureResult> sigs = report.signatures().stream()
-        .filter(r -> r.format() != vn.kyso.api.validation.SignatureFormat.PDF_DOCUMENT_TIMESTAMP).toList();
+        .filter(r -> r.format() != SignatureFormat.PDF_DOCUMENT_TIMESTAMP).toList();
     Sink sink = each(day, c -> c.when() == CheckType.When.DOCUMENT || c.when() == CheckType.When.BOTH, (rule, s) -> {
       switch (rule.check()) {
         case SIGNATURE_VALID -> {
