@@ -25,9 +25,9 @@ import vn.kyso.testkit.TestCredential;
 
 /**
  * The EU DSS library (6.x) driven the way its documentation shows, for the side-by-side PAdES
- * cases: baseline signing with a PKCS#12 key or any DSS token, and validation against one
- * trust anchor with no revocation sources (offline). Outputs are written to a temporary file and
- * moved into place, as Kyso does, so both pay for the same disk work.
+ * cases: baseline signing with a PKCS#12 key or any DSS token, and validation against one trust
+ * anchor with no revocation sources (offline). Outputs are written to a temporary file and moved
+ * into place, as Kyso does, so both pay for the same disk work.
  */
 final class Dss implements AutoCloseable {
   private static final char[] P12_PASSWORD = "kyso-bench".toCharArray();
@@ -51,8 +51,11 @@ final class Dss implements AutoCloseable {
 
   /** DSS with the credential's key from a PKCS#12 file (DSS's own software token). */
   static Dss withPkcs12(TestCredential credential, X509Certificate anchor, URI tsa) {
-    return new Dss(new Pkcs12SignatureToken(credential.toPkcs12(P12_PASSWORD),
-        new KeyStore.PasswordProtection(P12_PASSWORD)), anchor, tsa);
+    return new Dss(
+        new Pkcs12SignatureToken(
+            credential.toPkcs12(P12_PASSWORD), new KeyStore.PasswordProtection(P12_PASSWORD)),
+        anchor,
+        tsa);
   }
 
   /** DSS with a key of a DSS token (e.g. its PKCS#11 token). */

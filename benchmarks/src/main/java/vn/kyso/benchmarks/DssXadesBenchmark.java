@@ -18,6 +18,7 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,21 +39,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import java.io.IOException;
 
 /**
  * The DSS side of the XAdES comparison. DSS 6.4 is built on Santuario 3 and Kyso on Santuario 4,
- * which cannot share a class path, so this class uses DSS types only and benchmarks/run.sh runs
- * it on DSS's own class path (benchmarks/footprint/dss/pom.xml) in a JVM of its own, on the same
- * files and key as {@link XadesBenchmark}: {@code MemoryProbe xades-inputs DIR} writes them, and
- * the system property {@code kyso.bench.inputs} names the folder.
+ * which cannot share a class path, so this class uses DSS types only and benchmarks/run.sh runs it
+ * on DSS's own class path (benchmarks/footprint/dss/pom.xml) in a JVM of its own, on the same files
+ * and key as {@link XadesBenchmark}: {@code MemoryProbe xades-inputs DIR} writes them, and the
+ * system property {@code kyso.bench.inputs} names the folder.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g"})
 public class DssXadesBenchmark {
   @Param({"10k", "1m"})
   public String size;
@@ -71,8 +73,10 @@ public class DssXadesBenchmark {
     input = dir.resolve("in-" + size + ".xml");
     out = dir.resolve("dss-out-" + size + ".xml");
     signed = dir.resolve("dss-signed-" + size + ".xml");
-    token = new Pkcs12SignatureToken(dir.resolve("signer.p12").toString(),
-        new KeyStore.PasswordProtection(MemoryProbe.P12_PASSWORD.toCharArray()));
+    token =
+        new Pkcs12SignatureToken(
+            dir.resolve("signer.p12").toString(),
+            new KeyStore.PasswordProtection(MemoryProbe.P12_PASSWORD.toCharArray()));
     key = token.getKeys().get(0);
     anchor = DSSUtils.loadCertificate(Files.readAllBytes(dir.resolve("root.pem")));
     service = new XAdESService(new CommonCertificateVerifier());
@@ -142,7 +146,8 @@ public class DssXadesBenchmark {
     cv.setAIASource(null);
     cv.setCrlSource(null);
     cv.setOcspSource(null);
-    SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
+    SignedDocumentValidator validator =
+        SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
     validator.setCertificateVerifier(cv);
     Reports reports = validator.validateDocument();
     return reports.getSimpleReport().getIndication(reports.getSimpleReport().getFirstSignatureId());

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Random;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,7 +17,6 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The benchmark inputs, generated at run time from a fixed seed: PDFs of text pages with
@@ -72,8 +72,7 @@ final class Inputs {
     if (!Files.exists(file)) {
       Path temp = Files.createTempFile(cache, name, ".part");
       generator.write(temp);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.copy(file, out, StandardCopyOption.REPLACE_EXISTING);
   }
@@ -101,8 +100,14 @@ final class Inputs {
           cs.newLineAtOffset(50, 250);
           cs.setLeading(15);
           for (int line = 0; line < 12; line++) {
-            cs.showText("Ho so mot cua so " + (p + 1) + "/" + pages + ", dong " + (line + 1)
-                + ": de nghi cap giay phep xay dung nha o rieng le.");
+            cs.showText(
+                "Ho so mot cua so "
+                    + (p + 1)
+                    + "/"
+                    + pages
+                    + ", dong "
+                    + (line + 1)
+                    + ": de nghi cap giay phep xay dung nha o rieng le.");
             cs.newLine();
           }
           cs.endText();
@@ -125,13 +130,20 @@ final class Inputs {
 
   private static void generateXml(long target, Path out) throws IOException {
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SoTiepNhan xmlns=\"urn:kyso:bench\" coQuan=\""
-          + "Bộ phận Một cửa tỉnh Thử Nghiệm\">\n");
+      w.write(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              + "<SoTiepNhan xmlns=\"urn:kyso:bench\" coQuan=\"Bộ phận Một cửa tỉnh Thử"
+              + " Nghiệm\">\n");
       long written = 120;
       for (int i = 1; written < target - 40; i++) {
-        String record = "  <HoSo so=\"" + i + "\"><NguoiNop>Nguyễn Văn Định " + i + "</NguoiNop>"
-            + "<ThuTuc>Cấp giấy phép xây dựng nhà ở riêng lẻ</ThuTuc><NgayNhan>2026-11-27</NgayNhan>"
-            + "<TrangThai>Đang xử lý</TrangThai></HoSo>\n";
+        String record =
+            "  <HoSo so=\""
+                + i
+                + "\"><NguoiNop>Nguyễn Văn Định "
+                + i
+                + "</NguoiNop><ThuTuc>Cấp giấy phép xây dựng nhà ở riêng"
+                + " lẻ</ThuTuc><NgayNhan>2026-11-27</NgayNhan><TrangThai>Đang xử"
+                + " lý</TrangThai></HoSo>\n";
         w.write(record);
         written += record.getBytes(StandardCharsets.UTF_8).length;
       }

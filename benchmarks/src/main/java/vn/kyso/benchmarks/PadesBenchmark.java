@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,21 +33,22 @@ import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.TestCredential;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
-import java.util.Locale;
 
 /**
- * PAdES B-B signing and offline verification, Kyso and the EU DSS library side by side on the
- * same generated PDFs with the same RSA-2048 key and the same trust anchor, and the floor: SHA-256
- * over the same bytes and one raw RSA-2048 signature with the same key (JCA). Each signature is
- * written to a file through a temporary file, by both. Verification is offline: Kyso with its
- * revocation check switched off, DSS with no revocation sources.
+ * PAdES B-B signing and offline verification, Kyso and the EU DSS library side by side on the same
+ * generated PDFs with the same RSA-2048 key and the same trust anchor, and the floor: SHA-256 over
+ * the same bytes and one raw RSA-2048 signature with the same key (JCA). Each signature is written
+ * to a file through a temporary file, by both. Verification is offline: Kyso with its revocation
+ * check switched off, DSS with no revocation sources.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g"})
 public class PadesBenchmark {
   @Param({"100k", "1m", "10m"})
   public String size;
@@ -80,8 +82,13 @@ public class PadesBenchmark {
     key = token.keys().get(0);
     signer = PdfSigner.builder().build();
     options = PdfSignatureOptions.builder(PadesLevel.B_B).reason("Phát hành / Issued").build();
-    verifier = PdfVerifier.builder(CertificateVerifier.builder(pki.trustAnchors())
-        .network(NetworkSettings.offline()).insecureSkipRevocationCheck().build()).build();
+    verifier =
+        PdfVerifier.builder(
+                CertificateVerifier.builder(pki.trustAnchors())
+                    .network(NetworkSettings.offline())
+                    .insecureSkipRevocationCheck()
+                    .build())
+            .build();
     dss = Dss.withPkcs12(credential, pki.root(), null);
 
     kysoSigned = dir.resolve("kyso-signed.pdf");
@@ -90,7 +97,8 @@ public class PadesBenchmark {
     dss.signPdf(input, dssSigned, SignatureLevel.PAdES_BASELINE_B);
     ValidationReport own = verifier.verify(kysoSigned);
     if (!own.signatures().get(0).isPassed()) {
-      throw new IllegalStateException("Kyso does not pass its own signature: " + own.toText(Locale.ENGLISH));
+      throw new IllegalStateException(
+          "Kyso does not pass its own signature: " + own.toText(Locale.ENGLISH));
     }
     if (dss.verify(dssSigned) == null) {
       throw new IllegalStateException("DSS found no signature in its own output");
@@ -139,7 +147,9 @@ public class PadesBenchmark {
     return MessageDigest.getInstance("SHA-256").digest(bytes);
   }
 
-  /** The floor, part 2: one RSA-2048 signature with the same key (JCA, SHA256withRSA over 32 bytes). */
+  /**
+   * The floor, part 2: one RSA-2048 signature with the same key (JCA, SHA256withRSA over 32 bytes).
+   */
   @Benchmark
   public byte[] floorRsa() throws Exception {
     Signature s = Signature.getInstance("SHA256withRSA");

@@ -4,6 +4,7 @@ import eu.europa.esig.dss.token.Pkcs11SignatureToken;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import org.xipki.pkcs11.wrapper.PKCS11Constants;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Module;
 import org.xipki.pkcs11.wrapper.Session;
+import org.xipki.pkcs11.wrapper.Slot;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.SignatureAlgorithm;
@@ -33,26 +35,24 @@ import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
 import vn.kyso.pkcs11.BatchResult;
+import vn.kyso.pkcs11.PinCallback;
 import vn.kyso.pkcs11.Pkcs11Key;
 import vn.kyso.pkcs11.Pkcs11Module;
 import vn.kyso.pkcs11.Pkcs11Token;
-import vn.kyso.pkcs11.PinCallback;
+import vn.kyso.pkcs11.TokenDescription;
 import vn.kyso.pkcs11.TokenSelector;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
-import java.time.Clock;
-import org.xipki.pkcs11.wrapper.Slot;
-import vn.kyso.pkcs11.TokenDescription;
 
 /**
  * Batch signing on SoftHSM2 with one login, against the token's raw rate: {@code C_SignInit} +
  * {@code C_Sign} with {@code CKM_RSA_PKCS} over a precomputed DigestInfo, straight through the
- * wrapper, on one logged-in session. Cases: Kyso's {@code Pkcs11Token.signBatch} over 200
- * digests; 200 small PDFs signed PAdES B-B by Kyso with the token's key, and by the EU DSS library
- * with its PKCS#11 token (SunPKCS11) on the same token and key. All run in the same JVM; the
- * score is signatures per second. Needs {@code SOFTHSM2_CONF} in the environment
- * (benchmarks/run.sh sets it).
+ * wrapper, on one logged-in session. Cases: Kyso's {@code Pkcs11Token.signBatch} over 200 digests;
+ * 200 small PDFs signed PAdES B-B by Kyso with the token's key, and by the EU DSS library with its
+ * PKCS#11 token (SunPKCS11) on the same token and key. All run in the same JVM; the score is
+ * signatures per second. Needs {@code SOFTHSM2_CONF} in the environment (benchmarks/run.sh sets
+ * it).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -89,22 +89,30 @@ public class Pkcs11BatchBenchmark {
     }
     SoftHsm hsm = SoftHsm.assumeAvailable();
     hsm.createToken(LABEL, "12345678", PIN);
-    hsm.importCredential(LABEL, PIN, TestPki.builder().clock(Clock.systemUTC()).build()
-        .credential(TestIdentity.CLERK), "01", "clerk");
+    hsm.importCredential(
+        LABEL,
+        PIN,
+        TestPki.builder().clock(Clock.systemUTC()).build().credential(TestIdentity.CLERK),
+        "01",
+        "clerk");
     digests = new ArrayList<>();
     digestInfos = new ArrayList<>();
     for (int i = 0; i < BATCH; i++) {
-      Digest d = DigestAlgorithm.SHA256.digest(("Giấy mời họp số " + i).getBytes(StandardCharsets.UTF_8));
+      Digest d =
+          DigestAlgorithm.SHA256.digest(("Giấy mời họp số " + i).getBytes(StandardCharsets.UTF_8));
       digests.add(d);
       digestInfos.add(d.digestInfo());
     }
     module = Pkcs11Module.load(hsm.module());
-    token = module.open(TokenSelector.byLabel(LABEL), new PinCallback() {
-      @Override
-      public char[] pin(TokenDescription t, Purpose p) {
-        return PIN.toCharArray();
-      }
-    });
+    token =
+        module.open(
+            TokenSelector.byLabel(LABEL),
+            new PinCallback() {
+              @Override
+              public char[] pin(TokenDescription t, Purpose p) {
+                return PIN.toCharArray();
+              }
+            });
     key = token.allKeys().get(0);
 
     raw = PKCS11Module.getInstance(hsm.module().toString());
@@ -143,8 +151,10 @@ public class Pkcs11BatchBenchmark {
     signer = PdfSigner.builder().build();
     pdfOptions = PdfSignatureOptions.builder(PadesLevel.B_B).build();
     // DSS's PKCS#11 token: SunPKCS11 over the same library, the first initialised slot, one login.
-    dss = Dss.withToken(new Pkcs11SignatureToken(hsm.module().toString(), () -> PIN.toCharArray(), -1, 0, null),
-        null);
+    dss =
+        Dss.withToken(
+            new Pkcs11SignatureToken(hsm.module().toString(), () -> PIN.toCharArray(), -1, 0, null),
+            null);
   }
 
   /** Each batch writes new files. */
@@ -203,7 +213,10 @@ public class Pkcs11BatchBenchmark {
   @OperationsPerInvocation(BATCH)
   public int dssPdfBatch() throws Exception {
     for (int i = 0; i < BATCH; i++) {
-      dss.signPdf(pdfs.get(i), dssOuts.get(i), eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_B);
+      dss.signPdf(
+          pdfs.get(i),
+          dssOuts.get(i),
+          eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_B);
     }
     return BATCH;
   }

@@ -29,8 +29,8 @@ import vn.kyso.testkit.TestPki;
 /**
  * How long one policy decision takes (target: well under a millisecond, so hosts can decide on
  * every document): a personal signature under the national pack, an organisation signature under
- * national + Thái Bình with an earlier signature and registry lookups, and the review of a
- * verified two-signature document.
+ * national + Thái Bình with an earlier signature and registry lookups, and the review of a verified
+ * two-signature document.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,36 +53,68 @@ public class PolicyBenchmark {
     national = Policy.preset("national").registry(pki.signerRegistry()).build();
     thaiBinh = Policy.preset("thai-binh-08-2016").registry(pki.signerRegistry()).build();
     Instant now = pki.clock().instant();
-    letter = DocumentInfo.builder("Công văn").numberSymbol("15/UBND-VP").issuingOrganisation(TestPki.PROVINCE)
-        .signerName("Nguyễn Văn An").titleLine("CHỦ TỊCH").authorityForm(AuthorityForm.TM).build();
-    personal = SigningRequest.builder(pki.credential(TestIdentity.CHAIRMAN).certificate(), letter, now).build();
-    organisation = SigningRequest.builder(pki.credential(TestIdentity.PROVINCE_ORGANISATION).certificate(), letter, now)
-        .kind(SignatureKind.ORGANISATION).operator(TestPki.registryId(TestIdentity.CLERK))
-        .priorSignature(new PriorSignature(SignatureKind.PERSONAL, pki.credential(TestIdentity.CHAIRMAN).certificate(),
-            now.minusSeconds(600), true)).build();
-    report = ValidationReport.builder("cong-van.pdf", now)
-        .signature(SignatureResult.builder("Sig1", SignatureFormat.PADES_BASELINE).level(SignatureLevel.B_T).passed()
-            .signingCertificate(pki.credential(TestIdentity.CHAIRMAN).certificate())
-            .claimedSigningTime(now.minusSeconds(600)).build())
-        .signature(SignatureResult.builder("Sig2", SignatureFormat.PADES_BASELINE).level(SignatureLevel.B_T).passed()
-            .signingCertificate(pki.credential(TestIdentity.PROVINCE_ORGANISATION).certificate())
-            .claimedSigningTime(now).build())
-        .build();
+    letter =
+        DocumentInfo.builder("Công văn")
+            .numberSymbol("15/UBND-VP")
+            .issuingOrganisation(TestPki.PROVINCE)
+            .signerName("Nguyễn Văn An")
+            .titleLine("CHỦ TỊCH")
+            .authorityForm(AuthorityForm.TM)
+            .build();
+    personal =
+        SigningRequest.builder(pki.credential(TestIdentity.CHAIRMAN).certificate(), letter, now)
+            .build();
+    organisation =
+        SigningRequest.builder(
+                pki.credential(TestIdentity.PROVINCE_ORGANISATION).certificate(), letter, now)
+            .kind(SignatureKind.ORGANISATION)
+            .operator(TestPki.registryId(TestIdentity.CLERK))
+            .priorSignature(
+                new PriorSignature(
+                    SignatureKind.PERSONAL,
+                    pki.credential(TestIdentity.CHAIRMAN).certificate(),
+                    now.minusSeconds(600),
+                    true))
+            .build();
+    report =
+        ValidationReport.builder("cong-van.pdf", now)
+            .signature(
+                SignatureResult.builder("Sig1", SignatureFormat.PADES_BASELINE)
+                    .level(SignatureLevel.B_T)
+                    .passed()
+                    .signingCertificate(pki.credential(TestIdentity.CHAIRMAN).certificate())
+                    .claimedSigningTime(now.minusSeconds(600))
+                    .build())
+            .signature(
+                SignatureResult.builder("Sig2", SignatureFormat.PADES_BASELINE)
+                    .level(SignatureLevel.B_T)
+                    .passed()
+                    .signingCertificate(
+                        pki.credential(TestIdentity.PROVINCE_ORGANISATION).certificate())
+                    .claimedSigningTime(now)
+                    .build())
+            .build();
   }
 
-  /** @return a personal signature's decision under the national pack */
+  /**
+   * @return a personal signature's decision under the national pack
+   */
   @Benchmark
   public PolicyDecision personalNational() {
     return national.evaluate(personal);
   }
 
-  /** @return an organisation signature's decision under national + Thái Bình */
+  /**
+   * @return an organisation signature's decision under national + Thái Bình
+   */
   @Benchmark
   public PolicyDecision organisationThaiBinh() {
     return thaiBinh.evaluate(organisation);
   }
 
-  /** @return a verified two-signature document reviewed under national + Thái Bình */
+  /**
+   * @return a verified two-signature document reviewed under national + Thái Bình
+   */
   @Benchmark
   public ValidationReport reviewTwoSignatures() {
     return thaiBinh.review(report, letter);

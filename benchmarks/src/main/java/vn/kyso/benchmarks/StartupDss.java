@@ -29,8 +29,8 @@ public final class StartupDss {
    * @throws Exception when signing fails
    */
   public static void main(String[] args) throws Exception {
-    try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(args[2],
-        new KeyStore.PasswordProtection(args[3].toCharArray()))) {
+    try (Pkcs12SignatureToken token =
+        new Pkcs12SignatureToken(args[2], new KeyStore.PasswordProtection(args[3].toCharArray()))) {
       DSSPrivateKeyEntry key = token.getKeys().get(0);
       PAdESSignatureParameters p = new PAdESSignatureParameters();
       p.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
@@ -43,6 +43,7 @@ public final class StartupDss {
       SignatureValue value = token.sign(tbs, DigestAlgorithm.SHA256, key);
       service.signDocument(doc, p, value).save(args[1]);
     }
-    System.out.println(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+    System.out.println(
+        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
   }
 }

@@ -39,7 +39,9 @@ import vn.kyso.testkit.TestPkiExtension;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g"})
 public class TimestampBenchmark {
   private TestPkiExtension servers;
   private Path dir;
@@ -64,8 +66,14 @@ public class TimestampBenchmark {
     TestCredential credential = servers.pki().credential(TestIdentity.CHAIRMAN);
     token = credential.signingToken();
     key = token.keys().get(0);
-    signer = PdfSigner.builder().timestampClient(TsaClient.builder(servers.tsa().uri())
-        .verifier(CertificateVerifier.builder(servers.pki().trustAnchors()).build()).timeout(Duration.ofSeconds(5)).build()).build();
+    signer =
+        PdfSigner.builder()
+            .timestampClient(
+                TsaClient.builder(servers.tsa().uri())
+                    .verifier(CertificateVerifier.builder(servers.pki().trustAnchors()).build())
+                    .timeout(Duration.ofSeconds(5))
+                    .build())
+            .build();
     options = PdfSignatureOptions.builder(PadesLevel.B_T).build();
     dss = Dss.withPkcs12(credential, servers.pki().root(), servers.tsa().uri());
   }

@@ -78,8 +78,13 @@ public class VisibleSignatureBenchmark {
       doc.addPage(page);
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        String[][] lines = {{"60", "780", "UY BAN NHAN DAN TINH THU NGHIEM"}, {"60", "700", "V/v trien khai chu ky so"},
-            {"360", "300", "TM. UY BAN NHAN DAN"}, {"385", "284", "CHU TICH"}, {"370", "200", "Nguyen Van An"}};
+        String[][] lines = {
+          {"60", "780", "UY BAN NHAN DAN TINH THU NGHIEM"},
+          {"60", "700", "V/v trien khai chu ky so"},
+          {"360", "300", "TM. UY BAN NHAN DAN"},
+          {"385", "284", "CHU TICH"},
+          {"370", "200", "Nguyen Van An"}
+        };
         for (String[] l : lines) {
           cs.beginText();
           cs.setFont(font, 13);
@@ -105,11 +110,18 @@ public class VisibleSignatureBenchmark {
     key = token.keys().get(0);
     signer = PdfSigner.builder().clock(pki.clock()).build();
     invisible = PdfSignatureOptions.builder(PadesLevel.B_B).build();
-    personal = PdfSignatureOptions.builder(PadesLevel.B_B)
-        .visible(VisibleSignature.personal(signature, Placement.signerBlock("CHU TICH", "Nguyen Van An"))).build();
-    marker = PdfSignatureOptions.builder(PadesLevel.B_B)
-        .visible(VisibleSignature.copy(CopyForm.SAO_Y, "Ủy ban nhân dân tỉnh Thử Nghiệm").font(AppearanceFont.bundled()))
-        .build();
+    personal =
+        PdfSignatureOptions.builder(PadesLevel.B_B)
+            .visible(
+                VisibleSignature.personal(
+                    signature, Placement.signerBlock("CHU TICH", "Nguyen Van An")))
+            .build();
+    marker =
+        PdfSignatureOptions.builder(PadesLevel.B_B)
+            .visible(
+                VisibleSignature.copy(CopyForm.SAO_Y, "Ủy ban nhân dân tỉnh Thử Nghiệm")
+                    .font(AppearanceFont.bundled()))
+            .build();
   }
 
   /** Removes the files. */
@@ -121,19 +133,25 @@ public class VisibleSignatureBenchmark {
     Files.deleteIfExists(dir);
   }
 
-  /** @throws Exception when signing fails */
+  /**
+   * @throws Exception when signing fails
+   */
   @Benchmark
   public void invisible() throws Exception {
     signer.sign(letter, out, invisible, key);
   }
 
-  /** @throws Exception when signing fails */
+  /**
+   * @throws Exception when signing fails
+   */
   @Benchmark
   public void visiblePersonalInSignerBlock() throws Exception {
     signer.sign(letter, out, personal, key);
   }
 
-  /** @throws Exception when signing fails */
+  /**
+   * @throws Exception when signing fails
+   */
   @Benchmark
   public void visibleCopyMarker() throws Exception {
     signer.sign(letter, out, marker, key);

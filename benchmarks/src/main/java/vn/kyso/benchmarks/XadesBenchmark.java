@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,19 +33,20 @@ import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
 import vn.kyso.xades.XmlVerification;
 import vn.kyso.xades.XmlVerifier;
-import java.util.Locale;
 
 /**
- * XAdES B-B enveloped signing and offline verification of a whole XML document by Kyso, and
- * SHA-256 over the same bytes. DSS's side is {@link DssXadesBenchmark}, on the same files and key
- * in a JVM of its own (the two libraries need different major versions of Santuario).
+ * XAdES B-B enveloped signing and offline verification of a whole XML document by Kyso, and SHA-256
+ * over the same bytes. DSS's side is {@link DssXadesBenchmark}, on the same files and key in a JVM
+ * of its own (the two libraries need different major versions of Santuario).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g"})
 public class XadesBenchmark {
   @Param({"10k", "1m"})
   public String size;
@@ -73,14 +75,20 @@ public class XadesBenchmark {
     key = token.keys().get(0);
     signer = XmlSigner.builder().build();
     options = XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build();
-    verifier = XmlVerifier.builder(CertificateVerifier.builder(pki.trustAnchors())
-        .network(NetworkSettings.offline()).insecureSkipRevocationCheck().build()).build();
+    verifier =
+        XmlVerifier.builder(
+                CertificateVerifier.builder(pki.trustAnchors())
+                    .network(NetworkSettings.offline())
+                    .insecureSkipRevocationCheck()
+                    .build())
+            .build();
 
     kysoSigned = dir.resolve("kyso-signed.xml");
     signer.sign(input, kysoSigned, options, key);
     XmlVerification own = verifier.verify(kysoSigned, Map.of());
     if (!own.report().signatures().get(0).isPassed()) {
-      throw new IllegalStateException("Kyso does not pass its own signature: " + own.report().toText(Locale.ENGLISH));
+      throw new IllegalStateException(
+          "Kyso does not pass its own signature: " + own.report().toText(Locale.ENGLISH));
     }
   }
 

@@ -14,8 +14,8 @@ import vn.kyso.pades.PdfSigner;
 
 /**
  * Example: a clerk signs every PDF of a folder with one PIN entry. The token is opened once (the
- * PIN callback is asked once, at the first signature) and the same key signs each file; a file
- * that fails is reported and the others go on. Inputs are never modified; each output is written
+ * PIN callback is asked once, at the first signature) and the same key signs each file; a file that
+ * fails is reported and the others go on. Inputs are never modified; each output is written
  * atomically beside its input as {@code <name>-ky.pdf}.
  *
  * <pre>{@code
@@ -53,7 +53,8 @@ public final class BatchSignFolder {
       files.forEach(inputs::add);
     }
     inputs.sort(null);
-    PdfSignatureOptions options = PdfSignatureOptions.builder(PadesLevel.B_B).reason("Phát hành / Issued").build();
+    PdfSignatureOptions options =
+        PdfSignatureOptions.builder(PadesLevel.B_B).reason("Phát hành / Issued").build();
     for (Path in : inputs) {
       String name = in.getFileName().toString();
       if (name.endsWith("-ky.pdf")) {

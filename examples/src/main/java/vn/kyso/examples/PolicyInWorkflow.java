@@ -17,9 +17,9 @@ import vn.kyso.policy.Policy;
 
 /**
  * Example: the "issue" step of a document workflow. The văn thư presses "Phát hành"; the system
- * signs with the organisation key only if the policy allows it (the leader has signed, the
- * document is not classified, the clerk holds the organisation token...), and otherwise shows the
- * cited reasons instead of a PIN prompt.
+ * signs with the organisation key only if the policy allows it (the leader has signed, the document
+ * is not classified, the clerk holds the organisation token...), and otherwise shows the cited
+ * reasons instead of a PIN prompt.
  */
 public final class PolicyInWorkflow {
   private PolicyInWorkflow() {}
@@ -35,7 +35,8 @@ public final class PolicyInWorkflow {
   /**
    * Issues a document the leader has signed.
    *
-   * @param signer the shared signer (with a certificate verifier, so the leader's signature is checked)
+   * @param signer the shared signer (with a certificate verifier, so the leader's signature is
+   *     checked)
    * @param policy the province's policy
    * @param leaderSigned the document with the leader's signature
    * @param issued where the issued document goes
@@ -45,17 +46,35 @@ public final class PolicyInWorkflow {
    * @return issued, or refused with the reasons
    * @throws KysoException when signing fails for another reason (token, document, TSA)
    */
-  public static Outcome issue(PdfSigner signer, Policy policy, Path leaderSigned, Path issued, DocumentInfo document,
-      String clerkId, SigningKey organisationKey) throws KysoException {
-    PolicyCheck check = PolicyCheck.builder(policy, document).kind(SignatureKind.ORGANISATION).operator(clerkId).build();
+  public static Outcome issue(
+      PdfSigner signer,
+      Policy policy,
+      Path leaderSigned,
+      Path issued,
+      DocumentInfo document,
+      String clerkId,
+      SigningKey organisationKey)
+      throws KysoException {
+    PolicyCheck check =
+        PolicyCheck.builder(policy, document)
+            .kind(SignatureKind.ORGANISATION)
+            .operator(clerkId)
+            .build();
     try {
-      signer.sign(leaderSigned, issued, PdfSignatureOptions.builder(PadesLevel.B_T).policyCheck(check).build(),
+      signer.sign(
+          leaderSigned,
+          issued,
+          PdfSignatureOptions.builder(PadesLevel.B_T).policyCheck(check).build(),
           organisationKey);
       return new Outcome(true, List.of());
     } catch (SigningRefusedException refused) {
       Locale vi = Locale.forLanguageTag("vi");
-      List<String> reasons = refused.decision().denials().stream()
-          .map((PolicyFinding f) -> f.ruleId() + ": " + f.message(vi) + " (" + f.citation() + ")").toList();
+      List<String> reasons =
+          refused.decision().denials().stream()
+              .map(
+                  (PolicyFinding f) ->
+                      f.ruleId() + ": " + f.message(vi) + " (" + f.citation() + ")")
+              .toList();
       return new Outcome(false, reasons);
     }
   }

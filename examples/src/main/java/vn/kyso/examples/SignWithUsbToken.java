@@ -34,16 +34,31 @@ public final class SignWithUsbToken {
    * @param signaturePng the leader's signature image (blue PNG with transparency)
    * @param titleLine the block's title line, e.g. {@code CHỦ TỊCH}
    * @param nameLine the leader's name as printed
-   * @throws Exception a {@code TokenException} (wrong PIN, locked, removed), a {@code DocumentException}...
+   * @throws Exception a {@code TokenException} (wrong PIN, locked, removed), a {@code
+   *     DocumentException}...
    */
-  public static void sign(Path library, String tokenLabel, PinCallback pin, PdfSigner signer, Path in, Path out,
-      Path signaturePng, String titleLine, String nameLine) throws Exception {
+  public static void sign(
+      Path library,
+      String tokenLabel,
+      PinCallback pin,
+      PdfSigner signer,
+      Path in,
+      Path out,
+      Path signaturePng,
+      String titleLine,
+      String nameLine)
+      throws Exception {
     SignatureImage image = SignatureImage.png(Files.readAllBytes(signaturePng));
     try (Pkcs11Module module = Pkcs11Module.load(library);
         Pkcs11Token token = module.open(TokenSelector.byLabel(tokenLabel), pin)) {
       SigningKey key = token.keys().get(0);
-      signer.sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_T)
-          .visible(VisibleSignature.personal(image, Placement.signerBlock(titleLine, nameLine))).build(), key);
+      signer.sign(
+          in,
+          out,
+          PdfSignatureOptions.builder(PadesLevel.B_T)
+              .visible(VisibleSignature.personal(image, Placement.signerBlock(titleLine, nameLine)))
+              .build(),
+          key);
     }
   }
 }

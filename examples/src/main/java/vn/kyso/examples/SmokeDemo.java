@@ -1,12 +1,24 @@
 package vn.kyso.examples;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -26,12 +38,16 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
+import vn.kyso.pades.PdfSigner;
+import vn.kyso.pades.PdfVerifier;
 import vn.kyso.pades.Placement;
 import vn.kyso.pades.SignatureImage;
 import vn.kyso.pades.VisibleSignature;
+import vn.kyso.pkcs11.Pkcs11Module;
+import vn.kyso.pkcs11.Pkcs11Token;
+import vn.kyso.pkcs11.TokenSelector;
 import vn.kyso.policy.Policy;
-import vn.kyso.pades.PdfSigner;
-import vn.kyso.pades.PdfVerifier;
+import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 import vn.kyso.testkit.TestPkiExtension;
@@ -40,56 +56,44 @@ import vn.kyso.xades.XadesPackaging;
 import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
 import vn.kyso.xades.XmlVerifier;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.util.Base64;
-import javax.imageio.ImageIO;
-import vn.kyso.pkcs11.Pkcs11Module;
-import vn.kyso.pkcs11.Pkcs11Token;
-import vn.kyso.pkcs11.TokenSelector;
-import vn.kyso.testkit.SoftHsm;
 
 /**
  * The SDK's main job end to end, until the {@code kyso} command-line tool lands: starts a
  * government-shaped test PKI with loopback OCSP, CRL and TSA servers; writes a sample official
  * letter (công văn) as a PDF; the chairman signs it (PAdES B-T), then the clerk adds the
- * organisation's signature (PAdES B-LTA, with the validation data and a document time-stamp);
- * a sample one-stop record (hồ sơ) in XML is signed (XAdES B-LT, enveloped); both are verified
- * and the reports printed in Vietnamese and English and written as JSON.
+ * organisation's signature (PAdES B-LTA, with the validation data and a document time-stamp); a
+ * sample one-stop record (hồ sơ) in XML is signed (XAdES B-LT, enveloped); both are verified and
+ * the reports printed in Vietnamese and English and written as JSON.
  *
  * <p>Usage: {@code SmokeDemo [output-folder]} (default: a new temporary folder).
  */
 public final class SmokeDemo {
-  private static final List<String> LETTER = List.of(
-      "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
-      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc",
-      "Số: 123/UBND-VP",
-      "V/v triển khai chữ ký số chuyên dùng Chính phủ",
-      "Kính gửi: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường.",
-      "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị sử dụng chữ ký số chuyên dùng",
-      "trong gửi, nhận văn bản điện tử theo Nghị định số 30/2020/NĐ-CP.");
+  private static final List<String> LETTER =
+      List.of(
+          "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc",
+          "Số: 123/UBND-VP",
+          "V/v triển khai chữ ký số chuyên dùng Chính phủ",
+          "Kính gửi: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường.",
+          "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị sử dụng chữ ký số chuyên dùng",
+          "trong gửi, nhận văn bản điện tử theo Nghị định số 30/2020/NĐ-CP.");
 
-  private static final String RECORD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      + "<HoSo xmlns=\"urn:kyso:demo:hoso\" Id=\"hoso-2026-000123\">\n"
-      + "  <ThuTuc>Cấp giấy phép xây dựng</ThuTuc>\n"
-      + "  <NguoiNop>Trần Thị Bình</NguoiNop>\n"
-      + "  <NgayNhan>2026-06-15</NgayNhan>\n"
-      + "  <KetQua>Đã giải quyết đúng hạn</KetQua>\n"
-      + "</HoSo>\n";
+  private static final String RECORD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          + "<HoSo xmlns=\"urn:kyso:demo:hoso\" Id=\"hoso-2026-000123\">\n"
+          + "  <ThuTuc>Cấp giấy phép xây dựng</ThuTuc>\n"
+          + "  <NguoiNop>Trần Thị Bình</NguoiNop>\n"
+          + "  <NgayNhan>2026-06-15</NgayNhan>\n"
+          + "  <KetQua>Đã giải quyết đúng hạn</KetQua>\n"
+          + "</HoSo>\n";
 
   private SmokeDemo() {}
 
   /** The two reports of a run and where its files are. */
   public record Result(ValidationReport pdf, ValidationReport xml, Path folder, String token) {
-    /** @return whether every signature of both documents passed */
+    /**
+     * @return whether every signature of both documents passed
+     */
     public boolean passed() {
       return pdf.overall() == Indication.TOTAL_PASSED && xml.overall() == Indication.TOTAL_PASSED;
     }
@@ -137,7 +141,8 @@ public final class SmokeDemo {
    * @throws IOException when the output cannot be written
    */
   public static Result run(Path outputFolder, boolean onSoftHsm) throws KysoException, IOException {
-    TestPkiExtension services = TestPkiExtension.builder().seed(2026).clock(Clock.systemUTC()).build();
+    TestPkiExtension services =
+        TestPkiExtension.builder().seed(2026).clock(Clock.systemUTC()).build();
     services.start();
     try {
       Files.createDirectories(outputFolder);
@@ -149,49 +154,100 @@ public final class SmokeDemo {
       write(record, RECORD.getBytes(StandardCharsets.UTF_8));
       Path recordSigned = outputFolder.resolve("ho-so-ky.xml");
 
-      PdfSigner pdfSigner = PdfSigner.builder().timestampClient(services.tsaClient())
-          .certificateVerifier(services.verifier()).build();
-      XmlSigner xmlSigner = XmlSigner.builder().timestampClient(services.tsaClient())
-          .certificateVerifier(services.verifier()).build();
-      // The national rules, with roles from the test PKI's registry (your e-office data in production):
+      PdfSigner pdfSigner =
+          PdfSigner.builder()
+              .timestampClient(services.tsaClient())
+              .certificateVerifier(services.verifier())
+              .build();
+      XmlSigner xmlSigner =
+          XmlSigner.builder()
+              .timestampClient(services.tsaClient())
+              .certificateVerifier(services.verifier())
+              .build();
+      // The national rules, with roles from the test PKI's registry (your e-office data in
+      // production):
       // each signature is checked before the token is used, and the verified documents are judged.
       Policy policy = Policy.preset("national").registry(services.pki().signerRegistry()).build();
-      DocumentInfo letterInfo = DocumentInfo.builder("Công văn").numberSymbol("123/UBND-VP")
-          .issuingOrganisation(TestPki.PROVINCE).authorityForm(AuthorityForm.TM).signerName("Nguyễn Văn An")
-          .titleLine("CHỦ TỊCH").build();
-      DocumentInfo recordInfo = DocumentInfo.builder("Hồ sơ").issuingOrganisation(TestPki.PROVINCE)
-          .signerName("Nguyễn Văn An").build();
+      DocumentInfo letterInfo =
+          DocumentInfo.builder("Công văn")
+              .numberSymbol("123/UBND-VP")
+              .issuingOrganisation(TestPki.PROVINCE)
+              .authorityForm(AuthorityForm.TM)
+              .signerName("Nguyễn Văn An")
+              .titleLine("CHỦ TỊCH")
+              .build();
+      DocumentInfo recordInfo =
+          DocumentInfo.builder("Hồ sơ")
+              .issuingOrganisation(TestPki.PROVINCE)
+              .signerName("Nguyễn Văn An")
+              .build();
       String tokenName = onSoftHsm ? "SoftHSM2 (PKCS#11)" : "PKCS#12";
       try (Keys keys = onSoftHsm ? Keys.softHsm(services) : Keys.pkcs12(services)) {
         SigningKey leaderKey = keys.leader();
         SigningKey clerkKey = keys.clerk();
-        pdfSigner.sign(letter, leaderSigned, PdfSignatureOptions.builder(PadesLevel.B_T)
-            .reason("Phê duyệt / Approval").location("Thử Nghiệm")
-            .visible(VisibleSignature.personal(SignatureImage.png(picture(false)),
-                Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")))
-            .policyCheck(PolicyCheck.builder(policy, letterInfo).keyStorage(KeyStorage.TOKEN).build()).build(),
+        pdfSigner.sign(
+            letter,
+            leaderSigned,
+            PdfSignatureOptions.builder(PadesLevel.B_T)
+                .reason("Phê duyệt / Approval")
+                .location("Thử Nghiệm")
+                .visible(
+                    VisibleSignature.personal(
+                        SignatureImage.png(picture(false)),
+                        Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")))
+                .policyCheck(
+                    PolicyCheck.builder(policy, letterInfo).keyStorage(KeyStorage.TOKEN).build())
+                .build(),
             leaderKey);
-        pdfSigner.sign(leaderSigned, issued, PdfSignatureOptions.builder(PadesLevel.B_LTA)
-            .reason("Ban hành / Issued").location("Thử Nghiệm")
-            .visible(VisibleSignature.organisation(SignatureImage.png(picture(true)), 36, 36))
-            .policyCheck(PolicyCheck.builder(policy, letterInfo).kind(SignatureKind.ORGANISATION)
-                .operator(TestPki.registryId(TestIdentity.CLERK)).keyStorage(KeyStorage.TOKEN).build()).build(),
+        pdfSigner.sign(
+            leaderSigned,
+            issued,
+            PdfSignatureOptions.builder(PadesLevel.B_LTA)
+                .reason("Ban hành / Issued")
+                .location("Thử Nghiệm")
+                .visible(VisibleSignature.organisation(SignatureImage.png(picture(true)), 36, 36))
+                .policyCheck(
+                    PolicyCheck.builder(policy, letterInfo)
+                        .kind(SignatureKind.ORGANISATION)
+                        .operator(TestPki.registryId(TestIdentity.CLERK))
+                        .keyStorage(KeyStorage.TOKEN)
+                        .build())
+                .build(),
             clerkKey);
-        xmlSigner.sign(record, recordSigned, XmlSignatureOptions.builder(XadesLevel.B_LT, XadesPackaging.ENVELOPED)
-            .policyCheck(PolicyCheck.builder(policy, recordInfo).keyStorage(KeyStorage.TOKEN).build()).build(),
+        xmlSigner.sign(
+            record,
+            recordSigned,
+            XmlSignatureOptions.builder(XadesLevel.B_LT, XadesPackaging.ENVELOPED)
+                .policyCheck(
+                    PolicyCheck.builder(policy, recordInfo).keyStorage(KeyStorage.TOKEN).build())
+                .build(),
             leaderKey);
       }
 
-      ValidationReport pdfReport = policy.review(
-          PdfVerifier.builder(services.verifier()).build().verify(issued), letterInfo);
-      ValidationReport xmlReport = policy.review(
-          XmlVerifier.builder(services.verifier()).build().verify(recordSigned, Map.of()).report(), recordInfo);
-      write(outputFolder.resolve("bao-cao-cong-van.json"), pdfReport.toJson().getBytes(StandardCharsets.UTF_8));
-      write(outputFolder.resolve("bao-cao-ho-so.json"), xmlReport.toJson().getBytes(StandardCharsets.UTF_8));
-      // The test PKI's root and the signers' certificates, to verify the files again (kyso verify --trust ...).
+      ValidationReport pdfReport =
+          policy.review(
+              PdfVerifier.builder(services.verifier()).build().verify(issued), letterInfo);
+      ValidationReport xmlReport =
+          policy.review(
+              XmlVerifier.builder(services.verifier())
+                  .build()
+                  .verify(recordSigned, Map.of())
+                  .report(),
+              recordInfo);
+      write(
+          outputFolder.resolve("bao-cao-cong-van.json"),
+          pdfReport.toJson().getBytes(StandardCharsets.UTF_8));
+      write(
+          outputFolder.resolve("bao-cao-ho-so.json"),
+          xmlReport.toJson().getBytes(StandardCharsets.UTF_8));
+      // The test PKI's root and the signers' certificates, to verify the files again (kyso verify
+      // --trust ...).
       write(outputFolder.resolve("goc-thu-nghiem.pem"), pem(services.pki().root()));
-      write(outputFolder.resolve("chung-thu-lanh-dao.pem"), pem(services.pki().credential(TestIdentity.CHAIRMAN).certificate()));
-      write(outputFolder.resolve("chung-thu-co-quan.pem"),
+      write(
+          outputFolder.resolve("chung-thu-lanh-dao.pem"),
+          pem(services.pki().credential(TestIdentity.CHAIRMAN).certificate()));
+      write(
+          outputFolder.resolve("chung-thu-co-quan.pem"),
           pem(services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).certificate()));
       return new Result(pdfReport, xmlReport, outputFolder, tokenName);
     } finally {
@@ -205,7 +261,8 @@ public final class SmokeDemo {
    */
   private static void writeLetter(Path target) throws IOException {
     try (PDDocument doc = new PDDocument();
-        InputStream fontFile = PdfSigner.class.getResourceAsStream("fonts/LiberationSerif-Regular.ttf")) {
+        InputStream fontFile =
+            PdfSigner.class.getResourceAsStream("fonts/LiberationSerif-Regular.ttf")) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
       PDFont font = PDType0Font.load(doc, fontFile, true);
@@ -225,12 +282,14 @@ public final class SmokeDemo {
     }
   }
 
-  private static void centred(PDPageContentStream cs, PDFont font, float size, float centreX, float y, String s)
+  private static void centred(
+      PDPageContentStream cs, PDFont font, float size, float centreX, float y, String s)
       throws IOException {
     text(cs, font, size, centreX - font.getStringWidth(s) / 1000 * size / 2, y, s);
   }
 
-  private static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s)
+  private static void text(
+      PDPageContentStream cs, PDFont font, float size, float x, float y, String s)
       throws IOException {
     cs.beginText();
     cs.setFont(font, size);
@@ -241,8 +300,8 @@ public final class SmokeDemo {
 
   /** A blue handwritten-looking signature, or a round red seal, on a transparent background. */
   private static byte[] picture(boolean seal) throws IOException {
-    BufferedImage img = new BufferedImage(seal ? 240 : 300, seal ? 240 : 120,
-        BufferedImage.TYPE_INT_ARGB);
+    BufferedImage img =
+        new BufferedImage(seal ? 240 : 300, seal ? 240 : 120, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     if (seal) {
@@ -250,8 +309,10 @@ public final class SmokeDemo {
       g.setStroke(new BasicStroke(10));
       g.drawOval(10, 10, 220, 220);
       g.drawOval(40, 40, 160, 160);
-      g.fillPolygon(new int[] {120, 132, 165, 138, 148, 120, 92, 102, 75, 108}, new int[] {75, 108, 108, 128, 160,
-          140, 160, 128, 108, 108}, 10);
+      g.fillPolygon(
+          new int[] {120, 132, 165, 138, 148, 120, 92, 102, 75, 108},
+          new int[] {75, 108, 108, 128, 160, 140, 160, 128, 108, 108},
+          10);
     } else {
       g.setColor(new Color(20, 50, 190));
       g.setStroke(new BasicStroke(7));
@@ -267,37 +328,52 @@ public final class SmokeDemo {
 
   private static byte[] pem(X509Certificate c) throws IOException {
     try {
-      String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-          .encodeToString(c.getEncoded());
-      return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
+      String body =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(c.getEncoded());
+      return ("-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n")
+          .getBytes(StandardCharsets.US_ASCII);
     } catch (CertificateEncodingException e) {
       throw new IOException(e);
     }
   }
 
   /** The leader's and the clerk's keys, in PKCS#12 files or on one SoftHSM2 token. */
-  private record Keys(SigningKey leader, SigningKey clerk, List<AutoCloseable> open) implements AutoCloseable {
+  private record Keys(SigningKey leader, SigningKey clerk, List<AutoCloseable> open)
+      implements AutoCloseable {
     static Keys pkcs12(TestPkiExtension services) throws KysoException {
       SigningToken leader = services.pki().credential(TestIdentity.CHAIRMAN).signingToken();
-      SigningToken clerk = services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken();
+      SigningToken clerk =
+          services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken();
       return new Keys(leader.keys().get(0), clerk.keys().get(0), List.of(leader, clerk));
     }
 
     static Keys softHsm(TestPkiExtension services) throws KysoException {
       SoftHsm hsm = SoftHsm.assumeAvailable();
       hsm.createToken("kyso-demo", "12345678", "123456");
-      hsm.importCredential("kyso-demo", "123456", services.pki().credential(TestIdentity.CHAIRMAN), "01", "chu-tich");
-      hsm.importCredential("kyso-demo", "123456", services.pki().credential(TestIdentity.PROVINCE_ORGANISATION), "02",
+      hsm.importCredential(
+          "kyso-demo",
+          "123456",
+          services.pki().credential(TestIdentity.CHAIRMAN),
+          "01",
+          "chu-tich");
+      hsm.importCredential(
+          "kyso-demo",
+          "123456",
+          services.pki().credential(TestIdentity.PROVINCE_ORGANISATION),
+          "02",
           "co-quan");
       Pkcs11Module module = Pkcs11Module.load(hsm.module());
-      Pkcs11Token token = module.open(TokenSelector.byLabel("kyso-demo"),
-          (d, purpose) -> "123456".toCharArray());
+      Pkcs11Token token =
+          module.open(TokenSelector.byLabel("kyso-demo"), (d, purpose) -> "123456".toCharArray());
       SigningKey leader = null;
       SigningKey clerk = null;
       for (SigningKey k : token.keys()) {
-        if (k.certificate().equals(services.pki().credential(TestIdentity.CHAIRMAN).certificate())) {
+        if (k.certificate()
+            .equals(services.pki().credential(TestIdentity.CHAIRMAN).certificate())) {
           leader = k;
-        } else if (k.certificate().equals(services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).certificate())) {
+        } else if (k.certificate()
+            .equals(services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).certificate())) {
           clerk = k;
         }
       }

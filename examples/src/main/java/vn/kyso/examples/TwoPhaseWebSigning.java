@@ -12,10 +12,10 @@ import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PreparedSignature;
 
 /**
- * Example: two-phase signing in a web back end. The first request prepares the signature and
- * hands the browser plug-in (or a SIM PKI / HSM service) the digest to sign; the second request
- * completes it with the signature value. Between the two the server keeps only the state bytes
- * (in the session or a database); it never holds a key.
+ * Example: two-phase signing in a web back end. The first request prepares the signature and hands
+ * the browser plug-in (or a SIM PKI / HSM service) the digest to sign; the second request completes
+ * it with the signature value. Between the two the server keeps only the state bytes (in the
+ * session or a database); it never holds a key.
  *
  * <pre>{@code
  * // POST /documents/42/sign/prepare   (the browser sends the signer's certificate chain)
@@ -46,9 +46,13 @@ public final class TwoPhaseWebSigning {
    * @return the state and the digest to sign
    * @throws KysoException when the document cannot be signed or the policy refuses
    */
-  public static Prepared prepare(PdfSigner signer, Path pdf, List<X509Certificate> chain) throws KysoException {
-    PreparedSignature p = signer.prepare(pdf, PdfSignatureOptions.builder(PadesLevel.B_T).build(), chain);
-    return new Prepared(p.toBytes(), Base64.getEncoder().encodeToString(p.dataToSign().digestInfo()),
+  public static Prepared prepare(PdfSigner signer, Path pdf, List<X509Certificate> chain)
+      throws KysoException {
+    PreparedSignature p =
+        signer.prepare(pdf, PdfSignatureOptions.builder(PadesLevel.B_T).build(), chain);
+    return new Prepared(
+        p.toBytes(),
+        Base64.getEncoder().encodeToString(p.dataToSign().digestInfo()),
         p.algorithm().name());
   }
 
@@ -60,10 +64,11 @@ public final class TwoPhaseWebSigning {
    * @param pdf the same document
    * @param out where the signed document goes
    * @param signatureValue the value the plug-in returned
-   * @throws KysoException {@code SIGNATURE_VALUE_INVALID} for a value that does not verify,
-   *     {@code PREPARED_STATE_INVALID} when the state or the document changed
+   * @throws KysoException {@code SIGNATURE_VALUE_INVALID} for a value that does not verify, {@code
+   *     PREPARED_STATE_INVALID} when the state or the document changed
    */
-  public static void complete(PdfSigner signer, byte[] state, Path pdf, Path out, byte[] signatureValue)
+  public static void complete(
+      PdfSigner signer, byte[] state, Path pdf, Path out, byte[] signatureValue)
       throws KysoException {
     PreparedSignature p = PreparedSignature.fromBytes(state);
     signer.complete(p, pdf, out, new SignatureValue(p.algorithm(), signatureValue));

@@ -25,10 +25,13 @@ public final class VerifyIncoming {
    * The decision on one incoming file.
    *
    * @param accept whether to register it (every signature passed and nothing says return it)
-   * @param report the reviewed report (text: {@code report.toText(vi)}, JSON: {@code report.toJson()})
+   * @param report the reviewed report (text: {@code report.toText(vi)}, JSON: {@code
+   *     report.toJson()})
    */
   public record Decision(boolean accept, ValidationReport report) {
-    /** @return the report in Vietnamese, to show the clerk */
+    /**
+     * @return the report in Vietnamese, to show the clerk
+     */
     public String text() {
       return report.toText(Locale.forLanguageTag("vi"));
     }
@@ -44,13 +47,19 @@ public final class VerifyIncoming {
    * @return accept or return, with the report
    * @throws DocumentException when the file is not a readable PDF or XML document
    */
-  public static Decision check(CertificateVerifier verifier, Policy policy, Path file, DocumentInfo document)
+  public static Decision check(
+      CertificateVerifier verifier, Policy policy, Path file, DocumentInfo document)
       throws DocumentException {
-    ValidationReport report = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
-        ? XmlVerifier.builder(verifier).build().verify(file, Map.of()).report()
-        : PdfVerifier.builder(verifier).build().verify(file);
+    ValidationReport report =
+        file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
+            ? XmlVerifier.builder(verifier).build().verify(file, Map.of()).report()
+            : PdfVerifier.builder(verifier).build().verify(file);
     ValidationReport reviewed = policy.review(report, document);
-    boolean returnIt = reviewed.policyDecision().map(d -> d.hasOutcome(PolicyOutcome.RETURN_TO_SENDER)).orElse(false);
+    boolean returnIt =
+        reviewed
+            .policyDecision()
+            .map(d -> d.hasOutcome(PolicyOutcome.RETURN_TO_SENDER))
+            .orElse(false);
     return new Decision(reviewed.overall() == Indication.TOTAL_PASSED && !returnIt, reviewed);
   }
 }

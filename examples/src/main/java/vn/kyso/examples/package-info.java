@@ -1,4 +1,5 @@
 /**
- * The kyso command-line tool and runnable examples. Filled by the CLI issue; today only this package exists.
+ * The kyso command-line tool and runnable examples. Filled by the CLI issue; today only this
+ * package exists.
  */
 package vn.kyso.examples;

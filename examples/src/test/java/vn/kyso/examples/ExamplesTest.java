@@ -2,29 +2,29 @@ package vn.kyso.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.policy.AuthorityForm;
 import vn.kyso.api.policy.Classification;
 import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.validation.Indication;
+import vn.kyso.pades.PadesLevel;
+import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PdfVerifier;
+import vn.kyso.pades.PreparedSignature;
 import vn.kyso.policy.Policy;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 import vn.kyso.testkit.TestPkiExtension;
-import java.nio.charset.StandardCharsets;
-import vn.kyso.api.SignatureAlgorithm;
-import vn.kyso.pades.PadesLevel;
-import vn.kyso.pades.PdfSignatureOptions;
-import vn.kyso.pades.PreparedSignature;
 
 /** Every example runs as a test. */
 class ExamplesTest {
@@ -32,8 +32,11 @@ class ExamplesTest {
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(41).build();
 
   private static PdfSigner signer() {
-    return PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier())
-        .clock(PKI.pki().clock()).build();
+    return PdfSigner.builder()
+        .timestampClient(PKI.tsaClient())
+        .certificateVerifier(PKI.verifier())
+        .clock(PKI.pki().clock())
+        .build();
   }
 
   private static Path letter(Path dir) throws Exception {
@@ -50,11 +53,14 @@ class ExamplesTest {
       // the browser plug-in signs the digest with the token; here the same key does
       byte[] digestInfo = Base64.getDecoder().decode(p.digestBase64());
       assertThat(digestInfo).isNotEmpty();
-      var value = key.sign(PreparedSignature.fromBytes(p.state()).dataToSign(),
-          SignatureAlgorithm.valueOf(p.algorithm()));
+      var value =
+          key.sign(
+              PreparedSignature.fromBytes(p.state()).dataToSign(),
+              SignatureAlgorithm.valueOf(p.algorithm()));
       TwoPhaseWebSigning.complete(signer(), p.state(), pdf, out, value.value());
     }
-    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall())
+        .isEqualTo(Indication.TOTAL_PASSED);
   }
 
   @Test
@@ -66,18 +72,22 @@ class ExamplesTest {
     Files.writeString(folder.resolve("c.pdf"), "not a pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CLERK).signingToken()) {
       BatchSignFolder.Result r = BatchSignFolder.signAll(signer(), folder, token.keys().get(0));
-      assertThat(r.signed()).extracting(p -> p.getFileName().toString()).containsExactly("a-ky.pdf", "b-ky.pdf");
+      assertThat(r.signed())
+          .extracting(p -> p.getFileName().toString())
+          .containsExactly("a-ky.pdf", "b-ky.pdf");
       assertThat(r.failed()).singleElement().satisfies(f -> assertThat(f).startsWith("c.pdf"));
     }
     assertThat(Files.readAllBytes(folder.resolve("a.pdf"))).isEqualTo(Files.readAllBytes(original));
   }
 
   @Test
-  void verifyIncoming_acceptsTheDemoLetter_andReturnsATamperedOne(@TempDir Path dir) throws Exception {
+  void verifyIncoming_acceptsTheDemoLetter_andReturnsATamperedOne(@TempDir Path dir)
+      throws Exception {
     Path folder = SmokeDemo.run(dir.resolve("demo")).folder();
     Policy policy = Policy.preset("national").build();
     DocumentInfo info = DocumentInfo.builder("Công văn").build();
-    VerifyIncoming.Decision ok = VerifyIncoming.check(PKI.verifier(), policy, folder.resolve("ho-so-ky.xml"), info);
+    VerifyIncoming.Decision ok =
+        VerifyIncoming.check(PKI.verifier(), policy, folder.resolve("ho-so-ky.xml"), info);
     assertThat(ok.text()).isNotBlank();
     byte[] pdf = Files.readAllBytes(folder.resolve("cong-van-ban-hanh.pdf"));
     int at = new String(pdf, StandardCharsets.ISO_8859_1).indexOf("stream\n") + 20;
@@ -90,23 +100,48 @@ class ExamplesTest {
   }
 
   @Test
-  void policyInWorkflow_issuesAfterTheLeader_refusesASecretDocument(@TempDir Path dir) throws Exception {
+  void policyInWorkflow_issuesAfterTheLeader_refusesASecretDocument(@TempDir Path dir)
+      throws Exception {
     Path pdf = letter(dir);
     Path leaderSigned = dir.resolve("leader.pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(pdf, leaderSigned, PdfSignatureOptions.builder(PadesLevel.B_T).build(),
-          token.keys().get(0));
+      signer()
+          .sign(
+              pdf,
+              leaderSigned,
+              PdfSignatureOptions.builder(PadesLevel.B_T).build(),
+              token.keys().get(0));
     }
     Policy policy = Policy.preset("national").registry(PKI.pki().signerRegistry()).build();
-    DocumentInfo letter = DocumentInfo.builder("Công văn").numberSymbol("123/UBND-VP")
-        .issuingOrganisation(TestPki.PROVINCE).authorityForm(AuthorityForm.TM).build();
-    try (SigningToken token = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
-      PolicyInWorkflow.Outcome ok = PolicyInWorkflow.issue(signer(), policy, leaderSigned, dir.resolve("issued.pdf"),
-          letter, TestPki.registryId(TestIdentity.CLERK), token.keys().get(0));
+    DocumentInfo letter =
+        DocumentInfo.builder("Công văn")
+            .numberSymbol("123/UBND-VP")
+            .issuingOrganisation(TestPki.PROVINCE)
+            .authorityForm(AuthorityForm.TM)
+            .build();
+    try (SigningToken token =
+        PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+      PolicyInWorkflow.Outcome ok =
+          PolicyInWorkflow.issue(
+              signer(),
+              policy,
+              leaderSigned,
+              dir.resolve("issued.pdf"),
+              letter,
+              TestPki.registryId(TestIdentity.CLERK),
+              token.keys().get(0));
       assertThat(ok.issued()).as(ok.reasons().toString()).isTrue();
-      DocumentInfo secret = DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
-      PolicyInWorkflow.Outcome refused = PolicyInWorkflow.issue(signer(), policy, leaderSigned,
-          dir.resolve("secret.pdf"), secret, TestPki.registryId(TestIdentity.CLERK), token.keys().get(0));
+      DocumentInfo secret =
+          DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
+      PolicyInWorkflow.Outcome refused =
+          PolicyInWorkflow.issue(
+              signer(),
+              policy,
+              leaderSigned,
+              dir.resolve("secret.pdf"),
+              secret,
+              TestPki.registryId(TestIdentity.CLERK),
+              token.keys().get(0));
       assertThat(refused.issued()).isFalse();
       assertThat(refused.reasons()).anyMatch(r -> r.startsWith("X-01"));
       assertThat(dir.resolve("secret.pdf")).doesNotExist();

@@ -23,30 +23,43 @@ class OurDepartmentPolicyTest {
   static final TestPki PKI = TestPki.builder().build();
 
   @RegisterExtension
-  static final PolicyExtension POLICY = PolicyExtension.preset("national")
-      .pack(Path.of("src/main/resources/policy/so-noi-vu.yaml"))
-      .registry(PKI.signerRegistry());
+  static final PolicyExtension POLICY =
+      PolicyExtension.preset("national")
+          .pack(Path.of("src/main/resources/policy/so-noi-vu.yaml"))
+          .registry(PKI.signerRegistry());
 
   @Test
   void officialMailboxOnly(Policy policy) {
-    assertThatPolicy(policy).asOf(LocalDate.of(2026, 6, 15))
-        .allows(PKI.credential(TestIdentity.CHAIRMAN)).signing(DocumentInfo.builder("Công văn").build())
+    assertThatPolicy(policy)
+        .asOf(LocalDate.of(2026, 6, 15))
+        .allows(PKI.credential(TestIdentity.CHAIRMAN))
+        .signing(DocumentInfo.builder("Công văn").build())
         .notCiting("SNV-01");
-    assertThatPolicy(policy).asOf(LocalDate.of(2026, 6, 15))
-        .denies(PKI.credential(TestIdentity.VICE_CHAIRMAN)).signing(DocumentInfo.builder("Công văn").build())
-        .citing("SNV-01").citedTo("SNV-01", "QĐ 12/QĐ-SNV");
+    assertThatPolicy(policy)
+        .asOf(LocalDate.of(2026, 6, 15))
+        .denies(PKI.credential(TestIdentity.VICE_CHAIRMAN))
+        .signing(DocumentInfo.builder("Công văn").build())
+        .citing("SNV-01")
+        .citedTo("SNV-01", "QĐ 12/QĐ-SNV");
   }
 
   @Test
   void personnelDecisionsKeepAPaperOriginal(Policy policy) {
-    assertThatPolicy(policy).warns(PKI.credential(TestIdentity.CHAIRMAN))
-        .signing(DocumentInfo.builder("Quyết định").category(DocumentInfo.CATEGORY_INDIVIDUAL_DECISION).build())
-        .citing("SNV-02").withOutcome(PolicyOutcome.PAPER_ORIGINAL_REQUIRED);
+    assertThatPolicy(policy)
+        .warns(PKI.credential(TestIdentity.CHAIRMAN))
+        .signing(
+            DocumentInfo.builder("Quyết định")
+                .category(DocumentInfo.CATEGORY_INDIVIDUAL_DECISION)
+                .build())
+        .citing("SNV-02")
+        .withOutcome(PolicyOutcome.PAPER_ORIGINAL_REQUIRED);
   }
 
   @Test
   void secretsAreNeverSigned(Policy policy) {
-    assertThatPolicy(policy).denies(PKI.credential(TestIdentity.CHAIRMAN))
-        .signing(DocumentInfo.builder("Công văn").classification(Classification.MAT).build()).citing("X-01");
+    assertThatPolicy(policy)
+        .denies(PKI.credential(TestIdentity.CHAIRMAN))
+        .signing(DocumentInfo.builder("Công văn").classification(Classification.MAT).build())
+        .citing("X-01");
   }
 }

@@ -2,9 +2,13 @@ package vn.kyso.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,10 +18,6 @@ import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import javax.imageio.ImageIO;
 
 /** The USB-token example, with SoftHSM2 as the token. */
 class SignWithUsbTokenIT {
@@ -28,7 +28,8 @@ class SignWithUsbTokenIT {
   void signsWithTheTokensKey_askingThePinOnce(@TempDir Path dir) throws Exception {
     SoftHsm hsm = SoftHsm.assumeAvailable();
     hsm.createToken("lanh-dao", "12345678", "246810");
-    hsm.importCredential("lanh-dao", "246810", PKI.pki().credential(TestIdentity.CHAIRMAN), "01", "chu-tich");
+    hsm.importCredential(
+        "lanh-dao", "246810", PKI.pki().credential(TestIdentity.CHAIRMAN), "01", "chu-tich");
     Path folder = SmokeDemo.run(dir.resolve("demo")).folder();
     Path png = dir.resolve("chu-ky.png");
     BufferedImage img = new BufferedImage(120, 50, BufferedImage.TYPE_INT_ARGB);
@@ -39,13 +40,22 @@ class SignWithUsbTokenIT {
     ImageIO.write(img, "png", png.toFile());
     AtomicInteger asked = new AtomicInteger();
     Path out = dir.resolve("signed.pdf");
-    SignWithUsbToken.sign(hsm.module(), "lanh-dao", (token, purpose) -> {
-      asked.incrementAndGet();
-      return "246810".toCharArray();
-    }, PdfSigner.builder().timestampClient(PKI.tsaClient()).build(), folder.resolve("cong-van.pdf"), out, png,
-        "CHỦ TỊCH", "Nguyễn Văn An");
+    SignWithUsbToken.sign(
+        hsm.module(),
+        "lanh-dao",
+        (token, purpose) -> {
+          asked.incrementAndGet();
+          return "246810".toCharArray();
+        },
+        PdfSigner.builder().timestampClient(PKI.tsaClient()).build(),
+        folder.resolve("cong-van.pdf"),
+        out,
+        png,
+        "CHỦ TỊCH",
+        "Nguyễn Văn An");
     assertThat(asked).hasValue(1);
     assertThat(Files.exists(out)).isTrue();
-    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall())
+        .isEqualTo(Indication.TOTAL_PASSED);
   }
 }

@@ -28,9 +28,17 @@ final class Conformance {
     try {
       Files.createDirectories(FILE.getParent());
       // The first case of a run starts the file afresh.
-      Files.writeString(FILE, name + "\t" + (agree ? "agree" : "DISAGREE") + "\t"
-          + detail.replace('\t', ' ').replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, started ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+      Files.writeString(
+          FILE,
+          name
+              + "\t"
+              + (agree ? "agree" : "DISAGREE")
+              + "\t"
+              + detail.replace('\t', ' ').replace('\n', ' ')
+              + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          started ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE);
       started = true;
     } catch (IOException e) {

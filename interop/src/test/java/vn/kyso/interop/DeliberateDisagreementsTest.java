@@ -32,29 +32,39 @@ import vn.kyso.testkit.TestPkiExtension;
 /**
  * Where Kyso deliberately disagrees with DSS's default policy. DSS reports changes made to a PDF
  * after it was signed as warnings and still gives TOTAL_PASSED; Kyso fails them
- * (PDF_DISALLOWED_CHANGE), because a Vietnamese official document must show what its signer
- * saw (SECURITY.md: shadow attacks and incremental-update attacks). Each case names the change.
+ * (PDF_DISALLOWED_CHANGE), because a Vietnamese official document must show what its signer saw
+ * (SECURITY.md: shadow attacks and incremental-update attacks). Each case names the change.
  */
 class DeliberateDisagreementsTest {
   @RegisterExtension
-  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(3307).clock(Clock.systemUTC()).build();
+  static final TestPkiExtension PKI =
+      TestPkiExtension.builder().seed(3307).clock(Clock.systemUTC()).build();
 
   private static Path signed(Path in, Path out) throws Exception {
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
+      PdfSigner.builder()
+          .build()
+          .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
     }
     return out;
   }
 
   private static void expectDisagreement(String name, Path tampered) throws Exception {
-    Dss.Verdict theirs = new Dss(PKI.pki().root(), PKI.tsa().uri(), tampered.getParent())
-        .validate(List.of(new Dss.Check("t", tampered, null, null))).get("t").get(0);
-    SignatureResult ours = PdfVerifier.builder(PKI.verifier()).build().verify(tampered).signatures().get(0);
+    Dss.Verdict theirs =
+        new Dss(PKI.pki().root(), PKI.tsa().uri(), tampered.getParent())
+            .validate(List.of(new Dss.Check("t", tampered, null, null)))
+            .get("t")
+            .get(0);
+    SignatureResult ours =
+        PdfVerifier.builder(PKI.verifier()).build().verify(tampered).signatures().get(0);
 
     assertThat(theirs.passed()).as("DSS: %s", theirs).isTrue();
     assertThat(ours.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(ours.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_DISALLOWED_CHANGE"));
-    Conformance.record("deliberate: " + name, "DSS " + theirs.indication() + ", Kyso TOTAL_FAILED (PDF_DISALLOWED_CHANGE)",
+    assertThat(ours.findings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_DISALLOWED_CHANGE"));
+    Conformance.record(
+        "deliberate: " + name,
+        "DSS " + theirs.indication() + ", Kyso TOTAL_FAILED (PDF_DISALLOWED_CHANGE)",
         true);
   }
 
@@ -72,14 +82,17 @@ class DeliberateDisagreementsTest {
     }
     Path signed = signed(withOverlay, dir.resolve("s.pdf"));
     Path revealed = dir.resolve("revealed.pdf");
-    try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(revealed)) {
+    try (PDDocument doc = Loader.loadPDF(signed.toFile());
+        OutputStream os = Files.newOutputStream(revealed)) {
       PDPage page = doc.getPage(0);
-      page.setAnnotations(new ArrayList<>(page.getAnnotations().subList(1, page.getAnnotations().size())));
+      page.setAnnotations(
+          new ArrayList<>(page.getAnnotations().subList(1, page.getAnnotations().size())));
       page.getCOSObject().setNeedToBeUpdated(true);
       doc.saveIncremental(os);
     }
 
-    expectDisagreement("shadow attack (hide): an annotation over the page removed after signing", revealed);
+    expectDisagreement(
+        "shadow attack (hide): an annotation over the page removed after signing", revealed);
   }
 
   @Test
@@ -87,7 +100,8 @@ class DeliberateDisagreementsTest {
     // Optional content (layers) added after signing can hide or show parts of the signed page.
     Path signed = signed(Pdfs.letter(dir.resolve("l.pdf")), dir.resolve("s.pdf"));
     Path changed = dir.resolve("changed.pdf");
-    try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(changed)) {
+    try (PDDocument doc = Loader.loadPDF(signed.toFile());
+        OutputStream os = Files.newOutputStream(changed)) {
       COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
       COSDictionary ocProps = new COSDictionary();
       ocProps.setItem(COSName.getPDFName("OCGs"), new COSArray());

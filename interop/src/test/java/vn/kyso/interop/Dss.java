@@ -1,6 +1,7 @@
 package vn.kyso.interop;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.io.File;
 
 /**
  * The EU DSS library (6.4) as the interoperability peer, run as {@code vn.kyso.interop.dss.DssTool}
@@ -36,9 +36,11 @@ final class Dss {
     this.tsa = tsa;
     this.rootPem = workDir.resolve("root.pem");
     try {
-      Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(root.getEncoded())
-          + "\n-----END CERTIFICATE-----\n");
+      Files.writeString(
+          rootPem,
+          "-----BEGIN CERTIFICATE-----\n"
+              + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(root.getEncoded())
+              + "\n-----END CERTIFICATE-----\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CertificateEncodingException e) {
@@ -62,7 +64,15 @@ final class Dss {
   record Check(String id, Path file, String detachedName, Path detachedFile) {}
 
   /** A signature for DSS to make. */
-  record Job(String id, String format, String level, String packaging, Path p12, String password, Path in, Path out) {}
+  record Job(
+      String id,
+      String format,
+      String level,
+      String packaging,
+      Path p12,
+      String password,
+      Path in,
+      Path out) {}
 
   /**
    * Validates files with DSS's default policy, in one child JVM.
@@ -75,7 +85,10 @@ final class Dss {
     for (Check c : checks) {
       jobs.append(c.id()).append('\t').append(c.file().toAbsolutePath());
       if (c.detachedName() != null) {
-        jobs.append('\t').append(c.detachedName()).append('\t').append(c.detachedFile().toAbsolutePath());
+        jobs.append('\t')
+            .append(c.detachedName())
+            .append('\t')
+            .append(c.detachedFile().toAbsolutePath());
       }
       jobs.append('\n');
     }
@@ -84,7 +97,8 @@ final class Dss {
       if (line.length >= 3 && line[1].equals("ERROR")) {
         throw new IllegalStateException("DSS could not validate " + line[0] + ": " + line[2]);
       }
-      out.computeIfAbsent(line[0], k -> new ArrayList<>()).add(new Verdict(line[2], line[3], line.length > 4 ? line[4] : ""));
+      out.computeIfAbsent(line[0], k -> new ArrayList<>())
+          .add(new Verdict(line[2], line[3], line.length > 4 ? line[4] : ""));
     }
     return out;
   }
@@ -98,8 +112,18 @@ final class Dss {
   Map<String, String> sign(List<Job> jobs) {
     StringBuilder in = new StringBuilder();
     for (Job j : jobs) {
-      in.append(String.join("\t", j.id(), j.format(), j.level(), j.packaging(), j.p12().toAbsolutePath().toString(),
-          j.password(), j.in().toAbsolutePath().toString(), j.out().toAbsolutePath().toString())).append('\n');
+      in.append(
+              String.join(
+                  "\t",
+                  j.id(),
+                  j.format(),
+                  j.level(),
+                  j.packaging(),
+                  j.p12().toAbsolutePath().toString(),
+                  j.password(),
+                  j.in().toAbsolutePath().toString(),
+                  j.out().toAbsolutePath().toString()))
+          .append('\n');
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (String[] line : run(List.of("sign", rootPem.toString(), tsa.toString()), in.toString())) {
@@ -110,18 +134,28 @@ final class Dss {
 
   private static List<String[]> run(List<String> args, String stdin) {
     try {
-      String classpath = TOOL.resolve("classes") + File.pathSeparator
-          + Files.readString(TOOL.resolve("dss-classpath.txt")).trim();
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp", classpath,
-          "vn.kyso.interop.dss.DssTool"));
+      String classpath =
+          TOOL.resolve("classes")
+              + File.pathSeparator
+              + Files.readString(TOOL.resolve("dss-classpath.txt")).trim();
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx512m",
+                  "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                  "-cp",
+                  classpath,
+                  "vn.kyso.interop.dss.DssTool"));
       command.addAll(args);
-      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       try (OutputStream o = p.getOutputStream()) {
         o.write(stdin.getBytes(StandardCharsets.UTF_8));
       }
       List<String[]> lines = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           if (line.contains("\t")) {
@@ -130,11 +164,13 @@ final class Dss {
         }
       }
       if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("the DSS tool failed (exit " + (p.isAlive() ? "none" : p.exitValue()) + ")");
+        throw new IllegalStateException(
+            "the DSS tool failed (exit " + (p.isAlive() ? "none" : p.exitValue()) + ")");
       }
       return lines;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run the DSS tool; build the interop-dss module first", e);
+      throw new UncheckedIOException(
+          "cannot run the DSS tool; build the interop-dss module first", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

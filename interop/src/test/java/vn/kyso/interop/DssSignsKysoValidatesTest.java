@@ -26,22 +26,22 @@ import vn.kyso.testkit.TestPkiExtension;
 import vn.kyso.xades.XmlVerifier;
 
 /**
- * Signatures the EU DSS library produces validate TOTAL_PASSED in Kyso at every baseline level
- * and packaging, and DSS-made signatures with a revoked, expired or foreign-root certificate get
- * the same indication from both libraries.
+ * Signatures the EU DSS library produces validate TOTAL_PASSED in Kyso at every baseline level and
+ * packaging, and DSS-made signatures with a revoked, expired or foreign-root certificate get the
+ * same indication from both libraries.
  */
 class DssSignsKysoValidatesTest {
   @RegisterExtension
-  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(2207).clock(Clock.systemUTC()).build();
+  static final TestPkiExtension PKI =
+      TestPkiExtension.builder().seed(2207).clock(Clock.systemUTC()).build();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static final String PASSWORD = "interop";
-  private static final List<String> PADES = List.of("PAdES_BASELINE_B", "PAdES_BASELINE_T", "PAdES_BASELINE_LT",
-      "PAdES_BASELINE_LTA");
-  private static final List<String> XADES = List.of("XAdES_BASELINE_B", "XAdES_BASELINE_T", "XAdES_BASELINE_LT",
-      "XAdES_BASELINE_LTA");
+  private static final List<String> PADES =
+      List.of("PAdES_BASELINE_B", "PAdES_BASELINE_T", "PAdES_BASELINE_LT", "PAdES_BASELINE_LTA");
+  private static final List<String> XADES =
+      List.of("XAdES_BASELINE_B", "XAdES_BASELINE_T", "XAdES_BASELINE_LT", "XAdES_BASELINE_LTA");
   private static final List<String> PACKAGINGS = List.of("ENVELOPED", "ENVELOPING", "DETACHED");
   private static byte[] record;
   private static Map<String, String> made;
@@ -73,23 +73,51 @@ class DssSignsKysoValidatesTest {
     Path detachedPdf = Files.write(dir.resolve("ho-so.pdf"), record);
     List<Dss.Job> jobs = new ArrayList<>();
     for (String level : PADES) {
-      jobs.add(new Dss.Job(level, "pades", level, "-", p12(TestIdentity.CHAIRMAN), PASSWORD, letter,
-          dir.resolve(level + ".pdf")));
+      jobs.add(
+          new Dss.Job(
+              level,
+              "pades",
+              level,
+              "-",
+              p12(TestIdentity.CHAIRMAN),
+              PASSWORD,
+              letter,
+              dir.resolve(level + ".pdf")));
     }
     for (String level : XADES) {
       for (String packaging : PACKAGINGS) {
-        jobs.add(new Dss.Job(level + "-" + packaging, "xades", level, packaging, p12(TestIdentity.CHAIRMAN), PASSWORD,
-            packaging.equals("DETACHED") ? detachedPdf : xml, dir.resolve(level + "-" + packaging + ".xml")));
+        jobs.add(
+            new Dss.Job(
+                level + "-" + packaging,
+                "xades",
+                level,
+                packaging,
+                p12(TestIdentity.CHAIRMAN),
+                PASSWORD,
+                packaging.equals("DETACHED") ? detachedPdf : xml,
+                dir.resolve(level + "-" + packaging + ".xml")));
       }
     }
     List<Dss.Check> broken = new ArrayList<>();
-    for (TestIdentity who : List.of(TestIdentity.REVOKED, TestIdentity.EXPIRED, TestIdentity.FOREIGN_ROOT)) {
+    for (TestIdentity who :
+        List.of(TestIdentity.REVOKED, TestIdentity.EXPIRED, TestIdentity.FOREIGN_ROOT)) {
       Path out = dir.resolve("broken-" + who + ".pdf");
-      jobs.add(new Dss.Job("broken-" + who, "pades", "PAdES_BASELINE_T", "-", p12(who), PASSWORD, letter, out));
+      jobs.add(
+          new Dss.Job(
+              "broken-" + who, "pades", "PAdES_BASELINE_T", "-", p12(who), PASSWORD, letter, out));
       broken.add(new Dss.Check("broken-" + who, out, null, null));
       // without a time-stamp nothing proves when it was signed: no deliberate difference is left
       Path bb = dir.resolve("broken-bb-" + who + ".pdf");
-      jobs.add(new Dss.Job("broken-bb-" + who, "pades", "PAdES_BASELINE_B", "-", p12(who), PASSWORD, letter, bb));
+      jobs.add(
+          new Dss.Job(
+              "broken-bb-" + who,
+              "pades",
+              "PAdES_BASELINE_B",
+              "-",
+              p12(who),
+              PASSWORD,
+              letter,
+              bb));
       broken.add(new Dss.Check("broken-bb-" + who, bb, null, null));
     }
     Dss dss = new Dss(PKI.pki().root(), PKI.tsa().uri(), dir);
@@ -98,18 +126,26 @@ class DssSignsKysoValidatesTest {
   }
 
   @ParameterizedTest(name = "DSS {0}")
-  @ValueSource(strings = {"PAdES_BASELINE_B", "PAdES_BASELINE_T", "PAdES_BASELINE_LT", "PAdES_BASELINE_LTA"})
+  @ValueSource(
+      strings = {"PAdES_BASELINE_B", "PAdES_BASELINE_T", "PAdES_BASELINE_LT", "PAdES_BASELINE_LTA"})
   void pades(String level) throws Exception {
     assertThat(made).containsEntry(level, null);
 
-    List<SignatureResult> results = PdfVerifier.builder(PKI.verifier()).build().verify(dir.resolve(level + ".pdf"))
-        .signatures();
+    List<SignatureResult> results =
+        PdfVerifier.builder(PKI.verifier())
+            .build()
+            .verify(dir.resolve(level + ".pdf"))
+            .signatures();
 
     // B-LTA adds a document time-stamp, which Kyso reports beside the signature.
     assertThat(results).filteredOn(r -> r.format() == SignatureFormat.PADES_BASELINE).hasSize(1);
     assertThat(results).hasSize(level.equals("PAdES_BASELINE_LTA") ? 2 : 1);
-    assertThat(results).allSatisfy(r -> assertThat(r.indication()).as(r.findings().toString())
-        .isEqualTo(Indication.TOTAL_PASSED));
+    assertThat(results)
+        .allSatisfy(
+            r ->
+                assertThat(r.indication())
+                    .as(r.findings().toString())
+                    .isEqualTo(Indication.TOTAL_PASSED));
     Conformance.record("DSS " + level + " -> Kyso", results.get(0).indication().toString(), true);
   }
 
@@ -120,22 +156,32 @@ class DssSignsKysoValidatesTest {
     assertThat(made).containsEntry(id, null);
     boolean detached = packaging.equals("DETACHED");
 
-    List<SignatureResult> results = XmlVerifier.builder(PKI.verifier()).build()
-        .verify(dir.resolve(id + ".xml"), detached ? Map.of("ho-so.pdf", record) : Map.of()).report().signatures();
+    List<SignatureResult> results =
+        XmlVerifier.builder(PKI.verifier())
+            .build()
+            .verify(dir.resolve(id + ".xml"), detached ? Map.of("ho-so.pdf", record) : Map.of())
+            .report()
+            .signatures();
 
     assertThat(results).hasSize(1);
-    assertThat(results.get(0).indication()).as(results.get(0).findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(results.get(0).indication())
+        .as(results.get(0).findings().toString())
+        .isEqualTo(Indication.TOTAL_PASSED);
     Conformance.record("DSS " + id + " -> Kyso", results.get(0).indication().toString(), true);
   }
 
   @ParameterizedTest(name = "{0} signer, PAdES B-T made by DSS")
-  @EnumSource(value = TestIdentity.class, names = {"FOREIGN_ROOT"})
+  @EnumSource(
+      value = TestIdentity.class,
+      names = {"FOREIGN_ROOT"})
   void brokenSigner_sameIndicationFromBoth(TestIdentity who) throws Exception {
     assertSameIndication("broken-" + who, who + " signer (DSS-made B-T): same indication");
   }
 
   @ParameterizedTest(name = "{0} signer, PAdES B-B made by DSS: same indication")
-  @EnumSource(value = TestIdentity.class, names = {"EXPIRED", "FOREIGN_ROOT"})
+  @EnumSource(
+      value = TestIdentity.class,
+      names = {"EXPIRED", "FOREIGN_ROOT"})
   void brokenSignerWithoutTimestamp_sameIndicationFromBoth(TestIdentity who) throws Exception {
     assertSameIndication("broken-bb-" + who, who + " signer (DSS-made B-B): same indication");
   }
@@ -148,20 +194,27 @@ class DssSignsKysoValidatesTest {
     SignatureResult ours = kyso(id);
 
     assertThat(theirs.passed()).as(theirs.toString()).isFalse();
-    assertThat(ours.indication().name()).as("DSS said %s; Kyso %s", theirs, ours.findings())
+    assertThat(ours.indication().name())
+        .as("DSS said %s; Kyso %s", theirs, ours.findings())
         .isEqualTo(theirs.indication());
-    Conformance.record(caseName, "DSS " + theirs + " / Kyso " + ours.indication()
-        + ours.subIndication().map(s -> "/" + s).orElse(""), true);
+    Conformance.record(
+        caseName,
+        "DSS "
+            + theirs
+            + " / Kyso "
+            + ours.indication()
+            + ours.subIndication().map(s -> "/" + s).orElse(""),
+        true);
   }
 
   /**
    * A deliberate disagreement: the signing certificate was revoked, or had expired, before the
    * time-stamp that proves the signature existed (B-T), or was revoked before the signing time the
    * signer itself signed (B-B, the signature dictionary's /M). Kyso fails it (TOTAL_FAILED with
-   * REVOKED or EXPIRED: SECURITY.md, "revoked before the proven signing time is fatal", ETSI EN
-   * 319 102-1's EXPIRED, and a signer's own signed claim to have signed after the revocation is
-   * not a doubt in its favour); DSS's default policy stops earlier, at the negative revocation
-   * answer, and leaves it INDETERMINATE. Neither passes it.
+   * REVOKED or EXPIRED: SECURITY.md, "revoked before the proven signing time is fatal", ETSI EN 319
+   * 102-1's EXPIRED, and a signer's own signed claim to have signed after the revocation is not a
+   * doubt in its favour); DSS's default policy stops earlier, at the negative revocation answer,
+   * and leaves it INDETERMINATE. Neither passes it.
    */
   @ParameterizedTest(name = "{0}: Kyso fails, DSS indeterminate")
   @ValueSource(strings = {"broken-REVOKED", "broken-EXPIRED", "broken-bb-REVOKED"})
@@ -174,15 +227,27 @@ class DssSignsKysoValidatesTest {
 
     assertThat(theirs.indication()).as(theirs.toString()).isEqualTo("INDETERMINATE");
     assertThat(ours.indication()).as(ours.findings().toString()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(ours.findings()).anySatisfy(f -> assertThat(f.code())
-        .isEqualTo(revoked ? "CERT_REVOKED" : "CERT_EXPIRED"));
-    String what = id.startsWith("broken-bb-") ? " signer revoked before its own signed signing time (DSS-made B-B)"
-        : (revoked ? " REVOKED" : " EXPIRED") + " signer before the time-stamp (DSS-made B-T)";
-    Conformance.record("deliberate:" + what, "DSS " + theirs + " / Kyso " + ours.indication()
-        + ours.subIndication().map(s -> "/" + s).orElse(""), true);
+    assertThat(ours.findings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo(revoked ? "CERT_REVOKED" : "CERT_EXPIRED"));
+    String what =
+        id.startsWith("broken-bb-")
+            ? " signer revoked before its own signed signing time (DSS-made B-B)"
+            : (revoked ? " REVOKED" : " EXPIRED") + " signer before the time-stamp (DSS-made B-T)";
+    Conformance.record(
+        "deliberate:" + what,
+        "DSS "
+            + theirs
+            + " / Kyso "
+            + ours.indication()
+            + ours.subIndication().map(s -> "/" + s).orElse(""),
+        true);
   }
 
   private static SignatureResult kyso(String id) throws Exception {
-    return PdfVerifier.builder(PKI.verifier()).build().verify(dir.resolve(id + ".pdf")).signatures().get(0);
+    return PdfVerifier.builder(PKI.verifier())
+        .build()
+        .verify(dir.resolve(id + ".pdf"))
+        .signatures()
+        .get(0);
   }
 }

@@ -30,21 +30,25 @@ import vn.kyso.xades.XmlSigner;
 
 /**
  * Every kind of signature Kyso produces validates TOTAL_PASSED in the EU DSS library (6.4, its
- * default policy) given the same trust anchor and the same revocation servers: PAdES B-B, B-T,
- * B-LT and B-LTA, single and signed again by a second signer, invisible and visible; XAdES B-B to
- * B-LTA in the three packagings. Kyso signs on its own shipped dependencies; DSS validates every
- * file in one child JVM on its own.
+ * default policy) given the same trust anchor and the same revocation servers: PAdES B-B, B-T, B-LT
+ * and B-LTA, single and signed again by a second signer, invisible and visible; XAdES B-B to B-LTA
+ * in the three packagings. Kyso signs on its own shipped dependencies; DSS validates every file in
+ * one child JVM on its own.
  */
 class KysoSignsDssValidatesTest {
   @RegisterExtension
-  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(1107).clock(Clock.systemUTC()).build();
+  static final TestPkiExtension PKI =
+      TestPkiExtension.builder().seed(1107).clock(Clock.systemUTC()).build();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Map<String, List<Dss.Verdict>> verdicts;
 
-  enum Shape { INVISIBLE, VISIBLE, TWO_SIGNERS }
+  enum Shape {
+    INVISIBLE,
+    VISIBLE,
+    TWO_SIGNERS
+  }
 
   static List<Arguments> padesCases() {
     List<Arguments> cases = new ArrayList<>();
@@ -67,7 +71,10 @@ class KysoSignsDssValidatesTest {
   }
 
   private static PdfSigner pdfSigner() {
-    return PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier()).build();
+    return PdfSigner.builder()
+        .timestampClient(PKI.tsaClient())
+        .certificateVerifier(PKI.verifier())
+        .build();
   }
 
   @BeforeAll
@@ -79,7 +86,8 @@ class KysoSignsDssValidatesTest {
       Shape shape = (Shape) a.get()[1];
       String id = "pades-" + level + "-" + shape;
       Path signed = dir.resolve(id + ".pdf");
-      PdfSignatureOptions.Builder options = PdfSignatureOptions.builder(level).reason("Phát hành / Issued");
+      PdfSignatureOptions.Builder options =
+          PdfSignatureOptions.builder(level).reason("Phát hành / Issued");
       if (shape == Shape.VISIBLE) {
         options.visible(VisibleSignature.copy(CopyForm.SAO_Y, "Sở Nội vụ tỉnh Thử Nghiệm"));
       }
@@ -89,7 +97,8 @@ class KysoSignsDssValidatesTest {
       if (shape == Shape.TWO_SIGNERS) {
         Path twice = dir.resolve(id + "-2.pdf");
         try (SigningToken token = PKI.pki().credential(TestIdentity.VICE_CHAIRMAN).signingToken()) {
-          pdfSigner().sign(signed, twice, PdfSignatureOptions.builder(level).build(), token.keys().get(0));
+          pdfSigner()
+              .sign(signed, twice, PdfSignatureOptions.builder(level).build(), token.keys().get(0));
         }
         signed = twice;
       }
@@ -105,11 +114,18 @@ class KysoSignsDssValidatesTest {
       Path signed = dir.resolve(id + ".xml");
       boolean detached = packaging == XadesPackaging.DETACHED;
       try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-        XmlSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier()).build()
-            .sign(detached ? detachedPdf : xml, signed, XmlSignatureOptions.builder(level, packaging).build(),
+        XmlSigner.builder()
+            .timestampClient(PKI.tsaClient())
+            .certificateVerifier(PKI.verifier())
+            .build()
+            .sign(
+                detached ? detachedPdf : xml,
+                signed,
+                XmlSignatureOptions.builder(level, packaging).build(),
                 token.keys().get(0));
       }
-      checks.add(new Dss.Check(id, signed, detached ? "ho-so.pdf" : null, detached ? detachedPdf : null));
+      checks.add(
+          new Dss.Check(id, signed, detached ? "ho-so.pdf" : null, detached ? detachedPdf : null));
     }
     verdicts = new Dss(PKI.pki().root(), PKI.tsa().uri(), dir).validate(checks);
   }

@@ -25,8 +25,12 @@ public record Digest(DigestAlgorithm algorithm, byte[] value) {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(value, "value");
     if (value.length != algorithm.length()) {
-      throw new IllegalArgumentException(algorithm.jcaName() + " digest must be "
-          + algorithm.length() + " bytes, got " + value.length);
+      throw new IllegalArgumentException(
+          algorithm.jcaName()
+              + " digest must be "
+              + algorithm.length()
+              + " bytes, got "
+              + value.length);
     }
     value = value.clone();
   }
@@ -43,7 +47,8 @@ public record Digest(DigestAlgorithm algorithm, byte[] value) {
 
   /**
    * Returns the DER {@code DigestInfo} of this digest (RFC 8017, 9.2): what an RSA PKCS#1 v1.5
-   * signature over a pre-computed hash signs, e.g. with {@code CKM_RSA_PKCS} or a plug-in's raw RSA.
+   * signature over a pre-computed hash signs, e.g. with {@code CKM_RSA_PKCS} or a plug-in's raw
+   * RSA.
    *
    * @return the DER encoding
    */

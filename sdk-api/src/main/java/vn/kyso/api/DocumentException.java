@@ -1,7 +1,8 @@
 package vn.kyso.api;
 
 /**
- * An input document, certificate, CRL, OCSP response or time-stamp is malformed, too large or unreadable.
+ * An input document, certificate, CRL, OCSP response or time-stamp is malformed, too large or
+ * unreadable.
  *
  * @since 0.1
  */

@@ -3,8 +3,8 @@ package vn.kyso.api;
 /**
  * Stable error codes carried by every {@link KysoException}.
  *
- * <p>Codes never change meaning once released; hosts may switch on them. The texts shown to
- * people live in the {@code vn/kyso/api/messages} resource bundles (Vietnamese and English).
+ * <p>Codes never change meaning once released; hosts may switch on them. The texts shown to people
+ * live in the {@code vn/kyso/api/messages} resource bundles (Vietnamese and English).
  *
  * @since 0.1
  */
@@ -13,7 +13,9 @@ public enum ErrorCode {
   MALFORMED_INPUT,
   /** The input is larger than the configured limit. */
   INPUT_TOO_LARGE,
-  /** The input exceeds a configured {@link ResourceLimits} other than its size (objects, nesting). */
+  /**
+   * The input exceeds a configured {@link ResourceLimits} other than its size (objects, nesting).
+   */
   LIMIT_EXCEEDED,
   /** A certificate could not be parsed. */
   MALFORMED_CERTIFICATE,

@@ -7,9 +7,9 @@ import vn.kyso.api.internal.Messages;
 /**
  * The root of the SDK's checked exceptions: something the caller can act on.
  *
- * <p>Every instance carries a stable {@link ErrorCode}. {@link #getMessage()} is English;
- * {@link #message(Locale)} gives the same text in Vietnamese ({@code vi}) or English. Messages
- * never contain secrets such as PINs or key material.
+ * <p>Every instance carries a stable {@link ErrorCode}. {@link #getMessage()} is English; {@link
+ * #message(Locale)} gives the same text in Vietnamese ({@code vi}) or English. Messages never
+ * contain secrets such as PINs or key material.
  *
  * @since 0.1
  */
@@ -27,8 +27,10 @@ public abstract class KysoException extends Exception {
    * @param arguments the values substituted into the localised message
    */
   protected KysoException(ErrorCode code, Throwable cause, Object... arguments) {
-    super(Messages.API.format(Locale.ENGLISH, "error." + Objects.requireNonNull(code, "code").name(),
-        arguments), cause);
+    super(
+        Messages.API.format(
+            Locale.ENGLISH, "error." + Objects.requireNonNull(code, "code").name(), arguments),
+        cause);
     this.code = code;
     this.arguments = Messages.stringify(arguments);
   }

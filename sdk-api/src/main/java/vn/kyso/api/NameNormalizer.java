@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 /**
  * The one normaliser through which names, titles and organisation names are compared.
  *
- * <p>Older (G1) special-use certificates write names in ASCII without diacritics
- * ({@code Nguyen Van An}); G2 certificates and host registries use UTF-8 with diacritics
- * ({@code Nguyễn Văn An}). Both must compare equal, so the comparison form is: Unicode NFC,
- * case-folded (upper then lower case, so that {@code ſ} and {@code s} agree), {@code đ}/{@code Đ} to {@code d}, combining marks removed, runs of white space
- * folded to one space and trimmed.
+ * <p>Older (G1) special-use certificates write names in ASCII without diacritics ({@code Nguyen Van
+ * An}); G2 certificates and host registries use UTF-8 with diacritics ({@code Nguyễn Văn An}). Both
+ * must compare equal, so the comparison form is: Unicode NFC, case-folded (upper then lower case,
+ * so that {@code ſ} and {@code s} agree), {@code đ}/{@code Đ} to {@code d}, combining marks
+ * removed, runs of white space folded to one space and trimmed.
  *
  * <p>Stateless and thread-safe.
  *
@@ -32,7 +32,10 @@ public final class NameNormalizer {
    */
   public static String normalize(String text) {
     Objects.requireNonNull(text, "text");
-    String s = Normalizer.normalize(text, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    String s =
+        Normalizer.normalize(text, Normalizer.Form.NFC)
+            .toUpperCase(Locale.ROOT)
+            .toLowerCase(Locale.ROOT);
     s = s.replace('đ', 'd').replace('ð', 'd');
     s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
     return SPACES.matcher(s).replaceAll(" ").trim();

@@ -1,10 +1,10 @@
 package vn.kyso.api;
 
 /**
- * How much of an untrusted document a verifier will read, parse and decompress before it gives
- * up with {@link ErrorCode#INPUT_TOO_LARGE}. Bad input then ends in a typed error in bounded time
- * and memory instead of exhausting the host. Immutable; the defaults suit documents of a
- * provincial e-office system and a heap of 256 MB.
+ * How much of an untrusted document a verifier will read, parse and decompress before it gives up
+ * with {@link ErrorCode#INPUT_TOO_LARGE}. Bad input then ends in a typed error in bounded time and
+ * memory instead of exhausting the host. Immutable; the defaults suit documents of a provincial
+ * e-office system and a heap of 256 MB.
  *
  * <pre>{@code
  * PdfVerifier verifier = PdfVerifier.builder(certificates)
@@ -32,8 +32,8 @@ public final class ResourceLimits {
   }
 
   /**
-   * The defaults: PDF files up to 2 GiB (read through a small window, never whole), XML up to
-   * 64 MiB (parsed into memory), 1,000,000 PDF objects, nesting 256 deep (XML elements, PDF forms
+   * The defaults: PDF files up to 2 GiB (read through a small window, never whole), XML up to 64
+   * MiB (parsed into memory), 1,000,000 PDF objects, nesting 256 deep (XML elements, PDF forms
    * inside forms), and 16 MiB out of any one PDF stream the verifier decompresses.
    *
    * @return the default limits
@@ -42,40 +42,61 @@ public final class ResourceLimits {
     return DEFAULTS;
   }
 
-  /** @return a builder preset to {@link #defaults()} */
+  /**
+   * @return a builder preset to {@link #defaults()}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the largest PDF file read, in bytes */
+  /**
+   * @return the largest PDF file read, in bytes
+   */
   public long maxPdfBytes() {
     return maxPdfBytes;
   }
 
-  /** @return the largest XML document parsed, in bytes */
+  /**
+   * @return the largest XML document parsed, in bytes
+   */
   public long maxXmlBytes() {
     return maxXmlBytes;
   }
 
-  /** @return the most objects a PDF's cross-reference data may list */
+  /**
+   * @return the most objects a PDF's cross-reference data may list
+   */
   public int maxPdfObjects() {
     return maxPdfObjects;
   }
 
-  /** @return the deepest nesting of XML elements, or of PDF form XObjects drawn in an appearance */
+  /**
+   * @return the deepest nesting of XML elements, or of PDF form XObjects drawn in an appearance
+   */
   public int maxNestingDepth() {
     return maxNestingDepth;
   }
 
-  /** @return the most bytes one PDF stream may decompress to when the verifier reads it */
+  /**
+   * @return the most bytes one PDF stream may decompress to when the verifier reads it
+   */
   public long maxDecodedStreamBytes() {
     return maxDecodedStreamBytes;
   }
 
   @Override
   public String toString() {
-    return "ResourceLimits[pdf=" + maxPdfBytes + " B, xml=" + maxXmlBytes + " B, objects=" + maxPdfObjects
-        + ", depth=" + maxNestingDepth + ", decoded stream=" + maxDecodedStreamBytes + " B]";
+    return "ResourceLimits[pdf="
+        + maxPdfBytes
+        + " B, xml="
+        + maxXmlBytes
+        + " B, objects="
+        + maxPdfObjects
+        + ", depth="
+        + maxNestingDepth
+        + ", decoded stream="
+        + maxDecodedStreamBytes
+        + " B]";
   }
 
   /** Builds {@link ResourceLimits}; every value must be positive. */
@@ -149,7 +170,9 @@ public final class ResourceLimits {
       return this;
     }
 
-    /** @return the limits */
+    /**
+     * @return the limits
+     */
     public ResourceLimits build() {
       return new ResourceLimits(this);
     }

@@ -1,7 +1,8 @@
 package vn.kyso.api;
 
 /**
- * A network service needed while signing (TSA, OCSP, CRL, AIA) is unreachable, too slow or answered badly.
+ * A network service needed while signing (TSA, OCSP, CRL, AIA) is unreachable, too slow or answered
+ * badly.
  *
  * @since 0.1
  */

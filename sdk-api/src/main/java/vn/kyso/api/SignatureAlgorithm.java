@@ -105,11 +105,14 @@ public enum SignatureAlgorithm {
    * @param digest the digest algorithm; SHA-1 is not offered
    * @return the algorithm, or empty for SHA-1
    */
-  public static Optional<SignatureAlgorithm> of(KeyType keyType, boolean pss, DigestAlgorithm digest) {
+  public static Optional<SignatureAlgorithm> of(
+      KeyType keyType, boolean pss, DigestAlgorithm digest) {
     Objects.requireNonNull(keyType, "keyType");
     Objects.requireNonNull(digest, "digest");
     for (SignatureAlgorithm a : values()) {
-      if (a.keyType == keyType && a.digest == digest && (keyType == KeyType.EC || a.isPss() == pss)) {
+      if (a.keyType == keyType
+          && a.digest == digest
+          && (keyType == KeyType.EC || a.isPss() == pss)) {
         return Optional.of(a);
       }
     }

@@ -41,7 +41,9 @@ public record SignatureValue(SignatureAlgorithm algorithm, byte[] value) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SignatureValue s && s.algorithm == algorithm && Arrays.equals(s.value, value);
+    return o instanceof SignatureValue s
+        && s.algorithm == algorithm
+        && Arrays.equals(s.value, value);
   }
 
   @Override

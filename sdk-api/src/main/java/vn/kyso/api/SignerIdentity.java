@@ -3,6 +3,7 @@ package vn.kyso.api;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -10,26 +11,27 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
 import vn.kyso.api.internal.DnParser;
-import java.util.Arrays;
 
 /**
- * What a certificate says about its holder, read the way Vietnamese special-use certificates
- * write it. Immutable and thread-safe.
+ * What a certificate says about its holder, read the way Vietnamese special-use certificates write
+ * it. Immutable and thread-safe.
  *
  * <p>Layouts handled (RULES.md section 3.1):
+ *
  * <ul>
- *   <li>G1 personal: {@code C=VN, O=<ministry>, OU=…, L=…, CN=<title> <full name>} in ASCII:
- *       the title is split off the common name when it starts with a known title
- *       ({@link #isTitleFromCommonName()} then says so);</li>
- *   <li>G1 organisation: {@code UID=MST:<tax code>, CN=<organisation>, OU=…, O=…};</li>
+ *   <li>G1 personal: {@code C=VN, O=<ministry>, OU=…, L=…, CN=<title> <full name>} in ASCII: the
+ *       title is split off the common name when it starts with a known title ({@link
+ *       #isTitleFromCommonName()} then says so);
+ *   <li>G1 organisation: {@code UID=MST:<tax code>, CN=<organisation>, OU=…, O=…};
  *   <li>G2: UTF-8 with diacritics, {@code CN} the person or organisation, {@code O} the parent
- *       body, title (if any) in {@code T} (2.5.4.12);</li>
+ *       body, title (if any) in {@code T} (2.5.4.12);
  *   <li>public CAs: {@code UID} with {@code CMND:}, {@code CCCD:}, {@code HC:}, {@code MST:},
- *       {@code BHXH:}, {@code PID:}, {@code PPID:} prefixes, {@code T}, {@code ST}, {@code L}.</li>
+ *       {@code BHXH:}, {@code PID:}, {@code PPID:} prefixes, {@code T}, {@code ST}, {@code L}.
  * </ul>
- * Unknown shapes parse without error; {@link #attributes()} and {@link #distinguishedName()}
- * keep the raw name. Since Nghị định 68/2024 certificates need not carry titles, a title here is
- * a hint: roles come from the host's registry.
+ *
+ * Unknown shapes parse without error; {@link #attributes()} and {@link #distinguishedName()} keep
+ * the raw name. Since Nghị định 68/2024 certificates need not carry titles, a title here is a hint:
+ * roles come from the host's registry.
  *
  * @since 0.1
  */
@@ -47,26 +49,96 @@ public final class SignerIdentity {
   private static final String OID_SURNAME = "2.5.4.4";
 
   /** Titles that G1 certificates put in front of the name, longest first, comparison form. */
-  private static final List<String> TITLES = List.of(
-      "pho chanh van phong", "pho chu tich thuong truc", "pho tong giam doc", "pho chanh thanh tra",
-      "pho truong phong", "pho truong ban", "pho giam doc", "pho chu tich", "pho bi thu",
-      "pho cuc truong", "pho vu truong", "pho hieu truong", "pho chanh an", "pho vien truong",
-      "pho tong cuc truong", "thu truong", "chanh van phong", "chanh thanh tra", "tong giam doc",
-      "tong cuc truong", "ke toan truong", "truong phong", "truong ban", "chu tich", "giam doc",
-      "bo truong", "cuc truong", "vu truong", "hieu truong", "chanh an", "vien truong", "bi thu",
-      "thu ky", "van thu", "chuyen vien chinh", "chuyen vien", "can bo", "ke toan");
+  private static final List<String> TITLES =
+      List.of(
+          "pho chanh van phong",
+          "pho chu tich thuong truc",
+          "pho tong giam doc",
+          "pho chanh thanh tra",
+          "pho truong phong",
+          "pho truong ban",
+          "pho giam doc",
+          "pho chu tich",
+          "pho bi thu",
+          "pho cuc truong",
+          "pho vu truong",
+          "pho hieu truong",
+          "pho chanh an",
+          "pho vien truong",
+          "pho tong cuc truong",
+          "thu truong",
+          "chanh van phong",
+          "chanh thanh tra",
+          "tong giam doc",
+          "tong cuc truong",
+          "ke toan truong",
+          "truong phong",
+          "truong ban",
+          "chu tich",
+          "giam doc",
+          "bo truong",
+          "cuc truong",
+          "vu truong",
+          "hieu truong",
+          "chanh an",
+          "vien truong",
+          "bi thu",
+          "thu ky",
+          "van thu",
+          "chuyen vien chinh",
+          "chuyen vien",
+          "can bo",
+          "ke toan");
 
   /** Words that start the name of an organisation, comparison form. */
-  private static final List<String> ORGANISATION_MARKERS = List.of(
-      "ubnd", "uy ban", "so ", "bo ", "tong cuc", "cuc ", "vu ", "van phong", "ban ", "phong ",
-      "truong ", "benh vien", "trung tam", "cong ty", "tap doan", "ngan hang", "hoi dong",
-      "toa an", "vien ", "kho bac", "chi cuc", "thanh tra", "dang uy", "tinh uy", "huyen uy",
-      "thanh uy", "quan uy", "doan ", "hoc vien", "dai hoc", "bao hiem", "co quan");
+  private static final List<String> ORGANISATION_MARKERS =
+      List.of(
+          "ubnd",
+          "uy ban",
+          "so ",
+          "bo ",
+          "tong cuc",
+          "cuc ",
+          "vu ",
+          "van phong",
+          "ban ",
+          "phong ",
+          "truong ",
+          "benh vien",
+          "trung tam",
+          "cong ty",
+          "tap doan",
+          "ngan hang",
+          "hoi dong",
+          "toa an",
+          "vien ",
+          "kho bac",
+          "chi cuc",
+          "thanh tra",
+          "dang uy",
+          "tinh uy",
+          "huyen uy",
+          "thanh uy",
+          "quan uy",
+          "doan ",
+          "hoc vien",
+          "dai hoc",
+          "bao hiem",
+          "co quan");
 
   /** Words that mark a device, server or software service, comparison form. */
-  private static final List<String> DEVICE_MARKERS = List.of(
-      "server", "service", "may chu", "thiet bi", "ung dung", "phan mem", "he thong", "device",
-      "gateway", "application");
+  private static final List<String> DEVICE_MARKERS =
+      List.of(
+          "server",
+          "service",
+          "may chu",
+          "thiet bi",
+          "ung dung",
+          "phan mem",
+          "he thong",
+          "device",
+          "gateway",
+          "application");
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
@@ -85,7 +157,8 @@ public final class SignerIdentity {
   private final String email;
   private final SubjectType subjectType;
 
-  private SignerIdentity(X500Principal principal, List<String> subjectAltEmails, String issuerName) {
+  private SignerIdentity(
+      X500Principal principal, List<String> subjectAltEmails, String issuerName) {
     this.principal = principal;
     this.attributes = List.copyOf(DnParser.attributes(principal));
     this.commonName = first(OID_CN).orElse("");
@@ -119,8 +192,11 @@ public final class SignerIdentity {
       ids.add(PersonalIdentifier.parse(uid));
     }
     this.identifiers = List.copyOf(ids);
-    this.email = first(OID_EMAIL).filter(e -> EMAIL.matcher(e).matches())
-        .or(() -> subjectAltEmails.stream().findFirst()).orElse(null);
+    this.email =
+        first(OID_EMAIL)
+            .filter(e -> EMAIL.matcher(e).matches())
+            .or(() -> subjectAltEmails.stream().findFirst())
+            .orElse(null);
     this.subjectType = classify(issuerName);
   }
 
@@ -138,7 +214,9 @@ public final class SignerIdentity {
       Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
       if (sans != null) {
         for (List<?> san : sans) {
-          if (san.size() >= 2 && Integer.valueOf(1).equals(san.get(0)) && san.get(1) instanceof String s) {
+          if (san.size() >= 2
+              && Integer.valueOf(1).equals(san.get(0))
+              && san.get(1) instanceof String s) {
             emails.add(s);
           }
         }
@@ -202,8 +280,8 @@ public final class SignerIdentity {
   }
 
   /**
-   * Returns the holder's name: the person's full name or the organisation's name, without a
-   * title that G1 certificates put in the CN.
+   * Returns the holder's name: the person's full name or the organisation's name, without a title
+   * that G1 certificates put in the CN.
    *
    * @return the name, possibly empty
    */
@@ -347,8 +425,10 @@ public final class SignerIdentity {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SignerIdentity other && other.principal.equals(principal)
-        && Objects.equals(other.email, email) && other.subjectType == subjectType;
+    return o instanceof SignerIdentity other
+        && other.principal.equals(principal)
+        && Objects.equals(other.email, email)
+        && other.subjectType == subjectType;
   }
 
   @Override
@@ -397,7 +477,10 @@ public final class SignerIdentity {
       return SubjectType.DEVICE;
     }
     boolean personalId = identifiers.stream().anyMatch(i -> i.type().isPersonal());
-    if (personalId || title != null || first(OID_GIVEN).isPresent() || first(OID_SURNAME).isPresent()) {
+    if (personalId
+        || title != null
+        || first(OID_GIVEN).isPresent()
+        || first(OID_SURNAME).isPresent()) {
       return SubjectType.PERSON;
     }
     boolean taxId = identifiers.stream().anyMatch(i -> i.type() == PersonalIdentifier.Type.MST);

@@ -21,12 +21,19 @@ public class SigningRefusedException extends KysoException {
    * @param decision the denying decision
    */
   public SigningRefusedException(PolicyDecision decision) {
-    super(ErrorCode.SIGNING_REFUSED, null, Objects.requireNonNull(decision, "decision").denials().stream()
-        .map(f -> f.ruleId()).distinct().collect(Collectors.joining(", ")));
+    super(
+        ErrorCode.SIGNING_REFUSED,
+        null,
+        Objects.requireNonNull(decision, "decision").denials().stream()
+            .map(f -> f.ruleId())
+            .distinct()
+            .collect(Collectors.joining(", ")));
     this.decision = decision;
   }
 
-  /** @return the decision, with every reason and citation */
+  /**
+   * @return the decision, with every reason and citation
+   */
   public PolicyDecision decision() {
     return decision;
   }

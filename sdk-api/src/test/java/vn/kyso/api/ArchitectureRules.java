@@ -24,9 +24,12 @@ import java.util.stream.Stream;
  * the other modules' tests through sdk-api's test jar.
  */
 public final class ArchitectureRules {
-  private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
-  private static final Pattern QUALIFIED_INTERNAL = Pattern.compile("vn\\.kyso\\.\\w+(\\.\\w+)*?\\.internal\\b");
-  private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+  private static final Pattern QUALIFIED_INTERNAL =
+      Pattern.compile("vn\\.kyso\\.\\w+(\\.\\w+)*?\\.internal\\b");
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
 
   private ArchitectureRules() {}
 
@@ -36,11 +39,13 @@ public final class ArchitectureRules {
    *
    * @param moduleRoot the module's package root, e.g. {@code vn.kyso.pades}
    * @param forbiddenImports import prefixes this module must not use
-   * @param allowedApiTypes extra type prefixes allowed in exported signatures (e.g. {@code org.junit.})
+   * @param allowedApiTypes extra type prefixes allowed in exported signatures (e.g. {@code
+   *     org.junit.})
    * @return the violations, empty when the module follows the rules
    * @throws IOException if the sources cannot be read
    */
-  public static List<String> violations(String moduleRoot, Set<String> forbiddenImports, Set<String> allowedApiTypes)
+  public static List<String> violations(
+      String moduleRoot, Set<String> forbiddenImports, Set<String> allowedApiTypes)
       throws IOException {
     List<String> out = new ArrayList<>();
     Path src = Path.of("src/main/java");
@@ -61,7 +66,9 @@ public final class ArchitectureRules {
       Matcher m = IMPORT.matcher(text);
       while (m.find()) {
         String imported = m.group(2);
-        if (imported.startsWith("vn.kyso.") && imported.contains(".internal") && !imported.startsWith(moduleRoot + ".")) {
+        if (imported.startsWith("vn.kyso.")
+            && imported.contains(".internal")
+            && !imported.startsWith(moduleRoot + ".")) {
           out.add(f + ": imports another module's internal " + imported);
         }
         for (String bad : forbiddenImports) {
@@ -123,14 +130,19 @@ public final class ArchitectureRules {
     }
   }
 
-  private static void check(Class<?> owner, String member, Type t, Set<String> allowed, List<String> out) {
+  private static void check(
+      Class<?> owner, String member, Type t, Set<String> allowed, List<String> out) {
     if (t instanceof Class<?> k) {
       while (k.isArray()) {
         k = k.getComponentType();
       }
       String n = k.getName();
-      if (k.isPrimitive() || n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("org.w3c.dom.")
-          || n.startsWith("vn.kyso.") && !n.contains(".internal.") || allowed.stream().anyMatch(n::startsWith)) {
+      if (k.isPrimitive()
+          || n.startsWith("java.")
+          || n.startsWith("javax.")
+          || n.startsWith("org.w3c.dom.")
+          || n.startsWith("vn.kyso.") && !n.contains(".internal.")
+          || allowed.stream().anyMatch(n::startsWith)) {
         return;
       }
       out.add(owner.getName() + "." + member + " exposes " + n);

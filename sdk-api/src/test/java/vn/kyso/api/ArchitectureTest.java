@@ -8,8 +8,18 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   @Test
   void sdkApi_followsTheModuleRules() throws Exception {
-    assertThat(ArchitectureRules.violations("vn.kyso.api",
-        Set.of("org.apache.pdfbox", "org.apache.xml.security", "org.yaml", "org.snakeyaml", "org.xipki",
-            "org.slf4j.simple", "ch.qos.logback"), Set.of())).isEmpty();
+    assertThat(
+            ArchitectureRules.violations(
+                "vn.kyso.api",
+                Set.of(
+                    "org.apache.pdfbox",
+                    "org.apache.xml.security",
+                    "org.yaml",
+                    "org.snakeyaml",
+                    "org.xipki",
+                    "org.slf4j.simple",
+                    "ch.qos.logback"),
+                Set.of()))
+        .isEmpty();
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutputFilesTest {
   @Test
-  void temporaryFile_isHiddenBesideTheTarget_inAFolderCreatedForIt(@TempDir Path dir) throws Exception {
+  void temporaryFile_isHiddenBesideTheTarget_inAFolderCreatedForIt(@TempDir Path dir)
+      throws Exception {
     Path target = dir.resolve("moi/thu-muc/cong-van.pdf");
 
     Path temp = OutputFiles.temporaryBeside(target, ".part");
@@ -20,7 +21,8 @@ class OutputFilesTest {
   }
 
   @Test
-  void moveIntoPlace_replacesTheEarlierVersion_andLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+  void moveIntoPlace_replacesTheEarlierVersion_andLeavesNoTemporaryFile(@TempDir Path dir)
+      throws Exception {
     Path target = dir.resolve("cong-van.pdf");
     Files.writeString(target, "ban cu");
     Path temp = OutputFiles.temporaryBeside(target, ".part");

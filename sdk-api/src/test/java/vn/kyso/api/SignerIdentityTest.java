@@ -14,7 +14,10 @@ class SignerIdentityTest {
 
   @Test
   void g1Personal_titleInsideCommonName_isSplitOff() {
-    SignerIdentity id = parse("CN=Pho Vu truong Tran Van Hung,L=Ha Noi,OU=Phong Tong hop,OU=Vu Phap che,O=Bo Tai chinh,C=VN");
+    SignerIdentity id =
+        parse(
+            "CN=Pho Vu truong Tran Van Hung,L=Ha Noi,OU=Phong Tong hop,OU=Vu Phap che,O=Bo Tai"
+                + " chinh,C=VN");
 
     assertThat(id.title()).contains("Pho Vu truong");
     assertThat(id.name()).isEqualTo("Tran Van Hung");
@@ -29,11 +32,14 @@ class SignerIdentityTest {
 
   @Test
   void g1Organisation_withTaxCode() {
-    SignerIdentity id = parse("O=Bo Tai chinh,OU=Tong cuc Thue,CN=Cuc Thue tinh Thai Binh,UID=MST:1000123456");
+    SignerIdentity id =
+        parse("O=Bo Tai chinh,OU=Tong cuc Thue,CN=Cuc Thue tinh Thai Binh,UID=MST:1000123456");
 
     assertThat(id.subjectType()).isEqualTo(SubjectType.ORGANISATION);
-    assertThat(id.identifier(PersonalIdentifier.Type.MST)).get()
-        .extracting(PersonalIdentifier::value).isEqualTo("1000123456");
+    assertThat(id.identifier(PersonalIdentifier.Type.MST))
+        .get()
+        .extracting(PersonalIdentifier::value)
+        .isEqualTo("1000123456");
     assertThat(id.title()).isEmpty();
     assertThat(id.name()).isEqualTo("Cuc Thue tinh Thai Binh");
   }
@@ -50,25 +56,32 @@ class SignerIdentityTest {
 
   @Test
   void publicCaPerson_withTitleAttributeAndCccd() {
-    X500Principal p = new X500Principal("CN=Nguyễn Thị Thu Hà,T=Chánh Văn phòng,OU=Văn phòng UBND,"
-        + "O=Ủy ban nhân dân tỉnh Thử Nghiệm,L=Ba Đình,ST=Hà Nội,C=VN,UID=CCCD:001185012345");
+    X500Principal p =
+        new X500Principal(
+            "CN=Nguyễn Thị Thu Hà,T=Chánh Văn phòng,OU=Văn phòng UBND,O=Ủy ban nhân dân tỉnh Thử"
+                + " Nghiệm,L=Ba Đình,ST=Hà Nội,C=VN,UID=CCCD:001185012345");
     SignerIdentity id = SignerIdentity.parse(p);
 
     assertThat(id.name()).isEqualTo("Nguyễn Thị Thu Hà");
     assertThat(id.title()).contains("Chánh Văn phòng");
     assertThat(id.isTitleFromCommonName()).isFalse();
     assertThat(id.stateOrProvince()).contains("Hà Nội");
-    assertThat(id.identifiers()).extracting(PersonalIdentifier::type).containsExactly(PersonalIdentifier.Type.CCCD);
+    assertThat(id.identifiers())
+        .extracting(PersonalIdentifier::type)
+        .containsExactly(PersonalIdentifier.Type.CCCD);
     assertThat(id.subjectType()).isEqualTo(SubjectType.PERSON);
   }
 
   @Test
   void identifierPrefixes_areRecognised() {
-    assertThat(PersonalIdentifier.parse("CMND:012345678").type()).isEqualTo(PersonalIdentifier.Type.CMND);
+    assertThat(PersonalIdentifier.parse("CMND:012345678").type())
+        .isEqualTo(PersonalIdentifier.Type.CMND);
     assertThat(PersonalIdentifier.parse("hc: B1234567").value()).isEqualTo("B1234567");
-    assertThat(PersonalIdentifier.parse("BHXH:0123").type()).isEqualTo(PersonalIdentifier.Type.BHXH);
+    assertThat(PersonalIdentifier.parse("BHXH:0123").type())
+        .isEqualTo(PersonalIdentifier.Type.BHXH);
     assertThat(PersonalIdentifier.parse("PPID:1").type()).isEqualTo(PersonalIdentifier.Type.PPID);
-    assertThat(PersonalIdentifier.parse("0123456789").type()).isEqualTo(PersonalIdentifier.Type.OTHER);
+    assertThat(PersonalIdentifier.parse("0123456789").type())
+        .isEqualTo(PersonalIdentifier.Type.OTHER);
   }
 
   @Test

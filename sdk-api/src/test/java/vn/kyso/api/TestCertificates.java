@@ -17,7 +17,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Self-signed certificates for sdk-api's own unit tests (the full test PKI lives in sdk-testkit). */
+/**
+ * Self-signed certificates for sdk-api's own unit tests (the full test PKI lives in sdk-testkit).
+ */
 public final class TestCertificates {
   private TestCertificates() {}
 
@@ -36,17 +38,30 @@ public final class TestCertificates {
     return g.generateKeyPair();
   }
 
-  public static Issued selfSigned(X500Principal subject, KeyPair keys, boolean ca) throws Exception {
+  public static Issued selfSigned(X500Principal subject, KeyPair keys, boolean ca)
+      throws Exception {
     X500Name name = X500Name.getInstance(subject.getEncoded());
     Instant now = Instant.now();
-    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-        Date.from(now.minusSeconds(3600)), Date.from(now.plusSeconds(86400L * 365)), name, keys.getPublic());
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            name,
+            BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minusSeconds(3600)),
+            Date.from(now.plusSeconds(86400L * 365)),
+            name,
+            keys.getPublic());
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-    b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
-        : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+    b.addExtension(
+        Extension.keyUsage,
+        true,
+        new KeyUsage(
+            ca
+                ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
     String alg = keys.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-    X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder(alg).build(keys.getPrivate())));
+    X509Certificate cert =
+        new JcaX509CertificateConverter()
+            .getCertificate(b.build(new JcaContentSignerBuilder(alg).build(keys.getPrivate())));
     return new Issued(keys, cert);
   }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,14 +32,13 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import vn.kyso.api.DocumentException;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.SubjectType;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.pades.internal.BoundedDecode;
-import java.util.Locale;
-import vn.kyso.api.DocumentException;
 
 /**
  * Judges a signature's visible appearance against the national format (Nghị định 30/2020 Phụ lục
@@ -46,8 +46,8 @@ import vn.kyso.api.DocumentException;
  */
 final class AppearanceCheck {
   private static final String BUNDLE = "vn.kyso.pades.messages";
-  private static final Pattern TIME = Pattern.compile(
-      "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(Z|[+-]\\d{2}:\\d{2})");
+  private static final Pattern TIME =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(Z|[+-]\\d{2}:\\d{2})");
   private static final int MAX_DEPTH = 4;
 
   private AppearanceCheck() {}
@@ -55,8 +55,13 @@ final class AppearanceCheck {
   /** What a widget shows. */
   record Shown(int page, PDRectangle rect, int images, String text, long offset) {}
 
-  static List<Finding> check(PDDocument doc, PDSignature sig, SignerIdentity signer, Instant shownTimeExpected,
-      boolean proven, ResourceLimits limits) {
+  static List<Finding> check(
+      PDDocument doc,
+      PDSignature sig,
+      SignerIdentity signer,
+      Instant shownTimeExpected,
+      boolean proven,
+      ResourceLimits limits) {
     List<Finding> out = new ArrayList<>();
     try {
       List<Shown> all = new ArrayList<>();
@@ -67,7 +72,9 @@ final class AppearanceCheck {
             continue;
           }
           COSDictionary value = valueOf(w);
-          if (value == null || w.getRectangle() == null || w.getRectangle().getWidth() < 1
+          if (value == null
+              || w.getRectangle() == null
+              || w.getRectangle().getWidth() < 1
               || w.getRectangle().getHeight() < 1) {
             continue;
           }
@@ -116,8 +123,10 @@ final class AppearanceCheck {
       throws IOException {
     int[] br = sig.getByteRange();
     long offset = br != null && br.length == 4 ? br[1] : 0;
-    PDAppearanceStream stream = w.getAppearance() == null || w.getAppearance().getNormalAppearance() == null
-        ? null : w.getAppearance().getNormalAppearance().getAppearanceStream();
+    PDAppearanceStream stream =
+        w.getAppearance() == null || w.getAppearance().getNormalAppearance() == null
+            ? null
+            : w.getAppearance().getNormalAppearance().getAppearanceStream();
     if (stream == null) {
       return new Shown(page, w.getRectangle(), 0, "", offset);
     }
@@ -128,13 +137,20 @@ final class AppearanceCheck {
   }
 
   /** Counts images drawn and decodes text shown, following nested forms a few levels deep. */
-  private static void walk(PDResources resources, COSStream content, int[] images, StringBuilder text, int depth,
-      ResourceLimits limits) throws IOException {
+  private static void walk(
+      PDResources resources,
+      COSStream content,
+      int[] images,
+      StringBuilder text,
+      int depth,
+      ResourceLimits limits)
+      throws IOException {
     if (depth > Math.min(MAX_DEPTH, limits.maxNestingDepth())) {
       return;
     }
     // Decoded with a ceiling: a deflated bomb in an appearance must not exhaust the heap.
-    List<Object> tokens = new PDFStreamParser(BoundedDecode.decode(content, limits.maxDecodedStreamBytes())).parse();
+    List<Object> tokens =
+        new PDFStreamParser(BoundedDecode.decode(content, limits.maxDecodedStreamBytes())).parse();
     PDFont font = null;
     List<COSBase> operands = new ArrayList<>();
     for (Object t : tokens) {
@@ -175,8 +191,13 @@ final class AppearanceCheck {
             if (x instanceof PDImageXObject) {
               images[0]++;
             } else if (x instanceof PDFormXObject form) {
-              walk(form.getResources() != null ? form.getResources() : resources, form.getCOSObject(), images, text,
-                  depth + 1, limits);
+              walk(
+                  form.getResources() != null ? form.getResources() : resources,
+                  form.getCOSObject(),
+                  images,
+                  text,
+                  depth + 1,
+                  limits);
             }
           }
         }
@@ -203,18 +224,23 @@ final class AppearanceCheck {
   }
 
   private static void seal(List<Finding> out, Shown seal, List<Shown> all) {
-    Optional<Shown> personal = all.stream().filter(s -> s.page() == seal.page() && s.offset() < seal.offset()
-        && s.images() > 0).reduce((a, b) -> b);
+    Optional<Shown> personal =
+        all.stream()
+            .filter(s -> s.page() == seal.page() && s.offset() < seal.offset() && s.images() > 0)
+            .reduce((a, b) -> b);
     if (personal.isEmpty()) {
       out.add(finding("APPEARANCE_SEAL_ALONE", Severity.WARNING));
       return;
     }
     PDRectangle p = personal.get().rect();
     PDRectangle o = seal.rect();
-    float intersect = Math.min(p.getUpperRightX(), o.getUpperRightX()) - Math.max(p.getLowerLeftX(), o.getLowerLeftX());
+    float intersect =
+        Math.min(p.getUpperRightX(), o.getUpperRightX())
+            - Math.max(p.getLowerLeftX(), o.getLowerLeftX());
     double ratio = Math.max(0, intersect) / p.getWidth();
     boolean left = o.getLowerLeftX() + o.getWidth() / 2 < p.getLowerLeftX() + p.getWidth() / 2;
-    boolean vertical = o.getLowerLeftY() < p.getUpperRightY() && o.getUpperRightY() > p.getLowerLeftY();
+    boolean vertical =
+        o.getLowerLeftY() < p.getUpperRightY() && o.getUpperRightY() > p.getLowerLeftY();
     String shown = String.format(Locale.ROOT, "%.2f", ratio);
     if (ratio >= 0.25 && ratio <= 0.42 && left && vertical) {
       out.add(finding("APPEARANCE_SEAL_OVERLAP", Severity.INFO, shown));
@@ -223,14 +249,18 @@ final class AppearanceCheck {
     }
   }
 
-  private static void personal(List<Finding> out, PDDocument doc, Shown mine, SignerIdentity signer) {
+  private static void personal(
+      List<Finding> out, PDDocument doc, Shown mine, SignerIdentity signer) {
     try {
       String name = NationalAppearance.normalise(signer.name());
       PDRectangle r = mine.rect();
       NationalAppearance.Line below = null;
       for (NationalAppearance.Line l : NationalAppearance.lines(doc, mine.page())) {
-        if (l.page() == mine.page() && l.top() <= r.getLowerLeftY() + 4 && l.right() > r.getLowerLeftX()
-            && l.left() < r.getUpperRightX() && (below == null || l.top() > below.top())) {
+        if (l.page() == mine.page()
+            && l.top() <= r.getLowerLeftY() + 4
+            && l.right() > r.getLowerLeftX()
+            && l.left() < r.getUpperRightX()
+            && (below == null || l.top() > below.top())) {
           below = l;
         }
       }
@@ -244,7 +274,8 @@ final class AppearanceCheck {
     }
   }
 
-  private static void marker(List<Finding> out, PDDocument doc, Shown mine, Instant expected, boolean proven) {
+  private static void marker(
+      List<Finding> out, PDDocument doc, Shown mine, Instant expected, boolean proven) {
     Matcher m = TIME.matcher(mine.text());
     if (!m.find()) {
       out.add(finding("APPEARANCE_NO_TIME", Severity.WARNING));
@@ -254,9 +285,15 @@ final class AppearanceCheck {
       }
       try {
         Instant shown = OffsetDateTime.parse(m.group()).toInstant();
-        if (expected != null && Duration.between(shown, expected).abs().compareTo(Duration.ofMinutes(1)) > 0) {
-          out.add(finding("APPEARANCE_TIME_MISMATCH", Severity.WARNING, m.group(), expected,
-              proven ? "đã chứng minh / proven" : "tự khai / claimed"));
+        if (expected != null
+            && Duration.between(shown, expected).abs().compareTo(Duration.ofMinutes(1)) > 0) {
+          out.add(
+              finding(
+                  "APPEARANCE_TIME_MISMATCH",
+                  Severity.WARNING,
+                  m.group(),
+                  expected,
+                  proven ? "đã chứng minh / proven" : "tự khai / claimed"));
         }
       } catch (DateTimeParseException e) {
         out.add(finding("APPEARANCE_NO_TIME", Severity.WARNING));
@@ -265,8 +302,10 @@ final class AppearanceCheck {
     if (mine.images() == 0) {
       PDRectangle crop = doc.getPage(mine.page()).getCropBox();
       PDRectangle r = mine.rect();
-      boolean topRight = mine.page() == 0 && r.getLowerLeftX() > crop.getLowerLeftX() + crop.getWidth() / 2
-          && r.getLowerLeftY() > crop.getLowerLeftY() + crop.getHeight() * 0.75f;
+      boolean topRight =
+          mine.page() == 0
+              && r.getLowerLeftX() > crop.getLowerLeftX() + crop.getWidth() / 2
+              && r.getLowerLeftY() > crop.getLowerLeftY() + crop.getHeight() * 0.75f;
       if (!topRight) {
         out.add(finding("APPEARANCE_MARKER_POSITION", Severity.WARNING));
       }

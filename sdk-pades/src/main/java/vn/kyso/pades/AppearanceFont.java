@@ -14,25 +14,27 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 
 /**
- * The font of a visible signature's text (the marker of attachments and copies). Nghị định
- * 30/2020 names Times New Roman, which is not free: {@link #timesNewRoman()} uses the host's copy
- * when one is installed and otherwise the bundled Liberation Serif 2 (metric-compatible, full
- * Vietnamese coverage, SIL Open Font Licence), and {@link #isFallback()} says so. The font is read
- * once; each signature embeds a subset. Never a standard-14 font. Immutable and thread-safe.
+ * The font of a visible signature's text (the marker of attachments and copies). Nghị định 30/2020
+ * names Times New Roman, which is not free: {@link #timesNewRoman()} uses the host's copy when one
+ * is installed and otherwise the bundled Liberation Serif 2 (metric-compatible, full Vietnamese
+ * coverage, SIL Open Font Licence), and {@link #isFallback()} says so. The font is read once; each
+ * signature embeds a subset. Never a standard-14 font. Immutable and thread-safe.
  *
  * @since 0.1
  */
 public final class AppearanceFont {
   private static final String BUNDLED = "fonts/LiberationSerif-Regular.ttf";
-  private static final List<String> TIMES_PATHS = List.of(
-      "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf",
-      "/usr/share/fonts/truetype/msttcorefonts/times.ttf",
-      "/usr/share/fonts/TTF/times.ttf",
-      "/usr/share/fonts/truetype/times.ttf",
-      "/Library/Fonts/Times New Roman.ttf",
-      "/System/Library/Fonts/Supplemental/Times New Roman.ttf",
-      "C:\\Windows\\Fonts\\times.ttf");
-  private static final String VIETNAMESE = "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđƠơƯư";
+  private static final List<String> TIMES_PATHS =
+      List.of(
+          "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf",
+          "/usr/share/fonts/truetype/msttcorefonts/times.ttf",
+          "/usr/share/fonts/TTF/times.ttf",
+          "/usr/share/fonts/truetype/times.ttf",
+          "/Library/Fonts/Times New Roman.ttf",
+          "/System/Library/Fonts/Supplemental/Times New Roman.ttf",
+          "C:\\Windows\\Fonts\\times.ttf");
+  private static final String VIETNAMESE =
+      "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđƠơƯư";
 
   private final String name;
   private final byte[] bytes;
@@ -72,7 +74,8 @@ public final class AppearanceFont {
       float[] out = new float[65536];
       for (int c = 0; c < out.length; c++) {
         int gid = cmap.getGlyphId(c);
-        out[c] = gid == 0 && c != 0 ? ttf.getAdvanceWidth(0) / units : ttf.getAdvanceWidth(gid) / units;
+        out[c] =
+            gid == 0 && c != 0 ? ttf.getAdvanceWidth(0) / units : ttf.getAdvanceWidth(gid) / units;
       }
       return out;
     } catch (IOException e) {
@@ -133,18 +136,22 @@ public final class AppearanceFont {
     }
   }
 
-  private static AppearanceFont checked(byte[] data, String name, boolean fallback) throws DocumentException {
+  private static AppearanceFont checked(byte[] data, String name, boolean fallback)
+      throws DocumentException {
     try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(data))) {
       var cmap = ttf.getUnicodeCmapLookup();
       for (int i = 0; i < VIETNAMESE.length(); i++) {
         if (cmap.getGlyphId(VIETNAMESE.charAt(i)) == 0) {
-          throw new DocumentException(ErrorCode.APPEARANCE_INVALID, null,
+          throw new DocumentException(
+              ErrorCode.APPEARANCE_INVALID,
+              null,
               "the font " + name + " has no glyph for '" + VIETNAMESE.charAt(i) + "'");
         }
       }
       return new AppearanceFont(Optional.ofNullable(ttf.getName()).orElse(name), data, fallback);
     } catch (IOException | RuntimeException e) {
-      throw new DocumentException(ErrorCode.APPEARANCE_INVALID, e, "the font " + name + " cannot be read");
+      throw new DocumentException(
+          ErrorCode.APPEARANCE_INVALID, e, "the font " + name + " cannot be read");
     }
   }
 
@@ -152,12 +159,16 @@ public final class AppearanceFont {
     return new AppearanceFont(name, bytes, fallback);
   }
 
-  /** @return the font's name */
+  /**
+   * @return the font's name
+   */
   public String name() {
     return name;
   }
 
-  /** @return whether this is the bundled fallback rather than Times New Roman or the host's font */
+  /**
+   * @return whether this is the bundled fallback rather than Times New Roman or the host's font
+   */
   public boolean isFallback() {
     return fallback;
   }

@@ -19,7 +19,9 @@ public enum DocMdpPermission {
     this.p = p;
   }
 
-  /** @return the /P value */
+  /**
+   * @return the /P value
+   */
   public int value() {
     return p;
   }

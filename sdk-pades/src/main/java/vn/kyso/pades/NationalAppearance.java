@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -27,7 +28,6 @@ import org.apache.pdfbox.text.TextPosition;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.pades.internal.VisibleAppearance;
-import java.util.function.Predicate;
 
 /** Places and draws a {@link VisibleSignature} on a document. */
 final class NationalAppearance implements VisibleAppearance {
@@ -36,8 +36,8 @@ final class NationalAppearance implements VisibleAppearance {
   static final float MARKER_LEADING = 12f;
   static final float MARKER_MARGIN = 10 * MM;
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-  static final DateTimeFormatter MARKER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT)
-      .withZone(VIETNAM);
+  static final DateTimeFormatter MARKER_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT).withZone(VIETNAM);
 
   private final VisibleSignature v;
 
@@ -53,15 +53,20 @@ final class NationalAppearance implements VisibleAppearance {
     switch (p.kind()) {
       case FIELD:
         return new Target(0, null, p.text());
-      case RECTANGLE: {
-        PDPage page = page(doc, p.page());
-        PDRectangle crop = page.getCropBox();
-        double[] r = p.pointsFromBottom(crop.getHeight());
-        PDRectangle rect = new PDRectangle((float) (crop.getLowerLeftX() + r[0]), (float) (crop.getLowerLeftY() + r[1]),
-            (float) r[2], (float) r[3]);
-        requireInside(rect, crop, p.page());
-        return new Target(p.page(), rect, null);
-      }
+      case RECTANGLE:
+        {
+          PDPage page = page(doc, p.page());
+          PDRectangle crop = page.getCropBox();
+          double[] r = p.pointsFromBottom(crop.getHeight());
+          PDRectangle rect =
+              new PDRectangle(
+                  (float) (crop.getLowerLeftX() + r[0]),
+                  (float) (crop.getLowerLeftY() + r[1]),
+                  (float) r[2],
+                  (float) r[3]);
+          requireInside(rect, crop, p.page());
+          return new Target(p.page(), rect, null);
+        }
       case SIGNER_BLOCK:
         return signerBlock(doc, p.text(), p.secondText());
       case MARKER:
@@ -70,14 +75,19 @@ final class NationalAppearance implements VisibleAppearance {
         return anchor(doc, p.text());
       case BESIDE_PERSONAL:
         return besidePersonal(doc);
-      case TOP_RIGHT: {
-        PDPage page = page(doc, 0);
-        PDRectangle crop = page.getCropBox();
-        float[] size = markerSize();
-        PDRectangle rect = new PDRectangle(crop.getUpperRightX() - MARKER_MARGIN - size[0],
-            crop.getUpperRightY() - MARKER_MARGIN - size[1], size[0], size[1]);
-        return new Target(0, rect, null);
-      }
+      case TOP_RIGHT:
+        {
+          PDPage page = page(doc, 0);
+          PDRectangle crop = page.getCropBox();
+          float[] size = markerSize();
+          PDRectangle rect =
+              new PDRectangle(
+                  crop.getUpperRightX() - MARKER_MARGIN - size[0],
+                  crop.getUpperRightY() - MARKER_MARGIN - size[1],
+                  size[0],
+                  size[1]);
+          return new Target(0, rect, null);
+        }
       default:
         throw new IllegalStateException(p.kind().name());
     }
@@ -89,16 +99,25 @@ final class NationalAppearance implements VisibleAppearance {
     }
     PDPage page = doc.getPage(index);
     if (page.getRotation() % 360 != 0) {
-      throw invalid("page " + (index + 1) + " is rotated by " + page.getRotation()
-          + " degrees; use an existing signature field or Placement.rectangle in the page's own coordinates");
+      throw invalid(
+          "page "
+              + (index + 1)
+              + " is rotated by "
+              + page.getRotation()
+              + " degrees; use an existing signature field or Placement.rectangle in the page's own"
+              + " coordinates");
     }
     return page;
   }
 
-  private static void requireInside(PDRectangle rect, PDRectangle crop, int pageIndex) throws DocumentException {
-    if (rect.getLowerLeftX() < crop.getLowerLeftX() - 0.5f || rect.getLowerLeftY() < crop.getLowerLeftY() - 0.5f
-        || rect.getUpperRightX() > crop.getUpperRightX() + 0.5f || rect.getUpperRightY() > crop.getUpperRightY() + 0.5f) {
-      throw invalid("the rectangle is outside the visible area (crop box) of page " + (pageIndex + 1));
+  private static void requireInside(PDRectangle rect, PDRectangle crop, int pageIndex)
+      throws DocumentException {
+    if (rect.getLowerLeftX() < crop.getLowerLeftX() - 0.5f
+        || rect.getLowerLeftY() < crop.getLowerLeftY() - 0.5f
+        || rect.getUpperRightX() > crop.getUpperRightX() + 0.5f
+        || rect.getUpperRightY() > crop.getUpperRightY() + 0.5f) {
+      throw invalid(
+          "the rectangle is outside the visible area (crop box) of page " + (pageIndex + 1));
     }
   }
 
@@ -114,88 +133,98 @@ final class NationalAppearance implements VisibleAppearance {
   }
 
   /**
-   * Reads the text of every page as line segments with their positions. Words far apart on the
-   * same line (two signer blocks side by side) become separate segments.
+   * Reads the text of every page as line segments with their positions. Words far apart on the same
+   * line (two signer blocks side by side) become separate segments.
    */
   static List<Line> lines(PDDocument doc, int pageIndex) throws DocumentException {
     List<Line> out = new ArrayList<>();
     try {
-      PDFTextStripper stripper = new PDFTextStripper() {
-        private final StringBuilder text = new StringBuilder();
-        private final List<TextPosition> positions = new ArrayList<>();
-        private boolean space;
+      PDFTextStripper stripper =
+          new PDFTextStripper() {
+            private final StringBuilder text = new StringBuilder();
+            private final List<TextPosition> positions = new ArrayList<>();
+            private boolean space;
 
-        @Override
-        protected void writeString(String word, List<TextPosition> wordPositions) {
-          if (wordPositions.isEmpty()) {
-            return;
-          }
-          if (!positions.isEmpty()) {
-            TextPosition prev = positions.get(positions.size() - 1);
-            TextPosition next = wordPositions.get(0);
-            float gap = next.getXDirAdj() - (prev.getXDirAdj() + prev.getWidthDirAdj());
-            if (gap > 3 * Math.max(prev.getFontSizeInPt(), 4) || Math.abs(next.getYDirAdj() - prev.getYDirAdj()) > 2) {
-              flush();
-            } else if (space) {
-              text.append(' ');
+            @Override
+            protected void writeString(String word, List<TextPosition> wordPositions) {
+              if (wordPositions.isEmpty()) {
+                return;
+              }
+              if (!positions.isEmpty()) {
+                TextPosition prev = positions.get(positions.size() - 1);
+                TextPosition next = wordPositions.get(0);
+                float gap = next.getXDirAdj() - (prev.getXDirAdj() + prev.getWidthDirAdj());
+                if (gap > 3 * Math.max(prev.getFontSizeInPt(), 4)
+                    || Math.abs(next.getYDirAdj() - prev.getYDirAdj()) > 2) {
+                  flush();
+                } else if (space) {
+                  text.append(' ');
+                }
+              }
+              space = false;
+              text.append(word);
+              positions.addAll(wordPositions);
             }
-          }
-          space = false;
-          text.append(word);
-          positions.addAll(wordPositions);
-        }
 
-        @Override
-        protected void writeWordSeparator() {
-          space = true;
-        }
+            @Override
+            protected void writeWordSeparator() {
+              space = true;
+            }
 
-        @Override
-        protected void writeLineSeparator() {
-          flush();
-        }
+            @Override
+            protected void writeLineSeparator() {
+              flush();
+            }
 
-        @Override
-        protected void writeParagraphEnd() {
-          flush();
-        }
+            @Override
+            protected void writeParagraphEnd() {
+              flush();
+            }
 
-        @Override
-        protected void endPage(PDPage page) throws IOException {
-          flush();
-          super.endPage(page);
-        }
+            @Override
+            protected void endPage(PDPage page) throws IOException {
+              flush();
+              super.endPage(page);
+            }
 
-        private void flush() {
-          space = false;
-          if (positions.isEmpty()) {
-            text.setLength(0);
-            return;
-          }
-          PDRectangle crop = getCurrentPage().getCropBox();
-          float left = Float.MAX_VALUE;
-          float right = -Float.MAX_VALUE;
-          float top = -Float.MAX_VALUE;
-          float bottom = Float.MAX_VALUE;
-          for (TextPosition t : positions) {
-            float baseline = crop.getUpperRightY() - t.getYDirAdj();
-            float size = Math.max(t.getFontSizeInPt(), t.getHeightDir());
-            left = Math.min(left, crop.getLowerLeftX() + t.getXDirAdj());
-            right = Math.max(right, crop.getLowerLeftX() + t.getXDirAdj() + t.getWidthDirAdj());
-            top = Math.max(top, baseline + size * 0.75f);
-            bottom = Math.min(bottom, baseline - size * 0.22f);
-          }
-          out.add(new Line(getCurrentPageNo() - 1, normalise(text.toString()), left, right, top, bottom));
-          text.setLength(0);
-          positions.clear();
-        }
-      };
+            private void flush() {
+              space = false;
+              if (positions.isEmpty()) {
+                text.setLength(0);
+                return;
+              }
+              PDRectangle crop = getCurrentPage().getCropBox();
+              float left = Float.MAX_VALUE;
+              float right = -Float.MAX_VALUE;
+              float top = -Float.MAX_VALUE;
+              float bottom = Float.MAX_VALUE;
+              for (TextPosition t : positions) {
+                float baseline = crop.getUpperRightY() - t.getYDirAdj();
+                float size = Math.max(t.getFontSizeInPt(), t.getHeightDir());
+                left = Math.min(left, crop.getLowerLeftX() + t.getXDirAdj());
+                right = Math.max(right, crop.getLowerLeftX() + t.getXDirAdj() + t.getWidthDirAdj());
+                top = Math.max(top, baseline + size * 0.75f);
+                bottom = Math.min(bottom, baseline - size * 0.22f);
+              }
+              out.add(
+                  new Line(
+                      getCurrentPageNo() - 1,
+                      normalise(text.toString()),
+                      left,
+                      right,
+                      top,
+                      bottom));
+              text.setLength(0);
+              positions.clear();
+            }
+          };
       stripper.setSortByPosition(true);
       stripper.setStartPage(pageIndex + 1);
       stripper.setEndPage(pageIndex + 1);
       stripper.getText(doc);
     } catch (IOException | RuntimeException e) {
-      throw new DocumentException(ErrorCode.APPEARANCE_INVALID, e, "cannot read the page text: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.APPEARANCE_INVALID, e, "cannot read the page text: " + e.getMessage());
     }
     return out;
   }
@@ -215,10 +244,14 @@ final class NationalAppearance implements VisibleAppearance {
   }
 
   static String normalise(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT);
+    return Normalizer.normalize(s, Normalizer.Form.NFC)
+        .replaceAll("\\s+", " ")
+        .strip()
+        .toUpperCase(Locale.ROOT);
   }
 
-  private Target signerBlock(PDDocument doc, String titleLine, String nameLine) throws DocumentException {
+  private Target signerBlock(PDDocument doc, String titleLine, String nameLine)
+      throws DocumentException {
     String title = normalise(titleLine);
     String name = normalise(nameLine);
     List<Line> lines = lastPageWith(doc, l -> l.text().equals(name));
@@ -229,37 +262,49 @@ final class NationalAppearance implements VisibleAppearance {
         continue;
       }
       for (Line t : lines) {
-        if (t.page() != n.page() || !t.text().equals(title) || t.bottom() <= n.top()
-            || t.right() < n.left() || t.left() > n.right()) {
+        if (t.page() != n.page()
+            || !t.text().equals(title)
+            || t.bottom() <= n.top()
+            || t.right() < n.left()
+            || t.left() > n.right()) {
           continue;
         }
-        if (bestName == null || n.page() > bestName.page()
-            || (n.page() == bestName.page() && t.bottom() - n.top() < bestTitle.bottom() - bestName.top())) {
+        if (bestName == null
+            || n.page() > bestName.page()
+            || (n.page() == bestName.page()
+                && t.bottom() - n.top() < bestTitle.bottom() - bestName.top())) {
           bestTitle = t;
           bestName = n;
         }
       }
     }
     if (bestTitle == null) {
-      throw invalid("no signer block with the title line '" + titleLine + "' above the name line '" + nameLine + "'");
+      throw invalid(
+          "no signer block with the title line '"
+              + titleLine
+              + "' above the name line '"
+              + nameLine
+              + "'");
     }
     page(doc, bestName.page());
     float gapTop = bestTitle.bottom() - 2;
     float gapBottom = bestName.top() + 2;
     float gap = gapTop - gapBottom;
     if (gap < 12) {
-      throw invalid("there is no room between the title line and the name line (" + Math.round(gap) + " pt)");
+      throw invalid(
+          "there is no room between the title line and the name line (" + Math.round(gap) + " pt)");
     }
     float[] size = v.image().isEmpty() ? markerSize() : imageSize(gap);
     float centreX = (bestTitle.centreX() + bestName.centreX()) / 2;
     float y = gapBottom + (gap - size[1]) / 2;
-    return new Target(bestName.page(), new PDRectangle(centreX - size[0] / 2, y, size[0], size[1]), null);
+    return new Target(
+        bestName.page(), new PDRectangle(centreX - size[0] / 2, y, size[0], size[1]), null);
   }
 
   /**
    * From one line of the block (the authority line, e.g. {@code TM. ỦY BAN NHÂN DÂN}, or the
-   * title): follows the lines stacked under it to the title line, then places the image between
-   * it and the next line below (the name), or 60 pt under it when no line follows.
+   * title): follows the lines stacked under it to the title line, then places the image between it
+   * and the next line below (the name), or 60 pt under it when no line follows.
    */
   private Target anchor(PDDocument doc, String lineText) throws DocumentException {
     String wanted = normalise(lineText);
@@ -281,8 +326,11 @@ final class NationalAppearance implements VisibleAppearance {
       extended = false;
       Line next = null;
       for (Line l : lines) {
-        if (l.page() == title.page() && l.top() < title.bottom() + 1 && l.right() > title.left()
-            && l.left() < title.right() && (next == null || l.top() > next.top())) {
+        if (l.page() == title.page()
+            && l.top() < title.bottom() + 1
+            && l.right() > title.left()
+            && l.left() < title.right()
+            && (next == null || l.top() > next.top())) {
           next = l;
         }
       }
@@ -304,8 +352,10 @@ final class NationalAppearance implements VisibleAppearance {
     }
     float[] size = v.image().isEmpty() ? markerSize() : imageSize(gap);
     float centreX = name != null ? (title.centreX() + name.centreX()) / 2 : title.centreX();
-    return new Target(title.page(), new PDRectangle(centreX - size[0] / 2, gapBottom + (gap - size[1]) / 2, size[0],
-        size[1]), null);
+    return new Target(
+        title.page(),
+        new PDRectangle(centreX - size[0] / 2, gapBottom + (gap - size[1]) / 2, size[0], size[1]),
+        null);
   }
 
   private Target marker(PDDocument doc, String placeholder) throws DocumentException {
@@ -323,7 +373,8 @@ final class NationalAppearance implements VisibleAppearance {
     float[] size = v.image().isEmpty() ? markerSize() : imageSize(Float.MAX_VALUE);
     float cx = found.centreX();
     float cy = (found.top() + found.bottom()) / 2;
-    return new Target(found.page(), new PDRectangle(cx - size[0] / 2, cy - size[1] / 2, size[0], size[1]), null);
+    return new Target(
+        found.page(), new PDRectangle(cx - size[0] / 2, cy - size[1] / 2, size[0], size[1]), null);
   }
 
   private Target besidePersonal(PDDocument doc) throws DocumentException {
@@ -333,18 +384,25 @@ final class NationalAppearance implements VisibleAppearance {
     try {
       for (int i = 0; i < doc.getNumberOfPages(); i++) {
         for (PDAnnotation a : doc.getPage(i).getAnnotations()) {
-          if (!(a instanceof PDAnnotationWidget w) || w.getRectangle() == null || w.getRectangle().getWidth() < 1
+          if (!(a instanceof PDAnnotationWidget w)
+              || w.getRectangle() == null
+              || w.getRectangle().getWidth() < 1
               || w.getRectangle().getHeight() < 1) {
             continue;
           }
-          var field = w.getCOSObject().getCOSDictionary(COSName.PARENT) != null
-              && w.getCOSObject().getCOSDictionary(COSName.V) == null
-              ? w.getCOSObject().getCOSDictionary(COSName.PARENT) : w.getCOSObject();
+          var field =
+              w.getCOSObject().getCOSDictionary(COSName.PARENT) != null
+                      && w.getCOSObject().getCOSDictionary(COSName.V) == null
+                  ? w.getCOSObject().getCOSDictionary(COSName.PARENT)
+                  : w.getCOSObject();
           var value = field.getCOSDictionary(COSName.V);
           if (value == null || !COSName.SIG.equals(value.getCOSName(COSName.TYPE, COSName.SIG))) {
             continue;
           }
-          int offset = new PDSignature(value).getByteRange().length == 4 ? new PDSignature(value).getByteRange()[1] : 0;
+          int offset =
+              new PDSignature(value).getByteRange().length == 4
+                  ? new PDSignature(value).getByteRange()[1]
+                  : 0;
           if (offset >= lastOffset) {
             last = w;
             lastPage = i;
@@ -353,10 +411,12 @@ final class NationalAppearance implements VisibleAppearance {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new DocumentException(ErrorCode.APPEARANCE_INVALID, e, "cannot read the signatures: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.APPEARANCE_INVALID, e, "cannot read the signatures: " + e.getMessage());
     }
     if (last == null) {
-      throw invalid("there is no earlier visible signature to place the seal beside; give a placement");
+      throw invalid(
+          "there is no earlier visible signature to place the seal beside; give a placement");
     }
     page(doc, lastPage);
     PDRectangle personal = last.getRectangle();
@@ -409,15 +469,30 @@ final class NationalAppearance implements VisibleAppearance {
   // ------------------------------------------------------------------ what
 
   @Override
-  public void draw(PDDocument doc, PDAppearanceStream stream, float width, float height, Instant signingTime)
+  public void draw(
+      PDDocument doc, PDAppearanceStream stream, float width, float height, Instant signingTime)
       throws IOException {
     try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
       if (v.image().isPresent()) {
         SignatureImage img = v.image().get();
-        PDImageXObject mask = new PDImageXObject(doc, new ByteArrayInputStream(img.alphaFlate()),
-            COSName.FLATE_DECODE, img.width(), img.height(), 8, PDDeviceGray.INSTANCE);
-        PDImageXObject picture = new PDImageXObject(doc, new ByteArrayInputStream(img.rgbFlate()),
-            COSName.FLATE_DECODE, img.width(), img.height(), 8, PDDeviceRGB.INSTANCE);
+        PDImageXObject mask =
+            new PDImageXObject(
+                doc,
+                new ByteArrayInputStream(img.alphaFlate()),
+                COSName.FLATE_DECODE,
+                img.width(),
+                img.height(),
+                8,
+                PDDeviceGray.INSTANCE);
+        PDImageXObject picture =
+            new PDImageXObject(
+                doc,
+                new ByteArrayInputStream(img.rgbFlate()),
+                COSName.FLATE_DECODE,
+                img.width(),
+                img.height(),
+                8,
+                PDDeviceRGB.INSTANCE);
         picture.getCOSObject().setItem(COSName.SMASK, mask);
         float scale = Math.min(width / img.width(), height / img.height());
         float w = img.width() * scale;
@@ -438,5 +513,4 @@ final class NationalAppearance implements VisibleAppearance {
       }
     }
   }
-
 }

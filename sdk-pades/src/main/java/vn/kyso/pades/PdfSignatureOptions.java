@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import vn.kyso.api.policy.PolicyCheck;
 import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.policy.PolicyCheck;
 
 /**
  * What to produce when signing a PDF. Immutable and thread-safe.
@@ -53,7 +53,8 @@ public final class PdfSignatureOptions {
     this.policyCheck = b.policyCheck;
     this.visible = b.visible;
     if (visible != null && (appearance != null || rectangle != null)) {
-      throw new IllegalStateException("visible(...) replaces placement(...) and appearance(...): use one or the other");
+      throw new IllegalStateException(
+          "visible(...) replaces placement(...) and appearance(...): use one or the other");
     }
     if (appearance != null && rectangle == null) {
       throw new IllegalStateException("an appearance needs a placement(page, x, y, width, height)");
@@ -70,27 +71,37 @@ public final class PdfSignatureOptions {
     return new Builder(level);
   }
 
-  /** @return the level */
+  /**
+   * @return the level
+   */
   public PadesLevel level() {
     return level;
   }
 
-  /** @return the digest algorithm (SHA-256 by default) */
+  /**
+   * @return the digest algorithm (SHA-256 by default)
+   */
   public DigestAlgorithm digest() {
     return digest;
   }
 
-  /** @return whether RSA keys sign with RSASSA-PSS instead of PKCS#1 v1.5 */
+  /**
+   * @return whether RSA keys sign with RSASSA-PSS instead of PKCS#1 v1.5
+   */
   public boolean isPss() {
     return pss;
   }
 
-  /** @return the signature field to sign: an existing empty field, or the name of a new one */
+  /**
+   * @return the signature field to sign: an existing empty field, or the name of a new one
+   */
   public Optional<String> fieldName() {
     return Optional.ofNullable(fieldName);
   }
 
-  /** @return the 0-based page of a new field */
+  /**
+   * @return the 0-based page of a new field
+   */
   public int page() {
     return page;
   }
@@ -104,42 +115,58 @@ public final class PdfSignatureOptions {
     return Optional.ofNullable(rectangle).map(float[]::clone);
   }
 
-  /** @return the reason (/Reason) */
+  /**
+   * @return the reason (/Reason)
+   */
   public Optional<String> reason() {
     return Optional.ofNullable(reason);
   }
 
-  /** @return the location (/Location) */
+  /**
+   * @return the location (/Location)
+   */
   public Optional<String> location() {
     return Optional.ofNullable(location);
   }
 
-  /** @return the contact information (/ContactInfo) */
+  /**
+   * @return the contact information (/ContactInfo)
+   */
   public Optional<String> contactInfo() {
     return Optional.ofNullable(contactInfo);
   }
 
-  /** @return the certification (DocMDP) to apply, making this a certification signature */
+  /**
+   * @return the certification (DocMDP) to apply, making this a certification signature
+   */
   public Optional<DocMdpPermission> certification() {
     return Optional.ofNullable(certification);
   }
 
-  /** @return a copy of the owner password for encrypted documents */
+  /**
+   * @return a copy of the owner password for encrypted documents
+   */
   public Optional<char[]> ownerPassword() {
     return Optional.ofNullable(ownerPassword).map(char[]::clone);
   }
 
-  /** @return the visible signature in the national format, if any */
+  /**
+   * @return the visible signature in the national format, if any
+   */
   public Optional<VisibleSignature> visible() {
     return Optional.ofNullable(visible);
   }
 
-  /** @return the policy to run before signing, if any */
+  /**
+   * @return the policy to run before signing, if any
+   */
   public Optional<PolicyCheck> policyCheck() {
     return Optional.ofNullable(policyCheck);
   }
 
-  /** @return a copy of the appearance template (a one-page PDF), if any */
+  /**
+   * @return a copy of the appearance template (a one-page PDF), if any
+   */
   public Optional<byte[]> appearance() {
     return Optional.ofNullable(appearance).map(byte[]::clone);
   }
@@ -159,8 +186,15 @@ public final class PdfSignatureOptions {
 
   @Override
   public String toString() {
-    return "PdfSignatureOptions[" + level + ", " + digest + (pss ? ", PSS" : "") + ", field " + fieldName
-        + (ownerPassword == null ? "" : ", password ***") + "]";
+    return "PdfSignatureOptions["
+        + level
+        + ", "
+        + digest
+        + (pss ? ", PSS" : "")
+        + ", field "
+        + fieldName
+        + (ownerPassword == null ? "" : ", password ***")
+        + "]";
   }
 
   /** Builds {@link PdfSignatureOptions}. Not thread-safe. */
@@ -213,8 +247,8 @@ public final class PdfSignatureOptions {
     }
 
     /**
-     * Names the signature field: an existing empty field is signed; otherwise a new field with
-     * this name is created.
+     * Names the signature field: an existing empty field is signed; otherwise a new field with this
+     * name is created.
      *
      * @param value the field name
      * @return this builder
@@ -247,8 +281,8 @@ public final class PdfSignatureOptions {
     /**
      * Makes the signature visible in the national format (Nghị định 30/2020 Phụ lục I): the
      * personal signature image in the signer block, the seal over the earlier personal signature,
-     * or the text marker of an attachment or a copy. Replaces {@link #placement} and
-     * {@link #appearance}.
+     * or the text marker of an attachment or a copy. Replaces {@link #placement} and {@link
+     * #appearance}.
      *
      * @param value the visible signature
      * @return this builder
@@ -261,9 +295,9 @@ public final class PdfSignatureOptions {
     /**
      * Runs a signing policy before anything else: a denial throws {@code SigningRefusedException}
      * before the token is asked for a signature (and before any PIN prompt). For an organisation
-     * signature the signatures already in the document are verified first (with the signer's
-     * {@code certificateVerifier}; without one they count as not proven). Not kept in a
-     * {@link PreparedSignature}: {@code prepare} decides, {@code complete} does not ask again.
+     * signature the signatures already in the document are verified first (with the signer's {@code
+     * certificateVerifier}; without one they count as not proven). Not kept in a {@link
+     * PreparedSignature}: {@code prepare} decides, {@code complete} does not ask again.
      *
      * @param value the policy check
      * @return this builder
@@ -275,8 +309,8 @@ public final class PdfSignatureOptions {
 
     /**
      * Sets the visible appearance: a one-page PDF whose page is drawn, scaled to fit, as the
-     * widget's normal appearance in the {@link #placement} rectangle. This is the hook the
-     * national visible-signature format builds on; without it the signature is invisible.
+     * widget's normal appearance in the {@link #placement} rectangle. This is the hook the national
+     * visible-signature format builds on; without it the signature is invisible.
      *
      * @param onePagePdf the template, at most 4 MiB
      * @return this builder
@@ -324,8 +358,8 @@ public final class PdfSignatureOptions {
     }
 
     /**
-     * Makes this a certification signature with a DocMDP permission. Only the first signature of
-     * a document may certify it.
+     * Makes this a certification signature with a DocMDP permission. Only the first signature of a
+     * document may certify it.
      *
      * @param value the permission
      * @return this builder
@@ -362,17 +396,26 @@ public final class PdfSignatureOptions {
       return this;
     }
 
-    /** @return the options */
+    /**
+     * @return the options
+     */
     public PdfSignatureOptions build() {
       return new PdfSignatureOptions(this);
     }
   }
 
   boolean sameAs(PdfSignatureOptions o) {
-    return level == o.level && digest == o.digest && pss == o.pss && Objects.equals(fieldName, o.fieldName)
-        && page == o.page && Arrays.equals(rectangle, o.rectangle) && Objects.equals(reason, o.reason)
-        && Objects.equals(location, o.location) && Objects.equals(contactInfo, o.contactInfo)
-        && certification == o.certification && reservedBytes == o.reservedBytes
+    return level == o.level
+        && digest == o.digest
+        && pss == o.pss
+        && Objects.equals(fieldName, o.fieldName)
+        && page == o.page
+        && Arrays.equals(rectangle, o.rectangle)
+        && Objects.equals(reason, o.reason)
+        && Objects.equals(location, o.location)
+        && Objects.equals(contactInfo, o.contactInfo)
+        && certification == o.certification
+        && reservedBytes == o.reservedBytes
         && Arrays.equals(appearance, o.appearance);
   }
 }

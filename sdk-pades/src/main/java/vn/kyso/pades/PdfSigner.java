@@ -5,11 +5,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import vn.kyso.api.Digest;
+import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
@@ -30,9 +33,6 @@ import vn.kyso.pades.internal.LtvWriter;
 import vn.kyso.pades.internal.Material;
 import vn.kyso.pades.internal.PdfLoad;
 import vn.kyso.pades.internal.PdfUpdate;
-import java.security.cert.CertificateEncodingException;
-import vn.kyso.api.Digest;
-import vn.kyso.api.DigestAlgorithm;
 
 /**
  * Signs PDF documents with PAdES baseline signatures (ETSI EN 319 142-1): {@code SubFilter
@@ -52,8 +52,8 @@ import vn.kyso.api.DigestAlgorithm;
  * }</pre>
  *
  * <p><b>Files.</b> The input is only read. The output is written to a temporary file in the
- * output's folder and moved into place when complete; a failure leaves no file at the output
- * path. Input and output must differ. The input is read through a file cache, not into memory.
+ * output's folder and moved into place when complete; a failure leaves no file at the output path.
+ * Input and output must differ. The input is read through a file cache, not into memory.
  *
  * <p><b>Security notes.</b> SHA-1 is refused; RSA keys under 2048 bits are refused by the token
  * layer. {@link #complete} verifies the signature value against the signer certificate over the
@@ -77,7 +77,9 @@ public final class PdfSigner {
     this.limits = b.limits;
   }
 
-  /** @return a builder */
+  /**
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,10 +94,12 @@ public final class PdfSigner {
    * @throws DocumentException when the input cannot be signed (malformed, encrypted, field taken)
    * @throws TokenException when the key fails
    * @throws ServiceException when the TSA fails (B-T)
-   * @throws SigningRefusedException when the options' policy check denies it (before the key is used)
+   * @throws SigningRefusedException when the options' policy check denies it (before the key is
+   *     used)
    * @throws KysoException for any other typed failure
    */
-  public void sign(Path input, Path output, PdfSignatureOptions options, SigningKey key) throws KysoException {
+  public void sign(Path input, Path output, PdfSignatureOptions options, SigningKey key)
+      throws KysoException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(options, "options");
     List<X509Certificate> chain = key.chain();
@@ -103,11 +107,25 @@ public final class PdfSigner {
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     // One step builds the revision once: the digest comes from the bytes being written, the key
     // signs, and the container goes into the same placeholder (prepare + complete build it twice).
-    write(input, output, options, chain, algorithm, signingTime, options.ownerPassword().orElse(null), digest -> {
-      PreparedSignature prepared = new PreparedSignature(options, signingTime, algorithm, chain, digest,
-          Cms.signedAttributes(chain.get(0), options.digest(), digest));
-      return checkedValue(prepared, key.sign(prepared.dataToSign(), algorithm));
-    });
+    write(
+        input,
+        output,
+        options,
+        chain,
+        algorithm,
+        signingTime,
+        options.ownerPassword().orElse(null),
+        digest -> {
+          PreparedSignature prepared =
+              new PreparedSignature(
+                  options,
+                  signingTime,
+                  algorithm,
+                  chain,
+                  digest,
+                  Cms.signedAttributes(chain.get(0), options.digest(), digest));
+          return checkedValue(prepared, key.sign(prepared.dataToSign(), algorithm));
+        });
   }
 
   /**
@@ -120,25 +138,34 @@ public final class PdfSigner {
    * @throws DocumentException when the input cannot be signed
    * @throws SigningRefusedException when the options' policy check denies the signature
    */
-  public PreparedSignature prepare(Path input, PdfSignatureOptions options, List<X509Certificate> chain)
+  public PreparedSignature prepare(
+      Path input, PdfSignatureOptions options, List<X509Certificate> chain)
       throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(options, "options");
     Instant signingTime = checkedSigningTime(input, options, chain);
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     String password = options.ownerPassword().map(String::new).orElse(null);
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes());
-        PdfUpdate update = PdfUpdate.open(input, parameters(options, chain, signingTime, password),
-            OutputStream.nullOutputStream())) {
+        PdfUpdate update =
+            PdfUpdate.open(
+                input,
+                parameters(options, chain, signingTime, password),
+                OutputStream.nullOutputStream())) {
       byte[] digest = update.contentDigest(options.digest());
       PdfLoad.requireWithinCeiling();
-      return new PreparedSignature(options, signingTime, algorithm, chain, digest,
+      return new PreparedSignature(
+          options,
+          signingTime,
+          algorithm,
+          chain,
+          digest,
           Cms.signedAttributes(chain.get(0), options.digest(), digest));
     }
   }
 
   /**
-   * Completes an external signature: checks the value, adds the time-stamp for B-T, and writes
-   * the signed PDF.
+   * Completes an external signature: checks the value, adds the time-stamp for B-T, and writes the
+   * signed PDF.
    *
    * @param prepared the state from {@link #prepare}, possibly from another JVM
    * @param input the same PDF that was prepared
@@ -164,15 +191,29 @@ public final class PdfSigner {
    * @throws DocumentException as {@link #complete(PreparedSignature, Path, Path, SignatureValue)}
    * @throws ServiceException when the TSA fails (B-T)
    */
-  public void complete(PreparedSignature prepared, Path input, Path output, SignatureValue value, char[] ownerPassword)
+  public void complete(
+      PreparedSignature prepared,
+      Path input,
+      Path output,
+      SignatureValue value,
+      char[] ownerPassword)
       throws DocumentException, ServiceException {
     Objects.requireNonNull(prepared, "prepared");
     Objects.requireNonNull(value, "value");
     checkedValue(prepared, value);
-    this.<DocumentException>write(input, output, prepared.options(), prepared.chain(), prepared.algorithm(), prepared.signingTime(),
-        ownerPassword, digest -> {
+    this.<DocumentException>write(
+        input,
+        output,
+        prepared.options(),
+        prepared.chain(),
+        prepared.algorithm(),
+        prepared.signingTime(),
+        ownerPassword,
+        digest -> {
           if (!MessageDigest.isEqual(digest, prepared.contentDigest())) {
-            throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null,
+            throw new DocumentException(
+                ErrorCode.PREPARED_STATE_INVALID,
+                null,
                 "the document is not the one that was prepared");
           }
           return value;
@@ -187,14 +228,22 @@ public final class PdfSigner {
 
   /**
    * Builds the revision into a temporary file beside the output, has {@code valueFor} turn its
-   * digest into a signature value, embeds the container (with a time-stamp for B-T and above),
-   * adds the long-term data for B-LT and above, and moves the result into place. On any failure
-   * the temporary file is removed and the output is not touched.
+   * digest into a signature value, embeds the container (with a time-stamp for B-T and above), adds
+   * the long-term data for B-LT and above, and moves the result into place. On any failure the
+   * temporary file is removed and the output is not touched.
    */
-  private <E extends KysoException> void write(Path input, Path output, PdfSignatureOptions options,
-      List<X509Certificate> chain, SignatureAlgorithm algorithm, Instant signingTime, char[] ownerPassword,
-      ValueForDigest<E> valueFor) throws DocumentException, ServiceException, E {
-    requireDistinct(Objects.requireNonNull(input, "input"), Objects.requireNonNull(output, "output"));
+  private <E extends KysoException> void write(
+      Path input,
+      Path output,
+      PdfSignatureOptions options,
+      List<X509Certificate> chain,
+      SignatureAlgorithm algorithm,
+      Instant signingTime,
+      char[] ownerPassword,
+      ValueForDigest<E> valueFor)
+      throws DocumentException, ServiceException, E {
+    requireDistinct(
+        Objects.requireNonNull(input, "input"), Objects.requireNonNull(output, "output"));
     PadesLevel level = options.level();
     requireServices(level);
     Path temp;
@@ -207,7 +256,8 @@ public final class PdfSigner {
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes())) {
       String password = ownerPassword == null ? null : new String(ownerPassword);
       try (OutputStream out = Files.newOutputStream(temp);
-          PdfUpdate update = PdfUpdate.open(input, parameters(options, chain, signingTime, password), out)) {
+          PdfUpdate update =
+              PdfUpdate.open(input, parameters(options, chain, signingTime, password), out)) {
         byte[] digest = update.contentDigest(options.digest());
         SignatureValue value = valueFor.apply(digest);
         byte[] timestamp = null;
@@ -240,7 +290,8 @@ public final class PdfSigner {
   }
 
   /** The signing time (whole seconds), after the options' policy check allowed the signature. */
-  private Instant checkedSigningTime(Path input, PdfSignatureOptions options, List<X509Certificate> chain)
+  private Instant checkedSigningTime(
+      Path input, PdfSignatureOptions options, List<X509Certificate> chain)
       throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(input, "input");
     if (Objects.requireNonNull(chain, "chain").isEmpty()) {
@@ -249,16 +300,37 @@ public final class PdfSigner {
     requireServices(options.level());
     Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
     if (options.policyCheck().isPresent()) {
-      options.policyCheck().get().enforce(chain, signingTime, algorithmFor(chain.get(0), options), verifier, clock,
-          v -> PdfVerifier.builder(v).clock(clock).limits(limits).build().verify(input, options.ownerPassword().orElse(null)));
+      options
+          .policyCheck()
+          .get()
+          .enforce(
+              chain,
+              signingTime,
+              algorithmFor(chain.get(0), options),
+              verifier,
+              clock,
+              v ->
+                  PdfVerifier.builder(v)
+                      .clock(clock)
+                      .limits(limits)
+                      .build()
+                      .verify(input, options.ownerPassword().orElse(null)));
     }
     return signingTime;
   }
 
-  /** The value, once it is known to verify over the prepared signed attributes with the signer's key. */
-  private static SignatureValue checkedValue(PreparedSignature prepared, SignatureValue value) throws DocumentException {
+  /**
+   * The value, once it is known to verify over the prepared signed attributes with the signer's
+   * key.
+   */
+  private static SignatureValue checkedValue(PreparedSignature prepared, SignatureValue value)
+      throws DocumentException {
     if (value.algorithm() != prepared.algorithm()
-        || !Cms.verify(prepared.signerCertificate(), prepared.algorithm(), prepared.signedAttributes(), value.value())) {
+        || !Cms.verify(
+            prepared.signerCertificate(),
+            prepared.algorithm(),
+            prepared.signedAttributes(),
+            value.value())) {
       throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
     }
     return value;
@@ -266,8 +338,8 @@ public final class PdfSigner {
 
   /**
    * Raises the signatures of an existing document to B-LT (adds a DSS with every signature's and
-   * time-stamp's validation data) or to B-LTA (the same, then a document time-stamp over it). On
-   * an existing B-LTA document, B_LTA adds fresh validation data and a new archive time-stamp.
+   * time-stamp's validation data) or to B-LTA (the same, then a document time-stamp over it). On an
+   * existing B-LTA document, B_LTA adds fresh validation data and a new archive time-stamp.
    *
    * @param input the signed PDF; never modified
    * @param output where the extended PDF goes
@@ -282,11 +354,14 @@ public final class PdfSigner {
     if (!level.needsValidationData()) {
       throw new IllegalArgumentException("extend raises to B_LT or B_LTA, not " + level);
     }
-    requireDistinct(Objects.requireNonNull(input, "input"), Objects.requireNonNull(output, "output"));
+    requireDistinct(
+        Objects.requireNonNull(input, "input"), Objects.requireNonNull(output, "output"));
     requireServices(level);
     Path temp = null;
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes())) {
-      temp = addLongTermData(input, output, level, ownerPassword == null ? null : new String(ownerPassword));
+      temp =
+          addLongTermData(
+              input, output, level, ownerPassword == null ? null : new String(ownerPassword));
       PdfLoad.requireWithinCeiling();
       moveIntoPlace(temp, output);
     } finally {
@@ -300,7 +375,9 @@ public final class PdfSigner {
     }
   }
 
-  /** Writes DSS (and, for B-LTA, a document time-stamp) after {@code source} into a temporary file. */
+  /**
+   * Writes DSS (and, for B-LTA, a document time-stamp) after {@code source} into a temporary file.
+   */
   private Path addLongTermData(Path source, Path output, PadesLevel level, String password)
       throws DocumentException, ServiceException {
     Path withDss = null;
@@ -315,7 +392,8 @@ public final class PdfSigner {
       if (level == PadesLevel.B_LTA) {
         withTs = OutputFiles.temporaryBeside(output, ".lta.part");
         try (OutputStream out = Files.newOutputStream(withTs);
-            LtvWriter.DocumentTimestamp ts = LtvWriter.DocumentTimestamp.open(withDss, password, 24 * 1024, out)) {
+            LtvWriter.DocumentTimestamp ts =
+                LtvWriter.DocumentTimestamp.open(withDss, password, 24 * 1024, out)) {
           byte[] digest = ts.digest(DigestAlgorithm.SHA256);
           ts.embed(tsa.timestamp(new Digest(DigestAlgorithm.SHA256, digest)).encoded());
         }
@@ -344,11 +422,14 @@ public final class PdfSigner {
 
   private void requireServices(PadesLevel level) {
     if (level.needsTimestamp() && tsa == null) {
-      throw new IllegalStateException(level + " needs a time-stamp client: PdfSigner.builder().timestampClient(...)");
+      throw new IllegalStateException(
+          level + " needs a time-stamp client: PdfSigner.builder().timestampClient(...)");
     }
     if (level.needsValidationData() && verifier == null) {
-      throw new IllegalStateException(level
-          + " needs a certificate verifier for the validation data: PdfSigner.builder().certificateVerifier(...)");
+      throw new IllegalStateException(
+          level
+              + " needs a certificate verifier for the validation data:"
+              + " PdfSigner.builder().certificateVerifier(...)");
     }
   }
 
@@ -363,18 +444,24 @@ public final class PdfSigner {
   private static void requireDistinct(Path input, Path output) {
     try {
       if (Files.exists(output) && Files.isSameFile(input, output)) {
-        throw new IllegalArgumentException("output must not be the input: the input is never modified in place");
+        throw new IllegalArgumentException(
+            "output must not be the input: the input is never modified in place");
       }
     } catch (IOException e) {
       // an unreadable output path is reported when writing
     }
   }
 
-  private static SignatureAlgorithm algorithmFor(X509Certificate signer, PdfSignatureOptions options) {
+  private static SignatureAlgorithm algorithmFor(
+      X509Certificate signer, PdfSignatureOptions options) {
     String keyAlg = signer.getPublicKey().getAlgorithm();
-    SignatureAlgorithm.KeyType type = keyAlg.equals("EC") ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA;
+    SignatureAlgorithm.KeyType type =
+        keyAlg.equals("EC") ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA;
     return SignatureAlgorithm.of(type, options.isPss(), options.digest())
-        .orElseThrow(() -> new IllegalArgumentException("no signature algorithm for " + keyAlg + " " + options.digest()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no signature algorithm for " + keyAlg + " " + options.digest()));
   }
 
   /** The container's space: the options' own, or sized to the level and the chain. */
@@ -397,15 +484,25 @@ public final class PdfSigner {
     return Math.max(8, kib) * 1024;
   }
 
-  private PdfUpdate.Parameters parameters(PdfSignatureOptions o, List<X509Certificate> chain, Instant time,
-      String password) {
+  private PdfUpdate.Parameters parameters(
+      PdfSignatureOptions o, List<X509Certificate> chain, Instant time, String password) {
     X509Certificate signer = chain.get(0);
     SignerIdentity id = SignerIdentity.from(signer);
-    return new PdfUpdate.Parameters(o.fieldName().orElse(null), o.page(), o.rectangle().orElse(null),
-        o.reason().orElse(null), o.location().orElse(null), o.contactInfo().orElse(null),
-        id.name().isEmpty() ? null : id.name(), o.certification().map(DocMdpPermission::value).orElse(null),
-        reservedFor(o, chain), time, password, o.appearance().orElse(null),
-        o.visible().map(NationalAppearance::new).orElse(null), limits);
+    return new PdfUpdate.Parameters(
+        o.fieldName().orElse(null),
+        o.page(),
+        o.rectangle().orElse(null),
+        o.reason().orElse(null),
+        o.location().orElse(null),
+        o.contactInfo().orElse(null),
+        id.name().isEmpty() ? null : id.name(),
+        o.certification().map(DocMdpPermission::value).orElse(null),
+        reservedFor(o, chain),
+        time,
+        password,
+        o.appearance().orElse(null),
+        o.visible().map(NationalAppearance::new).orElse(null),
+        limits);
   }
 
   /** Builds a {@link PdfSigner}. */
@@ -429,8 +526,8 @@ public final class PdfSigner {
     }
 
     /**
-     * Sets the certificate verifier that gathers validation data (chains, OCSP, CRLs), needed
-     * for B-LT and B-LTA.
+     * Sets the certificate verifier that gathers validation data (chains, OCSP, CRLs), needed for
+     * B-LT and B-LTA.
      *
      * @param value the verifier
      * @return this builder
@@ -465,10 +562,11 @@ public final class PdfSigner {
       return this;
     }
 
-    /** @return the signer */
+    /**
+     * @return the signer
+     */
     public PdfSigner build() {
       return new PdfSigner(this);
     }
   }
-
 }

@@ -7,24 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
@@ -33,9 +40,12 @@ import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.Certificates;
+import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Finding;
+import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureLevel;
@@ -49,16 +59,6 @@ import vn.kyso.pades.internal.PdfLoad;
 import vn.kyso.pades.internal.PdfUpdate;
 import vn.kyso.pades.internal.RevisionDiff;
 import vn.kyso.pades.internal.SignedBytes;
-import java.security.cert.X509Certificate;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSStream;
-import vn.kyso.api.Digest;
-import vn.kyso.api.trust.Certificates;
-import vn.kyso.api.trust.RevocationEvidence;
-import vn.kyso.api.validation.Indication;
 
 /**
  * Verifies every signature of a PDF. Built once, immutable and thread-safe.
@@ -70,20 +70,19 @@ import vn.kyso.api.validation.Indication;
  * }</pre>
  *
  * <p>Per signature: the byte range (starts at 0, leaves out exactly the {@code /Contents} hex
- * string, ends at the {@code %%EOF} of a revision, holds the signature dictionary), the digest,
- * the CMS signature, the signing-certificate binding, the signature time-stamp (imprint and TSA
+ * string, ends at the {@code %%EOF} of a revision, holds the signature dictionary), the digest, the
+ * CMS signature, the signing-certificate binding, the signature time-stamp (imprint and TSA
  * certificate), the signer's path and revocation at the best proven time, and every change made
  * after the signed revision, compared object by object (see the security notes).
  *
- * <p><b>Security notes.</b> Structural defects fail the signature; they never make it "skipped".
- * A later revision that changes what the signed revision showed (page content, resources, fonts,
- * the page tree, catalog entries, annotations over content, read-only or locked fields) fails the signature with the
- * changed objects named, whatever signatures come after. Allowed later changes are new signature
- * fields and signatures, DSS material and document time-stamps, filling form fields that are
- * neither read-only nor locked (unless DocMDP P=1), and annotations that cover nothing the signed
- * page painted (without DocMDP, or with P=3).
- * The legacy {@code adbe.pkcs7.sha1} format is checked and reported as weak
- * (INDETERMINATE, CRYPTO_CONSTRAINTS_FAILURE_NO_POE).
+ * <p><b>Security notes.</b> Structural defects fail the signature; they never make it "skipped". A
+ * later revision that changes what the signed revision showed (page content, resources, fonts, the
+ * page tree, catalog entries, annotations over content, read-only or locked fields) fails the
+ * signature with the changed objects named, whatever signatures come after. Allowed later changes
+ * are new signature fields and signatures, DSS material and document time-stamps, filling form
+ * fields that are neither read-only nor locked (unless DocMDP P=1), and annotations that cover
+ * nothing the signed page painted (without DocMDP, or with P=3). The legacy {@code adbe.pkcs7.sha1}
+ * format is checked and reported as weak (INDETERMINATE, CRYPTO_CONSTRAINTS_FAILURE_NO_POE).
  *
  * @since 0.1
  */
@@ -115,8 +114,8 @@ public final class PdfVerifier {
    *
    * @param pdf the file; only read
    * @return one result per signature, and document findings
-   * @throws DocumentException {@code MALFORMED_INPUT} when the file is not a readable PDF,
-   *     {@code IO_ERROR} when it cannot be read
+   * @throws DocumentException {@code MALFORMED_INPUT} when the file is not a readable PDF, {@code
+   *     IO_ERROR} when it cannot be read
    */
   public ValidationReport verify(Path pdf) throws DocumentException {
     return verify(pdf, null);
@@ -131,13 +130,14 @@ public final class PdfVerifier {
    * @param password the user or owner password (copied; wipe yours), or null for none
    * @return one result per signature, and document findings
    * @throws DocumentException {@code DOCUMENT_ENCRYPTED} when the password is missing or wrong,
-   *     {@code MALFORMED_INPUT} when the file is not a readable PDF, {@code IO_ERROR} when it cannot
-   *     be read
+   *     {@code MALFORMED_INPUT} when the file is not a readable PDF, {@code IO_ERROR} when it
+   *     cannot be read
    */
   public ValidationReport verify(Path pdf, char[] password) throws DocumentException {
     Objects.requireNonNull(pdf, "pdf");
     String secret = password == null ? "" : new String(password);
-    ValidationReport.Builder report = ValidationReport.builder(String.valueOf(pdf.getFileName()), clock.instant());
+    ValidationReport.Builder report =
+        ValidationReport.builder(String.valueOf(pdf.getFileName()), clock.instant());
     // PDFBox decodes streams whole while it parses: every decode on this thread stops at the limit.
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes());
         SignedBytes bytes = new SignedBytes(pdf)) {
@@ -146,7 +146,10 @@ public final class PdfVerifier {
       try (PDDocument latest = PdfLoad.open(pdf, secret)) {
         int objects = latest.getDocument().getXrefTable().size();
         if (objects > limits.maxPdfObjects()) {
-          throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "number of PDF objects (" + objects + ")",
+          throw new DocumentException(
+              ErrorCode.LIMIT_EXCEEDED,
+              null,
+              "number of PDF objects (" + objects + ")",
               limits.maxPdfObjects());
         }
         Integer docMdp = PdfUpdate.docMdpOf(latest);
@@ -160,24 +163,33 @@ public final class PdfVerifier {
           n++;
           if (COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE))
               || "ETSI.RFC3161".equals(sig.getCOSObject().getNameAsString(COSName.SUB_FILTER))) {
-            SignatureResult t = verifySafely(pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, List.of());
+            SignatureResult t =
+                verifySafely(pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, List.of());
             long[] br = byteRange(sig);
             if (t.isPassed() && br != null && t.bestSignatureTime().isPresent()) {
-              timestamps.add(new long[] {br[2] + br[3], t.bestSignatureTime().get().toEpochMilli()});
+              timestamps.add(
+                  new long[] {br[2] + br[3], t.bestSignatureTime().get().toEpochMilli()});
             }
           }
         }
         n = 0;
         for (PDSignature sig : sigs) {
           n++;
-          results.add(verifySafely(pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, timestamps));
+          results.add(
+              verifySafely(pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, timestamps));
         }
         results.forEach(report::signature);
         if (!ends.isEmpty() && ends.get(ends.size() - 1) < bytes.size()) {
-          byte[] tail = bytes.read(ends.get(ends.size() - 1), (int) Math.min(4096, bytes.size() - ends.get(ends.size() - 1)));
+          byte[] tail =
+              bytes.read(
+                  ends.get(ends.size() - 1),
+                  (int) Math.min(4096, bytes.size() - ends.get(ends.size() - 1)));
           if (!new String(tail, StandardCharsets.ISO_8859_1).isBlank()) {
-            report.documentFinding(finding("PDF_TRAILING_BYTES", Severity.WARNING,
-                bytes.size() - ends.get(ends.size() - 1)));
+            report.documentFinding(
+                finding(
+                    "PDF_TRAILING_BYTES",
+                    Severity.WARNING,
+                    bytes.size() - ends.get(ends.size() - 1)));
           }
         }
         if (sigs.isEmpty()) {
@@ -207,80 +219,126 @@ public final class PdfVerifier {
   }
 
   /** A structure PDFBox cannot follow fails the signature; it never escapes as an exception. */
-  private SignatureResult verifySafely(Path pdf, String secret, SignedBytes bytes, PDDocument latest, PDSignature sig,
-      int index, List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
+  private SignatureResult verifySafely(
+      Path pdf,
+      String secret,
+      SignedBytes bytes,
+      PDDocument latest,
+      PDSignature sig,
+      int index,
+      List<Long> ends,
+      Integer docMdp,
+      Dss dss,
+      List<long[]> documentTimestamps)
+      throws IOException {
     try {
-      return verifyOne(pdf, secret, bytes, latest, sig, index, ends, docMdp, dss, documentTimestamps);
+      return verifyOne(
+          pdf, secret, bytes, latest, sig, index, ends, docMdp, dss, documentTimestamps);
     } catch (RuntimeException | StackOverflowError e) {
       return SignatureResult.builder("Signature" + index, SignatureFormat.PDF_PKCS7_DETACHED)
           .notPassed(SubIndication.FORMAT_FAILURE)
-          .finding(finding("PDF_CMS_INVALID", Severity.ERROR, "damaged structure: " + e.getClass().getSimpleName()))
+          .finding(
+              finding(
+                  "PDF_CMS_INVALID",
+                  Severity.ERROR,
+                  "damaged structure: " + e.getClass().getSimpleName()))
           .build();
     }
   }
 
-  private SignatureResult verifyOne(Path pdf, String secret, SignedBytes bytes, PDDocument latest, PDSignature sig,
-      int index, List<Long> ends, Integer docMdp, Dss dss, List<long[]> documentTimestamps) throws IOException {
+  private SignatureResult verifyOne(
+      Path pdf,
+      String secret,
+      SignedBytes bytes,
+      PDDocument latest,
+      PDSignature sig,
+      int index,
+      List<Long> ends,
+      Integer docMdp,
+      Dss dss,
+      List<long[]> documentTimestamps)
+      throws IOException {
     String id = fieldName(latest, sig).orElse("Signature" + index);
     String subFilter = sig.getCOSObject().getNameAsString(COSName.SUB_FILTER);
     SignatureFormat format = formatOf(subFilter);
-    SignatureResult.Builder r = SignatureResult.builder(id, format == null ? SignatureFormat.PDF_PKCS7_DETACHED : format);
+    SignatureResult.Builder r =
+        SignatureResult.builder(id, format == null ? SignatureFormat.PDF_PKCS7_DETACHED : format);
     if (sig.getSignDate() != null) {
       r.claimedSigningTime(sig.getSignDate().toInstant());
     }
     if (format == null) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("PDF_SUBFILTER_UNSUPPORTED", Severity.ERROR,
-          String.valueOf(subFilter))).build();
+      return r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("PDF_SUBFILTER_UNSUPPORTED", Severity.ERROR, String.valueOf(subFilter)))
+          .build();
     }
     // 1. Byte range: the structure that signature wrapping and universal forgery attack.
     long[] br = byteRange(sig);
     String brProblem = checkByteRange(br, bytes, sig, latest, ends);
     if (brProblem != null) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("PDF_BYTE_RANGE_INVALID", Severity.ERROR,
-          brProblem)).build();
+      return r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("PDF_BYTE_RANGE_INVALID", Severity.ERROR, brProblem))
+          .build();
     }
     long revisionEnd = br[2] + br[3];
     int revision = ends.indexOf(revisionEnd) + 1;
-    r.scopeFromBundle(BUNDLE, PdfVerifier.class, revisionEnd == bytes.size() ? "REVISION_WHOLE" : "REVISION",
-        String.valueOf(revision), String.valueOf(ends.size()), String.valueOf(revisionEnd), String.valueOf(bytes.size()));
+    r.scopeFromBundle(
+        BUNDLE,
+        PdfVerifier.class,
+        revisionEnd == bytes.size() ? "REVISION_WHOLE" : "REVISION",
+        String.valueOf(revision),
+        String.valueOf(ends.size()),
+        String.valueOf(revisionEnd),
+        String.valueOf(bytes.size()));
     if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
       return verifyDocumentTimestamp(pdf, secret, bytes, latest, sig, br, r, docMdp, dss);
     }
     // 2. Digest and CMS.
     Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
-    byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
-    CmsCheck.Outcome cms = format == SignatureFormat.PDF_PKCS7_SHA1
-        ? CmsCheck.checkSha1Form(contents, digest(bytes, DigestAlgorithm.SHA1, br))
-        : CmsCheck.check(contents, alg -> digests.computeIfAbsent(alg, a -> digest(bytes, a, br)),
-            format == SignatureFormat.PADES_BASELINE);
+    byte[] contents =
+        ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
+    CmsCheck.Outcome cms =
+        format == SignatureFormat.PDF_PKCS7_SHA1
+            ? CmsCheck.checkSha1Form(contents, digest(bytes, DigestAlgorithm.SHA1, br))
+            : CmsCheck.check(
+                contents,
+                alg -> digests.computeIfAbsent(alg, a -> digest(bytes, a, br)),
+                format == SignatureFormat.PADES_BASELINE);
     if (format != SignatureFormat.PADES_BASELINE) {
       r.finding(finding("PDF_LEGACY_FORMAT", Severity.WARNING, subFilter));
     }
     if (cms.problem() != null) {
-      SubIndication sub = switch (cms.problemCode()) {
-        case "HASH" -> SubIndication.HASH_FAILURE;
-        case "CRYPTO" -> SubIndication.SIG_CRYPTO_FAILURE;
-        case "NO_SIGNER" -> SubIndication.NO_SIGNING_CERTIFICATE_FOUND;
-        default -> SubIndication.FORMAT_FAILURE;
-      };
+      SubIndication sub =
+          switch (cms.problemCode()) {
+            case "HASH" -> SubIndication.HASH_FAILURE;
+            case "CRYPTO" -> SubIndication.SIG_CRYPTO_FAILURE;
+            case "NO_SIGNER" -> SubIndication.NO_SIGNING_CERTIFICATE_FOUND;
+            default -> SubIndication.FORMAT_FAILURE;
+          };
       if (cms.signer() != null) {
         r.signingCertificate(cms.signer());
       }
-      return r.notPassed(sub).finding(finding("PDF_CMS_INVALID", Severity.ERROR, cms.problem())).build();
+      return r.notPassed(sub)
+          .finding(finding("PDF_CMS_INVALID", Severity.ERROR, cms.problem()))
+          .build();
     }
     r.signingCertificate(cms.signer());
     if (cms.signingCertificateNote() != null) {
-      r.finding(finding("PDF_SIGNING_CERTIFICATE_ATTRIBUTE", Severity.WARNING, cms.signingCertificateNote()));
+      r.finding(
+          finding(
+              "PDF_SIGNING_CERTIFICATE_ATTRIBUTE", Severity.WARNING, cms.signingCertificateNote()));
     }
     SubIndication failure = null;
     if (cms.weakAlgorithm()) {
-      r.finding(format == SignatureFormat.PDF_PKCS7_SHA1 ? finding("PDF_FORMAT_SHA1_WEAK", Severity.ERROR)
-          : finding("PDF_WEAK_DIGEST", Severity.ERROR, cms.digest().jcaName()));
+      r.finding(
+          format == SignatureFormat.PDF_PKCS7_SHA1
+              ? finding("PDF_FORMAT_SHA1_WEAK", Severity.ERROR)
+              : finding("PDF_WEAK_DIGEST", Severity.ERROR, cms.digest().jcaName()));
       failure = SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE;
     }
     // 3. Signature time-stamp: proof of existence.
     Instant best = null;
-    SignatureLevel level = format == SignatureFormat.PADES_BASELINE ? SignatureLevel.B_B : SignatureLevel.NONE;
+    SignatureLevel level =
+        format == SignatureFormat.PADES_BASELINE ? SignatureLevel.B_B : SignatureLevel.NONE;
     if (cms.timestampToken().isPresent()) {
       try {
         TimestampToken tst = TimestampToken.parse(cms.timestampToken().get());
@@ -288,8 +346,13 @@ public final class PdfVerifier {
           r.finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR));
           failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
         } else {
-          CertificateResult tsa = certificates.verify(tst.tsaCertificate(), dss.context()
-              .purpose(CertificatePurpose.TIMESTAMPING).certificates(cms.certificates()).build());
+          CertificateResult tsa =
+              certificates.verify(
+                  tst.tsaCertificate(),
+                  dss.context()
+                      .purpose(CertificatePurpose.TIMESTAMPING)
+                      .certificates(cms.certificates())
+                      .build());
           if (tsa.isPassed()) {
             best = tst.genTime();
             if (level == SignatureLevel.B_B) {
@@ -297,8 +360,13 @@ public final class PdfVerifier {
             }
             r.bestSignatureTime(best);
           } else {
-            r.finding(finding("PDF_TIMESTAMP_UNTRUSTED", Severity.ERROR,
-                tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
+            r.finding(
+                finding(
+                    "PDF_TIMESTAMP_UNTRUSTED",
+                    Severity.ERROR,
+                    tsa.findings().isEmpty()
+                        ? tsa.indication()
+                        : tsa.findings().get(0).messageEn()));
             failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
           }
         }
@@ -325,9 +393,14 @@ public final class PdfVerifier {
     CertificateResult cert = certificates.verify(cms.signer(), ctx.build());
     r.certificateResult(cert).findings(cert.findings());
     if (!cert.isPassed()) {
-      failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
-    } else if (level == SignatureLevel.B_T && !cert.revocation().isEmpty() && cert.revocation().stream()
-        .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED)) {
+      failure =
+          worse(
+              failure,
+              cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
+    } else if (level == SignatureLevel.B_T
+        && !cert.revocation().isEmpty()
+        && cert.revocation().stream()
+            .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED)) {
       level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
     r.level(level);
@@ -343,8 +416,11 @@ public final class PdfVerifier {
         previous = end;
       }
     }
-    if (previous < bytes.size() && !new String(bytes.read(previous, (int) Math.min(4096, bytes.size() - previous)),
-        StandardCharsets.ISO_8859_1).isBlank()) {
+    if (previous < bytes.size()
+        && !new String(
+                bytes.read(previous, (int) Math.min(4096, bytes.size() - previous)),
+                StandardCharsets.ISO_8859_1)
+            .isBlank()) {
       r.finding(finding("PDF_UNCLEAN_REVISION", Severity.ERROR, previous, bytes.size()));
       failure = worse(failure, SubIndication.HASH_FAILURE);
     }
@@ -358,7 +434,12 @@ public final class PdfVerifier {
         if (!bad.isEmpty()) {
           StringBuilder names = new StringBuilder();
           for (int i = 0; i < bad.size() && i < 10; i++) {
-            names.append(i == 0 ? "" : "; ").append(bad.get(i).object()).append(" (").append(bad.get(i).what()).append(')');
+            names
+                .append(i == 0 ? "" : "; ")
+                .append(bad.get(i).object())
+                .append(" (")
+                .append(bad.get(i).what())
+                .append(')');
           }
           r.finding(finding("PDF_DISALLOWED_CHANGE", Severity.ERROR, bad.size(), names));
           failure = worse(failure, SubIndication.HASH_FAILURE);
@@ -368,43 +449,78 @@ public final class PdfVerifier {
       }
     }
     // 6. The visible appearance against the national format: findings only, never the indication.
-    Instant shown = best != null ? best : sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
-    r.findings(AppearanceCheck.check(latest, sig, cms.signer() == null ? null : SignerIdentity.from(cms.signer()),
-        shown, best != null, limits));
+    Instant shown =
+        best != null ? best : sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
+    r.findings(
+        AppearanceCheck.check(
+            latest,
+            sig,
+            cms.signer() == null ? null : SignerIdentity.from(cms.signer()),
+            shown,
+            best != null,
+            limits));
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
 
-  private SignatureResult verifyDocumentTimestamp(Path pdf, String secret, SignedBytes bytes, PDDocument latest, PDSignature sig,
-      long[] br, SignatureResult.Builder r, Integer docMdp, Dss dss) throws IOException {
-    byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
+  private SignatureResult verifyDocumentTimestamp(
+      Path pdf,
+      String secret,
+      SignedBytes bytes,
+      PDDocument latest,
+      PDSignature sig,
+      long[] br,
+      SignatureResult.Builder r,
+      Integer docMdp,
+      Dss dss)
+      throws IOException {
+    byte[] contents =
+        ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
     TimestampToken token;
     try {
-      // As written (BER allowed outside the signed attributes, which must be DER), without the padding.
+      // As written (BER allowed outside the signed attributes, which must be DER), without the
+      // padding.
       byte[] raw = CmsCheck.unpadded(contents);
       if (raw == null) {
-        throw new IllegalArgumentException("bytes other than zero padding follow the token in /Contents");
+        throw new IllegalArgumentException(
+            "bytes other than zero padding follow the token in /Contents");
       }
       token = TimestampToken.parse(raw);
     } catch (DocumentException | RuntimeException e) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("PDF_TIMESTAMP_INVALID", Severity.ERROR,
-          e.getMessage())).build();
+      return r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("PDF_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()))
+          .build();
     }
     r.signingCertificate(token.tsaCertificate());
     DigestAlgorithm alg = token.imprint().algorithm();
     if (!token.covers(new Digest(alg, digest(bytes, alg, br)))) {
-      return r.notPassed(SubIndication.HASH_FAILURE).finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR)).build();
+      return r.notPassed(SubIndication.HASH_FAILURE)
+          .finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR))
+          .build();
     }
     r.bestSignatureTime(token.genTime());
-    CertificateResult tsa = certificates.verify(token.tsaCertificate(), dss.context()
-        .purpose(CertificatePurpose.TIMESTAMPING).build());
+    CertificateResult tsa =
+        certificates.verify(
+            token.tsaCertificate(), dss.context().purpose(CertificatePurpose.TIMESTAMPING).build());
     r.certificateResult(tsa).findings(tsa.findings());
-    SubIndication failure = tsa.isPassed() ? null : tsa.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE);
+    SubIndication failure =
+        tsa.isPassed()
+            ? null
+            : tsa.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE);
     long end = br[2] + br[3];
     if (end < bytes.size()) {
       RevisionDiff.Result diff = compareRevisions(pdf, secret, end, latest, docMdp);
       if (diff == null || !diff.disallowed().isEmpty()) {
-        r.finding(finding("PDF_DISALLOWED_CHANGE", Severity.ERROR, diff == null ? 1 : diff.disallowed().size(),
-            diff == null ? "unreadable revision" : diff.disallowed().get(0).object() + " (" + diff.disallowed().get(0).what() + ")"));
+        r.finding(
+            finding(
+                "PDF_DISALLOWED_CHANGE",
+                Severity.ERROR,
+                diff == null ? 1 : diff.disallowed().size(),
+                diff == null
+                    ? "unreadable revision"
+                    : diff.disallowed().get(0).object()
+                        + " ("
+                        + diff.disallowed().get(0).what()
+                        + ")"));
         failure = worse(failure, SubIndication.HASH_FAILURE);
       }
     }
@@ -417,8 +533,8 @@ public final class PdfVerifier {
       List<X509Certificate> certs = new ArrayList<>();
       List<byte[]> ocsps = new ArrayList<>();
       List<byte[]> crls = new ArrayList<>();
-      COSDictionary dss = doc.getDocumentCatalog().getCOSObject()
-          .getCOSDictionary(COSName.getPDFName("DSS"));
+      COSDictionary dss =
+          doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
       if (dss != null) {
         for (byte[] b : streams(dss.getCOSArray(COSName.getPDFName("Certs")), limit)) {
           try {
@@ -464,11 +580,13 @@ public final class PdfVerifier {
     }
     // The first reason stands unless a later one is a failure and the first only indeterminate.
     return candidate.indication() == Indication.TOTAL_FAILED
-        && current.indication() != Indication.TOTAL_FAILED ? candidate : current;
+            && current.indication() != Indication.TOTAL_FAILED
+        ? candidate
+        : current;
   }
 
-  private static RevisionDiff.Result compareRevisions(Path pdf, String secret, long revisionEnd, PDDocument latest,
-      Integer docMdp) {
+  private static RevisionDiff.Result compareRevisions(
+      Path pdf, String secret, long revisionEnd, PDDocument latest, Integer docMdp) {
     Path temp = null;
     try {
       temp = Files.createTempFile("kyso-revision", ".pdf");
@@ -521,13 +639,18 @@ public final class PdfVerifier {
     return out;
   }
 
-  private static String checkByteRange(long[] br, SignedBytes bytes, PDSignature sig, PDDocument doc, List<Long> ends)
+  private static String checkByteRange(
+      long[] br, SignedBytes bytes, PDSignature sig, PDDocument doc, List<Long> ends)
       throws IOException {
     if (br == null) {
       return "/ByteRange is missing or not four integers";
     }
     if (br[0] != 0 || br[1] <= 0 || br[2] <= br[1] || br[3] < 0 || br[2] + br[3] > bytes.size()) {
-      return "/ByteRange " + Arrays.toString(br) + " is out of bounds for " + bytes.size() + " bytes";
+      return "/ByteRange "
+          + Arrays.toString(br)
+          + " is out of bounds for "
+          + bytes.size()
+          + " bytes";
     }
     COSBase contents = sig.getCOSObject().getDictionaryObject(COSName.CONTENTS);
     if (!(contents instanceof COSString cs) || cs.getBytes().length == 0) {
@@ -565,13 +688,19 @@ public final class PdfVerifier {
     }
     if (offset != null && offset >= 0) {
       // A parser keeps one of two equal keys; which one differs between readers (wrapping attack).
-      String object = new String(bytes.read(offset, (int) Math.min(gap + 8192, 1 << 20)), StandardCharsets.ISO_8859_1);
+      String object =
+          new String(
+              bytes.read(offset, (int) Math.min(gap + 8192, 1 << 20)), StandardCharsets.ISO_8859_1);
       int end = object.indexOf("endobj");
       object = end < 0 ? object : object.substring(0, end);
-      // Keys that never occur in nested dictionaries (a certification /Reference has its own /Type).
+      // Keys that never occur in nested dictionaries (a certification /Reference has its own
+      // /Type).
       for (String name : new String[] {"/ByteRange", "/Contents", "/SubFilter"}) {
-        if (Pattern.compile(Pattern.quote(name) + "(?![A-Za-z0-9])").matcher(object)
-            .results().count() > 1) {
+        if (Pattern.compile(Pattern.quote(name) + "(?![A-Za-z0-9])")
+                .matcher(object)
+                .results()
+                .count()
+            > 1) {
           return "the signature dictionary has the key " + name + " more than once";
         }
       }
@@ -583,7 +712,8 @@ public final class PdfVerifier {
     PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
     if (form != null) {
       for (PDField f : form.getFieldTree()) {
-        if (f instanceof PDSignatureField s && s.getSignature() != null
+        if (f instanceof PDSignatureField s
+            && s.getSignature() != null
             && s.getSignature().getCOSObject() == sig.getCOSObject()) {
           return Optional.ofNullable(f.getFullyQualifiedName());
         }
@@ -644,10 +774,11 @@ public final class PdfVerifier {
       return this;
     }
 
-    /** @return the verifier */
+    /**
+     * @return the verifier
+     */
     public PdfVerifier build() {
       return new PdfVerifier(this);
     }
   }
-
 }

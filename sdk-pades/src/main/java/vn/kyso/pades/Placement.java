@@ -3,10 +3,9 @@ package vn.kyso.pades;
 import java.util.Objects;
 
 /**
- * Where a visible signature goes: an empty signature field, a page and rectangle, the signer
- * block found from its text, a placeholder the drafting system wrote, next to the earlier
- * personal signature (for the seal), or the top right of the first page (for text markers).
- * Immutable.
+ * Where a visible signature goes: an empty signature field, a page and rectangle, the signer block
+ * found from its text, a placeholder the drafting system wrote, next to the earlier personal
+ * signature (for the seal), or the top right of the first page (for text markers). Immutable.
  *
  * @since 0.1
  */
@@ -28,7 +27,13 @@ public final class Placement {
   }
 
   enum Kind {
-    FIELD, RECTANGLE, SIGNER_BLOCK, ANCHOR, MARKER, BESIDE_PERSONAL, TOP_RIGHT
+    FIELD,
+    RECTANGLE,
+    SIGNER_BLOCK,
+    ANCHOR,
+    MARKER,
+    BESIDE_PERSONAL,
+    TOP_RIGHT
   }
 
   private final Kind kind;
@@ -39,7 +44,8 @@ public final class Placement {
   private final Unit unit;
   private final Origin origin;
 
-  private Placement(Kind kind, String text, String secondText, int page, double[] box, Unit unit, Origin origin) {
+  private Placement(
+      Kind kind, String text, String secondText, int page, double[] box, Unit unit, Origin origin) {
     this.kind = kind;
     this.text = text;
     this.secondText = secondText;
@@ -56,7 +62,8 @@ public final class Placement {
    * @return the placement
    */
   public static Placement field(String name) {
-    return new Placement(Kind.FIELD, Objects.requireNonNull(name, "name"), null, 0, null, null, null);
+    return new Placement(
+        Kind.FIELD, Objects.requireNonNull(name, "name"), null, 0, null, null, null);
   }
 
   /**
@@ -72,13 +79,23 @@ public final class Placement {
    * @return the placement
    * @throws IllegalArgumentException for a negative page or a non-positive size
    */
-  public static Placement rectangle(int pageIndex, double x, double y, double width, double height, Unit unit,
-      Origin origin) {
-    if (pageIndex < 0 || !(width > 0) || !(height > 0) || !Double.isFinite(x) || !Double.isFinite(y)) {
+  public static Placement rectangle(
+      int pageIndex, double x, double y, double width, double height, Unit unit, Origin origin) {
+    if (pageIndex < 0
+        || !(width > 0)
+        || !(height > 0)
+        || !Double.isFinite(x)
+        || !Double.isFinite(y)) {
       throw new IllegalArgumentException("page >= 0 and a positive, finite size are needed");
     }
-    return new Placement(Kind.RECTANGLE, null, null, pageIndex, new double[] {x, y, width, height},
-        Objects.requireNonNull(unit, "unit"), Objects.requireNonNull(origin, "origin"));
+    return new Placement(
+        Kind.RECTANGLE,
+        null,
+        null,
+        pageIndex,
+        new double[] {x, y, width, height},
+        Objects.requireNonNull(unit, "unit"),
+        Objects.requireNonNull(origin, "origin"));
   }
 
   /**
@@ -92,15 +109,21 @@ public final class Placement {
    * @return the placement
    */
   public static Placement signerBlock(String titleLine, String nameLine) {
-    return new Placement(Kind.SIGNER_BLOCK, requireText(titleLine, "titleLine"), requireText(nameLine, "nameLine"), 0,
-        null, null, null);
+    return new Placement(
+        Kind.SIGNER_BLOCK,
+        requireText(titleLine, "titleLine"),
+        requireText(nameLine, "nameLine"),
+        0,
+        null,
+        null,
+        null);
   }
 
   /**
    * Finds the signer block from one of its lines, e.g. the authority line {@code TM. ỦY BAN NHÂN
    * DÂN}: follows the lines stacked under it to the title line and places the image between it and
-   * the name line below (60 pt under the title when there is none). The last occurrence of the
-   * line in the document is used.
+   * the name line below (60 pt under the title when there is none). The last occurrence of the line
+   * in the document is used.
    *
    * @param line the authority or title line as printed
    * @return the placement
@@ -110,19 +133,20 @@ public final class Placement {
   }
 
   /**
-   * Uses a placeholder the drafting system wrote where the signature goes (e.g.
-   * {@code [[CHU_KY_LANH_DAO]]}); the image is centred on it.
+   * Uses a placeholder the drafting system wrote where the signature goes (e.g. {@code
+   * [[CHU_KY_LANH_DAO]]}); the image is centred on it.
    *
    * @param placeholder the placeholder text
    * @return the placement
    */
   public static Placement marker(String placeholder) {
-    return new Placement(Kind.MARKER, requireText(placeholder, "placeholder"), null, 0, null, null, null);
+    return new Placement(
+        Kind.MARKER, requireText(placeholder, "placeholder"), null, 0, null, null, null);
   }
 
   /**
-   * Places the seal over the left part of the last visible signature already in the document
-   * (the personal signature of the earlier revision); the default for the organisation signature.
+   * Places the seal over the left part of the last visible signature already in the document (the
+   * personal signature of the earlier revision); the default for the organisation signature.
    *
    * @return the placement
    */
@@ -131,8 +155,8 @@ public final class Placement {
   }
 
   /**
-   * Places a text marker in the top right corner of the first page; the default for attachments
-   * and copies.
+   * Places a text marker in the top right corner of the first page; the default for attachments and
+   * copies.
    *
    * @return the placement
    */
@@ -140,7 +164,8 @@ public final class Placement {
     return new Placement(Kind.TOP_RIGHT, null, null, 0, null, null, null);
   }
 
-  static Placement of(Kind kind, String text, String secondText, int page, double[] box, Unit unit, Origin origin) {
+  static Placement of(
+      Kind kind, String text, String secondText, int page, double[] box, Unit unit, Origin origin) {
     return new Placement(kind, text, secondText, page, box, unit, origin);
   }
 
@@ -179,7 +204,9 @@ public final class Placement {
     return page;
   }
 
-  /** @return x, y, width, height in points with the origin at the bottom left of the crop box */
+  /**
+   * @return x, y, width, height in points with the origin at the bottom left of the crop box
+   */
   double[] pointsFromBottom(double cropHeight) {
     double f = unit == Unit.MILLIMETRE ? 72.0 / 25.4 : 1.0;
     double x = box[0] * f;

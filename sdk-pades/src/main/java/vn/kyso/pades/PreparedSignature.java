@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,21 +17,22 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.trust.Certificates;
-import java.security.cert.CertificateEncodingException;
 
 /**
  * The state between the two phases of external signing: what to sign, and everything needed to
  * rebuild the same revision of the same document later, possibly in another JVM. Immutable.
  *
  * <p>What the signer must sign, depending on what it can do:
+ *
  * <ul>
- *   <li>a device or service that hashes itself ({@code SHA256withRSA}, a browser plug-in's
- *       "sign data"): sign {@link #signedAttributes()};</li>
+ *   <li>a device or service that hashes itself ({@code SHA256withRSA}, a browser plug-in's "sign
+ *       data"): sign {@link #signedAttributes()};
  *   <li>a signer of pre-computed hashes (PKCS#11 {@code CKM_RSA_PKCS}, an HSM's raw RSA): sign
- *       {@link #dataToSign()}'s {@code digestInfo()} for PKCS#1 v1.5, or the raw
- *       {@link #dataToSign()} value for PSS and ECDSA; a {@code SigningKey} takes the
- *       {@link Digest} itself.</li>
+ *       {@link #dataToSign()}'s {@code digestInfo()} for PKCS#1 v1.5, or the raw {@link
+ *       #dataToSign()} value for PSS and ECDSA; a {@code SigningKey} takes the {@link Digest}
+ *       itself.
  * </ul>
+ *
  * The state holds no secret (no key, no password) and is about 2 KB plus the certificate chain.
  * {@code PdfSigner.complete} refuses a value that does not verify, and a document that is not the
  * one prepared.
@@ -49,8 +51,13 @@ public final class PreparedSignature {
   private final byte[] contentDigest;
   private final byte[] signedAttributes;
 
-  PreparedSignature(PdfSignatureOptions options, Instant signingTime, SignatureAlgorithm algorithm,
-      List<X509Certificate> chain, byte[] contentDigest, byte[] signedAttributes) {
+  PreparedSignature(
+      PdfSignatureOptions options,
+      Instant signingTime,
+      SignatureAlgorithm algorithm,
+      List<X509Certificate> chain,
+      byte[] contentDigest,
+      byte[] signedAttributes) {
     this.options = options;
     this.signingTime = signingTime;
     this.algorithm = algorithm;
@@ -59,32 +66,44 @@ public final class PreparedSignature {
     this.signedAttributes = signedAttributes.clone();
   }
 
-  /** @return the DER signed attributes: the data a hash-and-sign signer signs */
+  /**
+   * @return the DER signed attributes: the data a hash-and-sign signer signs
+   */
   public byte[] signedAttributes() {
     return signedAttributes.clone();
   }
 
-  /** @return the digest of the signed attributes: what a {@code SigningKey} signs */
+  /**
+   * @return the digest of the signed attributes: what a {@code SigningKey} signs
+   */
   public Digest dataToSign() {
     return algorithm.digestAlgorithm().digest(signedAttributes);
   }
 
-  /** @return the signature algorithm the value must use */
+  /**
+   * @return the signature algorithm the value must use
+   */
   public SignatureAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** @return the claimed signing time written as /M */
+  /**
+   * @return the claimed signing time written as /M
+   */
   public Instant signingTime() {
     return signingTime;
   }
 
-  /** @return the signer certificate */
+  /**
+   * @return the signer certificate
+   */
   public X509Certificate signerCertificate() {
     return chain.get(0);
   }
 
-  /** @return the chain, signer first */
+  /**
+   * @return the chain, signer first
+   */
   public List<X509Certificate> chain() {
     return chain;
   }
@@ -165,10 +184,13 @@ public final class PreparedSignature {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
       if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
-        throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null, "not a Kyso PAdES state");
+        throw new DocumentException(
+            ErrorCode.PREPARED_STATE_INVALID, null, "not a Kyso PAdES state");
       }
-      PdfSignatureOptions.Builder b = PdfSignatureOptions.builder(PadesLevel.valueOf(in.readUTF()))
-          .digest(DigestAlgorithm.valueOf(in.readUTF())).pss(in.readBoolean());
+      PdfSignatureOptions.Builder b =
+          PdfSignatureOptions.builder(PadesLevel.valueOf(in.readUTF()))
+              .digest(DigestAlgorithm.valueOf(in.readUTF()))
+              .pss(in.readBoolean());
       String field = readNullable(in);
       if (field != null) {
         b.fieldName(field);
@@ -225,7 +247,8 @@ public final class PreparedSignature {
       }
       throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, e, e.getMessage());
     } catch (IOException | RuntimeException e) {
-      throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, e, "damaged: " + e.getClass().getSimpleName());
+      throw new DocumentException(
+          ErrorCode.PREPARED_STATE_INVALID, e, "damaged: " + e.getClass().getSimpleName());
     }
   }
 
@@ -308,8 +331,15 @@ public final class PreparedSignature {
       unit = Placement.Unit.valueOf(in.readUTF());
       origin = Placement.Origin.valueOf(in.readUTF());
     }
-    return VisibleSignature.of(kind, image, Placement.of(pk, text, second, page, box, unit, origin), width, height,
-        overlap, lines, font);
+    return VisibleSignature.of(
+        kind,
+        image,
+        Placement.of(pk, text, second, page, box, unit, origin),
+        width,
+        height,
+        overlap,
+        lines,
+        font);
   }
 
   private static void writeNullable(DataOutputStream out, String s) throws IOException {
@@ -330,7 +360,9 @@ public final class PreparedSignature {
 
   private static byte[] readBytes(DataInputStream in) throws IOException {
     int n = in.readInt();
-    if (n < 0 || n > MAX_STATE || n > in.available()) { // no allocation for a length the state lacks
+    if (n < 0
+        || n > MAX_STATE
+        || n > in.available()) { // no allocation for a length the state lacks
       throw new IOException("bad length " + n);
     }
     byte[] b = new byte[n];

@@ -21,8 +21,8 @@ import vn.kyso.api.validation.Severity;
  * A signature or seal image for a visible signature: a PNG with transparency, decoded and
  * compressed once and reused for every signature it appears on. Immutable and thread-safe.
  *
- * <p>Nghị định 30/2020/NĐ-CP Phụ lục I asks for the handwritten signature in blue and the seal
- * in red, both PNG with a transparent background. {@link #png} refuses anything but a PNG with an
+ * <p>Nghị định 30/2020/NĐ-CP Phụ lục I asks for the handwritten signature in blue and the seal in
+ * red, both PNG with a transparent background. {@link #png} refuses anything but a PNG with an
  * alpha channel, and {@link #warnings(Hue)} says when the dominant hue of the visible pixels is not
  * the expected one.
  *
@@ -68,33 +68,41 @@ public final class SignatureImage {
   public static SignatureImage png(byte[] png) throws DocumentException {
     Objects.requireNonNull(png, "png");
     if (png.length > MAX_BYTES) {
-      throw new DocumentException(ErrorCode.APPEARANCE_INVALID, null, "the image is larger than 8 MB");
+      throw new DocumentException(
+          ErrorCode.APPEARANCE_INVALID, null, "the image is larger than 8 MB");
     }
-    if (png.length < PNG_MAGIC.length || !Arrays.equals(Arrays.copyOf(png, PNG_MAGIC.length), PNG_MAGIC)) {
+    if (png.length < PNG_MAGIC.length
+        || !Arrays.equals(Arrays.copyOf(png, PNG_MAGIC.length), PNG_MAGIC)) {
       throw new DocumentException(ErrorCode.APPEARANCE_INVALID, null, "the image is not a PNG");
     }
     BufferedImage image;
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
       var readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw new DocumentException(ErrorCode.APPEARANCE_INVALID, null, "the PNG cannot be decoded");
+        throw new DocumentException(
+            ErrorCode.APPEARANCE_INVALID, null, "the PNG cannot be decoded");
       }
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
         if (reader.getWidth(0) > MAX_SIDE || reader.getHeight(0) > MAX_SIDE) {
-          throw new DocumentException(ErrorCode.APPEARANCE_INVALID, null, "the image is larger than 4096 pixels a side");
+          throw new DocumentException(
+              ErrorCode.APPEARANCE_INVALID, null, "the image is larger than 4096 pixels a side");
         }
         image = reader.read(0);
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      throw new DocumentException(ErrorCode.APPEARANCE_INVALID, e, "the PNG cannot be decoded: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.APPEARANCE_INVALID, e, "the PNG cannot be decoded: " + e.getMessage());
     }
     if (!image.getColorModel().hasAlpha()) {
-      throw new DocumentException(ErrorCode.APPEARANCE_INVALID, null,
-          "the PNG has no transparency (alpha channel); signature and seal images need a transparent background");
+      throw new DocumentException(
+          ErrorCode.APPEARANCE_INVALID,
+          null,
+          "the PNG has no transparency (alpha channel); signature and seal images need a"
+              + " transparent background");
     }
     int w = image.getWidth();
     int h = image.getHeight();
@@ -127,7 +135,10 @@ public final class SignatureImage {
         }
       }
     }
-    Hue hue = opaque == 0 ? Hue.OTHER : blue * 2 > opaque ? Hue.BLUE : red * 2 > opaque ? Hue.RED : Hue.OTHER;
+    Hue hue =
+        opaque == 0
+            ? Hue.OTHER
+            : blue * 2 > opaque ? Hue.BLUE : red * 2 > opaque ? Hue.RED : Hue.OTHER;
     return new SignatureImage(w, h, deflate(rgb), deflate(alpha), hue);
   }
 
@@ -137,7 +148,8 @@ public final class SignatureImage {
 
   private static byte[] deflate(byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
-    try (DeflaterOutputStream z = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED))) {
+    try (DeflaterOutputStream z =
+        new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED))) {
       z.write(raw);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -145,17 +157,23 @@ public final class SignatureImage {
     return out.toByteArray();
   }
 
-  /** @return the width in pixels */
+  /**
+   * @return the width in pixels
+   */
   public int width() {
     return width;
   }
 
-  /** @return the height in pixels */
+  /**
+   * @return the height in pixels
+   */
   public int height() {
     return height;
   }
 
-  /** @return the dominant hue of the opaque pixels */
+  /**
+   * @return the dominant hue of the opaque pixels
+   */
   public Hue hue() {
     return hue;
   }
@@ -170,8 +188,14 @@ public final class SignatureImage {
     if (hue == expected) {
       return List.of();
     }
-    return List.of(Finding.fromBundle("vn.kyso.pades.messages", SignatureImage.class, "APPEARANCE_IMAGE_COLOUR",
-        Severity.WARNING, expected.name(), hue.name()));
+    return List.of(
+        Finding.fromBundle(
+            "vn.kyso.pades.messages",
+            SignatureImage.class,
+            "APPEARANCE_IMAGE_COLOUR",
+            Severity.WARNING,
+            expected.name(),
+            hue.name()));
   }
 
   byte[] rgbFlate() {

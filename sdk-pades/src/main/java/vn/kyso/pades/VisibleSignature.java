@@ -11,16 +11,18 @@ import vn.kyso.api.validation.Severity;
 
 /**
  * A visible signature in the national format of Nghị định 30/2020/NĐ-CP, Phụ lục I:
+ *
  * <ul>
  *   <li>{@link #personal}: the competent person's handwritten signature (blue PNG), centred in the
- *       signer block between the title line and the name line;</li>
+ *       signer block between the title line and the name line;
  *   <li>{@link #organisation}: the seal (red PNG) at its real size in millimetres, over about one
- *       third of the personal signature on its left side, in a later revision;</li>
+ *       third of the personal signature on its left side, in a later revision;
  *   <li>{@link #attachment} and {@link #copy}: no image; a text block at the top right of the first
  *       page with the main document's number and symbol, or the copy form and copying organisation,
  *       and the signing time as ISO 8601 with {@code +07:00}, in Times New Roman 10 pt, black,
- *       upright (or the bundled metric-compatible fallback, see {@link AppearanceFont}).</li>
+ *       upright (or the bundled metric-compatible fallback, see {@link AppearanceFont}).
  * </ul>
+ *
  * Text is normalised to Unicode NFC and the font embedded as a subset. Immutable and thread-safe;
  * images and fonts are decoded once and reused for every signature.
  *
@@ -60,8 +62,15 @@ public final class VisibleSignature {
   private final List<String> lines;
   private final AppearanceFont font;
 
-  private VisibleSignature(Kind kind, SignatureImage image, Placement placement, double widthMm, double heightMm,
-      double overlap, List<String> lines, AppearanceFont font) {
+  private VisibleSignature(
+      Kind kind,
+      SignatureImage image,
+      Placement placement,
+      double widthMm,
+      double heightMm,
+      double overlap,
+      List<String> lines,
+      AppearanceFont font) {
     this.kind = kind;
     this.image = image;
     this.placement = placement;
@@ -72,8 +81,15 @@ public final class VisibleSignature {
     this.font = font;
   }
 
-  static VisibleSignature of(Kind kind, SignatureImage image, Placement placement, double widthMm, double heightMm,
-      double overlap, List<String> lines, AppearanceFont font) {
+  static VisibleSignature of(
+      Kind kind,
+      SignatureImage image,
+      Placement placement,
+      double widthMm,
+      double heightMm,
+      double overlap,
+      List<String> lines,
+      AppearanceFont font) {
     return new VisibleSignature(kind, image, placement, widthMm, heightMm, overlap, lines, font);
   }
 
@@ -86,13 +102,20 @@ public final class VisibleSignature {
    * @return the visible signature
    */
   public static VisibleSignature personal(SignatureImage handwritten, Placement where) {
-    return new VisibleSignature(Kind.PERSONAL, Objects.requireNonNull(handwritten, "handwritten"),
-        Objects.requireNonNull(where, "where"), 35, 0, 0, List.of(), null);
+    return new VisibleSignature(
+        Kind.PERSONAL,
+        Objects.requireNonNull(handwritten, "handwritten"),
+        Objects.requireNonNull(where, "where"),
+        35,
+        0,
+        0,
+        List.of(),
+        null);
   }
 
   /**
-   * The organisation's seal at its real size, over the left third of the earlier personal
-   * signature ({@link Placement#besidePersonalSignature()}).
+   * The organisation's seal at its real size, over the left third of the earlier personal signature
+   * ({@link Placement#besidePersonalSignature()}).
    *
    * @param seal the seal image (red PNG with transparency)
    * @param widthMm the seal's real width in millimetres
@@ -100,24 +123,39 @@ public final class VisibleSignature {
    * @return the visible signature
    * @throws IllegalArgumentException for sizes outside 5 to 100 mm
    */
-  public static VisibleSignature organisation(SignatureImage seal, double widthMm, double heightMm) {
+  public static VisibleSignature organisation(
+      SignatureImage seal, double widthMm, double heightMm) {
     if (!(widthMm >= 5 && widthMm <= 100 && heightMm >= 5 && heightMm <= 100)) {
       throw new IllegalArgumentException("a seal is 5 to 100 mm a side");
     }
-    return new VisibleSignature(Kind.ORGANISATION, Objects.requireNonNull(seal, "seal"),
-        Placement.besidePersonalSignature(), widthMm, heightMm, 1.0 / 3, List.of(), null);
+    return new VisibleSignature(
+        Kind.ORGANISATION,
+        Objects.requireNonNull(seal, "seal"),
+        Placement.besidePersonalSignature(),
+        widthMm,
+        heightMm,
+        1.0 / 3,
+        List.of(),
+        null);
   }
 
   /**
-   * The marker of an attachment in a separate file: the main document's number and symbol and
-   * the signing time.
+   * The marker of an attachment in a separate file: the main document's number and symbol and the
+   * signing time.
    *
    * @param mainNumberSymbol e.g. {@code 123/UBND-VP}
    * @return the visible signature
    */
   public static VisibleSignature attachment(String mainNumberSymbol) {
-    return new VisibleSignature(Kind.ATTACHMENT, null, Placement.topRightOfFirstPage(), 0, 0, 0,
-        List.of(nfc(mainNumberSymbol, "mainNumberSymbol")), null);
+    return new VisibleSignature(
+        Kind.ATTACHMENT,
+        null,
+        Placement.topRightOfFirstPage(),
+        0,
+        0,
+        0,
+        List.of(nfc(mainNumberSymbol, "mainNumberSymbol")),
+        null);
   }
 
   /**
@@ -128,18 +166,26 @@ public final class VisibleSignature {
    * @return the visible signature
    */
   public static VisibleSignature copy(CopyForm form, String copyingOrganisation) {
-    String word = switch (Objects.requireNonNull(form, "form")) {
-      case SAO_Y -> "SAO Y";
-      case SAO_LUC -> "SAO LỤC";
-      case TRICH_SAO -> "TRÍCH SAO";
-    };
-    return new VisibleSignature(Kind.COPY, null, Placement.topRightOfFirstPage(), 0, 0, 0,
-        List.of(nfc(word, "form"), nfc(copyingOrganisation, "copyingOrganisation")), null);
+    String word =
+        switch (Objects.requireNonNull(form, "form")) {
+          case SAO_Y -> "SAO Y";
+          case SAO_LUC -> "SAO LỤC";
+          case TRICH_SAO -> "TRÍCH SAO";
+        };
+    return new VisibleSignature(
+        Kind.COPY,
+        null,
+        Placement.topRightOfFirstPage(),
+        0,
+        0,
+        0,
+        List.of(nfc(word, "form"), nfc(copyingOrganisation, "copyingOrganisation")),
+        null);
   }
 
   /**
-   * The host's own text block (e.g. the organisation's name and "Ký bởi"), followed by the
-   * signing time as ISO 8601 with {@code +07:00}, in the marker's font, size and colour.
+   * The host's own text block (e.g. the organisation's name and "Ký bởi"), followed by the signing
+   * time as ISO 8601 with {@code +07:00}, in the marker's font, size and colour.
    *
    * @param where where it goes
    * @param lines one to six lines
@@ -153,7 +199,8 @@ public final class VisibleSignature {
     for (String l : lines) {
       out.add(nfc(l, "line"));
     }
-    return new VisibleSignature(Kind.TEXT, null, Objects.requireNonNull(where, "where"), 0, 0, 0, out, null);
+    return new VisibleSignature(
+        Kind.TEXT, null, Objects.requireNonNull(where, "where"), 0, 0, 0, out, null);
   }
 
   private static String nfc(String s, String name) {
@@ -170,8 +217,15 @@ public final class VisibleSignature {
    * @return the copy
    */
   public VisibleSignature at(Placement where) {
-    return new VisibleSignature(kind, image, Objects.requireNonNull(where, "where"), widthMm, heightMm, overlap,
-        lines, font);
+    return new VisibleSignature(
+        kind,
+        image,
+        Objects.requireNonNull(where, "where"),
+        widthMm,
+        heightMm,
+        overlap,
+        lines,
+        font);
   }
 
   /**
@@ -184,7 +238,8 @@ public final class VisibleSignature {
     if (kind != Kind.PERSONAL || !(millimetres >= 10 && millimetres <= 120)) {
       throw new IllegalArgumentException("a personal signature image is 10 to 120 mm wide");
     }
-    return new VisibleSignature(kind, image, placement, millimetres, heightMm, overlap, lines, font);
+    return new VisibleSignature(
+        kind, image, placement, millimetres, heightMm, overlap, lines, font);
   }
 
   /**
@@ -196,7 +251,8 @@ public final class VisibleSignature {
    */
   public VisibleSignature overlap(double ratio) {
     if (kind != Kind.ORGANISATION || !(ratio >= 0.1 && ratio <= 0.9)) {
-      throw new IllegalArgumentException("an organisation seal overlaps 0.1 to 0.9 of the personal signature");
+      throw new IllegalArgumentException(
+          "an organisation seal overlaps 0.1 to 0.9 of the personal signature");
     }
     return new VisibleSignature(kind, image, placement, widthMm, heightMm, ratio, lines, font);
   }
@@ -208,38 +264,55 @@ public final class VisibleSignature {
    * @return the copy
    */
   public VisibleSignature font(AppearanceFont value) {
-    return new VisibleSignature(kind, image, placement, widthMm, heightMm, overlap, lines,
+    return new VisibleSignature(
+        kind,
+        image,
+        placement,
+        widthMm,
+        heightMm,
+        overlap,
+        lines,
         Objects.requireNonNull(value, "font"));
   }
 
-  /** @return what is shown */
+  /**
+   * @return what is shown
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** @return where it goes */
+  /**
+   * @return where it goes
+   */
   public Placement placement() {
     return placement;
   }
 
-  /** @return the image, for the personal and organisation kinds */
+  /**
+   * @return the image, for the personal and organisation kinds
+   */
   public Optional<SignatureImage> image() {
     return Optional.ofNullable(image);
   }
 
-  /** @return the overlap ratio of a seal */
+  /**
+   * @return the overlap ratio of a seal
+   */
   public double overlapRatio() {
     return overlap;
   }
 
-  /** @return the text lines of a marker, before the signing time */
+  /**
+   * @return the text lines of a marker, before the signing time
+   */
   public List<String> lines() {
     return lines;
   }
 
   /**
-   * Returns what departs from the national format: a signature image that is not blue, a seal
-   * that is not red, the fallback font instead of Times New Roman.
+   * Returns what departs from the national format: a signature image that is not blue, a seal that
+   * is not red, the fallback font instead of Times New Roman.
    *
    * @return the warnings
    */
@@ -250,8 +323,13 @@ public final class VisibleSignature {
     } else if (kind == Kind.ORGANISATION) {
       out.addAll(image.warnings(SignatureImage.Hue.RED));
     } else if (font().isFallback()) {
-      out.add(Finding.fromBundle("vn.kyso.pades.messages", VisibleSignature.class, "APPEARANCE_FONT_FALLBACK",
-          Severity.WARNING, font().name()));
+      out.add(
+          Finding.fromBundle(
+              "vn.kyso.pades.messages",
+              VisibleSignature.class,
+              "APPEARANCE_FONT_FALLBACK",
+              Severity.WARNING,
+              font().name()));
     }
     return out;
   }

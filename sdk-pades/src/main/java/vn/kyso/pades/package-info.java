@@ -1,9 +1,9 @@
 /**
- * PAdES (PDF) signing and verification: {@link vn.kyso.pades.PdfSigner} produces PAdES baseline
- * B-B and B-T signatures in incremental updates, in one step with a
- * {@link vn.kyso.api.token.SigningKey} or in two phases across requests;
- * {@link vn.kyso.pades.PdfVerifier} checks byte ranges, CMS, time-stamps, certificates and every
- * change made after each signed revision.
+ * PAdES (PDF) signing and verification: {@link vn.kyso.pades.PdfSigner} produces PAdES baseline B-B
+ * and B-T signatures in incremental updates, in one step with a {@link
+ * vn.kyso.api.token.SigningKey} or in two phases across requests; {@link vn.kyso.pades.PdfVerifier}
+ * checks byte ranges, CMS, time-stamps, certificates and every change made after each signed
+ * revision.
  *
  * <pre>{@code
  * PdfSigner signer = PdfSigner.builder().timestampClient(tsa).build();

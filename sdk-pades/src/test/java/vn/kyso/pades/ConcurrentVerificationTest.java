@@ -19,10 +19,13 @@ import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 
-/** One verifier shared by 8 threads over 1,000 documents gives the reports a sequential run gives. */
+/**
+ * One verifier shared by 8 threads over 1,000 documents gives the reports a sequential run gives.
+ */
 class ConcurrentVerificationTest {
   @Test
-  void sharedVerifier_eightThreads_thousandDocuments_sameReports(@TempDir Path dir) throws Exception {
+  void sharedVerifier_eightThreads_thousandDocuments_sameReports(@TempDir Path dir)
+      throws Exception {
     TestPki pki = TestPki.builder().seed(61).build();
     Path letter = Letters.letter(dir, "letter.pdf", 0, Letters.TM);
     List<Path> docs = new ArrayList<>();
@@ -30,18 +33,37 @@ class ConcurrentVerificationTest {
     try (SigningToken chair = pki.credential(TestIdentity.CHAIRMAN).signingToken();
         SigningToken revoked = pki.credential(TestIdentity.EXPIRED).signingToken()) {
       Path plain = dir.resolve("plain.pdf");
-      signer.sign(letter, plain, PdfSignatureOptions.builder(PadesLevel.B_B).build(), chair.keys().get(0));
+      signer.sign(
+          letter, plain, PdfSignatureOptions.builder(PadesLevel.B_B).build(), chair.keys().get(0));
       Path visible = dir.resolve("visible.pdf");
-      signer.sign(letter, visible, PdfSignatureOptions.builder(PadesLevel.B_B).visible(VisibleSignature.personal(
-          SignatureImage.png(Letters.signaturePng(new Color(20, 40, 200))),
-          Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An"))).build(), chair.keys().get(0));
+      signer.sign(
+          letter,
+          visible,
+          PdfSignatureOptions.builder(PadesLevel.B_B)
+              .visible(
+                  VisibleSignature.personal(
+                      SignatureImage.png(Letters.signaturePng(new Color(20, 40, 200))),
+                      Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")))
+              .build(),
+          chair.keys().get(0));
       Path expired = dir.resolve("expired.pdf");
-      signer.sign(letter, expired, PdfSignatureOptions.builder(PadesLevel.B_B).build(), revoked.keys().get(0));
+      signer.sign(
+          letter,
+          expired,
+          PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+          revoked.keys().get(0));
       docs.addAll(List.of(plain, visible, expired, letter));
     }
     Clock fixed = pki.clock();
-    PdfVerifier verifier = PdfVerifier.builder(CertificateVerifier.builder(pki.trustAnchors()).clock(fixed)
-        .network(NetworkSettings.offline()).insecureSkipRevocationCheck().build()).clock(fixed).build();
+    PdfVerifier verifier =
+        PdfVerifier.builder(
+                CertificateVerifier.builder(pki.trustAnchors())
+                    .clock(fixed)
+                    .network(NetworkSettings.offline())
+                    .insecureSkipRevocationCheck()
+                    .build())
+            .clock(fixed)
+            .build();
     List<String> expected = new ArrayList<>();
     for (Path d : docs) {
       expected.add(verifier.verify(d).toJson());
@@ -54,7 +76,9 @@ class ConcurrentVerificationTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
         int which = i % docs.size();
-        results.add(pool.submit(() -> verifier.verify(docs.get(which)).toJson().equals(expected.get(which))));
+        results.add(
+            pool.submit(
+                () -> verifier.verify(docs.get(which)).toJson().equals(expected.get(which))));
       }
       int same = 0;
       for (Future<Boolean> f : results) {

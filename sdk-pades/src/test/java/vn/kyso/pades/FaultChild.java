@@ -12,10 +12,10 @@ import vn.kyso.api.token.Pkcs12Token;
 import vn.kyso.api.token.SigningKey;
 
 /**
- * The child JVM of the process-level fault tests ({@link SigningFaultsTest}): signs
- * {@code IN} into {@code OUT} (PAdES B-B) with the key of a PKCS#12 file. With {@code stall} the
- * key prints {@code SIGNING} and waits a minute before it signs, so that the parent can kill the
- * process while the new revision is half written.
+ * The child JVM of the process-level fault tests ({@link SigningFaultsTest}): signs {@code IN} into
+ * {@code OUT} (PAdES B-B) with the key of a PKCS#12 file. With {@code stall} the key prints {@code
+ * SIGNING} and waits a minute before it signs, so that the parent can kill the process while the
+ * new revision is half written.
  */
 public final class FaultChild {
   private FaultChild() {}
@@ -30,41 +30,50 @@ public final class FaultChild {
     boolean stall = args[0].equals("stall");
     try (Pkcs12Token token = Pkcs12Token.load(Path.of(args[3]), args[4].toCharArray())) {
       SigningKey key = token.keys().get(0);
-      SigningKey used = !stall ? key : new SigningKey() {
-        @Override
-        public String id() {
-          return key.id();
-        }
+      SigningKey used =
+          !stall
+              ? key
+              : new SigningKey() {
+                @Override
+                public String id() {
+                  return key.id();
+                }
 
-        @Override
-        public X509Certificate certificate() {
-          return key.certificate();
-        }
+                @Override
+                public X509Certificate certificate() {
+                  return key.certificate();
+                }
 
-        @Override
-        public List<X509Certificate> chain() {
-          return key.chain();
-        }
+                @Override
+                public List<X509Certificate> chain() {
+                  return key.chain();
+                }
 
-        @Override
-        public Set<SignatureAlgorithm> supportedAlgorithms() {
-          return key.supportedAlgorithms();
-        }
+                @Override
+                public Set<SignatureAlgorithm> supportedAlgorithms() {
+                  return key.supportedAlgorithms();
+                }
 
-        @Override
-        public SignatureValue sign(Digest digest, SignatureAlgorithm algorithm) throws TokenException {
-          System.out.println("SIGNING");
-          System.out.flush();
-          try {
-            Thread.sleep(60_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return key.sign(digest, algorithm);
-        }
-      };
-      PdfSigner.builder().build().sign(Path.of(args[1]), Path.of(args[2]),
-          PdfSignatureOptions.builder(PadesLevel.B_B).build(), used);
+                @Override
+                public SignatureValue sign(Digest digest, SignatureAlgorithm algorithm)
+                    throws TokenException {
+                  System.out.println("SIGNING");
+                  System.out.flush();
+                  try {
+                    Thread.sleep(60_000);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return key.sign(digest, algorithm);
+                }
+              };
+      PdfSigner.builder()
+          .build()
+          .sign(
+              Path.of(args[1]),
+              Path.of(args[2]),
+              PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+              used);
     }
     System.out.println("SIGNED");
   }

@@ -22,13 +22,21 @@ final class Letters {
   /** One signer block: lines from the top, the name after a gap, centred on {@code centreX}. */
   record Block(float centreX, float top, List<String> lines, String name) {}
 
-  static final Block TM = new Block(400, 300, List.of("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Nguyễn Văn An");
-  static final Block KT = new Block(400, 300, List.of("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
-      "Trần Thị Bình");
-  static final Block TL = new Block(400, 300, List.of("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Phạm Thị Dung");
-  static final Block TUQ = new Block(400, 300, List.of("TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG HÀNH CHÍNH"), "Lê Văn Cường");
+  static final Block TM =
+      new Block(400, 300, List.of("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Nguyễn Văn An");
+  static final Block KT =
+      new Block(
+          400,
+          300,
+          List.of("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+          "Trần Thị Bình");
+  static final Block TL =
+      new Block(400, 300, List.of("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Phạm Thị Dung");
+  static final Block TUQ =
+      new Block(400, 300, List.of("TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG HÀNH CHÍNH"), "Lê Văn Cường");
   static final Block LEFT = new Block(150, 300, List.of("NGƯỜI LẬP BIỂU"), "Hoàng Thị Én");
-  static final Block RIGHT = new Block(430, 300, List.of("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Trần Thị Bình");
+  static final Block RIGHT =
+      new Block(430, 300, List.of("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Trần Thị Bình");
 
   private Letters() {}
 
@@ -48,7 +56,13 @@ final class Letters {
         text(cs, font, 12, 60, 780, "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM");
         text(cs, font, 12, 60, 760, "Số: 123/UBND-VP");
         text(cs, font, 12, 60, 700, "V/v triển khai chữ ký số chuyên dùng Chính phủ");
-        text(cs, font, 12, 60, 680, "Đề nghị các cơ quan, đơn vị thực hiện theo Nghị định 30/2020/NĐ-CP.");
+        text(
+            cs,
+            font,
+            12,
+            60,
+            680,
+            "Đề nghị các cơ quan, đơn vị thực hiện theo Nghị định 30/2020/NĐ-CP.");
         for (Block b : blocks) {
           float y = b.top();
           for (String line : b.lines()) {
@@ -63,13 +77,15 @@ final class Letters {
     return file;
   }
 
-  private static void centred(PDPageContentStream cs, PDType0Font font, float size, float cx, float y, String s)
+  private static void centred(
+      PDPageContentStream cs, PDType0Font font, float size, float cx, float y, String s)
       throws IOException {
     float w = font.getStringWidth(s) / 1000 * size;
     text(cs, font, size, cx - w / 2, y, s);
   }
 
-  private static void text(PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
+  private static void text(
+      PDPageContentStream cs, PDType0Font font, float size, float x, float y, String s)
       throws IOException {
     cs.beginText();
     cs.setFont(font, size);

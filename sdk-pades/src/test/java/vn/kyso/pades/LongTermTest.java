@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,6 @@ import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
-import java.util.Locale;
 
 /** B-LT and B-LTA: validation data in a DSS and document time-stamps, verified offline. */
 class LongTermTest {
@@ -29,14 +29,21 @@ class LongTermTest {
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(21).build();
 
   private static PdfSigner signer() {
-    return PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier())
-        .clock(PKI.pki().clock()).build();
+    return PdfSigner.builder()
+        .timestampClient(PKI.tsaClient())
+        .certificateVerifier(PKI.verifier())
+        .clock(PKI.pki().clock())
+        .build();
   }
 
   /** Offline: only what the document carries. */
   private static PdfVerifier offline() {
-    return PdfVerifier.builder(CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
-        .network(NetworkSettings.offline()).build()).build();
+    return PdfVerifier.builder(
+            CertificateVerifier.builder(PKI.pki().trustAnchors())
+                .clock(PKI.pki().clock())
+                .network(NetworkSettings.offline())
+                .build())
+        .build();
   }
 
   private static Path sign(Path dir, String name, Path in, PadesLevel level) throws Exception {
@@ -56,7 +63,8 @@ class LongTermTest {
     SignatureResult s = report.signatures().get(0);
     assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(s.level()).isEqualTo(SignatureLevel.B_LT);
-    assertThat(new String(Files.readAllBytes(lt), StandardCharsets.ISO_8859_1)).contains("/DSS", "/VRI");
+    assertThat(new String(Files.readAllBytes(lt), StandardCharsets.ISO_8859_1))
+        .contains("/DSS", "/VRI");
   }
 
   @Test
@@ -69,16 +77,23 @@ class LongTermTest {
   }
 
   @Test
-  void blta_hasAValidDocumentTimestamp_andTheSignatureReachesLta(@TempDir Path dir) throws Exception {
+  void blta_hasAValidDocumentTimestamp_andTheSignatureReachesLta(@TempDir Path dir)
+      throws Exception {
     Path lta = sign(dir, "lta.pdf", TestPdfs.letter(dir, "l.pdf", null), PadesLevel.B_LTA);
 
     ValidationReport report = offline().verify(lta);
 
     assertThat(report.signatures()).hasSize(2);
-    SignatureResult sig = report.signatures().stream().filter(x -> x.format() == SignatureFormat.PADES_BASELINE)
-        .findFirst().orElseThrow();
-    SignatureResult ts = report.signatures().stream().filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP)
-        .findFirst().orElseThrow();
+    SignatureResult sig =
+        report.signatures().stream()
+            .filter(x -> x.format() == SignatureFormat.PADES_BASELINE)
+            .findFirst()
+            .orElseThrow();
+    SignatureResult ts =
+        report.signatures().stream()
+            .filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP)
+            .findFirst()
+            .orElseThrow();
     assertThat(ts.indication()).as(ts.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(sig.indication()).as(sig.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(sig.level()).isEqualTo(SignatureLevel.B_LTA);
@@ -89,16 +104,29 @@ class LongTermTest {
     Path in = TestPdfs.encrypted(dir, "chu-so-huu", "", 256, true);
     Path lta = dir.resolve("lta.pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(in, lta, PdfSignatureOptions.builder(PadesLevel.B_LTA).ownerPassword("chu-so-huu".toCharArray())
-          .build(), token.keys().get(0));
+      signer()
+          .sign(
+              in,
+              lta,
+              PdfSignatureOptions.builder(PadesLevel.B_LTA)
+                  .ownerPassword("chu-so-huu".toCharArray())
+                  .build(),
+              token.keys().get(0));
     }
 
     ValidationReport report = offline().verify(lta);
 
-    assertThat(report.overall()).as(report.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.overall())
+        .as(report.toText(Locale.ENGLISH))
+        .isEqualTo(Indication.TOTAL_PASSED);
     assertThat(report.signatures()).hasSize(2);
-    assertThat(report.signatures().stream().filter(x -> x.format() == SignatureFormat.PADES_BASELINE).findFirst()
-        .orElseThrow().level()).isEqualTo(SignatureLevel.B_LTA);
+    assertThat(
+            report.signatures().stream()
+                .filter(x -> x.format() == SignatureFormat.PADES_BASELINE)
+                .findFirst()
+                .orElseThrow()
+                .level())
+        .isEqualTo(SignatureLevel.B_LTA);
   }
 
   @Test
@@ -109,8 +137,13 @@ class LongTermTest {
     signer().extend(lta, again, PadesLevel.B_LTA, null);
 
     ValidationReport report = offline().verify(again);
-    assertThat(report.signatures().stream().filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP)).hasSize(2);
-    assertThat(report.overall()).as(report.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(
+            report.signatures().stream()
+                .filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP))
+        .hasSize(2);
+    assertThat(report.overall())
+        .as(report.toText(Locale.ENGLISH))
+        .isEqualTo(Indication.TOTAL_PASSED);
   }
 
   @Test
@@ -132,8 +165,15 @@ class LongTermTest {
     PKI.crl().mode(ServerMode.ERROR_STATUS);
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      assertThatThrownBy(() -> signer().sign(in, dir.resolve("lt.pdf"), PdfSignatureOptions.builder(PadesLevel.B_LT)
-          .build(), token.keys().get(0))).isInstanceOf(ServiceException.class);
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          in,
+                          dir.resolve("lt.pdf"),
+                          PdfSignatureOptions.builder(PadesLevel.B_LT).build(),
+                          token.keys().get(0)))
+          .isInstanceOf(ServiceException.class);
     }
     assertThat(dir.resolve("lt.pdf")).doesNotExist();
     try (var files = Files.list(dir)) {

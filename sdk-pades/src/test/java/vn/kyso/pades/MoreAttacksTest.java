@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -13,6 +15,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +24,6 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare;
 
 /** More of SECURITY.md's PDF attack classes, each file built by hand in the test. */
 class MoreAttacksTest {
@@ -32,8 +32,10 @@ class MoreAttacksTest {
 
   private static Path sign(Path in, Path out) throws Exception {
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().clock(PKI.pki().clock()).build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B)
-          .build(), token.keys().get(0));
+      PdfSigner.builder()
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
     }
     return out;
   }
@@ -90,15 +92,18 @@ class MoreAttacksTest {
     int dict = text.lastIndexOf("obj", sig);
     int filter = text.indexOf("/Filter /Adobe.PPKLite", dict);
     assertThat(filter).isBetween(dict, text.indexOf("endobj", sig));
-    String evil = text.substring(0, filter) + String.format("%-22s", "/ByteRange [0 1 2 3]")
-        + text.substring(filter + "/Filter /Adobe.PPKLite".length());
+    String evil =
+        text.substring(0, filter)
+            + String.format("%-22s", "/ByteRange [0 1 2 3]")
+            + text.substring(filter + "/Filter /Adobe.PPKLite".length());
     Path out = dir.resolve("dup.pdf");
     Files.write(out, evil.getBytes(StandardCharsets.ISO_8859_1));
 
     SignatureResult s = verify(out);
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(s.findings()).anySatisfy(f -> assertThat(f.messageEn()).contains("/ByteRange more than once"));
+    assertThat(s.findings())
+        .anySatisfy(f -> assertThat(f.messageEn()).contains("/ByteRange more than once"));
   }
 
   @Test
@@ -107,8 +112,7 @@ class MoreAttacksTest {
     Path letter = TestPdfs.letter(dir, "l.pdf", null);
     Path withOverlay = dir.resolve("overlay.pdf");
     try (PDDocument doc = Loader.loadPDF(letter.toFile())) {
-      PDAnnotationSquare box =
-          new PDAnnotationSquare();
+      PDAnnotationSquare box = new PDAnnotationSquare();
       box.setRectangle(new PDRectangle(60, 600, 300, 60));
       box.setPrinted(true);
       doc.getPage(0).getAnnotations().add(box);
@@ -116,9 +120,11 @@ class MoreAttacksTest {
     }
     Path signed = sign(withOverlay, dir.resolve("s.pdf"));
     Path revealed = dir.resolve("revealed.pdf");
-    try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(revealed)) {
+    try (PDDocument doc = Loader.loadPDF(signed.toFile());
+        OutputStream os = Files.newOutputStream(revealed)) {
       PDPage page = doc.getPage(0);
-      page.setAnnotations(new ArrayList<>(page.getAnnotations().subList(1, page.getAnnotations().size())));
+      page.setAnnotations(
+          new ArrayList<>(page.getAnnotations().subList(1, page.getAnnotations().size())));
       page.getCOSObject().setNeedToBeUpdated(true);
       doc.saveIncremental(os);
     }
@@ -133,7 +139,8 @@ class MoreAttacksTest {
   void catalogEntryAddedAfterSigning_openAction(@TempDir Path dir) throws Exception {
     Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"));
     Path evil = dir.resolve("e.pdf");
-    try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(evil)) {
+    try (PDDocument doc = Loader.loadPDF(signed.toFile());
+        OutputStream os = Files.newOutputStream(evil)) {
       COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
       COSDictionary ocProps = new COSDictionary();
       ocProps.setItem(COSName.getPDFName("OCGs"), new COSArray());
@@ -145,15 +152,24 @@ class MoreAttacksTest {
     SignatureResult s = verify(evil);
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(s.findings().stream().filter(f -> f.code().equals("PDF_DISALLOWED_CHANGE")).findFirst().orElseThrow()
-        .messageEn()).contains("catalog");
+    assertThat(
+            s.findings().stream()
+                .filter(f -> f.code().equals("PDF_DISALLOWED_CHANGE"))
+                .findFirst()
+                .orElseThrow()
+                .messageEn())
+        .contains("catalog");
   }
 
   @Test
-  void objectAppendedWithoutCrossReference_onlyRepairingParsersSeeIt(@TempDir Path dir) throws Exception {
+  void objectAppendedWithoutCrossReference_onlyRepairingParsersSeeIt(@TempDir Path dir)
+      throws Exception {
     Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"));
-    Files.write(signed, "\n4 0 obj << /Type /Page /Contents 99 0 R >> endobj\n%%EOF\n"
-        .getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.APPEND);
+    Files.write(
+        signed,
+        "\n4 0 obj << /Type /Page /Contents 99 0 R >> endobj\n%%EOF\n"
+            .getBytes(StandardCharsets.ISO_8859_1),
+        StandardOpenOption.APPEND);
 
     SignatureResult s = verify(signed);
 

@@ -43,7 +43,8 @@ class MoreFormatsTest {
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(41).build();
 
   static byte[] template() throws IOException {
-    try (PDDocument t = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument t = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage(new PDRectangle(200, 80));
       t.addPage(page);
       try (PDPageContentStream cs = new PDPageContentStream(t, page)) {
@@ -67,8 +68,16 @@ class MoreFormatsTest {
     Path in = TestPdfs.letter(dir, "l.pdf", null);
     Path out = dir.resolve("visible.pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B)
-          .placement(2, 350, 100, 200, 80).appearance(template()).build(), token.keys().get(0));
+      PdfSigner.builder()
+          .build()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(PadesLevel.B_B)
+                  .placement(2, 350, 100, 200, 80)
+                  .appearance(template())
+                  .build(),
+              token.keys().get(0));
     }
 
     try (PDDocument doc = Loader.loadPDF(out.toFile())) {
@@ -79,7 +88,9 @@ class MoreFormatsTest {
       assertThat(widget.isPrinted()).isTrue();
       assertThat(doc.getPage(2).getAnnotations()).contains(widget);
     }
-    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).signatures().get(0).isPassed()).isTrue();
+    assertThat(
+            PdfVerifier.builder(PKI.verifier()).build().verify(out).signatures().get(0).isPassed())
+        .isTrue();
   }
 
   @Test
@@ -87,23 +98,30 @@ class MoreFormatsTest {
     Path in = TestPdfs.letter(dir, "l.pdf", null);
     Path out = dir.resolve("sha1.pdf");
     TestCredential c = PKI.pki().credential(TestIdentity.DIRECTOR);
-    try (PDDocument doc = Loader.loadPDF(in.toFile()); OutputStream os = Files.newOutputStream(out)) {
+    try (PDDocument doc = Loader.loadPDF(in.toFile());
+        OutputStream os = Files.newOutputStream(out)) {
       PDSignature sig = new PDSignature();
       sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       sig.setSubFilter(COSName.getPDFName("adbe.pkcs7.sha1"));
       sig.setSignDate(Calendar.getInstance());
-      doc.addSignature(sig, (InputStream content) -> {
-        try {
-          byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(content.readAllBytes());
-          CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-          gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-              .build(new JcaContentSignerBuilder("SHA256withRSA").build(c.privateKey()), c.certificate()));
-          gen.addCertificates(new JcaCertStore(c.chain()));
-          return gen.generate(new CMSProcessableByteArray(sha1), true).getEncoded();
-        } catch (Exception e) {
-          throw new IOException(e);
-        }
-      });
+      doc.addSignature(
+          sig,
+          (InputStream content) -> {
+            try {
+              byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(content.readAllBytes());
+              CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+              gen.addSignerInfoGenerator(
+                  new JcaSignerInfoGeneratorBuilder(
+                          new JcaDigestCalculatorProviderBuilder().build())
+                      .build(
+                          new JcaContentSignerBuilder("SHA256withRSA").build(c.privateKey()),
+                          c.certificate()));
+              gen.addCertificates(new JcaCertStore(c.chain()));
+              return gen.generate(new CMSProcessableByteArray(sha1), true).getEncoded();
+            } catch (Exception e) {
+              throw new IOException(e);
+            }
+          });
       doc.saveIncremental(os);
     }
 
@@ -112,9 +130,9 @@ class MoreFormatsTest {
     assertThat(s.format()).isEqualTo(SignatureFormat.PDF_PKCS7_SHA1);
     assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
     assertThat(s.subIndication()).contains(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
-    assertThat(s.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_FORMAT_SHA1_WEAK"));
+    assertThat(s.findings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_FORMAT_SHA1_WEAK"));
     assertThat(s.findings()).noneSatisfy(f -> assertThat(f.code()).isEqualTo("PDF_CMS_INVALID"));
     assertThat(s.signingCertificate()).contains(c.certificate());
   }
-
 }

@@ -34,19 +34,26 @@ import vn.kyso.testkit.TestPkiExtension;
 
 /** The signing policy runs before the token is touched; verified documents get decisions. */
 class PdfPolicyTest {
-  @RegisterExtension
-  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(5).build();
+  @RegisterExtension static final TestPkiExtension PKI = TestPkiExtension.builder().seed(5).build();
 
-  private static final DocumentInfo LETTER = DocumentInfo.builder("Công văn").numberSymbol("15/UBND-VP")
-      .issuingOrganisation(TestPki.PROVINCE).signerName("Nguyễn Văn An").authorityForm(AuthorityForm.TM).build();
+  private static final DocumentInfo LETTER =
+      DocumentInfo.builder("Công văn")
+          .numberSymbol("15/UBND-VP")
+          .issuingOrganisation(TestPki.PROVINCE)
+          .signerName("Nguyễn Văn An")
+          .authorityForm(AuthorityForm.TM)
+          .build();
 
   private static Policy policy() {
     return Policy.preset("national").registry(PKI.pki().signerRegistry()).build();
   }
 
   private static PdfSigner signer() {
-    return PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier())
-        .clock(PKI.pki().clock()).build();
+    return PdfSigner.builder()
+        .timestampClient(PKI.tsaClient())
+        .certificateVerifier(PKI.verifier())
+        .clock(PKI.pki().clock())
+        .build();
   }
 
   /** A key that counts how often it is asked to sign. */
@@ -89,13 +96,18 @@ class PdfPolicyTest {
   void classifiedDocument_isRefusedBeforeTheTokenIsAsked(@TempDir Path dir) throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path out = dir.resolve("signed.pdf");
-    DocumentInfo secret = DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
+    DocumentInfo secret =
+        DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       CountingKey key = new CountingKey(token.keys().get(0));
-      PdfSignatureOptions options = PdfSignatureOptions.builder(PadesLevel.B_T)
-          .policyCheck(PolicyCheck.builder(policy(), secret).build()).build();
-      assertThatThrownBy(() -> signer().sign(in, out, options, key)).isInstanceOf(SigningRefusedException.class)
-          .satisfies(e -> assertThat(((SigningRefusedException) e).decision().cites("X-01")).isTrue());
+      PdfSignatureOptions options =
+          PdfSignatureOptions.builder(PadesLevel.B_T)
+              .policyCheck(PolicyCheck.builder(policy(), secret).build())
+              .build();
+      assertThatThrownBy(() -> signer().sign(in, out, options, key))
+          .isInstanceOf(SigningRefusedException.class)
+          .satisfies(
+              e -> assertThat(((SigningRefusedException) e).decision().cites("X-01")).isTrue());
       assertThat(key.calls).hasValue(0);
     }
     assertThat(out).doesNotExist();
@@ -107,16 +119,31 @@ class PdfPolicyTest {
     Path personal = dir.resolve("personal.pdf");
     Path issued = dir.resolve("issued.pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(in, personal, PdfSignatureOptions.builder(PadesLevel.B_T)
-          .policyCheck(PolicyCheck.builder(policy(), LETTER).build()).build(), token.keys().get(0));
+      signer()
+          .sign(
+              in,
+              personal,
+              PdfSignatureOptions.builder(PadesLevel.B_T)
+                  .policyCheck(PolicyCheck.builder(policy(), LETTER).build())
+                  .build(),
+              token.keys().get(0));
     }
-    PolicyCheck organisation = PolicyCheck.builder(policy(), LETTER).kind(SignatureKind.ORGANISATION)
-        .operator(TestPki.registryId(TestIdentity.CLERK)).build();
-    try (SigningToken token = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
-      signer().sign(personal, issued, PdfSignatureOptions.builder(PadesLevel.B_T).policyCheck(organisation).build(),
-          token.keys().get(0));
+    PolicyCheck organisation =
+        PolicyCheck.builder(policy(), LETTER)
+            .kind(SignatureKind.ORGANISATION)
+            .operator(TestPki.registryId(TestIdentity.CLERK))
+            .build();
+    try (SigningToken token =
+        PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+      signer()
+          .sign(
+              personal,
+              issued,
+              PdfSignatureOptions.builder(PadesLevel.B_T).policyCheck(organisation).build(),
+              token.keys().get(0));
     }
-    ValidationReport report = PdfVerifier.builder(PKI.verifier()).clock(PKI.pki().clock()).build().verify(issued);
+    ValidationReport report =
+        PdfVerifier.builder(PKI.verifier()).clock(PKI.pki().clock()).build().verify(issued);
     ValidationReport reviewed = policy().review(report, LETTER);
     assertThat(reviewed.policyDecision().get().outcomes()).contains(PolicyOutcome.ORIGINAL_VALUE);
     assertThat(reviewed.signatures()).allMatch(s -> s.policyDecision().get().isAllowed());
@@ -127,15 +154,29 @@ class PdfPolicyTest {
   void organisationSignatureFirst_isRefusedCitingVt30_09(@TempDir Path dir) throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path out = dir.resolve("issued.pdf");
-    PolicyCheck organisation = PolicyCheck.builder(policy(), LETTER).kind(SignatureKind.ORGANISATION)
-        .operator(TestPki.registryId(TestIdentity.CLERK)).build();
-    try (SigningToken token = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+    PolicyCheck organisation =
+        PolicyCheck.builder(policy(), LETTER)
+            .kind(SignatureKind.ORGANISATION)
+            .operator(TestPki.registryId(TestIdentity.CLERK))
+            .build();
+    try (SigningToken token =
+        PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
       CountingKey key = new CountingKey(token.keys().get(0));
-      assertThatThrownBy(() -> signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B)
-          .policyCheck(organisation).build(), key))
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          in,
+                          out,
+                          PdfSignatureOptions.builder(PadesLevel.B_B)
+                              .policyCheck(organisation)
+                              .build(),
+                          key))
           .isInstanceOf(SigningRefusedException.class)
-          .satisfies(e -> assertThat(((SigningRefusedException) e).decision().denials())
-              .anyMatch(f -> f.ruleId().equals("VT30-09")));
+          .satisfies(
+              e ->
+                  assertThat(((SigningRefusedException) e).decision().denials())
+                      .anyMatch(f -> f.ruleId().equals("VT30-09")));
       assertThat(key.calls).hasValue(0);
     }
     assertThat(out).doesNotExist();
@@ -145,17 +186,28 @@ class PdfPolicyTest {
   void explicitOverride_signsAndIsRecorded(@TempDir Path dir) throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path out = dir.resolve("signed.pdf");
-    DocumentInfo secret = DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
-    PolicyOverride override = new PolicyOverride(Set.of("X-01"), "Giám đốc Sở", "tài liệu thử nghiệm",
-        PKI.pki().clock().instant());
+    DocumentInfo secret =
+        DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
+    PolicyOverride override =
+        new PolicyOverride(
+            Set.of("X-01"), "Giám đốc Sở", "tài liệu thử nghiệm", PKI.pki().clock().instant());
     PolicyCheck check = PolicyCheck.builder(policy(), secret).override(override).build();
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).policyCheck(check).build(),
-          token.keys().get(0));
+      signer()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(PadesLevel.B_B).policyCheck(check).build(),
+              token.keys().get(0));
     }
     assertThat(Files.size(out)).isGreaterThan(Files.size(in));
-    var decision = check.enforce(PKI.pki().credential(TestIdentity.CHAIRMAN).certificate(), PKI.pki().clock().instant(),
-        SignatureAlgorithm.RSA_SHA256, List.of(), null);
+    var decision =
+        check.enforce(
+            PKI.pki().credential(TestIdentity.CHAIRMAN).certificate(),
+            PKI.pki().clock().instant(),
+            SignatureAlgorithm.RSA_SHA256,
+            List.of(),
+            null);
     assertThat(decision.override()).contains(override);
   }
 }

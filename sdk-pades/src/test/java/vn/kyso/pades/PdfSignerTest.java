@@ -3,36 +3,34 @@ package vn.kyso.pades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
-import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /** PAdES signing, checked independently with plain PDFBox and Bouncy Castle. */
 class PdfSignerTest {
-  @RegisterExtension
-  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(3).build();
+  @RegisterExtension static final TestPkiExtension PKI = TestPkiExtension.builder().seed(3).build();
 
   private static PdfSigner signer() {
     return PdfSigner.builder().timestampClient(PKI.tsaClient()).clock(PKI.pki().clock()).build();
@@ -49,8 +47,12 @@ class PdfSignerTest {
     byte[] before = sha256(in);
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).reason("Phê duyệt").build(),
-          token.keys().get(0));
+      signer()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(PadesLevel.B_B).reason("Phê duyệt").build(),
+              token.keys().get(0));
     }
 
     List<TestPdfs.Checked> sigs = TestPdfs.check(out);
@@ -74,17 +76,20 @@ class PdfSignerTest {
     Path out = dir.resolve("signed.pdf");
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_T).build(), token.keys().get(0));
+      signer()
+          .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_T).build(), token.keys().get(0));
     }
 
     TestPdfs.Checked s = TestPdfs.check(out).get(0);
     assertThat(s.cmsValid()).isTrue();
     assertThat(s.timestamp()).isNotNull();
-    assertThat(s.timestamp().getTimeStampInfo().getGenTime().toInstant()).isEqualTo(PKI.pki().clock().instant());
+    assertThat(s.timestamp().getTimeStampInfo().getGenTime().toInstant())
+        .isEqualTo(PKI.pki().clock().instant());
   }
 
   @Test
-  void containerSpace_isSizedToTheChainForBB_andLeftAt32KiBWithATimestamp(@TempDir Path dir) throws Exception {
+  void containerSpace_isSizedToTheChainForBB_andLeftAt32KiBWithATimestamp(@TempDir Path dir)
+      throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path bb = dir.resolve("bb.pdf");
     Path bt = dir.resolve("bt.pdf");
@@ -94,10 +99,16 @@ class PdfSignerTest {
       for (X509Certificate c : token.keys().get(0).chain()) {
         chain += c.getEncoded().length;
       }
-      signer().sign(in, bb, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
-      signer().sign(in, bt, PdfSignatureOptions.builder(PadesLevel.B_T).build(), token.keys().get(0));
-      signer().sign(in, set, PdfSignatureOptions.builder(PadesLevel.B_B).reservedBytes(20_000).build(),
-          token.keys().get(0));
+      signer()
+          .sign(in, bb, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
+      signer()
+          .sign(in, bt, PdfSignatureOptions.builder(PadesLevel.B_T).build(), token.keys().get(0));
+      signer()
+          .sign(
+              in,
+              set,
+              PdfSignatureOptions.builder(PadesLevel.B_B).reservedBytes(20_000).build(),
+              token.keys().get(0));
     }
 
     assertThat(contentsBytes(bb)).isGreaterThanOrEqualTo(chain + 4096).isLessThan(32 * 1024);
@@ -109,14 +120,22 @@ class PdfSignerTest {
   }
 
   @Test
-  void containerLargerThanTheSpace_isRefused_andNothingIsWritten(@TempDir Path dir) throws Exception {
+  void containerLargerThanTheSpace_isRefused_andNothingIsWritten(@TempDir Path dir)
+      throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path out = dir.resolve("signed.pdf");
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      assertThatThrownBy(() -> signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_T).reservedBytes(4096)
-          .build(), token.keys().get(0)))
-          .isInstanceOfSatisfying(DocumentException.class,
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          in,
+                          out,
+                          PdfSignatureOptions.builder(PadesLevel.B_T).reservedBytes(4096).build(),
+                          token.keys().get(0)))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
               e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_TOO_LARGE));
     }
     assertThat(out).doesNotExist();
@@ -128,8 +147,10 @@ class PdfSignerTest {
   /** The length of the space for the container: the /Contents string's bytes. */
   private static int contentsBytes(Path pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      return ((COSString) doc.getLastSignatureDictionary().getCOSObject()
-          .getDictionaryObject(COSName.CONTENTS)).getBytes().length;
+      return ((COSString)
+              doc.getLastSignatureDictionary().getCOSObject().getDictionaryObject(COSName.CONTENTS))
+          .getBytes()
+          .length;
     }
   }
 
@@ -140,21 +161,32 @@ class PdfSignerTest {
     Path two = dir.resolve("two.pdf");
 
     try (SigningToken leader = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken();
-        SigningToken clerk = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
-      signer().sign(in, one, PdfSignatureOptions.builder(PadesLevel.B_T).fieldName("LanhDao").build(),
-          leader.keys().get(0));
-      signer().sign(one, two, PdfSignatureOptions.builder(PadesLevel.B_T).fieldName("VanThu").build(),
-          clerk.keys().get(0));
+        SigningToken clerk =
+            PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+      signer()
+          .sign(
+              in,
+              one,
+              PdfSignatureOptions.builder(PadesLevel.B_T).fieldName("LanhDao").build(),
+              leader.keys().get(0));
+      signer()
+          .sign(
+              one,
+              two,
+              PdfSignatureOptions.builder(PadesLevel.B_T).fieldName("VanThu").build(),
+              clerk.keys().get(0));
     }
 
     List<TestPdfs.Checked> sigs = TestPdfs.check(two);
-    assertThat(sigs).hasSize(2).allSatisfy(s -> {
-      assertThat(s.cmsValid()).isTrue();
-      assertThat(s.coversWholeRevision()).isTrue();
-    });
+    assertThat(sigs)
+        .hasSize(2)
+        .allSatisfy(
+            s -> {
+              assertThat(s.cmsValid()).isTrue();
+              assertThat(s.coversWholeRevision()).isTrue();
+            });
     assertThat(Files.readAllBytes(two)).startsWith(Files.readAllBytes(one));
   }
-
 
   @Test
   void pssAndSha512_signAndVerify(@TempDir Path dir) throws Exception {
@@ -162,8 +194,15 @@ class PdfSignerTest {
     Path out = dir.resolve("signed.pdf");
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.DIRECTOR).signingToken()) {
-      signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).pss(true).digest(DigestAlgorithm.SHA512)
-          .build(), token.keys().get(0));
+      signer()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(PadesLevel.B_B)
+                  .pss(true)
+                  .digest(DigestAlgorithm.SHA512)
+                  .build(),
+              token.keys().get(0));
     }
 
     assertThat(TestPdfs.check(out).get(0).cmsValid()).isTrue();
@@ -176,13 +215,28 @@ class PdfSignerTest {
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       SigningKey key = token.keys().get(0);
-      signer().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).fieldName("ChuKyLanhDao").build(), key);
+      signer()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(PadesLevel.B_B).fieldName("ChuKyLanhDao").build(),
+              key);
 
       assertThat(TestPdfs.check(out)).hasSize(1);
       Path again = dir.resolve("again.pdf");
-      assertThatThrownBy(() -> signer().sign(out, again,
-          PdfSignatureOptions.builder(PadesLevel.B_B).fieldName("ChuKyLanhDao").build(), key))
-          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_FIELD_SIGNED));
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          out,
+                          again,
+                          PdfSignatureOptions.builder(PadesLevel.B_B)
+                              .fieldName("ChuKyLanhDao")
+                              .build(),
+                          key))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_FIELD_SIGNED));
       assertThat(again).doesNotExist();
     }
   }
@@ -193,29 +247,44 @@ class PdfSignerTest {
     Path certified = dir.resolve("certified.pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       SigningKey key = token.keys().get(0);
-      signer().sign(in, certified, PdfSignatureOptions.builder(PadesLevel.B_B)
-          .certification(DocMdpPermission.NO_CHANGES).build(), key);
+      signer()
+          .sign(
+              in,
+              certified,
+              PdfSignatureOptions.builder(PadesLevel.B_B)
+                  .certification(DocMdpPermission.NO_CHANGES)
+                  .build(),
+              key);
 
       assertThat(TestPdfs.check(certified).get(0).cmsValid()).isTrue();
-      assertThatThrownBy(() -> signer().sign(certified, dir.resolve("x.pdf"),
-          PdfSignatureOptions.builder(PadesLevel.B_B).build(), key))
-          .isInstanceOfSatisfying(DocumentException.class,
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          certified,
+                          dir.resolve("x.pdf"),
+                          PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+                          key))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
               e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_CERTIFIED_NO_CHANGES));
     }
   }
 
   @Test
-  void twoPhase_acrossTwoSignerInstances_withOnlyTheSerialisedState(@TempDir Path dir) throws Exception {
+  void twoPhase_acrossTwoSignerInstances_withOnlyTheSerialisedState(@TempDir Path dir)
+      throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path out = dir.resolve("signed.pdf");
     var chairman = PKI.pki().credential(TestIdentity.CHAIRMAN);
-    PdfSignatureOptions options = PdfSignatureOptions.builder(PadesLevel.B_T).fieldName("LanhDao").build();
+    PdfSignatureOptions options =
+        PdfSignatureOptions.builder(PadesLevel.B_T).fieldName("LanhDao").build();
 
-    byte[] state = signer().prepare(in, options, chairman.chain()).toBytes();          // request 1
-    PreparedSignature restored = PreparedSignature.fromBytes(state);                     // request 2
+    byte[] state = signer().prepare(in, options, chairman.chain()).toBytes(); // request 1
+    PreparedSignature restored = PreparedSignature.fromBytes(state); // request 2
     SignatureValue value;
     try (SigningToken token = chairman.signingToken()) {
-      value = token.keys().get(0).sign(restored.dataToSign(), restored.algorithm());    // the plug-in
+      value = token.keys().get(0).sign(restored.dataToSign(), restored.algorithm()); // the plug-in
     }
     PdfSigner other = PdfSigner.builder().timestampClient(PKI.tsaClient()).build();
     other.complete(restored, in, out, value);
@@ -227,18 +296,25 @@ class PdfSignerTest {
   }
 
   @Test
-  void twoPhase_valueFromAnotherKey_isRefusedAndNothingIsWritten(@TempDir Path dir) throws Exception {
+  void twoPhase_valueFromAnotherKey_isRefusedAndNothingIsWritten(@TempDir Path dir)
+      throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path out = dir.resolve("signed.pdf");
-    PreparedSignature prepared = signer().prepare(in, PdfSignatureOptions.builder(PadesLevel.B_B).build(),
-        PKI.pki().credential(TestIdentity.CHAIRMAN).chain());
+    PreparedSignature prepared =
+        signer()
+            .prepare(
+                in,
+                PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+                PKI.pki().credential(TestIdentity.CHAIRMAN).chain());
     SignatureValue wrong;
     try (SigningToken token = PKI.pki().credential(TestIdentity.VICE_CHAIRMAN).signingToken()) {
       wrong = token.keys().get(0).sign(prepared.dataToSign(), prepared.algorithm());
     }
 
     assertThatThrownBy(() -> signer().complete(prepared, in, out, wrong))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_VALUE_INVALID));
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_VALUE_INVALID));
     assertThat(out).doesNotExist();
   }
 
@@ -247,22 +323,26 @@ class PdfSignerTest {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path other = TestPdfs.letter(dir, "other.pdf", "Field");
     var chairman = PKI.pki().credential(TestIdentity.CHAIRMAN);
-    PreparedSignature prepared = signer().prepare(in, PdfSignatureOptions.builder(PadesLevel.B_B).build(),
-        chairman.chain());
+    PreparedSignature prepared =
+        signer().prepare(in, PdfSignatureOptions.builder(PadesLevel.B_B).build(), chairman.chain());
     SignatureValue value;
     try (SigningToken token = chairman.signingToken()) {
       value = token.keys().get(0).sign(prepared.dataToSign(), prepared.algorithm());
     }
 
     assertThatThrownBy(() -> signer().complete(prepared, other, dir.resolve("out.pdf"), value))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PREPARED_STATE_INVALID));
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PREPARED_STATE_INVALID));
     assertThat(dir.resolve("out.pdf")).doesNotExist();
   }
 
   @Test
   void damagedState_isTyped() {
     assertThatThrownBy(() -> PreparedSignature.fromBytes("not a state".getBytes()))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PREPARED_STATE_INVALID));
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PREPARED_STATE_INVALID));
   }
 
   @Test
@@ -271,10 +351,25 @@ class PdfSignerTest {
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       SigningKey key = token.keys().get(0);
 
-      assertThatThrownBy(() -> signer().sign(in, dir.resolve("a.pdf"), PdfSignatureOptions.builder(PadesLevel.B_B).build(), key))
-          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_ENCRYPTED));
-      signer().sign(in, dir.resolve("b.pdf"), PdfSignatureOptions.builder(PadesLevel.B_B)
-          .ownerPassword("chu-so-huu".toCharArray()).build(), key);
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          in,
+                          dir.resolve("a.pdf"),
+                          PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+                          key))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_ENCRYPTED));
+      signer()
+          .sign(
+              in,
+              dir.resolve("b.pdf"),
+              PdfSignatureOptions.builder(PadesLevel.B_B)
+                  .ownerPassword("chu-so-huu".toCharArray())
+                  .build(),
+              key);
     }
 
     assertThat(dir.resolve("a.pdf")).doesNotExist();
@@ -286,9 +381,17 @@ class PdfSignerTest {
     Path in = dir.resolve("fake.pdf");
     Files.writeString(in, "%PDF-1.7\nthis is not a pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      assertThatThrownBy(() -> signer().sign(in, dir.resolve("out.pdf"), PdfSignatureOptions.builder(PadesLevel.B_B).build(),
-          token.keys().get(0)))
-          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          in,
+                          dir.resolve("out.pdf"),
+                          PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+                          token.keys().get(0)))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
     }
     assertThat(dir.resolve("out.pdf")).doesNotExist();
   }
@@ -297,8 +400,15 @@ class PdfSignerTest {
   void sameFileAsInputAndOutput_isRefused(@TempDir Path dir) throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      assertThatThrownBy(() -> signer().sign(in, in, PdfSignatureOptions.builder(PadesLevel.B_B).build(),
-          token.keys().get(0))).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          in,
+                          in,
+                          PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+                          token.keys().get(0)))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -306,7 +416,10 @@ class PdfSignerTest {
   void signingTime_isTheClaimedTimeInVietnamTime(@TempDir Path dir) throws Exception {
     Path in = TestPdfs.letter(dir, "letter.pdf", null);
     Path out = dir.resolve("signed.pdf");
-    PdfSigner fixed = PdfSigner.builder().clock(Clock.fixed(Instant.parse("2026-06-15T03:00:00Z"), ZoneOffset.UTC)).build();
+    PdfSigner fixed =
+        PdfSigner.builder()
+            .clock(Clock.fixed(Instant.parse("2026-06-15T03:00:00Z"), ZoneOffset.UTC))
+            .build();
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       fixed.sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));

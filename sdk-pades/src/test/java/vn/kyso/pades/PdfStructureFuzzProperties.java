@@ -19,6 +19,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateVerifier;
@@ -27,19 +31,15 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.DERTaggedObject;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.cms.SignedData;
 
 /**
  * Structure-aware fuzzing of signed PDFs: the CMS container inside /Contents (byte flips,
  * truncations, random DER), the signature dictionary (/ByteRange numbers, /Contents, /Filter and
  * /SubFilter), cross-reference data and trailers, and object streams. Every case ends in a typed
  * {@link DocumentException} or a report whose signature is not TOTAL_PASSED, within a time bound;
- * any other exception (a parser's own, an OutOfMemoryError under the fuzz run's -Xmx256m) fails
- * the property. The number of tries comes from {@code jqwik.tries.default} (60 in CI; for a long
- * run: {@code mvn -pl sdk-pades verify -Djqwik.tries.default=5000}).
+ * any other exception (a parser's own, an OutOfMemoryError under the fuzz run's -Xmx256m) fails the
+ * property. The number of tries comes from {@code jqwik.tries.default} (60 in CI; for a long run:
+ * {@code mvn -pl sdk-pades verify -Djqwik.tries.default=5000}).
  */
 class PdfStructureFuzzProperties {
   private static Path dir;
@@ -47,8 +47,13 @@ class PdfStructureFuzzProperties {
   private static int gapStart;
   private static int gapEnd;
   private static byte[] cms;
-  /** Where the CMS's certificate set lies: unsigned data, see {@link #mutatedCertificateSet_endsTyped}. */
+
+  /**
+   * Where the CMS's certificate set lies: unsigned data, see {@link
+   * #mutatedCertificateSet_endsTyped}.
+   */
   private static int certsStart;
+
   private static int certsEnd;
   private static PdfVerifier verifier;
 
@@ -59,34 +64,45 @@ class PdfStructureFuzzProperties {
     Path in = TestPdfs.letter(dir, "l.pdf", null);
     Path out = dir.resolve("signed.pdf");
     try (SigningToken token = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().clock(pki.clock()).build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(),
-          token.keys().get(0));
+      PdfSigner.builder()
+          .clock(pki.clock())
+          .build()
+          .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), token.keys().get(0));
     }
     signed = Files.readAllBytes(out);
-    Matcher m = Pattern.compile("/ByteRange\\s*\\[\\s*0\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\]")
-        .matcher(new String(signed, StandardCharsets.ISO_8859_1));
+    Matcher m =
+        Pattern.compile("/ByteRange\\s*\\[\\s*0\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\]")
+            .matcher(new String(signed, StandardCharsets.ISO_8859_1));
     if (!m.find()) {
       throw new IllegalStateException("no /ByteRange in the signed fixture");
     }
     gapStart = Integer.parseInt(m.group(1)) + 1; // after '<'
     gapEnd = Integer.parseInt(m.group(2)) - 1; // before '>'
-    byte[] padded = HexFormat.of().parseHex(new String(signed, gapStart, gapEnd - gapStart, StandardCharsets.ISO_8859_1));
+    byte[] padded =
+        HexFormat.of()
+            .parseHex(new String(signed, gapStart, gapEnd - gapStart, StandardCharsets.ISO_8859_1));
     int length = padded.length;
     while (length > 0 && padded[length - 1] == 0) {
       length--;
     }
     cms = Arrays.copyOf(padded, length);
-    SignedData sd = SignedData.getInstance(
-        ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms))
-            .getContent());
+    SignedData sd =
+        SignedData.getInstance(
+            ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms)).getContent());
     byte[] certs = new DERTaggedObject(false, 0, sd.getCertificates()).getEncoded("DER");
     certsStart = indexOf(cms, certs);
     certsEnd = certsStart + certs.length;
     if (certsStart < 0) {
       throw new IllegalStateException("the certificate set is not where DER puts it");
     }
-    verifier = PdfVerifier.builder(CertificateVerifier.builder(pki.trustAnchors()).clock(pki.clock())
-        .network(NetworkSettings.offline()).insecureSkipRevocationCheck().build()).build();
+    verifier =
+        PdfVerifier.builder(
+                CertificateVerifier.builder(pki.trustAnchors())
+                    .clock(pki.clock())
+                    .network(NetworkSettings.offline())
+                    .insecureSkipRevocationCheck()
+                    .build())
+            .build();
   }
 
   @AfterContainer
@@ -110,7 +126,8 @@ class PdfStructureFuzzProperties {
   /** The fixture with {@code der} written (hex, zero-padded or cut) into the /Contents gap. */
   private static byte[] withContents(byte[] der) {
     byte[] b = signed.clone();
-    byte[] hex = HexFormat.of().withUpperCase().formatHex(der).getBytes(StandardCharsets.ISO_8859_1);
+    byte[] hex =
+        HexFormat.of().withUpperCase().formatHex(der).getBytes(StandardCharsets.ISO_8859_1);
     int room = gapEnd - gapStart;
     Arrays.fill(b, gapStart, gapEnd, (byte) '0');
     System.arraycopy(hex, 0, b, gapStart, Math.min(room, hex.length));
@@ -119,7 +136,8 @@ class PdfStructureFuzzProperties {
 
   private static byte[] replaceFirst(String regex, String replacement) {
     String s = new String(signed, StandardCharsets.ISO_8859_1);
-    return s.replaceFirst(regex, Matcher.quoteReplacement(replacement)).getBytes(StandardCharsets.ISO_8859_1);
+    return s.replaceFirst(regex, Matcher.quoteReplacement(replacement))
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static List<Integer> offsetsOf(String text) {
@@ -139,50 +157,96 @@ class PdfStructureFuzzProperties {
   @Provide
   Arbitrary<byte[]> cmsMutations() {
     int outside = cms.length - (certsEnd - certsStart);
-    Arbitrary<byte[]> flips = Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(4)
-        .map(positions -> {
-          byte[] d = cms.clone();
-          for (int p : positions) {
-            int at = p % outside;
-            d[at < certsStart ? at : at + (certsEnd - certsStart)] ^= (byte) (1 + p % 255);
-          }
-          return withContents(d);
-        });
-    Arbitrary<byte[]> truncated = Arbitraries.integers().between(0, cms.length - 1)
-        .map(n -> withContents(Arrays.copyOf(cms, n)));
-    Arbitrary<byte[]> lengths = Arbitraries.integers().between(0, certsStart - 3)
-        .map(p -> {
-          byte[] d = cms.clone();
-          d[p] = (byte) 0x84; // a four-byte length where there was something else
-          d[p + 1] = (byte) 0x7f;
-          d[p + 2] = (byte) 0xff;
-          return withContents(d);
-        });
-    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(3000)
-        .map(r -> {
-          byte[] d = r.clone();
-          if (d.length > 1) {
-            d[0] = 0x30; // looks like a SEQUENCE
-          }
-          return withContents(d);
-        });
+    Arbitrary<byte[]> flips =
+        Arbitraries.integers()
+            .between(0, Integer.MAX_VALUE)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(4)
+            .map(
+                positions -> {
+                  byte[] d = cms.clone();
+                  for (int p : positions) {
+                    int at = p % outside;
+                    d[at < certsStart ? at : at + (certsEnd - certsStart)] ^= (byte) (1 + p % 255);
+                  }
+                  return withContents(d);
+                });
+    Arbitrary<byte[]> truncated =
+        Arbitraries.integers()
+            .between(0, cms.length - 1)
+            .map(n -> withContents(Arrays.copyOf(cms, n)));
+    Arbitrary<byte[]> lengths =
+        Arbitraries.integers()
+            .between(0, certsStart - 3)
+            .map(
+                p -> {
+                  byte[] d = cms.clone();
+                  d[p] = (byte) 0x84; // a four-byte length where there was something else
+                  d[p + 1] = (byte) 0x7f;
+                  d[p + 2] = (byte) 0xff;
+                  return withContents(d);
+                });
+    Arbitrary<byte[]> random =
+        Arbitraries.bytes()
+            .array(byte[].class)
+            .ofMinSize(0)
+            .ofMaxSize(3000)
+            .map(
+                r -> {
+                  byte[] d = r.clone();
+                  if (d.length > 1) {
+                    d[0] = 0x30; // looks like a SEQUENCE
+                  }
+                  return withContents(d);
+                });
     return Arbitraries.oneOf(flips, truncated, lengths, random);
   }
 
   @Provide
   Arbitrary<byte[]> dictionaryMutations() {
-    Arbitrary<byte[]> byteRange = Arbitraries.integers().between(-5, Integer.MAX_VALUE).list().ofSize(4)
-        .map(n -> replaceFirst("/ByteRange\\s*\\[[^\\]]*\\]", "/ByteRange [" + n.get(0) + " " + n.get(1) + " "
-            + n.get(2) + " " + n.get(3) + "]"));
-    Arbitrary<byte[]> names = Arbitraries.of("/Contentz", "/ByteRangeX", "/Filter /Adobe.PPKMS", "/SubFilter /adbe.x509.rsa_sha1",
-        "/SubFilter /ETSI.RFC3161", "/Type /Foo", "/Contents null", "/ByteRange null", "/ByteRange []")
-        .map(s -> {
-          String key = s.split(" ")[0];
-          String target = key.startsWith("/Contentz") ? "/Contents" : key.equals("/ByteRangeX") ? "/ByteRange" : key;
-          String rest = s.contains(" ") ? s.substring(s.indexOf(' ')) : "";
-          return rest.isEmpty() ? replaceFirst(Pattern.quote(target), key)
-              : replaceFirst(Pattern.quote(target) + "\\s*(/[A-Za-z0-9.]+|\\[[^\\]]*\\])", key + rest);
-        });
+    Arbitrary<byte[]> byteRange =
+        Arbitraries.integers()
+            .between(-5, Integer.MAX_VALUE)
+            .list()
+            .ofSize(4)
+            .map(
+                n ->
+                    replaceFirst(
+                        "/ByteRange\\s*\\[[^\\]]*\\]",
+                        "/ByteRange ["
+                            + n.get(0)
+                            + " "
+                            + n.get(1)
+                            + " "
+                            + n.get(2)
+                            + " "
+                            + n.get(3)
+                            + "]"));
+    Arbitrary<byte[]> names =
+        Arbitraries.of(
+                "/Contentz",
+                "/ByteRangeX",
+                "/Filter /Adobe.PPKMS",
+                "/SubFilter /adbe.x509.rsa_sha1",
+                "/SubFilter /ETSI.RFC3161",
+                "/Type /Foo",
+                "/Contents null",
+                "/ByteRange null",
+                "/ByteRange []")
+            .map(
+                s -> {
+                  String key = s.split(" ")[0];
+                  String target =
+                      key.startsWith("/Contentz")
+                          ? "/Contents"
+                          : key.equals("/ByteRangeX") ? "/ByteRange" : key;
+                  String rest = s.contains(" ") ? s.substring(s.indexOf(' ')) : "";
+                  return rest.isEmpty()
+                      ? replaceFirst(Pattern.quote(target), key)
+                      : replaceFirst(
+                          Pattern.quote(target) + "\\s*(/[A-Za-z0-9.]+|\\[[^\\]]*\\])", key + rest);
+                });
     return Arbitraries.oneOf(byteRange, names);
   }
 
@@ -197,21 +261,34 @@ class PdfStructureFuzzProperties {
     if (targets.isEmpty()) {
       targets.add(signed.length - 64);
     }
-    Arbitrary<byte[]> near = Arbitraries.of(targets).flatMap(at -> Arbitraries.integers().between(0, 400).list()
-        .ofMinSize(1).ofMaxSize(6).map(deltas -> {
-          byte[] b = signed.clone();
-          for (int d : deltas) {
-            int p = Math.min(b.length - 1, at + d);
-            b[p] = (byte) "0123456789 <>[]/R\n%".charAt(d % 19);
-          }
-          return b;
-        }));
-    Arbitrary<byte[]> startxref = Arbitraries.longs().between(-10, Long.MAX_VALUE / 2)
-        .map(n -> {
-          String s = new String(signed, StandardCharsets.ISO_8859_1);
-          int at = s.lastIndexOf("startxref");
-          return (s.substring(0, at) + "startxref\n" + n + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
-        });
+    Arbitrary<byte[]> near =
+        Arbitraries.of(targets)
+            .flatMap(
+                at ->
+                    Arbitraries.integers()
+                        .between(0, 400)
+                        .list()
+                        .ofMinSize(1)
+                        .ofMaxSize(6)
+                        .map(
+                            deltas -> {
+                              byte[] b = signed.clone();
+                              for (int d : deltas) {
+                                int p = Math.min(b.length - 1, at + d);
+                                b[p] = (byte) "0123456789 <>[]/R\n%".charAt(d % 19);
+                              }
+                              return b;
+                            }));
+    Arbitrary<byte[]> startxref =
+        Arbitraries.longs()
+            .between(-10, Long.MAX_VALUE / 2)
+            .map(
+                n -> {
+                  String s = new String(signed, StandardCharsets.ISO_8859_1);
+                  int at = s.lastIndexOf("startxref");
+                  return (s.substring(0, at) + "startxref\n" + n + "\n%%EOF\n")
+                      .getBytes(StandardCharsets.ISO_8859_1);
+                });
     return Arbitraries.oneOf(near, startxref);
   }
 
@@ -227,7 +304,8 @@ class PdfStructureFuzzProperties {
     try {
       ValidationReport r = verifier.verify(file);
       if (mustFail && !Arrays.equals(pdf, signed)) {
-        assertThat(r.signatures()).allSatisfy(s -> assertThat(s.indication()).isNotEqualTo(Indication.TOTAL_PASSED));
+        assertThat(r.signatures())
+            .allSatisfy(s -> assertThat(s.indication()).isNotEqualTo(Indication.TOTAL_PASSED));
       }
     } catch (DocumentException expected) {
       // a typed error is an acceptable answer to a damaged file
@@ -249,29 +327,36 @@ class PdfStructureFuzzProperties {
    */
   @Provide
   Arbitrary<byte[]> certificateSetMutations() {
-    return Arbitraries.integers().between(certsStart, certsEnd - 1).list().ofMinSize(1).ofMaxSize(4)
-        .map(positions -> {
-          byte[] d = cms.clone();
-          for (int p : positions) {
-            d[p] ^= (byte) (1 + p % 255);
-          }
-          return withContents(d);
-        });
+    return Arbitraries.integers()
+        .between(certsStart, certsEnd - 1)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .map(
+            positions -> {
+              byte[] d = cms.clone();
+              for (int p : positions) {
+                d[p] ^= (byte) (1 + p % 255);
+              }
+              return withContents(d);
+            });
   }
 
   @Property
-  void mutatedCertificateSet_endsTyped(@ForAll("certificateSetMutations") byte[] pdf) throws Exception {
+  void mutatedCertificateSet_endsTyped(@ForAll("certificateSetMutations") byte[] pdf)
+      throws Exception {
     answer(pdf, false);
   }
 
   @Property
-  void mutatedSignatureDictionary_isNeverPassed(@ForAll("dictionaryMutations") byte[] pdf) throws Exception {
+  void mutatedSignatureDictionary_isNeverPassed(@ForAll("dictionaryMutations") byte[] pdf)
+      throws Exception {
     neverPassed(pdf);
   }
 
   @Property
-  void damagedCrossReferenceOrObjectStream_isNeverPassed(@ForAll("xrefAndObjectStreamMutations") byte[] pdf)
-      throws Exception {
+  void damagedCrossReferenceOrObjectStream_isNeverPassed(
+      @ForAll("xrefAndObjectStreamMutations") byte[] pdf) throws Exception {
     neverPassed(pdf);
   }
 }

@@ -3,16 +3,17 @@ package vn.kyso.pades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Calendar;
-import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,10 +28,10 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.BERSequence;
-import org.bouncycastle.asn1.BERTaggedObject;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.BERSequence;
+import org.bouncycastle.asn1.BERTaggedObject;
 import org.bouncycastle.asn1.DLSequence;
 import org.bouncycastle.asn1.DLSet;
 import org.bouncycastle.asn1.DLTaggedObject;
@@ -58,25 +59,28 @@ import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.TestCredential;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.function.Function;
 
 /** Verification, including the attack classes of SECURITY.md built by hand in the tests. */
 class PdfVerifierTest {
-  @RegisterExtension
-  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(9).build();
+  @RegisterExtension static final TestPkiExtension PKI = TestPkiExtension.builder().seed(9).build();
 
   private static PdfVerifier verifier() {
     return PdfVerifier.builder(PKI.verifier()).clock(PKI.pki().clock()).build();
   }
 
-  private static Path signed(Path dir, String name, Path in, TestIdentity who, PadesLevel level) throws Exception {
+  private static Path signed(Path dir, String name, Path in, TestIdentity who, PadesLevel level)
+      throws Exception {
     Path out = dir.resolve(name);
     try (SigningToken token = PKI.pki().credential(who).signingToken()) {
-      PdfSigner.builder().timestampClient(PKI.tsaClient()).clock(PKI.pki().clock()).build()
-          .sign(in, out, PdfSignatureOptions.builder(level).fieldName(who.name()).build(), token.keys().get(0));
+      PdfSigner.builder()
+          .timestampClient(PKI.tsaClient())
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(level).fieldName(who.name()).build(),
+              token.keys().get(0));
     }
     return out;
   }
@@ -87,7 +91,13 @@ class PdfVerifierTest {
 
   @Test
   void leaderAndClerk_bothPassAtBT(@TempDir Path dir) throws Exception {
-    Path one = signed(dir, "one.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_T);
+    Path one =
+        signed(
+            dir,
+            "one.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_T);
     Path two = signed(dir, "two.pdf", one, TestIdentity.PROVINCE_ORGANISATION, PadesLevel.B_T);
 
     ValidationReport report = verifier().verify(two);
@@ -100,47 +110,74 @@ class PdfVerifierTest {
     assertThat(leader.bestSignatureTime()).contains(PKI.pki().clock().instant());
     assertThat(leader.scope()).startsWith("revision 2 of 3"); // the unsigned letter is revision 1
     assertThat(leader.scope(Locale.forLanguageTag("vi"))).startsWith("phiên bản 2/3, byte 0-");
-    assertThat(report.toText(Locale.forLanguageTag("vi"))).contains("phiên bản 3/3").doesNotContain("revision");
+    assertThat(report.toText(Locale.forLanguageTag("vi")))
+        .contains("phiên bản 3/3")
+        .doesNotContain("revision");
     assertThat(has(leader, "PDF_ALLOWED_CHANGES")).isTrue();
     assertThat(leader.signer().orElseThrow().name()).isEqualTo("Nguyễn Văn An");
     assertThat(report.signatures().get(1).scope()).contains("the whole document");
   }
 
   @Test
-  void encryptedPdf_verifiesWithItsPassword_andWithoutItIsTyped(@TempDir Path dir) throws Exception {
+  void encryptedPdf_verifiesWithItsPassword_andWithoutItIsTyped(@TempDir Path dir)
+      throws Exception {
     Path in = TestPdfs.encrypted(dir, "chu-so-huu", "mo-van-ban");
     Path out = dir.resolve("signed.pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().clock(PKI.pki().clock()).build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B)
-          .ownerPassword("chu-so-huu".toCharArray()).build(), token.keys().get(0));
+      PdfSigner.builder()
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(PadesLevel.B_B)
+                  .ownerPassword("chu-so-huu".toCharArray())
+                  .build(),
+              token.keys().get(0));
     }
 
     assertThatThrownBy(() -> verifier().verify(out))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_ENCRYPTED));
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_ENCRYPTED));
     assertThatThrownBy(() -> verifier().verify(out, "sai".toCharArray()))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_ENCRYPTED));
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_ENCRYPTED));
     ValidationReport withUser = verifier().verify(out, "mo-van-ban".toCharArray());
     ValidationReport withOwner = verifier().verify(out, "chu-so-huu".toCharArray());
 
     assertThat(withUser.overall()).isEqualTo(Indication.TOTAL_PASSED);
-    assertThat(withUser.signatures()).singleElement().satisfies(s -> assertThat(s.scope()).contains("the whole document"));
+    assertThat(withUser.signatures())
+        .singleElement()
+        .satisfies(s -> assertThat(s.scope()).contains("the whole document"));
     assertThat(withOwner.overall()).isEqualTo(Indication.TOTAL_PASSED);
   }
 
   @ParameterizedTest(name = "{0}-bit key, AES: {1}")
   @CsvSource({"40,false", "128,false", "128,true", "256,true"})
-  void encryptedPdf_withAnEmptyUserPassword_needsNoPassword_andAChangeIsStillCaught(int keyLength, boolean aes,
-      @TempDir Path dir) throws Exception {
+  void encryptedPdf_withAnEmptyUserPassword_needsNoPassword_andAChangeIsStillCaught(
+      int keyLength, boolean aes, @TempDir Path dir) throws Exception {
     Path in = TestPdfs.encrypted(dir, "chu-so-huu", "", keyLength, aes);
     Path out = dir.resolve("signed.pdf");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().clock(PKI.pki().clock()).build().sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B)
-          .ownerPassword("chu-so-huu".toCharArray()).build(), token.keys().get(0));
+      PdfSigner.builder()
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(PadesLevel.B_B)
+                  .ownerPassword("chu-so-huu".toCharArray())
+                  .build(),
+              token.keys().get(0));
     }
     byte[] bytes = Files.readAllBytes(out);
     Path tampered = dir.resolve("tampered.pdf");
     byte[] copy = bytes.clone();
-    int at = new String(copy, StandardCharsets.ISO_8859_1).indexOf("stream") + 20; // inside the first (encrypted) stream
+    int at =
+        new String(copy, StandardCharsets.ISO_8859_1).indexOf("stream")
+            + 20; // inside the first (encrypted) stream
     copy[at] ^= 0x01;
     Files.write(tampered, copy);
 
@@ -150,7 +187,13 @@ class PdfVerifierTest {
 
   @Test
   void revokedSigner_fails(@TempDir Path dir) throws Exception {
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.REVOKED, PadesLevel.B_B);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.REVOKED,
+            PadesLevel.B_B);
 
     SignatureResult s = verifier().verify(pdf).signatures().get(0);
 
@@ -160,64 +203,88 @@ class PdfVerifierTest {
 
   @Test
   void signatureByAnotherTool_adbePkcs7Detached_verifies(@TempDir Path dir) throws Exception {
-    Path out = signedByHand(dir, ci -> ci, ASN1Encoding.DER); // plain PDFBox + Bouncy Castle, as other tools do
+    Path out =
+        signedByHand(
+            dir, ci -> ci, ASN1Encoding.DER); // plain PDFBox + Bouncy Castle, as other tools do
 
     SignatureResult s = verifier().verify(out).signatures().get(0);
 
     assertThat(s.format()).isEqualTo(SignatureFormat.PDF_PKCS7_DETACHED);
     assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(has(s, "PDF_LEGACY_FORMAT")).isTrue();
-    assertThat(has(s, "PDF_SIGNING_CERTIFICATE_ATTRIBUTE")).isTrue(); // BC adds none: a finding, not a crash
+    assertThat(has(s, "PDF_SIGNING_CERTIFICATE_ATTRIBUTE"))
+        .isTrue(); // BC adds none: a finding, not a crash
   }
 
   /** Signs with a CMS built by Bouncy Castle, then rewritten by {@code rewrite}. */
-  private static Path signedByHand(Path dir, Function<ContentInfo, ASN1Encodable> rewrite,
-      String encoding)
-      throws Exception {
+  private static Path signedByHand(
+      Path dir, Function<ContentInfo, ASN1Encodable> rewrite, String encoding) throws Exception {
     Path in = TestPdfs.letter(dir, "l.pdf", null);
     Path out = dir.resolve("by-hand.pdf");
     TestCredential c = PKI.pki().credential(TestIdentity.DIRECTOR);
-    try (PDDocument doc = Loader.loadPDF(in.toFile()); OutputStream os = Files.newOutputStream(out)) {
+    try (PDDocument doc = Loader.loadPDF(in.toFile());
+        OutputStream os = Files.newOutputStream(out)) {
       PDSignature sig = new PDSignature();
       sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       sig.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
       sig.setSignDate(Calendar.getInstance());
-      doc.addSignature(sig, (InputStream content) -> {
-        try {
-          CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-          gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-              .build(new JcaContentSignerBuilder("SHA256withRSA").build(c.privateKey()), c.certificate()));
-          gen.addCertificates(new JcaCertStore(c.chain()));
-          ContentInfo ci = gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).toASN1Structure();
-          return rewrite.apply(ci).toASN1Primitive().getEncoded(encoding);
-        } catch (Exception e) {
-          throw new IOException(e);
-        }
-      });
+      doc.addSignature(
+          sig,
+          (InputStream content) -> {
+            try {
+              CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+              gen.addSignerInfoGenerator(
+                  new JcaSignerInfoGeneratorBuilder(
+                          new JcaDigestCalculatorProviderBuilder().build())
+                      .build(
+                          new JcaContentSignerBuilder("SHA256withRSA").build(c.privateKey()),
+                          c.certificate()));
+              gen.addCertificates(new JcaCertStore(c.chain()));
+              ContentInfo ci =
+                  gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false)
+                      .toASN1Structure();
+              return rewrite.apply(ci).toASN1Primitive().getEncoded(encoding);
+            } catch (Exception e) {
+              throw new IOException(e);
+            }
+          });
       doc.saveIncremental(os);
     }
     return out;
   }
 
   @Test
-  void attack_signedAttributesNotDer_fail_thoughTheirDerFormIsWhatWasSigned(@TempDir Path dir) throws Exception {
-    // The signer signed the DER SET; the file holds the same attributes in another order (a DL SET).
+  void attack_signedAttributesNotDer_fail_thoughTheirDerFormIsWhatWasSigned(@TempDir Path dir)
+      throws Exception {
+    // The signer signed the DER SET; the file holds the same attributes in another order (a DL
+    // SET).
     // A verifier that re-encodes before checking (as Bouncy Castle does) would accept it.
-    Path pdf = signedByHand(dir, ci -> {
-      // Built from DL parts: Bouncy Castle's own SignerInfo would write the SET as DER again.
-      ASN1Encodable[] sd = ASN1Sequence.getInstance(ci.getContent()).toArray();
-      ASN1Encodable[] si = ASN1Sequence.getInstance(ASN1Set.getInstance(sd[sd.length - 1]).getObjectAt(0)).toArray();
-      ASN1Set attrs = ASN1Set.getInstance((ASN1TaggedObject) si[3], false);
-      ASN1EncodableVector reversed = new ASN1EncodableVector();
-      for (int i = attrs.size() - 1; i >= 0; i--) {
-        reversed.add(attrs.getObjectAt(i));
-      }
-      si[3] = new DLTaggedObject(false, 0, new DLSet(reversed));
-      sd[sd.length - 1] = new DLSet(new DLSequence(si));
-      return new DLSequence(new ASN1Encodable[] {ci.getContentType(), new DLTaggedObject(true, 0, new DLSequence(sd))});
-    }, ASN1Encoding.DL);
+    Path pdf =
+        signedByHand(
+            dir,
+            ci -> {
+              // Built from DL parts: Bouncy Castle's own SignerInfo would write the SET as DER
+              // again.
+              ASN1Encodable[] sd = ASN1Sequence.getInstance(ci.getContent()).toArray();
+              ASN1Encodable[] si =
+                  ASN1Sequence.getInstance(ASN1Set.getInstance(sd[sd.length - 1]).getObjectAt(0))
+                      .toArray();
+              ASN1Set attrs = ASN1Set.getInstance((ASN1TaggedObject) si[3], false);
+              ASN1EncodableVector reversed = new ASN1EncodableVector();
+              for (int i = attrs.size() - 1; i >= 0; i--) {
+                reversed.add(attrs.getObjectAt(i));
+              }
+              si[3] = new DLTaggedObject(false, 0, new DLSet(reversed));
+              sd[sd.length - 1] = new DLSet(new DLSequence(si));
+              return new DLSequence(
+                  new ASN1Encodable[] {
+                    ci.getContentType(), new DLTaggedObject(true, 0, new DLSequence(sd))
+                  });
+            },
+            ASN1Encoding.DL);
     String hex = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
-    assertThat(hex).doesNotContain("A08196301806092A864886F70D010903"); // contentType is no longer first
+    assertThat(hex)
+        .doesNotContain("A08196301806092A864886F70D010903"); // contentType is no longer first
 
     SignatureResult s = verifier().verify(pdf).signatures().get(0);
 
@@ -229,9 +296,19 @@ class PdfVerifierTest {
   @Test
   void berContainer_withDerSignedAttributes_verifies(@TempDir Path dir) throws Exception {
     // Indefinite lengths outside the signed attributes are allowed BER (RFC 5652).
-    Path pdf = signedByHand(dir, ci -> new BERSequence(new ASN1Encodable[] {ci.getContentType(),
-        new BERTaggedObject(true, 0, new BERSequence(ASN1Sequence.getInstance(ci.getContent()).toArray()))}),
-        ASN1Encoding.BER);
+    Path pdf =
+        signedByHand(
+            dir,
+            ci ->
+                new BERSequence(
+                    new ASN1Encodable[] {
+                      ci.getContentType(),
+                      new BERTaggedObject(
+                          true,
+                          0,
+                          new BERSequence(ASN1Sequence.getInstance(ci.getContent()).toArray()))
+                    }),
+            ASN1Encoding.BER);
     byte[] all = Files.readAllBytes(pdf);
     assertThat(new String(all, StandardCharsets.ISO_8859_1)).contains("/Contents <3080");
 
@@ -242,11 +319,19 @@ class PdfVerifierTest {
 
   @Test
   void attack_incrementalUpdateChangesPageContent_fails(@TempDir Path dir) throws Exception {
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
     Path evil = dir.resolve("evil.pdf");
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile()); OutputStream os = Files.newOutputStream(evil)) {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile());
+        OutputStream os = Files.newOutputStream(evil)) {
       PDPage page = doc.getPage(0);
-      try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
+      try (PDPageContentStream cs =
+          new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
         cs.beginText();
         cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 30);
         cs.newLineAtOffset(100, 400);
@@ -261,15 +346,27 @@ class PdfVerifierTest {
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
     assertThat(has(s, "PDF_DISALLOWED_CHANGE")).isTrue();
-    assertThat(s.findings().stream().filter(f -> f.code().equals("PDF_DISALLOWED_CHANGE")).findFirst().orElseThrow()
-        .messageEn()).contains("page entries [Contents]");
+    assertThat(
+            s.findings().stream()
+                .filter(f -> f.code().equals("PDF_DISALLOWED_CHANGE"))
+                .findFirst()
+                .orElseThrow()
+                .messageEn())
+        .contains("page entries [Contents]");
   }
 
   @Test
   void attack_annotationAddedAfterSigning_fails(@TempDir Path dir) throws Exception {
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
     Path evil = dir.resolve("evil.pdf");
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile()); OutputStream os = Files.newOutputStream(evil)) {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile());
+        OutputStream os = Files.newOutputStream(evil)) {
       PDPage page = doc.getPage(0);
       PDAnnotationText note = new PDAnnotationText();
       note.setRectangle(new PDRectangle(50, 500, 400, 100));
@@ -286,21 +383,32 @@ class PdfVerifierTest {
   }
 
   @Test
-  void attack_objectRedefinedByAnAppendedRevision_isCaughtAndALaterSignatureDoesNotHelp(@TempDir Path dir)
-      throws Exception {
+  void attack_objectRedefinedByAnAppendedRevision_isCaughtAndALaterSignatureDoesNotHelp(
+      @TempDir Path dir) throws Exception {
     // Shadow "replace": the next revision redefines the page's content stream object number; then
     // a second, valid signature is added on top. The first signature must still fail.
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
     Path shadow = dir.resolve("shadow.pdf");
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile()); OutputStream os = Files.newOutputStream(shadow)) {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile());
+        OutputStream os = Files.newOutputStream(shadow)) {
       var contents = doc.getPage(0).getCOSObject().getCOSStream(COSName.CONTENTS);
       try (OutputStream w = contents.createOutputStream()) {
-        w.write("BT /F1 24 Tf 100 700 Td (NOI DUNG DA BI THAY) Tj ET".getBytes(StandardCharsets.US_ASCII));
+        w.write(
+            "BT /F1 24 Tf 100 700 Td (NOI DUNG DA BI THAY) Tj ET"
+                .getBytes(StandardCharsets.US_ASCII));
       }
       contents.setNeedToBeUpdated(true);
       doc.saveIncremental(os);
     }
-    Path countersigned = signed(dir, "countersigned.pdf", shadow, TestIdentity.PROVINCE_ORGANISATION, PadesLevel.B_B);
+    Path countersigned =
+        signed(
+            dir, "countersigned.pdf", shadow, TestIdentity.PROVINCE_ORGANISATION, PadesLevel.B_B);
 
     ValidationReport report = verifier().verify(countersigned);
 
@@ -313,7 +421,13 @@ class PdfVerifierTest {
 
   @Test
   void attack_contentsZeroed_isAFailedSignatureNotAMissingOne(@TempDir Path dir) throws Exception {
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
     byte[] b = Files.readAllBytes(pdf);
     String text = new String(b, StandardCharsets.ISO_8859_1);
     int start = text.indexOf("/Contents <") + "/Contents <".length();
@@ -331,7 +445,13 @@ class PdfVerifierTest {
 
   @Test
   void attack_byteRangeMoved_wrapping_fails(@TempDir Path dir) throws Exception {
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
     byte[] b = Files.readAllBytes(pdf);
     String text = new String(b, StandardCharsets.ISO_8859_1);
     int at = text.indexOf("/ByteRange [0 ") + "/ByteRange [0 ".length();
@@ -355,7 +475,13 @@ class PdfVerifierTest {
 
   @Test
   void signedByteChanged_isAHashFailure(@TempDir Path dir) throws Exception {
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
     byte[] b = Files.readAllBytes(pdf);
     b[7] = (byte) (b[7] == '7' ? '6' : '7'); // %PDF-1.x: still parses, no longer what was signed
     Path evil = dir.resolve("changed.pdf");
@@ -368,12 +494,22 @@ class PdfVerifierTest {
 
   @Test
   void bytesAfterTheLastRevision_areAFinding(@TempDir Path dir) throws Exception {
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
-    Files.write(pdf, "\n1 0 obj (hidden) endobj\n".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
+    Files.write(
+        pdf,
+        "\n1 0 obj (hidden) endobj\n".getBytes(StandardCharsets.US_ASCII),
+        StandardOpenOption.APPEND);
 
     ValidationReport report = verifier().verify(pdf);
 
-    assertThat(report.documentFindings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_TRAILING_BYTES"));
+    assertThat(report.documentFindings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_TRAILING_BYTES"));
   }
 
   @Test
@@ -382,12 +518,20 @@ class PdfVerifierTest {
     Files.writeString(junk, "GIF89a not a pdf at all");
 
     assertThatThrownBy(() -> verifier().verify(junk))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
   }
 
   @Test
   void truncatedSignedFile_isNeverPassed(@TempDir Path dir) throws Exception {
-    Path pdf = signed(dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
     byte[] b = Files.readAllBytes(pdf);
     Path cut = dir.resolve("cut.pdf");
     Files.write(cut, Arrays.copyOf(b, b.length - 200));
@@ -407,5 +551,4 @@ class PdfVerifierTest {
     assertThat(r.signatures()).isEmpty();
     assertThat(r.overall()).isEqualTo(Indication.INDETERMINATE);
   }
-
 }

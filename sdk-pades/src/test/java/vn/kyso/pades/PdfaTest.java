@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -27,17 +28,18 @@ import vn.kyso.api.token.SigningToken;
 import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 
 /** PDF/A-1b input stays PDF/A-1b after signing, as PDFBox Preflight judges it. */
 class PdfaTest {
   @RegisterExtension
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(61).build();
 
-  private static final Path FONT = Path.of("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf");
+  private static final Path FONT =
+      Path.of("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf");
 
   static Path pdfa(Path dir) throws Exception {
-    ExternalTools.require(Files.exists(FONT), "fonts-liberation", "apt-get install fonts-liberation");
+    ExternalTools.require(
+        Files.exists(FONT), "fonts-liberation", "apt-get install fonts-liberation");
     Path file = dir.resolve("pdfa.pdf");
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
@@ -59,8 +61,9 @@ class PdfaTest {
       PDMetadata metadata = new PDMetadata(doc);
       metadata.importXMPMetadata(xml.toByteArray());
       doc.getDocumentCatalog().setMetadata(metadata);
-      PDOutputIntent intent = new PDOutputIntent(doc,
-          new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+      PDOutputIntent intent =
+          new PDOutputIntent(
+              doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
       intent.setInfo("sRGB IEC61966-2.1");
       intent.setOutputCondition("sRGB IEC61966-2.1");
       intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
@@ -92,8 +95,10 @@ class PdfaTest {
     Path out = dir.resolve("signed.pdf");
 
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().timestampClient(PKI.tsaClient()).build().sign(in, out,
-          PdfSignatureOptions.builder(PadesLevel.B_T).build(), token.keys().get(0));
+      PdfSigner.builder()
+          .timestampClient(PKI.tsaClient())
+          .build()
+          .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_T).build(), token.keys().get(0));
     }
 
     ValidationResult after = preflight(out);

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,8 +18,7 @@ import vn.kyso.testkit.TestPkiExtension;
 
 /** Poppler's pdfsig, an independent verifier, accepts what Kyso signs. */
 class PdfsigIT {
-  @RegisterExtension
-  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(5).build();
+  @RegisterExtension static final TestPkiExtension PKI = TestPkiExtension.builder().seed(5).build();
 
   @BeforeAll
   static void requirePdfsig() {
@@ -28,7 +26,8 @@ class PdfsigIT {
   }
 
   private static String pdfsig(Path pdf) throws Exception {
-    Process p = new ProcessBuilder("pdfsig", "-nocert", pdf.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("pdfsig", "-nocert", pdf.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return out;
@@ -44,17 +43,32 @@ class PdfsigIT {
     Path bb = dir.resolve("bb.pdf");
     Path bt = dir.resolve("bt.pdf");
     Path both = dir.resolve("both.pdf");
-    PdfSigner signer = PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier()).build();
+    PdfSigner signer =
+        PdfSigner.builder()
+            .timestampClient(PKI.tsaClient())
+            .certificateVerifier(PKI.verifier())
+            .build();
     Path lta = dir.resolve("lta.pdf");
     Path lt = dir.resolve("lt.pdf");
     try (SigningToken leader = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken();
-        SigningToken clerk = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
-      signer.sign(in, bb, PdfSignatureOptions.builder(PadesLevel.B_B).build(), leader.keys().get(0));
-      signer.sign(in, bt, PdfSignatureOptions.builder(PadesLevel.B_T).digest(DigestAlgorithm.SHA384).build(),
+        SigningToken clerk =
+            PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+      signer.sign(
+          in, bb, PdfSignatureOptions.builder(PadesLevel.B_B).build(), leader.keys().get(0));
+      signer.sign(
+          in,
+          bt,
+          PdfSignatureOptions.builder(PadesLevel.B_T).digest(DigestAlgorithm.SHA384).build(),
           leader.keys().get(0));
-      signer.sign(bt, both, PdfSignatureOptions.builder(PadesLevel.B_T).pss(true).build(), clerk.keys().get(0));
-      signer.sign(in, lta, PdfSignatureOptions.builder(PadesLevel.B_LTA).build(), leader.keys().get(0));
-      signer.sign(in, lt, PdfSignatureOptions.builder(PadesLevel.B_LT).build(), leader.keys().get(0));
+      signer.sign(
+          bt,
+          both,
+          PdfSignatureOptions.builder(PadesLevel.B_T).pss(true).build(),
+          clerk.keys().get(0));
+      signer.sign(
+          in, lta, PdfSignatureOptions.builder(PadesLevel.B_LTA).build(), leader.keys().get(0));
+      signer.sign(
+          in, lt, PdfSignatureOptions.builder(PadesLevel.B_LT).build(), leader.keys().get(0));
     }
     String l = pdfsig(lt);
     assertThat(count(l, "Signature is Valid")).as(l).isEqualTo(1); // the DSS update follows it
@@ -74,16 +88,26 @@ class PdfsigIT {
     assertThat(count(c, "Signature is Valid")).as(c).isEqualTo(2);
     assertThat(c).contains("Total document signed");
   }
+
   @Test
   void encryptedDocuments_rc4AndAes256_areValidForPdfsig(@TempDir Path dir) throws Exception {
-    PdfSigner signer = PdfSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier()).build();
+    PdfSigner signer =
+        PdfSigner.builder()
+            .timestampClient(PKI.tsaClient())
+            .certificateVerifier(PKI.verifier())
+            .build();
     for (int[] variant : new int[][] {{128, 0}, {256, 1}}) {
       Path sub = Files.createDirectories(dir.resolve("k" + variant[0]));
       Path in = TestPdfs.encrypted(sub, "chu-so-huu", "", variant[0], variant[1] == 1);
       Path out = sub.resolve("signed.pdf");
       try (SigningToken leader = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-        signer.sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_T).ownerPassword("chu-so-huu".toCharArray())
-            .build(), leader.keys().get(0));
+        signer.sign(
+            in,
+            out,
+            PdfSignatureOptions.builder(PadesLevel.B_T)
+                .ownerPassword("chu-so-huu".toCharArray())
+                .build(),
+            leader.keys().get(0));
       }
 
       String r = pdfsig(out);

@@ -26,7 +26,10 @@ class RevisionRulesTest {
 
   private static Path sign(Path in, Path out, PdfSignatureOptions options) throws Exception {
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      PdfSigner.builder().clock(PKI.pki().clock()).build().sign(in, out, options, token.keys().get(0));
+      PdfSigner.builder()
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(in, out, options, token.keys().get(0));
     }
     return out;
   }
@@ -40,7 +43,8 @@ class RevisionRulesTest {
   }
 
   private static Path addNote(Path signed, Path out, float x, float y) throws Exception {
-    try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(out)) {
+    try (PDDocument doc = Loader.loadPDF(signed.toFile());
+        OutputStream os = Files.newOutputStream(out)) {
       PDPage page = doc.getPage(0);
       PDAnnotationText note = new PDAnnotationText();
       note.setRectangle(new PDRectangle(x, y, 20, 20));
@@ -53,11 +57,16 @@ class RevisionRulesTest {
   }
 
   @Test
-  void numberWrittenIntoAFreeFieldAfterTheLeaderSigns_isAllowed(@TempDir Path dir) throws Exception {
-    Path signed = sign(TestPdfs.letterWithNumberField(dir, "l.pdf", false), dir.resolve("s.pdf"),
-        PdfSignatureOptions.builder(PadesLevel.B_B).build());
+  void numberWrittenIntoAFreeFieldAfterTheLeaderSigns_isAllowed(@TempDir Path dir)
+      throws Exception {
+    Path signed =
+        sign(
+            TestPdfs.letterWithNumberField(dir, "l.pdf", false),
+            dir.resolve("s.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_B).build());
 
-    SignatureResult s = first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "123/UBND-VP"));
+    SignatureResult s =
+        first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "123/UBND-VP"));
 
     assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(has(s, "PDF_ALLOWED_CHANGES")).isTrue();
@@ -65,40 +74,64 @@ class RevisionRulesTest {
 
   @Test
   void readOnlyField_changedAfterSigning_fails(@TempDir Path dir) throws Exception {
-    Path signed = sign(TestPdfs.letterWithNumberField(dir, "l.pdf", true), dir.resolve("s.pdf"),
-        PdfSignatureOptions.builder(PadesLevel.B_B).build());
+    Path signed =
+        sign(
+            TestPdfs.letterWithNumberField(dir, "l.pdf", true),
+            dir.resolve("s.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_B).build());
 
-    SignatureResult s = first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "999/UBND-VP"));
+    SignatureResult s =
+        first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "999/UBND-VP"));
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(s.findings().stream().filter(f -> f.code().equals("PDF_DISALLOWED_CHANGE")).findFirst().orElseThrow()
-        .messageEn()).contains("read-only");
+    assertThat(
+            s.findings().stream()
+                .filter(f -> f.code().equals("PDF_DISALLOWED_CHANGE"))
+                .findFirst()
+                .orElseThrow()
+                .messageEn())
+        .contains("read-only");
   }
 
   @Test
   void formFillUnderCertificationNoChanges_fails(@TempDir Path dir) throws Exception {
-    Path signed = sign(TestPdfs.letterWithNumberField(dir, "l.pdf", false), dir.resolve("s.pdf"),
-        PdfSignatureOptions.builder(PadesLevel.B_B).certification(DocMdpPermission.NO_CHANGES).build());
+    Path signed =
+        sign(
+            TestPdfs.letterWithNumberField(dir, "l.pdf", false),
+            dir.resolve("s.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_B)
+                .certification(DocMdpPermission.NO_CHANGES)
+                .build());
 
-    SignatureResult s = first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "123/UBND-VP"));
+    SignatureResult s =
+        first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "123/UBND-VP"));
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
   }
 
   @Test
   void formFillUnderCertificationFormFill_isAllowed(@TempDir Path dir) throws Exception {
-    Path signed = sign(TestPdfs.letterWithNumberField(dir, "l.pdf", false), dir.resolve("s.pdf"),
-        PdfSignatureOptions.builder(PadesLevel.B_B).certification(DocMdpPermission.FORM_FILL_AND_SIGN).build());
+    Path signed =
+        sign(
+            TestPdfs.letterWithNumberField(dir, "l.pdf", false),
+            dir.resolve("s.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_B)
+                .certification(DocMdpPermission.FORM_FILL_AND_SIGN)
+                .build());
 
-    SignatureResult s = first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "123/UBND-VP"));
+    SignatureResult s =
+        first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "123/UBND-VP"));
 
     assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
   }
 
   @Test
   void noteInAnEmptyMargin_afterAnApprovalSignature_isAllowed(@TempDir Path dir) throws Exception {
-    Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"),
-        PdfSignatureOptions.builder(PadesLevel.B_B).build());
+    Path signed =
+        sign(
+            TestPdfs.letter(dir, "l.pdf", null),
+            dir.resolve("s.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_B).build());
 
     SignatureResult s = first(addNote(signed, dir.resolve("noted.pdf"), 5, 5));
 
@@ -107,8 +140,11 @@ class RevisionRulesTest {
 
   @Test
   void noteOverTheText_fails(@TempDir Path dir) throws Exception {
-    Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"),
-        PdfSignatureOptions.builder(PadesLevel.B_B).build());
+    Path signed =
+        sign(
+            TestPdfs.letter(dir, "l.pdf", null),
+            dir.resolve("s.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_B).build());
 
     SignatureResult s = first(addNote(signed, dir.resolve("noted.pdf"), 100, 700));
 
@@ -117,8 +153,13 @@ class RevisionRulesTest {
 
   @Test
   void noteInTheMargin_underCertificationP2_fails(@TempDir Path dir) throws Exception {
-    Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"),
-        PdfSignatureOptions.builder(PadesLevel.B_B).certification(DocMdpPermission.FORM_FILL_AND_SIGN).build());
+    Path signed =
+        sign(
+            TestPdfs.letter(dir, "l.pdf", null),
+            dir.resolve("s.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_B)
+                .certification(DocMdpPermission.FORM_FILL_AND_SIGN)
+                .build());
 
     SignatureResult s = first(addNote(signed, dir.resolve("noted.pdf"), 5, 5));
 
@@ -127,8 +168,13 @@ class RevisionRulesTest {
 
   @Test
   void noteInTheMargin_underCertificationP3_isAllowed(@TempDir Path dir) throws Exception {
-    Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"),
-        PdfSignatureOptions.builder(PadesLevel.B_B).certification(DocMdpPermission.ANNOTATE_FORM_FILL_AND_SIGN).build());
+    Path signed =
+        sign(
+            TestPdfs.letter(dir, "l.pdf", null),
+            dir.resolve("s.pdf"),
+            PdfSignatureOptions.builder(PadesLevel.B_B)
+                .certification(DocMdpPermission.ANNOTATE_FORM_FILL_AND_SIGN)
+                .build());
 
     SignatureResult s = first(addNote(signed, dir.resolve("noted.pdf"), 5, 5));
 

@@ -18,9 +18,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.filter.FilterFactory;
@@ -36,14 +36,19 @@ import vn.kyso.testkit.TestPki;
  * Object streams PDFBox decodes while it loads a document, through a random chain of distinct
  * filters (ASCIIHex, ASCII85, Flate, LZW, run-length), plain or in an AES-256 encrypted document,
  * decoding to a random size around the stream limit. The oracle is exact: when any filter's output
- * is over the limit, verification ends in {@code LIMIT_EXCEEDED}; otherwise the document opens
- * and the verifier reports it (no signature). Runs with -Xmx256m; tries from
- * {@code jqwik.tries.default}.
+ * is over the limit, verification ends in {@code LIMIT_EXCEEDED}; otherwise the document opens and
+ * the verifier reports it (no signature). Runs with -Xmx256m; tries from {@code
+ * jqwik.tries.default}.
  */
 class StreamBombProperties {
   private static final long LIMIT = 64 * 1024;
-  private static final List<COSName> FILTERS = List.of(COSName.ASCII_HEX_DECODE, COSName.ASCII85_DECODE,
-      COSName.FLATE_DECODE, COSName.LZW_DECODE, COSName.RUN_LENGTH_DECODE);
+  private static final List<COSName> FILTERS =
+      List.of(
+          COSName.ASCII_HEX_DECODE,
+          COSName.ASCII85_DECODE,
+          COSName.FLATE_DECODE,
+          COSName.LZW_DECODE,
+          COSName.RUN_LENGTH_DECODE);
 
   private static Path dir;
   private static Path plain;
@@ -57,9 +62,16 @@ class StreamBombProperties {
     plain = TestPdfs.letter(dir, "plain.pdf", null);
     encrypted = TestPdfs.encrypted(dir, "owner", "", 256, true);
     TestPki pki = TestPki.builder().seed(93).build();
-    verifier = PdfVerifier.builder(CertificateVerifier.builder(pki.trustAnchors()).clock(pki.clock())
-        .network(NetworkSettings.offline()).insecureSkipRevocationCheck().build()).clock(pki.clock())
-        .limits(ResourceLimits.builder().maxDecodedStreamBytes(LIMIT).build()).build();
+    verifier =
+        PdfVerifier.builder(
+                CertificateVerifier.builder(pki.trustAnchors())
+                    .clock(pki.clock())
+                    .network(NetworkSettings.offline())
+                    .insecureSkipRevocationCheck()
+                    .build())
+            .clock(pki.clock())
+            .limits(ResourceLimits.builder().maxDecodedStreamBytes(LIMIT).build())
+            .build();
   }
 
   @AfterContainer
@@ -75,41 +87,57 @@ class StreamBombProperties {
   @Provide
   Arbitrary<Integer> paddings() {
     // uniform, so that about three cases in four go over the limit and one in four stays within
-    return Arbitraries.integers().between(0, (int) (4 * LIMIT)).withDistribution(RandomDistribution.uniform());
+    return Arbitraries.integers()
+        .between(0, (int) (4 * LIMIT))
+        .withDistribution(RandomDistribution.uniform());
   }
 
   @Property
-  void objectStreamThroughAnyFilterChain_isWithinTheLimitOrLimitExceeded(@ForAll("chains") List<COSName> chain,
-      @ForAll("paddings") int padding, @ForAll boolean randomPadding,
-      @ForAll boolean encrypt, @ForAll long seed) throws Exception {
+  void objectStreamThroughAnyFilterChain_isWithinTheLimitOrLimitExceeded(
+      @ForAll("chains") List<COSName> chain,
+      @ForAll("paddings") int padding,
+      @ForAll boolean randomPadding,
+      @ForAll boolean encrypt,
+      @ForAll long seed)
+      throws Exception {
     long[] largest = {0};
-    Path pdf = ObjectStreamBombs.withCatalogInObjectStream(dir, encrypt ? encrypted : plain, "bomb-" + made++ + ".pdf",
-        names(chain), head -> {
-          byte[] data = Arrays.copyOf(head, head.length + padding);
-          if (randomPadding) {
-            byte[] noise = new byte[padding];
-            new Random(seed).nextBytes(noise);
-            System.arraycopy(noise, 0, data, head.length, padding);
-          } else {
-            Arrays.fill(data, head.length, data.length, (byte) ' ');
-          }
-          // PDFBox decodes with the first filter first: encode with the last one first. What each
-          // filter will write when decoding is the data before that filter encoded it.
-          for (int i = chain.size() - 1; i >= 0; i--) {
-            largest[0] = Math.max(largest[0], data.length);
-            data = encode(chain.get(i), data);
-          }
-          return data;
-        });
-    Statistics.collect(largest[0] > LIMIT ? "over the limit" : "within", encrypt ? "encrypted" : "plain");
+    Path pdf =
+        ObjectStreamBombs.withCatalogInObjectStream(
+            dir,
+            encrypt ? encrypted : plain,
+            "bomb-" + made++ + ".pdf",
+            names(chain),
+            head -> {
+              byte[] data = Arrays.copyOf(head, head.length + padding);
+              if (randomPadding) {
+                byte[] noise = new byte[padding];
+                new Random(seed).nextBytes(noise);
+                System.arraycopy(noise, 0, data, head.length, padding);
+              } else {
+                Arrays.fill(data, head.length, data.length, (byte) ' ');
+              }
+              // PDFBox decodes with the first filter first: encode with the last one first. What
+              // each
+              // filter will write when decoding is the data before that filter encoded it.
+              for (int i = chain.size() - 1; i >= 0; i--) {
+                largest[0] = Math.max(largest[0], data.length);
+                data = encode(chain.get(i), data);
+              }
+              return data;
+            });
+    Statistics.collect(
+        largest[0] > LIMIT ? "over the limit" : "within", encrypt ? "encrypted" : "plain");
     try {
       if (largest[0] > LIMIT) {
-        assertThatThrownBy(() -> verifier.verify(pdf)).isInstanceOfSatisfying(DocumentException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED));
+        assertThatThrownBy(() -> verifier.verify(pdf))
+            .isInstanceOfSatisfying(
+                DocumentException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED));
       } else {
         ValidationReport report = verifier.verify(pdf);
         assertThat(report.signatures()).isEmpty();
-        assertThat(report.documentFindings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_NO_SIGNATURE"));
+        assertThat(report.documentFindings())
+            .anySatisfy(f -> assertThat(f.code()).isEqualTo("PDF_NO_SIGNATURE"));
       }
     } finally {
       Files.deleteIfExists(pdf);
@@ -124,7 +152,9 @@ class StreamBombProperties {
 
   private static byte[] encode(COSName filter, byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    FilterFactory.INSTANCE.getFilter(filter).encode(new ByteArrayInputStream(data), out, new COSDictionary(), 0);
+    FilterFactory.INSTANCE
+        .getFilter(filter)
+        .encode(new ByteArrayInputStream(data), out, new COSDictionary(), 0);
     return out.toByteArray();
   }
 }

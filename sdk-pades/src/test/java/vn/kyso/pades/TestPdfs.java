@@ -2,6 +2,7 @@ package vn.kyso.pades;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -12,6 +13,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -21,23 +23,23 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.tsp.TimeStampToken;
-import java.io.OutputStream;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.tsp.TimeStampToken;
 
-/** Test documents built in the test, and an independent check of signatures with plain PDFBox + BC. */
+/**
+ * Test documents built in the test, and an independent check of signatures with plain PDFBox + BC.
+ */
 final class TestPdfs {
   private TestPdfs() {}
 
@@ -56,7 +58,8 @@ final class TestPdfs {
           cs.showText("UY BAN NHAN DAN TINH THU NGHIEM   So: 123/UBND-VP   trang " + (p + 1));
           for (int l = 0; l < 30; l++) {
             cs.newLineAtOffset(0, -20);
-            cs.showText("Noi dung cong van, dong " + l + ": trien khai chu ky so chuyen dung Chinh phu.");
+            cs.showText(
+                "Noi dung cong van, dong " + l + ": trien khai chu ky so chuyen dung Chinh phu.");
           }
           cs.endText();
         }
@@ -91,8 +94,7 @@ final class TestPdfs {
       dr.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
       form.setDefaultResources(dr);
       form.setDefaultAppearance("/Helv 10 Tf 0 g");
-      PDTextField number =
-          new PDTextField(form);
+      PDTextField number = new PDTextField(form);
       number.setPartialName("SoVanBan");
       number.setDefaultAppearance("/Helv 10 Tf 0 g");
       number.setReadOnly(readOnly);
@@ -107,9 +109,13 @@ final class TestPdfs {
     return file;
   }
 
-  /** Fills the number field in an incremental update, as an e-office system does after the leader signs. */
+  /**
+   * Fills the number field in an incremental update, as an e-office system does after the leader
+   * signs.
+   */
   static Path fillNumber(Path signed, Path out, String value) throws IOException {
-    try (PDDocument doc = Loader.loadPDF(signed.toFile()); OutputStream os = Files.newOutputStream(out)) {
+    try (PDDocument doc = Loader.loadPDF(signed.toFile());
+        OutputStream os = Files.newOutputStream(out)) {
       var field = doc.getDocumentCatalog().getAcroForm().getField("SoVanBan");
       field.getCOSObject().setString(COSName.V, value);
       field.getCOSObject().setNeedToBeUpdated(true);
@@ -139,12 +145,14 @@ final class TestPdfs {
   }
 
   /** The letter encrypted with the given key length (40 and 128 may be RC4; 256 is always AES). */
-  static Path encrypted(Path dir, String ownerPassword, String userPassword, int keyLength, boolean aes)
+  static Path encrypted(
+      Path dir, String ownerPassword, String userPassword, int keyLength, boolean aes)
       throws IOException {
     Path plain = letter(dir, "plain-for-encryption.pdf", null);
     Path file = dir.resolve("encrypted.pdf");
     try (PDDocument doc = Loader.loadPDF(plain.toFile())) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy(ownerPassword, userPassword, new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy(ownerPassword, userPassword, new AccessPermission());
       policy.setEncryptionKeyLength(keyLength);
       policy.setPreferAES(aes);
       doc.protect(policy);
@@ -154,8 +162,14 @@ final class TestPdfs {
   }
 
   /** What an independent check found about one signature. */
-  record Checked(String subFilter, boolean cmsValid, boolean hasSigningCertificateV2, boolean hasSigningTimeAttribute,
-      TimeStampToken timestamp, X509Certificate signer, boolean coversWholeRevision) {}
+  record Checked(
+      String subFilter,
+      boolean cmsValid,
+      boolean hasSigningCertificateV2,
+      boolean hasSigningTimeAttribute,
+      TimeStampToken timestamp,
+      X509Certificate signer,
+      boolean coversWholeRevision) {}
 
   /** Verifies every signature with plain PDFBox and Bouncy Castle, independently of Kyso. */
   static List<Checked> check(Path pdf) throws Exception {
@@ -170,23 +184,41 @@ final class TestPdfs {
         CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), contents);
         SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
         @SuppressWarnings("unchecked")
-        X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(si.getSID()).iterator().next();
+        X509CertificateHolder holder =
+            (X509CertificateHolder) cms.getCertificates().getMatches(si.getSID()).iterator().next();
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(holder);
-        boolean valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder()
-            .setProvider(new BouncyCastleProvider()).build(cert));
+        boolean valid =
+            si.verify(
+                new JcaSimpleSignerInfoVerifierBuilder()
+                    .setProvider(new BouncyCastleProvider())
+                    .build(cert));
         AttributeTable signedAttrs = si.getSignedAttributes();
         TimeStampToken tst = null;
         if (si.getUnsignedAttributes() != null
-            && si.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
-          ASN1Primitive token = si.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
-              .getAttrValues().getObjectAt(0).toASN1Primitive();
+            && si.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
+                != null) {
+          ASN1Primitive token =
+              si.getUnsignedAttributes()
+                  .get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
+                  .getAttrValues()
+                  .getObjectAt(0)
+                  .toASN1Primitive();
           tst = new TimeStampToken(new CMSSignedData(token.getEncoded()));
         }
-        boolean coversRevision = br.length == 4 && br[0] == 0 && br[1] + padded.length * 2 + 2 == br[2]
-            && br[2] + br[3] <= all.length;
-        out.add(new Checked(sig.getCOSObject().getNameAsString(COSName.SUB_FILTER), valid,
-            signedAttrs.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null,
-            signedAttrs.get(PKCSObjectIdentifiers.pkcs_9_at_signingTime) != null, tst, cert, coversRevision));
+        boolean coversRevision =
+            br.length == 4
+                && br[0] == 0
+                && br[1] + padded.length * 2 + 2 == br[2]
+                && br[2] + br[3] <= all.length;
+        out.add(
+            new Checked(
+                sig.getCOSObject().getNameAsString(COSName.SUB_FILTER),
+                valid,
+                signedAttrs.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null,
+                signedAttrs.get(PKCSObjectIdentifiers.pkcs_9_at_signingTime) != null,
+                tst,
+                cert,
+                coversRevision));
       }
     }
     return out;

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,33 +32,66 @@ class VisibleSignatureIT {
   /** Renders page 1 at 144 dpi (2 pixels per point) with pdftoppm. */
   private static BufferedImage pdftoppm(Path pdf, Path dir) throws Exception {
     Path prefix = dir.resolve(pdf.getFileName() + "-page");
-    Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "144", "-f", "1", "-l", "1", "-singlefile", pdf.toString(),
-        prefix.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "pdftoppm",
+                "-png",
+                "-r",
+                "144",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                pdf.toString(),
+                prefix.toString())
+            .redirectErrorStream(true)
+            .start();
     String log = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(log).isZero();
     return ImageIO.read(prefix.resolveSibling(prefix.getFileName() + ".png").toFile());
   }
 
-  private static void sign(Path in, Path out, VisibleSignature v, TestIdentity who) throws Exception {
+  private static void sign(Path in, Path out, VisibleSignature v, TestIdentity who)
+      throws Exception {
     try (SigningToken token = PKI.pki().credential(who).signingToken()) {
-      PdfSigner.builder().clock(PKI.pki().clock()).build()
-          .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).visible(v).build(), token.keys().get(0));
+      PdfSigner.builder()
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(
+              in,
+              out,
+              PdfSignatureOptions.builder(PadesLevel.B_B).visible(v).build(),
+              token.keys().get(0));
     }
   }
 
   @Test
-  void personalSignatureSealAndCopyMarker_renderWhereTheyBelong(@TempDir Path dir) throws Exception {
+  void personalSignatureSealAndCopyMarker_renderWhereTheyBelong(@TempDir Path dir)
+      throws Exception {
     Path in = Letters.letter(dir, "letter.pdf", 0, Letters.KT);
     Path personal = dir.resolve("personal.pdf");
     Path issued = dir.resolve("issued.pdf");
     Path copy = dir.resolve("copy.pdf");
-    sign(in, personal, VisibleSignature.personal(SignatureImage.png(Letters.signaturePng(new Color(20, 40, 200))),
-        Placement.signerBlock("PHÓ CHỦ TỊCH", "Trần Thị Bình")), TestIdentity.VICE_CHAIRMAN);
-    sign(personal, issued, VisibleSignature.organisation(SignatureImage.png(Letters.sealPng()), 36, 36),
+    sign(
+        in,
+        personal,
+        VisibleSignature.personal(
+            SignatureImage.png(Letters.signaturePng(new Color(20, 40, 200))),
+            Placement.signerBlock("PHÓ CHỦ TỊCH", "Trần Thị Bình")),
+        TestIdentity.VICE_CHAIRMAN);
+    sign(
+        personal,
+        issued,
+        VisibleSignature.organisation(SignatureImage.png(Letters.sealPng()), 36, 36),
         TestIdentity.PROVINCE_ORGANISATION);
-    sign(issued, copy, VisibleSignature.copy(CopyForm.SAO_Y, "Ủy ban nhân dân tỉnh Thử Nghiệm")
-        .font(AppearanceFont.bundled()), TestIdentity.PROVINCE_ORGANISATION);
+    sign(
+        issued,
+        copy,
+        VisibleSignature.copy(CopyForm.SAO_Y, "Ủy ban nhân dân tỉnh Thử Nghiệm")
+            .font(AppearanceFont.bundled()),
+        TestIdentity.PROVINCE_ORGANISATION);
 
     List<PDRectangle> w = VisibleSignatureTest.widgets(copy);
     PDRectangle p = w.get(0);
@@ -69,16 +100,30 @@ class VisibleSignatureIT {
     BufferedImage page = pdftoppm(copy, dir);
     assertThat(page.getWidth()).isEqualTo(Math.round(PDRectangle.A4.getWidth() * 2));
 
-    PDRectangle personalOnly = new PDRectangle(o.getUpperRightX() + 1, p.getLowerLeftY(),
-        p.getUpperRightX() - o.getUpperRightX() - 1, p.getHeight());
+    PDRectangle personalOnly =
+        new PDRectangle(
+            o.getUpperRightX() + 1,
+            p.getLowerLeftY(),
+            p.getUpperRightX() - o.getUpperRightX() - 1,
+            p.getHeight());
     assertThat(VisibleSignatureTest.count(page, personalOnly, true, VisibleSignatureTest::isBlue))
-        .as("the blue signature right of the seal").isGreaterThan(200);
-    assertThat(VisibleSignatureTest.count(page, o, true, VisibleSignatureTest::isRed)).as("the red seal")
+        .as("the blue signature right of the seal")
+        .isGreaterThan(200);
+    assertThat(VisibleSignatureTest.count(page, o, true, VisibleSignatureTest::isRed))
+        .as("the red seal")
         .isGreaterThan(500);
-    assertThat(VisibleSignatureTest.count(page, new PDRectangle(0, 0, PDRectangle.A4.getWidth(),
-        PDRectangle.A4.getHeight()), true, VisibleSignatureTest::isRed) - VisibleSignatureTest.count(page, o, true,
-        VisibleSignatureTest::isRed)).as("no red outside the seal").isZero();
-    int dark = VisibleSignatureTest.count(page, m, true, rgb -> (rgb & 0xff) < 100 && ((rgb >> 16) & 0xff) < 100);
+    assertThat(
+            VisibleSignatureTest.count(
+                    page,
+                    new PDRectangle(0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight()),
+                    true,
+                    VisibleSignatureTest::isRed)
+                - VisibleSignatureTest.count(page, o, true, VisibleSignatureTest::isRed))
+        .as("no red outside the seal")
+        .isZero();
+    int dark =
+        VisibleSignatureTest.count(
+            page, m, true, rgb -> (rgb & 0xff) < 100 && ((rgb >> 16) & 0xff) < 100);
     assertThat(dark).as("the copy marker's text, top right").isGreaterThan(150);
     assertThat(m.getLowerLeftX()).isGreaterThan(PDRectangle.A4.getWidth() / 2);
     assertThat(m.getLowerLeftY()).isGreaterThan(PDRectangle.A4.getHeight() * 0.85f);

@@ -47,7 +47,9 @@ public final class FilePinChangeLog implements PinChangeLog {
   @Override
   public synchronized void recordChange(String tokenSerial, Instant when) {
     Properties p = read();
-    p.setProperty(Objects.requireNonNull(tokenSerial, "tokenSerial"), Objects.requireNonNull(when, "when").toString());
+    p.setProperty(
+        Objects.requireNonNull(tokenSerial, "tokenSerial"),
+        Objects.requireNonNull(when, "when").toString());
     try {
       Path tmp = OutputFiles.temporaryBeside(file, ".part");
       try {

@@ -25,7 +25,9 @@ public enum PinFlag {
     this.bit = bit;
   }
 
-  /** @return the flag bit in CK_TOKEN_INFO.flags */
+  /**
+   * @return the flag bit in CK_TOKEN_INFO.flags
+   */
   public long bit() {
     return bit;
   }

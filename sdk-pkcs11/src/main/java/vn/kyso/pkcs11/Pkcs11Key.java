@@ -3,6 +3,7 @@ package vn.kyso.pkcs11;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,9 +20,8 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.TokenException;
 import vn.kyso.api.token.SigningKey;
-import vn.kyso.pkcs11.internal.Binding;
-import java.util.Arrays;
 import vn.kyso.api.trust.Certificates;
+import vn.kyso.pkcs11.internal.Binding;
 
 /**
  * A private key on a PKCS#11 token with its certificate (paired by CKA_ID). Thread-safe; usable
@@ -31,8 +31,8 @@ import vn.kyso.api.trust.Certificates;
  * ({@link #sign}) or {@code CKM_SHA256/384/512_RSA_PKCS} over the data ({@link #signData});
  * RSASSA-PSS as {@code CKM_RSA_PKCS_PSS} over the digest (MGF1 with the same hash, salt = hash
  * length); ECDSA as {@code CKM_ECDSA} over the digest, the value returned DER-encoded. Keys with
- * {@code CKA_ALWAYS_AUTHENTICATE} get a context-specific login through the PIN callback for
- * every signature.
+ * {@code CKA_ALWAYS_AUTHENTICATE} get a context-specific login through the PIN callback for every
+ * signature.
  *
  * @since 0.1
  */
@@ -52,7 +52,11 @@ public final class Pkcs11Key implements SigningKey {
   private volatile long handle;
   private volatile int handleGeneration;
 
-  Pkcs11Key(Pkcs11Token token, Binding.KeyObject key, X509Certificate certificate, List<X509Certificate> chain) {
+  Pkcs11Key(
+      Pkcs11Token token,
+      Binding.KeyObject key,
+      X509Certificate certificate,
+      List<X509Certificate> chain) {
     this.token = token;
     this.ckaId = key.id().clone();
     this.label = key.label();
@@ -62,7 +66,8 @@ public final class Pkcs11Key implements SigningKey {
     this.handle = key.handle();
     this.handleGeneration = token.generation();
     EnumSet<SignatureAlgorithm> set = EnumSet.noneOf(SignatureAlgorithm.class);
-    SignatureAlgorithm.KeyType type = key.keyType() == CKK_EC ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA;
+    SignatureAlgorithm.KeyType type =
+        key.keyType() == CKK_EC ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA;
     for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
       if (a.keyType() == type) {
         set.add(a);
@@ -71,18 +76,24 @@ public final class Pkcs11Key implements SigningKey {
     this.algorithms = Collections.unmodifiableSet(set);
   }
 
-  /** @return the hex of CKA_ID */
+  /**
+   * @return the hex of CKA_ID
+   */
   @Override
   public String id() {
     return Pkcs11Token.hex(ckaId);
   }
 
-  /** @return the CKA_LABEL of the private key */
+  /**
+   * @return the CKA_LABEL of the private key
+   */
   public String label() {
     return label;
   }
 
-  /** @return whether every signature needs a context-specific PIN entry (CKA_ALWAYS_AUTHENTICATE) */
+  /**
+   * @return whether every signature needs a context-specific PIN entry (CKA_ALWAYS_AUTHENTICATE)
+   */
   public boolean isAlwaysAuthenticate() {
     return alwaysAuthenticate;
   }
@@ -112,8 +123,13 @@ public final class Pkcs11Key implements SigningKey {
     Objects.requireNonNull(algorithm, "algorithm");
     check(algorithm);
     if (digest.algorithm() != algorithm.digestAlgorithm()) {
-      throw new IllegalArgumentException("digest is " + digest.algorithm() + " but " + algorithm + " signs "
-          + algorithm.digestAlgorithm());
+      throw new IllegalArgumentException(
+          "digest is "
+              + digest.algorithm()
+              + " but "
+              + algorithm
+              + " signs "
+              + algorithm.digestAlgorithm());
     }
     return token.withSession(s -> signOn(s, handle(s), digest, algorithm));
   }
@@ -133,26 +149,42 @@ public final class Pkcs11Key implements SigningKey {
     if (algorithm.isPss() || algorithm.keyType() != SignatureAlgorithm.KeyType.RSA) {
       throw new IllegalArgumentException("signData supports RSA PKCS#1 v1.5 only");
     }
-    long mechanism = algorithm.digestAlgorithm() == DigestAlgorithm.SHA256 ? 0x40L
-        : algorithm.digestAlgorithm() == DigestAlgorithm.SHA384 ? 0x41L : 0x42L;
+    long mechanism =
+        algorithm.digestAlgorithm() == DigestAlgorithm.SHA256
+            ? 0x40L
+            : algorithm.digestAlgorithm() == DigestAlgorithm.SHA384 ? 0x41L : 0x42L;
     byte[] copy = data.clone();
-    return token.withSession(s -> new SignatureValue(algorithm, signRaw(s, handle(s), mechanism, 0, 0, 0, copy)));
+    return token.withSession(
+        s -> new SignatureValue(algorithm, signRaw(s, handle(s), mechanism, 0, 0, 0, copy)));
   }
 
   /** Signs on a session the caller holds (batch signing). */
-  SignatureValue signOn(Binding.Session s, long keyHandle, Digest digest, SignatureAlgorithm algorithm)
+  SignatureValue signOn(
+      Binding.Session s, long keyHandle, Digest digest, SignatureAlgorithm algorithm)
       throws TokenException {
     check(algorithm);
     if (digest.algorithm() != algorithm.digestAlgorithm()) {
-      throw new IllegalArgumentException("digest is " + digest.algorithm() + " but " + algorithm + " signs "
-          + algorithm.digestAlgorithm());
+      throw new IllegalArgumentException(
+          "digest is "
+              + digest.algorithm()
+              + " but "
+              + algorithm
+              + " signs "
+              + algorithm.digestAlgorithm());
     }
     try {
       byte[] value;
       if (algorithm.isPss()) {
         long[] p = pss(algorithm.digestAlgorithm());
-        value = signRaw(s, keyHandle, CKM_RSA_PKCS_PSS, p[0], p[1], algorithm.digestAlgorithm().length(),
-            digest.value());
+        value =
+            signRaw(
+                s,
+                keyHandle,
+                CKM_RSA_PKCS_PSS,
+                p[0],
+                p[1],
+                algorithm.digestAlgorithm().length(),
+                digest.value());
       } else if (algorithm.keyType() == SignatureAlgorithm.KeyType.RSA) {
         value = signRaw(s, keyHandle, CKM_RSA_PKCS, 0, 0, 0, digest.digestInfo());
       } else {
@@ -164,7 +196,8 @@ public final class Pkcs11Key implements SigningKey {
     }
   }
 
-  private byte[] signRaw(Binding.Session s, long keyHandle, long mechanism, long hash, long mgf, int salt, byte[] data)
+  private byte[] signRaw(
+      Binding.Session s, long keyHandle, long mechanism, long hash, long mgf, int salt, byte[] data)
       throws Binding.Ck, TokenException {
     char[] contextPin = alwaysAuthenticate ? token.askContextPin() : null;
     try {
@@ -174,14 +207,21 @@ public final class Pkcs11Key implements SigningKey {
     }
   }
 
-  /** Returns the key handle valid for the current login, re-finding it by CKA_ID after a new login. */
+  /**
+   * Returns the key handle valid for the current login, re-finding it by CKA_ID after a new login.
+   */
   long handle(Binding.Session s) throws Binding.Ck, TokenException {
     int current = token.generation();
     if (handleGeneration != current) {
       List<Binding.KeyObject> found = s.privateKeys(ckaId);
       if (found.isEmpty()) {
-        throw new Pkcs11Exception(ErrorCode.TOKEN_ERROR, token.description().pinFlags(), null, null,
-            "no private key with CKA_ID " + id(), "C_FindObjects");
+        throw new Pkcs11Exception(
+            ErrorCode.TOKEN_ERROR,
+            token.description().pinFlags(),
+            null,
+            null,
+            "no private key with CKA_ID " + id(),
+            "C_FindObjects");
       }
       handle = found.get(0).handle();
       handleGeneration = current;
@@ -191,12 +231,19 @@ public final class Pkcs11Key implements SigningKey {
 
   private void check(SignatureAlgorithm algorithm) throws TokenException {
     if (!algorithms.contains(algorithm)) {
-      throw new TokenException(ErrorCode.ALGORITHM_NOT_SUPPORTED, null, algorithm, certificate.getPublicKey().getAlgorithm());
+      throw new TokenException(
+          ErrorCode.ALGORITHM_NOT_SUPPORTED,
+          null,
+          algorithm,
+          certificate.getPublicKey().getAlgorithm());
     }
     int bits = Certificates.keySize(certificate);
     if (algorithm.keyType() == SignatureAlgorithm.KeyType.RSA && bits < 2048
         || algorithm.keyType() == SignatureAlgorithm.KeyType.EC && bits < 256) {
-      throw new TokenException(ErrorCode.ALGORITHM_TOO_WEAK, null, certificate.getPublicKey().getAlgorithm() + "-" + bits);
+      throw new TokenException(
+          ErrorCode.ALGORITHM_TOO_WEAK,
+          null,
+          certificate.getPublicKey().getAlgorithm() + "-" + bits);
     }
   }
 

@@ -5,15 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.TokenException;
 import vn.kyso.pkcs11.internal.Binding;
 import vn.kyso.pkcs11.internal.ModuleRegistry;
 import vn.kyso.pkcs11.internal.NativeFolder;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * A loaded PKCS#11 library (a USB token driver, an HSM client, SoftHSM2): lists slots and opens
@@ -60,9 +60,9 @@ public final class Pkcs11Module implements AutoCloseable {
    * @param library the path of the PKCS#11 library
    * @param options the options
    * @return the module
-   * @throws TokenException {@code MODULE_LOAD_FAILED} when the library is missing or not a
-   *     PKCS#11 library, {@code NATIVE_FOLDER_NOT_EXECUTABLE} when the wrapper's helper library
-   *     cannot be run from its folder
+   * @throws TokenException {@code MODULE_LOAD_FAILED} when the library is missing or not a PKCS#11
+   *     library, {@code NATIVE_FOLDER_NOT_EXECUTABLE} when the wrapper's helper library cannot be
+   *     run from its folder
    */
   public static Pkcs11Module load(Path library, Pkcs11Options options) throws TokenException {
     Objects.requireNonNull(library, "library");
@@ -73,17 +73,21 @@ public final class Pkcs11Module implements AutoCloseable {
     } catch (IOException e) {
       throw new TokenException(ErrorCode.MODULE_LOAD_FAILED, e, library, "file not found");
     }
-    Path nativeFolder = options.nativeLibraryFolder()
-        .orElse(Path.of(System.getProperty("java.io.tmpdir")));
+    Path nativeFolder =
+        options.nativeLibraryFolder().orElse(Path.of(System.getProperty("java.io.tmpdir")));
     if (options.nativeLibraryFolder().isPresent()) {
       if (!Files.isDirectory(nativeFolder) || !Files.isWritable(nativeFolder)) {
-        throw new TokenException(ErrorCode.MODULE_LOAD_FAILED, null, library,
+        throw new TokenException(
+            ErrorCode.MODULE_LOAD_FAILED,
+            null,
+            library,
             "native library folder " + nativeFolder + " is not a writable folder");
       }
       // The wrapper reads its unpack folder from this JVM-wide property (documented on the option).
       System.setProperty("PKCS11_TEMP_DIR", nativeFolder.toString());
     }
-    if (NativeFolder.isNoexec(nativeFolder) && System.getProperty("java.library.path", "").isEmpty()) {
+    if (NativeFolder.isNoexec(nativeFolder)
+        && System.getProperty("java.library.path", "").isEmpty()) {
       throw new TokenException(ErrorCode.NATIVE_FOLDER_NOT_EXECUTABLE, null, nativeFolder);
     }
     try {
@@ -108,29 +112,32 @@ public final class Pkcs11Module implements AutoCloseable {
    */
   public static List<Path> commonLibraryLocations() {
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-    List<String> paths = windows
-        ? List.of(
-            "C:\\Windows\\System32\\eps2003csp11.dll",       // ePass2003 (common with VGCA tokens)
-            "C:\\Windows\\System32\\eTPKCS11.dll",           // SafeNet / Gemalto eToken
-            "C:\\Windows\\System32\\bit4ipki.dll",           // bit4id
-            "C:\\Windows\\System32\\vnptca_p11_v8.dll",      // VNPT-CA token
-            "C:\\Windows\\System32\\viettel-ca_v6.dll",      // Viettel-CA token
-            "C:\\Program Files\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll",
-            "C:\\SoftHSM2\\lib\\softhsm2-x64.dll")
-        : List.of(
-            "/usr/lib/libcastle.so.1.0.0",                    // ePass2003 (Feitian) driver
-            "/usr/lib/libeTPkcs11.so",                        // SafeNet eToken
-            "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",     // OpenSC (Debian)
-            "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-            "/usr/lib/softhsm/libsofthsm2.so",
-            "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
-            "/usr/local/lib/softhsm/libsofthsm2.so");
+    List<String> paths =
+        windows
+            ? List.of(
+                "C:\\Windows\\System32\\eps2003csp11.dll", // ePass2003 (common with VGCA tokens)
+                "C:\\Windows\\System32\\eTPKCS11.dll", // SafeNet / Gemalto eToken
+                "C:\\Windows\\System32\\bit4ipki.dll", // bit4id
+                "C:\\Windows\\System32\\vnptca_p11_v8.dll", // VNPT-CA token
+                "C:\\Windows\\System32\\viettel-ca_v6.dll", // Viettel-CA token
+                "C:\\Program Files\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll",
+                "C:\\SoftHSM2\\lib\\softhsm2-x64.dll")
+            : List.of(
+                "/usr/lib/libcastle.so.1.0.0", // ePass2003 (Feitian) driver
+                "/usr/lib/libeTPkcs11.so", // SafeNet eToken
+                "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so", // OpenSC (Debian)
+                "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+                "/usr/lib/softhsm/libsofthsm2.so",
+                "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
+                "/usr/local/lib/softhsm/libsofthsm2.so");
     List<Path> out = new ArrayList<>();
     paths.forEach(p -> out.add(Path.of(p)));
     return out;
   }
 
-  /** @return the canonical path of the library */
+  /**
+   * @return the canonical path of the library
+   */
   public Path library() {
     return library;
   }
@@ -159,7 +166,8 @@ public final class Pkcs11Module implements AutoCloseable {
       }
       return out;
     } catch (Binding.Ck e) {
-      throw new Pkcs11Exception(ErrorCode.TOKEN_ERROR, Set.of(), e.name(), e, e.name(), "C_GetSlotList");
+      throw new Pkcs11Exception(
+          ErrorCode.TOKEN_ERROR, Set.of(), e.name(), e, e.name(), "C_GetSlotList");
     }
   }
 
@@ -200,8 +208,17 @@ public final class Pkcs11Module implements AutoCloseable {
   }
 
   static TokenDescription describe(long slotId, Binding.Token t) {
-    return new TokenDescription(slotId, t.label(), t.serial(), t.model(), t.manufacturer(), PinFlag.of(t.flags()),
-        (t.flags() & 0x4L) != 0, (t.flags() & 0x100L) != 0, t.minPinLength(), t.maxPinLength(),
+    return new TokenDescription(
+        slotId,
+        t.label(),
+        t.serial(),
+        t.model(),
+        t.manufacturer(),
+        PinFlag.of(t.flags()),
+        (t.flags() & 0x4L) != 0,
+        (t.flags() & 0x100L) != 0,
+        t.minPinLength(),
+        t.maxPinLength(),
         t.maxSessions() == Long.MAX_VALUE || t.maxSessions() < 0 ? 0 : t.maxSessions());
   }
 

@@ -26,37 +26,51 @@ public final class Pkcs11Options {
     this.clock = b.clock;
   }
 
-  /** @return the defaults: up to 4 sessions, no PIN change log, any issuer, system clock */
+  /**
+   * @return the defaults: up to 4 sessions, no PIN change log, any issuer, system clock
+   */
   public static Pkcs11Options defaults() {
     return builder().build();
   }
 
-  /** @return a builder */
+  /**
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return where the wrapper's native helper library is unpacked, if configured */
+  /**
+   * @return where the wrapper's native helper library is unpacked, if configured
+   */
   public Optional<Path> nativeLibraryFolder() {
     return Optional.ofNullable(nativeLibraryFolder);
   }
 
-  /** @return the most sessions a token opens (further capped by the token's own limit) */
+  /**
+   * @return the most sessions a token opens (further capped by the token's own limit)
+   */
   public int maxSessions() {
     return maxSessions;
   }
 
-  /** @return where PIN changes are recorded, if configured */
+  /**
+   * @return where PIN changes are recorded, if configured
+   */
   public Optional<PinChangeLog> pinChangeLog() {
     return Optional.ofNullable(pinChangeLog);
   }
 
-  /** @return the anchors a key's certificate must be issued under to be offered, if configured */
+  /**
+   * @return the anchors a key's certificate must be issued under to be offered, if configured
+   */
   public Optional<TrustAnchors> issuerAnchors() {
     return Optional.ofNullable(issuerAnchors);
   }
 
-  /** @return the clock for certificate validity and PIN change dates */
+  /**
+   * @return the clock for certificate validity and PIN change dates
+   */
   public Clock clock() {
     return clock;
   }
@@ -133,7 +147,9 @@ public final class Pkcs11Options {
       return this;
     }
 
-    /** @return the options */
+    /**
+     * @return the options
+     */
     public Pkcs11Options build() {
       return new Pkcs11Options(this);
     }

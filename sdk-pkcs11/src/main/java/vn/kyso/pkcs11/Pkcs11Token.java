@@ -38,20 +38,20 @@ import vn.kyso.pkcs11.internal.Binding;
  * One token of a {@link Pkcs11Module}: its keys, PIN state, PIN change and batch signing.
  *
  * <p>Unlike other {@link SigningToken}s, a PKCS#11 token is safe for concurrent signing by several
- * threads: it keeps a small pool of sessions (at most {@link Pkcs11Options#maxSessions()} and
- * the token's own limit), serialises login, logout and PIN change, and re-finds key handles by
- * CKA_ID after every login. Close it when done: its sessions are closed and the token logged out.
+ * threads: it keeps a small pool of sessions (at most {@link Pkcs11Options#maxSessions()} and the
+ * token's own limit), serialises login, logout and PIN change, and re-finds key handles by CKA_ID
+ * after every login. Close it when done: its sessions are closed and the token logged out.
  *
  * <p><b>PIN handling.</b> The PIN comes from the {@link PinCallback}, is asked once per login,
  * never retried by the SDK and wiped after use. Before every login the token flags are read:
- * COUNT_LOW is passed to the callback; FINAL_TRY needs the callback's explicit confirmation;
- * LOCKED gives {@code PIN_LOCKED} without an attempt; TO_BE_CHANGED gives {@code PIN_TO_BE_CHANGED}
- * so the host can call {@link #changePin()}. A wrong PIN gives {@code PIN_INCORRECT} with the flags
- * read after the attempt ({@link Pkcs11Exception#pinFlags()}).
+ * COUNT_LOW is passed to the callback; FINAL_TRY needs the callback's explicit confirmation; LOCKED
+ * gives {@code PIN_LOCKED} without an attempt; TO_BE_CHANGED gives {@code PIN_TO_BE_CHANGED} so the
+ * host can call {@link #changePin()}. A wrong PIN gives {@code PIN_INCORRECT} with the flags read
+ * after the attempt ({@link Pkcs11Exception#pinFlags()}).
  *
  * <p><b>Removal.</b> A pulled token gives {@code TOKEN_REMOVED}; after it is inserted again the
- * next use finds it by the same selector (re-initialising the library when needed) and asks the
- * PIN again. No JVM restart is needed.
+ * next use finds it by the same selector (re-initialising the library when needed) and asks the PIN
+ * again. No JVM restart is needed.
  *
  * @since 0.1
  */
@@ -82,7 +82,11 @@ public final class Pkcs11Token implements SigningToken {
   private int capacity;
   private int opened;
 
-  Pkcs11Token(Pkcs11Module module, TokenSelector selector, PinCallback callback, TokenDescription description) {
+  Pkcs11Token(
+      Pkcs11Module module,
+      TokenSelector selector,
+      PinCallback callback,
+      TokenDescription description) {
     this.module = module;
     this.selector = selector;
     this.callback = callback;
@@ -153,37 +157,38 @@ public final class Pkcs11Token implements SigningToken {
    */
   public List<Pkcs11Key> allKeys() throws TokenException {
     login();
-    return withSession(s -> {
-      List<Binding.CertObject> certs = s.certificates();
-      List<X509Certificate> all = new ArrayList<>();
-      for (Binding.CertObject c : certs) {
-        try {
-          all.add(Certificates.parseOne(c.der()));
-        } catch (DocumentException e) {
-          all.add(null);
-        }
-      }
-      List<Pkcs11Key> keys = new ArrayList<>();
-      for (Binding.KeyObject k : s.privateKeys(null)) {
-        for (int i = 0; i < certs.size(); i++) {
-          X509Certificate cert = all.get(i);
-          if (cert != null && Arrays.equals(certs.get(i).id(), k.id()) && k.id().length > 0) {
-            keys.add(new Pkcs11Key(this, k, cert, chainOf(cert, all)));
-            break;
+    return withSession(
+        s -> {
+          List<Binding.CertObject> certs = s.certificates();
+          List<X509Certificate> all = new ArrayList<>();
+          for (Binding.CertObject c : certs) {
+            try {
+              all.add(Certificates.parseOne(c.der()));
+            } catch (DocumentException e) {
+              all.add(null);
+            }
           }
-        }
-      }
-      return keys;
-    });
+          List<Pkcs11Key> keys = new ArrayList<>();
+          for (Binding.KeyObject k : s.privateKeys(null)) {
+            for (int i = 0; i < certs.size(); i++) {
+              X509Certificate cert = all.get(i);
+              if (cert != null && Arrays.equals(certs.get(i).id(), k.id()) && k.id().length > 0) {
+                keys.add(new Pkcs11Key(this, k, cert, chainOf(cert, all)));
+                break;
+              }
+            }
+          }
+          return keys;
+        });
   }
 
   /**
-   * Changes the user PIN: asks the current and the new PIN, checks the token's length limits,
-   * calls {@code C_SetPIN} in a read/write session and records the date in the
-   * {@link PinChangeLog}, if one is configured.
+   * Changes the user PIN: asks the current and the new PIN, checks the token's length limits, calls
+   * {@code C_SetPIN} in a read/write session and records the date in the {@link PinChangeLog}, if
+   * one is configured.
    *
-   * @throws TokenException {@code PIN_INCORRECT}, {@code PIN_LOCKED}, {@code PIN_INVALID},
-   *     {@code PIN_CANCELLED}, {@code TOKEN_REMOVED}
+   * @throws TokenException {@code PIN_INCORRECT}, {@code PIN_LOCKED}, {@code PIN_INVALID}, {@code
+   *     PIN_CANCELLED}, {@code TOKEN_REMOVED}
    */
   public void changePin() throws TokenException {
     requireOpen();
@@ -223,15 +228,15 @@ public final class Pkcs11Token implements SigningToken {
   }
 
   /**
-   * Unlocks a locked user PIN by setting a new one as the security officer: asks the SO PIN
-   * ({@link PinCallback.Purpose#SECURITY_OFFICER}) and the new user PIN, logs in as SO on a
-   * read/write session, calls {@code C_InitPIN} and logs out. The token's pooled sessions are
-   * closed first (PKCS#11 allows no SO login beside read-only sessions), so do not sign with it
-   * on other threads meanwhile. This is the certificate manager's
-   * procedure after a written request, not something an official does alone.
+   * Unlocks a locked user PIN by setting a new one as the security officer: asks the SO PIN ({@link
+   * PinCallback.Purpose#SECURITY_OFFICER}) and the new user PIN, logs in as SO on a read/write
+   * session, calls {@code C_InitPIN} and logs out. The token's pooled sessions are closed first
+   * (PKCS#11 allows no SO login beside read-only sessions), so do not sign with it on other threads
+   * meanwhile. This is the certificate manager's procedure after a written request, not something
+   * an official does alone.
    *
-   * @throws TokenException {@code PIN_INCORRECT} for a wrong SO PIN, {@code PIN_INVALID},
-   *     {@code PIN_CANCELLED}, {@code TOKEN_REMOVED}
+   * @throws TokenException {@code PIN_INCORRECT} for a wrong SO PIN, {@code PIN_INVALID}, {@code
+   *     PIN_CANCELLED}, {@code TOKEN_REMOVED}
    */
   public void resetUserPin() throws TokenException {
     requireOpen();
@@ -287,28 +292,35 @@ public final class Pkcs11Token implements SigningToken {
    */
   public Optional<Duration> pinAge() {
     Instant now = module.options().clock().instant();
-    return module.options().pinChangeLog().flatMap(l -> l.lastChanged(description.serial()))
+    return module
+        .options()
+        .pinChangeLog()
+        .flatMap(l -> l.lastChanged(description.serial()))
         .map(t -> Duration.between(t, now));
   }
 
   /**
-   * Returns the token's state for a signing policy: the PIN flags read now (before any login)
-   * and when the PIN was last changed, from the {@link PinChangeLog}. Give it to
-   * {@code PolicyCheck.Builder.tokenState} so a locked token is refused with the recovery
-   * procedure of the applicable regulation, and an old PIN gets its reminder.
+   * Returns the token's state for a signing policy: the PIN flags read now (before any login) and
+   * when the PIN was last changed, from the {@link PinChangeLog}. Give it to {@code
+   * PolicyCheck.Builder.tokenState} so a locked token is refused with the recovery procedure of the
+   * applicable regulation, and an old PIN gets its reminder.
    *
    * @return the state
    * @throws TokenException {@code TOKEN_REMOVED} when the token is gone
    */
   public TokenState tokenState() throws TokenException {
     TokenDescription d = describe();
-    return new TokenState(d.has(PinFlag.COUNT_LOW), d.has(PinFlag.FINAL_TRY), d.has(PinFlag.LOCKED),
-        d.has(PinFlag.TO_BE_CHANGED), module.options().pinChangeLog().flatMap(l -> l.lastChanged(d.serial())));
+    return new TokenState(
+        d.has(PinFlag.COUNT_LOW),
+        d.has(PinFlag.FINAL_TRY),
+        d.has(PinFlag.LOCKED),
+        d.has(PinFlag.TO_BE_CHANGED),
+        module.options().pinChangeLog().flatMap(l -> l.lastChanged(d.serial())));
   }
 
   /**
-   * Signs many digests with one login and one key lookup, in order, on one session. A failure
-   * stops the batch; the result says exactly which items were signed.
+   * Signs many digests with one login and one key lookup, in order, on one session. A failure stops
+   * the batch; the result says exactly which items were signed.
    *
    * @param key a key of this token
    * @param digests the digests, each of {@code algorithm}'s hash
@@ -334,11 +346,31 @@ public final class Pkcs11Token implements SigningToken {
           signed.add(k.signOn(s, handle, digests.get(i), algorithm));
         } catch (TokenException e) {
           healthy = !(e.code() == ErrorCode.TOKEN_REMOVED);
-          return new BatchResult(signed, Optional.of(new Pkcs11Exception(ErrorCode.BATCH_INTERRUPTED,
-              description.pinFlags(), null, e, i, digests.size(), e.getMessage())), digests.size());
+          return new BatchResult(
+              signed,
+              Optional.of(
+                  new Pkcs11Exception(
+                      ErrorCode.BATCH_INTERRUPTED,
+                      description.pinFlags(),
+                      null,
+                      e,
+                      i,
+                      digests.size(),
+                      e.getMessage())),
+              digests.size());
         } catch (RuntimeException e) {
-          return new BatchResult(signed, Optional.of(new Pkcs11Exception(ErrorCode.BATCH_INTERRUPTED,
-              description.pinFlags(), null, e, i, digests.size(), String.valueOf(e.getMessage()))), digests.size());
+          return new BatchResult(
+              signed,
+              Optional.of(
+                  new Pkcs11Exception(
+                      ErrorCode.BATCH_INTERRUPTED,
+                      description.pinFlags(),
+                      null,
+                      e,
+                      i,
+                      digests.size(),
+                      String.valueOf(e.getMessage()))),
+              digests.size());
         }
       }
       return new BatchResult(signed, Optional.empty(), digests.size());
@@ -395,7 +427,9 @@ public final class Pkcs11Token implements SigningToken {
     T run(Binding.Session s) throws Binding.Ck, TokenException;
   }
 
-  /** Runs work on a pooled session; a removal marks the token removed; a lost login logs in once. */
+  /**
+   * Runs work on a pooled session; a removal marks the token removed; a lost login logs in once.
+   */
   <T> T withSession(SessionWork<T> work) throws TokenException {
     if (closed) {
       throw new TokenException(ErrorCode.TOKEN_CLOSED, null);
@@ -411,7 +445,8 @@ public final class Pkcs11Token implements SigningToken {
           loggedIn = false;
           continue;
         }
-        if ((e.code() == CKR_KEY_HANDLE_INVALID || e.code() == CKR_OBJECT_HANDLE_INVALID) && attempt == 0) {
+        if ((e.code() == CKR_KEY_HANDLE_INVALID || e.code() == CKR_OBJECT_HANDLE_INVALID)
+            && attempt == 0) {
           generation.incrementAndGet();
           continue;
         }
@@ -437,21 +472,27 @@ public final class Pkcs11Token implements SigningToken {
     if (e.code() == CKR_PIN_EXPIRED) {
       return pinError(ErrorCode.PIN_TO_BE_CHANGED, e);
     }
-    return new Pkcs11Exception(ErrorCode.TOKEN_ERROR, description.pinFlags(), e.name(), e, e.name(), operation);
+    return new Pkcs11Exception(
+        ErrorCode.TOKEN_ERROR, description.pinFlags(), e.name(), e, e.name(), operation);
   }
 
   /** Checks a new PIN against the token's limits before the token sees it. */
   private static void requireValidLength(TokenDescription t, char[] newPin) throws Pkcs11Exception {
     if (t.minPinLength() > 0 && newPin.length < t.minPinLength()
         || t.maxPinLength() > 0 && newPin.length > t.maxPinLength()) {
-      throw new Pkcs11Exception(ErrorCode.PIN_INVALID, t.pinFlags(), null, null,
+      throw new Pkcs11Exception(
+          ErrorCode.PIN_INVALID,
+          t.pinFlags(),
+          null,
+          null,
           "length " + newPin.length + " outside " + t.minPinLength() + ".." + t.maxPinLength());
     }
   }
 
   private TokenException translatePinChange(Binding.Ck e, String operation) {
     if (e.code() == CKR_PIN_INVALID || e.code() == CKR_PIN_LEN_RANGE) {
-      return new Pkcs11Exception(ErrorCode.PIN_INVALID, description.pinFlags(), e.name(), e, e.name());
+      return new Pkcs11Exception(
+          ErrorCode.PIN_INVALID, description.pinFlags(), e.name(), e, e.name());
     }
     return translate(e, operation);
   }
@@ -479,7 +520,8 @@ public final class Pkcs11Token implements SigningToken {
     }
     if (t.has(PinFlag.FINAL_TRY)) {
       if (!callback.confirmFinalTry(t)) {
-        throw new Pkcs11Exception(ErrorCode.PIN_FINAL_TRY_NOT_CONFIRMED, t.pinFlags(), null, null, t.label());
+        throw new Pkcs11Exception(
+            ErrorCode.PIN_FINAL_TRY_NOT_CONFIRMED, t.pinFlags(), null, null, t.label());
       }
     } else if (t.has(PinFlag.COUNT_LOW)) {
       callback.pinCountLow(t);
@@ -519,14 +561,16 @@ public final class Pkcs11Token implements SigningToken {
 
   private TokenDescription refresh() throws TokenException {
     try {
-      description = Pkcs11Module.describe(description.slotId(), module.binding().token(description.slotId()));
+      description =
+          Pkcs11Module.describe(description.slotId(), module.binding().token(description.slotId()));
       return description;
     } catch (Binding.Ck e) {
       if (REMOVAL.contains(e.code()) || e.code() == CKR_GENERAL_ERROR) {
         markRemoved();
         throw new Pkcs11Exception(ErrorCode.TOKEN_REMOVED, Set.of(), e.name(), e);
       }
-      throw new Pkcs11Exception(ErrorCode.TOKEN_ERROR, description.pinFlags(), e.name(), e, e.name(), "C_GetTokenInfo");
+      throw new Pkcs11Exception(
+          ErrorCode.TOKEN_ERROR, description.pinFlags(), e.name(), e, e.name(), "C_GetTokenInfo");
     }
   }
 
@@ -553,7 +597,9 @@ public final class Pkcs11Token implements SigningToken {
     }
   }
 
-  /** After a removal: find the token again by its selector, re-initialising the library if needed. */
+  /**
+   * After a removal: find the token again by its selector, re-initialising the library if needed.
+   */
   private void ensurePresent() throws TokenException {
     if (!removed) {
       return;
@@ -628,13 +674,19 @@ public final class Pkcs11Token implements SigningToken {
     try {
       Binding.Session s = pool.poll(60, TimeUnit.SECONDS);
       if (s == null) {
-        throw new Pkcs11Exception(ErrorCode.TOKEN_ERROR, description.pinFlags(), null, null, "no free session",
+        throw new Pkcs11Exception(
+            ErrorCode.TOKEN_ERROR,
+            description.pinFlags(),
+            null,
+            null,
+            "no free session",
             "C_OpenSession");
       }
       return s;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Pkcs11Exception(ErrorCode.TOKEN_ERROR, description.pinFlags(), null, e, "interrupted", "C_OpenSession");
+      throw new Pkcs11Exception(
+          ErrorCode.TOKEN_ERROR, description.pinFlags(), null, e, "interrupted", "C_OpenSession");
     }
   }
 
@@ -655,7 +707,9 @@ public final class Pkcs11Token implements SigningToken {
     for (int depth = 0; depth < 8; depth++) {
       X509Certificate next = null;
       for (X509Certificate c : pool) {
-        if (c != null && !chain.contains(c) && c.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
+        if (c != null
+            && !chain.contains(c)
+            && c.getSubjectX500Principal().equals(current.getIssuerX500Principal())) {
           try {
             current.verify(c.getPublicKey());
             next = c;
@@ -694,9 +748,13 @@ public final class Pkcs11Token implements SigningToken {
     if (module.options().issuerAnchors().isEmpty()) {
       return true;
     }
-    CertificateResult r = CertificateVerifier.builder(module.options().issuerAnchors().get())
-        .clock(module.options().clock()).network(NetworkSettings.offline()).insecureSkipRevocationCheck().build()
-        .verify(c, ValidationContext.builder().certificates(k.chain()).build());
+    CertificateResult r =
+        CertificateVerifier.builder(module.options().issuerAnchors().get())
+            .clock(module.options().clock())
+            .network(NetworkSettings.offline())
+            .insecureSkipRevocationCheck()
+            .build()
+            .verify(c, ValidationContext.builder().certificates(k.chain()).build());
     return r.subIndication().map(s -> s != SubIndication.NO_CERTIFICATE_CHAIN_FOUND).orElse(true);
   }
 

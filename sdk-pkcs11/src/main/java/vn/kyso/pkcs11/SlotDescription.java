@@ -13,7 +13,11 @@ import java.util.Optional;
  * @param token the token present, if any
  * @since 0.1
  */
-public record SlotDescription(long slotId, String description, String manufacturer, boolean removable,
+public record SlotDescription(
+    long slotId,
+    String description,
+    String manufacturer,
+    boolean removable,
     Optional<TokenDescription> token) {
 
   /**

@@ -19,9 +19,18 @@ import java.util.Set;
  * @param maxSessions the most sessions the token allows; 0 when it states no limit
  * @since 0.1
  */
-public record TokenDescription(long slotId, String label, String serial, String model, String manufacturer,
-    Set<PinFlag> pinFlags, boolean loginRequired, boolean protectedAuthenticationPath, long minPinLength,
-    long maxPinLength, long maxSessions) {
+public record TokenDescription(
+    long slotId,
+    String label,
+    String serial,
+    String model,
+    String manufacturer,
+    Set<PinFlag> pinFlags,
+    boolean loginRequired,
+    boolean protectedAuthenticationPath,
+    long minPinLength,
+    long maxPinLength,
+    long maxSessions) {
 
   /**
    * Validates and copies.

@@ -3,13 +3,18 @@ package vn.kyso.pkcs11;
 import java.util.Objects;
 
 /**
- * Which token to open. Prefer label or serial: slot numbers change with USB reader order and,
- * for SoftHSM2, with every token created.
+ * Which token to open. Prefer label or serial: slot numbers change with USB reader order and, for
+ * SoftHSM2, with every token created.
  *
  * @since 0.1
  */
 public final class TokenSelector {
-  private enum Kind { LABEL, SERIAL, SLOT, FIRST }
+  private enum Kind {
+    LABEL,
+    SERIAL,
+    SLOT,
+    FIRST
+  }
 
   private final Kind kind;
   private final String text;

@@ -1,8 +1,8 @@
 /**
  * PKCS#11 hardware tokens and HSMs as {@link vn.kyso.api.token.SigningToken}s: slot and token
- * listing, selection by label or serial, PIN state before every login, PIN change with a
- * {@link vn.kyso.pkcs11.PinChangeLog}, concurrent signing on a bounded session pool, batch
- * signing with one login, and recovery after a token is pulled out.
+ * listing, selection by label or serial, PIN state before every login, PIN change with a {@link
+ * vn.kyso.pkcs11.PinChangeLog}, concurrent signing on a bounded session pool, batch signing with
+ * one login, and recovery after a token is pulled out.
  *
  * <pre>{@code
  * try (Pkcs11Module module = Pkcs11Module.load(Path.of("/usr/lib/libcastle.so.1.0.0"));

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.AbstractList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +23,6 @@ import vn.kyso.testkit.Pkcs11Shim;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
-import java.time.Clock;
-import java.util.Locale;
 
 /**
  * PIN lock-out, final try, to-be-changed and token removal, through the fault-injecting shim in
@@ -71,34 +71,48 @@ class PinStateAndRemovalIT {
     TestPins pins = new TestPins().then("111111", "222222", "333333");
 
     try (Pkcs11Token token = open(pins)) {
-      assertThatThrownBy(token::login).isInstanceOfSatisfying(Pkcs11Exception.class, e -> {
-        assertThat(e.code()).isEqualTo(ErrorCode.PIN_INCORRECT);
-        assertThat(e.pinFlags()).containsExactly(PinFlag.COUNT_LOW);
-      });
-      assertThatThrownBy(token::login).isInstanceOfSatisfying(Pkcs11Exception.class, e -> {
-        assertThat(e.code()).isEqualTo(ErrorCode.PIN_INCORRECT);
-        assertThat(e.pinFlags()).contains(PinFlag.COUNT_LOW, PinFlag.FINAL_TRY);
-      });
+      assertThatThrownBy(token::login)
+          .isInstanceOfSatisfying(
+              Pkcs11Exception.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.PIN_INCORRECT);
+                assertThat(e.pinFlags()).containsExactly(PinFlag.COUNT_LOW);
+              });
+      assertThatThrownBy(token::login)
+          .isInstanceOfSatisfying(
+              Pkcs11Exception.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.PIN_INCORRECT);
+                assertThat(e.pinFlags()).contains(PinFlag.COUNT_LOW, PinFlag.FINAL_TRY);
+              });
       assertThat(pins.countLowWarnings).hasValue(1);
 
       // Final try: refused without the person's explicit confirmation, and no PIN is even asked.
-      assertThatThrownBy(token::login).isInstanceOfSatisfying(Pkcs11Exception.class,
-          e -> assertThat(e.code()).isEqualTo(ErrorCode.PIN_FINAL_TRY_NOT_CONFIRMED));
+      assertThatThrownBy(token::login)
+          .isInstanceOfSatisfying(
+              Pkcs11Exception.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.PIN_FINAL_TRY_NOT_CONFIRMED));
       assertThat(pins.asked).hasValue(2);
       assertThat(shim.failures()).isEqualTo(2);
 
       pins.confirmFinal = true;
-      assertThatThrownBy(token::login).isInstanceOfSatisfying(Pkcs11Exception.class, e -> {
-        assertThat(e.code()).isEqualTo(ErrorCode.PIN_INCORRECT);
-        assertThat(e.pinFlags()).contains(PinFlag.LOCKED);
-      });
+      assertThatThrownBy(token::login)
+          .isInstanceOfSatisfying(
+              Pkcs11Exception.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.PIN_INCORRECT);
+                assertThat(e.pinFlags()).contains(PinFlag.LOCKED);
+              });
 
       // Locked: a typed error naming the recovery procedure, and never another attempt.
       pins.then(PIN);
-      assertThatThrownBy(token::login).isInstanceOfSatisfying(Pkcs11Exception.class, e -> {
-        assertThat(e.code()).isEqualTo(ErrorCode.PIN_LOCKED);
-        assertThat(e.message(Locale.forLanguageTag("vi"))).contains("văn bản đề nghị");
-      });
+      assertThatThrownBy(token::login)
+          .isInstanceOfSatisfying(
+              Pkcs11Exception.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.PIN_LOCKED);
+                assertThat(e.message(Locale.forLanguageTag("vi"))).contains("văn bản đề nghị");
+              });
       assertThat(pins.asked).hasValue(3);
       assertThat(shim.failures()).isEqualTo(3);
 
@@ -126,10 +140,13 @@ class PinStateAndRemovalIT {
     shim.toBeChanged(true);
     TestPins pins = new TestPins().then(PIN, "777777", "777777", "777777", PIN);
     try (Pkcs11Token token = open(pins)) {
-      assertThatThrownBy(token::login).isInstanceOfSatisfying(Pkcs11Exception.class, e -> {
-        assertThat(e.code()).isEqualTo(ErrorCode.PIN_TO_BE_CHANGED);
-        assertThat(e.pinFlags()).contains(PinFlag.TO_BE_CHANGED);
-      });
+      assertThatThrownBy(token::login)
+          .isInstanceOfSatisfying(
+              Pkcs11Exception.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.PIN_TO_BE_CHANGED);
+                assertThat(e.pinFlags()).contains(PinFlag.TO_BE_CHANGED);
+              });
 
       token.changePin();
 
@@ -144,14 +161,18 @@ class PinStateAndRemovalIT {
     TestPins pins = TestPins.always(PIN);
     try (Pkcs11Token token = open(pins)) {
       Pkcs11Key key = token.allKeys().get(0);
-      assertThat(Verify.jdk(key.certificate(), DATA, key.sign(DIGEST, SignatureAlgorithm.RSA_SHA256))).isTrue();
+      assertThat(
+              Verify.jdk(key.certificate(), DATA, key.sign(DIGEST, SignatureAlgorithm.RSA_SHA256)))
+          .isTrue();
       assertThat(pins.asked).hasValue(1);
 
       shim.remove();
       assertThatThrownBy(() -> key.sign(DIGEST, SignatureAlgorithm.RSA_SHA256))
-          .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_REMOVED));
+          .isInstanceOfSatisfying(
+              TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_REMOVED));
       assertThatThrownBy(() -> key.sign(DIGEST, SignatureAlgorithm.RSA_SHA256))
-          .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_REMOVED));
+          .isInstanceOfSatisfying(
+              TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_REMOVED));
 
       shim.insert();
       SignatureValue after = key.sign(DIGEST, SignatureAlgorithm.RSA_SHA256);
@@ -166,27 +187,29 @@ class PinStateAndRemovalIT {
     try (Pkcs11Token token = open(TestPins.always(PIN))) {
       Pkcs11Key key = token.allKeys().get(0);
       // Item 5 pulls the token out as it is read: items 0-4 are signed, 5 fails, 6-9 are not tried.
-      List<Digest> digests = new AbstractList<>() {
-        @Override
-        public Digest get(int index) {
-          if (index == 5) {
-            shim.remove();
-          }
-          return DIGEST;
-        }
+      List<Digest> digests =
+          new AbstractList<>() {
+            @Override
+            public Digest get(int index) {
+              if (index == 5) {
+                shim.remove();
+              }
+              return DIGEST;
+            }
 
-        @Override
-        public int size() {
-          return 10;
-        }
-      };
+            @Override
+            public int size() {
+              return 10;
+            }
+          };
 
       BatchResult r = token.signBatch(key, digests, SignatureAlgorithm.RSA_SHA256);
 
       assertThat(r.signed()).hasSize(5);
       assertThat(r.failedIndex()).contains(5);
-      assertThat(r.failure().orElseThrow().getCause()).isInstanceOfSatisfying(TokenException.class,
-          e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_REMOVED));
+      assertThat(r.failure().orElseThrow().getCause())
+          .isInstanceOfSatisfying(
+              TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_REMOVED));
     }
   }
 
@@ -196,6 +219,7 @@ class PinStateAndRemovalIT {
 
     assertThat(module.slots()).allSatisfy(s -> assertThat(s.token()).isEmpty());
     assertThatThrownBy(() -> open(TestPins.always(PIN)))
-        .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_NOT_FOUND));
+        .isInstanceOfSatisfying(
+            TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_NOT_FOUND));
   }
 }

@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.TokenException;
 import vn.kyso.pkcs11.internal.NativeFolder;
-import java.util.Locale;
-import java.util.Set;
 
 /** Module loading errors, the noexec check and the PIN change log, without a token. */
 class Pkcs11ModuleTest {
@@ -21,7 +21,9 @@ class Pkcs11ModuleTest {
   @Test
   void missingLibrary_isTyped(@TempDir Path dir) {
     assertThatThrownBy(() -> Pkcs11Module.load(dir.resolve("libnothing.so")))
-        .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MODULE_LOAD_FAILED));
+        .isInstanceOfSatisfying(
+            TokenException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MODULE_LOAD_FAILED));
   }
 
   @Test
@@ -30,7 +32,9 @@ class Pkcs11ModuleTest {
     Files.writeString(fake, "not a shared object");
 
     assertThatThrownBy(() -> Pkcs11Module.load(fake))
-        .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MODULE_LOAD_FAILED));
+        .isInstanceOfSatisfying(
+            TokenException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MODULE_LOAD_FAILED));
   }
 
   @Test
@@ -38,21 +42,27 @@ class Pkcs11ModuleTest {
     Path fake = dir.resolve("libfake.so");
     Files.writeString(fake, "x");
 
-    assertThatThrownBy(() -> Pkcs11Module.load(fake, Pkcs11Options.builder()
-        .nativeLibraryFolder(dir.resolve("missing")).build()))
-        .isInstanceOfSatisfying(TokenException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.MODULE_LOAD_FAILED);
-          assertThat(e.getMessage()).contains("not a writable folder");
-        });
+    assertThatThrownBy(
+            () ->
+                Pkcs11Module.load(
+                    fake,
+                    Pkcs11Options.builder().nativeLibraryFolder(dir.resolve("missing")).build()))
+        .isInstanceOfSatisfying(
+            TokenException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.MODULE_LOAD_FAILED);
+              assertThat(e.getMessage()).contains("not a writable folder");
+            });
   }
 
   @Test
   void noexecMounts_areRecognised() {
-    List<String> mounts = List.of(
-        "/dev/sda1 / ext4 rw,relatime 0 0",
-        "tmpfs /tmp tmpfs rw,nosuid,nodev,noexec,relatime 0 0",
-        "tmpfs /tmp/exec tmpfs rw,nosuid,nodev,relatime 0 0",
-        "/dev/sdb1 /srv/my\\040data ext4 rw,noexec 0 0");
+    List<String> mounts =
+        List.of(
+            "/dev/sda1 / ext4 rw,relatime 0 0",
+            "tmpfs /tmp tmpfs rw,nosuid,nodev,noexec,relatime 0 0",
+            "tmpfs /tmp/exec tmpfs rw,nosuid,nodev,relatime 0 0",
+            "/dev/sdb1 /srv/my\\040data ext4 rw,noexec 0 0");
 
     assertThat(NativeFolder.isNoexec(Path.of("/tmp"), mounts)).isTrue();
     assertThat(NativeFolder.isNoexec(Path.of("/tmp/kyso"), mounts)).isTrue();
@@ -88,8 +98,9 @@ class Pkcs11ModuleTest {
 
   @Test
   void selectors_matchOnlyTheirToken() {
-    TokenDescription t = new TokenDescription(7, "NGUYEN VAN AN", "A1B2", "ePass2003", "FT",
-        Set.of(), true, false, 4, 16, 16);
+    TokenDescription t =
+        new TokenDescription(
+            7, "NGUYEN VAN AN", "A1B2", "ePass2003", "FT", Set.of(), true, false, 4, 16, 16);
 
     assertThat(TokenSelector.byLabel("NGUYEN VAN AN  ").matches(t)).isTrue();
     assertThat(TokenSelector.bySerial("A1B2").matches(t)).isTrue();

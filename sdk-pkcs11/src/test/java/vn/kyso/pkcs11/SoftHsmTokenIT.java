@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,6 @@ import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestCredential;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
-import java.time.Clock;
 
 /** The token layer against a real SoftHSM2 token. */
 class SoftHsmTokenIT {
@@ -64,8 +64,9 @@ class SoftHsmTokenIT {
     hsm.importCredential(LABEL, PIN, pki.credential(TestIdentity.EXPIRED), "02", "expired");
     hsm.importCredential(LABEL, PIN, ecCredential(), "03", "ec");
     hsm.generateKey(LABEL, PIN, pki, "04", "always-auth", true);
-    module = Pkcs11Module.load(hsm.module(), Pkcs11Options.builder()
-        .issuerAnchors(pki.trustAnchors()).build());
+    module =
+        Pkcs11Module.load(
+            hsm.module(), Pkcs11Options.builder().issuerAnchors(pki.trustAnchors()).build());
   }
 
   @AfterAll
@@ -81,13 +82,23 @@ class SoftHsmTokenIT {
     KeyPair keys = g.generateKeyPair();
     TestCredential ca = pki.intermediate();
     Instant now = Instant.now();
-    var b = new JcaX509v3CertificateBuilder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
-        BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
-        Date.from(now.plus(Duration.ofDays(300))), new X500Name("CN=Trần Văn EC,C=VN"), keys.getPublic());
+    var b =
+        new JcaX509v3CertificateBuilder(
+            X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
+            BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(Duration.ofDays(1))),
+            Date.from(now.plus(Duration.ofDays(300))),
+            new X500Name("CN=Trần Văn EC,C=VN"),
+            keys.getPublic());
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-    X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.privateKey())));
+    b.addExtension(
+        Extension.keyUsage,
+        true,
+        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+    X509Certificate cert =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.privateKey())));
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(cert);
     chain.addAll(ca.chain());
@@ -102,8 +113,12 @@ class SoftHsmTokenIT {
   void slots_listTheTokenWithItsDetails() throws Exception {
     List<SlotDescription> slots = module.slots();
 
-    TokenDescription t = slots.stream().flatMap(s -> s.token().stream()).filter(x -> x.label().equals(LABEL))
-        .findFirst().orElseThrow();
+    TokenDescription t =
+        slots.stream()
+            .flatMap(s -> s.token().stream())
+            .filter(x -> x.label().equals(LABEL))
+            .findFirst()
+            .orElseThrow();
     assertThat(t.manufacturer()).containsIgnoringCase("SoftHSM");
     assertThat(t.serial()).isNotBlank();
     assertThat(t.loginRequired()).isTrue();
@@ -116,11 +131,14 @@ class SoftHsmTokenIT {
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       t = token.describe();
     }
-    try (Pkcs11Token bySerial = module.open(TokenSelector.bySerial(t.serial()), TestPins.always(PIN))) {
+    try (Pkcs11Token bySerial =
+        module.open(TokenSelector.bySerial(t.serial()), TestPins.always(PIN))) {
       assertThat(bySerial.describe().label()).isEqualTo(LABEL);
     }
-    assertThatThrownBy(() -> module.open(TokenSelector.byLabel("no such token"), TestPins.always(PIN)))
-        .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_NOT_FOUND));
+    assertThatThrownBy(
+            () -> module.open(TokenSelector.byLabel("no such token"), TestPins.always(PIN)))
+        .isInstanceOfSatisfying(
+            TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_NOT_FOUND));
   }
 
   @Test
@@ -128,9 +146,12 @@ class SoftHsmTokenIT {
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       List<SigningKey> offered = token.keys();
 
-      assertThat(token.allKeys()).extracting(Pkcs11Key::id).containsExactlyInAnyOrder("01", "02", "03", "04");
+      assertThat(token.allKeys())
+          .extracting(Pkcs11Key::id)
+          .containsExactlyInAnyOrder("01", "02", "03", "04");
       assertThat(offered).extracting(SigningKey::id).containsExactlyInAnyOrder("01", "03", "04");
-      SigningKey chairman = offered.stream().filter(k -> k.id().equals("01")).findFirst().orElseThrow();
+      SigningKey chairman =
+          offered.stream().filter(k -> k.id().equals("01")).findFirst().orElseThrow();
       assertThat(chairman.identity().name()).isEqualTo("Nguyễn Văn An");
       assertThat(chairman.chain()).hasSize(2); // the intermediate written on the token
     }
@@ -138,8 +159,12 @@ class SoftHsmTokenIT {
 
   @Test
   void keys_underOtherAnchors_areNotOffered() throws Exception {
-    try (Pkcs11Module other = Pkcs11Module.load(hsm.module(), Pkcs11Options.builder()
-        .issuerAnchors(TrustAnchors.governmentSpecialUse()).build());
+    try (Pkcs11Module other =
+            Pkcs11Module.load(
+                hsm.module(),
+                Pkcs11Options.builder()
+                    .issuerAnchors(TrustAnchors.governmentSpecialUse())
+                    .build());
         Pkcs11Token token = other.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       assertThat(token.keys()).isEmpty();
       assertThat(token.allKeys()).hasSize(4);
@@ -147,8 +172,17 @@ class SoftHsmTokenIT {
   }
 
   @ParameterizedTest
-  @EnumSource(value = SignatureAlgorithm.class, names = {"RSA_SHA256", "RSA_SHA384", "RSA_SHA512", "RSA_PSS_SHA256",
-      "RSA_PSS_SHA384", "RSA_PSS_SHA512", "ECDSA_SHA256"})
+  @EnumSource(
+      value = SignatureAlgorithm.class,
+      names = {
+        "RSA_SHA256",
+        "RSA_SHA384",
+        "RSA_SHA512",
+        "RSA_PSS_SHA256",
+        "RSA_PSS_SHA384",
+        "RSA_PSS_SHA512",
+        "ECDSA_SHA256"
+      })
   void sign_everyMechanism_verifiesWithTheJdk(SignatureAlgorithm alg) throws Exception {
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       Pkcs11Key key = key(token, alg.keyType() == SignatureAlgorithm.KeyType.EC ? "03" : "01");
@@ -167,8 +201,10 @@ class SoftHsmTokenIT {
       assertThat(key.isAlwaysAuthenticate()).isTrue();
       int afterLogin = pins.asked.get();
 
-      SignatureValue first = key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256);
-      SignatureValue second = key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256);
+      SignatureValue first =
+          key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256);
+      SignatureValue second =
+          key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256);
 
       assertThat(Verify.jdk(key.certificate(), DATA, first)).isTrue();
       assertThat(Verify.jdk(key.certificate(), DATA, second)).isTrue();
@@ -182,7 +218,8 @@ class SoftHsmTokenIT {
       Pkcs11Key key = key(token, "01");
 
       SignatureValue a = key.signData(DATA, SignatureAlgorithm.RSA_SHA256);
-      SignatureValue b = key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256);
+      SignatureValue b =
+          key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256);
 
       assertThat(Verify.jdk(key.certificate(), DATA, a)).isTrue();
       assertThat(a.value()).isEqualTo(b.value()); // PKCS#1 v1.5 is deterministic
@@ -193,11 +230,14 @@ class SoftHsmTokenIT {
   void wrongPin_isTypedWithFlags_andAskedOnce() throws Exception {
     TestPins pins = new TestPins().then("000000");
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), pins)) {
-      assertThatThrownBy(token::login).isInstanceOfSatisfying(Pkcs11Exception.class, e -> {
-        assertThat(e.code()).isEqualTo(ErrorCode.PIN_INCORRECT);
-        assertThat(e.ckr()).contains("CKR_PIN_INCORRECT");
-        assertThat(e.pinFlags()).contains(PinFlag.COUNT_LOW); // SoftHSM2 sets COUNT_LOW
-      });
+      assertThatThrownBy(token::login)
+          .isInstanceOfSatisfying(
+              Pkcs11Exception.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.PIN_INCORRECT);
+                assertThat(e.ckr()).contains("CKR_PIN_INCORRECT");
+                assertThat(e.pinFlags()).contains(PinFlag.COUNT_LOW); // SoftHSM2 sets COUNT_LOW
+              });
       assertThat(pins.asked).hasValue(1);
       assertThat(token.tokenState().pinCountLow()).isTrue();
     }
@@ -211,28 +251,35 @@ class SoftHsmTokenIT {
   void cancelledPin_isTyped() throws Exception {
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), TestPins.always(null))) {
       assertThatThrownBy(token::login)
-          .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PIN_CANCELLED));
+          .isInstanceOfSatisfying(
+              TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PIN_CANCELLED));
     }
   }
 
   @Test
   void changePin_changesItAndRecordsTheDate(@TempDir Path dir) throws Exception {
     FilePinChangeLog log = new FilePinChangeLog(dir.resolve("pin-changes.properties"));
-    try (Pkcs11Module m = Pkcs11Module.load(hsm.module(), Pkcs11Options.builder().pinChangeLog(log).build())) {
-      try (Pkcs11Token token = m.open(TokenSelector.byLabel(LABEL), new TestPins().then(PIN, "654321"))) {
+    try (Pkcs11Module m =
+        Pkcs11Module.load(hsm.module(), Pkcs11Options.builder().pinChangeLog(log).build())) {
+      try (Pkcs11Token token =
+          m.open(TokenSelector.byLabel(LABEL), new TestPins().then(PIN, "654321"))) {
         token.changePin();
-        assertThat(token.pinAge()).hasValueSatisfying(a -> assertThat(a).isLessThan(Duration.ofMinutes(1)));
+        assertThat(token.pinAge())
+            .hasValueSatisfying(a -> assertThat(a).isLessThan(Duration.ofMinutes(1)));
         assertThat(token.tokenState().pinLastChanged()).isPresent();
         assertThat(token.tokenState().pinLocked()).isFalse();
         assertThat(log.lastChanged(token.describe().serial())).isPresent();
       }
-      try (Pkcs11Token token = m.open(TokenSelector.byLabel(LABEL), new TestPins().then("654321", "654321", PIN))) {
+      try (Pkcs11Token token =
+          m.open(TokenSelector.byLabel(LABEL), new TestPins().then("654321", "654321", PIN))) {
         token.login(); // the new PIN works
         token.changePin(); // and back
       }
-      try (Pkcs11Token token = m.open(TokenSelector.byLabel(LABEL), new TestPins().then(PIN, "12"))) {
+      try (Pkcs11Token token =
+          m.open(TokenSelector.byLabel(LABEL), new TestPins().then(PIN, "12"))) {
         assertThatThrownBy(token::changePin)
-            .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PIN_INVALID));
+            .isInstanceOfSatisfying(
+                TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PIN_INVALID));
       }
     }
   }
@@ -246,16 +293,20 @@ class SoftHsmTokenIT {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int thread = t;
-        results.add(pool.submit(() -> {
-          for (int i = 0; i < 100; i++) {
-            byte[] data = ("văn bản " + thread + "-" + i).getBytes(StandardCharsets.UTF_8);
-            SignatureValue v = key.sign(DigestAlgorithm.SHA256.digest(data), SignatureAlgorithm.RSA_SHA256);
-            if (!Verify.jdk(key.certificate(), data, v)) {
-              return false;
-            }
-          }
-          return true;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    byte[] data = ("văn bản " + thread + "-" + i).getBytes(StandardCharsets.UTF_8);
+                    SignatureValue v =
+                        key.sign(
+                            DigestAlgorithm.SHA256.digest(data), SignatureAlgorithm.RSA_SHA256);
+                    if (!Verify.jdk(key.certificate(), data, v)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
       }
       for (Future<Boolean> f : results) {
         assertThat(f.get()).isTrue();
@@ -279,7 +330,10 @@ class SoftHsmTokenIT {
 
       assertThat(r.isComplete()).isTrue();
       assertThat(r.signed()).hasSize(50);
-      assertThat(Verify.jdk(key.certificate(), "hồ sơ 7".getBytes(StandardCharsets.UTF_8), r.signed().get(7))).isTrue();
+      assertThat(
+              Verify.jdk(
+                  key.certificate(), "hồ sơ 7".getBytes(StandardCharsets.UTF_8), r.signed().get(7)))
+          .isTrue();
       assertThat(pins.asked).hasValue(1);
     }
   }
@@ -288,7 +342,8 @@ class SoftHsmTokenIT {
   void batch_stopsAtTheFailingItem() throws Exception {
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       Pkcs11Key key = key(token, "01");
-      List<Digest> digests = new ArrayList<>(Collections.nCopies(3, DigestAlgorithm.SHA256.digest(DATA)));
+      List<Digest> digests =
+          new ArrayList<>(Collections.nCopies(3, DigestAlgorithm.SHA256.digest(DATA)));
       digests.add(DigestAlgorithm.SHA384.digest(DATA)); // wrong hash for RSA_SHA256
       digests.add(DigestAlgorithm.SHA256.digest(DATA));
 
@@ -307,7 +362,9 @@ class SoftHsmTokenIT {
     try (Pkcs11Token token = module.open(TokenSelector.byLabel(LABEL), TestPins.always(PIN))) {
       key = key(token, "01");
     }
-    assertThatThrownBy(() -> key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256))
-        .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_CLOSED));
+    assertThatThrownBy(
+            () -> key.sign(DigestAlgorithm.SHA256.digest(DATA), SignatureAlgorithm.RSA_SHA256))
+        .isInstanceOfSatisfying(
+            TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_CLOSED));
   }
 }

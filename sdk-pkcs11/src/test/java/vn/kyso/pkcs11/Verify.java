@@ -17,7 +17,9 @@ final class Verify {
     if (alg.isPss()) {
       s = Signature.getInstance("RSASSA-PSS");
       String h = alg.digestAlgorithm().jcaName();
-      s.setParameter(new PSSParameterSpec(h, "MGF1", new MGF1ParameterSpec(h), alg.digestAlgorithm().length(), 1));
+      s.setParameter(
+          new PSSParameterSpec(
+              h, "MGF1", new MGF1ParameterSpec(h), alg.digestAlgorithm().length(), 1));
     } else {
       s = Signature.getInstance(alg.jcaName());
     }

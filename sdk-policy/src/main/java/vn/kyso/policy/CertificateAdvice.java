@@ -19,8 +19,13 @@ import vn.kyso.api.policy.PolicyFinding;
  * @param findings the cited reasons
  * @since 0.1
  */
-public record CertificateAdvice(LocalDate asOf, LocalDate expires, long daysToExpiry, boolean renewalWindowOpen,
-    Optional<Long> renewalsLeft, List<PolicyFinding> findings) {
+public record CertificateAdvice(
+    LocalDate asOf,
+    LocalDate expires,
+    long daysToExpiry,
+    boolean renewalWindowOpen,
+    Optional<Long> renewalsLeft,
+    List<PolicyFinding> findings) {
 
   /**
    * Validates the parts.

@@ -1,11 +1,11 @@
 package vn.kyso.policy;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Collections;
-import java.util.Locale;
 
 /**
  * The fixed set of checks a rule can instantiate. A pack names one per rule ({@code check:}) and
@@ -15,40 +15,78 @@ import java.util.Locale;
  * @since 0.1
  */
 public enum CheckType {
-  /** refuse when the document is classified. Parameters: {@code levels}, {@code encryption-allowed}. */
-  CLASSIFIED_EXCLUSION("classified-exclusion", When.SIGNING, "levels:list?", "encryption-allowed:bool?"),
-  /** Refuse documents of the listed categories (historic LGDĐT 2005 list). Parameter: {@code categories}. */
+  /**
+   * X-01: refuse when the document is classified. Parameters: {@code levels}, {@code
+   * encryption-allowed}.
+   */
+  CLASSIFIED_EXCLUSION(
+      "classified-exclusion", When.SIGNING, "levels:list?", "encryption-allowed:bool?"),
+  /**
+   * Refuse documents of the listed categories (historic LGDĐT 2005 list). Parameter: {@code
+   * categories}.
+   */
   CATEGORY_EXCLUSION("category-exclusion", When.SIGNING, "categories:list"),
-  /** Tell that the listed categories are no longer excluded (GD23-01). Parameter: {@code categories}. */
+  /**
+   * Tell that the listed categories are no longer excluded (GD23-01). Parameter: {@code
+   * categories}.
+   */
   FORMER_EXCLUSION_NOTICE("former-exclusion-notice", When.SIGNING, "categories:list"),
   /** The certificate is inside its validity period and not revoked at signing time. */
   CERTIFICATE_VALIDITY("certificate-validity", When.SIGNING),
-  /** The certificate comes from one of the listed CA families. Parameter: {@code families} (special-use, public). */
+  /**
+   * The certificate comes from one of the listed CA families. Parameter: {@code families}
+   * (special-use, public).
+   */
   ISSUER_FAMILY("issuer-family", When.SIGNING, "families:list"),
-  /** Key size and hash minimums. Parameters: {@code rsa-min-bits}, {@code ec-min-bits}, {@code prefer-pss}. */
-  ALGORITHM_MINIMUMS("algorithm-minimums", When.SIGNING, "rsa-min-bits:int", "ec-min-bits:int", "prefer-pss:bool?"),
+  /**
+   * Key size and hash minimums. Parameters: {@code rsa-min-bits}, {@code ec-min-bits}, {@code
+   * prefer-pss}.
+   */
+  ALGORITHM_MINIMUMS(
+      "algorithm-minimums",
+      When.SIGNING,
+      "rsa-min-bits:int",
+      "ec-min-bits:int",
+      "prefer-pss:bool?"),
   /**
    * X-04 lint (lifecycle advice, never grounds to reject a signature): validity length over the
    * limit. Parameters: {@code max-years} (a new certificate), {@code renewal-max-years} (a renewed
    * one), {@code issued-from} (only certificates issued from that day).
    */
-  VALIDITY_LENGTH("validity-length", When.ADVICE, "max-years:int?", "renewal-max-years:int?", "issued-from:date?"),
-  /** an organisation signature needs an earlier valid personal signature, or the listed alternative. */
+  VALIDITY_LENGTH(
+      "validity-length",
+      When.ADVICE,
+      "max-years:int?",
+      "renewal-max-years:int?",
+      "issued-from:date?"),
+  /**
+   * X-02: an organisation signature needs an earlier valid personal signature, or the listed
+   * alternative.
+   */
   ORGANISATION_AFTER_PERSONAL("organisation-after-personal", When.SIGNING, "alternative:text"),
   /** VT30-10: the organisation key signs only what its organisation issues or copies. */
   ORGANISATION_KEY_SCOPE("organisation-key-scope", When.SIGNING),
   /** KT-08: the listed document types use the named organisation's certificate. */
-  ORGANISATION_FOR_DOCUMENT_TYPE("organisation-for-document-type", When.SIGNING, "document-types:list",
-      "organisation:text"),
-  /** VT30-03..06: the authority form matches the signer's position, assignment or delegation. Parameter: {@code forms}. */
+  ORGANISATION_FOR_DOCUMENT_TYPE(
+      "organisation-for-document-type", When.SIGNING, "document-types:list", "organisation:text"),
+  /**
+   * VT30-03..06: the authority form matches the signer's position, assignment or delegation.
+   * Parameter: {@code forms}.
+   */
   AUTHORITY_FORM("authority-form", When.SIGNING, "forms:list"),
   /** CD68-19, VT30-11: the signer uses their own certificate. */
   OWN_CERTIFICATE("own-certificate", When.SIGNING),
-  /** The personal signer is a registered competent signer. Parameters: {@code positions}, {@code titles}. */
+  /**
+   * The personal signer is a registered competent signer. Parameters: {@code positions}, {@code
+   * titles}.
+   */
   COMPETENT_SIGNER("competent-signer", When.SIGNING, "positions:list?", "titles:list?"),
   /** LC-06, CD68-17: the document's title line matches the signer's title. */
   TITLE_MATCH("title-match", When.SIGNING),
-  /** LC-07: for the listed forms the authority is read from the certificate's title. Parameter: {@code forms}. */
+  /**
+   * LC-07: for the listed forms the authority is read from the certificate's title. Parameter:
+   * {@code forms}.
+   */
   TITLE_IN_CERTIFICATE("title-in-certificate", When.SIGNING, "forms:list"),
   /** the organisation token is used by its registered văn thư or with written permission. */
   ORGANISATION_TOKEN_CUSTODY("organisation-token-custody", When.SIGNING),
@@ -56,13 +94,22 @@ public enum CheckType {
   EMAIL_DOMAIN("email-domain", When.SIGNING, "domains:list"),
   /** CD68-08: the certificate e-mail is the registry's official e-mail. */
   EMAIL_MATCHES_REGISTRY("email-matches-registry", When.SIGNING),
-  /** PIN flags read before login. Parameters: {@code recovery-form}, {@code recovery-working-days}. */
+  /**
+   * X-05: PIN flags read before login. Parameters: {@code recovery-form}, {@code
+   * recovery-working-days}.
+   */
   PIN_STATE("pin-state", When.SIGNING, "recovery-form:text", "recovery-working-days:int?"),
   /** PIN age. Parameter: {@code max-months}. */
   PIN_AGE("pin-age", When.SIGNING, "max-months:int"),
-  /** VT30-01, KT-04/05: original value needs valid personal and organisation signatures. Parameter: {@code digitised-organisation-only}. */
+  /**
+   * VT30-01, KT-04/05: original value needs valid personal and organisation signatures. Parameter:
+   * {@code digitised-organisation-only}.
+   */
   ORIGINAL_VALUE("original-value", When.BOTH, "digitised-organisation-only:bool?"),
-  /** a paper original is also required. Parameters: {@code categories}, {@code electronic-only-types}. */
+  /**
+   * X-08: a paper original is also required. Parameters: {@code categories}, {@code
+   * electronic-only-types}.
+   */
   PAPER_ORIGINAL("paper-original", When.BOTH, "categories:list?", "electronic-only-types:list?"),
   /** VT30-13: copy forms and directions. */
   COPY_FORM("copy-form", When.SIGNING),
@@ -85,14 +132,24 @@ public enum CheckType {
   /** TB-16: an issued document carries a signature. */
   SIGNED_BEFORE_ISSUE("signed-before-issue", When.DOCUMENT),
   /**
-   * X-03: the renewal window (lifecycle advice). Parameters: {@code max-renewals},
-   * {@code min-days-left}, {@code lead-days}, {@code request} ({@code renewal}, the default, or
-   * {@code change} for a change of the certificate's information).
+   * X-03: the renewal window (lifecycle advice). Parameters: {@code max-renewals}, {@code
+   * min-days-left}, {@code lead-days}, {@code request} ({@code renewal}, the default, or {@code
+   * change} for a change of the certificate's information).
    */
-  RENEWAL_WINDOW("renewal-window", When.ADVICE, "max-renewals:int?", "min-days-left:int", "lead-days:int?",
+  RENEWAL_WINDOW(
+      "renewal-window",
+      When.ADVICE,
+      "max-renewals:int?",
+      "min-days-left:int",
+      "lead-days:int?",
       "request:text?"),
   /** HR events to revocation or change, with deadlines in working days. */
-  HR_EVENT("hr-event", When.ADVICE, "revoke-on:list", "change-on:list?", "notify-working-days:int?",
+  HR_EVENT(
+      "hr-event",
+      When.ADVICE,
+      "revoke-on:list",
+      "change-on:list?",
+      "notify-working-days:int?",
       "device-return-working-days:int?"),
   /** reporting dates ({@code MM-DD}). Parameter: {@code dates}. */
   REPORTING_CALENDAR("reporting-calendar", When.ADVICE, "dates:list");
@@ -141,17 +198,23 @@ public enum CheckType {
     }
   }
 
-  /** @return the name used in pack files, e.g. {@code classified-exclusion} */
+  /**
+   * @return the name used in pack files, e.g. {@code classified-exclusion}
+   */
   public String yamlName() {
     return yamlName;
   }
 
-  /** @return when the check runs */
+  /**
+   * @return when the check runs
+   */
   public When when() {
     return when;
   }
 
-  /** @return the parameters it takes and their kinds */
+  /**
+   * @return the parameters it takes and their kinds
+   */
   public Map<String, ParameterKind> parameters() {
     return Collections.unmodifiableMap(parameters);
   }

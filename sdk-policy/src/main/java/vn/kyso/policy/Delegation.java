@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A written authorisation (giấy ủy quyền) from a head to the head of a subordinate unit, limited
- * in time and content (Nghị định 30/2020/NĐ-CP Art 13(3)). Immutable.
+ * A written authorisation (giấy ủy quyền) from a head to the head of a subordinate unit, limited in
+ * time and content (Nghị định 30/2020/NĐ-CP Art 13(3)). Immutable.
  *
  * @param fromPersonId the registry id of the person who authorised
  * @param toPersonId the registry id of the person authorised
@@ -15,7 +15,11 @@ import java.util.Set;
  * @param validTo last day
  * @since 0.1
  */
-public record Delegation(String fromPersonId, String toPersonId, Set<String> documentTypes, LocalDate validFrom,
+public record Delegation(
+    String fromPersonId,
+    String toPersonId,
+    Set<String> documentTypes,
+    LocalDate validFrom,
     LocalDate validTo) {
 
   /**

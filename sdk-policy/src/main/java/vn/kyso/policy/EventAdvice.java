@@ -16,8 +16,12 @@ import vn.kyso.api.policy.PolicyFinding;
  * @param findings the cited reasons, one per applicable rule
  * @since 0.1
  */
-public record EventAdvice(HrEvent event, Action action, Optional<LocalDate> notifyBy,
-    Optional<LocalDate> returnDeviceBy, List<PolicyFinding> findings) {
+public record EventAdvice(
+    HrEvent event,
+    Action action,
+    Optional<LocalDate> notifyBy,
+    Optional<LocalDate> returnDeviceBy,
+    List<PolicyFinding> findings) {
 
   /** The required action. */
   public enum Action {

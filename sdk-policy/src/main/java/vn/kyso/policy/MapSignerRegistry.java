@@ -37,7 +37,9 @@ public final class MapSignerRegistry implements SignerRegistry {
     this.usedNumbers = Set.copyOf(b.usedNumbers);
   }
 
-  /** @return a builder */
+  /**
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -49,7 +51,8 @@ public final class MapSignerRegistry implements SignerRegistry {
 
   @Override
   public Optional<OrganisationRecord> organisation(String name, Instant at) {
-    return Optional.ofNullable(organisations.get(NameNormalizer.normalize(Objects.requireNonNull(name, "name"))));
+    return Optional.ofNullable(
+        organisations.get(NameNormalizer.normalize(Objects.requireNonNull(name, "name"))));
   }
 
   @Override
@@ -63,7 +66,11 @@ public final class MapSignerRegistry implements SignerRegistry {
   }
 
   private static String numberKey(String organisation, int year, String numberSymbol) {
-    return NameNormalizer.normalize(organisation) + "#" + year + "#" + NameNormalizer.normalize(numberSymbol);
+    return NameNormalizer.normalize(organisation)
+        + "#"
+        + year
+        + "#"
+        + NameNormalizer.normalize(numberSymbol);
   }
 
   /** Builds a {@link MapSignerRegistry}. Not thread-safe. */
@@ -82,7 +89,9 @@ public final class MapSignerRegistry implements SignerRegistry {
      * @return this builder
      */
     public Builder signer(X509Certificate certificate, SignerRecord record) {
-      signers.put(key(Objects.requireNonNull(certificate, "certificate")), Objects.requireNonNull(record, "record"));
+      signers.put(
+          key(Objects.requireNonNull(certificate, "certificate")),
+          Objects.requireNonNull(record, "record"));
       return this;
     }
 
@@ -110,7 +119,9 @@ public final class MapSignerRegistry implements SignerRegistry {
       return this;
     }
 
-    /** @return the registry */
+    /**
+     * @return the registry
+     */
     public MapSignerRegistry build() {
       return new MapSignerRegistry(this);
     }

@@ -15,8 +15,13 @@ import java.util.Set;
  * @param tokenPermissions registry ids of others with written permission to use the token
  * @since 0.1
  */
-public record OrganisationRecord(String name, String type, Regime regime, Set<String> byOrderDocumentTypes,
-    Set<String> tokenHolders, Set<String> tokenPermissions) {
+public record OrganisationRecord(
+    String name,
+    String type,
+    Regime regime,
+    Set<String> byOrderDocumentTypes,
+    Set<String> tokenHolders,
+    Set<String> tokenPermissions) {
 
   /**
    * Validates the parts.
@@ -32,7 +37,8 @@ public record OrganisationRecord(String name, String type, Regime regime, Set<St
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(regime, "regime");
-    byOrderDocumentTypes = Set.copyOf(Objects.requireNonNull(byOrderDocumentTypes, "byOrderDocumentTypes"));
+    byOrderDocumentTypes =
+        Set.copyOf(Objects.requireNonNull(byOrderDocumentTypes, "byOrderDocumentTypes"));
     tokenHolders = Set.copyOf(Objects.requireNonNull(tokenHolders, "tokenHolders"));
     tokenPermissions = Set.copyOf(Objects.requireNonNull(tokenPermissions, "tokenPermissions"));
   }

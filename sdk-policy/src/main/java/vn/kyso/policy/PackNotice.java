@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A notice a pack attaches to every decision from a date on, e.g. "the province was merged on
- * 1 July 2025; the status of this regulation is unknown". Immutable.
+ * A notice a pack attaches to every decision from a date on, e.g. "the province was merged on 1
+ * July 2025; the status of this regulation is unknown". Immutable.
  *
  * @param from the first day it applies
  * @param vi the Vietnamese text

@@ -1,6 +1,7 @@
 package vn.kyso.policy;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -22,12 +24,10 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import vn.kyso.api.policy.Citation;
-import vn.kyso.api.validation.Severity;
-import java.time.MonthDay;
-import java.util.TreeSet;
 import vn.kyso.api.policy.AuthorityForm;
+import vn.kyso.api.policy.Citation;
 import vn.kyso.api.policy.KeyStorage;
+import vn.kyso.api.validation.Severity;
 
 /** Reads a pack file into a {@link PolicyPack}, locating every problem by line and column. */
 final class PackReader {
@@ -48,32 +48,63 @@ final class PackReader {
 
   private PolicyPack pack(String text) throws PolicyFormatException {
     if (text.length() > MAX_CHARS) {
-      throw new PolicyFormatException(source, 1, 1, "the file is larger than " + MAX_CHARS + " characters", null);
+      throw new PolicyFormatException(
+          source, 1, 1, "the file is larger than " + MAX_CHARS + " characters", null);
     }
     checkFlowDepth(text);
     Node root;
     try {
-      LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(false)
-          .setAllowRecursiveKeys(false).setMaxAliasesForCollections(0).setCodePointLimit(MAX_CHARS * 4)
-          .setUseMarks(true).build();
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setLabel(source)
+              .setAllowDuplicateKeys(false)
+              .setAllowRecursiveKeys(false)
+              .setMaxAliasesForCollections(0)
+              .setCodePointLimit(MAX_CHARS * 4)
+              .setUseMarks(true)
+              .build();
       root = new Compose(settings).composeString(text).orElse(null);
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
-      throw new PolicyFormatException(source, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1,
-          "not valid YAML: " + firstLine(e.getProblem()), e);
-    } catch (YamlEngineException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
-      throw new PolicyFormatException(source, 1, 1, "not valid YAML: " + firstLine(e.getMessage()), e);
+      throw new PolicyFormatException(
+          source,
+          m == null ? 1 : m.getLine() + 1,
+          m == null ? 1 : m.getColumn() + 1,
+          "not valid YAML: " + firstLine(e.getProblem()),
+          e);
+    } catch (YamlEngineException
+        | IllegalArgumentException
+        | IllegalStateException
+        | IndexOutOfBoundsException e) {
+      throw new PolicyFormatException(
+          source, 1, 1, "not valid YAML: " + firstLine(e.getMessage()), e);
     } catch (StackOverflowError e) {
       throw new PolicyFormatException(source, 1, 1, "the YAML is nested too deeply", null);
     }
     if (root == null) {
       throw new PolicyFormatException(source, 1, 1, "the file is empty", null);
     }
-    Map<String, Node> top = mapping(root, Set.of("kyso-policy-pack", "id", "version", "title", "jurisdiction",
-        "document", "effective", "status", "status-note", "notices", "parameters", "rules"));
+    Map<String, Node> top =
+        mapping(
+            root,
+            Set.of(
+                "kyso-policy-pack",
+                "id",
+                "version",
+                "title",
+                "jurisdiction",
+                "document",
+                "effective",
+                "status",
+                "status-note",
+                "notices",
+                "parameters",
+                "rules"));
     Node formatNode = required(top, "kyso-policy-pack", root);
     if (!"1".equals(scalar(formatNode))) {
-      throw error(formatNode, "unsupported pack format " + scalar(formatNode) + " (this SDK reads format 1)");
+      throw error(
+          formatNode,
+          "unsupported pack format " + scalar(formatNode) + " (this SDK reads format 1)");
     }
     String id = id(required(top, "id", root));
     String version = scalar(required(top, "version", root));
@@ -88,13 +119,17 @@ final class PackReader {
       throw error(effective.get("until"), "'until' is before 'from'");
     }
     PackStatus status = status(required(top, "status", root));
-    String[] statusNote = top.containsKey("status-note") ? texts(top.get("status-note")) : new String[] {"", ""};
+    String[] statusNote =
+        top.containsKey("status-note") ? texts(top.get("status-note")) : new String[] {"", ""};
     List<PackNotice> notices = new ArrayList<>();
     if (top.containsKey("notices")) {
       for (Node n : sequence(top.get("notices"))) {
         Map<String, Node> m = mapping(n, Set.of("from", "vi", "en"));
-        notices.add(new PackNotice(date(required(m, "from", n)), scalar(required(m, "vi", n)),
-            scalar(required(m, "en", n))));
+        notices.add(
+            new PackNotice(
+                date(required(m, "from", n)),
+                scalar(required(m, "vi", n)),
+                scalar(required(m, "en", n))));
       }
     }
     Map<String, Object> parameters = new LinkedHashMap<>();
@@ -110,23 +145,51 @@ final class PackReader {
     for (Node n : sequence(required(top, "rules", root))) {
       PolicyRule rule = rule(n, document, jurisdiction, parameters);
       if (!ids.add(rule.id() + "\u0000" + rule.check())) {
-        throw error(n, "rule " + rule.id() + " with check " + rule.check().yamlName() + " appears twice");
+        throw error(
+            n, "rule " + rule.id() + " with check " + rule.check().yamlName() + " appears twice");
       }
       rules.add(rule);
     }
-    return new PolicyPack(source, id, version, title[0], title[1], jurisdiction, document, from, until, status,
-        statusNote[0], statusNote[1], notices, parameters, rules);
+    return new PolicyPack(
+        source,
+        id,
+        version,
+        title[0],
+        title[1],
+        jurisdiction,
+        document,
+        from,
+        until,
+        status,
+        statusNote[0],
+        statusNote[1],
+        notices,
+        parameters,
+        rules);
   }
 
-  private PolicyRule rule(Node node, String packDocument, String jurisdiction, Map<String, Object> packParameters)
+  private PolicyRule rule(
+      Node node, String packDocument, String jurisdiction, Map<String, Object> packParameters)
       throws PolicyFormatException {
-    Map<String, Node> m = mapping(node, Set.of("id", "check", "severity", "document", "article", "confidence",
-        "title", "effective", "params"));
+    Map<String, Node> m =
+        mapping(
+            node,
+            Set.of(
+                "id",
+                "check",
+                "severity",
+                "document",
+                "article",
+                "confidence",
+                "title",
+                "effective",
+                "params"));
     String id = id(required(m, "id", node));
     Node checkNode = required(m, "check", node);
     String checkName = scalar(checkNode);
-    CheckType check = CheckType.fromYamlName(checkName)
-        .orElseThrow(() -> error(checkNode, "unknown check '" + checkName + "'"));
+    CheckType check =
+        CheckType.fromYamlName(checkName)
+            .orElseThrow(() -> error(checkNode, "unknown check '" + checkName + "'"));
     Severity severity = severity(required(m, "severity", node));
     String document = m.containsKey("document") ? scalar(m.get("document")) : packDocument;
     String article = scalar(required(m, "article", node));
@@ -152,8 +215,15 @@ final class PackReader {
     for (Map.Entry<String, Node> e : given.entrySet()) {
       CheckType.ParameterKind kind = check.parameters().get(e.getKey());
       if (kind == null) {
-        throw error(e.getValue(), "check '" + check.yamlName() + "' has no parameter '" + e.getKey()
-            + "' (it takes " + check.parameters().keySet() + ")");
+        throw error(
+            e.getValue(),
+            "check '"
+                + check.yamlName()
+                + "' has no parameter '"
+                + e.getKey()
+                + "' (it takes "
+                + check.parameters().keySet()
+                + ")");
       }
       Node v = e.getValue();
       if (v instanceof ScalarNode s && REFERENCE.matcher(s.getValue()).matches()) {
@@ -176,14 +246,26 @@ final class PackReader {
     }
     for (String name : check.parameters().keySet()) {
       if (check.isRequired(name) && !resolved.containsKey(name)) {
-        throw error(node, "rule " + id + ": check '" + check.yamlName() + "' needs parameter '" + name + "'");
+        throw error(
+            node,
+            "rule " + id + ": check '" + check.yamlName() + "' needs parameter '" + name + "'");
       }
     }
-    return new PolicyRule(id, check, severity, new Citation(document, article, jurisdiction, confidence), from, until,
-        title[0], title[1], resolved, raw);
+    return new PolicyRule(
+        id,
+        check,
+        severity,
+        new Citation(document, article, jurisdiction, confidence),
+        from,
+        until,
+        title[0],
+        title[1],
+        resolved,
+        raw);
   }
 
-  private Object coerce(CheckType check, String name, Object value, CheckType.ParameterKind kind, Node at)
+  private Object coerce(
+      CheckType check, String name, Object value, CheckType.ParameterKind kind, Node at)
       throws PolicyFormatException {
     try {
       Object converted = convert(value, kind);
@@ -194,16 +276,22 @@ final class PackReader {
     }
   }
 
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "levels", Set.of("MAT", "TOI_MAT", "TUYET_MAT"),
-      "forms", names(AuthorityForm.values()),
-      "positions", names(Position.values()),
-      "accepted", names(KeyStorage.values()),
-      "families", Set.of("special-use", "public"),
-      "request", Set.of("renewal", "change"),
-      "alternative", Set.of("copy-or-own-digitisation", "digitised-from-signed-paper", "digitised-from-paper", "none"),
-      "revoke-on", names(HrEvent.values()),
-      "change-on", names(HrEvent.values()));
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "levels", Set.of("MAT", "TOI_MAT", "TUYET_MAT"),
+          "forms", names(AuthorityForm.values()),
+          "positions", names(Position.values()),
+          "accepted", names(KeyStorage.values()),
+          "families", Set.of("special-use", "public"),
+          "request", Set.of("renewal", "change"),
+          "alternative",
+              Set.of(
+                  "copy-or-own-digitisation",
+                  "digitised-from-signed-paper",
+                  "digitised-from-paper",
+                  "none"),
+          "revoke-on", names(HrEvent.values()),
+          "change-on", names(HrEvent.values()));
 
   private static Set<String> names(Enum<?>[] values) {
     Set<String> out = new HashSet<>();
@@ -219,11 +307,15 @@ final class PackReader {
    * @throws IllegalArgumentException naming the bad value
    */
   static void checkValues(CheckType check, String name, Object value) {
-    List<String> values = value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
+    List<String> values =
+        value instanceof List<?> l
+            ? l.stream().map(String::valueOf).toList()
+            : List.of(String.valueOf(value));
     Set<String> allowed = ALLOWED.get(name);
     for (String v : values) {
       if (allowed != null && !allowed.contains(v)) {
-        throw new IllegalArgumentException("'" + v + "' is not allowed for " + name + " (one of " + new TreeSet<>(allowed) + ")");
+        throw new IllegalArgumentException(
+            "'" + v + "' is not allowed for " + name + " (one of " + new TreeSet<>(allowed) + ")");
       }
       if (check == CheckType.REPORTING_CALENDAR && name.equals("dates")) {
         try {
@@ -329,7 +421,9 @@ final class PackReader {
     for (NodeTuple t : mn.getValue()) {
       String key = scalar(t.getKeyNode());
       if (allowed != null && !allowed.contains(key)) {
-        throw error(t.getKeyNode(), "unknown key '" + key + "' (expected one of " + new TreeSet<>(allowed) + ")");
+        throw error(
+            t.getKeyNode(),
+            "unknown key '" + key + "' (expected one of " + new TreeSet<>(allowed) + ")");
       }
       if (out.put(key, t.getValueNode()) != null) {
         throw error(t.getKeyNode(), "key '" + key + "' appears twice");
@@ -403,8 +497,12 @@ final class PackReader {
 
   private PolicyFormatException error(Node node, String problem) {
     Optional<Mark> m = node == null ? Optional.empty() : node.getStartMark();
-    return new PolicyFormatException(source, m.map(x -> x.getLine() + 1).orElse(1),
-        m.map(x -> x.getColumn() + 1).orElse(1), problem, null);
+    return new PolicyFormatException(
+        source,
+        m.map(x -> x.getLine() + 1).orElse(1),
+        m.map(x -> x.getColumn() + 1).orElse(1),
+        problem,
+        null);
   }
 
   private void checkFlowDepth(String text) throws PolicyFormatException {
@@ -419,8 +517,12 @@ final class PackReader {
         column = 0;
       } else if (c == '[' || c == '{') {
         if (++depth > MAX_FLOW_DEPTH) {
-          throw new PolicyFormatException(source, line, column, "lists and mappings are nested more than "
-              + MAX_FLOW_DEPTH + " deep", null);
+          throw new PolicyFormatException(
+              source,
+              line,
+              column,
+              "lists and mappings are nested more than " + MAX_FLOW_DEPTH + " deep",
+              null);
         }
       } else if ((c == ']' || c == '}') && depth > 0) {
         depth--;

@@ -8,7 +8,9 @@ package vn.kyso.policy;
 public enum PackStatus {
   /** In force for the dates it covers. */
   IN_FORCE,
-  /** Repealed or superseded: it still evaluates for the dates it covered and says so for later ones. */
+  /**
+   * Repealed or superseded: it still evaluates for the dates it covered and says so for later ones.
+   */
   REPEALED,
   /** A draft never confirmed as adopted: its rules warn but never deny. */
   DRAFT,

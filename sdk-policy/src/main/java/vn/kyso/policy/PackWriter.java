@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import vn.kyso.api.validation.Severity;
-import java.util.Locale;
 
 /** Writes a {@link PolicyPack} back to YAML in format 1. */
 final class PackWriter {
@@ -52,7 +52,11 @@ final class PackWriter {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", r.id());
       m.put("check", r.check().yamlName());
-      m.put("severity", r.severity() == Severity.ERROR ? "deny" : r.severity() == Severity.WARNING ? "warn" : "info");
+      m.put(
+          "severity",
+          r.severity() == Severity.ERROR
+              ? "deny"
+              : r.severity() == Severity.WARNING ? "warn" : "info");
       if (!r.citation().document().equals(p.document())) {
         m.put("document", r.citation().document());
       }
@@ -73,8 +77,12 @@ final class PackWriter {
       rules.add(m);
     }
     top.put("rules", rules);
-    DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(120)
-        .setSplitLines(false).build();
+    DumpSettings settings =
+        DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setWidth(120)
+            .setSplitLines(false)
+            .build();
     return new Dump(settings).dumpToString(top);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.PolicyFinding;
@@ -21,7 +22,6 @@ import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.policy.internal.Evaluator;
-import java.util.Set;
 
 /**
  * The policy engine: a set of packs evaluated together, always as of a date, with roles from the
@@ -40,10 +40,9 @@ import java.util.Set;
  * packs and of the rules in them. A pack that was repealed still evaluates for the dates it
  * covered; for later dates its findings are shown for information only, with a notice.
  *
- * <p><b>Security notes.</b> A pack is data: it names built-in checks and their parameters, and
- * can never run code. Facts the host does not give (registry, operator, token state,
- * revocation) make the rules that need them warn that they could not check; they never pass
- * silently as proven.
+ * <p><b>Security notes.</b> A pack is data: it names built-in checks and their parameters, and can
+ * never run code. Facts the host does not give (registry, operator, token state, revocation) make
+ * the rules that need them warn that they could not check; they never pass silently as proven.
  *
  * @since 0.1
  */
@@ -58,14 +57,16 @@ public final class Policy implements SigningPolicy {
     this.evaluator = new Evaluator(packs, b.registry, b.calendar, b.zone);
   }
 
-  /** @return an empty builder: add packs */
+  /**
+   * @return an empty builder: add packs
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Returns a builder preloaded with a preset: {@code national} alone, or {@code national} plus
-   * one of the provincial packs ({@link PolicyPack#builtInIds()}).
+   * Returns a builder preloaded with a preset: {@code national} alone, or {@code national} plus one
+   * of the provincial packs ({@link PolicyPack#builtInIds()}).
    *
    * @param id the preset, e.g. {@code lao-cai-51-2015}
    * @return the builder
@@ -79,19 +80,23 @@ public final class Policy implements SigningPolicy {
     return b;
   }
 
-  /** @return the preset ids: the built-in pack ids */
+  /**
+   * @return the preset ids: the built-in pack ids
+   */
   public static List<String> presets() {
     return PolicyPack.builtInIds();
   }
 
-  /** @return the packs, by id */
+  /**
+   * @return the packs, by id
+   */
   public List<PolicyPack> packs() {
     return packs;
   }
 
   /**
-   * Decides whether a signature may be made, taking the law as of the request's signing time
-   * (its date in Vietnam).
+   * Decides whether a signature may be made, taking the law as of the request's signing time (its
+   * date in Vietnam).
    *
    * @param request what is about to be signed
    * @return the decision
@@ -110,7 +115,8 @@ public final class Policy implements SigningPolicy {
    * @return the decision
    */
   public PolicyDecision evaluate(SigningRequest request, LocalDate asOf) {
-    return evaluator.signing(Objects.requireNonNull(request, "request"), Objects.requireNonNull(asOf, "asOf"), false);
+    return evaluator.signing(
+        Objects.requireNonNull(request, "request"), Objects.requireNonNull(asOf, "asOf"), false);
   }
 
   /**
@@ -129,21 +135,29 @@ public final class Policy implements SigningPolicy {
     List<PriorSignature> before = new ArrayList<>();
     for (SignatureResult s : report.signatures()) {
       // A document time-stamp is evidence, not a signature: it gets an empty decision.
-      Optional<PriorSignature> p = s.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP ? Optional.empty()
-          : PriorSignature.from(s);
+      Optional<PriorSignature> p =
+          s.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP
+              ? Optional.empty()
+              : PriorSignature.from(s);
       if (p.isEmpty()) {
-        perSignature.add(PolicyDecision.of(evaluator.day(report.validationTime()), List.of(), Set.of(),
-            packs.stream().map(PolicyPack::id).toList()));
+        perSignature.add(
+            PolicyDecision.of(
+                evaluator.day(report.validationTime()),
+                List.of(),
+                Set.of(),
+                packs.stream().map(PolicyPack::id).toList()));
         continue;
       }
-      SigningRequest.Builder rb = SigningRequest.builder(p.get().certificate(), document, p.get().time())
-          .kind(p.get().kind());
+      SigningRequest.Builder rb =
+          SigningRequest.builder(p.get().certificate(), document, p.get().time())
+              .kind(p.get().kind());
       before.forEach(rb::priorSignature);
       s.certificateResult().ifPresent(rb::certificateResult);
       perSignature.add(evaluator.signing(rb.build(), evaluator.day(p.get().time()), true));
       before.add(p.get());
     }
-    PolicyDecision whole = evaluator.document(report, document, evaluator.day(report.validationTime()));
+    PolicyDecision whole =
+        evaluator.document(report, document, evaluator.day(report.validationTime()));
     return report.withPolicyDecisions(perSignature, whole);
   }
 
@@ -156,11 +170,14 @@ public final class Policy implements SigningPolicy {
    * @param asOf the day
    * @return the advice
    */
-  public CertificateAdvice certificateAdvice(X509Certificate certificate, long renewalsDone, LocalDate asOf) {
+  public CertificateAdvice certificateAdvice(
+      X509Certificate certificate, long renewalsDone, LocalDate asOf) {
     if (renewalsDone < 0) {
       throw new IllegalArgumentException("renewalsDone < 0");
     }
-    return evaluator.certificate(Objects.requireNonNull(certificate, "certificate"), renewalsDone,
+    return evaluator.certificate(
+        Objects.requireNonNull(certificate, "certificate"),
+        renewalsDone,
         Objects.requireNonNull(asOf, "asOf"));
   }
 
@@ -173,7 +190,8 @@ public final class Policy implements SigningPolicy {
    * @return the advice
    */
   public EventAdvice eventAdvice(HrEvent event, LocalDate eventDate) {
-    return evaluator.event(Objects.requireNonNull(event, "event"), Objects.requireNonNull(eventDate, "eventDate"));
+    return evaluator.event(
+        Objects.requireNonNull(event, "event"), Objects.requireNonNull(eventDate, "eventDate"));
   }
 
   /**
@@ -184,7 +202,9 @@ public final class Policy implements SigningPolicy {
    * @return the findings, empty when nothing is due
    */
   public List<PolicyFinding> pinAdvice(Optional<Instant> pinLastChanged, LocalDate asOf) {
-    return evaluator.pin(Objects.requireNonNull(pinLastChanged, "pinLastChanged"), Objects.requireNonNull(asOf, "asOf"));
+    return evaluator.pin(
+        Objects.requireNonNull(pinLastChanged, "pinLastChanged"),
+        Objects.requireNonNull(asOf, "asOf"));
   }
 
   /**
@@ -225,7 +245,8 @@ public final class Policy implements SigningPolicy {
      * @param name the parameter
      * @param value the value
      * @return this builder
-     * @throws IllegalArgumentException when the pack or parameter is unknown or the value does not fit
+     * @throws IllegalArgumentException when the pack or parameter is unknown or the value does not
+     *     fit
      */
     public Builder parameter(String packId, String name, Object value) {
       PolicyPack p = packs.get(packId);

@@ -34,22 +34,30 @@ public class PolicyFormatException extends KysoException {
     this.problem = problem;
   }
 
-  /** @return the file or resource name */
+  /**
+   * @return the file or resource name
+   */
   public String file() {
     return file;
   }
 
-  /** @return the line, from 1 */
+  /**
+   * @return the line, from 1
+   */
   public int line() {
     return line;
   }
 
-  /** @return the column, from 1 */
+  /**
+   * @return the column, from 1
+   */
   public int column() {
     return column;
   }
 
-  /** @return what is wrong */
+  /**
+   * @return what is wrong
+   */
   public String problem() {
     return problem;
   }

@@ -2,6 +2,7 @@ package vn.kyso.policy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,14 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
-import java.nio.ByteBuffer;
-import java.util.Collections;
 
 /**
  * A versioned set of rules from one legal source (the national layer, or one provincial
- * regulation), read from a YAML file that a provincial IT officer can read and edit. Immutable
- * and thread-safe.
+ * regulation), read from a YAML file that a provincial IT officer can read and edit. Immutable and
+ * thread-safe.
  *
  * <p>The format (version 1), shortened:
+ *
  * <pre>{@code
  * kyso-policy-pack: 1
  * id: lao-cai-51-2015
@@ -47,15 +48,21 @@ import java.util.Collections;
  *     params: {domains: "${official-email-domains}"}
  * }</pre>
  *
- * <p>Every problem is reported as a {@link PolicyFormatException} with file, line and column.
- * Files are limited to one million characters; YAML aliases, tags that build objects and
- * deeply nested flow collections are refused.
+ * <p>Every problem is reported as a {@link PolicyFormatException} with file, line and column. Files
+ * are limited to one million characters; YAML aliases, tags that build objects and deeply nested
+ * flow collections are refused.
  *
  * @since 0.1
  */
 public final class PolicyPack {
-  private static final List<String> BUILT_IN = List.of("national", "thai-binh-08-2016", "lao-cai-51-2015",
-      "hoa-binh-13-2020", "kon-tum-284-2018", "kien-giang-2024-draft");
+  private static final List<String> BUILT_IN =
+      List.of(
+          "national",
+          "thai-binh-08-2016",
+          "lao-cai-51-2015",
+          "hoa-binh-13-2020",
+          "kon-tum-284-2018",
+          "kien-giang-2024-draft");
 
   private final String source;
   private final String id;
@@ -73,9 +80,22 @@ public final class PolicyPack {
   private final Map<String, Object> parameters;
   private final List<PolicyRule> rules;
 
-  PolicyPack(String source, String id, String version, String titleVi, String titleEn, String jurisdiction,
-      String document, LocalDate from, LocalDate until, PackStatus status, String statusNoteVi, String statusNoteEn,
-      List<PackNotice> notices, Map<String, Object> parameters, List<PolicyRule> rules) {
+  PolicyPack(
+      String source,
+      String id,
+      String version,
+      String titleVi,
+      String titleEn,
+      String jurisdiction,
+      String document,
+      LocalDate from,
+      LocalDate until,
+      PackStatus status,
+      String statusNoteVi,
+      String statusNoteEn,
+      List<PackNotice> notices,
+      Map<String, Object> parameters,
+      List<PolicyRule> rules) {
     this.source = source;
     this.id = id;
     this.version = version;
@@ -122,7 +142,8 @@ public final class PolicyPack {
    * @throws PolicyFormatException when it is not a valid pack (with line and column)
    */
   public static PolicyPack parse(String sourceName, String yaml) throws PolicyFormatException {
-    return PackReader.read(Objects.requireNonNull(sourceName, "sourceName"), Objects.requireNonNull(yaml, "yaml"));
+    return PackReader.read(
+        Objects.requireNonNull(sourceName, "sourceName"), Objects.requireNonNull(yaml, "yaml"));
   }
 
   /**
@@ -143,19 +164,26 @@ public final class PolicyPack {
       }
       return parse(resource, decode(resource, in.readAllBytes()));
     } catch (IOException | PolicyFormatException e) {
-      throw new IllegalStateException("the built-in pack " + id + " cannot be read: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the built-in pack " + id + " cannot be read: " + e.getMessage(), e);
     }
   }
 
-  /** @return the ids of the packs bundled with the SDK */
+  /**
+   * @return the ids of the packs bundled with the SDK
+   */
   public static List<String> builtInIds() {
     return BUILT_IN;
   }
 
   private static String decode(String source, byte[] bytes) throws PolicyFormatException {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new PolicyFormatException(source, 1, 1, "the file is not UTF-8 text", e);
     }
@@ -174,11 +202,13 @@ public final class PolicyPack {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     if (!parameters.containsKey(name)) {
-      throw new IllegalArgumentException("pack " + id + " has no parameter '" + name + "'; it has "
-          + parameters.keySet());
+      throw new IllegalArgumentException(
+          "pack " + id + " has no parameter '" + name + "'; it has " + parameters.keySet());
     }
-    Object normalised = value instanceof Integer i ? Long.valueOf(i)
-        : value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : value;
+    Object normalised =
+        value instanceof Integer i
+            ? Long.valueOf(i)
+            : value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : value;
     Map<String, Object> newParameters = new LinkedHashMap<>(parameters);
     newParameters.put(name, normalised);
     List<PolicyRule> newRules = new ArrayList<>();
@@ -192,11 +222,35 @@ public final class PolicyPack {
           resolved.put(e.getKey(), converted);
         }
       }
-      newRules.add(new PolicyRule(r.id(), r.check(), r.severity(), r.citation(), r.from().orElse(null),
-          r.until().orElse(null), r.titleVi(), r.titleEn(), resolved, r.rawParameters()));
+      newRules.add(
+          new PolicyRule(
+              r.id(),
+              r.check(),
+              r.severity(),
+              r.citation(),
+              r.from().orElse(null),
+              r.until().orElse(null),
+              r.titleVi(),
+              r.titleEn(),
+              resolved,
+              r.rawParameters()));
     }
-    return new PolicyPack(source, id, version, titleVi, titleEn, jurisdiction, document, from, until, status,
-        statusNoteVi, statusNoteEn, notices, newParameters, newRules);
+    return new PolicyPack(
+        source,
+        id,
+        version,
+        titleVi,
+        titleEn,
+        jurisdiction,
+        document,
+        from,
+        until,
+        status,
+        statusNoteVi,
+        statusNoteEn,
+        notices,
+        newParameters,
+        newRules);
   }
 
   /**
@@ -208,77 +262,107 @@ public final class PolicyPack {
     return PackWriter.write(this);
   }
 
-  /** @return where it was read from */
+  /**
+   * @return where it was read from
+   */
   public String source() {
     return source;
   }
 
-  /** @return the pack id, e.g. {@code lao-cai-51-2015} */
+  /**
+   * @return the pack id, e.g. {@code lao-cai-51-2015}
+   */
   public String id() {
     return id;
   }
 
-  /** @return the pack's own version */
+  /**
+   * @return the pack's own version
+   */
   public String version() {
     return version;
   }
 
-  /** @return the title in Vietnamese */
+  /**
+   * @return the title in Vietnamese
+   */
   public String titleVi() {
     return titleVi;
   }
 
-  /** @return the title in English */
+  /**
+   * @return the title in English
+   */
   public String titleEn() {
     return titleEn;
   }
 
-  /** @return the jurisdiction, e.g. {@code national} */
+  /**
+   * @return the jurisdiction, e.g. {@code national}
+   */
   public String jurisdiction() {
     return jurisdiction;
   }
 
-  /** @return the legal document, e.g. {@code QĐ 51/2015/QĐ-UBND} */
+  /**
+   * @return the legal document, e.g. {@code QĐ 51/2015/QĐ-UBND}
+   */
   public String document() {
     return document;
   }
 
-  /** @return the first day in force */
+  /**
+   * @return the first day in force
+   */
   public LocalDate effectiveFrom() {
     return from;
   }
 
-  /** @return the last day in force, when repealed or superseded */
+  /**
+   * @return the last day in force, when repealed or superseded
+   */
   public Optional<LocalDate> effectiveUntil() {
     return Optional.ofNullable(until);
   }
 
-  /** @return the legal status */
+  /**
+   * @return the legal status
+   */
   public PackStatus status() {
     return status;
   }
 
-  /** @return a note on the status in Vietnamese, may be empty */
+  /**
+   * @return a note on the status in Vietnamese, may be empty
+   */
   public String statusNoteVi() {
     return statusNoteVi;
   }
 
-  /** @return a note on the status in English, may be empty */
+  /**
+   * @return a note on the status in English, may be empty
+   */
   public String statusNoteEn() {
     return statusNoteEn;
   }
 
-  /** @return the dated notices */
+  /**
+   * @return the dated notices
+   */
   public List<PackNotice> notices() {
     return notices;
   }
 
-  /** @return the pack parameters */
+  /**
+   * @return the pack parameters
+   */
   public Map<String, Object> parameters() {
     return parameters;
   }
 
-  /** @return the rules in file order */
+  /**
+   * @return the rules in file order
+   */
   public List<PolicyRule> rules() {
     return rules;
   }

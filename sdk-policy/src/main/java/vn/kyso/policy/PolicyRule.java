@@ -1,6 +1,7 @@
 package vn.kyso.policy;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.policy.Citation;
 import vn.kyso.api.validation.Severity;
-import java.util.Collections;
 
 /**
  * One rule of a pack: a catalogue id, a check type with parameters, a severity, a legal citation
@@ -28,8 +28,17 @@ public final class PolicyRule {
   private final Map<String, Object> parameters;
   private final Map<String, Object> rawParameters;
 
-  PolicyRule(String id, CheckType check, Severity severity, Citation citation, LocalDate from, LocalDate until,
-      String titleVi, String titleEn, Map<String, Object> parameters, Map<String, Object> rawParameters) {
+  PolicyRule(
+      String id,
+      CheckType check,
+      Severity severity,
+      Citation citation,
+      LocalDate from,
+      LocalDate until,
+      String titleVi,
+      String titleEn,
+      Map<String, Object> parameters,
+      Map<String, Object> rawParameters) {
     this.id = Objects.requireNonNull(id, "id");
     this.check = Objects.requireNonNull(check, "check");
     this.severity = Objects.requireNonNull(severity, "severity");
@@ -42,47 +51,65 @@ public final class PolicyRule {
     this.rawParameters = Collections.unmodifiableMap(new LinkedHashMap<>(rawParameters));
   }
 
-  /** @return the catalogue id, e.g. {@code LC-04a} */
+  /**
+   * @return the catalogue id, e.g. {@code LC-04a}
+   */
   public String id() {
     return id;
   }
 
-  /** @return the check it instantiates */
+  /**
+   * @return the check it instantiates
+   */
   public CheckType check() {
     return check;
   }
 
-  /** @return ERROR denies, WARNING warns, INFO informs */
+  /**
+   * @return ERROR denies, WARNING warns, INFO informs
+   */
   public Severity severity() {
     return severity;
   }
 
-  /** @return the legal source */
+  /**
+   * @return the legal source
+   */
   public Citation citation() {
     return citation;
   }
 
-  /** @return the first day the rule applies, when narrower than its pack */
+  /**
+   * @return the first day the rule applies, when narrower than its pack
+   */
   public Optional<LocalDate> from() {
     return Optional.ofNullable(from);
   }
 
-  /** @return the last day the rule applies, when narrower than its pack */
+  /**
+   * @return the last day the rule applies, when narrower than its pack
+   */
   public Optional<LocalDate> until() {
     return Optional.ofNullable(until);
   }
 
-  /** @return the rule's one-line summary in Vietnamese */
+  /**
+   * @return the rule's one-line summary in Vietnamese
+   */
   public String titleVi() {
     return titleVi;
   }
 
-  /** @return the rule's one-line summary in English */
+  /**
+   * @return the rule's one-line summary in English
+   */
   public String titleEn() {
     return titleEn;
   }
 
-  /** @return the parameters with pack references resolved */
+  /**
+   * @return the parameters with pack references resolved
+   */
   public Map<String, Object> parameters() {
     return parameters;
   }

@@ -23,8 +23,16 @@ import java.util.Set;
  * @param deputyOf for a unit deputy signing TL. / KT.: the registry id of the unit head
  * @since 0.1
  */
-public record SignerRecord(String personId, String name, String organisation, Position position, String title,
-    Set<String> assignedDocumentTypes, Optional<String> officialEmail, boolean active, List<Delegation> delegations,
+public record SignerRecord(
+    String personId,
+    String name,
+    String organisation,
+    Position position,
+    String title,
+    Set<String> assignedDocumentTypes,
+    Optional<String> officialEmail,
+    boolean active,
+    List<Delegation> delegations,
     Optional<String> deputyOf) {
 
   /**
@@ -47,7 +55,8 @@ public record SignerRecord(String personId, String name, String organisation, Po
     Objects.requireNonNull(organisation, "organisation");
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(title, "title");
-    assignedDocumentTypes = Set.copyOf(Objects.requireNonNull(assignedDocumentTypes, "assignedDocumentTypes"));
+    assignedDocumentTypes =
+        Set.copyOf(Objects.requireNonNull(assignedDocumentTypes, "assignedDocumentTypes"));
     Objects.requireNonNull(officialEmail, "officialEmail");
     delegations = List.copyOf(Objects.requireNonNull(delegations, "delegations"));
     Objects.requireNonNull(deputyOf, "deputyOf");
@@ -63,8 +72,18 @@ public record SignerRecord(String personId, String name, String organisation, Po
    * @param title title
    * @return the record
    */
-  public static SignerRecord of(String personId, String name, String organisation, Position position, String title) {
-    return new SignerRecord(personId, name, organisation, position, title, Set.of(), Optional.empty(), true,
-        List.of(), Optional.empty());
+  public static SignerRecord of(
+      String personId, String name, String organisation, Position position, String title) {
+    return new SignerRecord(
+        personId,
+        name,
+        organisation,
+        position,
+        title,
+        Set.of(),
+        Optional.empty(),
+        true,
+        List.of(),
+        Optional.empty());
   }
 }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The host's registry of people, roles, delegations and organisation-token holders: the e-office
- * or HR system. Nghị định 68/2024 dropped titles from certificates (RULES.md CD68-17), so roles
- * come from here; the certificate's title is only a hint. Implementations must be thread-safe
- * and fast (the policy calls them on every decision; cache if the source is remote).
+ * The host's registry of people, roles, delegations and organisation-token holders: the e-office or
+ * HR system. Nghị định 68/2024 dropped titles from certificates (RULES.md CD68-17), so roles come
+ * from here; the certificate's title is only a hint. Implementations must be thread-safe and fast
+ * (the policy calls them on every decision; cache if the source is remote).
  *
  * @since 0.1
  */
@@ -24,7 +24,8 @@ public interface SignerRegistry {
   Optional<SignerRecord> signer(X509Certificate certificate, Instant at);
 
   /**
-   * Finds an organisation by name (compared as the host sees fit, e.g. ignoring case and diacritics).
+   * Finds an organisation by name (compared as the host sees fit, e.g. ignoring case and
+   * diacritics).
    *
    * @param name the organisation's name
    * @param at the time

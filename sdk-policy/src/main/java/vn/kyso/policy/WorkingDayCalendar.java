@@ -15,9 +15,9 @@ import java.util.Set;
  * thread-safe.
  *
  * <p>{@link #vietnam()} knows the fixed-date holidays of Bộ luật Lao động 2019 Art 112(1): 1
- * January, 30 April, 1 May and 2 September. The lunar holidays (Tết, the Hùng Kings'
- * commemoration) and the day next to 2 September move every year and are announced by the
- * government; add them with {@link Builder#holiday(LocalDate)}.
+ * January, 30 April, 1 May and 2 September. The lunar holidays (Tết, the Hùng Kings' commemoration)
+ * and the day next to 2 September move every year and are announced by the government; add them
+ * with {@link Builder#holiday(LocalDate)}.
  *
  * @since 0.1
  */
@@ -46,7 +46,9 @@ public final class WorkingDayCalendar {
     return builder().build();
   }
 
-  /** @return a builder starting from {@link #vietnam()}'s rules */
+  /**
+   * @return a builder starting from {@link #vietnam()}'s rules
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -66,16 +68,19 @@ public final class WorkingDayCalendar {
   }
 
   /**
-   * The compensatory days owed for fixed-date holidays on weekends in the two weeks up to a day
-   * (Bộ luật Lao động 2019 Art 112(3)): each goes to the first following weekday that is not a
-   * holiday or already given.
+   * The compensatory days owed for fixed-date holidays on weekends in the two weeks up to a day (Bộ
+   * luật Lao động 2019 Art 112(3)): each goes to the first following weekday that is not a holiday
+   * or already given.
    */
   private Set<LocalDate> compensationDays(LocalDate day) {
     Set<LocalDate> given = new HashSet<>();
     for (LocalDate d = day.minusDays(14); !d.isAfter(day); d = d.plusDays(1)) {
       if (isFixedHoliday(d) && weekend.contains(d.getDayOfWeek())) {
         LocalDate c = d.plusDays(1);
-        while (weekend.contains(c.getDayOfWeek()) || holidays.contains(c) || isFixedHoliday(c) || given.contains(c)) {
+        while (weekend.contains(c.getDayOfWeek())
+            || holidays.contains(c)
+            || isFixedHoliday(c)
+            || given.contains(c)) {
           c = c.plusDays(1);
         }
         given.add(c);
@@ -122,7 +127,9 @@ public final class WorkingDayCalendar {
    */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     int count = 0;
-    for (LocalDate d = from.plusDays(1); !d.isAfter(to) && count <= MAX_DAYS * 2; d = d.plusDays(1)) {
+    for (LocalDate d = from.plusDays(1);
+        !d.isAfter(to) && count <= MAX_DAYS * 2;
+        d = d.plusDays(1)) {
       if (isWorkingDay(d)) {
         count++;
       }
@@ -133,15 +140,17 @@ public final class WorkingDayCalendar {
   /** Builds a {@link WorkingDayCalendar}. Not thread-safe. */
   public static final class Builder {
     private final Set<DayOfWeek> weekend = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-    private final Set<MonthDay> fixedHolidays = new HashSet<>(Set.of(MonthDay.of(1, 1), MonthDay.of(4, 30),
-        MonthDay.of(5, 1), MonthDay.of(9, 2)));
+    private final Set<MonthDay> fixedHolidays =
+        new HashSet<>(
+            Set.of(MonthDay.of(1, 1), MonthDay.of(4, 30), MonthDay.of(5, 1), MonthDay.of(9, 2)));
     private final Set<LocalDate> holidays = new HashSet<>();
     private boolean compensate = true;
 
     private Builder() {}
 
     /**
-     * Adds a public holiday on a given date (Tết, the Hùng Kings' day, the day next to 2 September).
+     * Adds a public holiday on a given date (Tết, the Hùng Kings' day, the day next to 2
+     * September).
      *
      * @param day the day
      * @return this builder
@@ -185,7 +194,9 @@ public final class WorkingDayCalendar {
       return this;
     }
 
-    /** @return the calendar */
+    /**
+     * @return the calendar
+     */
     public WorkingDayCalendar build() {
       if (weekend.size() >= 7) {
         throw new IllegalStateException("a week needs a working day");

@@ -9,13 +9,19 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Guards the "every rule is tested" promise: each built-in rule id is asserted somewhere in these tests. */
+/**
+ * Guards the "every rule is tested" promise: each built-in rule id is asserted somewhere in these
+ * tests.
+ */
 class CatalogueCoverageTest {
   @Test
   void everyBuiltInRule_isNamedByATest() throws Exception {
     StringBuilder tests = new StringBuilder();
     try (Stream<Path> files = Files.list(Path.of("src/test/java/vn/kyso/policy"))) {
-      for (Path f : files.filter(p -> !p.getFileName().toString().equals("CatalogueCoverageTest.java")).toList()) {
+      for (Path f :
+          files
+              .filter(p -> !p.getFileName().toString().equals("CatalogueCoverageTest.java"))
+              .toList()) {
         tests.append(Files.readString(f));
       }
     }

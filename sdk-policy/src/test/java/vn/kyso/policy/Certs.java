@@ -19,9 +19,13 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Certificates shaped like special-use and public ones, made in the test (no files, no testkit: it depends on us). */
+/**
+ * Certificates shaped like special-use and public ones, made in the test (no files, no testkit: it
+ * depends on us).
+ */
 final class Certs {
-  static final String SPECIAL_USE_ISSUER = "CN=CA phục vụ các cơ quan Nhà nước G2,O=Ban Cơ yếu Chính phủ,C=VN";
+  static final String SPECIAL_USE_ISSUER =
+      "CN=CA phục vụ các cơ quan Nhà nước G2,O=Ban Cơ yếu Chính phủ,C=VN";
   static final String PUBLIC_ISSUER = "CN=VNPT Certification Authority,O=VNPT Group,C=VN";
   private static final AtomicLong SERIAL = new AtomicLong(1000);
   private static final KeyPair ISSUER_KEY = rsa(2048);
@@ -40,7 +44,8 @@ final class Certs {
   }
 
   static Builder person(String name) {
-    return new Builder("C=VN,O=Ủy ban nhân dân tỉnh Thử Nghiệm,CN=" + name + ",UID=CCCD:0010800" + SERIAL.get());
+    return new Builder(
+        "C=VN,O=Ủy ban nhân dân tỉnh Thử Nghiệm,CN=" + name + ",UID=CCCD:0010800" + SERIAL.get());
   }
 
   static Builder organisation(String name) {
@@ -87,15 +92,24 @@ final class Certs {
 
     X509Certificate build() {
       try {
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-            BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)),
-            Date.from(to.atTime(16, 59).toInstant(ZoneOffset.UTC)), new X500Name(subject), key.getPublic());
+        X509v3CertificateBuilder b =
+            new JcaX509v3CertificateBuilder(
+                new X500Name(issuer),
+                BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)),
+                Date.from(to.atTime(16, 59).toInstant(ZoneOffset.UTC)),
+                new X500Name(subject),
+                key.getPublic());
         if (email != null) {
-          b.addExtension(Extension.subjectAlternativeName, false,
+          b.addExtension(
+              Extension.subjectAlternativeName,
+              false,
               new GeneralNames(new GeneralName(GeneralName.rfc822Name, email)));
         }
-        return new JcaX509CertificateConverter().getCertificate(
-            b.build(new JcaContentSignerBuilder("SHA256withRSA").build(ISSUER_KEY.getPrivate())));
+        return new JcaX509CertificateConverter()
+            .getCertificate(
+                b.build(
+                    new JcaContentSignerBuilder("SHA256withRSA").build(ISSUER_KEY.getPrivate())));
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vn.kyso.api.policy.PolicyFinding;
 
-/** Certificate lifecycle advice: renewal windows, validity-length lint, HR events, PIN age, reporting dates. */
+/**
+ * Certificate lifecycle advice: renewal windows, validity-length lint, HR events, PIN age,
+ * reporting dates.
+ */
 class LifecycleTest {
   private static final Policy NATIONAL = preset("national");
   private static final Policy TB = preset("thai-binh-08-2016");
@@ -48,62 +51,88 @@ class LifecycleTest {
   @Test
   void lc10_dossierThirtyDaysBeforeExpiry_remindsFromTheLeadTime() {
     LocalDate day = LocalDate.of(2018, 6, 15);
-    CertificateAdvice due = LC.certificateAdvice(expiring(LocalDate.of(2016, 1, 1), day.plusDays(40)), 0, day);
+    CertificateAdvice due =
+        LC.certificateAdvice(expiring(LocalDate.of(2016, 1, 1), day.plusDays(40)), 0, day);
     assertThat(has(due.findings(), "LC-10", "RENEWAL_DUE")).isTrue();
     assertThat(due.renewalWindowOpen()).isTrue();
-    CertificateAdvice closed = LC.certificateAdvice(expiring(LocalDate.of(2016, 1, 1), day.plusDays(20)), 0, day);
+    CertificateAdvice closed =
+        LC.certificateAdvice(expiring(LocalDate.of(2016, 1, 1), day.plusDays(20)), 0, day);
     assertThat(has(closed.findings(), "LC-10", "RENEWAL_WINDOW_CLOSED")).isTrue();
-    CertificateAdvice early = LC.certificateAdvice(expiring(LocalDate.of(2016, 1, 1), day.plusDays(200)), 0, day);
+    CertificateAdvice early =
+        LC.certificateAdvice(expiring(LocalDate.of(2016, 1, 1), day.plusDays(200)), 0, day);
     assertThat(early.findings()).noneMatch(f -> f.ruleId().equals("LC-10"));
   }
 
   @Test
   void cd68_06_unconfirmedRenewalRule_isAdviceOnly() {
-    CertificateAdvice a = NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(30)), 0, DAY);
-    assertThat(a.findings()).anyMatch(f -> f.ruleId().equals("CD68-06") && f.citation().confidence().equals("U"));
-    CertificateAdvice b = NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(300)), 0, DAY);
+    CertificateAdvice a =
+        NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(30)), 0, DAY);
+    assertThat(a.findings())
+        .anyMatch(f -> f.ruleId().equals("CD68-06") && f.citation().confidence().equals("U"));
+    CertificateAdvice b =
+        NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(300)), 0, DAY);
     assertThat(b.findings()).noneMatch(f -> f.ruleId().equals("CD68-06"));
   }
 
   @Test
   void cd68_07_changeOfInformation_needsSixtyDaysLeft() {
-    CertificateAdvice late = NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(40)), 0, DAY);
+    CertificateAdvice late =
+        NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(40)), 0, DAY);
     assertThat(has(late.findings(), "CD68-07", "CHANGE_WINDOW_CLOSED")).isTrue();
-    CertificateAdvice early = NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(90)), 0, DAY);
+    CertificateAdvice early =
+        NATIONAL.certificateAdvice(expiring(LocalDate.of(2025, 1, 1), DAY.plusDays(90)), 0, DAY);
     assertThat(early.findings()).noneMatch(f -> f.ruleId().equals("CD68-07"));
   }
 
   @Test
   void tb04_tb05_cd68_03_validityLengthLint() {
     X509Certificate twelve = expiring(LocalDate.of(2017, 1, 1), LocalDate.of(2029, 1, 1));
-    assertThat(has(TB.certificateAdvice(twelve, 0, DAY).findings(), "TB-04", "VALIDITY_TOO_LONG")).isTrue();
+    assertThat(has(TB.certificateAdvice(twelve, 0, DAY).findings(), "TB-04", "VALIDITY_TOO_LONG"))
+        .isTrue();
     X509Certificate nine = expiring(LocalDate.of(2020, 1, 1), LocalDate.of(2029, 1, 1));
-    assertThat(TB.certificateAdvice(nine, 0, DAY).findings()).noneMatch(f -> f.ruleId().equals("TB-04"));
+    assertThat(TB.certificateAdvice(nine, 0, DAY).findings())
+        .noneMatch(f -> f.ruleId().equals("TB-04"));
     X509Certificate sixRenewed = expiring(LocalDate.of(2021, 1, 1), LocalDate.of(2027, 6, 1));
-    assertThat(has(TB.certificateAdvice(sixRenewed, 1, DAY).findings(), "TB-05", "VALIDITY_TOO_LONG")).isTrue();
-    assertThat(TB.certificateAdvice(nine, 1, DAY).findings()).anyMatch(f -> f.ruleId().equals("TB-05"));
+    assertThat(
+            has(TB.certificateAdvice(sixRenewed, 1, DAY).findings(), "TB-05", "VALIDITY_TOO_LONG"))
+        .isTrue();
+    assertThat(TB.certificateAdvice(nine, 1, DAY).findings())
+        .anyMatch(f -> f.ruleId().equals("TB-05"));
     X509Certificate fourRenewed = expiring(LocalDate.of(2024, 1, 1), LocalDate.of(2028, 1, 1));
-    assertThat(TB.certificateAdvice(fourRenewed, 1, DAY).findings()).noneMatch(f -> f.ruleId().equals("TB-05"));
+    assertThat(TB.certificateAdvice(fourRenewed, 1, DAY).findings())
+        .noneMatch(f -> f.ruleId().equals("TB-05"));
 
     X509Certificate sixNew = expiring(LocalDate.of(2025, 1, 1), LocalDate.of(2031, 1, 1));
-    assertThat(has(NATIONAL.certificateAdvice(sixNew, 0, DAY).findings(), "CD68-03", "VALIDITY_TOO_LONG")).isTrue();
+    assertThat(
+            has(
+                NATIONAL.certificateAdvice(sixNew, 0, DAY).findings(),
+                "CD68-03",
+                "VALIDITY_TOO_LONG"))
+        .isTrue();
     X509Certificate sixOld = expiring(LocalDate.of(2024, 1, 1), LocalDate.of(2030, 1, 1));
-    assertThat(NATIONAL.certificateAdvice(sixOld, 0, DAY).findings()).noneMatch(f -> f.ruleId().equals("CD68-03"));
+    assertThat(NATIONAL.certificateAdvice(sixOld, 0, DAY).findings())
+        .noneMatch(f -> f.ruleId().equals("CD68-03"));
     X509Certificate fourRenewalNew = expiring(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 1, 1));
-    assertThat(has(NATIONAL.certificateAdvice(fourRenewalNew, 1, DAY).findings(), "CD68-03", "VALIDITY_TOO_LONG"))
+    assertThat(
+            has(
+                NATIONAL.certificateAdvice(fourRenewalNew, 1, DAY).findings(),
+                "CD68-03",
+                "VALIDITY_TOO_LONG"))
         .isTrue();
   }
 
   @Test
   void expiredCertificate_isSaidPlainly() {
-    CertificateAdvice a = NATIONAL.certificateAdvice(expiring(LocalDate.of(2020, 1, 1), DAY.minusDays(3)), 0, DAY);
+    CertificateAdvice a =
+        NATIONAL.certificateAdvice(expiring(LocalDate.of(2020, 1, 1), DAY.minusDays(3)), 0, DAY);
     assertThat(a.daysToExpiry()).isEqualTo(-3);
     assertThat(a.renewalWindowOpen()).isFalse();
   }
 
   @Test
   void lc12_lc13_revocationDeadlinesInWorkingDays() {
-    // Friday 15 June 2018: notify the Sở within 2 working days (Tue 19), device collected 3 working days later (Fri 22).
+    // Friday 15 June 2018: notify the Sở within 2 working days (Tue 19), device collected 3 working
+    // days later (Fri 22).
     EventAdvice a = LC.eventAdvice(HrEvent.RETIREMENT, LocalDate.of(2018, 6, 15));
     assertThat(a.action()).isEqualTo(EventAdvice.Action.REVOKE);
     assertThat(a.notifyBy()).contains(LocalDate.of(2018, 6, 19));
@@ -130,7 +159,8 @@ class LifecycleTest {
     EventAdvice transfer = NATIONAL.eventAdvice(HrEvent.TRANSFER_WITHIN_STATE, DAY);
     assertThat(transfer.action()).isEqualTo(EventAdvice.Action.CHANGE_INFORMATION);
     assertThat(transfer.findings()).anyMatch(f -> f.ruleId().equals("CD68-20"));
-    EventAdvice transferBefore = NATIONAL.eventAdvice(HrEvent.TRANSFER_WITHIN_STATE, LocalDate.of(2025, 11, 26));
+    EventAdvice transferBefore =
+        NATIONAL.eventAdvice(HrEvent.TRANSFER_WITHIN_STATE, LocalDate.of(2025, 11, 26));
     assertThat(transferBefore.findings()).noneMatch(f -> f.ruleId().equals("CD68-20"));
   }
 
@@ -140,14 +170,19 @@ class LifecycleTest {
     assertThat(transfer.action()).isEqualTo(EventAdvice.Action.REVOKE);
     findingsCite(transfer.findings(), "TB-07", "QĐ 08/2016");
     findingsCite(transfer.findings(), "TB-18", "QĐ 08/2016");
-    findingsCite(TB.eventAdvice(HrEvent.ORGANISATION_RENAMED, DAY).findings(), "TB-06", "QĐ 08/2016");
+    findingsCite(
+        TB.eventAdvice(HrEvent.ORGANISATION_RENAMED, DAY).findings(), "TB-06", "QĐ 08/2016");
     findingsCite(TB.eventAdvice(HrEvent.DEVICE_LOST, DAY).findings(), "TB-08", "QĐ 08/2016");
-    assertThat(TB.eventAdvice(HrEvent.EMAIL_CHANGE, DAY).findings()).noneMatch(f -> f.ruleId().startsWith("TB-"));
+    assertThat(TB.eventAdvice(HrEvent.EMAIL_CHANGE, DAY).findings())
+        .noneMatch(f -> f.ruleId().startsWith("TB-"));
   }
 
   @Test
   void hb02_kg07_eventsInTheOtherPacks() {
-    findingsCite(preset("hoa-binh-13-2020").eventAdvice(HrEvent.DEVICE_LOST, DAY).findings(), "HB-02", "QĐ 13/2020");
+    findingsCite(
+        preset("hoa-binh-13-2020").eventAdvice(HrEvent.DEVICE_LOST, DAY).findings(),
+        "HB-02",
+        "QĐ 13/2020");
     EventAdvice kg = preset("kien-giang-2024-draft").eventAdvice(HrEvent.RESIGNATION, DAY);
     findingsCite(kg.findings(), "KG-07", "Kiên Giang");
     assertThat(preset("hoa-binh-13-2020").eventAdvice(HrEvent.EMAIL_CHANGE, DAY).findings())
@@ -159,17 +194,27 @@ class LifecycleTest {
     LocalDate day = LocalDate.of(2018, 6, 15);
     List<PolicyFinding> old = LC.pinAdvice(Optional.of(Certs.at(day.minusMonths(7))), day);
     assertThat(old).anyMatch(f -> f.ruleId().equals("LC-14") && f.code().equals("PIN_TOO_OLD"));
-    assertThat(LC.pinAdvice(Optional.of(Certs.at(day.minusMonths(2))), day)).noneMatch(f -> f.ruleId().equals("LC-14"));
-    assertThat(LC.pinAdvice(Optional.empty(), day)).anyMatch(f -> f.code().equals("PIN_AGE_UNKNOWN"));
+    assertThat(LC.pinAdvice(Optional.of(Certs.at(day.minusMonths(2))), day))
+        .noneMatch(f -> f.ruleId().equals("LC-14"));
+    assertThat(LC.pinAdvice(Optional.empty(), day))
+        .anyMatch(f -> f.code().equals("PIN_AGE_UNKNOWN"));
   }
 
   @Test
   void tb17_lc16_reportingCalendar() {
-    assertThat(TB.reportingDeadlines(2026)).extracting(ReportingDeadline::date).containsExactly(LocalDate.of(2026, 11, 30));
-    assertThat(TB.reportingDeadlines(2026)).extracting(ReportingDeadline::ruleId).containsExactly("TB-17");
-    assertThat(TB.reportingDeadlines(2026).get(0).citation().document()).contains("QĐ 08/2016/QĐ-UBND");
-    assertThat(LC.reportingDeadlines(2018)).extracting(ReportingDeadline::ruleId).containsOnly("LC-16");
-    assertThat(LC.reportingDeadlines(2018)).extracting(ReportingDeadline::date)
+    assertThat(TB.reportingDeadlines(2026))
+        .extracting(ReportingDeadline::date)
+        .containsExactly(LocalDate.of(2026, 11, 30));
+    assertThat(TB.reportingDeadlines(2026))
+        .extracting(ReportingDeadline::ruleId)
+        .containsExactly("TB-17");
+    assertThat(TB.reportingDeadlines(2026).get(0).citation().document())
+        .contains("QĐ 08/2016/QĐ-UBND");
+    assertThat(LC.reportingDeadlines(2018))
+        .extracting(ReportingDeadline::ruleId)
+        .containsOnly("LC-16");
+    assertThat(LC.reportingDeadlines(2018))
+        .extracting(ReportingDeadline::date)
         .containsExactly(LocalDate.of(2018, 6, 19), LocalDate.of(2018, 11, 19));
     assertThat(LC.reportingDeadlines(2021)).as("repealed").isEmpty();
   }

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
   private static Properties load(String name) throws Exception {
     Properties p = new Properties();
-    try (var in = new InputStreamReader(MessagesTest.class.getResourceAsStream("/vn/kyso/policy/" + name),
-        StandardCharsets.UTF_8)) {
+    try (var in =
+        new InputStreamReader(
+            MessagesTest.class.getResourceAsStream("/vn/kyso/policy/" + name),
+            StandardCharsets.UTF_8)) {
       p.load(in);
     }
     return p;
@@ -29,7 +31,8 @@ class MessagesTest {
     Properties en = load("messages.properties");
     Properties vi = load("messages_vi.properties");
     assertThat(vi.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
-    String source = Files.readString(Path.of("src/main/java/vn/kyso/policy/internal/Evaluator.java"));
+    String source =
+        Files.readString(Path.of("src/main/java/vn/kyso/policy/internal/Evaluator.java"));
     Matcher m = Pattern.compile("(?:add|packInfo|Text\\.of)\\(\"([A-Z_]+)\"").matcher(source);
     Set<String> used = new TreeSet<>();
     while (m.find()) {

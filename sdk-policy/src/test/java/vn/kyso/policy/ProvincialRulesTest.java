@@ -5,7 +5,9 @@ import static vn.kyso.policy.Fixture.*;
 
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.kyso.api.policy.AuthorityForm;
 import vn.kyso.api.policy.Classification;
@@ -17,13 +19,14 @@ import vn.kyso.api.policy.PriorSignature;
 import vn.kyso.api.policy.SignatureKind;
 import vn.kyso.api.policy.SigningRequest;
 import vn.kyso.api.policy.TokenState;
-import vn.kyso.api.validation.Severity;
-import java.util.List;
-import java.util.Set;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.validation.Indication;
+import vn.kyso.api.validation.Severity;
 
-/** Every checkable signing rule of the provincial packs: a trigger and a pass, with effective-date edges. */
+/**
+ * Every checkable signing rule of the provincial packs: a trigger and a pass, with effective-date
+ * edges.
+ */
 class ProvincialRulesTest {
   private static final Policy TB = preset("thai-binh-08-2016");
   private static final Policy LC = preset("lao-cai-51-2015");
@@ -48,46 +51,72 @@ class ProvincialRulesTest {
 
   @Test
   void tb02_eligibleIndividuals() {
-    warns(TB.evaluate(request(UNIT_DEPUTY, letter().signerName("Phạm Thị Dung").build()).build()), "TB-02", TB_DOC);
-    passes(TB.evaluate(request(UNIT_HEAD, letter().signerName("Lê Văn Cường").build()).build()), "TB-02");
+    warns(
+        TB.evaluate(request(UNIT_DEPUTY, letter().signerName("Phạm Thị Dung").build()).build()),
+        "TB-02",
+        TB_DOC);
+    passes(
+        TB.evaluate(request(UNIT_HEAD, letter().signerName("Lê Văn Cường").build()).build()),
+        "TB-02");
     passes(TB.evaluate(request(CHAIRMAN, letter().build()).build()), "TB-02");
   }
 
   @Test
   void tb01_organisationScope() {
-    Policy custom = Policy.preset("thai-binh-08-2016").registry(REGISTRY)
-        .parameter("thai-binh-08-2016", "organisation-types", List.of("so")).build();
+    Policy custom =
+        Policy.preset("thai-binh-08-2016")
+            .registry(REGISTRY)
+            .parameter("thai-binh-08-2016", "organisation-types", List.of("so"))
+            .build();
     warns(custom.evaluate(request(CHAIRMAN, letter().build()).build()), "TB-01", TB_DOC);
     passes(TB.evaluate(request(CHAIRMAN, letter().build()).build()), "TB-01");
   }
 
   @Test
   void tb10_classified_isDenied_andEncryptionIsNamedAsAllowed() {
-    PolicyDecision d = TB.evaluate(request(CHAIRMAN, letter().classification(Classification.MAT).build()).build());
+    PolicyDecision d =
+        TB.evaluate(request(CHAIRMAN, letter().classification(Classification.MAT).build()).build());
     denies(d, "TB-10", TB_DOC);
-    assertThat(d.findings()).anyMatch(f -> f.ruleId().equals("TB-10") && f.messageVi().contains("mã hóa"));
+    assertThat(d.findings())
+        .anyMatch(f -> f.ruleId().equals("TB-10") && f.messageVi().contains("mã hóa"));
     passes(TB.evaluate(request(CHAIRMAN, letter().build()).build()), "TB-10");
   }
 
   @Test
   void tb12_organisationCertificate_keptByTheVanThu() {
-    denies(TB.evaluate(organisationAfterChairman(letter().build()).operator("p-chair").build()), "TB-12", TB_DOC);
+    denies(
+        TB.evaluate(organisationAfterChairman(letter().build()).operator("p-chair").build()),
+        "TB-12",
+        TB_DOC);
     passes(TB.evaluate(organisationAfterChairman(letter().build()).build()), "TB-12");
   }
 
   @Test
   void tb13_lockedToken_recoveryByMau09() {
-    PolicyDecision d = TB.evaluate(request(CHAIRMAN, letter().build())
-        .tokenState(new TokenState(false, false, true, false, Optional.empty())).build());
+    PolicyDecision d =
+        TB.evaluate(
+            request(CHAIRMAN, letter().build())
+                .tokenState(new TokenState(false, false, true, false, Optional.empty()))
+                .build());
     denies(d, "TB-13", TB_DOC);
-    assertThat(d.findings()).anyMatch(f -> f.ruleId().equals("TB-13") && f.messageEn().contains("Mẫu 09"));
-    passes(TB.evaluate(request(CHAIRMAN, letter().build()).tokenState(TokenState.healthy(NOW)).build()), "TB-13");
+    assertThat(d.findings())
+        .anyMatch(f -> f.ruleId().equals("TB-13") && f.messageEn().contains("Mẫu 09"));
+    passes(
+        TB.evaluate(
+            request(CHAIRMAN, letter().build()).tokenState(TokenState.healthy(NOW)).build()),
+        "TB-13");
   }
 
   @Test
   void tb15_paymentDocumentsAndIndividualDecisions_needAPaperOriginal() {
-    PolicyDecision d = TB.evaluate(request(CHAIRMAN, DocumentInfo.builder("Quyết định")
-        .category(DocumentInfo.CATEGORY_INDIVIDUAL_DECISION).build()).build());
+    PolicyDecision d =
+        TB.evaluate(
+            request(
+                    CHAIRMAN,
+                    DocumentInfo.builder("Quyết định")
+                        .category(DocumentInfo.CATEGORY_INDIVIDUAL_DECISION)
+                        .build())
+                .build());
     warns(d, "TB-15", TB_DOC);
     assertThat(d.outcomes()).contains(PolicyOutcome.PAPER_ORIGINAL_REQUIRED);
     PolicyDecision ok = TB.evaluate(request(CHAIRMAN, letter().build()).build());
@@ -98,20 +127,35 @@ class ProvincialRulesTest {
   @Test
   void tb_mergerNotice_fromFirstJuly2025() {
     PolicyDecision after = TB.evaluate(request(CHAIRMAN, letter().build()).build());
-    assertThat(after.findings()).anyMatch(f -> f.code().equals("PACK_NOTICE") && f.messageVi().contains("Hưng Yên"));
-    PolicyDecision before = TB.evaluate(SigningRequest.builder(CHAIRMAN, letter().build(),
-        Certs.at(LocalDate.of(2025, 6, 30))).build());
+    assertThat(after.findings())
+        .anyMatch(f -> f.code().equals("PACK_NOTICE") && f.messageVi().contains("Hưng Yên"));
+    PolicyDecision before =
+        TB.evaluate(
+            SigningRequest.builder(CHAIRMAN, letter().build(), Certs.at(LocalDate.of(2025, 6, 30)))
+                .build());
     assertThat(before.findings()).noneMatch(f -> f.code().equals("PACK_NOTICE"));
   }
 
   @Test
   void tb_beforeItsEffectiveDate_isNotYetLaw() {
-    PolicyDecision d = TB.evaluate(SigningRequest.builder(CHAIRMAN, letter().classification(Classification.MAT).build(),
-        Certs.at(LocalDate.of(2016, 9, 30))).build());
+    PolicyDecision d =
+        TB.evaluate(
+            SigningRequest.builder(
+                    CHAIRMAN,
+                    letter().classification(Classification.MAT).build(),
+                    Certs.at(LocalDate.of(2016, 9, 30)))
+                .build());
     passes(d, "TB-10");
     assertThat(d.findings()).anyMatch(f -> f.code().equals("PACK_NOT_YET_IN_FORCE"));
-    denies(TB.evaluate(SigningRequest.builder(CHAIRMAN, letter().classification(Classification.MAT).build(),
-        Certs.at(LocalDate.of(2016, 10, 1))).build()), "TB-10", TB_DOC);
+    denies(
+        TB.evaluate(
+            SigningRequest.builder(
+                    CHAIRMAN,
+                    letter().classification(Classification.MAT).build(),
+                    Certs.at(LocalDate.of(2016, 10, 1)))
+                .build()),
+        "TB-10",
+        TB_DOC);
   }
 
   // ---- Lào Cai (in force 25/10/2015; repealed in 2020)
@@ -119,43 +163,68 @@ class ProvincialRulesTest {
   @Test
   void lc02_officialMailbox() {
     passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-02");
-    denies(LC.evaluate(lc(VICE, lcLetter().authorityForm(AuthorityForm.KT).signerName("Trần Thị Bình").build())
-        .build()), "LC-02", LC_DOC);
+    denies(
+        LC.evaluate(
+            lc(VICE, lcLetter().authorityForm(AuthorityForm.KT).signerName("Trần Thị Bình").build())
+                .build()),
+        "LC-02",
+        LC_DOC);
     denies(LC.evaluate(lc(UNIT_DEPUTY, lcLetter().build()).build()), "LC-02", LC_DOC);
   }
 
   @Test
   void lc02_domainIsAHostParameter() {
-    Policy moved = Policy.preset("lao-cai-51-2015").registry(REGISTRY)
-        .parameter("lao-cai-51-2015", "official-email-domains", List.of("thunghiem.gov.vn")).build();
-    passes(moved.evaluate(lc(VICE, lcLetter().authorityForm(AuthorityForm.KT).signerName("Trần Thị Bình").build())
-        .build()), "LC-02");
+    Policy moved =
+        Policy.preset("lao-cai-51-2015")
+            .registry(REGISTRY)
+            .parameter("lao-cai-51-2015", "official-email-domains", List.of("thunghiem.gov.vn"))
+            .build();
+    passes(
+        moved.evaluate(
+            lc(VICE, lcLetter().authorityForm(AuthorityForm.KT).signerName("Trần Thị Bình").build())
+                .build()),
+        "LC-02");
   }
 
   @Test
   void lc03_safeSignature_validCertificateFromTheSpecialUseCa() {
-    X509Certificate publicCert = Certs.person("Nguyễn Văn An").issuer(Certs.PUBLIC_ISSUER).email("a@laocai.gov.vn")
-        .build();
+    X509Certificate publicCert =
+        Certs.person("Nguyễn Văn An").issuer(Certs.PUBLIC_ISSUER).email("a@laocai.gov.vn").build();
     denies(LC.evaluate(lc(publicCert, lcLetter().build()).build()), "LC-03", LC_DOC);
-    X509Certificate expired = Certs.person("Nguyễn Văn An").email("a@laocai.gov.vn")
-        .valid(LocalDate.of(2014, 1, 1), LocalDate.of(2018, 1, 1)).build();
+    X509Certificate expired =
+        Certs.person("Nguyễn Văn An")
+            .email("a@laocai.gov.vn")
+            .valid(LocalDate.of(2014, 1, 1), LocalDate.of(2018, 1, 1))
+            .build();
     denies(LC.evaluate(lc(expired, lcLetter().build()).build()), "LC-03", LC_DOC);
-    CertificateResult good = new CertificateResult(
-        Indication.TOTAL_PASSED, Optional.empty(), List.of(CHAIRMAN), Certs.at(LC_DAY),
-        List.of(), List.of());
+    CertificateResult good =
+        new CertificateResult(
+            Indication.TOTAL_PASSED,
+            Optional.empty(),
+            List.of(CHAIRMAN),
+            Certs.at(LC_DAY),
+            List.of(),
+            List.of());
     quiet(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).certificateResult(good).build()), "LC-03");
   }
 
   @Test
   void lc04a_classified_isDenied_andRepealEdge() {
-    denies(LC.evaluate(lc(CHAIRMAN, lcLetter().classification(Classification.TUYET_MAT).build()).build()), "LC-04a",
+    denies(
+        LC.evaluate(
+            lc(CHAIRMAN, lcLetter().classification(Classification.TUYET_MAT).build()).build()),
+        "LC-04a",
         LC_DOC);
     passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-04a");
     DocumentInfo secret = letter().classification(Classification.MAT).build();
-    denies(LC.evaluate(SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2019, 12, 31))).build()),
-        "LC-04a", LC_DOC);
-    PolicyDecision after = LC.evaluate(SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2020, 1, 1)))
-        .build());
+    denies(
+        LC.evaluate(
+            SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2019, 12, 31))).build()),
+        "LC-04a",
+        LC_DOC);
+    PolicyDecision after =
+        LC.evaluate(
+            SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2020, 1, 1))).build());
     onlyInforms(after, "LC-04a");
     assertThat(after.findings()).anyMatch(f -> f.code().equals("PACK_REPEALED"));
     assertThat(after.isAllowed()).as("the national X-01 still denies").isFalse();
@@ -165,47 +234,70 @@ class ProvincialRulesTest {
   @Test
   void lc04a_dayBeforeEffectiveDate_isNotYetLaw() {
     DocumentInfo secret = lcLetter().classification(Classification.MAT).build();
-    passes(LC.evaluate(SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2015, 10, 24))).build()),
+    passes(
+        LC.evaluate(
+            SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2015, 10, 24))).build()),
         "LC-04a");
-    denies(LC.evaluate(SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2015, 10, 25))).build()),
-        "LC-04a", LC_DOC);
+    denies(
+        LC.evaluate(
+            SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2015, 10, 25))).build()),
+        "LC-04a",
+        LC_DOC);
   }
 
   @Test
   void lc04b_historicExclusionList() {
-    DocumentInfo land = DocumentInfo.builder("Giấy chứng nhận").category(DocumentInfo.CATEGORY_LAND_OR_HOUSE_CERTIFICATE)
-        .build();
+    DocumentInfo land =
+        DocumentInfo.builder("Giấy chứng nhận")
+            .category(DocumentInfo.CATEGORY_LAND_OR_HOUSE_CERTIFICATE)
+            .build();
     denies(LC.evaluate(lc(CHAIRMAN, land).build()), "LC-04b", LC_DOC);
     passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-04b");
   }
 
   @Test
   void lc01_scope() {
-    Policy narrow = Policy.preset("lao-cai-51-2015").registry(REGISTRY)
-        .parameter("lao-cai-51-2015", "organisation-types", List.of("so")).build();
+    Policy narrow =
+        Policy.preset("lao-cai-51-2015")
+            .registry(REGISTRY)
+            .parameter("lao-cai-51-2015", "organisation-types", List.of("so"))
+            .build();
     warns(narrow.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-01", LC_DOC);
     passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-01");
   }
 
   @Test
   void lc06_titleMustMatch() {
-    warns(LC.evaluate(lc(CHAIRMAN, lcLetter().titleLine("GIÁM ĐỐC").build()).build()), "LC-06", LC_DOC);
+    warns(
+        LC.evaluate(lc(CHAIRMAN, lcLetter().titleLine("GIÁM ĐỐC").build()).build()),
+        "LC-06",
+        LC_DOC);
     passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-06");
   }
 
   @Test
   void lc07_authorityReadFromTheCertificateTitle() {
-    DocumentInfo kt = lcLetter().authorityForm(AuthorityForm.KT).signerName("Trần Thị Bình").titleLine("PHÓ CHỦ TỊCH")
-        .build();
+    DocumentInfo kt =
+        lcLetter()
+            .authorityForm(AuthorityForm.KT)
+            .signerName("Trần Thị Bình")
+            .titleLine("PHÓ CHỦ TỊCH")
+            .build();
     warns(LC.evaluate(lc(VICE, kt).build()), "LC-07", LC_DOC);
-    X509Certificate titled = Certs.person("Trần Thị Bình").title("Phó Chủ tịch").email("b@laocai.gov.vn").build();
+    X509Certificate titled =
+        Certs.person("Trần Thị Bình").title("Phó Chủ tịch").email("b@laocai.gov.vn").build();
     passes(LC.evaluate(lc(titled, kt).build()), "LC-07");
   }
 
   @Test
   void lc08_lc15_organisationDeviceHeldByTheVanThu() {
-    SigningRequest.Builder b = lc(PROVINCE_ORG, lcLetter().build()).kind(SignatureKind.ORGANISATION).operator("p-vice")
-        .priorSignature(new PriorSignature(SignatureKind.PERSONAL, CHAIRMAN, Certs.at(LC_DAY).minusSeconds(60), true));
+    SigningRequest.Builder b =
+        lc(PROVINCE_ORG, lcLetter().build())
+            .kind(SignatureKind.ORGANISATION)
+            .operator("p-vice")
+            .priorSignature(
+                new PriorSignature(
+                    SignatureKind.PERSONAL, CHAIRMAN, Certs.at(LC_DAY).minusSeconds(60), true));
     PolicyDecision d = LC.evaluate(b.build());
     denies(d, "LC-08", LC_DOC);
     denies(d, "LC-15", LC_DOC);
@@ -224,9 +316,18 @@ class ProvincialRulesTest {
 
   @Test
   void lc11_lockedDevice() {
-    denies(LC.evaluate(lc(CHAIRMAN, lcLetter().build())
-        .tokenState(new TokenState(false, false, true, false, Optional.empty())).build()), "LC-11", LC_DOC);
-    passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).tokenState(TokenState.healthy(Certs.at(LC_DAY))).build()),
+    denies(
+        LC.evaluate(
+            lc(CHAIRMAN, lcLetter().build())
+                .tokenState(new TokenState(false, false, true, false, Optional.empty()))
+                .build()),
+        "LC-11",
+        LC_DOC);
+    passes(
+        LC.evaluate(
+            lc(CHAIRMAN, lcLetter().build())
+                .tokenState(TokenState.healthy(Certs.at(LC_DAY)))
+                .build()),
         "LC-11");
   }
 
@@ -234,10 +335,18 @@ class ProvincialRulesTest {
   void lc14_pinOlderThanSixMonths() {
     TokenState old = TokenState.healthy(Certs.at(LC_DAY.minusMonths(7)));
     warns(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).tokenState(old).build()), "LC-14", LC_DOC);
-    passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).tokenState(TokenState.healthy(Certs.at(LC_DAY.minusMonths(5))))
-        .build()), "LC-14");
-    informs(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).tokenState(new TokenState(false, false, false, false,
-        Optional.empty())).build()), "LC-14");
+    passes(
+        LC.evaluate(
+            lc(CHAIRMAN, lcLetter().build())
+                .tokenState(TokenState.healthy(Certs.at(LC_DAY.minusMonths(5))))
+                .build()),
+        "LC-14");
+    informs(
+        LC.evaluate(
+            lc(CHAIRMAN, lcLetter().build())
+                .tokenState(new TokenState(false, false, false, false, Optional.empty()))
+                .build()),
+        "LC-14");
   }
 
   // ---- Hòa Bình
@@ -245,26 +354,44 @@ class ProvincialRulesTest {
   @Test
   void hb03_organisationSignature_afterTheLeader_orOnItsOwnDigitisation() {
     passes(HB.evaluate(organisationAfterChairman(letter().build()).build()), "HB-03");
-    denies(HB.evaluate(request(PROVINCE_ORG, letter().build()).operator("p-clerk").build()), "HB-03", HB_DOC);
+    denies(
+        HB.evaluate(request(PROVINCE_ORG, letter().build()).operator("p-clerk").build()),
+        "HB-03",
+        HB_DOC);
     DocumentInfo own = letter().digitisedFromPaper(PROVINCE, false, true).build();
     passes(HB.evaluate(request(PROVINCE_ORG, own).operator("p-clerk").build()), "HB-03");
     DocumentInfo other = letter().digitisedFromPaper(DEPARTMENT, true, true).build();
     denies(HB.evaluate(request(PROVINCE_ORG, other).operator("p-clerk").build()), "HB-03", HB_DOC);
-    denies(HB.evaluate(organisationAfterChairman(letter().build()).operator("p-chair").build()), "HB-03", HB_DOC);
+    denies(
+        HB.evaluate(organisationAfterChairman(letter().build()).operator("p-chair").build()),
+        "HB-03",
+        HB_DOC);
   }
 
   @Test
   void hb02_lockedDevice_isReported() {
-    denies(HB.evaluate(request(CHAIRMAN, letter().build())
-        .tokenState(new TokenState(false, false, true, false, Optional.empty())).build()), "HB-02", HB_DOC);
-    passes(HB.evaluate(request(CHAIRMAN, letter().build()).tokenState(TokenState.healthy(NOW)).build()), "HB-02");
+    denies(
+        HB.evaluate(
+            request(CHAIRMAN, letter().build())
+                .tokenState(new TokenState(false, false, true, false, Optional.empty()))
+                .build()),
+        "HB-02",
+        HB_DOC);
+    passes(
+        HB.evaluate(
+            request(CHAIRMAN, letter().build()).tokenState(TokenState.healthy(NOW)).build()),
+        "HB-02");
   }
 
   @Test
   void hb01_scope() {
     warns(HB.evaluate(request(CHAIRMAN, letter().build()).build()), "HB-01", HB_DOC);
-    passes(HB.evaluate(request(DEPARTMENT_ORG, letter().issuingOrganisation(DEPARTMENT).build())
-        .kind(SignatureKind.ORGANISATION).build()), "HB-01");
+    passes(
+        HB.evaluate(
+            request(DEPARTMENT_ORG, letter().issuingOrganisation(DEPARTMENT).build())
+                .kind(SignatureKind.ORGANISATION)
+                .build()),
+        "HB-01");
   }
 
   // ---- Kon Tum
@@ -272,14 +399,25 @@ class ProvincialRulesTest {
   @Test
   void kt01_onlyTheLeadersAndTheOfficeChiefsSign() {
     passes(KT.evaluate(request(CHAIRMAN, letter().build()).build()), "KT-01");
-    passes(KT.evaluate(request(UNIT_HEAD, letter().signerName("Lê Văn Cường").build()).build()), "KT-01");
-    denies(KT.evaluate(request(CLERK, letter().signerName("Hoàng Thị Én").build()).build()), "KT-01", KT_DOC);
-    warns(KT.evaluate(request(STRANGER, letter().signerName("Người Lạ").build()).build()), "KT-01", KT_DOC);
+    passes(
+        KT.evaluate(request(UNIT_HEAD, letter().signerName("Lê Văn Cường").build()).build()),
+        "KT-01");
+    denies(
+        KT.evaluate(request(CLERK, letter().signerName("Hoàng Thị Én").build()).build()),
+        "KT-01",
+        KT_DOC);
+    warns(
+        KT.evaluate(request(STRANGER, letter().signerName("Người Lạ").build()).build()),
+        "KT-01",
+        KT_DOC);
   }
 
   @Test
   void kt02_classifiedExcluded() {
-    denies(KT.evaluate(request(CHAIRMAN, letter().classification(Classification.MAT).build()).build()), "KT-02", KT_DOC);
+    denies(
+        KT.evaluate(request(CHAIRMAN, letter().classification(Classification.MAT).build()).build()),
+        "KT-02",
+        KT_DOC);
     passes(KT.evaluate(request(CHAIRMAN, letter().build()).build()), "KT-02");
   }
 
@@ -287,18 +425,34 @@ class ProvincialRulesTest {
   void kt04_organisationAlone_onlyOnAScanOfPaper() {
     DocumentInfo scan = letter().digitisedFromPaper(PROVINCE, true, true).build();
     passes(KT.evaluate(request(PROVINCE_ORG, scan).operator("p-clerk").build()), "KT-04");
-    denies(KT.evaluate(request(PROVINCE_ORG, letter().build()).operator("p-clerk").build()), "KT-04", KT_DOC);
+    denies(
+        KT.evaluate(request(PROVINCE_ORG, letter().build()).operator("p-clerk").build()),
+        "KT-04",
+        KT_DOC);
   }
 
   @Test
   void kt08_officeNoticesUseTheOfficeCertificate() {
-    DocumentInfo notice = DocumentInfo.builder("Thông báo kết luận giao ban UBND tỉnh").numberSymbol("5/TB-VP")
-        .issuingOrganisation(PROVINCE).build();
+    DocumentInfo notice =
+        DocumentInfo.builder("Thông báo kết luận giao ban UBND tỉnh")
+            .numberSymbol("5/TB-VP")
+            .issuingOrganisation(PROVINCE)
+            .build();
     denies(KT.evaluate(organisationAfterChairman(notice).build()), "KT-08", KT_DOC);
-    DocumentInfo byOffice = DocumentInfo.builder("Thông báo kết luận giao ban UBND tỉnh").numberSymbol("5/TB-VP")
-        .issuingOrganisation(KT_OFFICE).build();
-    passes(KT.evaluate(request(KT_OFFICE_ORG, byOffice).kind(SignatureKind.ORGANISATION).operator("p-kt")
-        .priorSignature(new PriorSignature(SignatureKind.PERSONAL, CHAIRMAN, NOW.minusSeconds(60), true)).build()),
+    DocumentInfo byOffice =
+        DocumentInfo.builder("Thông báo kết luận giao ban UBND tỉnh")
+            .numberSymbol("5/TB-VP")
+            .issuingOrganisation(KT_OFFICE)
+            .build();
+    passes(
+        KT.evaluate(
+            request(KT_OFFICE_ORG, byOffice)
+                .kind(SignatureKind.ORGANISATION)
+                .operator("p-kt")
+                .priorSignature(
+                    new PriorSignature(
+                        SignatureKind.PERSONAL, CHAIRMAN, NOW.minusSeconds(60), true))
+                .build()),
         "KT-08");
   }
 
@@ -307,13 +461,17 @@ class ProvincialRulesTest {
     PolicyDecision letterDecision = KT.evaluate(request(CHAIRMAN, letter().build()).build());
     warns(letterDecision, "KT-09", KT_DOC);
     assertThat(letterDecision.outcomes()).contains(PolicyOutcome.PAPER_ORIGINAL_REQUIRED);
-    PolicyDecision invitation = KT.evaluate(request(CHAIRMAN, DocumentInfo.builder("giấy mời").build()).build());
+    PolicyDecision invitation =
+        KT.evaluate(request(CHAIRMAN, DocumentInfo.builder("giấy mời").build()).build());
     passes(invitation, "KT-09");
   }
 
   @Test
   void kt10_ubndDevice_keptByTheOffice() {
-    denies(KT.evaluate(organisationAfterChairman(letter().build()).operator("p-chair").build()), "KT-10", KT_DOC);
+    denies(
+        KT.evaluate(organisationAfterChairman(letter().build()).operator("p-chair").build()),
+        "KT-10",
+        KT_DOC);
     passes(KT.evaluate(organisationAfterChairman(letter().build()).build()), "KT-10");
   }
 
@@ -321,8 +479,10 @@ class ProvincialRulesTest {
 
   @Test
   void kg01_draftRule_warnsButDoesNotDeny() {
-    PolicyDecision d = KG.evaluate(request(CHAIRMAN, letter().classification(Classification.MAT).build()).build());
-    assertThat(d.findings()).anyMatch(f -> f.ruleId().equals("KG-01") && f.severity() == Severity.WARNING);
+    PolicyDecision d =
+        KG.evaluate(request(CHAIRMAN, letter().classification(Classification.MAT).build()).build());
+    assertThat(d.findings())
+        .anyMatch(f -> f.ruleId().equals("KG-01") && f.severity() == Severity.WARNING);
     assertThat(d.denials()).noneMatch(f -> f.ruleId().equals("KG-01"));
     assertThat(d.findings()).anyMatch(f -> f.code().equals("PACK_DRAFT"));
     passes(KG.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-01");
@@ -330,26 +490,59 @@ class ProvincialRulesTest {
 
   @Test
   void kg02_kg09_keyStorageAndLockedDevice() {
-    warns(KG.evaluate(request(CHAIRMAN, letter().build()).keyStorage(KeyStorage.SOFTWARE).build()), "KG-02",
+    warns(
+        KG.evaluate(request(CHAIRMAN, letter().build()).keyStorage(KeyStorage.SOFTWARE).build()),
+        "KG-02",
         "Kiên Giang");
-    passes(KG.evaluate(request(CHAIRMAN, letter().build()).keyStorage(KeyStorage.SIM).build()), "KG-02");
-    warns(KG.evaluate(request(CHAIRMAN, letter().build())
-        .tokenState(new TokenState(false, false, true, false, Optional.empty())).build()), "KG-09", "Kiên Giang");
-    passes(KG.evaluate(request(CHAIRMAN, letter().build()).tokenState(TokenState.healthy(NOW)).build()), "KG-09");
+    passes(
+        KG.evaluate(request(CHAIRMAN, letter().build()).keyStorage(KeyStorage.SIM).build()),
+        "KG-02");
+    warns(
+        KG.evaluate(
+            request(CHAIRMAN, letter().build())
+                .tokenState(new TokenState(false, false, true, false, Optional.empty()))
+                .build()),
+        "KG-09",
+        "Kiên Giang");
+    passes(
+        KG.evaluate(
+            request(CHAIRMAN, letter().build()).tokenState(TokenState.healthy(NOW)).build()),
+        "KG-09");
   }
 
   @Test
   void kg05_kg11_scopeAndInformation() {
-    Policy narrow = Policy.preset("kien-giang-2024-draft").registry(REGISTRY)
-        .parameter("kien-giang-2024-draft", "organisation-types", List.of("so")).build();
+    Policy narrow =
+        Policy.preset("kien-giang-2024-draft")
+            .registry(REGISTRY)
+            .parameter("kien-giang-2024-draft", "organisation-types", List.of("so"))
+            .build();
     warns(narrow.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-05", "Kiên Giang");
     passes(KG.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-05");
     X509Certificate other = Certs.person("Nguyễn Văn An").email("an@gmail.com").build();
-    SignerRegistry reg = MapSignerRegistry.builder().signer(other, new SignerRecord("p", "Nguyễn Văn An", PROVINCE,
-        Position.HEAD, "Chủ tịch", Set.of(), Optional.of("an@kiengiang.gov.vn"), true, List.of(),
-        Optional.empty())).build();
-    warns(Policy.preset("kien-giang-2024-draft").registry(reg).build()
-        .evaluate(request(other, letter().build()).build()), "KG-11", "Kiên Giang");
+    SignerRegistry reg =
+        MapSignerRegistry.builder()
+            .signer(
+                other,
+                new SignerRecord(
+                    "p",
+                    "Nguyễn Văn An",
+                    PROVINCE,
+                    Position.HEAD,
+                    "Chủ tịch",
+                    Set.of(),
+                    Optional.of("an@kiengiang.gov.vn"),
+                    true,
+                    List.of(),
+                    Optional.empty()))
+            .build();
+    warns(
+        Policy.preset("kien-giang-2024-draft")
+            .registry(reg)
+            .build()
+            .evaluate(request(other, letter().build()).build()),
+        "KG-11",
+        "Kiên Giang");
     passes(KG.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-11");
   }
 }

@@ -11,25 +11,34 @@ import org.junit.jupiter.api.Test;
 import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.PolicyOutcome;
+import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.ValidationReport;
-import vn.kyso.api.validation.Indication;
 
 /** Policy on verified documents: each signature gets a decision, and the document one too. */
 class ReviewTest {
   private static final Policy NATIONAL = preset("national");
 
-  private static SignatureResult passed(String id, X509Certificate cert, Instant time, SignatureLevel level) {
-    return SignatureResult.builder(id, SignatureFormat.PADES_BASELINE).level(level).passed().signingCertificate(cert)
-        .claimedSigningTime(time).build();
+  private static SignatureResult passed(
+      String id, X509Certificate cert, Instant time, SignatureLevel level) {
+    return SignatureResult.builder(id, SignatureFormat.PADES_BASELINE)
+        .level(level)
+        .passed()
+        .signingCertificate(cert)
+        .claimedSigningTime(time)
+        .build();
   }
 
   private static SignatureResult failed(String id, X509Certificate cert, Instant time) {
-    return SignatureResult.builder(id, SignatureFormat.PADES_BASELINE).level(SignatureLevel.B_B)
-        .notPassed(SubIndication.HASH_FAILURE).signingCertificate(cert).claimedSigningTime(time).build();
+    return SignatureResult.builder(id, SignatureFormat.PADES_BASELINE)
+        .level(SignatureLevel.B_B)
+        .notPassed(SubIndication.HASH_FAILURE)
+        .signingCertificate(cert)
+        .claimedSigningTime(time)
+        .build();
   }
 
   private static ValidationReport report(SignatureResult... sigs) {
@@ -42,20 +51,28 @@ class ReviewTest {
 
   @Test
   void vt30_01_personalThenOrganisation_isAnOriginal() {
-    ValidationReport r = NATIONAL.review(report(passed("Sig1", CHAIRMAN, NOW.minusSeconds(600), SignatureLevel.B_T),
-        passed("Sig2", PROVINCE_ORG, NOW, SignatureLevel.B_T)), letter().build());
+    ValidationReport r =
+        NATIONAL.review(
+            report(
+                passed("Sig1", CHAIRMAN, NOW.minusSeconds(600), SignatureLevel.B_T),
+                passed("Sig2", PROVINCE_ORG, NOW, SignatureLevel.B_T)),
+            letter().build());
     PolicyDecision doc = r.policyDecision().orElseThrow();
     assertThat(doc.outcomes()).contains(PolicyOutcome.ORIGINAL_VALUE);
     informs(doc, "VT30-01");
     assertThat(r.signatures()).allMatch(s -> s.policyDecision().isPresent());
     passes(r.signatures().get(1).policyDecision().get(), "VT30-09");
-    assertThat(r.signatures()).extracting(SignatureResult::indication)
-        .as("a policy decision never changes an indication").containsOnly(Indication.TOTAL_PASSED);
+    assertThat(r.signatures())
+        .extracting(SignatureResult::indication)
+        .as("a policy decision never changes an indication")
+        .containsOnly(Indication.TOTAL_PASSED);
   }
 
   @Test
   void vt30_01_personalOnly_isNotAnOriginal() {
-    ValidationReport r = NATIONAL.review(report(passed("Sig1", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build());
+    ValidationReport r =
+        NATIONAL.review(
+            report(passed("Sig1", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build());
     PolicyDecision doc = r.policyDecision().orElseThrow();
     warns(doc, "VT30-01", "Nghị định 30/2020/NĐ-CP");
     assertThat(doc.outcomes()).contains(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
@@ -63,10 +80,15 @@ class ReviewTest {
 
   @Test
   void vt30_09_organisationBeforePersonal_isDeniedOnThatSignature() {
-    ValidationReport r = NATIONAL.review(report(passed("Org", PROVINCE_ORG, NOW.minusSeconds(600), SignatureLevel.B_T),
-        passed("Chair", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build());
+    ValidationReport r =
+        NATIONAL.review(
+            report(
+                passed("Org", PROVINCE_ORG, NOW.minusSeconds(600), SignatureLevel.B_T),
+                passed("Chair", CHAIRMAN, NOW, SignatureLevel.B_T)),
+            letter().build());
     denies(r.signatures().get(0).policyDecision().get(), "VT30-09", "Nghị định 30/2020/NĐ-CP");
-    assertThat(r.policyDecision().get().outcomes()).contains(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
+    assertThat(r.policyDecision().get().outcomes())
+        .contains(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
   }
 
   @Test
@@ -76,8 +98,11 @@ class ReviewTest {
     denies(doc, "VT30-12", "Nghị định 30/2020/NĐ-CP");
     denies(doc, "TT41-03", "41/2017");
     assertThat(doc.outcomes()).contains(PolicyOutcome.RETURN_TO_SENDER);
-    PolicyDecision good = NATIONAL.review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build())
-        .policyDecision().get();
+    PolicyDecision good =
+        NATIONAL
+            .review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build())
+            .policyDecision()
+            .get();
     passes(good, "VT30-12");
     passes(good, "TT41-03");
   }
@@ -86,10 +111,16 @@ class ReviewTest {
   void tt41_04_noTimeStamp_warnsUntilTheRepeal() {
     ValidationReport bb = report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_B));
     warns(NATIONAL.review(bb, letter().build()).policyDecision().get(), "TT41-04", "41/2017");
-    passes(NATIONAL.review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_LT)), letter().build())
-        .policyDecision().get(), "TT41-04");
-    ValidationReport later = ValidationReport.builder("x.pdf", Certs.at(LocalDate.of(2026, 11, 15)))
-        .signature(passed("S", CHAIRMAN, NOW, SignatureLevel.B_B)).build();
+    passes(
+        NATIONAL
+            .review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_LT)), letter().build())
+            .policyDecision()
+            .get(),
+        "TT41-04");
+    ValidationReport later =
+        ValidationReport.builder("x.pdf", Certs.at(LocalDate.of(2026, 11, 15)))
+            .signature(passed("S", CHAIRMAN, NOW, SignatureLevel.B_B))
+            .build();
     onlyInforms(NATIONAL.review(later, letter().build()).policyDecision().get(), "TT41-04");
   }
 
@@ -97,7 +128,10 @@ class ReviewTest {
   void tb16_unsignedDocument_isNotIssuable() {
     Policy tb = preset("thai-binh-08-2016");
     denies(tb.review(report(), letter().build()).policyDecision().get(), "TB-16", "QĐ 08/2016");
-    passes(tb.review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build()).policyDecision().get(),
+    passes(
+        tb.review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build())
+            .policyDecision()
+            .get(),
         "TB-16");
   }
 
@@ -105,29 +139,50 @@ class ReviewTest {
   void kt04_scanWithTheOrganisationSignatureAlone_isAnOriginal() {
     Policy kt = preset("kon-tum-284-2018");
     DocumentInfo scan = letter().digitisedFromPaper(PROVINCE, true, true).build();
-    PolicyDecision d = kt.review(report(passed("Org", PROVINCE_ORG, NOW, SignatureLevel.B_T)), scan).policyDecision()
-        .get();
-    assertThat(d.findings()).anyMatch(f -> f.ruleId().equals("KT-04") && f.code().equals("ORIGINAL"));
-    PolicyDecision notScan = kt.review(report(passed("Org", PROVINCE_ORG, NOW, SignatureLevel.B_T)), letter().build())
-        .policyDecision().get();
-    assertThat(notScan.findings()).anyMatch(f -> f.ruleId().equals("KT-04") && f.code().equals("NOT_ORIGINAL"));
+    PolicyDecision d =
+        kt.review(report(passed("Org", PROVINCE_ORG, NOW, SignatureLevel.B_T)), scan)
+            .policyDecision()
+            .get();
+    assertThat(d.findings())
+        .anyMatch(f -> f.ruleId().equals("KT-04") && f.code().equals("ORIGINAL"));
+    PolicyDecision notScan =
+        kt.review(report(passed("Org", PROVINCE_ORG, NOW, SignatureLevel.B_T)), letter().build())
+            .policyDecision()
+            .get();
+    assertThat(notScan.findings())
+        .anyMatch(f -> f.ruleId().equals("KT-04") && f.code().equals("NOT_ORIGINAL"));
   }
 
   @Test
   void vt30_16_attachmentWithoutOrganisationSignature() {
     DocumentInfo attachment = letter().attachmentTo("12/UBND-VP").build();
-    warns(NATIONAL.review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_T)), attachment).policyDecision().get(),
-        "VT30-16", "Phụ lục I");
-    passes(NATIONAL.review(report(passed("O", PROVINCE_ORG, NOW, SignatureLevel.B_T)), attachment).policyDecision()
-        .get(), "VT30-16");
+    warns(
+        NATIONAL
+            .review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_T)), attachment)
+            .policyDecision()
+            .get(),
+        "VT30-16",
+        "Phụ lục I");
+    passes(
+        NATIONAL
+            .review(report(passed("O", PROVINCE_ORG, NOW, SignatureLevel.B_T)), attachment)
+            .policyDecision()
+            .get(),
+        "VT30-16");
   }
 
   @Test
   void reviewedReport_carriesDecisionsInJsonAndBothLanguages() {
-    ValidationReport r = NATIONAL.review(report(passed("Sig1", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build());
-    assertThat(r.toJson()).contains("\"policy\"").contains("\"rule\" : \"VT30-01\"").contains("Nghị định 30/2020/NĐ-CP");
+    ValidationReport r =
+        NATIONAL.review(
+            report(passed("Sig1", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build());
+    assertThat(r.toJson())
+        .contains("\"policy\"")
+        .contains("\"rule\" : \"VT30-01\"")
+        .contains("Nghị định 30/2020/NĐ-CP");
     assertThat(r.toText(Locale.forLanguageTag("vi"))).contains("Quyết định chính sách");
     assertThat(r.toText(Locale.ENGLISH)).contains("Policy decision");
-    assertThat(r.overall()).isEqualTo(report(passed("Sig1", CHAIRMAN, NOW, SignatureLevel.B_T)).overall());
+    assertThat(r.overall())
+        .isEqualTo(report(passed("Sig1", CHAIRMAN, NOW, SignatureLevel.B_T)).overall());
   }
 }

@@ -1,6 +1,7 @@
 package vn.kyso.testkit;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -12,12 +13,11 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import java.net.URI;
 
 /**
- * A loopback CRL distribution point and AIA certificate server for a {@link TestPki}:
- * {@code GET /<ca serial hex>.crl} returns that CA's CRL with the revoked certificates it issued,
- * {@code GET /<ca serial hex>.crt} the CA's certificate (DER).
+ * A loopback CRL distribution point and AIA certificate server for a {@link TestPki}: {@code GET
+ * /<ca serial hex>.crl} returns that CA's CRL with the revoked certificates it issued, {@code GET
+ * /<ca serial hex>.crt} the CA's certificate (DER).
  *
  * @since 0.1
  */
@@ -28,7 +28,9 @@ public final class CrlServer extends LoopbackServer {
     super("/");
   }
 
-  /** @return the base URL under which CRLs are served */
+  /**
+   * @return the base URL under which CRLs are served
+   */
   public URI uri() {
     return baseUri();
   }
@@ -60,17 +62,24 @@ public final class CrlServer extends LoopbackServer {
    */
   public static byte[] crl(TestPki pki, TestCredential ca, ServerMode mode) throws Exception {
     Instant now = pki.clock().instant();
-    Instant thisUpdate = mode == ServerMode.STALE ? now.minus(Duration.ofDays(20)) : now.minus(Duration.ofHours(1));
-    Instant nextUpdate = mode == ServerMode.STALE ? now.minus(Duration.ofDays(13)) : now.plus(Duration.ofDays(7));
-    X509v2CRLBuilder b = new X509v2CRLBuilder(
-        X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
+    Instant thisUpdate =
+        mode == ServerMode.STALE ? now.minus(Duration.ofDays(20)) : now.minus(Duration.ofHours(1));
+    Instant nextUpdate =
+        mode == ServerMode.STALE ? now.minus(Duration.ofDays(13)) : now.plus(Duration.ofDays(7));
+    X509v2CRLBuilder b =
+        new X509v2CRLBuilder(
+            X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
+            Date.from(thisUpdate));
     b.setNextUpdate(Date.from(nextUpdate));
     for (Map.Entry<BigInteger, Instant> e : pki.revokedBy(ca).entrySet()) {
       b.addCRLEntry(e.getKey(), Date.from(e.getValue()), CRLReason.keyCompromise);
     }
     b.addExtension(Extension.cRLNumber, false, new ASN1Integer(now.getEpochSecond()));
-    b.addExtension(Extension.authorityKeyIdentifier, false,
+    b.addExtension(
+        Extension.authorityKeyIdentifier,
+        false,
         new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate()));
-    return b.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.privateKey())).getEncoded();
+    return b.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.privateKey()))
+        .getEncoded();
   }
 }

@@ -1,10 +1,10 @@
 package vn.kyso.testkit;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import java.io.File;
 
 /**
  * Tests that need a tool from the operating system (poppler's {@code pdfsig} and {@code pdftoppm},

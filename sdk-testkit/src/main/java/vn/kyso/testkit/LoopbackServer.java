@@ -18,12 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server on 127.0.0.1 with an ephemeral port. Thread-safe; close it when done.
  *
- * <p>The JDK's server writes a response's headers and body in two writes; with Nagle's algorithm
- * on its sockets, the body then waits for the client's delayed acknowledgement of the headers,
- * about 40 ms on Linux, on every request. Unless the JVM says otherwise, these servers turn on
- * {@code TCP_NODELAY} (the JDK's {@code sun.net.httpserver.nodelay} property, read once, when the
- * JVM's first JDK HTTP server starts), so a test or benchmark measures the client and not that
- * pause. A production OCSP, CRL or time-stamp server answers without it as well.
+ * <p>The JDK's server writes a response's headers and body in two writes; with Nagle's algorithm on
+ * its sockets, the body then waits for the client's delayed acknowledgement of the headers, about
+ * 40 ms on Linux, on every request. Unless the JVM says otherwise, these servers turn on {@code
+ * TCP_NODELAY} (the JDK's {@code sun.net.httpserver.nodelay} property, read once, when the JVM's
+ * first JDK HTTP server starts), so a test or benchmark measures the client and not that pause. A
+ * production OCSP, CRL or time-stamp server answers without it as well.
  *
  * @since 0.1
  */
@@ -49,17 +49,21 @@ public abstract class LoopbackServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot open a loopback port", e);
     }
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "kyso-" + getClass().getSimpleName());
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "kyso-" + getClass().getSimpleName());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext(path, this::handle);
     server.start();
   }
 
-  /** @return the base URL of this server, e.g. {@code http://127.0.0.1:40123/} */
+  /**
+   * @return the base URL of this server, e.g. {@code http://127.0.0.1:40123/}
+   */
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
@@ -73,7 +77,9 @@ public abstract class LoopbackServer implements AutoCloseable {
     this.mode = Objects.requireNonNull(value, "mode");
   }
 
-  /** @return the current mode */
+  /**
+   * @return the current mode
+   */
   public ServerMode mode() {
     return mode;
   }
@@ -87,7 +93,9 @@ public abstract class LoopbackServer implements AutoCloseable {
     this.delay = Objects.requireNonNull(value, "delay");
   }
 
-  /** @return how many requests have been served since the start or the last {@link #reset()} */
+  /**
+   * @return how many requests have been served since the start or the last {@link #reset()}
+   */
   public int requestCount() {
     return requests.get();
   }

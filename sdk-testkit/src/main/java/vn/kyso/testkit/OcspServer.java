@@ -1,5 +1,6 @@
 package vn.kyso.testkit;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import java.net.URI;
 
 /**
  * A loopback OCSP responder (RFC 6960, POST) for a {@link TestPki}. Responses about the
@@ -41,7 +41,9 @@ public final class OcspServer extends LoopbackServer {
     super("/");
   }
 
-  /** @return the responder URL to put in certificates' AIA */
+  /**
+   * @return the responder URL to put in certificates' AIA
+   */
   public URI uri() {
     return baseUri().resolve("ocsp");
   }
@@ -71,7 +73,8 @@ public final class OcspServer extends LoopbackServer {
     DigestCalculatorProvider dcp = new JcaDigestCalculatorProviderBuilder().build();
     Instant now = pki.clock().instant();
     Instant thisUpdate = mode == ServerMode.STALE ? now.minus(Duration.ofDays(10)) : now;
-    Instant nextUpdate = mode == ServerMode.STALE ? now.minus(Duration.ofDays(3)) : now.plus(Duration.ofDays(1));
+    Instant nextUpdate =
+        mode == ServerMode.STALE ? now.minus(Duration.ofDays(3)) : now.plus(Duration.ofDays(1));
     TestCredential issuerCa = null;
     List<Object[]> answers = new ArrayList<>();
     for (Req r : request.getRequestList()) {
@@ -93,8 +96,10 @@ public final class OcspServer extends LoopbackServer {
         } else if (mode == ServerMode.GOOD) {
           revokedAt = null;
         }
-        status = revokedAt == null ? CertificateStatus.GOOD
-            : new RevokedStatus(Date.from(revokedAt), CRLReason.keyCompromise);
+        status =
+            revokedAt == null
+                ? CertificateStatus.GOOD
+                : new RevokedStatus(Date.from(revokedAt), CRLReason.keyCompromise);
       }
       answers.add(new Object[] {id, status});
     }
@@ -106,29 +111,37 @@ public final class OcspServer extends LoopbackServer {
     } else {
       signer = issuerCa;
     }
-    BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
-        new RespID(new JcaX509CertificateHolder(signer.certificate()).getSubject()));
+    BasicOCSPRespBuilder builder =
+        new BasicOCSPRespBuilder(
+            new RespID(new JcaX509CertificateHolder(signer.certificate()).getSubject()));
     for (Object[] a : answers) {
-      builder.addResponse((CertificateID) a[0], (CertificateStatus) a[1], Date.from(thisUpdate),
-          Date.from(nextUpdate), null);
+      builder.addResponse(
+          (CertificateID) a[0],
+          (CertificateStatus) a[1],
+          Date.from(thisUpdate),
+          Date.from(nextUpdate),
+          null);
     }
     Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
     if (mode == ServerMode.WRONG_NONCE) {
       byte[] other = new byte[16];
       RANDOM.nextBytes(other);
-      nonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(other));
+      nonce =
+          new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(other));
     }
     if (nonce != null) {
       builder.setResponseExtensions(new Extensions(nonce));
     }
     X509CertificateHolder[] chain = {new JcaX509CertificateHolder(signer.certificate())};
-    var basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.privateKey()), chain,
-        Date.from(now));
+    var basic =
+        builder.build(
+            new JcaContentSignerBuilder("SHA256withRSA").build(signer.privateKey()),
+            chain,
+            Date.from(now));
     return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
   }
 
   private static Answer ocsp(byte[] body) {
     return new Answer(200, "application/ocsp-response", body);
   }
-
 }

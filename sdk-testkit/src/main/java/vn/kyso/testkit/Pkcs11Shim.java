@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * unlock by the SO's {@code C_InitPIN}, a to-be-changed flag, and removal and re-insertion that
  * close open sessions, as a real USB token does. SoftHSM2 itself simulates none of these.
  *
- * <p>The shim loads its own copy of the SoftHSM2 library, so it never shares state with a
- * SoftHSM2 loaded directly in the same JVM. Needs gcc and the p11-kit headers
- * ({@code apt-get install gcc libp11-kit-dev}).
+ * <p>The shim loads its own copy of the SoftHSM2 library, so it never shares state with a SoftHSM2
+ * loaded directly in the same JVM. Needs gcc and the p11-kit headers ({@code apt-get install gcc
+ * libp11-kit-dev}).
  *
  * @since 0.1
  */
@@ -31,7 +31,9 @@ public final class Pkcs11Shim {
     this.state = state;
   }
 
-  /** @return why the shim cannot be built here, or empty when it can */
+  /**
+   * @return why the shim cannot be built here, or empty when it can
+   */
   public static Optional<String> unavailableReason() {
     Optional<String> hsm = SoftHsm.unavailableReason();
     if (hsm.isPresent()) {
@@ -61,15 +63,30 @@ public final class Pkcs11Shim {
       Path state = folder.resolve("state");
       Files.createDirectories(state);
       Path underlying = folder.resolve("libsofthsm2-copy.so");
-      Files.copy(SoftHsm.findModule().orElseThrow(), underlying, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          SoftHsm.findModule().orElseThrow(), underlying, StandardCopyOption.REPLACE_EXISTING);
       Path source = folder.resolve("p11shim.c");
       try (InputStream in = Pkcs11Shim.class.getResourceAsStream("p11shim.c")) {
         Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
       }
       Path library = folder.resolve("libkysoshim.so");
-      Process p = new ProcessBuilder(List.of("gcc", "-shared", "-fPIC", "-O2", "-o", library.toString(),
-          source.toString(), "-I/usr/include/p11-kit-1", "-DSTATE_DIR=\"" + state + "\"",
-          "-DUNDERLYING=\"" + underlying + "\"", "-ldl", "-lpthread")).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  List.of(
+                      "gcc",
+                      "-shared",
+                      "-fPIC",
+                      "-O2",
+                      "-o",
+                      library.toString(),
+                      source.toString(),
+                      "-I/usr/include/p11-kit-1",
+                      "-DSTATE_DIR=\"" + state + "\"",
+                      "-DUNDERLYING=\"" + underlying + "\"",
+                      "-ldl",
+                      "-lpthread"))
+              .redirectErrorStream(true)
+              .start();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new IllegalStateException("gcc failed: " + new String(out, StandardCharsets.UTF_8));
@@ -85,7 +102,9 @@ public final class Pkcs11Shim {
     }
   }
 
-  /** @return the shim library to load instead of SoftHSM2 */
+  /**
+   * @return the shim library to load instead of SoftHSM2
+   */
   public Path library() {
     return library;
   }
@@ -109,7 +128,9 @@ public final class Pkcs11Shim {
     write("max_tries", Integer.toString(tries));
   }
 
-  /** @return how many wrong PINs were entered since the last success */
+  /**
+   * @return how many wrong PINs were entered since the last success
+   */
   public int failures() {
     try {
       Path f = state.resolve("failures");

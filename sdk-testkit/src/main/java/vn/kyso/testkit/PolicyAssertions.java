@@ -41,7 +41,8 @@ public final class PolicyAssertions {
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   private final SigningPolicy policy;
-  private Instant time = LocalDate.of(2026, 6, 15).atTime(LocalTime.of(9, 0)).atZone(VIETNAM).toInstant();
+  private Instant time =
+      LocalDate.of(2026, 6, 15).atTime(LocalTime.of(9, 0)).atZone(VIETNAM).toInstant();
 
   private PolicyAssertions(SigningPolicy policy) {
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -140,7 +141,9 @@ public final class PolicyAssertions {
   }
 
   private enum Expected {
-    DENY, ALLOW, WARN
+    DENY,
+    ALLOW,
+    WARN
   }
 
   /** The facts of one signature, then the document that triggers the check. */
@@ -182,8 +185,11 @@ public final class PolicyAssertions {
      * @return this
      */
     public Expectation after(X509Certificate personal) {
-      facts.add(b -> b.priorSignature(new PriorSignature(SignatureKind.PERSONAL, personal, time.minusSeconds(600),
-          true)));
+      facts.add(
+          b ->
+              b.priorSignature(
+                  new PriorSignature(
+                      SignatureKind.PERSONAL, personal, time.minusSeconds(600), true)));
       return this;
     }
 
@@ -219,14 +225,18 @@ public final class PolicyAssertions {
       SigningRequest.Builder b = SigningRequest.builder(signer, document, time);
       facts.forEach(f -> f.accept(b));
       PolicyDecision d = policy.evaluate(b.build());
-      boolean ok = switch (expected) {
-        case DENY -> !d.isAllowed();
-        case ALLOW -> d.isAllowed();
-        case WARN -> d.verdict() == PolicyDecision.Verdict.ALLOW_WITH_WARNINGS;
-      };
+      boolean ok =
+          switch (expected) {
+            case DENY -> !d.isAllowed();
+            case ALLOW -> d.isAllowed();
+            case WARN -> d.verdict() == PolicyDecision.Verdict.ALLOW_WITH_WARNINGS;
+          };
       if (!ok) {
-        throw new AssertionFailedError("expected the policy to " + expected.name().toLowerCase(Locale.ROOT)
-            + " but it decided:\n" + describe(d));
+        throw new AssertionFailedError(
+            "expected the policy to "
+                + expected.name().toLowerCase(Locale.ROOT)
+                + " but it decided:\n"
+                + describe(d));
       }
       return new DecisionAssert(d, expected);
     }
@@ -250,13 +260,16 @@ public final class PolicyAssertions {
      * @return this
      */
     public DecisionAssert citing(String ruleId) {
-      List<PolicyFinding> pool = switch (expected) {
-        case DENY -> decision.denials();
-        case WARN -> decision.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
-        case ALLOW -> decision.findings();
-      };
+      List<PolicyFinding> pool =
+          switch (expected) {
+            case DENY -> decision.denials();
+            case WARN ->
+                decision.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+            case ALLOW -> decision.findings();
+          };
       if (pool.stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
-        throw new AssertionFailedError("expected rule " + ruleId + " among the reasons, but:\n" + describe(decision));
+        throw new AssertionFailedError(
+            "expected rule " + ruleId + " among the reasons, but:\n" + describe(decision));
       }
       return this;
     }
@@ -268,8 +281,10 @@ public final class PolicyAssertions {
      * @return this
      */
     public DecisionAssert notCiting(String ruleId) {
-      if (decision.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId) && f.severity() != Severity.INFO)) {
-        throw new AssertionFailedError("expected rule " + ruleId + " not to object, but:\n" + describe(decision));
+      if (decision.findings().stream()
+          .anyMatch(f -> f.ruleId().equals(ruleId) && f.severity() != Severity.INFO)) {
+        throw new AssertionFailedError(
+            "expected rule " + ruleId + " not to object, but:\n" + describe(decision));
       }
       return this;
     }
@@ -282,7 +297,8 @@ public final class PolicyAssertions {
      */
     public DecisionAssert withOutcome(PolicyOutcome outcome) {
       if (!decision.hasOutcome(outcome)) {
-        throw new AssertionFailedError("expected outcome " + outcome + ", but:\n" + describe(decision));
+        throw new AssertionFailedError(
+            "expected outcome " + outcome + ", but:\n" + describe(decision));
       }
       return this;
     }
@@ -295,15 +311,18 @@ public final class PolicyAssertions {
      * @return this
      */
     public DecisionAssert citedTo(String ruleId, String documentPart) {
-      if (decision.findings().stream().noneMatch(f -> f.ruleId().equals(ruleId)
-          && f.citation().document().contains(documentPart))) {
-        throw new AssertionFailedError("expected " + ruleId + " cited to " + documentPart + ", but:\n"
-            + describe(decision));
+      if (decision.findings().stream()
+          .noneMatch(
+              f -> f.ruleId().equals(ruleId) && f.citation().document().contains(documentPart))) {
+        throw new AssertionFailedError(
+            "expected " + ruleId + " cited to " + documentPart + ", but:\n" + describe(decision));
       }
       return this;
     }
 
-    /** @return the decision, for further checks */
+    /**
+     * @return the decision, for further checks
+     */
     public PolicyDecision decision() {
       return decision;
     }

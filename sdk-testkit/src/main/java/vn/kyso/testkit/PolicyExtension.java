@@ -14,9 +14,9 @@ import vn.kyso.policy.PolicyPack;
 import vn.kyso.policy.SignerRegistry;
 
 /**
- * A JUnit 5 extension that loads policy packs once per test class (built-in presets and the
- * host's own files), fails the class with the file, line and column of a broken pack, and
- * injects the {@link Policy} into test methods.
+ * A JUnit 5 extension that loads policy packs once per test class (built-in presets and the host's
+ * own files), fails the class with the file, line and column of a broken pack, and injects the
+ * {@link Policy} into test methods.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -106,7 +106,8 @@ public final class PolicyExtension implements BeforeAllCallback, ParameterResolv
     try {
       return policy();
     } catch (Exception e) {
-      throw new ParameterResolutionException("the policy packs cannot be loaded: " + e.getMessage(), e);
+      throw new ParameterResolutionException(
+          "the policy packs cannot be loaded: " + e.getMessage(), e);
     }
   }
 }

@@ -1,13 +1,16 @@
 package vn.kyso.testkit;
 
 /**
- * How a loopback server answers. Every server supports {@link #NORMAL}, {@link #SLOW},
- * {@link #MALFORMED} and {@link #ERROR_STATUS}; the others say which server they apply to.
+ * How a loopback server answers. Every server supports {@link #NORMAL}, {@link #SLOW}, {@link
+ * #MALFORMED} and {@link #ERROR_STATUS}; the others say which server they apply to.
  *
  * @since 0.1
  */
 public enum ServerMode {
-  /** The truth: good, revoked or unknown according to the {@link TestPki}; a valid CRL; a valid token. */
+  /**
+   * The truth: good, revoked or unknown according to the {@link TestPki}; a valid CRL; a valid
+   * token.
+   */
   NORMAL,
   /** OCSP: "good" for every certificate, even a revoked one. */
   GOOD,
@@ -19,7 +22,9 @@ public enum ServerMode {
   SLOW,
   /** Answers HTTP 200 with bytes that are not the expected structure. */
   MALFORMED,
-  /** Answers with the protocol's error status (OCSP tryLater, TSA rejection) or HTTP 500 for CRLs. */
+  /**
+   * Answers with the protocol's error status (OCSP tryLater, TSA rejection) or HTTP 500 for CRLs.
+   */
   ERROR_STATUS,
   /** OCSP: signs with a key the issuer never authorised (a certificate of another root). */
   UNAUTHORISED_SIGNER,

@@ -36,21 +36,28 @@ public final class TestCredential {
    * @param chain the chain, the certificate first
    * @return the credential
    */
-  public static TestCredential of(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain) {
+  public static TestCredential of(
+      X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain) {
     return new TestCredential(certificate, privateKey, chain);
   }
 
-  /** @return the certificate */
+  /**
+   * @return the certificate
+   */
   public X509Certificate certificate() {
     return certificate;
   }
 
-  /** @return the private key (test material only) */
+  /**
+   * @return the private key (test material only)
+   */
   public PrivateKey privateKey() {
     return privateKey;
   }
 
-  /** @return the chain, this certificate first and the root last */
+  /**
+   * @return the chain, this certificate first and the root last
+   */
   public List<X509Certificate> chain() {
     return chain;
   }

@@ -14,14 +14,20 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -52,13 +58,6 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import vn.kyso.api.trust.TrustAnchors;
-import vn.kyso.testkit.internal.SeededRandom;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Set;
 import vn.kyso.policy.Delegation;
 import vn.kyso.policy.MapSignerRegistry;
 import vn.kyso.policy.OrganisationRecord;
@@ -66,18 +65,19 @@ import vn.kyso.policy.Position;
 import vn.kyso.policy.Regime;
 import vn.kyso.policy.SignerRecord;
 import vn.kyso.policy.SignerRegistry;
+import vn.kyso.testkit.internal.SeededRandom;
 
 /**
  * A test PKI shaped like the Vietnamese government special-use PKI, generated at test time and
- * deterministic from a seed: the same seed gives the same keys and, for the same clock and
- * service URLs, the same certificates. Immutable and thread-safe.
+ * deterministic from a seed: the same seed gives the same keys and, for the same clock and service
+ * URLs, the same certificates. Immutable and thread-safe.
  *
- * <p>Hierarchy: a root ("… chuyên dùng Chính phủ — THỬ NGHIỆM", RSA-3072) issues the
- * intermediate "CA phục vụ các cơ quan Nhà nước — THỬ NGHIỆM" (pathlen 0, SHA-256) and a G1-style
- * sub-CA signed with SHA-1, as the real G1 hierarchy is. The intermediate issues every
- * {@link TestIdentity} except {@link TestIdentity#FOREIGN_ROOT} (issued by an unrelated root)
- * and {@link TestIdentity#G1_LEGACY_PERSON} (issued by the SHA-1 sub-CA), plus a delegated OCSP
- * responder and a time-stamping unit. Validity periods are relative to the clock.
+ * <p>Hierarchy: a root ("… chuyên dùng Chính phủ — THỬ NGHIỆM", RSA-3072) issues the intermediate
+ * "CA phục vụ các cơ quan Nhà nước — THỬ NGHIỆM" (pathlen 0, SHA-256) and a G1-style sub-CA signed
+ * with SHA-1, as the real G1 hierarchy is. The intermediate issues every {@link TestIdentity}
+ * except {@link TestIdentity#FOREIGN_ROOT} (issued by an unrelated root) and {@link
+ * TestIdentity#G1_LEGACY_PERSON} (issued by the SHA-1 sub-CA), plus a delegated OCSP responder and
+ * a time-stamping unit. Validity periods are relative to the clock.
  *
  * <p>Names contain "THỬ NGHIỆM" (test) so that no test certificate can be mistaken for a real one.
  *
@@ -112,32 +112,99 @@ public final class TestPki {
     Instant caTo = now.plus(Duration.ofDays(3650));
     try {
       KeyPair rootKey = key("root", 3072);
-      X500Name rootName = name("C=VN", "O=Ban Cơ yếu Chính phủ",
-          "CN=Cơ quan chứng thực số chuyên dùng Chính phủ THỬ NGHIỆM");
-      root = ca(rootName, rootKey, rootName, rootKey, null, "root", caFrom, caTo, -1, "SHA256withRSA", null);
-      X500Name interName = name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=CA phục vụ các cơ quan Nhà nước THỬ NGHIỆM");
+      X500Name rootName =
+          name(
+              "C=VN",
+              "O=Ban Cơ yếu Chính phủ",
+              "CN=Cơ quan chứng thực số chuyên dùng Chính phủ THỬ NGHIỆM");
+      root =
+          ca(
+              rootName,
+              rootKey,
+              rootName,
+              rootKey,
+              null,
+              "root",
+              caFrom,
+              caTo,
+              -1,
+              "SHA256withRSA",
+              null);
+      X500Name interName =
+          name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=CA phục vụ các cơ quan Nhà nước THỬ NGHIỆM");
       KeyPair interKey = key("intermediate", 2048);
-      intermediate = ca(interName, interKey, rootName, rootKey, root, "intermediate", caFrom, caTo, 0,
-          "SHA256withRSA", "root");
-      X500Name legacyName = name("C=VN", "O=Ban Co yeu Chinh phu", "CN=Co quan chung thuc so THU NGHIEM G1");
+      intermediate =
+          ca(
+              interName,
+              interKey,
+              rootName,
+              rootKey,
+              root,
+              "intermediate",
+              caFrom,
+              caTo,
+              0,
+              "SHA256withRSA",
+              "root");
+      X500Name legacyName =
+          name("C=VN", "O=Ban Co yeu Chinh phu", "CN=Co quan chung thuc so THU NGHIEM G1");
       KeyPair legacyKey = key("legacy-subca", 2048);
-      legacySubCa = ca(legacyName, legacyKey, rootName, rootKey, root, "legacy", caFrom, caTo, 0,
-          "SHA1withRSA", "root");
+      legacySubCa =
+          ca(
+              legacyName,
+              legacyKey,
+              rootName,
+              rootKey,
+              root,
+              "legacy",
+              caFrom,
+              caTo,
+              0,
+              "SHA1withRSA",
+              "root");
       X500Name foreignName = name("C=VN", "O=Foreign Test Authority", "CN=Foreign Test Root CA");
       KeyPair foreignKey = key("foreign-root", 2048);
-      foreignRoot = ca(foreignName, foreignKey, foreignName, foreignKey, null, "foreign", caFrom, caTo, -1,
-          "SHA256withRSA", null);
+      foreignRoot =
+          ca(
+              foreignName,
+              foreignKey,
+              foreignName,
+              foreignKey,
+              null,
+              "foreign",
+              caFrom,
+              caTo,
+              -1,
+              "SHA256withRSA",
+              null);
 
-      ocspResponder = endEntity("ocsp-responder", name("C=VN", "O=Ban Cơ yếu Chính phủ",
-          "CN=OCSP THỬ NGHIỆM"), intermediate, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(730)),
-          2048, "SHA256withRSA", Purpose.OCSP, null);
-      tsa = endEntity("tsa", name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=Dịch vụ cấp dấu thời gian THỬ NGHIỆM"),
-          intermediate, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(730)), 2048, "SHA256withRSA",
-          Purpose.TSA, null);
+      ocspResponder =
+          endEntity(
+              "ocsp-responder",
+              name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=OCSP THỬ NGHIỆM"),
+              intermediate,
+              now.minus(Duration.ofDays(30)),
+              now.plus(Duration.ofDays(730)),
+              2048,
+              "SHA256withRSA",
+              Purpose.OCSP,
+              null);
+      tsa =
+          endEntity(
+              "tsa",
+              name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=Dịch vụ cấp dấu thời gian THỬ NGHIỆM"),
+              intermediate,
+              now.minus(Duration.ofDays(30)),
+              now.plus(Duration.ofDays(730)),
+              2048,
+              "SHA256withRSA",
+              Purpose.TSA,
+              null);
       for (TestIdentity id : TestIdentity.values()) {
         identities.put(id, issue(id, now));
       }
-      revoked.put(identities.get(TestIdentity.REVOKED).certificate().getSerialNumber(),
+      revoked.put(
+          identities.get(TestIdentity.REVOKED).certificate().getSerialNumber(),
           now.minus(Duration.ofDays(2)));
     } catch (Exception e) {
       throw new IllegalStateException("cannot build the test PKI", e);
@@ -153,37 +220,51 @@ public final class TestPki {
     return new Builder();
   }
 
-  /** @return the root certificate, the trust anchor */
+  /**
+   * @return the root certificate, the trust anchor
+   */
   public X509Certificate root() {
     return root.certificate();
   }
 
-  /** @return the issuing intermediate CA */
+  /**
+   * @return the issuing intermediate CA
+   */
   public TestCredential intermediate() {
     return intermediate;
   }
 
-  /** @return the root, with its key */
+  /**
+   * @return the root, with its key
+   */
   public TestCredential rootCredential() {
     return root;
   }
 
-  /** @return the G1-style sub-CA, signed by the root with SHA-1 */
+  /**
+   * @return the G1-style sub-CA, signed by the root with SHA-1
+   */
   public TestCredential legacySubCa() {
     return legacySubCa;
   }
 
-  /** @return the unrelated root that issued {@link TestIdentity#FOREIGN_ROOT} */
+  /**
+   * @return the unrelated root that issued {@link TestIdentity#FOREIGN_ROOT}
+   */
   public TestCredential foreignRoot() {
     return foreignRoot;
   }
 
-  /** @return the delegated OCSP responder of the intermediate */
+  /**
+   * @return the delegated OCSP responder of the intermediate
+   */
   public TestCredential ocspResponder() {
     return ocspResponder;
   }
 
-  /** @return the time-stamping unit */
+  /**
+   * @return the time-stamping unit
+   */
   public TestCredential tsa() {
     return tsa;
   }
@@ -198,17 +279,23 @@ public final class TestPki {
     return identities.get(Objects.requireNonNull(identity, "identity"));
   }
 
-  /** @return trust anchors holding this PKI's root only */
+  /**
+   * @return trust anchors holding this PKI's root only
+   */
   public TrustAnchors trustAnchors() {
     return TrustAnchors.builder().addAnchor(root()).build();
   }
 
-  /** @return the clock the validity periods are relative to */
+  /**
+   * @return the clock the validity periods are relative to
+   */
   public Clock clock() {
     return clock;
   }
 
-  /** @return the seed */
+  /**
+   * @return the seed
+   */
   public long seed() {
     return seed;
   }
@@ -233,14 +320,19 @@ public final class TestPki {
     Map<BigInteger, Instant> out = new HashMap<>();
     for (TestCredential c : identities.values()) {
       Instant t = revoked.get(c.certificate().getSerialNumber());
-      if (t != null && c.certificate().getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())) {
+      if (t != null
+          && c.certificate()
+              .getIssuerX500Principal()
+              .equals(ca.certificate().getSubjectX500Principal())) {
         out.put(c.certificate().getSerialNumber(), t);
       }
     }
     return out;
   }
 
-  /** @return the CAs of this PKI: root, intermediate, G1-style sub-CA, foreign root */
+  /**
+   * @return the CAs of this PKI: root, intermediate, G1-style sub-CA, foreign root
+   */
   public List<TestCredential> certificateAuthorities() {
     return List.of(root, intermediate, legacySubCa, foreignRoot);
   }
@@ -277,12 +369,13 @@ public final class TestPki {
 
   /** The name of the test province's People's Committee, as the test certificates spell it. */
   public static final String PROVINCE = "Ủy ban nhân dân tỉnh Thử Nghiệm";
+
   /** The name of the test Department of Home Affairs. */
   public static final String DEPARTMENT = "Sở Nội vụ tỉnh Thử Nghiệm";
 
   /**
-   * Returns the id of a test identity in {@link #signerRegistry()}: {@code p-} and the
-   * identity's name in lower case with hyphens, e.g. {@code p-clerk}.
+   * Returns the id of a test identity in {@link #signerRegistry()}: {@code p-} and the identity's
+   * name in lower case with hyphens, e.g. {@code p-clerk}.
    *
    * @param identity the identity
    * @return the registry id
@@ -295,36 +388,88 @@ public final class TestPki {
    * Returns a host registry for the test identities, shaped like a provincial e-office's: the
    * chairman (head; the People's Committee works under the collective regime), the vice-chairman
    * (deputy, assigned Công văn, Quyết định and Kế hoạch), the director of the Sở Nội vụ (head of a
-   * head-of-agency organisation), the chief of office (unit head, with a written authorisation
-   * from the chairman for Giấy mời this year; TL. allowed for Thông báo and Giấy mời) and the
-   * clerk, who holds the People's Committee's organisation token.
+   * head-of-agency organisation), the chief of office (unit head, with a written authorisation from
+   * the chairman for Giấy mời this year; TL. allowed for Thông báo and Giấy mời) and the clerk, who
+   * holds the People's Committee's organisation token.
    *
    * @return the registry
    */
   public SignerRegistry signerRegistry() {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Ho_Chi_Minh"));
     MapSignerRegistry.Builder b = MapSignerRegistry.builder();
-    b.signer(credential(TestIdentity.CHAIRMAN).certificate(), new SignerRecord(
-        registryId(TestIdentity.CHAIRMAN), "Nguyễn Văn An", PROVINCE, Position.HEAD, "Chủ tịch",
-        Set.of(), Optional.of("nvan@thunghiem.gov.vn"), true, List.of(), Optional.empty()));
-    b.signer(credential(TestIdentity.VICE_CHAIRMAN).certificate(), new SignerRecord(
-        registryId(TestIdentity.VICE_CHAIRMAN), "Trần Thị Bình", PROVINCE, Position.DEPUTY_HEAD,
-        "Phó Chủ tịch", Set.of("Công văn", "Quyết định", "Kế hoạch"), Optional.empty(), true, List.of(),
-        Optional.empty()));
-    b.signer(credential(TestIdentity.DIRECTOR).certificate(), SignerRecord.of(
-        registryId(TestIdentity.DIRECTOR), "Lê Văn Cường", DEPARTMENT, Position.HEAD, "Giám đốc"));
-    b.signer(credential(TestIdentity.CHIEF_OF_OFFICE).certificate(), new SignerRecord(
-        registryId(TestIdentity.CHIEF_OF_OFFICE), "Phạm Thị Dung", PROVINCE, Position.UNIT_HEAD,
-        "Chánh Văn phòng", Set.of(), Optional.empty(), true,
-        List.of(new Delegation(registryId(TestIdentity.CHAIRMAN), registryId(TestIdentity.CHIEF_OF_OFFICE),
-            Set.of("Giấy mời"), today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear()))),
-        Optional.empty()));
-    b.signer(credential(TestIdentity.CLERK).certificate(), SignerRecord.of(
-        registryId(TestIdentity.CLERK), "Hoàng Thị Én", PROVINCE, Position.CLERK, "Văn thư"));
-    b.organisation(new OrganisationRecord(PROVINCE, "ubnd-tinh", Regime.COLLECTIVE,
-        Set.of("Thông báo", "Giấy mời"), Set.of(registryId(TestIdentity.CLERK)), Set.of()));
-    b.organisation(new OrganisationRecord(DEPARTMENT, "so", Regime.HEAD_OF_AGENCY,
-        Set.of(), Set.of("p-department-clerk"), Set.of()));
+    b.signer(
+        credential(TestIdentity.CHAIRMAN).certificate(),
+        new SignerRecord(
+            registryId(TestIdentity.CHAIRMAN),
+            "Nguyễn Văn An",
+            PROVINCE,
+            Position.HEAD,
+            "Chủ tịch",
+            Set.of(),
+            Optional.of("nvan@thunghiem.gov.vn"),
+            true,
+            List.of(),
+            Optional.empty()));
+    b.signer(
+        credential(TestIdentity.VICE_CHAIRMAN).certificate(),
+        new SignerRecord(
+            registryId(TestIdentity.VICE_CHAIRMAN),
+            "Trần Thị Bình",
+            PROVINCE,
+            Position.DEPUTY_HEAD,
+            "Phó Chủ tịch",
+            Set.of("Công văn", "Quyết định", "Kế hoạch"),
+            Optional.empty(),
+            true,
+            List.of(),
+            Optional.empty()));
+    b.signer(
+        credential(TestIdentity.DIRECTOR).certificate(),
+        SignerRecord.of(
+            registryId(TestIdentity.DIRECTOR),
+            "Lê Văn Cường",
+            DEPARTMENT,
+            Position.HEAD,
+            "Giám đốc"));
+    b.signer(
+        credential(TestIdentity.CHIEF_OF_OFFICE).certificate(),
+        new SignerRecord(
+            registryId(TestIdentity.CHIEF_OF_OFFICE),
+            "Phạm Thị Dung",
+            PROVINCE,
+            Position.UNIT_HEAD,
+            "Chánh Văn phòng",
+            Set.of(),
+            Optional.empty(),
+            true,
+            List.of(
+                new Delegation(
+                    registryId(TestIdentity.CHAIRMAN),
+                    registryId(TestIdentity.CHIEF_OF_OFFICE),
+                    Set.of("Giấy mời"),
+                    today.withDayOfYear(1),
+                    today.withDayOfYear(today.lengthOfYear()))),
+            Optional.empty()));
+    b.signer(
+        credential(TestIdentity.CLERK).certificate(),
+        SignerRecord.of(
+            registryId(TestIdentity.CLERK), "Hoàng Thị Én", PROVINCE, Position.CLERK, "Văn thư"));
+    b.organisation(
+        new OrganisationRecord(
+            PROVINCE,
+            "ubnd-tinh",
+            Regime.COLLECTIVE,
+            Set.of("Thông báo", "Giấy mời"),
+            Set.of(registryId(TestIdentity.CLERK)),
+            Set.of()));
+    b.organisation(
+        new OrganisationRecord(
+            DEPARTMENT,
+            "so",
+            Regime.HEAD_OF_AGENCY,
+            Set.of(),
+            Set.of("p-department-clerk"),
+            Set.of()));
     return b.build();
   }
 
@@ -338,8 +483,16 @@ public final class TestPki {
   public TestCredential issue(String label, String... subject) {
     try {
       Instant now = clock.instant();
-      return endEntity("extra-" + label, name(subject), intermediate, now.minus(Duration.ofDays(30)),
-          now.plus(Duration.ofDays(730)), 2048, "SHA256withRSA", Purpose.SIGN, null);
+      return endEntity(
+          "extra-" + label,
+          name(subject),
+          intermediate,
+          now.minus(Duration.ofDays(30)),
+          now.plus(Duration.ofDays(730)),
+          2048,
+          "SHA256withRSA",
+          Purpose.SIGN,
+          null);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -357,16 +510,29 @@ public final class TestPki {
   public X509Certificate issueFor(PublicKey publicKey, String label, String... subject) {
     try {
       Instant now = clock.instant();
-      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-          X500Name.getInstance(intermediate.certificate().getSubjectX500Principal().getEncoded()), serial(label),
-          Date.from(now.minus(Duration.ofDays(30))), Date.from(now.plus(Duration.ofDays(730))), name(subject), publicKey);
+      X509v3CertificateBuilder b =
+          new JcaX509v3CertificateBuilder(
+              X500Name.getInstance(
+                  intermediate.certificate().getSubjectX500Principal().getEncoded()),
+              serial(label),
+              Date.from(now.minus(Duration.ofDays(30))),
+              Date.from(now.plus(Duration.ofDays(730))),
+              name(subject),
+              publicKey);
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-      b.addExtension(Extension.authorityKeyIdentifier, false,
+      b.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+      b.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
           new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(intermediate.certificate()));
       addRevocationPointers(b, intermediate);
-      return new JcaX509CertificateConverter().getCertificate(
-          b.build(new JcaContentSignerBuilder("SHA256withRSA").build(intermediate.privateKey())));
+      return new JcaX509CertificateConverter()
+          .getCertificate(
+              b.build(
+                  new JcaContentSignerBuilder("SHA256withRSA").build(intermediate.privateKey())));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -382,7 +548,12 @@ public final class TestPki {
     return ca.certificate().getSerialNumber().toString(16) + ".crl";
   }
 
-  private enum Purpose { SIGN, WRONG_USAGE, OCSP, TSA }
+  private enum Purpose {
+    SIGN,
+    WRONG_USAGE,
+    OCSP,
+    TSA
+  }
 
   private TestCredential issue(TestIdentity id, Instant now) throws Exception {
     Instant from = now.minus(Duration.ofDays(30));
@@ -390,82 +561,232 @@ public final class TestPki {
     String province = "Ủy ban nhân dân tỉnh Thử Nghiệm";
     switch (id) {
       case CHAIRMAN:
-        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "L=Thành phố Thử Nghiệm", "O=" + province,
-            "T=Chủ tịch", "CN=Nguyễn Văn An", "UID=CCCD:001080000001", "E=nvan@thunghiem.gov.vn");
+        return person(
+            id,
+            from,
+            to,
+            "C=VN",
+            "ST=Thử Nghiệm",
+            "L=Thành phố Thử Nghiệm",
+            "O=" + province,
+            "T=Chủ tịch",
+            "CN=Nguyễn Văn An",
+            "UID=CCCD:001080000001",
+            "E=nvan@thunghiem.gov.vn");
       case VICE_CHAIRMAN:
-        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "T=Phó Chủ tịch",
-            "CN=Trần Thị Bình", "UID=CCCD:001180000002");
+        return person(
+            id,
+            from,
+            to,
+            "C=VN",
+            "ST=Thử Nghiệm",
+            "O=" + province,
+            "T=Phó Chủ tịch",
+            "CN=Trần Thị Bình",
+            "UID=CCCD:001180000002");
       case DIRECTOR:
-        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "OU=Sở Nội vụ",
-            "T=Giám đốc", "CN=Lê Văn Cường", "UID=CCCD:001075000003");
+        return person(
+            id,
+            from,
+            to,
+            "C=VN",
+            "ST=Thử Nghiệm",
+            "O=" + province,
+            "OU=Sở Nội vụ",
+            "T=Giám đốc",
+            "CN=Lê Văn Cường",
+            "UID=CCCD:001075000003");
       case CHIEF_OF_OFFICE:
-        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "OU=Văn phòng UBND tỉnh",
-            "T=Chánh Văn phòng", "CN=Phạm Thị Dung", "UID=CCCD:001182000004");
+        return person(
+            id,
+            from,
+            to,
+            "C=VN",
+            "ST=Thử Nghiệm",
+            "O=" + province,
+            "OU=Văn phòng UBND tỉnh",
+            "T=Chánh Văn phòng",
+            "CN=Phạm Thị Dung",
+            "UID=CCCD:001182000004");
       case CLERK:
-        return person(id, from, to, "C=VN", "ST=Thử Nghiệm", "O=" + province, "OU=Văn phòng UBND tỉnh",
-            "T=Văn thư", "CN=Hoàng Thị Én", "UID=CCCD:001190000005");
+        return person(
+            id,
+            from,
+            to,
+            "C=VN",
+            "ST=Thử Nghiệm",
+            "O=" + province,
+            "OU=Văn phòng UBND tỉnh",
+            "T=Văn thư",
+            "CN=Hoàng Thị Én",
+            "UID=CCCD:001190000005");
       case PROVINCE_ORGANISATION:
-        return person(id, from, to, "C=VN", "L=Thử Nghiệm", "O=" + province.toUpperCase(Locale.ROOT),
-            "CN=ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM", "UID=MST:0100000001");
+        return person(
+            id,
+            from,
+            to,
+            "C=VN",
+            "L=Thử Nghiệm",
+            "O=" + province.toUpperCase(Locale.ROOT),
+            "CN=ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
+            "UID=MST:0100000001");
       case DEPARTMENT_ORGANISATION:
-        return person(id, from, to, "C=VN", "L=Thử Nghiệm", "O=" + province, "CN=Sở Nội vụ tỉnh Thử Nghiệm",
+        return person(
+            id,
+            from,
+            to,
+            "C=VN",
+            "L=Thử Nghiệm",
+            "O=" + province,
+            "CN=Sở Nội vụ tỉnh Thử Nghiệm",
             "UID=MST:0100000002");
       case SERVICE:
-        return person(id, from, to, "C=VN", "O=" + province, "CN=Hệ thống quản lý văn bản THỬ NGHIỆM (server)");
+        return person(
+            id,
+            from,
+            to,
+            "C=VN",
+            "O=" + province,
+            "CN=Hệ thống quản lý văn bản THỬ NGHIỆM (server)");
       case G1_LEGACY_PERSON:
-        return endEntity(id.name(), name("C=VN", "O=Bo Tai chinh", "OU=Vu Phap che", "L=Ha Noi",
-            "CN=Chu tich Nguyen Van Binh"), legacySubCa, from, to, 2048, "SHA256withRSA", Purpose.SIGN, null);
+        return endEntity(
+            id.name(),
+            name(
+                "C=VN",
+                "O=Bo Tai chinh",
+                "OU=Vu Phap che",
+                "L=Ha Noi",
+                "CN=Chu tich Nguyen Van Binh"),
+            legacySubCa,
+            from,
+            to,
+            2048,
+            "SHA256withRSA",
+            Purpose.SIGN,
+            null);
       case EXPIRED:
-        return person(id, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1)), "C=VN",
-            "O=" + province, "CN=Đỗ Văn Hết Hạn");
+        return person(
+            id,
+            now.minus(Duration.ofDays(400)),
+            now.minus(Duration.ofDays(1)),
+            "C=VN",
+            "O=" + province,
+            "CN=Đỗ Văn Hết Hạn");
       case NOT_YET_VALID:
-        return person(id, now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(400)), "C=VN",
-            "O=" + province, "CN=Vũ Thị Chưa Hiệu Lực");
+        return person(
+            id,
+            now.plus(Duration.ofDays(10)),
+            now.plus(Duration.ofDays(400)),
+            "C=VN",
+            "O=" + province,
+            "CN=Vũ Thị Chưa Hiệu Lực");
       case REVOKED:
-        return person(id, from, to, "C=VN", "O=" + province, "CN=Ngô Văn Thu Hồi", "UID=CCCD:001070000009");
+        return person(
+            id, from, to, "C=VN", "O=" + province, "CN=Ngô Văn Thu Hồi", "UID=CCCD:001070000009");
       case WRONG_KEY_USAGE:
-        return endEntity(id.name(), name("C=VN", "O=" + province, "CN=Bùi Văn Sai Mục Đích"), intermediate,
-            from, to, 2048, "SHA256withRSA", Purpose.WRONG_USAGE, null);
+        return endEntity(
+            id.name(),
+            name("C=VN", "O=" + province, "CN=Bùi Văn Sai Mục Đích"),
+            intermediate,
+            from,
+            to,
+            2048,
+            "SHA256withRSA",
+            Purpose.WRONG_USAGE,
+            null);
       case FOREIGN_ROOT:
-        return endEntity(id.name(), name("C=VN", "O=" + province, "CN=Nguyễn Văn An"), foreignRoot, from, to,
-            2048, "SHA256withRSA", Purpose.SIGN, null);
+        return endEntity(
+            id.name(),
+            name("C=VN", "O=" + province, "CN=Nguyễn Văn An"),
+            foreignRoot,
+            from,
+            to,
+            2048,
+            "SHA256withRSA",
+            Purpose.SIGN,
+            null);
       case RSA_1024:
-        return endEntity(id.name(), name("C=VN", "O=" + province, "CN=Lý Văn Khóa Yếu"), intermediate, from,
-            to, 1024, "SHA256withRSA", Purpose.SIGN, null);
+        return endEntity(
+            id.name(),
+            name("C=VN", "O=" + province, "CN=Lý Văn Khóa Yếu"),
+            intermediate,
+            from,
+            to,
+            1024,
+            "SHA256withRSA",
+            Purpose.SIGN,
+            null);
       case SHA1_SIGNED:
-        return endEntity(id.name(), name("C=VN", "O=" + province, "CN=Đặng Văn Băm Yếu"), intermediate, from,
-            to, 2048, "SHA1withRSA", Purpose.SIGN, null);
+        return endEntity(
+            id.name(),
+            name("C=VN", "O=" + province, "CN=Đặng Văn Băm Yếu"),
+            intermediate,
+            from,
+            to,
+            2048,
+            "SHA1withRSA",
+            Purpose.SIGN,
+            null);
       default:
         throw new IllegalArgumentException(id.name());
     }
   }
 
-  private TestCredential person(TestIdentity id, Instant from, Instant to, String... subject) throws Exception {
+  private TestCredential person(TestIdentity id, Instant from, Instant to, String... subject)
+      throws Exception {
     String email = null;
     for (String s : subject) {
       if (s.startsWith("E=")) {
         email = s.substring(2);
       }
     }
-    return endEntity(id.name(), name(subject), intermediate, from, to, 2048, "SHA256withRSA", Purpose.SIGN, email);
+    return endEntity(
+        id.name(),
+        name(subject),
+        intermediate,
+        from,
+        to,
+        2048,
+        "SHA256withRSA",
+        Purpose.SIGN,
+        email);
   }
 
-  private TestCredential ca(X500Name subject, KeyPair key, X500Name issuer, KeyPair issuerKey,
-      TestCredential issuerCredential, String label, Instant from, Instant to, int pathLen, String sigAlg,
-      String issuerLabel) throws Exception {
-    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(label), Date.from(from),
-        Date.from(to), subject, key.getPublic());
+  private TestCredential ca(
+      X500Name subject,
+      KeyPair key,
+      X500Name issuer,
+      KeyPair issuerKey,
+      TestCredential issuerCredential,
+      String label,
+      Instant from,
+      Instant to,
+      int pathLen,
+      String sigAlg,
+      String issuerLabel)
+      throws Exception {
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            issuer, serial(label), Date.from(from), Date.from(to), subject, key.getPublic());
     JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-    b.addExtension(Extension.basicConstraints, true, pathLen < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLen));
+    b.addExtension(
+        Extension.basicConstraints,
+        true,
+        pathLen < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLen));
     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-    b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key.getPublic()));
+    b.addExtension(
+        Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key.getPublic()));
     if (issuerCredential != null) {
-      b.addExtension(Extension.authorityKeyIdentifier, false,
+      b.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
           ext.createAuthorityKeyIdentifier(issuerCredential.certificate()));
       addRevocationPointers(b, issuerCredential);
     }
-    X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey.getPrivate())));
+    X509Certificate cert =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey.getPrivate())));
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(cert);
     if (issuerCredential != null) {
@@ -474,83 +795,145 @@ public final class TestPki {
     return new TestCredential(cert, key.getPrivate(), chain);
   }
 
-  private TestCredential endEntity(String label, X500Name subject, TestCredential issuer, Instant from, Instant to,
-      int bits, String sigAlg, Purpose purpose, String email) throws Exception {
+  private TestCredential endEntity(
+      String label,
+      X500Name subject,
+      TestCredential issuer,
+      Instant from,
+      Instant to,
+      int bits,
+      String sigAlg,
+      Purpose purpose,
+      String email)
+      throws Exception {
     KeyPair key = key(label, bits);
-    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-        X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), serial(label),
-        Date.from(from), Date.from(to), subject, key.getPublic());
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+            serial(label),
+            Date.from(from),
+            Date.from(to),
+            subject,
+            key.getPublic());
     JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key.getPublic()));
-    b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer.certificate()));
+    b.addExtension(
+        Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key.getPublic()));
+    b.addExtension(
+        Extension.authorityKeyIdentifier,
+        false,
+        ext.createAuthorityKeyIdentifier(issuer.certificate()));
     switch (purpose) {
       case SIGN:
-        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation
-            | KeyUsage.keyEncipherment | KeyUsage.dataEncipherment));
-        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
-            KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection}));
+        b.addExtension(
+            Extension.keyUsage,
+            true,
+            new KeyUsage(
+                KeyUsage.digitalSignature
+                    | KeyUsage.nonRepudiation
+                    | KeyUsage.keyEncipherment
+                    | KeyUsage.dataEncipherment));
+        b.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(
+                new KeyPurposeId[] {
+                  KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection
+                }));
         break;
       case WRONG_USAGE:
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
         break;
       case OCSP:
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+        b.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
         b.addExtension(new ASN1ObjectIdentifier("1.3.6.1.5.5.7.48.1.5"), false, DERNull.INSTANCE);
         break;
       case TSA:
-        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        b.addExtension(
+            Extension.keyUsage,
+            true,
+            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        b.addExtension(
+            Extension.extendedKeyUsage,
+            true,
+            new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
         break;
       default:
         throw new IllegalArgumentException();
     }
     if (email != null) {
-      b.addExtension(Extension.subjectAlternativeName, false,
+      b.addExtension(
+          Extension.subjectAlternativeName,
+          false,
           new GeneralNames(new GeneralName(GeneralName.rfc822Name, email)));
     }
     if (purpose != Purpose.OCSP) {
       addRevocationPointers(b, issuer);
     }
     PrivateKey issuerKey = issuer.privateKey();
-    X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
+    X509Certificate cert =
+        new JcaX509CertificateConverter()
+            .getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(cert);
     chain.addAll(issuer.chain());
     return new TestCredential(cert, key.getPrivate(), chain);
   }
 
-  private void addRevocationPointers(X509v3CertificateBuilder b, TestCredential issuer) throws Exception {
+  private void addRevocationPointers(X509v3CertificateBuilder b, TestCredential issuer)
+      throws Exception {
     List<AccessDescription> aia = new ArrayList<>();
     if (ocspUrl != null) {
-      aia.add(new AccessDescription(AccessDescription.id_ad_ocsp,
-          new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl.toString())));
+      aia.add(
+          new AccessDescription(
+              AccessDescription.id_ad_ocsp,
+              new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl.toString())));
     }
     if (crlBaseUrl != null) {
-      aia.add(new AccessDescription(AccessDescription.id_ad_caIssuers, new GeneralName(
-          GeneralName.uniformResourceIdentifier, crlBaseUrl.resolve(certificateFileName(issuer)).toString())));
+      aia.add(
+          new AccessDescription(
+              AccessDescription.id_ad_caIssuers,
+              new GeneralName(
+                  GeneralName.uniformResourceIdentifier,
+                  crlBaseUrl.resolve(certificateFileName(issuer)).toString())));
     }
     if (!aia.isEmpty()) {
-      b.addExtension(Extension.authorityInfoAccess, false,
+      b.addExtension(
+          Extension.authorityInfoAccess,
+          false,
           new AuthorityInformationAccess(aia.toArray(new AccessDescription[0])));
     }
     if (crlBaseUrl != null) {
       String url = crlBaseUrl.resolve(crlFileName(issuer)).toString();
-      b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-          new DistributionPoint(new DistributionPointName(new GeneralNames(
-              new GeneralName(GeneralName.uniformResourceIdentifier, url))), null, null)}));
+      b.addExtension(
+          Extension.cRLDistributionPoints,
+          false,
+          new CRLDistPoint(
+              new DistributionPoint[] {
+                new DistributionPoint(
+                    new DistributionPointName(
+                        new GeneralNames(
+                            new GeneralName(GeneralName.uniformResourceIdentifier, url))),
+                    null,
+                    null)
+              }));
     }
   }
 
   private BigInteger serial(String label) throws Exception {
-    byte[] h = MessageDigest.getInstance("SHA-256").digest((seed + "/serial/" + label).getBytes(StandardCharsets.UTF_8));
+    byte[] h =
+        MessageDigest.getInstance("SHA-256")
+            .digest((seed + "/serial/" + label).getBytes(StandardCharsets.UTF_8));
     return new BigInteger(1, Arrays.copyOf(h, 12));
   }
 
   private KeyPair key(String label, int bits) {
-    return KEY_CACHE.computeIfAbsent(seed + "/" + label + "/" + bits, k -> generate(new SeededRandom(seed, label), bits));
+    return KEY_CACHE.computeIfAbsent(
+        seed + "/" + label + "/" + bits, k -> generate(new SeededRandom(seed, label), bits));
   }
 
   private static KeyPair generate(SeededRandom random, int bits) {
@@ -561,9 +944,19 @@ public final class TestPki {
     RSAPrivateCrtKeyParameters priv = (RSAPrivateCrtKeyParameters) pair.getPrivate();
     try {
       KeyFactory kf = KeyFactory.getInstance("RSA");
-      PublicKey publicKey = kf.generatePublic(new RSAPublicKeySpec(pub.getModulus(), pub.getExponent()));
-      PrivateKey privateKey = kf.generatePrivate(new RSAPrivateCrtKeySpec(priv.getModulus(), priv.getPublicExponent(),
-          priv.getExponent(), priv.getP(), priv.getQ(), priv.getDP(), priv.getDQ(), priv.getQInv()));
+      PublicKey publicKey =
+          kf.generatePublic(new RSAPublicKeySpec(pub.getModulus(), pub.getExponent()));
+      PrivateKey privateKey =
+          kf.generatePrivate(
+              new RSAPrivateCrtKeySpec(
+                  priv.getModulus(),
+                  priv.getPublicExponent(),
+                  priv.getExponent(),
+                  priv.getP(),
+                  priv.getQ(),
+                  priv.getDP(),
+                  priv.getDQ(),
+                  priv.getQInv()));
       return new KeyPair(publicKey, privateKey);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -575,8 +968,10 @@ public final class TestPki {
     for (String p : parts) {
       int eq = p.indexOf('=');
       String attr = p.substring(0, eq);
-      ASN1ObjectIdentifier oid = attr.equals("T") ? BCStyle.T : attr.equals("E") ? BCStyle.EmailAddress
-          : BCStyle.INSTANCE.attrNameToOID(attr);
+      ASN1ObjectIdentifier oid =
+          attr.equals("T")
+              ? BCStyle.T
+              : attr.equals("E") ? BCStyle.EmailAddress : BCStyle.INSTANCE.attrNameToOID(attr);
       b.addRDN(oid, p.substring(eq + 1));
     }
     return b.build();
@@ -626,7 +1021,7 @@ public final class TestPki {
 
     /**
      * Puts CRL distribution points and AIA caIssuers URLs under this base URL in every issued
-   * certificate.
+     * certificate.
      *
      * @param value the base URL, ending with {@code /}
      * @return this builder

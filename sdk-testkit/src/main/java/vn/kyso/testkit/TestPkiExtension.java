@@ -12,9 +12,9 @@ import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.trust.TsaClient;
 
 /**
- * A JUnit 5 extension that starts a loopback OCSP responder, CRL distribution point and TSA
- * before the test class, builds a {@link TestPki} whose certificates point at them, resets every
- * server to {@link ServerMode#NORMAL} after each test, and stops them after the class.
+ * A JUnit 5 extension that starts a loopback OCSP responder, CRL distribution point and TSA before
+ * the test class, builds a {@link TestPki} whose certificates point at them, resets every server to
+ * {@link ServerMode#NORMAL} after each test, and stops them after the class.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -31,7 +31,8 @@ import vn.kyso.api.trust.TsaClient;
  *
  * @since 0.1
  */
-public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+public final class TestPkiExtension
+    implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   private final long seed;
   private final Clock clock;
   private OcspServer ocsp;
@@ -44,7 +45,9 @@ public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallba
     this.clock = b.clock;
   }
 
-  /** @return a builder with seed 1 and the {@link TestPki} default fixed clock */
+  /**
+   * @return a builder with seed 1 and the {@link TestPki} default fixed clock
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -99,29 +102,37 @@ public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallba
     pki = null;
   }
 
-  /** @return the PKI */
+  /**
+   * @return the PKI
+   */
   public TestPki pki() {
     return require(pki);
   }
 
-  /** @return the OCSP responder */
+  /**
+   * @return the OCSP responder
+   */
   public OcspServer ocsp() {
     return require(ocsp);
   }
 
-  /** @return the CRL distribution point */
+  /**
+   * @return the CRL distribution point
+   */
   public CrlServer crl() {
     return require(crl);
   }
 
-  /** @return the TSA */
+  /**
+   * @return the TSA
+   */
   public TsaServer tsa() {
     return require(tsa);
   }
 
   /**
-   * Returns an online verifier trusting the PKI's root, on the PKI's clock, with 2-second
-   * time-outs and no revocation cache (so that each test sees the servers' current mode).
+   * Returns an online verifier trusting the PKI's root, on the PKI's clock, with 2-second time-outs
+   * and no revocation cache (so that each test sees the servers' current mode).
    *
    * @return a new verifier
    */
@@ -129,22 +140,35 @@ public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallba
     return verifierBuilder().build();
   }
 
-  /** @return a verifier builder preset like {@link #verifier()}, to adjust */
+  /**
+   * @return a verifier builder preset like {@link #verifier()}, to adjust
+   */
   public CertificateVerifier.Builder verifierBuilder() {
     return CertificateVerifier.builder(pki().trustAnchors())
         .clock(pki().clock())
         .revocationCacheSize(0)
-        .network(NetworkSettings.builder().connectTimeout(Duration.ofSeconds(2)).timeout(Duration.ofSeconds(2)).build());
+        .network(
+            NetworkSettings.builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .timeout(Duration.ofSeconds(2))
+                .build());
   }
 
-  /** @return a TSA client for the loopback TSA that validates its certificate with {@link #verifier()} */
+  /**
+   * @return a TSA client for the loopback TSA that validates its certificate with {@link
+   *     #verifier()}
+   */
   public TsaClient tsaClient() {
-    return TsaClient.builder(tsa().uri()).verifier(verifier()).timeout(Duration.ofSeconds(2)).build();
+    return TsaClient.builder(tsa().uri())
+        .verifier(verifier())
+        .timeout(Duration.ofSeconds(2))
+        .build();
   }
 
   private static <T> T require(T value) {
     if (value == null) {
-      throw new IllegalStateException("TestPkiExtension not started: register it as a static @RegisterExtension field");
+      throw new IllegalStateException(
+          "TestPkiExtension not started: register it as a static @RegisterExtension field");
     }
     return value;
   }
@@ -178,7 +202,9 @@ public final class TestPkiExtension implements BeforeAllCallback, AfterAllCallba
       return this;
     }
 
-    /** @return the extension */
+    /**
+     * @return the extension
+     */
     public TestPkiExtension build() {
       return new TestPkiExtension(this);
     }

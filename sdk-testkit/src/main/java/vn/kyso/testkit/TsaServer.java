@@ -1,12 +1,16 @@
 package vn.kyso.testkit;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -15,10 +19,6 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
-import java.net.URI;
-import java.util.Arrays;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * A loopback RFC 3161 time-stamping authority for a {@link TestPki}, signing with its TSA
@@ -37,7 +37,9 @@ public final class TsaServer extends LoopbackServer {
     super("/");
   }
 
-  /** @return the TSA URL */
+  /**
+   * @return the TSA URL
+   */
   public URI uri() {
     return baseUri().resolve("tsa");
   }
@@ -46,19 +48,26 @@ public final class TsaServer extends LoopbackServer {
   Answer answer(String path, byte[] body, ServerMode mode) throws Exception {
     TimeStampRequest request = new TimeStampRequest(body);
     TestCredential tsa = pki().tsa();
-    TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
-        new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsa.privateKey(), tsa.certificate()),
-        new JcaDigestCalculatorProviderBuilder().build().get(
-            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
-        new ASN1ObjectIdentifier(POLICY));
+    TimeStampTokenGenerator tokens =
+        new TimeStampTokenGenerator(
+            new JcaSimpleSignerInfoGeneratorBuilder()
+                .build("SHA256withRSA", tsa.privateKey(), tsa.certificate()),
+            new JcaDigestCalculatorProviderBuilder()
+                .build()
+                .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+            new ASN1ObjectIdentifier(POLICY));
     tokens.addCertificates(new JcaCertStore(tsa.chain()));
-    TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+    TimeStampResponseGenerator responses =
+        new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
     Date now = Date.from(pki().clock().instant());
     BigInteger number = BigInteger.valueOf(serial.getAndIncrement());
     byte[] out;
     if (mode == ServerMode.ERROR_STATUS) {
-      out = responses.generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.systemFailure,
-          "test TSA refuses").getEncoded();
+      out =
+          responses
+              .generateFailResponse(
+                  PKIStatus.REJECTION, PKIFailureInfo.systemFailure, "test TSA refuses")
+              .getEncoded();
     } else if (mode == ServerMode.WRONG_IMPRINT) {
       TimeStampRequestGenerator g = new TimeStampRequestGenerator();
       g.setCertReq(request.getCertReq());
@@ -66,8 +75,11 @@ public final class TsaServer extends LoopbackServer {
         g.setReqPolicy(request.getReqPolicy());
       }
       byte[] other = MessageDigest.getInstance("SHA-256").digest(request.getMessageImprintDigest());
-      TimeStampRequest forged = g.generate(request.getMessageImprintAlgOID(),
-          Arrays.copyOf(other, request.getMessageImprintDigest().length), request.getNonce());
+      TimeStampRequest forged =
+          g.generate(
+              request.getMessageImprintAlgOID(),
+              Arrays.copyOf(other, request.getMessageImprintDigest().length),
+              request.getNonce());
       out = responses.generate(forged, number, now).getEncoded();
     } else {
       out = responses.generate(request, number, now).getEncoded();

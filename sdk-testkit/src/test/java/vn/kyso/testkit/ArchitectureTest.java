@@ -9,6 +9,7 @@ import vn.kyso.api.ArchitectureRules;
 class ArchitectureTest {
   @Test
   void module_followsTheRules() throws Exception {
-    assertThat(ArchitectureRules.violations("vn.kyso.testkit", Set.of(), Set.of("org.junit."))).isEmpty();
+    assertThat(ArchitectureRules.violations("vn.kyso.testkit", Set.of(), Set.of("org.junit.")))
+        .isEmpty();
   }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kyso.api.trust.CertificatePurpose;
@@ -17,15 +21,10 @@ import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SubIndication;
-import java.util.List;
-import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /** Path validation and revocation against the loopback OCSP and CRL servers. */
 class CertificateVerifierTest {
-  @RegisterExtension
-  static final TestPkiExtension PKI = TestPkiExtension.builder().seed(7).build();
+  @RegisterExtension static final TestPkiExtension PKI = TestPkiExtension.builder().seed(7).build();
 
   private static X509Certificate cert(TestIdentity id) {
     return PKI.pki().credential(id).certificate();
@@ -37,33 +36,49 @@ class CertificateVerifierTest {
 
   @Test
   void chairman_goodOnOcsp_passes() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
 
     assertThat(r.indication()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(r.chain()).hasSize(3);
     assertThat(r.anchor()).contains(PKI.pki().root());
-    assertThat(r.revocation()).hasSize(2).allSatisfy(e -> {
-      assertThat(e.status()).isEqualTo(RevocationEvidence.Status.GOOD);
-      assertThat(e.origin()).isEqualTo(RevocationEvidence.Origin.NETWORK);
-    });
+    assertThat(r.revocation())
+        .hasSize(2)
+        .allSatisfy(
+            e -> {
+              assertThat(e.status()).isEqualTo(RevocationEvidence.Status.GOOD);
+              assertThat(e.origin()).isEqualTo(RevocationEvidence.Origin.NETWORK);
+            });
     assertThat(r.revocation().get(0).kind()).isEqualTo(RevocationEvidence.Kind.OCSP);
-    assertThat(r.revocation().get(0).signerChain().get(0)).isEqualTo(PKI.pki().ocspResponder().certificate());
+    assertThat(r.revocation().get(0).signerChain().get(0))
+        .isEqualTo(PKI.pki().ocspResponder().certificate());
   }
 
   @Test
   void suppliedCrls_decideOffline_revokedAndGood() throws Exception {
     byte[] fromIntermediate = CrlServer.crl(PKI.pki(), PKI.pki().intermediate(), ServerMode.NORMAL);
     byte[] fromRoot = CrlServer.crl(PKI.pki(), PKI.pki().rootCredential(), ServerMode.NORMAL);
-    CertificateVerifier offline = CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
-        .network(NetworkSettings.offline()).revocationData(List.of(fromIntermediate, fromRoot),
-            List.of()).build();
-    CertificateResult revoked = offline.verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
+    CertificateVerifier offline =
+        CertificateVerifier.builder(PKI.pki().trustAnchors())
+            .clock(PKI.pki().clock())
+            .network(NetworkSettings.offline())
+            .revocationData(List.of(fromIntermediate, fromRoot), List.of())
+            .build();
+    CertificateResult revoked =
+        offline.verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
     assertThat(revoked.subIndication()).contains(SubIndication.REVOKED);
-    CertificateResult good = offline.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult good =
+        offline.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
     assertThat(good.indication()).as(good.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
-    CertificateVerifier without = CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
-        .network(NetworkSettings.offline()).build();
-    assertThat(without.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN)).indication())
+    CertificateVerifier without =
+        CertificateVerifier.builder(PKI.pki().trustAnchors())
+            .clock(PKI.pki().clock())
+            .network(NetworkSettings.offline())
+            .build();
+    assertThat(
+            without
+                .verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN))
+                .indication())
         .isEqualTo(Indication.INDETERMINATE);
   }
 
@@ -78,7 +93,8 @@ class CertificateVerifierTest {
 
   @Test
   void revokedCertificate_failsWithRevoked() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
 
     assertThat(r.indication()).isEqualTo(Indication.TOTAL_FAILED);
     assertThat(r.subIndication()).contains(SubIndication.REVOKED);
@@ -91,8 +107,14 @@ class CertificateVerifierTest {
   @Test
   void revokedAfterProvenTime_passesWithWarning() {
     Instant beforeRevocation = PKI.pki().clock().instant().minus(Duration.ofDays(5));
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.REVOKED), ValidationContext.builder()
-        .certificates(PKI.pki().credential(TestIdentity.REVOKED).chain()).at(beforeRevocation, true).build());
+    CertificateResult r =
+        PKI.verifier()
+            .verify(
+                cert(TestIdentity.REVOKED),
+                ValidationContext.builder()
+                    .certificates(PKI.pki().credential(TestIdentity.REVOKED).chain())
+                    .at(beforeRevocation, true)
+                    .build());
 
     assertThat(r.indication()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(r.hasFinding("CERT_REVOKED_LATER")).isTrue();
@@ -101,8 +123,14 @@ class CertificateVerifierTest {
   @Test
   void revokedAfterClaimedTime_isIndeterminateWithoutProofOfExistence() {
     Instant claimed = PKI.pki().clock().instant().minus(Duration.ofDays(5));
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.REVOKED), ValidationContext.builder()
-        .certificates(PKI.pki().credential(TestIdentity.REVOKED).chain()).at(claimed, false).build());
+    CertificateResult r =
+        PKI.verifier()
+            .verify(
+                cert(TestIdentity.REVOKED),
+                ValidationContext.builder()
+                    .certificates(PKI.pki().credential(TestIdentity.REVOKED).chain())
+                    .at(claimed, false)
+                    .build());
 
     assertThat(r.indication()).isEqualTo(Indication.INDETERMINATE);
     assertThat(r.subIndication()).contains(SubIndication.REVOKED_NO_POE);
@@ -112,7 +140,8 @@ class CertificateVerifierTest {
   void ocspUnknown_fallsBackToCrl() {
     PKI.ocsp().mode(ServerMode.UNKNOWN);
 
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
 
     assertThat(r.isPassed()).isTrue();
     assertThat(r.revocation().get(0).kind()).isEqualTo(RevocationEvidence.Kind.CRL);
@@ -122,7 +151,8 @@ class CertificateVerifierTest {
   void ocspDownAndCrlFound_revokedSeenOnCrl() {
     PKI.ocsp().mode(ServerMode.ERROR_STATUS);
 
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
 
     assertThat(r.subIndication()).contains(SubIndication.REVOKED);
     assertThat(r.revocation().get(0).kind()).isEqualTo(RevocationEvidence.Kind.CRL);
@@ -134,7 +164,8 @@ class CertificateVerifierTest {
     PKI.ocsp().mode(ServerMode.MALFORMED);
     PKI.crl().mode(ServerMode.MALFORMED);
 
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
 
     assertThat(r.indication()).isEqualTo(Indication.INDETERMINATE);
     assertThat(r.subIndication()).contains(SubIndication.TRY_LATER);
@@ -146,11 +177,14 @@ class CertificateVerifierTest {
   void slowServers_timeOutToIndeterminate() {
     PKI.ocsp().mode(ServerMode.SLOW);
     PKI.crl().mode(ServerMode.SLOW);
-    CertificateVerifier verifier = PKI.verifierBuilder().network(NetworkSettings.builder()
-        .timeout(Duration.ofMillis(300)).build()).build();
+    CertificateVerifier verifier =
+        PKI.verifierBuilder()
+            .network(NetworkSettings.builder().timeout(Duration.ofMillis(300)).build())
+            .build();
 
     long start = System.nanoTime();
-    CertificateResult r = verifier.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult r =
+        verifier.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(r.subIndication()).contains(SubIndication.TRY_LATER);
@@ -162,7 +196,8 @@ class CertificateVerifierTest {
     PKI.ocsp().mode(ServerMode.STALE);
     PKI.crl().mode(ServerMode.STALE);
 
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
 
     assertThat(r.subIndication()).contains(SubIndication.TRY_LATER);
   }
@@ -172,7 +207,8 @@ class CertificateVerifierTest {
     PKI.ocsp().mode(ServerMode.UNAUTHORISED_SIGNER);
     PKI.crl().mode(ServerMode.ERROR_STATUS);
 
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
 
     assertThat(r.subIndication()).contains(SubIndication.TRY_LATER);
     assertThat(r.findings()).anySatisfy(f -> assertThat(f.messageEn()).contains("authorised"));
@@ -183,7 +219,8 @@ class CertificateVerifierTest {
     // A properly signed OCSP "good" is authoritative: the CRL is not consulted.
     PKI.ocsp().mode(ServerMode.GOOD);
 
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.REVOKED), withChain(TestIdentity.REVOKED));
 
     assertThat(r.isPassed()).isTrue();
     assertThat(PKI.crl().requestCount()).isZero();
@@ -194,7 +231,8 @@ class CertificateVerifierTest {
     PKI.ocsp().mode(ServerMode.WRONG_NONCE);
     PKI.crl().mode(ServerMode.ERROR_STATUS);
 
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
 
     assertThat(r.subIndication()).contains(SubIndication.TRY_LATER);
     assertThat(r.findings()).anySatisfy(f -> assertThat(f.messageEn()).contains("nonce"));
@@ -204,25 +242,41 @@ class CertificateVerifierTest {
   void offline_withEmbeddedOcspAndCrl_passesWithoutNetwork() throws Exception {
     TestPki pki = PKI.pki();
     X509Certificate signer = cert(TestIdentity.CHAIRMAN);
-    byte[] ocsp = OcspServer.respond(pki, request(signer, pki.intermediate().certificate()), ServerMode.NORMAL);
+    byte[] ocsp =
+        OcspServer.respond(
+            pki, request(signer, pki.intermediate().certificate()), ServerMode.NORMAL);
     byte[] rootCrl = CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL);
-    CertificateVerifier offline = CertificateVerifier.builder(pki.trustAnchors()).clock(pki.clock())
-        .network(NetworkSettings.offline()).build();
+    CertificateVerifier offline =
+        CertificateVerifier.builder(pki.trustAnchors())
+            .clock(pki.clock())
+            .network(NetworkSettings.offline())
+            .build();
 
-    CertificateResult r = offline.verify(signer, ValidationContext.builder()
-        .certificates(pki.credential(TestIdentity.CHAIRMAN).chain()).ocspResponse(ocsp).crl(rootCrl).build());
+    CertificateResult r =
+        offline.verify(
+            signer,
+            ValidationContext.builder()
+                .certificates(pki.credential(TestIdentity.CHAIRMAN).chain())
+                .ocspResponse(ocsp)
+                .crl(rootCrl)
+                .build());
 
     assertThat(r.isPassed()).isTrue();
-    assertThat(r.revocation()).allSatisfy(e -> assertThat(e.origin()).isEqualTo(RevocationEvidence.Origin.EMBEDDED));
+    assertThat(r.revocation())
+        .allSatisfy(e -> assertThat(e.origin()).isEqualTo(RevocationEvidence.Origin.EMBEDDED));
     assertThat(PKI.ocsp().requestCount()).isZero();
   }
 
   @Test
   void offline_withoutMaterial_isIndeterminate() {
-    CertificateVerifier offline = CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
-        .network(NetworkSettings.offline()).build();
+    CertificateVerifier offline =
+        CertificateVerifier.builder(PKI.pki().trustAnchors())
+            .clock(PKI.pki().clock())
+            .network(NetworkSettings.offline())
+            .build();
 
-    CertificateResult r = offline.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult r =
+        offline.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
 
     assertThat(r.subIndication()).contains(SubIndication.TRY_LATER);
     assertThat(PKI.ocsp().requestCount()).isZero();
@@ -230,12 +284,20 @@ class CertificateVerifierTest {
 
   @Test
   void garbageEmbeddedMaterial_isAFindingNotACrash() {
-    CertificateVerifier offline = CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
-        .network(NetworkSettings.offline()).build();
+    CertificateVerifier offline =
+        CertificateVerifier.builder(PKI.pki().trustAnchors())
+            .clock(PKI.pki().clock())
+            .network(NetworkSettings.offline())
+            .build();
 
-    CertificateResult r = offline.verify(cert(TestIdentity.CHAIRMAN), ValidationContext.builder()
-        .certificates(PKI.pki().credential(TestIdentity.CHAIRMAN).chain())
-        .ocspResponse(new byte[] {0x30, 0x03, 0x02, 0x01, 0x07}).crl("not a crl".getBytes()).build());
+    CertificateResult r =
+        offline.verify(
+            cert(TestIdentity.CHAIRMAN),
+            ValidationContext.builder()
+                .certificates(PKI.pki().credential(TestIdentity.CHAIRMAN).chain())
+                .ocspResponse(new byte[] {0x30, 0x03, 0x02, 0x01, 0x07})
+                .crl("not a crl".getBytes())
+                .build());
 
     assertThat(r.indication()).isEqualTo(Indication.INDETERMINATE);
     assertThat(r.hasFinding("REVOCATION_SOURCE_FAILED")).isTrue();
@@ -243,7 +305,8 @@ class CertificateVerifierTest {
 
   @Test
   void expiredNow_isOutOfBoundsWithoutProof() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.EXPIRED), withChain(TestIdentity.EXPIRED));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.EXPIRED), withChain(TestIdentity.EXPIRED));
 
     assertThat(r.subIndication()).contains(SubIndication.OUT_OF_BOUNDS_NO_POE);
     assertThat(r.hasFinding("CERT_EXPIRED")).isTrue();
@@ -252,8 +315,14 @@ class CertificateVerifierTest {
   @Test
   void expiredAtProvenTime_failsExpired() {
     Instant proven = PKI.pki().clock().instant();
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.EXPIRED), ValidationContext.builder()
-        .certificates(PKI.pki().credential(TestIdentity.EXPIRED).chain()).at(proven, true).build());
+    CertificateResult r =
+        PKI.verifier()
+            .verify(
+                cert(TestIdentity.EXPIRED),
+                ValidationContext.builder()
+                    .certificates(PKI.pki().credential(TestIdentity.EXPIRED).chain())
+                    .at(proven, true)
+                    .build());
 
     assertThat(r.indication()).isEqualTo(Indication.TOTAL_FAILED);
     assertThat(r.subIndication()).contains(SubIndication.EXPIRED);
@@ -262,15 +331,23 @@ class CertificateVerifierTest {
   @Test
   void expiredCertificate_validAtEarlierProvenTime_passes() {
     Instant proven = PKI.pki().clock().instant().minus(Duration.ofDays(30));
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.EXPIRED), ValidationContext.builder()
-        .certificates(PKI.pki().credential(TestIdentity.EXPIRED).chain()).at(proven, true).build());
+    CertificateResult r =
+        PKI.verifier()
+            .verify(
+                cert(TestIdentity.EXPIRED),
+                ValidationContext.builder()
+                    .certificates(PKI.pki().credential(TestIdentity.EXPIRED).chain())
+                    .at(proven, true)
+                    .build());
 
     assertThat(r.isPassed()).isTrue();
   }
 
   @Test
   void notYetValid_fails() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.NOT_YET_VALID), withChain(TestIdentity.NOT_YET_VALID));
+    CertificateResult r =
+        PKI.verifier()
+            .verify(cert(TestIdentity.NOT_YET_VALID), withChain(TestIdentity.NOT_YET_VALID));
 
     assertThat(r.indication()).isEqualTo(Indication.TOTAL_FAILED);
     assertThat(r.subIndication()).contains(SubIndication.NOT_YET_VALID);
@@ -278,7 +355,9 @@ class CertificateVerifierTest {
 
   @Test
   void wrongKeyUsage_failsChainConstraints() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.WRONG_KEY_USAGE), withChain(TestIdentity.WRONG_KEY_USAGE));
+    CertificateResult r =
+        PKI.verifier()
+            .verify(cert(TestIdentity.WRONG_KEY_USAGE), withChain(TestIdentity.WRONG_KEY_USAGE));
 
     assertThat(r.subIndication()).contains(SubIndication.CHAIN_CONSTRAINTS_FAILURE);
     assertThat(r.hasFinding("CERT_KEY_USAGE_NOT_SIGNING")).isTrue();
@@ -286,7 +365,9 @@ class CertificateVerifierTest {
 
   @Test
   void foreignRoot_noChain() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.FOREIGN_ROOT), withChain(TestIdentity.FOREIGN_ROOT));
+    CertificateResult r =
+        PKI.verifier()
+            .verify(cert(TestIdentity.FOREIGN_ROOT), withChain(TestIdentity.FOREIGN_ROOT));
 
     assertThat(r.subIndication()).contains(SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
   }
@@ -295,16 +376,23 @@ class CertificateVerifierTest {
   void lookAlikeRootWithSameName_isNotTrusted() {
     // The attacker's root copies the real root's name; the verifier trusts only the real one.
     TestPki other = TestPki.builder().seed(99).clock(PKI.pki().clock()).build();
-    CertificateResult r = PKI.verifier().verify(other.credential(TestIdentity.CHAIRMAN).certificate(),
-        ValidationContext.builder().certificates(other.credential(TestIdentity.CHAIRMAN).chain()).build());
+    CertificateResult r =
+        PKI.verifier()
+            .verify(
+                other.credential(TestIdentity.CHAIRMAN).certificate(),
+                ValidationContext.builder()
+                    .certificates(other.credential(TestIdentity.CHAIRMAN).chain())
+                    .build());
 
-    assertThat(other.root().getSubjectX500Principal()).isEqualTo(PKI.pki().root().getSubjectX500Principal());
+    assertThat(other.root().getSubjectX500Principal())
+        .isEqualTo(PKI.pki().root().getSubjectX500Principal());
     assertThat(r.subIndication()).contains(SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
   }
 
   @Test
   void rsa1024_failsCryptoConstraints() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.RSA_1024), withChain(TestIdentity.RSA_1024));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.RSA_1024), withChain(TestIdentity.RSA_1024));
 
     assertThat(r.subIndication()).contains(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
     assertThat(r.hasFinding("CERT_WEAK_KEY")).isTrue();
@@ -312,7 +400,8 @@ class CertificateVerifierTest {
 
   @Test
   void sha1SignedEndEntity_failsCryptoConstraints() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.SHA1_SIGNED), withChain(TestIdentity.SHA1_SIGNED));
+    CertificateResult r =
+        PKI.verifier().verify(cert(TestIdentity.SHA1_SIGNED), withChain(TestIdentity.SHA1_SIGNED));
 
     assertThat(r.subIndication()).contains(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
     assertThat(r.hasFinding("CERT_WEAK_SIGNATURE_ALGORITHM")).isTrue();
@@ -320,7 +409,9 @@ class CertificateVerifierTest {
 
   @Test
   void sha1SubCaDirectlyUnderPinnedAnchor_isAcceptedAndReported() {
-    CertificateResult r = PKI.verifier().verify(cert(TestIdentity.G1_LEGACY_PERSON), withChain(TestIdentity.G1_LEGACY_PERSON));
+    CertificateResult r =
+        PKI.verifier()
+            .verify(cert(TestIdentity.G1_LEGACY_PERSON), withChain(TestIdentity.G1_LEGACY_PERSON));
 
     assertThat(r.isPassed()).isTrue();
     assertThat(r.hasFinding("CERT_SHA1_PINNED_SUBCA")).isTrue();
@@ -331,21 +422,37 @@ class CertificateVerifierTest {
     // Pin the G1-style sub-CA's issuer chain one level higher: the SHA-1 exception must not apply
     // when the SHA-1-signed CA is not directly under the anchor.
     TestPki pki = PKI.pki();
-    CertificateVerifier pinnedSubCa = CertificateVerifier.builder(TrustAnchors.builder()
-        .addAnchor(pki.legacySubCa().certificate()).build()).clock(pki.clock())
-        .insecureSkipRevocationCheck().build();
+    CertificateVerifier pinnedSubCa =
+        CertificateVerifier.builder(
+                TrustAnchors.builder().addAnchor(pki.legacySubCa().certificate()).build())
+            .clock(pki.clock())
+            .insecureSkipRevocationCheck()
+            .build();
 
-    CertificateResult r = pinnedSubCa.verify(cert(TestIdentity.SHA1_SIGNED), withChain(TestIdentity.SHA1_SIGNED));
+    CertificateResult r =
+        pinnedSubCa.verify(cert(TestIdentity.SHA1_SIGNED), withChain(TestIdentity.SHA1_SIGNED));
 
     assertThat(r.isPassed()).isFalse();
   }
 
   @Test
   void timestampingPurpose_requiresCriticalTimeStampingEku() {
-    CertificateResult tsa = PKI.verifier().verify(PKI.pki().tsa().certificate(), ValidationContext.builder()
-        .certificates(PKI.pki().tsa().chain()).purpose(CertificatePurpose.TIMESTAMPING).build());
-    CertificateResult person = PKI.verifier().verify(cert(TestIdentity.CHAIRMAN), ValidationContext.builder()
-        .certificates(PKI.pki().credential(TestIdentity.CHAIRMAN).chain()).purpose(CertificatePurpose.TIMESTAMPING).build());
+    CertificateResult tsa =
+        PKI.verifier()
+            .verify(
+                PKI.pki().tsa().certificate(),
+                ValidationContext.builder()
+                    .certificates(PKI.pki().tsa().chain())
+                    .purpose(CertificatePurpose.TIMESTAMPING)
+                    .build());
+    CertificateResult person =
+        PKI.verifier()
+            .verify(
+                cert(TestIdentity.CHAIRMAN),
+                ValidationContext.builder()
+                    .certificates(PKI.pki().credential(TestIdentity.CHAIRMAN).chain())
+                    .purpose(CertificatePurpose.TIMESTAMPING)
+                    .build());
 
     assertThat(tsa.isPassed()).isTrue();
     assertThat(person.hasFinding("CERT_EKU_NOT_TIMESTAMPING")).isTrue();
@@ -353,8 +460,11 @@ class CertificateVerifierTest {
 
   @Test
   void caCertificateAsSigner_isRefused() {
-    CertificateResult r = PKI.verifier().verify(PKI.pki().intermediate().certificate(),
-        ValidationContext.builder().certificates(PKI.pki().intermediate().chain()).build());
+    CertificateResult r =
+        PKI.verifier()
+            .verify(
+                PKI.pki().intermediate().certificate(),
+                ValidationContext.builder().certificates(PKI.pki().intermediate().chain()).build());
 
     assertThat(r.hasFinding("CERT_SIGNER_IS_CA")).isTrue();
     assertThat(r.isPassed()).isFalse();
@@ -366,17 +476,22 @@ class CertificateVerifierTest {
     cached.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
     int afterFirst = PKI.ocsp().requestCount();
 
-    CertificateResult second = cached.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
+    CertificateResult second =
+        cached.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
 
     assertThat(second.isPassed()).isTrue();
     assertThat(PKI.ocsp().requestCount()).isEqualTo(afterFirst);
-    assertThat(second.revocation()).allSatisfy(e -> assertThat(e.origin()).isEqualTo(RevocationEvidence.Origin.CACHE));
+    assertThat(second.revocation())
+        .allSatisfy(e -> assertThat(e.origin()).isEqualTo(RevocationEvidence.Origin.CACHE));
   }
 
   static byte[] request(X509Certificate cert, X509Certificate issuer) throws Exception {
     var dcp = new JcaDigestCalculatorProviderBuilder().build();
-    var id = new CertificateID(dcp.get(CertificateID.HASH_SHA1),
-        new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
+    var id =
+        new CertificateID(
+            dcp.get(CertificateID.HASH_SHA1),
+            new JcaX509CertificateHolder(issuer),
+            cert.getSerialNumber());
     return new OCSPReqBuilder().addRequest(id).build().getEncoded();
   }
 }

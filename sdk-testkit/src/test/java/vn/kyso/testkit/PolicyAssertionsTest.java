@@ -19,59 +19,101 @@ import vn.kyso.api.policy.PolicyOutcome;
 import vn.kyso.policy.Policy;
 import vn.kyso.policy.PolicyFormatException;
 
-/** What an e-office team writes to pin its workflow rules: the fluent assertions and the extension. */
+/**
+ * What an e-office team writes to pin its workflow rules: the fluent assertions and the extension.
+ */
 class PolicyAssertionsTest {
   private static final TestPki PKI = TestPki.builder().build();
 
   @RegisterExtension
-  static final PolicyExtension LAO_CAI = PolicyExtension.preset("lao-cai-51-2015").registry(PKI.signerRegistry());
+  static final PolicyExtension LAO_CAI =
+      PolicyExtension.preset("lao-cai-51-2015").registry(PKI.signerRegistry());
 
-  private static final DocumentInfo LETTER = DocumentInfo.builder("Công văn").numberSymbol("15/UBND-VP")
-      .issuingOrganisation(TestPki.PROVINCE).signerName("Nguyễn Văn An").titleLine("CHỦ TỊCH")
-      .authorityForm(AuthorityForm.TM).build();
+  private static final DocumentInfo LETTER =
+      DocumentInfo.builder("Công văn")
+          .numberSymbol("15/UBND-VP")
+          .issuingOrganisation(TestPki.PROVINCE)
+          .signerName("Nguyễn Văn An")
+          .titleLine("CHỦ TỊCH")
+          .authorityForm(AuthorityForm.TM)
+          .build();
 
   @Test
   void classifiedDocument_isDeniedUnderLaoCai_citingLc04a(Policy policy) {
-    DocumentInfo secret = DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
-    assertThatPolicy(policy).asOf(LocalDate.of(2018, 6, 15))
-        .denies(PKI.credential(TestIdentity.CHAIRMAN)).signing(secret).citing("LC-04a").citedTo("LC-04a", "51/2015");
+    DocumentInfo secret =
+        DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
+    assertThatPolicy(policy)
+        .asOf(LocalDate.of(2018, 6, 15))
+        .denies(PKI.credential(TestIdentity.CHAIRMAN))
+        .signing(secret)
+        .citing("LC-04a")
+        .citedTo("LC-04a", "51/2015");
   }
 
   @Test
   void organisationSignature_afterTheChairman_byTheClerk_isAnAllowedIssuance() throws Exception {
     Policy national = Policy.preset("national").registry(PKI.signerRegistry()).build();
     assertThatPolicy(national)
-        .allows(PKI.credential(TestIdentity.PROVINCE_ORGANISATION)).asOrganisation()
-        .operatedBy(TestPki.registryId(TestIdentity.CLERK)).after(PKI.credential(TestIdentity.CHAIRMAN))
-        .signing(LETTER).notCiting("VT30-09").notCiting("TT41-02");
+        .allows(PKI.credential(TestIdentity.PROVINCE_ORGANISATION))
+        .asOrganisation()
+        .operatedBy(TestPki.registryId(TestIdentity.CLERK))
+        .after(PKI.credential(TestIdentity.CHAIRMAN))
+        .signing(LETTER)
+        .notCiting("VT30-09")
+        .notCiting("TT41-02");
     assertThatPolicy(national)
-        .denies(PKI.credential(TestIdentity.PROVINCE_ORGANISATION)).asOrganisation()
-        .operatedBy(TestPki.registryId(TestIdentity.CLERK)).signing(LETTER).citing("VT30-09");
+        .denies(PKI.credential(TestIdentity.PROVINCE_ORGANISATION))
+        .asOrganisation()
+        .operatedBy(TestPki.registryId(TestIdentity.CLERK))
+        .signing(LETTER)
+        .citing("VT30-09");
     assertThatPolicy(national)
-        .denies(PKI.credential(TestIdentity.PROVINCE_ORGANISATION)).asOrganisation()
-        .operatedBy(TestPki.registryId(TestIdentity.VICE_CHAIRMAN)).after(PKI.credential(TestIdentity.CHAIRMAN))
-        .signing(LETTER).citing("TT41-02");
+        .denies(PKI.credential(TestIdentity.PROVINCE_ORGANISATION))
+        .asOrganisation()
+        .operatedBy(TestPki.registryId(TestIdentity.VICE_CHAIRMAN))
+        .after(PKI.credential(TestIdentity.CHAIRMAN))
+        .signing(LETTER)
+        .citing("TT41-02");
   }
 
   @Test
   void personalSignature_carriesTheNotYetOriginalOutcome() {
     Policy national = Policy.preset("national").registry(PKI.signerRegistry()).build();
-    assertThatPolicy(national).allows(PKI.credential(TestIdentity.CHAIRMAN)).signing(LETTER)
-        .withOutcome(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE).citing("VT30-01");
-    assertThatPolicy(national).warns(PKI.credential(TestIdentity.CHAIRMAN))
-        .with(b -> b.keyStorage(KeyStorage.SOFTWARE)).signing(LETTER).citing("CD68-18");
-    assertThatPolicy(national).denies(PKI.credential(TestIdentity.VICE_CHAIRMAN))
-        .signing(DocumentInfo.builder("Giấy mời").authorityForm(AuthorityForm.TM).build()).citing("VT30-04");
+    assertThatPolicy(national)
+        .allows(PKI.credential(TestIdentity.CHAIRMAN))
+        .signing(LETTER)
+        .withOutcome(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE)
+        .citing("VT30-01");
+    assertThatPolicy(national)
+        .warns(PKI.credential(TestIdentity.CHAIRMAN))
+        .with(b -> b.keyStorage(KeyStorage.SOFTWARE))
+        .signing(LETTER)
+        .citing("CD68-18");
+    assertThatPolicy(national)
+        .denies(PKI.credential(TestIdentity.VICE_CHAIRMAN))
+        .signing(DocumentInfo.builder("Giấy mời").authorityForm(AuthorityForm.TM).build())
+        .citing("VT30-04");
   }
 
   @Test
   void wrongExpectation_failsWithTheWholeDecisionInBothLanguages() {
     Policy national = Policy.preset("national").registry(PKI.signerRegistry()).build();
-    assertThatThrownBy(() -> assertThatPolicy(national).denies(PKI.credential(TestIdentity.CHAIRMAN)).signing(LETTER))
-        .isInstanceOf(AssertionFailedError.class).hasMessageContaining("Policy decision")
+    assertThatThrownBy(
+            () ->
+                assertThatPolicy(national)
+                    .denies(PKI.credential(TestIdentity.CHAIRMAN))
+                    .signing(LETTER))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("Policy decision")
         .hasMessageContaining("Quyết định chính sách");
-    assertThatThrownBy(() -> assertThatPolicy(national).allows(PKI.credential(TestIdentity.CHAIRMAN)).signing(LETTER)
-        .citing("LC-02")).isInstanceOf(AssertionFailedError.class).hasMessageContaining("LC-02");
+    assertThatThrownBy(
+            () ->
+                assertThatPolicy(national)
+                    .allows(PKI.credential(TestIdentity.CHAIRMAN))
+                    .signing(LETTER)
+                    .citing("LC-02"))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("LC-02");
   }
 
   @Test
@@ -79,7 +121,8 @@ class PolicyAssertionsTest {
     Path file = dir.resolve("ours.yaml");
     Files.writeString(file, "kyso-policy-pack: 1\nid: ours\nversion: x\nrules: 3\n");
     PolicyExtension broken = PolicyExtension.preset("national").pack(file);
-    assertThatThrownBy(broken::policy).isInstanceOf(PolicyFormatException.class)
+    assertThatThrownBy(broken::policy)
+        .isInstanceOf(PolicyFormatException.class)
         .satisfies(e -> assertThat(((PolicyFormatException) e).line()).isPositive());
   }
 }

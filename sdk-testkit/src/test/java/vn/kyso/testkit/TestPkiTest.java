@@ -2,6 +2,7 @@ package vn.kyso.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +14,6 @@ import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.SubjectType;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
-import java.security.Signature;
 
 class TestPkiTest {
 
@@ -40,16 +40,21 @@ class TestPkiTest {
   void identities_parseAsTheirKind() {
     TestPki pki = TestPki.builder().build();
 
-    SignerIdentity chairman = SignerIdentity.from(pki.credential(TestIdentity.CHAIRMAN).certificate());
+    SignerIdentity chairman =
+        SignerIdentity.from(pki.credential(TestIdentity.CHAIRMAN).certificate());
     assertThat(chairman.name()).isEqualTo("Nguyễn Văn An");
     assertThat(chairman.title()).contains("Chủ tịch");
     assertThat(chairman.subjectType()).isEqualTo(SubjectType.PERSON);
     assertThat(chairman.email()).contains("nvan@thunghiem.gov.vn");
-    assertThat(SignerIdentity.from(pki.credential(TestIdentity.PROVINCE_ORGANISATION).certificate()).subjectType())
+    assertThat(
+            SignerIdentity.from(pki.credential(TestIdentity.PROVINCE_ORGANISATION).certificate())
+                .subjectType())
         .isEqualTo(SubjectType.ORGANISATION);
-    assertThat(SignerIdentity.from(pki.credential(TestIdentity.SERVICE).certificate()).subjectType())
+    assertThat(
+            SignerIdentity.from(pki.credential(TestIdentity.SERVICE).certificate()).subjectType())
         .isEqualTo(SubjectType.DEVICE);
-    SignerIdentity g1 = SignerIdentity.from(pki.credential(TestIdentity.G1_LEGACY_PERSON).certificate());
+    SignerIdentity g1 =
+        SignerIdentity.from(pki.credential(TestIdentity.G1_LEGACY_PERSON).certificate());
     assertThat(g1.title()).contains("Chu tich");
     assertThat(g1.isTitleFromCommonName()).isTrue();
   }

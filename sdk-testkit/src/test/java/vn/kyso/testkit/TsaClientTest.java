@@ -3,6 +3,7 @@ package vn.kyso.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,14 +15,14 @@ import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.trust.TsaClient;
-import java.net.URI;
 
 /** The RFC 3161 client against the loopback TSA. */
 class TsaClientTest {
   @RegisterExtension
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(11).build();
 
-  private static final Digest DIGEST = DigestAlgorithm.SHA256.digest("công văn số 123/UBND-VP".getBytes());
+  private static final Digest DIGEST =
+      DigestAlgorithm.SHA256.digest("công văn số 123/UBND-VP".getBytes());
 
   @Test
   void timestamp_good_coversTheDigestAtTheTsaTime() throws Exception {
@@ -36,7 +37,11 @@ class TsaClientTest {
 
   @Test
   void timestamp_withRequestedPolicy_isChecked() throws Exception {
-    TsaClient client = TsaClient.builder(PKI.tsa().uri()).policy(TsaServer.POLICY).verifier(PKI.verifier()).build();
+    TsaClient client =
+        TsaClient.builder(PKI.tsa().uri())
+            .policy(TsaServer.POLICY)
+            .verifier(PKI.verifier())
+            .build();
 
     assertThat(client.timestamp(DIGEST).policy()).isEqualTo(TsaServer.POLICY);
   }
@@ -46,7 +51,9 @@ class TsaClientTest {
     PKI.tsa().mode(ServerMode.WRONG_IMPRINT);
 
     assertThatThrownBy(() -> PKI.tsaClient().timestamp(DIGEST))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
   }
 
   @Test
@@ -54,7 +61,9 @@ class TsaClientTest {
     PKI.tsa().mode(ServerMode.ERROR_STATUS);
 
     assertThatThrownBy(() -> PKI.tsaClient().timestamp(DIGEST))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
   }
 
   @Test
@@ -62,7 +71,9 @@ class TsaClientTest {
     PKI.tsa().mode(ServerMode.MALFORMED);
 
     assertThatThrownBy(() -> PKI.tsaClient().timestamp(DIGEST))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE));
   }
 
   @Test
@@ -72,29 +83,40 @@ class TsaClientTest {
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> client.timestamp(DIGEST))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
   void tsaDown_isUnavailable() {
-    TsaClient client = TsaClient.builder(URI.create("http://127.0.0.1:1/tsa"))
-        .timeout(Duration.ofSeconds(2)).build();
+    TsaClient client =
+        TsaClient.builder(URI.create("http://127.0.0.1:1/tsa"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
 
     assertThatThrownBy(() -> client.timestamp(DIGEST))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
   }
 
   @Test
   void tsaCertificateNotUnderTheAnchors_isRefused() {
-    CertificateVerifier foreign = CertificateVerifier.builder(TrustAnchors.builder()
-        .addAnchor(PKI.pki().foreignRoot().certificate()).build()).clock(PKI.pki().clock()).build();
+    CertificateVerifier foreign =
+        CertificateVerifier.builder(
+                TrustAnchors.builder().addAnchor(PKI.pki().foreignRoot().certificate()).build())
+            .clock(PKI.pki().clock())
+            .build();
     TsaClient client = TsaClient.builder(PKI.tsa().uri()).verifier(foreign).build();
 
     assertThatThrownBy(() -> client.timestamp(DIGEST))
-        .isInstanceOfSatisfying(ServiceException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE);
-          assertThat(e.getMessage()).contains("TSA certificate");
-        });
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BAD_RESPONSE);
+              assertThat(e.getMessage()).contains("TSA certificate");
+            });
   }
 }

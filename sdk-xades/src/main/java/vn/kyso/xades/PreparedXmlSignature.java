@@ -5,13 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import vn.kyso.api.Digest;
+import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureAlgorithm;
-import java.nio.file.Path;
-import vn.kyso.api.DigestAlgorithm;
 
 /**
  * The state between the two phases of external XML signing: the document with the complete
@@ -34,8 +34,13 @@ public final class PreparedXmlSignature {
   private final byte[] document;
   private final byte[] signedInfo;
 
-  PreparedXmlSignature(XmlSignatureOptions options, String signatureId, SignatureAlgorithm algorithm,
-      boolean declaration, byte[] document, byte[] signedInfo) {
+  PreparedXmlSignature(
+      XmlSignatureOptions options,
+      String signatureId,
+      SignatureAlgorithm algorithm,
+      boolean declaration,
+      byte[] document,
+      byte[] signedInfo) {
     this.options = options;
     this.signatureId = signatureId;
     this.algorithm = algorithm;
@@ -44,22 +49,30 @@ public final class PreparedXmlSignature {
     this.signedInfo = signedInfo.clone();
   }
 
-  /** @return the canonical SignedInfo: what a hash-and-sign signer signs */
+  /**
+   * @return the canonical SignedInfo: what a hash-and-sign signer signs
+   */
   public byte[] signedInfo() {
     return signedInfo.clone();
   }
 
-  /** @return the digest of the canonical SignedInfo: what a {@code SigningKey} signs */
+  /**
+   * @return the digest of the canonical SignedInfo: what a {@code SigningKey} signs
+   */
   public Digest dataToSign() {
     return algorithm.digestAlgorithm().digest(signedInfo);
   }
 
-  /** @return the algorithm the value must use */
+  /**
+   * @return the algorithm the value must use
+   */
   public SignatureAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** @return the Id of the prepared ds:Signature */
+  /**
+   * @return the Id of the prepared ds:Signature
+   */
   public String signatureId() {
     return signatureId;
   }
@@ -124,11 +137,14 @@ public final class PreparedXmlSignature {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
       if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
-        throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null, "not a Kyso XAdES state");
+        throw new DocumentException(
+            ErrorCode.PREPARED_STATE_INVALID, null, "not a Kyso XAdES state");
       }
-      XmlSignatureOptions.Builder b = XmlSignatureOptions.builder(XadesLevel.valueOf(in.readUTF()),
-          XadesPackaging.valueOf(in.readUTF())).digest(DigestAlgorithm.valueOf(in.readUTF()))
-          .mimeType(in.readUTF());
+      XmlSignatureOptions.Builder b =
+          XmlSignatureOptions.builder(
+                  XadesLevel.valueOf(in.readUTF()), XadesPackaging.valueOf(in.readUTF()))
+              .digest(DigestAlgorithm.valueOf(in.readUTF()))
+              .mimeType(in.readUTF());
       String uri = in.readUTF();
       if (!uri.isEmpty()) {
         b.detachedUri(uri);
@@ -160,13 +176,16 @@ public final class PreparedXmlSignature {
     } catch (DocumentException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, e, "damaged: " + e.getClass().getSimpleName());
+      throw new DocumentException(
+          ErrorCode.PREPARED_STATE_INVALID, e, "damaged: " + e.getClass().getSimpleName());
     }
   }
 
   private static byte[] read(DataInputStream in) throws IOException {
     int n = in.readInt();
-    if (n < 0 || n > 80 * 1024 * 1024 || n > in.available()) { // no allocation for a length the state lacks
+    if (n < 0
+        || n > 80 * 1024 * 1024
+        || n > in.available()) { // no allocation for a length the state lacks
       throw new IOException("bad length");
     }
     byte[] b = new byte[n];

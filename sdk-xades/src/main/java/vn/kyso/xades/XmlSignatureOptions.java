@@ -1,12 +1,12 @@
 package vn.kyso.xades;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.policy.PolicyCheck;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What to produce when signing XML or data with XAdES. Immutable and thread-safe.
@@ -53,53 +53,72 @@ public final class XmlSignatureOptions {
     return new Builder(level, packaging);
   }
 
-  /** @return the level */
+  /**
+   * @return the level
+   */
   public XadesLevel level() {
     return level;
   }
 
-  /** @return the packaging */
+  /**
+   * @return the packaging
+   */
   public XadesPackaging packaging() {
     return packaging;
   }
 
-  /** @return the digest algorithm (SHA-256 by default) */
+  /**
+   * @return the digest algorithm (SHA-256 by default)
+   */
   public DigestAlgorithm digest() {
     return digest;
   }
 
-  /** @return the MIME type declared in DataObjectFormat */
+  /**
+   * @return the MIME type declared in DataObjectFormat
+   */
   public String mimeType() {
     return mimeType;
   }
 
-  /** @return for DETACHED, the URI by which the signature references the signed file */
+  /**
+   * @return for DETACHED, the URI by which the signature references the signed file
+   */
   public Optional<String> detachedUri() {
     return Optional.ofNullable(detachedUri);
   }
 
-  /** @return the policy to run before signing, if any */
+  /**
+   * @return the policy to run before signing, if any
+   */
   public Optional<PolicyCheck> policyCheck() {
     return Optional.ofNullable(policyCheck);
   }
 
-  /** @return the Id of the element the enveloped signature goes into (default: the root) */
+  /**
+   * @return the Id of the element the enveloped signature goes into (default: the root)
+   */
   public Optional<String> signatureParent() {
     return Optional.ofNullable(parentId);
   }
 
-  /** @return the CommitmentTypeIndication URI, e.g. proof of approval */
+  /**
+   * @return the CommitmentTypeIndication URI, e.g. proof of approval
+   */
   public Optional<String> commitment() {
     return Optional.ofNullable(commitment);
   }
 
-  /** @return further files a DETACHED signature covers, each referenced by its file name */
+  /**
+   * @return further files a DETACHED signature covers, each referenced by its file name
+   */
   public List<Path> additionalDetachedFiles() {
     return moreDetached;
   }
 
   /** ETSI TS 119 172-1 commitment type: proof of approval. */
   public static final String PROOF_OF_APPROVAL = "http://uri.etsi.org/01903/v1.2.2#ProofOfApproval";
+
   /** ETSI TS 119 172-1 commitment type: proof of origin. */
   public static final String PROOF_OF_ORIGIN = "http://uri.etsi.org/01903/v1.2.2#ProofOfOrigin";
 
@@ -118,7 +137,8 @@ public final class XmlSignatureOptions {
     private Builder(XadesLevel level, XadesPackaging packaging) {
       this.level = Objects.requireNonNull(level, "level");
       this.packaging = Objects.requireNonNull(packaging, "packaging");
-      this.mimeType = packaging == XadesPackaging.ENVELOPED ? "text/xml" : "application/octet-stream";
+      this.mimeType =
+          packaging == XadesPackaging.ENVELOPED ? "text/xml" : "application/octet-stream";
     }
 
     /**
@@ -159,11 +179,11 @@ public final class XmlSignatureOptions {
     }
 
     /**
-     * Runs a signing policy first: a denial throws {@code SigningRefusedException} before the
-     * token is asked for a signature. For an organisation signature on an enveloped document the
+     * Runs a signing policy first: a denial throws {@code SigningRefusedException} before the token
+     * is asked for a signature. For an organisation signature on an enveloped document the
      * signatures already in it are verified first (with the signer's {@code certificateVerifier};
-     * without one, offline against the built-in government anchors). Not kept in a
-     * {@link PreparedXmlSignature}: {@code prepare} decides.
+     * without one, offline against the built-in government anchors). Not kept in a {@link
+     * PreparedXmlSignature}: {@code prepare} decides.
      *
      * @param value the policy check
      * @return this builder
@@ -186,7 +206,8 @@ public final class XmlSignatureOptions {
     }
 
     /**
-     * Adds a signed CommitmentTypeIndication ({@link #PROOF_OF_APPROVAL}, {@link #PROOF_OF_ORIGIN}).
+     * Adds a signed CommitmentTypeIndication ({@link #PROOF_OF_APPROVAL}, {@link
+     * #PROOF_OF_ORIGIN}).
      *
      * @param uri the commitment type URI
      * @return this builder
@@ -207,7 +228,9 @@ public final class XmlSignatureOptions {
       return this;
     }
 
-    /** @return the options */
+    /**
+     * @return the options
+     */
     public XmlSignatureOptions build() {
       return new XmlSignatureOptions(this);
     }

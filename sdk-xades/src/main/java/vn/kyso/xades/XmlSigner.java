@@ -6,6 +6,11 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.xml.security.keys.content.X509Data;
@@ -14,40 +19,34 @@ import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.signature.XMLSignatureByteInput;
 import org.apache.xml.security.signature.XMLSignatureInput;
 import org.apache.xml.security.transforms.Transforms;
+import org.apache.xml.security.transforms.params.XPath2FilterContainer;
 import org.apache.xml.security.utils.resolver.ResourceResolverContext;
 import org.apache.xml.security.utils.resolver.ResourceResolverSpi;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import vn.kyso.api.Digest;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.ResourceLimits;
-import vn.kyso.api.SignatureAlgorithm;
-import vn.kyso.api.SigningRefusedException;
-import vn.kyso.api.SignatureValue;
-import vn.kyso.api.token.SigningKey;
-import vn.kyso.api.trust.Certificates;
-import vn.kyso.api.trust.TsaClient;
-import vn.kyso.xades.internal.SecureXml;
-import vn.kyso.xades.internal.Serial;
-import vn.kyso.xades.internal.Xades;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.xml.security.transforms.params.XPath2FilterContainer;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import vn.kyso.api.ServiceException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureValue;
+import vn.kyso.api.SigningRefusedException;
+import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.trust.TimestampToken;
+import vn.kyso.api.trust.TsaClient;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.xades.internal.ArchiveInput;
+import vn.kyso.xades.internal.SecureXml;
+import vn.kyso.xades.internal.Serial;
+import vn.kyso.xades.internal.Xades;
 
 /**
  * Signs XML documents and data with XAdES baseline signatures (ETSI EN 319 132-1): exclusive
@@ -62,7 +61,8 @@ import vn.kyso.xades.internal.ArchiveInput;
  * }</pre>
  *
  * <p>The input is only read; the output goes to a temporary file in its folder and is moved into
- * place; an enveloped signature keeps the document's encoding and whether it had an XML declaration.
+ * place; an enveloped signature keeps the document's encoding and whether it had an XML
+ * declaration.
  *
  * @since 0.1
  */
@@ -79,7 +79,9 @@ public final class XmlSigner {
     this.limits = b.limits;
   }
 
-  /** @return a builder */
+  /**
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -91,10 +93,13 @@ public final class XmlSigner {
    * @param output the signed document (ENVELOPED, ENVELOPING) or the signature file (DETACHED)
    * @param options what to produce
    * @param key the signing key (RSA PKCS#1 v1.5 or ECDSA)
-   * @throws SigningRefusedException when the options' policy check denies it (before the key is used)
-   * @throws KysoException when the input cannot be read or parsed, the key fails, or a service fails
+   * @throws SigningRefusedException when the options' policy check denies it (before the key is
+   *     used)
+   * @throws KysoException when the input cannot be read or parsed, the key fails, or a service
+   *     fails
    */
-  public void sign(Path input, Path output, XmlSignatureOptions options, SigningKey key) throws KysoException {
+  public void sign(Path input, Path output, XmlSignatureOptions options, SigningKey key)
+      throws KysoException {
     Objects.requireNonNull(key, "key");
     PreparedXmlSignature prepared = prepare(input, options, key.chain());
     complete(prepared, input, output, key.sign(prepared.dataToSign(), prepared.algorithm()));
@@ -110,7 +115,8 @@ public final class XmlSigner {
    * @throws DocumentException when the input cannot be read or parsed
    * @throws SigningRefusedException when the options' policy check denies the signature
    */
-  public PreparedXmlSignature prepare(Path input, XmlSignatureOptions options, List<X509Certificate> chain)
+  public PreparedXmlSignature prepare(
+      Path input, XmlSignatureOptions options, List<X509Certificate> chain)
       throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
@@ -121,12 +127,33 @@ public final class XmlSigner {
     Xades.init();
     byte[] data = read(input);
     X509Certificate cert = chain.get(0);
-    SignatureAlgorithm alg = SignatureAlgorithm.of(cert.getPublicKey().getAlgorithm().equals("EC")
-        ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA, false, options.digest()).orElseThrow();
+    SignatureAlgorithm alg =
+        SignatureAlgorithm.of(
+                cert.getPublicKey().getAlgorithm().equals("EC")
+                    ? SignatureAlgorithm.KeyType.EC
+                    : SignatureAlgorithm.KeyType.RSA,
+                false,
+                options.digest())
+            .orElseThrow();
     if (options.policyCheck().isPresent()) {
-      options.policyCheck().get().enforce(chain, Instant.ofEpochSecond(clock.instant().getEpochSecond()), alg,
-          verifier, clock, options.packaging() != XadesPackaging.ENVELOPED ? null
-              : v -> XmlVerifier.builder(v).clock(clock).limits(limits).build().verify(input, Map.of()).report());
+      options
+          .policyCheck()
+          .get()
+          .enforce(
+              chain,
+              Instant.ofEpochSecond(clock.instant().getEpochSecond()),
+              alg,
+              verifier,
+              clock,
+              options.packaging() != XadesPackaging.ENVELOPED
+                  ? null
+                  : v ->
+                      XmlVerifier.builder(v)
+                          .clock(clock)
+                          .limits(limits)
+                          .build()
+                          .verify(input, Map.of())
+                          .report());
     }
     String suffix = UUID.randomUUID().toString();
     boolean declaration = true;
@@ -138,21 +165,26 @@ public final class XmlSigner {
       doc = SecureXml.newDocument();
     }
     try {
-      Element parent = options.packaging() == XadesPackaging.ENVELOPED ? doc.getDocumentElement() : null;
+      Element parent =
+          options.packaging() == XadesPackaging.ENVELOPED ? doc.getDocumentElement() : null;
       if (options.signatureParent().isPresent()) {
         registerIdsAndFind(doc, "");
         parent = doc.getElementById(options.signatureParent().get());
         if (parent == null) {
-          throw new DocumentException(ErrorCode.MALFORMED_INPUT, null,
+          throw new DocumentException(
+              ErrorCode.MALFORMED_INPUT,
+              null,
               "no element with Id " + options.signatureParent().get());
         }
       }
       XMLSignature sig = build(doc, parent, suffix, alg, options, input, data, cert, chain);
       sig.getSignedInfo().generateDigestValues();
       byte[] signedInfo = sig.getSignedInfo().getCanonicalizedOctetStream();
-      return new PreparedXmlSignature(options, "xades-sig-" + suffix, alg, declaration, Serial.bytes(doc), signedInfo);
+      return new PreparedXmlSignature(
+          options, "xades-sig-" + suffix, alg, declaration, Serial.bytes(doc), signedInfo);
     } catch (Exception e) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
     }
   }
 
@@ -175,7 +207,8 @@ public final class XmlSigner {
     XmlSignatureOptions options = prepared.options();
     requireServices(options.level());
     Xades.init();
-    Document doc = SecureXml.parse(prepared.document(), limits.maxXmlBytes(), limits.maxNestingDepth());
+    Document doc =
+        SecureXml.parse(prepared.document(), limits.maxXmlBytes(), limits.maxNestingDepth());
     Element sigEl = registerIdsAndFind(doc, prepared.signatureId());
     if (sigEl == null || value.algorithm() != prepared.algorithm()) {
       throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null, "signature not found");
@@ -183,7 +216,10 @@ public final class XmlSigner {
     try {
       XMLSignature sig = new XMLSignature(sigEl, "", true);
       if (options.packaging() == XadesPackaging.DETACHED) {
-        String uri = options.detachedUri().orElse(Objects.requireNonNull(input, "input").getFileName().toString());
+        String uri =
+            options
+                .detachedUri()
+                .orElse(Objects.requireNonNull(input, "input").getFileName().toString());
         sig.addResourceResolver(new DetachedResolver(uri, read(input)));
         for (Path more : options.additionalDetachedFiles()) {
           sig.addResourceResolver(new DetachedResolver(more.getFileName().toString(), read(more)));
@@ -191,8 +227,10 @@ public final class XmlSigner {
       }
       X509Certificate cert = sig.getKeyInfo().getX509Certificate();
       SignatureAlgorithm alg = prepared.algorithm();
-      byte[] raw = alg.keyType() == SignatureAlgorithm.KeyType.EC
-          ? Xades.ecdsaRaw(value.value(), (Certificates.keySize(cert) + 7) / 8) : value.value();
+      byte[] raw =
+          alg.keyType() == SignatureAlgorithm.KeyType.EC
+              ? Xades.ecdsaRaw(value.value(), (Certificates.keySize(cert) + 7) / 8)
+              : value.value();
       Element sv = (Element) sigEl.getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
       sv.setTextContent(Xades.b64(raw));
       if (!sig.checkSignatureValue(cert)) {
@@ -211,14 +249,15 @@ public final class XmlSigner {
     } catch (KysoException e) {
       throw e;
     } catch (Exception e) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot complete the XML signature: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot complete the XML signature: " + e.getMessage());
     }
     SecureXml.write(doc, output, prepared.declaration());
   }
 
   /**
-   * Adds a counter-signature (ETSI EN 319 132-1, 5.2.7) to an existing XAdES signature: a
-   * signature over its SignatureValue, inside its UnsignedSignatureProperties.
+   * Adds a counter-signature (ETSI EN 319 132-1, 5.2.7) to an existing XAdES signature: a signature
+   * over its SignatureValue, inside its UnsignedSignatureProperties.
    *
    * @param input the signed document
    * @param output where the counter-signed document goes
@@ -227,7 +266,8 @@ public final class XmlSigner {
    * @param key the counter-signer's key
    * @throws KysoException when the signature is not found or the key fails
    */
-  public void counterSign(Path input, Path output, String signatureId, XmlSignatureOptions options, SigningKey key)
+  public void counterSign(
+      Path input, Path output, String signatureId, XmlSignatureOptions options, SigningKey key)
       throws KysoException {
     Objects.requireNonNull(signatureId, "signatureId");
     Xades.init();
@@ -235,20 +275,29 @@ public final class XmlSigner {
     Document doc = SecureXml.parse(data, limits.maxXmlBytes(), limits.maxNestingDepth());
     Element target = registerIdsAndFind(doc, signatureId);
     if (target == null) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, null, "no signature with Id " + signatureId);
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, null, "no signature with Id " + signatureId);
     }
     try {
       Element sv = (Element) target.getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
-      Element qp = (Element) target.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
+      Element qp =
+          (Element) target.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
       if (sv == null || qp == null || sv.getAttribute("Id").isEmpty()) {
-        throw new DocumentException(ErrorCode.MALFORMED_INPUT, null, "not a XAdES signature with a SignatureValue Id");
+        throw new DocumentException(
+            ErrorCode.MALFORMED_INPUT, null, "not a XAdES signature with a SignatureValue Id");
       }
       Element usp = unsignedSignatureProperties(doc, qp);
       Element holder = Xades.x(doc, "CounterSignature");
       usp.appendChild(holder);
       X509Certificate cert = key.certificate();
-      SignatureAlgorithm alg = SignatureAlgorithm.of(cert.getPublicKey().getAlgorithm().equals("EC")
-          ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA, false, options.digest()).orElseThrow();
+      SignatureAlgorithm alg =
+          SignatureAlgorithm.of(
+                  cert.getPublicKey().getAlgorithm().equals("EC")
+                      ? SignatureAlgorithm.KeyType.EC
+                      : SignatureAlgorithm.KeyType.RSA,
+                  false,
+                  options.digest())
+              .orElseThrow();
       String suffix = UUID.randomUUID().toString();
       XMLSignature counter = new XMLSignature(doc, "", Xades.signatureUri(alg), Xades.EXC_C14N);
       counter.setId("xades-sig-" + suffix);
@@ -257,14 +306,20 @@ public final class XmlSigner {
       Transforms t = new Transforms(doc);
       t.addTransform(Xades.EXC_C14N);
       String refId = "xades-ref-" + suffix;
-      counter.addDocument("#" + sv.getAttribute("Id"), t, Xades.digestUri(options.digest()), refId,
+      counter.addDocument(
+          "#" + sv.getAttribute("Id"),
+          t,
+          Xades.digestUri(options.digest()),
+          refId,
           "http://uri.etsi.org/01903#CountersignedSignature");
       finishXades(doc, counter, suffix, refId, cert, key.chain(), options);
       counter.getSignedInfo().generateDigestValues();
       byte[] signedInfo = counter.getSignedInfo().getCanonicalizedOctetStream();
       SignatureValue value = key.sign(alg.digestAlgorithm().digest(signedInfo), alg);
-      byte[] raw = alg.keyType() == SignatureAlgorithm.KeyType.EC
-          ? Xades.ecdsaRaw(value.value(), (Certificates.keySize(cert) + 7) / 8) : value.value();
+      byte[] raw =
+          alg.keyType() == SignatureAlgorithm.KeyType.EC
+              ? Xades.ecdsaRaw(value.value(), (Certificates.keySize(cert) + 7) / 8)
+              : value.value();
       ((Element) counter.getElement().getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0))
           .setTextContent(Xades.b64(raw));
       if (!counter.checkSignatureValue(cert)) {
@@ -273,13 +328,22 @@ public final class XmlSigner {
     } catch (KysoException e) {
       throw e;
     } catch (Exception e) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot counter-sign: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot counter-sign: " + e.getMessage());
     }
     SecureXml.write(doc, output, SecureXml.hasDeclaration(data));
   }
 
-  private XMLSignature build(Document doc, Element parent, String suffix, SignatureAlgorithm alg,
-      XmlSignatureOptions options, Path input, byte[] data, X509Certificate cert, List<X509Certificate> chain)
+  private XMLSignature build(
+      Document doc,
+      Element parent,
+      String suffix,
+      SignatureAlgorithm alg,
+      XmlSignatureOptions options,
+      Path input,
+      byte[] data,
+      X509Certificate cert,
+      List<X509Certificate> chain)
       throws Exception {
     XMLSignature sig = new XMLSignature(doc, "", Xades.signatureUri(alg), Xades.EXC_C14N);
     sig.setId("xades-sig-" + suffix);
@@ -297,8 +361,8 @@ public final class XmlSigner {
         // parallel or counter-signature added later does not break this one.
         Transforms t = new Transforms(doc);
         t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
-        Element filter = XPath2FilterContainer
-            .newInstanceSubtract(doc, Xades.SIGNATURES_XPATH).getElement();
+        Element filter =
+            XPath2FilterContainer.newInstanceSubtract(doc, Xades.SIGNATURES_XPATH).getElement();
         filter.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:ds", Xades.DS);
         t.addTransform(Transforms.TRANSFORM_XPATH2FILTER, filter);
         t.addTransform(Xades.EXC_C14N);
@@ -335,8 +399,15 @@ public final class XmlSigner {
   }
 
   /** SignedProperties, their reference, KeyInfo and an Id on SignatureValue. */
-  private void finishXades(Document doc, XMLSignature sig, String suffix, String refId, X509Certificate cert,
-      List<X509Certificate> chain, XmlSignatureOptions options) throws Exception {
+  private void finishXades(
+      Document doc,
+      XMLSignature sig,
+      String suffix,
+      String refId,
+      X509Certificate cert,
+      List<X509Certificate> chain,
+      XmlSignatureOptions options)
+      throws Exception {
     String spId = "xades-sp-" + suffix;
     Element qp = qualifyingProperties(doc, "xades-sig-" + suffix, spId, refId, cert, options);
     ObjectContainer props = new ObjectContainer(doc);
@@ -346,13 +417,15 @@ public final class XmlSigner {
     sp.setIdAttributeNS(null, "Id", true);
     Transforms spt = new Transforms(doc);
     spt.addTransform(Xades.EXC_C14N);
-    sig.addDocument("#" + spId, spt, Xades.digestUri(options.digest()), null, Xades.SIGNED_PROPERTIES_TYPE);
+    sig.addDocument(
+        "#" + spId, spt, Xades.digestUri(options.digest()), null, Xades.SIGNED_PROPERTIES_TYPE);
     X509Data x509 = new X509Data(doc);
     for (X509Certificate c : chain) {
       x509.addCertificate(c);
     }
     sig.getKeyInfo().add(x509);
-    Element sv = (Element) sig.getElement().getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
+    Element sv =
+        (Element) sig.getElement().getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
     sv.setAttributeNS(null, "Id", "xades-sv-" + suffix);
     sv.setIdAttributeNS(null, "Id", true);
   }
@@ -374,10 +447,12 @@ public final class XmlSigner {
 
   private void requireServices(XadesLevel level) {
     if (level != XadesLevel.B_B && tsa == null) {
-      throw new IllegalStateException(level + " needs a time-stamp client: XmlSigner.builder().timestampClient(...)");
+      throw new IllegalStateException(
+          level + " needs a time-stamp client: XmlSigner.builder().timestampClient(...)");
     }
     if ((level == XadesLevel.B_LT || level == XadesLevel.B_LTA) && verifier == null) {
-      throw new IllegalStateException(level + " needs a certificate verifier: XmlSigner.builder().certificateVerifier(...)");
+      throw new IllegalStateException(
+          level + " needs a certificate verifier: XmlSigner.builder().certificateVerifier(...)");
     }
   }
 
@@ -442,23 +517,28 @@ public final class XmlSigner {
         if (!sig.checkSignatureValue(cert)) {
           throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
         }
-        Element qp = (Element) sigEl.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
+        Element qp =
+            (Element) sigEl.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
         if (qp == null) {
           continue;
         }
-        addArchiveTimestamp(doc, sig, qp, XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED)
-            .build());
+        addArchiveTimestamp(
+            doc,
+            sig,
+            qp,
+            XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED).build());
       }
     } catch (KysoException e) {
       throw e;
     } catch (Exception e) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add an archive time-stamp: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot add an archive time-stamp: " + e.getMessage());
     }
     SecureXml.write(doc, output, SecureXml.hasDeclaration(data));
   }
 
-  private void addArchiveTimestamp(Document doc, XMLSignature sig, Element qp, XmlSignatureOptions options)
-      throws Exception {
+  private void addArchiveTimestamp(
+      Document doc, XMLSignature sig, Element qp, XmlSignatureOptions options) throws Exception {
     Element usp = unsignedSignatureProperties(doc, qp);
     byte[] input = ArchiveInput.compute(sig, usp, null, Xades.EXC_C14N);
     byte[] token = tsa.timestamp(options.digest().digest(input)).encoded();
@@ -479,7 +559,9 @@ public final class XmlSigner {
     List<X509Certificate> bag = new ArrayList<>();
     NodeList certs = sigEl.getElementsByTagNameNS(Xades.DS, "X509Certificate");
     for (int i = 0; i < certs.getLength(); i++) {
-      bag.add(Certificates.parseOne(Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
+      bag.add(
+          Certificates.parseOne(
+              Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
     }
     Map<String, X509Certificate> chainCerts = new LinkedHashMap<>();
     List<byte[]> ocsps = new ArrayList<>();
@@ -487,9 +569,10 @@ public final class XmlSigner {
     collect(bag.get(0), bag, CertificatePurpose.SIGNING, chainCerts, ocsps, crls);
     NodeList ts = qp.getElementsByTagNameNS(Xades.NS, "EncapsulatedTimeStamp");
     for (int i = 0; i < ts.getLength(); i++) {
-      TimestampToken token = TimestampToken.parse(
-          Base64.getMimeDecoder().decode(ts.item(i).getTextContent().trim()));
-      collect(token.tsaCertificate(), bag, CertificatePurpose.TIMESTAMPING, chainCerts, ocsps, crls);
+      TimestampToken token =
+          TimestampToken.parse(Base64.getMimeDecoder().decode(ts.item(i).getTextContent().trim()));
+      collect(
+          token.tsaCertificate(), bag, CertificatePurpose.TIMESTAMPING, chainCerts, ocsps, crls);
     }
     Element cv = Xades.x(doc, "CertificateValues");
     for (X509Certificate c : chainCerts.values()) {
@@ -520,11 +603,17 @@ public final class XmlSigner {
     usp.appendChild(rv);
   }
 
-  private void collect(X509Certificate cert, List<X509Certificate> bag,
-      CertificatePurpose purpose, Map<String, X509Certificate> certs,
-      List<byte[]> ocsps, List<byte[]> crls) throws KysoException {
-    CertificateResult r = verifier.verify(cert, ValidationContext.builder()
-        .purpose(purpose).certificates(bag).build());
+  private void collect(
+      X509Certificate cert,
+      List<X509Certificate> bag,
+      CertificatePurpose purpose,
+      Map<String, X509Certificate> certs,
+      List<byte[]> ocsps,
+      List<byte[]> crls)
+      throws KysoException {
+    CertificateResult r =
+        verifier.verify(
+            cert, ValidationContext.builder().purpose(purpose).certificates(bag).build());
     if (!r.isPassed()) {
       String why = r.findings().isEmpty() ? r.indication().name() : r.findings().get(0).messageEn();
       throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, "validation data", why);
@@ -540,8 +629,14 @@ public final class XmlSigner {
     }
   }
 
-  private Element qualifyingProperties(Document doc, String sigId, String spId, String refId, X509Certificate cert,
-      XmlSignatureOptions options) throws Exception {
+  private Element qualifyingProperties(
+      Document doc,
+      String sigId,
+      String spId,
+      String refId,
+      X509Certificate cert,
+      XmlSignatureOptions options)
+      throws Exception {
     Element qp = Xades.x(doc, "QualifyingProperties");
     qp.setAttributeNS(null, "Target", "#" + sigId);
     Element sp = Xades.x(doc, "SignedProperties");
@@ -550,7 +645,9 @@ public final class XmlSigner {
     Element ssp = Xades.x(doc, "SignedSignatureProperties");
     sp.appendChild(ssp);
     Element time = Xades.x(doc, "SigningTime");
-    time.setTextContent(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(clock.instant().getEpochSecond())));
+    time.setTextContent(
+        DateTimeFormatter.ISO_INSTANT.format(
+            Instant.ofEpochSecond(clock.instant().getEpochSecond())));
     ssp.appendChild(time);
     Element scv2 = Xades.x(doc, "SigningCertificateV2");
     Element c = Xades.x(doc, "Cert");
@@ -558,7 +655,8 @@ public final class XmlSigner {
     Element dm = Xades.ds(doc, "DigestMethod");
     dm.setAttributeNS(null, "Algorithm", Xades.digestUri(options.digest()));
     Element dv = Xades.ds(doc, "DigestValue");
-    dv.setTextContent(Xades.b64(MessageDigest.getInstance(options.digest().jcaName()).digest(cert.getEncoded())));
+    dv.setTextContent(
+        Xades.b64(MessageDigest.getInstance(options.digest().jcaName()).digest(cert.getEncoded())));
     cd.appendChild(dm);
     cd.appendChild(dv);
     c.appendChild(cd);
@@ -588,7 +686,8 @@ public final class XmlSigner {
     return qp;
   }
 
-  private void addSignatureTimestamp(Document doc, Element qp, Element signatureValue, XmlSignatureOptions options)
+  private void addSignatureTimestamp(
+      Document doc, Element qp, Element signatureValue, XmlSignatureOptions options)
       throws KysoException {
     byte[] c14n = Xades.c14n(signatureValue, Xades.EXC_C14N);
     byte[] token = tsa.timestamp(options.digest().digest(c14n)).encoded();
@@ -681,10 +780,11 @@ public final class XmlSigner {
       return this;
     }
 
-    /** @return the signer */
+    /**
+     * @return the signer
+     */
     public XmlSigner build() {
       return new XmlSigner(this);
     }
   }
-
 }

@@ -17,7 +17,8 @@ import vn.kyso.api.validation.ValidationReport;
  * @param signedElements for each signature id, the elements its data references resolved to
  * @since 0.1
  */
-public record XmlVerification(ValidationReport report, Document document, Map<String, List<Element>> signedElements) {
+public record XmlVerification(
+    ValidationReport report, Document document, Map<String, List<Element>> signedElements) {
 
   /**
    * Validates and copies.

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -30,27 +31,26 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.Certificates;
+import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Finding;
+import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.xades.internal.ArchiveInput;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Xades;
-import java.time.OffsetDateTime;
-import vn.kyso.api.ErrorCode;
-import vn.kyso.api.trust.RevocationEvidence;
-import vn.kyso.api.validation.Indication;
-import vn.kyso.xades.internal.ArchiveInput;
 
 /**
  * Verifies XAdES and plain XML-DSig signatures. Built once, immutable, thread-safe.
@@ -67,8 +67,8 @@ import vn.kyso.xades.internal.ArchiveInput;
  * duplicate value of an Id-like attribute ({@code Id}, {@code ID}, {@code id}, {@code xml:id},
  * {@code wsu:Id}) fails every signature. The key comes from exactly one certificate: the one bound
  * by SigningCertificateV2 (XAdES) or the first X509Certificate (plain XML-DSig); KeyValue, KeyName
- * and RetrievalMethod are ignored. XAdES properties are read only from the SignedProperties that
- * a {@code #SignedProperties} reference covers, inside QualifyingProperties whose Target is this
+ * and RetrievalMethod are ignored. XAdES properties are read only from the SignedProperties that a
+ * {@code #SignedProperties} reference covers, inside QualifyingProperties whose Target is this
  * signature. SHA-1, DSA and HMAC fail under the default policy (INDETERMINATE). Without a
  * time-stamp the certificate is judged now, not at the claimed SigningTime.
  *
@@ -76,16 +76,26 @@ import vn.kyso.xades.internal.ArchiveInput;
  */
 public final class XmlVerifier {
   private static final String BUNDLE = "vn.kyso.xades.messages";
-  private static final Set<String> STRONG_SIGNATURES = Set.of(XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
-      XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA384, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA512,
-      XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA256, XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA384,
-      XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA512, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256_MGF1,
-      XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA384_MGF1, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA512_MGF1);
+  private static final Set<String> STRONG_SIGNATURES =
+      Set.of(
+          XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
+          XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA384,
+          XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA512,
+          XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA256,
+          XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA384,
+          XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA512,
+          XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256_MGF1,
+          XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA384_MGF1,
+          XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA512_MGF1);
 
-  private static final Set<String> ALLOWED_TRANSFORMS = Set.of(Transforms.TRANSFORM_ENVELOPED_SIGNATURE,
-      Xades.EXC_C14N, "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
-      "http://www.w3.org/TR/2001/REC-xml-c14n-20010315", "http://www.w3.org/2006/12/xml-c14n11",
-      Transforms.TRANSFORM_BASE64_DECODE);
+  private static final Set<String> ALLOWED_TRANSFORMS =
+      Set.of(
+          Transforms.TRANSFORM_ENVELOPED_SIGNATURE,
+          Xades.EXC_C14N,
+          "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
+          "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
+          "http://www.w3.org/2006/12/xml-c14n11",
+          Transforms.TRANSFORM_BASE64_DECODE);
 
   private final CertificateVerifier certificates;
   private final Clock clock;
@@ -116,15 +126,18 @@ public final class XmlVerifier {
    * @return the report and the signed elements
    * @throws DocumentException when the file is not acceptable XML (malformed, DOCTYPE, too large)
    */
-  public XmlVerification verify(Path xml, Map<String, byte[]> detachedContents) throws DocumentException {
+  public XmlVerification verify(Path xml, Map<String, byte[]> detachedContents)
+      throws DocumentException {
     Objects.requireNonNull(xml, "xml");
     Objects.requireNonNull(detachedContents, "detachedContents");
     Xades.init();
     Document doc = SecureXml.parse(xml, limits.maxXmlBytes(), limits.maxNestingDepth());
-    ValidationReport.Builder report = ValidationReport.builder(String.valueOf(xml.getFileName()), clock.instant());
+    ValidationReport.Builder report =
+        ValidationReport.builder(String.valueOf(xml.getFileName()), clock.instant());
     List<String> duplicates = registerIds(doc);
     if (!duplicates.isEmpty()) {
-      report.documentFinding(finding("XML_DUPLICATE_ID", Severity.ERROR, String.join(", ", duplicates)));
+      report.documentFinding(
+          finding("XML_DUPLICATE_ID", Severity.ERROR, String.join(", ", duplicates)));
     }
     NodeList list = doc.getElementsByTagNameNS(Xades.DS, "Signature");
     List<Element> sigs = new ArrayList<>();
@@ -141,8 +154,12 @@ public final class XmlVerifier {
       try {
         r = verifyOne(doc, sigEl, id, detachedContents, !duplicates.isEmpty(), covered);
       } catch (RuntimeException e) {
-        r = SignatureResult.builder(id, SignatureFormat.XMLDSIG).notPassed(SubIndication.FORMAT_FAILURE)
-            .finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getClass().getSimpleName())).build();
+        r =
+            SignatureResult.builder(id, SignatureFormat.XMLDSIG)
+                .notPassed(SubIndication.FORMAT_FAILURE)
+                .finding(
+                    finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getClass().getSimpleName()))
+                .build();
       }
       report.signature(r);
       signed.put(id, List.copyOf(covered));
@@ -153,13 +170,20 @@ public final class XmlVerifier {
     return new XmlVerification(report.build(), doc, signed);
   }
 
-  private SignatureResult verifyOne(Document doc, Element sigEl, String id, Map<String, byte[]> detached,
-      boolean duplicateIds, List<Element> covered) {
+  private SignatureResult verifyOne(
+      Document doc,
+      Element sigEl,
+      String id,
+      Map<String, byte[]> detached,
+      boolean duplicateIds,
+      List<Element> covered) {
     Element qp = qualifyingProperties(sigEl);
-    SignatureResult.Builder r = SignatureResult.builder(id, qp != null ? SignatureFormat.XADES_BASELINE
-        : SignatureFormat.XMLDSIG);
+    SignatureResult.Builder r =
+        SignatureResult.builder(
+            id, qp != null ? SignatureFormat.XADES_BASELINE : SignatureFormat.XMLDSIG);
     if (duplicateIds) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("XML_DUPLICATE_ID_SIGNATURE", Severity.ERROR))
+      return r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("XML_DUPLICATE_ID_SIGNATURE", Severity.ERROR))
           .build();
     }
     XMLSignature sig;
@@ -169,19 +193,22 @@ public final class XmlVerifier {
         sig.addResourceResolver(new HostResolver(e.getKey(), e.getValue()));
       }
     } catch (Exception e) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR,
-          e.getMessage())).build();
+      return r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()))
+          .build();
     }
     List<X509Certificate> keyInfoCerts = keyInfoCertificates(sigEl);
     if (keyInfoCerts.isEmpty()) {
       return r.notPassed(SubIndication.NO_SIGNING_CERTIFICATE_FOUND)
-          .finding(finding("XML_NO_CERTIFICATE", Severity.ERROR)).build();
+          .finding(finding("XML_NO_CERTIFICATE", Severity.ERROR))
+          .build();
     }
     SignedInfo si = sig.getSignedInfo();
     if (qp == null && referencesSignedProperties(si)) {
       // Signed XAdES properties exist but do not target this signature: they belong to another.
       return r.notPassed(SubIndication.FORMAT_FAILURE)
-          .finding(finding("XML_FOREIGN_SIGNED_PROPERTIES", Severity.ERROR)).build();
+          .finding(finding("XML_FOREIGN_SIGNED_PROPERTIES", Severity.ERROR))
+          .build();
     }
     // XAdES: the SignedProperties must be covered, and they name the one signing certificate.
     Element sp = null;
@@ -190,12 +217,14 @@ public final class XmlVerifier {
       sp = child(qp, Xades.NS, "SignedProperties");
       if (sp == null || !coveredBySignedPropertiesReference(si, sp)) {
         return r.notPassed(SubIndication.FORMAT_FAILURE)
-            .finding(finding("XML_SIGNED_PROPERTIES_NOT_COVERED", Severity.ERROR)).build();
+            .finding(finding("XML_SIGNED_PROPERTIES_NOT_COVERED", Severity.ERROR))
+            .build();
       }
       signer = boundCertificate(sp, keyInfoCerts);
       if (signer == null) {
         return r.notPassed(SubIndication.NO_SIGNING_CERTIFICATE_FOUND)
-            .finding(finding("XML_SIGNING_CERTIFICATE_MISMATCH", Severity.ERROR)).build();
+            .finding(finding("XML_SIGNING_CERTIFICATE_MISMATCH", Severity.ERROR))
+            .build();
       }
     }
     r.signingCertificate(signer);
@@ -203,8 +232,9 @@ public final class XmlVerifier {
     try {
       valid = sig.checkSignatureValue(signer);
     } catch (Exception e) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE).finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR,
-          e.getMessage())).build();
+      return r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()))
+          .build();
     }
     SubIndication failure = null;
     boolean dataReference = false;
@@ -217,7 +247,11 @@ public final class XmlVerifier {
         }
         DigestAlgorithm d = Xades.digestOf(ref.getMessageDigestAlgorithm().getAlgorithmURI());
         if (d == null || !d.isAllowedForNewSignatures()) {
-          r.finding(finding("XML_WEAK_ALGORITHM", Severity.ERROR, ref.getMessageDigestAlgorithm().getAlgorithmURI()));
+          r.finding(
+              finding(
+                  "XML_WEAK_ALGORITHM",
+                  Severity.ERROR,
+                  ref.getMessageDigestAlgorithm().getAlgorithmURI()));
           failure = worse(failure, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
         }
         String bad = disallowedTransform(ref);
@@ -231,7 +265,8 @@ public final class XmlVerifier {
         dataReference = true;
         String uri = ref.getURI();
         if (uri == null || uri.isEmpty()) {
-          if (!hasEnvelopedTransform(ref) || sigEl.getOwnerDocument().getDocumentElement() == sigEl) {
+          if (!hasEnvelopedTransform(ref)
+              || sigEl.getOwnerDocument().getDocumentElement() == sigEl) {
             r.finding(finding("XML_WHOLE_DOCUMENT_REFERENCE", Severity.WARNING));
           }
           covered.add(doc.getDocumentElement());
@@ -315,9 +350,14 @@ public final class XmlVerifier {
     CertificateResult cert = certificates.verify(signer, ctx.build());
     r.certificateResult(cert).findings(cert.findings());
     if (!cert.isPassed()) {
-      failure = worse(failure, cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
-    } else if (level == SignatureLevel.B_T && !cert.revocation().isEmpty() && cert.revocation().stream()
-        .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED)) {
+      failure =
+          worse(
+              failure,
+              cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
+    } else if (level == SignatureLevel.B_T
+        && !cert.revocation().isEmpty()
+        && cert.revocation().stream()
+            .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED)) {
       level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
     r.level(level);
@@ -329,50 +369,79 @@ public final class XmlVerifier {
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
 
-  private Instant signatureTimestamp(Element sigEl, Element sts, List<X509Certificate> certs, Element qp)
+  private Instant signatureTimestamp(
+      Element sigEl, Element sts, List<X509Certificate> certs, Element qp)
       throws DocumentException {
     Element ets = child(sts, Xades.NS, "EncapsulatedTimeStamp");
     Element cm = child(sts, Xades.DS, "CanonicalizationMethod");
-    String c14n = cm == null ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315" : cm.getAttribute("Algorithm");
-    if (ets == null || !Set.of(Xades.EXC_C14N, "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
-        "http://www.w3.org/2006/12/xml-c14n11").contains(c14n)) {
-      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported time-stamp form");
+    String c14n =
+        cm == null
+            ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
+            : cm.getAttribute("Algorithm");
+    if (ets == null
+        || !Set.of(
+                Xades.EXC_C14N,
+                "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
+                "http://www.w3.org/2006/12/xml-c14n11")
+            .contains(c14n)) {
+      throw new DocumentException(
+          ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported time-stamp form");
     }
-    TimestampToken token = TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
+    TimestampToken token =
+        TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
     Element sv = child(sigEl, Xades.DS, "SignatureValue");
     byte[] input = Xades.c14n(sv, c14n);
     if (!token.covers(token.imprint().algorithm().digest(input))) {
-      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
-          "the time-stamp does not cover this SignatureValue");
+      throw new DocumentException(
+          ErrorCode.MALFORMED_TIMESTAMP, null, "the time-stamp does not cover this SignatureValue");
     }
-    CertificateResult tsa = certificates.verify(token.tsaCertificate(), embedded(qp)
-        .purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
+    CertificateResult tsa =
+        certificates.verify(
+            token.tsaCertificate(),
+            embedded(qp).purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
     if (!tsa.isPassed()) {
-      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
-          "TSA certificate: " + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
+      throw new DocumentException(
+          ErrorCode.MALFORMED_TIMESTAMP,
+          null,
+          "TSA certificate: "
+              + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     }
     return token.genTime();
   }
 
-  private Instant archiveTimestamp(XMLSignature sig, Element ats, List<X509Certificate> certs, Element qp)
-      throws Exception {
+  private Instant archiveTimestamp(
+      XMLSignature sig, Element ats, List<X509Certificate> certs, Element qp) throws Exception {
     Element ets = child(ats, Xades.NS, "EncapsulatedTimeStamp");
     Element cm = child(ats, Xades.DS, "CanonicalizationMethod");
-    String c14n = cm == null ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315" : cm.getAttribute("Algorithm");
-    if (ets == null || !ALLOWED_TRANSFORMS.contains(c14n) || Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(c14n)) {
-      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported archive time-stamp form");
+    String c14n =
+        cm == null
+            ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
+            : cm.getAttribute("Algorithm");
+    if (ets == null
+        || !ALLOWED_TRANSFORMS.contains(c14n)
+        || Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(c14n)) {
+      throw new DocumentException(
+          ErrorCode.MALFORMED_TIMESTAMP, null, "unsupported archive time-stamp form");
     }
-    TimestampToken token = TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
+    TimestampToken token =
+        TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
     byte[] input = ArchiveInput.compute(sig, (Element) ats.getParentNode(), ats, c14n);
     if (!token.covers(token.imprint().algorithm().digest(input))) {
-      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
+      throw new DocumentException(
+          ErrorCode.MALFORMED_TIMESTAMP,
+          null,
           "the archive time-stamp does not cover this signature and its validation data");
     }
-    CertificateResult tsa = certificates.verify(token.tsaCertificate(), embedded(qp)
-        .purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
+    CertificateResult tsa =
+        certificates.verify(
+            token.tsaCertificate(),
+            embedded(qp).purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
     if (!tsa.isPassed()) {
-      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
-          "TSA certificate: " + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
+      throw new DocumentException(
+          ErrorCode.MALFORMED_TIMESTAMP,
+          null,
+          "TSA certificate: "
+              + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     }
     return token.genTime();
   }
@@ -387,7 +456,9 @@ public final class XmlVerifier {
     NodeList c = qp.getElementsByTagNameNS(Xades.NS, "EncapsulatedX509Certificate");
     for (int i = 0; i < c.getLength() && i < 64; i++) {
       try {
-        certs.add(Certificates.parseOne(Base64.getMimeDecoder().decode(c.item(i).getTextContent().trim())));
+        certs.add(
+            Certificates.parseOne(
+                Base64.getMimeDecoder().decode(c.item(i).getTextContent().trim())));
       } catch (DocumentException | IllegalArgumentException e) {
         // unusable: ignored
       }
@@ -413,9 +484,9 @@ public final class XmlVerifier {
   }
 
   /**
-   * Returns why a reference's transforms are not allowed, or null: only canonicalisations,
-   * base64, the enveloped-signature transform and the XPath Filter 2.0 that subtracts signatures.
-   * XSLT, XPath 1.0 and other filters can make a digest independent of the content.
+   * Returns why a reference's transforms are not allowed, or null: only canonicalisations, base64,
+   * the enveloped-signature transform and the XPath Filter 2.0 that subtracts signatures. XSLT,
+   * XPath 1.0 and other filters can make a digest independent of the content.
    */
   private static String disallowedTransform(Reference ref) throws Exception {
     Transforms t = ref.getTransforms();
@@ -428,9 +499,14 @@ public final class XmlVerifier {
         continue;
       }
       if (Transforms.TRANSFORM_XPATH2FILTER.equals(uri)) {
-        NodeList xp = t.item(i).getElement().getElementsByTagNameNS("http://www.w3.org/2002/06/xmldsig-filter2", "XPath");
-        boolean ok = xp.getLength() == 1 && "subtract".equals(((Element) xp.item(0)).getAttribute("Filter"))
-            && Xades.SIGNATURES_XPATH.equals(xp.item(0).getTextContent().trim());
+        NodeList xp =
+            t.item(i)
+                .getElement()
+                .getElementsByTagNameNS("http://www.w3.org/2002/06/xmldsig-filter2", "XPath");
+        boolean ok =
+            xp.getLength() == 1
+                && "subtract".equals(((Element) xp.item(0)).getAttribute("Filter"))
+                && Xades.SIGNATURES_XPATH.equals(xp.item(0).getTextContent().trim());
         if (ok) {
           continue;
         }
@@ -444,10 +520,14 @@ public final class XmlVerifier {
   private static Element qualifyingProperties(Element sigEl) {
     String target = "#" + sigEl.getAttribute("Id");
     for (Node o = sigEl.getFirstChild(); o != null; o = o.getNextSibling()) {
-      if (o instanceof Element obj && Xades.DS.equals(obj.getNamespaceURI()) && "Object".equals(obj.getLocalName())) {
+      if (o instanceof Element obj
+          && Xades.DS.equals(obj.getNamespaceURI())
+          && "Object".equals(obj.getLocalName())) {
         for (Node q = obj.getFirstChild(); q != null; q = q.getNextSibling()) {
-          if (q instanceof Element e && "QualifyingProperties".equals(e.getLocalName())
-              && Xades.NS.equals(e.getNamespaceURI()) && target.equals(e.getAttribute("Target"))) {
+          if (q instanceof Element e
+              && "QualifyingProperties".equals(e.getLocalName())
+              && Xades.NS.equals(e.getNamespaceURI())
+              && target.equals(e.getAttribute("Target"))) {
             return e;
           }
         }
@@ -474,7 +554,8 @@ public final class XmlVerifier {
     try {
       for (int i = 0; i < si.getLength(); i++) {
         Reference ref = si.item(i);
-        if (Xades.SIGNED_PROPERTIES_TYPE.equals(ref.getType()) && ("#" + id).equals(ref.getURI())
+        if (Xades.SIGNED_PROPERTIES_TYPE.equals(ref.getType())
+            && ("#" + id).equals(ref.getURI())
             && sp.getOwnerDocument().getElementById(id) == sp) {
           return true;
         }
@@ -522,7 +603,9 @@ public final class XmlVerifier {
     NodeList certs = keyInfo.getElementsByTagNameNS(Xades.DS, "X509Certificate");
     for (int i = 0; i < certs.getLength() && i < 16; i++) {
       try {
-        out.add(Certificates.parseOne(Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
+        out.add(
+            Certificates.parseOne(
+                Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
       } catch (DocumentException | IllegalArgumentException e) {
         // an unreadable certificate is not used
       }
@@ -543,7 +626,9 @@ public final class XmlVerifier {
     return false;
   }
 
-  /** Registers every Id-like attribute as an XML ID; returns the values that occur more than once. */
+  /**
+   * Registers every Id-like attribute as an XML ID; returns the values that occur more than once.
+   */
   private static List<String> registerIds(Document doc) {
     Map<String, Integer> count = new LinkedHashMap<>();
     List<Attr> ids = new ArrayList<>();
@@ -577,7 +662,9 @@ public final class XmlVerifier {
 
   private static Element child(Element parent, String ns, String local) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+      if (n instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && local.equals(e.getLocalName())) {
         return e;
       }
     }
@@ -602,7 +689,9 @@ public final class XmlVerifier {
       return candidate;
     }
     return candidate.indication() == Indication.TOTAL_FAILED
-        && current.indication() != Indication.TOTAL_FAILED ? candidate : current;
+            && current.indication() != Indication.TOTAL_FAILED
+        ? candidate
+        : current;
   }
 
   private static Finding finding(String code, Severity severity, Object... args) {
@@ -654,10 +743,10 @@ public final class XmlVerifier {
     }
 
     /**
-     * Sets how much of an untrusted XML document the verifier parses: its size
-     * ({@link ResourceLimits#maxXmlBytes()}, {@code INPUT_TOO_LARGE} past it) and element nesting
-     * ({@link ResourceLimits#maxNestingDepth()}, {@code MALFORMED_INPUT} past it). DOCTYPEs, and
-     * with them entity expansion, are refused whatever the limits.
+     * Sets how much of an untrusted XML document the verifier parses: its size ({@link
+     * ResourceLimits#maxXmlBytes()}, {@code INPUT_TOO_LARGE} past it) and element nesting ({@link
+     * ResourceLimits#maxNestingDepth()}, {@code MALFORMED_INPUT} past it). DOCTYPEs, and with them
+     * entity expansion, are refused whatever the limits.
      *
      * @param value the limits; {@link ResourceLimits#defaults()} unless set
      * @return this builder
@@ -667,7 +756,9 @@ public final class XmlVerifier {
       return this;
     }
 
-    /** @return the verifier */
+    /**
+     * @return the verifier
+     */
     public XmlVerifier build() {
       return new XmlVerifier(this);
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,8 +23,6 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
-import java.util.ArrayList;
-import java.util.List;
 
 /** A mutated signed XML document gives a typed error or a signature that does not pass. */
 class MutatedXmlProperties {
@@ -35,15 +35,30 @@ class MutatedXmlProperties {
     dir = Files.createTempDirectory("kyso-xml-mutations");
     TestPki pki = TestPki.builder().seed(91).build();
     Path in = dir.resolve("in.xml");
-    Files.writeString(in, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HoSo><SoTien>1000000</SoTien><Ten>Nguyễn Văn An</Ten></HoSo>");
+    Files.writeString(
+        in,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HoSo><SoTien>1000000</SoTien><Ten>Nguyễn Văn"
+            + " An</Ten></HoSo>");
     Path out = dir.resolve("signed.xml");
     try (SigningToken t = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
-      XmlSigner.builder().clock(pki.clock()).build().sign(in, out,
-          XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(), t.keys().get(0));
+      XmlSigner.builder()
+          .clock(pki.clock())
+          .build()
+          .sign(
+              in,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              t.keys().get(0));
     }
     signed = Files.readAllBytes(out);
-    verifier = XmlVerifier.builder(CertificateVerifier.builder(pki.trustAnchors()).clock(pki.clock())
-        .network(NetworkSettings.offline()).insecureSkipRevocationCheck().build()).build();
+    verifier =
+        XmlVerifier.builder(
+                CertificateVerifier.builder(pki.trustAnchors())
+                    .clock(pki.clock())
+                    .network(NetworkSettings.offline())
+                    .insecureSkipRevocationCheck()
+                    .build())
+            .build();
   }
 
   @Provide
@@ -53,10 +68,14 @@ class MutatedXmlProperties {
     // SignatureValue's content and the SignedProperties (not unsigned attributes such as Ids of
     // unsigned elements, which carry no meaning).
     int[][] ranges = {
-        {text.indexOf("<HoSo>"), text.indexOf("<ds:Signature")},
-        {text.indexOf("<ds:SignedInfo>"), text.indexOf("</ds:SignedInfo>")},
-        {text.indexOf(">", text.indexOf("<ds:SignatureValue")) + 1, text.indexOf("</ds:SignatureValue>")},
-        {text.indexOf("<xades:SignedProperties"), text.indexOf("</xades:SignedProperties>")}};
+      {text.indexOf("<HoSo>"), text.indexOf("<ds:Signature")},
+      {text.indexOf("<ds:SignedInfo>"), text.indexOf("</ds:SignedInfo>")},
+      {
+        text.indexOf(">", text.indexOf("<ds:SignatureValue")) + 1,
+        text.indexOf("</ds:SignatureValue>")
+      },
+      {text.indexOf("<xades:SignedProperties"), text.indexOf("</xades:SignedProperties>")}
+    };
     List<Integer> positions = new ArrayList<>();
     for (int[] r : ranges) {
       for (int i = r[0]; i < r[1]; i++) {
@@ -66,11 +85,19 @@ class MutatedXmlProperties {
         }
       }
     }
-    Arbitrary<byte[]> letters = Arbitraries.of(positions).flatMap(i -> Arbitraries.chars().range('a', 'z')
-        .filter(c -> text.charAt(i) != c)
-        .map(c -> (text.substring(0, i) + c + text.substring(i + 1)).getBytes(StandardCharsets.UTF_8)));
-    Arbitrary<byte[]> truncations = Arbitraries.integers().between(1, signed.length - 1)
-        .map(n -> Arrays.copyOf(signed, n));
+    Arbitrary<byte[]> letters =
+        Arbitraries.of(positions)
+            .flatMap(
+                i ->
+                    Arbitraries.chars()
+                        .range('a', 'z')
+                        .filter(c -> text.charAt(i) != c)
+                        .map(
+                            c ->
+                                (text.substring(0, i) + c + text.substring(i + 1))
+                                    .getBytes(StandardCharsets.UTF_8)));
+    Arbitrary<byte[]> truncations =
+        Arbitraries.integers().between(1, signed.length - 1).map(n -> Arrays.copyOf(signed, n));
     return Arbitraries.oneOf(letters, truncations);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureValue;
@@ -29,19 +31,21 @@ import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Xades;
-import java.util.Locale;
-import vn.kyso.api.DigestAlgorithm;
 
 /** Parallel and counter-signatures, two-phase signing, B-LT, and transform attacks. */
 class XadesFeaturesTest {
   @RegisterExtension
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(79).build();
 
-  private static final String RECORD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><SoTien>1000000</SoTien></HoSo>\n";
+  private static final String RECORD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><SoTien>1000000</SoTien></HoSo>\n";
 
   private static XmlSigner signer() {
-    return XmlSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier())
-        .clock(PKI.pki().clock()).build();
+    return XmlSigner.builder()
+        .timestampClient(PKI.tsaClient())
+        .certificateVerifier(PKI.verifier())
+        .clock(PKI.pki().clock())
+        .build();
   }
 
   private static XmlVerifier verifier() {
@@ -60,10 +64,18 @@ class XadesFeaturesTest {
     Path two = dir.resolve("two.xml");
     try (SigningToken a = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken();
         SigningToken b = PKI.pki().credential(TestIdentity.VICE_CHAIRMAN).signingToken()) {
-      signer().sign(record(dir), one, XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-          a.keys().get(0));
-      signer().sign(one, two, XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-          b.keys().get(0));
+      signer()
+          .sign(
+              record(dir),
+              one,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              a.keys().get(0));
+      signer()
+          .sign(
+              one,
+              two,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              b.keys().get(0));
     }
 
     ValidationReport r = verifier().verify(two, Map.of()).report();
@@ -78,27 +90,45 @@ class XadesFeaturesTest {
     Path countersigned = dir.resolve("countersigned.xml");
     try (SigningToken a = PKI.pki().credential(TestIdentity.DIRECTOR).signingToken();
         SigningToken b = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(record(dir), signed, XmlSignatureOptions.builder(XadesLevel.B_T, XadesPackaging.ENVELOPED).build(),
-          a.keys().get(0));
+      signer()
+          .sign(
+              record(dir),
+              signed,
+              XmlSignatureOptions.builder(XadesLevel.B_T, XadesPackaging.ENVELOPED).build(),
+              a.keys().get(0));
       String id = verifier().verify(signed, Map.of()).report().signatures().get(0).id();
-      signer().counterSign(signed, countersigned, id,
-          XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(), b.keys().get(0));
+      signer()
+          .counterSign(
+              signed,
+              countersigned,
+              id,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              b.keys().get(0));
     }
 
     XmlVerification v = verifier().verify(countersigned, Map.of());
 
     assertThat(v.report().signatures()).hasSize(2);
-    assertThat(v.report().overall()).as(v.report().toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(v.report().overall())
+        .as(v.report().toText(Locale.ENGLISH))
+        .isEqualTo(Indication.TOTAL_PASSED);
     SignatureResult counter = v.report().signatures().get(1);
-    assertThat(v.signedElements(counter.id())).extracting(Element::getLocalName).containsExactly("SignatureValue");
+    assertThat(v.signedElements(counter.id()))
+        .extracting(Element::getLocalName)
+        .containsExactly("SignatureValue");
   }
 
   @Test
   void twoPhase_acrossTwoSignerInstances(@TempDir Path dir) throws Exception {
     TestCredential c = PKI.pki().credential(TestIdentity.CHAIRMAN);
     Path in = record(dir);
-    byte[] state = signer().prepare(in, XmlSignatureOptions.builder(XadesLevel.B_T, XadesPackaging.ENVELOPED).build(),
-        c.chain()).toBytes();
+    byte[] state =
+        signer()
+            .prepare(
+                in,
+                XmlSignatureOptions.builder(XadesLevel.B_T, XadesPackaging.ENVELOPED).build(),
+                c.chain())
+            .toBytes();
     PreparedXmlSignature restored = PreparedXmlSignature.fromBytes(state);
     SignatureValue value;
     try (SigningToken token = c.signingToken()) {
@@ -114,16 +144,21 @@ class XadesFeaturesTest {
   @Test
   void twoPhase_valueFromAnotherKey_isRefused(@TempDir Path dir) throws Exception {
     Path in = record(dir);
-    PreparedXmlSignature prepared = signer().prepare(in,
-        XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-        PKI.pki().credential(TestIdentity.CHAIRMAN).chain());
+    PreparedXmlSignature prepared =
+        signer()
+            .prepare(
+                in,
+                XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+                PKI.pki().credential(TestIdentity.CHAIRMAN).chain());
     SignatureValue wrong;
     try (SigningToken token = PKI.pki().credential(TestIdentity.CLERK).signingToken()) {
       wrong = token.keys().get(0).sign(prepared.dataToSign(), prepared.algorithm());
     }
 
     assertThatThrownBy(() -> signer().complete(prepared, in, dir.resolve("out.xml"), wrong))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_VALUE_INVALID));
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_VALUE_INVALID));
     assertThat(dir.resolve("out.xml")).doesNotExist();
   }
 
@@ -131,11 +166,20 @@ class XadesFeaturesTest {
   void blt_verifiesOffline(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("lt.xml");
     try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(record(dir), out, XmlSignatureOptions.builder(XadesLevel.B_LT, XadesPackaging.ENVELOPED).build(),
-          t.keys().get(0));
+      signer()
+          .sign(
+              record(dir),
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_LT, XadesPackaging.ENVELOPED).build(),
+              t.keys().get(0));
     }
-    XmlVerifier offline = XmlVerifier.builder(CertificateVerifier.builder(PKI.pki().trustAnchors())
-        .clock(PKI.pki().clock()).network(NetworkSettings.offline()).build()).build();
+    XmlVerifier offline =
+        XmlVerifier.builder(
+                CertificateVerifier.builder(PKI.pki().trustAnchors())
+                    .clock(PKI.pki().clock())
+                    .network(NetworkSettings.offline())
+                    .build())
+            .build();
 
     SignatureResult s = offline.verify(out, Map.of()).report().signatures().get(0);
 
@@ -144,8 +188,12 @@ class XadesFeaturesTest {
   }
 
   private static XmlVerifier offline() {
-    return XmlVerifier.builder(CertificateVerifier.builder(PKI.pki().trustAnchors())
-        .clock(PKI.pki().clock()).network(NetworkSettings.offline()).build()).build();
+    return XmlVerifier.builder(
+            CertificateVerifier.builder(PKI.pki().trustAnchors())
+                .clock(PKI.pki().clock())
+                .network(NetworkSettings.offline())
+                .build())
+        .build();
   }
 
   @Test
@@ -153,35 +201,54 @@ class XadesFeaturesTest {
     Path lta = dir.resolve("lta.xml");
     Path again = dir.resolve("lta2.xml");
     try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(record(dir), lta, XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED).build(),
-          t.keys().get(0));
+      signer()
+          .sign(
+              record(dir),
+              lta,
+              XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED).build(),
+              t.keys().get(0));
     }
     signer().addArchiveTimestamp(lta, again, Map.of());
 
     SignatureResult first = offline().verify(lta, Map.of()).report().signatures().get(0);
     SignatureResult second = offline().verify(again, Map.of()).report().signatures().get(0);
 
-    assertThat(first.indication()).as(first.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(first.indication())
+        .as(first.findings().toString())
+        .isEqualTo(Indication.TOTAL_PASSED);
     assertThat(first.level()).isEqualTo(SignatureLevel.B_LTA);
-    assertThat(second.indication()).as(second.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
-    assertThat(Files.readString(again).split("</xades141:ArchiveTimeStamp>", -1)).hasSize(3); // two time-stamps
+    assertThat(second.indication())
+        .as(second.findings().toString())
+        .isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(Files.readString(again).split("</xades141:ArchiveTimeStamp>", -1))
+        .hasSize(3); // two time-stamps
   }
 
   @Test
-  void blta_validationDataChangedAfterTheArchiveTimestamp_isCaught(@TempDir Path dir) throws Exception {
+  void blta_validationDataChangedAfterTheArchiveTimestamp_isCaught(@TempDir Path dir)
+      throws Exception {
     Path lta = dir.resolve("lta.xml");
     try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(record(dir), lta, XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED).build(),
-          t.keys().get(0));
+      signer()
+          .sign(
+              record(dir),
+              lta,
+              XmlSignatureOptions.builder(XadesLevel.B_LTA, XadesPackaging.ENVELOPED).build(),
+              t.keys().get(0));
     }
     String text = Files.readString(lta);
-    int ocsp = text.indexOf("<xades:EncapsulatedOCSPValue>") + "<xades:EncapsulatedOCSPValue>".length();
-    Files.writeString(lta, text.substring(0, ocsp) + text.substring(ocsp, ocsp + 40).replace('A', 'B')
-        + text.substring(ocsp + 40));
+    int ocsp =
+        text.indexOf("<xades:EncapsulatedOCSPValue>") + "<xades:EncapsulatedOCSPValue>".length();
+    Files.writeString(
+        lta,
+        text.substring(0, ocsp)
+            + text.substring(ocsp, ocsp + 40).replace('A', 'B')
+            + text.substring(ocsp + 40));
 
     SignatureResult s = offline().verify(lta, Map.of()).report().signatures().get(0);
 
-    assertThat(s.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("XML_ARCHIVE_TIMESTAMP_INVALID"));
+    assertThat(s.findings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo("XML_ARCHIVE_TIMESTAMP_INVALID"));
     assertThat(s.indication()).isNotEqualTo(Indication.TOTAL_PASSED);
   }
 
@@ -190,7 +257,8 @@ class XadesFeaturesTest {
     Xades.init();
     TestCredential c = PKI.pki().credential(TestIdentity.CHAIRMAN);
     Document doc = SecureXml.parse(RECORD.getBytes(StandardCharsets.UTF_8));
-    XMLSignature sig = new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256, Xades.EXC_C14N);
+    XMLSignature sig =
+        new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256, Xades.EXC_C14N);
     doc.getDocumentElement().appendChild(sig.getElement());
     Transforms t = new Transforms(doc);
     t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
@@ -215,8 +283,14 @@ class XadesFeaturesTest {
     Path data = dir.resolve("ho-so.pdf");
     Files.writeString(data, "du lieu");
     try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(data, signed, XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.DETACHED)
-          .detachedUri("http://127.0.0.1:9/ho-so.pdf").build(), t.keys().get(0));
+      signer()
+          .sign(
+              data,
+              signed,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.DETACHED)
+                  .detachedUri("http://127.0.0.1:9/ho-so.pdf")
+                  .build(),
+              t.keys().get(0));
     }
 
     SignatureResult s = verifier().verify(signed, Map.of()).report().signatures().get(0);

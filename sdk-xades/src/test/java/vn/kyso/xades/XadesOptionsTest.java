@@ -21,37 +21,66 @@ import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 
-/** Signature placement, several detached files, commitment, encodings, and every packaging at B-LTA. */
+/**
+ * Signature placement, several detached files, commitment, encodings, and every packaging at B-LTA.
+ */
 class XadesOptionsTest {
   @RegisterExtension
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(83).build();
 
   private static XmlSigner signer() {
-    return XmlSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier())
-        .clock(PKI.pki().clock()).build();
+    return XmlSigner.builder()
+        .timestampClient(PKI.tsaClient())
+        .certificateVerifier(PKI.verifier())
+        .clock(PKI.pki().clock())
+        .build();
   }
 
   private static SignatureResult verify(Path file, Map<String, byte[]> detached) throws Exception {
-    return XmlVerifier.builder(CertificateVerifier.builder(PKI.pki().trustAnchors()).clock(PKI.pki().clock())
-        .network(NetworkSettings.offline()).build()).build().verify(file, detached).report().signatures().get(0);
+    return XmlVerifier.builder(
+            CertificateVerifier.builder(PKI.pki().trustAnchors())
+                .clock(PKI.pki().clock())
+                .network(NetworkSettings.offline())
+                .build())
+        .build()
+        .verify(file, detached)
+        .report()
+        .signatures()
+        .get(0);
   }
 
-  private static SignatureResult verifyOnline(Path file, Map<String, byte[]> detached) throws Exception {
-    return XmlVerifier.builder(PKI.verifier()).build().verify(file, detached).report().signatures().get(0);
+  private static SignatureResult verifyOnline(Path file, Map<String, byte[]> detached)
+      throws Exception {
+    return XmlVerifier.builder(PKI.verifier())
+        .build()
+        .verify(file, detached)
+        .report()
+        .signatures()
+        .get(0);
   }
 
   @ParameterizedTest
   @EnumSource(XadesPackaging.class)
-  void everyPackaging_atBlta_verifiesOffline(XadesPackaging packaging, @TempDir Path dir) throws Exception {
+  void everyPackaging_atBlta_verifiesOffline(XadesPackaging packaging, @TempDir Path dir)
+      throws Exception {
     Path in = dir.resolve(packaging == XadesPackaging.DETACHED ? "to-trinh.pdf" : "to-trinh.xml");
     Files.writeString(in, "<ToTrinh><So>12/TTr-SNV</So></ToTrinh>");
     Path out = dir.resolve("signed.xml");
     try (SigningToken t = PKI.pki().credential(TestIdentity.DIRECTOR).signingToken()) {
-      signer().sign(in, out, XmlSignatureOptions.builder(XadesLevel.B_LTA, packaging).build(), t.keys().get(0));
+      signer()
+          .sign(
+              in,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_LTA, packaging).build(),
+              t.keys().get(0));
     }
 
-    SignatureResult s = verify(out, packaging == XadesPackaging.DETACHED
-        ? Map.of("to-trinh.pdf", Files.readAllBytes(in)) : Map.of());
+    SignatureResult s =
+        verify(
+            out,
+            packaging == XadesPackaging.DETACHED
+                ? Map.of("to-trinh.pdf", Files.readAllBytes(in))
+                : Map.of());
 
     assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(s.level()).isEqualTo(SignatureLevel.B_LTA);
@@ -60,15 +89,26 @@ class XadesOptionsTest {
   @Test
   void signatureInsideAGivenElement_withCommitment(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("hs.xml");
-    Files.writeString(in, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HoSo><NoiDung>x</NoiDung><ChuKy Id=\"chuKy\"/></HoSo>");
+    Files.writeString(
+        in,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HoSo><NoiDung>x</NoiDung><ChuKy"
+            + " Id=\"chuKy\"/></HoSo>");
     Path out = dir.resolve("signed.xml");
     try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(in, out, XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED)
-          .signatureParent("chuKy").commitment(XmlSignatureOptions.PROOF_OF_APPROVAL).build(), t.keys().get(0));
+      signer()
+          .sign(
+              in,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED)
+                  .signatureParent("chuKy")
+                  .commitment(XmlSignatureOptions.PROOF_OF_APPROVAL)
+                  .build(),
+              t.keys().get(0));
     }
 
     String text = Files.readString(out);
-    assertThat(text).contains("<ChuKy Id=\"chuKy\"><ds:Signature", XmlSignatureOptions.PROOF_OF_APPROVAL);
+    assertThat(text)
+        .contains("<ChuKy Id=\"chuKy\"><ds:Signature", XmlSignatureOptions.PROOF_OF_APPROVAL);
     assertThat(verifyOnline(out, Map.of()).isPassed()).isTrue();
   }
 
@@ -80,8 +120,14 @@ class XadesOptionsTest {
     Files.writeString(b, "phu luc");
     Path out = dir.resolve("signed.xml");
     try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(a, out, XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.DETACHED)
-          .additionalDetachedFile(b).build(), t.keys().get(0));
+      signer()
+          .sign(
+              a,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.DETACHED)
+                  .additionalDetachedFile(b)
+                  .build(),
+              t.keys().get(0));
     }
     Map<String, byte[]> both = new HashMap<>();
     both.put("don.pdf", Files.readAllBytes(a));
@@ -95,15 +141,24 @@ class XadesOptionsTest {
   @Test
   void iso88591Document_keepsItsEncodingAndDeclaration(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("latin.xml");
-    Files.write(in, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Doc>caf\u00e9</Doc>".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        in,
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Doc>caf\u00e9</Doc>"
+            .getBytes(StandardCharsets.ISO_8859_1));
     Path out = dir.resolve("signed.xml");
     try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(in, out, XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-          t.keys().get(0));
+      signer()
+          .sign(
+              in,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              t.keys().get(0));
     }
 
     String text = new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1);
-    assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"").contains("caf\u00e9");
+    assertThat(text)
+        .startsWith("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"")
+        .contains("caf\u00e9");
     assertThat(verifyOnline(out, Map.of()).isPassed()).isTrue();
   }
 
@@ -113,8 +168,12 @@ class XadesOptionsTest {
     Files.writeString(in, "<Doc>khong khai bao</Doc>");
     Path out = dir.resolve("signed.xml");
     try (SigningToken t = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      signer().sign(in, out, XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-          t.keys().get(0));
+      signer()
+          .sign(
+              in,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              t.keys().get(0));
     }
 
     assertThat(Files.readString(out)).startsWith("<Doc>");

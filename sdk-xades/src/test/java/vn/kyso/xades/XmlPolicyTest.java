@@ -27,32 +27,49 @@ class XmlPolicyTest {
   @RegisterExtension
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(83).build();
 
-  private static final DocumentInfo RECORD_INFO = DocumentInfo.builder("Hồ sơ").numberSymbol("7/UBND-HS")
-      .issuingOrganisation(TestPki.PROVINCE).signerName("Nguyễn Văn An").build();
+  private static final DocumentInfo RECORD_INFO =
+      DocumentInfo.builder("Hồ sơ")
+          .numberSymbol("7/UBND-HS")
+          .issuingOrganisation(TestPki.PROVINCE)
+          .signerName("Nguyễn Văn An")
+          .build();
 
   private static Policy policy() {
     return Policy.preset("national").registry(PKI.pki().signerRegistry()).build();
   }
 
   private static XmlSigner signer() {
-    return XmlSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier())
-        .clock(PKI.pki().clock()).build();
+    return XmlSigner.builder()
+        .timestampClient(PKI.tsaClient())
+        .certificateVerifier(PKI.verifier())
+        .clock(PKI.pki().clock())
+        .build();
   }
 
   private static Path record(Path dir) throws Exception {
     Path in = dir.resolve("ho-so.xml");
-    Files.writeString(in, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><SoTien>1000000</SoTien></HoSo>\n");
+    Files.writeString(
+        in, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><SoTien>1000000</SoTien></HoSo>\n");
     return in;
   }
 
   @Test
   void classifiedRecord_isRefused_andNothingIsWritten(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("signed.xml");
-    DocumentInfo secret = DocumentInfo.builder("Hồ sơ").classification(Classification.TUYET_MAT).build();
+    DocumentInfo secret =
+        DocumentInfo.builder("Hồ sơ").classification(Classification.TUYET_MAT).build();
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      assertThatThrownBy(() -> signer().sign(record(dir), out, XmlSignatureOptions.builder(XadesLevel.B_B,
-          XadesPackaging.ENVELOPED).policyCheck(PolicyCheck.builder(policy(), secret).build()).build(),
-          token.keys().get(0))).isInstanceOf(SigningRefusedException.class);
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          record(dir),
+                          out,
+                          XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED)
+                              .policyCheck(PolicyCheck.builder(policy(), secret).build())
+                              .build(),
+                          token.keys().get(0)))
+          .isInstanceOf(SigningRefusedException.class);
     }
     assertThat(out).doesNotExist();
   }
@@ -62,19 +79,44 @@ class XmlPolicyTest {
     Path in = record(dir);
     Path personal = dir.resolve("personal.xml");
     Path issued = dir.resolve("issued.xml");
-    PolicyCheck organisation = PolicyCheck.builder(policy(), RECORD_INFO).kind(SignatureKind.ORGANISATION)
-        .operator(TestPki.registryId(TestIdentity.CLERK)).build();
-    try (SigningToken org = PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken();
+    PolicyCheck organisation =
+        PolicyCheck.builder(policy(), RECORD_INFO)
+            .kind(SignatureKind.ORGANISATION)
+            .operator(TestPki.registryId(TestIdentity.CLERK))
+            .build();
+    try (SigningToken org =
+            PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken();
         SigningToken chair = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      assertThatThrownBy(() -> signer().sign(in, issued, XmlSignatureOptions.builder(XadesLevel.B_B,
-          XadesPackaging.ENVELOPED).policyCheck(organisation).build(), org.keys().get(0)))
+      assertThatThrownBy(
+              () ->
+                  signer()
+                      .sign(
+                          in,
+                          issued,
+                          XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED)
+                              .policyCheck(organisation)
+                              .build(),
+                          org.keys().get(0)))
           .isInstanceOf(SigningRefusedException.class);
-      signer().sign(in, personal, XmlSignatureOptions.builder(XadesLevel.B_T, XadesPackaging.ENVELOPED)
-          .policyCheck(PolicyCheck.builder(policy(), RECORD_INFO).build()).build(), chair.keys().get(0));
-      signer().sign(personal, issued, XmlSignatureOptions.builder(XadesLevel.B_T, XadesPackaging.ENVELOPED)
-          .policyCheck(organisation).build(), org.keys().get(0));
+      signer()
+          .sign(
+              in,
+              personal,
+              XmlSignatureOptions.builder(XadesLevel.B_T, XadesPackaging.ENVELOPED)
+                  .policyCheck(PolicyCheck.builder(policy(), RECORD_INFO).build())
+                  .build(),
+              chair.keys().get(0));
+      signer()
+          .sign(
+              personal,
+              issued,
+              XmlSignatureOptions.builder(XadesLevel.B_T, XadesPackaging.ENVELOPED)
+                  .policyCheck(organisation)
+                  .build(),
+              org.keys().get(0));
     }
-    ValidationReport report = XmlVerifier.builder(PKI.verifier()).build().verify(issued, Map.of()).report();
+    ValidationReport report =
+        XmlVerifier.builder(PKI.verifier()).build().verify(issued, Map.of()).report();
     ValidationReport reviewed = policy().review(report, RECORD_INFO);
     assertThat(reviewed.policyDecision().get().outcomes()).contains(PolicyOutcome.ORIGINAL_VALUE);
   }

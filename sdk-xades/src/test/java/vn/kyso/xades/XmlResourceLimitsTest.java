@@ -16,69 +16,111 @@ import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 
-/** The XML verifier's and signer's resource limits: document size, element nesting, entity expansion. */
+/**
+ * The XML verifier's and signer's resource limits: document size, element nesting, entity
+ * expansion.
+ */
 class XmlResourceLimitsTest {
   private static final TestPki PKI = TestPki.builder().seed(62).build();
 
   private static XmlVerifier verifier(ResourceLimits limits) {
-    return XmlVerifier.builder(CertificateVerifier.builder(PKI.trustAnchors()).clock(PKI.clock()).build())
-        .limits(limits).build();
+    return XmlVerifier.builder(
+            CertificateVerifier.builder(PKI.trustAnchors()).clock(PKI.clock()).build())
+        .limits(limits)
+        .build();
   }
 
   @Test
   void documentLargerThanTheLimit_isRefused(@TempDir Path dir) throws Exception {
     Path xml = Files.writeString(dir.resolve("a.xml"), "<a>" + "x".repeat(5000) + "</a>");
 
-    assertThatThrownBy(() -> verifier(ResourceLimits.builder().maxXmlBytes(1000).build()).verify(xml, Map.of()))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
+    assertThatThrownBy(
+            () ->
+                verifier(ResourceLimits.builder().maxXmlBytes(1000).build()).verify(xml, Map.of()))
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
   }
 
   @Test
   void nestingDeeperThanTheLimit_isRefused(@TempDir Path dir) throws Exception {
     Path xml = Files.writeString(dir.resolve("deep.xml"), "<a>".repeat(100) + "</a>".repeat(100));
 
-    assertThatThrownBy(() -> verifier(ResourceLimits.builder().maxNestingDepth(50).build()).verify(xml, Map.of()))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+    assertThatThrownBy(
+            () ->
+                verifier(ResourceLimits.builder().maxNestingDepth(50).build())
+                    .verify(xml, Map.of()))
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
   }
 
   @Test
   void entityExpansion_isRefusedWhateverTheLimits(@TempDir Path dir) throws Exception {
-    StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+    StringBuilder dtd =
+        new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
     for (int i = 1; i <= 9; i++) {
-      dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+      dtd.append("<!ENTITY lol")
+          .append(i)
+          .append(" \"")
+          .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
           .append("\">\n");
     }
     Path xml = Files.writeString(dir.resolve("laughs.xml"), dtd + "]>\n<lolz>&lol9;</lolz>");
 
-    assertThatThrownBy(() -> verifier(ResourceLimits.builder().maxXmlBytes(1L << 30).maxNestingDepth(10_000).build())
-        .verify(xml, Map.of()))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+    assertThatThrownBy(
+            () ->
+                verifier(
+                        ResourceLimits.builder()
+                            .maxXmlBytes(1L << 30)
+                            .maxNestingDepth(10_000)
+                            .build())
+                    .verify(xml, Map.of()))
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
   }
 
   @Test
   void withinTheLimits_anUnsignedDocumentParses(@TempDir Path dir) throws Exception {
     Path xml = Files.writeString(dir.resolve("ok.xml"), "<a>".repeat(40) + "</a>".repeat(40));
 
-    assertThat(verifier(ResourceLimits.builder().maxNestingDepth(50).build()).verify(xml, Map.of()).report()
-        .signatures()).isEmpty();
+    assertThat(
+            verifier(ResourceLimits.builder().maxNestingDepth(50).build())
+                .verify(xml, Map.of())
+                .report()
+                .signatures())
+        .isEmpty();
   }
 
   @Test
   void signer_refusesWhatItsLimitsRefuse_andWritesNothing(@TempDir Path dir) throws Exception {
     Path big = Files.writeString(dir.resolve("big.xml"), "<a>" + "x".repeat(5000) + "</a>");
     Path deep = Files.writeString(dir.resolve("deep.xml"), "<a>".repeat(100) + "</a>".repeat(100));
-    XmlSigner signer = XmlSigner.builder().clock(PKI.clock())
-        .limits(ResourceLimits.builder().maxXmlBytes(1000).maxNestingDepth(50).build()).build();
-    XmlSignatureOptions options = XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build();
+    XmlSigner signer =
+        XmlSigner.builder()
+            .clock(PKI.clock())
+            .limits(ResourceLimits.builder().maxXmlBytes(1000).maxNestingDepth(50).build())
+            .build();
+    XmlSignatureOptions options =
+        XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build();
 
     try (SigningToken token = PKI.credential(TestIdentity.CHAIRMAN).signingToken()) {
-      assertThatThrownBy(() -> signer.sign(big, dir.resolve("big-signed.xml"), options, token.keys().get(0)))
-          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
-      assertThatThrownBy(() -> signer.sign(deep, dir.resolve("deep-signed.xml"), options, token.keys().get(0)))
-          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+      assertThatThrownBy(
+              () -> signer.sign(big, dir.resolve("big-signed.xml"), options, token.keys().get(0)))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
+      assertThatThrownBy(
+              () -> signer.sign(deep, dir.resolve("deep-signed.xml"), options, token.keys().get(0)))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
       // the same documents sign under the default limits
-      XmlSigner.builder().clock(PKI.clock()).build().sign(deep, dir.resolve("deep-default.xml"), options,
-          token.keys().get(0));
+      XmlSigner.builder()
+          .clock(PKI.clock())
+          .build()
+          .sign(deep, dir.resolve("deep-default.xml"), options, token.keys().get(0));
     }
     assertThat(dir.resolve("big-signed.xml")).doesNotExist();
     assertThat(dir.resolve("deep-signed.xml")).doesNotExist();

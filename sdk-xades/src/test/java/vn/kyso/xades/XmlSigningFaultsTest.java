@@ -31,25 +31,40 @@ class XmlSigningFaultsTest {
   @RegisterExtension
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(5507).build();
 
-  private static final String RECORD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo Id=\"hs1\"><SoTien>1</SoTien></HoSo>\n";
+  private static final String RECORD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo Id=\"hs1\"><SoTien>1</SoTien></HoSo>\n";
 
-  private static void failsCleanly(XadesLevel level, Path dir, Class<? extends Exception> type) throws Exception {
+  private static void failsCleanly(XadesLevel level, Path dir, Class<? extends Exception> type)
+      throws Exception {
     Path in = Files.writeString(dir.resolve("ho-so.xml"), RECORD, StandardCharsets.UTF_8);
     byte[] before = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(in));
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      XmlSigner signer = XmlSigner.builder().timestampClient(PKI.tsaClient()).certificateVerifier(PKI.verifier())
-          .clock(PKI.pki().clock()).build();
-      assertThatThrownBy(() -> signer.sign(in, dir.resolve("ho-so-ky.xml"),
-          XmlSignatureOptions.builder(level, XadesPackaging.ENVELOPED).build(), token.keys().get(0))).isInstanceOf(type);
+      XmlSigner signer =
+          XmlSigner.builder()
+              .timestampClient(PKI.tsaClient())
+              .certificateVerifier(PKI.verifier())
+              .clock(PKI.pki().clock())
+              .build();
+      assertThatThrownBy(
+              () ->
+                  signer.sign(
+                      in,
+                      dir.resolve("ho-so-ky.xml"),
+                      XmlSignatureOptions.builder(level, XadesPackaging.ENVELOPED).build(),
+                      token.keys().get(0)))
+          .isInstanceOf(type);
     }
-    assertThat(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(in))).isEqualTo(before);
+    assertThat(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(in)))
+        .isEqualTo(before);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("ho-so.xml");
     }
   }
 
   @ParameterizedTest(name = "TSA {0}")
-  @EnumSource(value = ServerMode.class, names = {"SLOW", "MALFORMED", "ERROR_STATUS", "WRONG_IMPRINT"})
+  @EnumSource(
+      value = ServerMode.class,
+      names = {"SLOW", "MALFORMED", "ERROR_STATUS", "WRONG_IMPRINT"})
   void tsaFault_bt(ServerMode mode, @TempDir Path dir) throws Exception {
     PKI.tsa().mode(mode);
 
@@ -57,7 +72,9 @@ class XmlSigningFaultsTest {
   }
 
   @ParameterizedTest(name = "OCSP and CRL {0}")
-  @EnumSource(value = ServerMode.class, names = {"SLOW", "MALFORMED", "ERROR_STATUS"})
+  @EnumSource(
+      value = ServerMode.class,
+      names = {"SLOW", "MALFORMED", "ERROR_STATUS"})
   void revocationFault_blt(ServerMode mode, @TempDir Path dir) throws Exception {
     PKI.ocsp().mode(mode);
     PKI.crl().mode(mode);
@@ -70,9 +87,19 @@ class XmlSigningFaultsTest {
     Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
     Path in = Files.writeString(dir.resolve("ho-so.xml"), RECORD, StandardCharsets.UTF_8);
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      assertThatThrownBy(() -> XmlSigner.builder().build().sign(in, Path.of("/proc/self/ho-so-ky.xml"),
-          XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(), token.keys().get(0)))
-          .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_FAILED));
+      assertThatThrownBy(
+              () ->
+                  XmlSigner.builder()
+                      .build()
+                      .sign(
+                          in,
+                          Path.of("/proc/self/ho-so-ky.xml"),
+                          XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED)
+                              .build(),
+                          token.keys().get(0)))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_FAILED));
     }
     assertThat(Files.readString(in)).isEqualTo(RECORD);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
@@ -28,27 +29,32 @@ import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Xades;
-import java.util.Locale;
 
 /** Round trips and the XML attack classes of SECURITY.md, each file built in the test. */
 class XmlVerifierTest {
   @RegisterExtension
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(73).build();
 
-  private static final String RECORD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo Id=\"hs1\"><SoTien>1000000</SoTien>"
-      + "<NguoiNop>Nguyễn Văn An</NguoiNop></HoSo>\n";
+  private static final String RECORD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo Id=\"hs1\"><SoTien>1000000</SoTien>"
+          + "<NguoiNop>Nguyễn Văn An</NguoiNop></HoSo>\n";
 
   private static XmlVerifier verifier() {
     return XmlVerifier.builder(PKI.verifier()).build();
   }
 
-  private static Path sign(Path dir, XadesLevel level, XadesPackaging packaging, TestIdentity who) throws Exception {
+  private static Path sign(Path dir, XadesLevel level, XadesPackaging packaging, TestIdentity who)
+      throws Exception {
     Path in = dir.resolve(packaging == XadesPackaging.DETACHED ? "ho-so.pdf" : "ho-so.xml");
     Files.writeString(in, RECORD);
     Path out = dir.resolve("signed.xml");
     try (SigningToken token = PKI.pki().credential(who).signingToken()) {
-      XmlSigner.builder().timestampClient(PKI.tsaClient()).clock(PKI.pki().clock()).build().sign(in, out,
-          XmlSignatureOptions.builder(level, packaging).build(), token.keys().get(0));
+      XmlSigner.builder()
+          .timestampClient(PKI.tsaClient())
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(
+              in, out, XmlSignatureOptions.builder(level, packaging).build(), token.keys().get(0));
     }
     return out;
   }
@@ -65,8 +71,10 @@ class XmlVerifierTest {
   @EnumSource(XadesPackaging.class)
   void roundTrip_bt_passes(XadesPackaging packaging, @TempDir Path dir) throws Exception {
     Path signed = sign(dir, XadesLevel.B_T, packaging, TestIdentity.CHAIRMAN);
-    Map<String, byte[]> detached = packaging == XadesPackaging.DETACHED
-        ? Map.of("ho-so.pdf", RECORD.getBytes(StandardCharsets.UTF_8)) : Map.of();
+    Map<String, byte[]> detached =
+        packaging == XadesPackaging.DETACHED
+            ? Map.of("ho-so.pdf", RECORD.getBytes(StandardCharsets.UTF_8))
+            : Map.of();
 
     XmlVerification v = verifier().verify(signed, detached);
 
@@ -89,7 +97,9 @@ class XmlVerifierTest {
 
     String text = Files.readString(signed, StandardCharsets.UTF_8);
 
-    assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"").contains("Nguyễn Văn An");
+    assertThat(text)
+        .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"")
+        .contains("Nguyễn Văn An");
   }
 
   @Test
@@ -115,7 +125,9 @@ class XmlVerifierTest {
   void signedPropertiesTampered_fails(@TempDir Path dir) throws Exception {
     Path signed = sign(dir, XadesLevel.B_B, XadesPackaging.ENVELOPED, TestIdentity.CHAIRMAN);
     String text = Files.readString(signed);
-    Files.writeString(signed, text.replaceFirst("<xades:SigningTime>[^<]+<", "<xades:SigningTime>2020-01-01T00:00:00Z<"));
+    Files.writeString(
+        signed,
+        text.replaceFirst("<xades:SigningTime>[^<]+<", "<xades:SigningTime>2020-01-01T00:00:00Z<"));
 
     SignatureResult s = first(verifier().verify(signed, Map.of()));
 
@@ -138,10 +150,14 @@ class XmlVerifierTest {
   @Test
   void keyInfoSwappedToAnotherCertificate_fails(@TempDir Path dir) throws Exception {
     Path signed = sign(dir, XadesLevel.B_B, XadesPackaging.ENVELOPED, TestIdentity.CHAIRMAN);
-    String other = Xades.b64(PKI.pki().credential(TestIdentity.VICE_CHAIRMAN).certificate().getEncoded());
+    String other =
+        Xades.b64(PKI.pki().credential(TestIdentity.VICE_CHAIRMAN).certificate().getEncoded());
     String text = Files.readString(signed);
-    Files.writeString(signed, text.replaceFirst("(?s)<ds:X509Certificate>.*?</ds:X509Certificate>",
-        "<ds:X509Certificate>" + other + "</ds:X509Certificate>"));
+    Files.writeString(
+        signed,
+        text.replaceFirst(
+            "(?s)<ds:X509Certificate>.*?</ds:X509Certificate>",
+            "<ds:X509Certificate>" + other + "</ds:X509Certificate>"));
 
     SignatureResult s = first(verifier().verify(signed, Map.of()));
 
@@ -157,29 +173,44 @@ class XmlVerifierTest {
     int idStart = text.indexOf("Id=\"xades-obj-") + "Id=\"".length();
     String id = text.substring(idStart, text.indexOf('"', idStart));
     int obj = text.lastIndexOf("<ds:Object", idStart);
-    String evil = text.substring(0, obj) + "<ds:Object Id=\"" + id + "\">RVZJTA==</ds:Object>" + text.substring(obj);
+    String evil =
+        text.substring(0, obj)
+            + "<ds:Object Id=\""
+            + id
+            + "\">RVZJTA==</ds:Object>"
+            + text.substring(obj);
     Files.writeString(signed, evil);
 
     XmlVerification v = verifier().verify(signed, Map.of());
 
     assertThat(first(v).indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(v.report().documentFindings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("XML_DUPLICATE_ID"));
+    assertThat(v.report().documentFindings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo("XML_DUPLICATE_ID"));
   }
 
   @Test
   void xxe_isRefusedBeforeAnythingIsRead(@TempDir Path dir) throws Exception {
     Path evil = dir.resolve("xxe.xml");
-    Files.writeString(evil, "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>");
+    Files.writeString(
+        evil,
+        "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM"
+            + " \"file:///etc/passwd\">]><r>&x;</r>");
 
     assertThatThrownBy(() -> verifier().verify(evil, Map.of()))
-        .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+        .isInstanceOfSatisfying(
+            DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
   }
 
   @Test
   void billionLaughs_isRefusedInBoundedTime(@TempDir Path dir) throws Exception {
-    StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+    StringBuilder dtd =
+        new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
     for (int i = 1; i < 10; i++) {
-      dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+      dtd.append("<!ENTITY lol")
+          .append(i)
+          .append(" \"")
+          .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
           .append("\">");
     }
     dtd.append("]><lolz>&lol9;</lolz>");
@@ -187,7 +218,8 @@ class XmlVerifierTest {
     Files.writeString(evil, dtd.toString());
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> verifier().verify(evil, Map.of())).isInstanceOf(DocumentException.class);
+    assertThatThrownBy(() -> verifier().verify(evil, Map.of()))
+        .isInstanceOf(DocumentException.class);
     assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
   }
 
@@ -204,7 +236,10 @@ class XmlVerifierTest {
   void detachedWithOtherContent_fails(@TempDir Path dir) throws Exception {
     Path signed = sign(dir, XadesLevel.B_B, XadesPackaging.DETACHED, TestIdentity.CHAIRMAN);
 
-    SignatureResult s = first(verifier().verify(signed, Map.of("ho-so.pdf", "other".getBytes(StandardCharsets.UTF_8))));
+    SignatureResult s =
+        first(
+            verifier()
+                .verify(signed, Map.of("ho-so.pdf", "other".getBytes(StandardCharsets.UTF_8))));
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
   }
@@ -223,7 +258,8 @@ class XmlVerifierTest {
     Xades.init();
     TestCredential c = PKI.pki().credential(TestIdentity.DIRECTOR);
     Document doc = SecureXml.parse(RECORD.getBytes(StandardCharsets.UTF_8));
-    XMLSignature sig = new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA1, Xades.EXC_C14N);
+    XMLSignature sig =
+        new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA1, Xades.EXC_C14N);
     doc.getDocumentElement().appendChild(sig.getElement());
     Transforms t = new Transforms(doc);
     t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);

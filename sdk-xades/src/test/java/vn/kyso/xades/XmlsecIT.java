@@ -6,19 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
-import java.util.Base64;
 
 /** xmlsec1, an independent verifier, accepts the XML-DSig core of what Kyso signs. */
 class XmlsecIT {
@@ -33,9 +32,19 @@ class XmlsecIT {
   static String xmlsec1(Path signed, Path dir, String detached) throws Exception {
     Path root = dir.resolve("root.pem");
     Files.writeString(root, pem(PKI.pki().root().getEncoded()));
-    List<String> cmd = new ArrayList<>(List.of("xmlsec1", "--verify", "--trusted-pem", root.toString(),
-        "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", "--id-attr:Id", "Object",
-        "--verification-gmt-time", "2026-06-15 03:00:00"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "xmlsec1",
+                "--verify",
+                "--trusted-pem",
+                root.toString(),
+                "--id-attr:Id",
+                "http://uri.etsi.org/01903/v1.3.2#:SignedProperties",
+                "--id-attr:Id",
+                "Object",
+                "--verification-gmt-time",
+                "2026-06-15 03:00:00"));
     if (detached != null) {
       cmd.addAll(List.of("--url-map:" + detached, dir.resolve(detached).toString()));
     }
@@ -47,20 +56,32 @@ class XmlsecIT {
   }
 
   static String pem(byte[] der) {
-    return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(der)
+    return "-----BEGIN CERTIFICATE-----\n"
+        + Base64.getMimeEncoder().encodeToString(der)
         + "\n-----END CERTIFICATE-----\n";
   }
 
   @ParameterizedTest
   @EnumSource(XadesPackaging.class)
-  void everyPackaging_atBT_isValidForXmlsec1(XadesPackaging packaging, @TempDir Path dir) throws Exception {
+  void everyPackaging_atBT_isValidForXmlsec1(XadesPackaging packaging, @TempDir Path dir)
+      throws Exception {
     Path in = dir.resolve(packaging == XadesPackaging.DETACHED ? "ho-so.pdf" : "ho-so.xml");
-    Files.writeString(in, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><TenThuTuc>Cấp giấy phép xây dựng</TenThuTuc>"
-        + "<NguoiNop>Nguyễn Văn An</NguoiNop></HoSo>\n");
+    Files.writeString(
+        in,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<HoSo><TenThuTuc>Cấp giấy phép xây dựng</TenThuTuc><NguoiNop>Nguyễn Văn"
+            + " An</NguoiNop></HoSo>\n");
     Path out = dir.resolve("signed.xml");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      XmlSigner.builder().timestampClient(PKI.tsaClient()).clock(PKI.pki().clock()).build().sign(in, out,
-          XmlSignatureOptions.builder(XadesLevel.B_T, packaging).build(), token.keys().get(0));
+      XmlSigner.builder()
+          .timestampClient(PKI.tsaClient())
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(
+              in,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_T, packaging).build(),
+              token.keys().get(0));
     }
 
     String result = xmlsec1(out, dir, packaging == XadesPackaging.DETACHED ? "ho-so.pdf" : null);

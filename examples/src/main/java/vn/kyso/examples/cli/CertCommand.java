@@ -10,11 +10,12 @@ import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.trust.Certificates;
 
 /** {@code kyso cert info CERT}: the parsed signer identity and validity of a certificate. */
-@Command(name = "cert", description = {"Thông tin chứng thư số.", "Certificate information."},
+@Command(
+    name = "cert",
+    description = {"Thông tin chứng thư số.", "Certificate information."},
     subcommands = CertCommand.InfoCommand.class)
 final class CertCommand implements Runnable {
-  @ParentCommand
-  Kyso root;
+  @ParentCommand Kyso root;
 
   @Override
   public void run() {
@@ -22,10 +23,11 @@ final class CertCommand implements Runnable {
   }
 
   /** {@code kyso cert info CERT}. */
-  @Command(name = "info", description = "Shows the signer identity and validity / Hiển thị người ký và thời hạn.")
+  @Command(
+      name = "info",
+      description = "Shows the signer identity and validity / Hiển thị người ký và thời hạn.")
   static final class InfoCommand implements Callable<Integer> {
-    @ParentCommand
-    CertCommand parent;
+    @ParentCommand CertCommand parent;
 
     @Parameters(paramLabel = "CERT", description = "a certificate file (PEM or DER)")
     Path file;
@@ -38,13 +40,16 @@ final class CertCommand implements Runnable {
         System.out.println(m.get("cert.name", id.name()));
         id.title().ifPresent(t -> System.out.println(m.get("cert.title", t)));
         if (!id.organisationChain().isEmpty()) {
-          System.out.println(m.get("cert.organisation", String.join(" / ", id.organisationChain())));
+          System.out.println(
+              m.get("cert.organisation", String.join(" / ", id.organisationChain())));
         }
-        id.identifiers().forEach(i -> System.out.println(m.get("cert.identifier", i.type(), i.value())));
+        id.identifiers()
+            .forEach(i -> System.out.println(m.get("cert.identifier", i.type(), i.value())));
         id.email().ifPresent(e -> System.out.println(m.get("cert.email", e)));
         System.out.println(m.get("cert.kind", id.subjectType()));
         System.out.println(m.get("cert.issuer", c.getIssuerX500Principal().getName()));
-        System.out.println(m.get("cert.validity", c.getNotBefore().toInstant(), c.getNotAfter().toInstant()));
+        System.out.println(
+            m.get("cert.validity", c.getNotBefore().toInstant(), c.getNotAfter().toInstant()));
         System.out.println(m.get("cert.fingerprint", Certificates.sha256Fingerprint(c)));
         System.out.println();
       }

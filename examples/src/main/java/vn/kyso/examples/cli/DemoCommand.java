@@ -12,34 +12,56 @@ import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.SoftHsm;
 
 /** {@code kyso demo}: the SDK's main job end to end, with nothing set up beforehand. */
-@Command(name = "demo", description = {
-    "Chạy thử toàn bộ: PKI thử nghiệm, ký công văn PDF và hồ sơ XML, kiểm tra, áp dụng chính sách.",
-    "Runs the main job end to end: test PKI, signs a letter (PDF) and a record (XML), verifies, applies the policy."})
+@Command(
+    name = "demo",
+    description = {
+      "Chạy thử toàn bộ: PKI thử nghiệm, ký công văn PDF và hồ sơ XML, kiểm tra, áp dụng chính"
+          + " sách.",
+      "Runs the main job end to end: test PKI, signs a letter (PDF) and a record (XML), verifies,"
+          + " applies the policy."
+    })
 final class DemoCommand implements Callable<Integer> {
-  @ParentCommand
-  Kyso root;
+  @ParentCommand Kyso root;
 
-  @Option(names = "--out", paramLabel = "FOLDER", description = "where the files go (default: a new temporary folder)")
+  @Option(
+      names = "--out",
+      paramLabel = "FOLDER",
+      description = "where the files go (default: a new temporary folder)")
   Path out;
 
-  @Option(names = "--no-softhsm", description = "use PKCS#12 software tokens even when SoftHSM2 is installed")
+  @Option(
+      names = "--no-softhsm",
+      description = "use PKCS#12 software tokens even when SoftHSM2 is installed")
   boolean noSoftHsm;
 
   @Override
   public Integer call() throws Exception {
     Messages m = new Messages(root.locale());
     Path folder = out != null ? out : Files.createTempDirectory("kyso-demo-");
-    boolean installed = SoftHsm.findModule().isPresent()
-        && ExternalTools.onPath("softhsm2-util") && ExternalTools.onPath("pkcs11-tool");
+    boolean installed =
+        SoftHsm.findModule().isPresent()
+            && ExternalTools.onPath("softhsm2-util")
+            && ExternalTools.onPath("pkcs11-tool");
     String conf = System.getenv("SOFTHSM2_CONF");
     if (installed && !noSoftHsm && (conf == null || conf.isBlank())) {
       // SoftHSM2 reads its configuration from the environment when the library starts: run the demo
       // again in a child process with a configuration of its own inside the output folder.
       Files.createDirectories(folder.resolve("softhsm"));
-      ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), Kyso.class.getName(), "--lang", root.lang, "demo", "--out",
-          folder.toString()).inheritIO();
-      child.environment().put("SOFTHSM2_CONF", folder.resolve("softhsm").resolve("softhsm2.conf").toString());
+      ProcessBuilder child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Kyso.class.getName(),
+                  "--lang",
+                  root.lang,
+                  "demo",
+                  "--out",
+                  folder.toString())
+              .inheritIO();
+      child
+          .environment()
+          .put("SOFTHSM2_CONF", folder.resolve("softhsm").resolve("softhsm2.conf").toString());
       return child.start().waitFor();
     }
     boolean onSoftHsm = installed && !noSoftHsm;

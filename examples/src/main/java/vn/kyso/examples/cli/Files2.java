@@ -2,9 +2,9 @@ package vn.kyso.examples.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import vn.kyso.api.trust.TrustAnchors;

@@ -11,28 +11,48 @@ import vn.kyso.api.KysoException;
  * The {@code kyso} command-line tool: {@code java -jar examples/target/kyso.jar <command>}.
  *
  * <p>Exit codes: 0 done (for {@code verify}: every signature passed), 1 failed (some signature
- * failed, or the operation was refused), 2 indeterminate (some signature could not be proven
- * either way), 64 usage error. Errors are one line in Vietnamese (default) or English
- * ({@code --lang en}) saying what to do next; {@code --debug} adds the stack trace.
+ * failed, or the operation was refused), 2 indeterminate (some signature could not be proven either
+ * way), 64 usage error. Errors are one line in Vietnamese (default) or English ({@code --lang en})
+ * saying what to do next; {@code --debug} adds the stack trace.
  */
-@Command(name = "kyso", mixinStandardHelpOptions = true, version = "kyso 0.1.0",
-    description = {"Ký số và kiểm tra chữ ký số văn bản điện tử (PDF, XML) theo quy định Việt Nam.",
-        "Sign and verify Vietnamese e-documents (PDF, XML) under national and provincial rules."},
-    subcommands = {DemoCommand.class, SignCommand.class, VerifyCommand.class, PolicyCommand.class, TokenCommand.class, CertCommand.class,
-        CommandLine.HelpCommand.class})
+@Command(
+    name = "kyso",
+    mixinStandardHelpOptions = true,
+    version = "kyso 0.1.0",
+    description = {
+      "Ký số và kiểm tra chữ ký số văn bản điện tử (PDF, XML) theo quy định Việt Nam.",
+      "Sign and verify Vietnamese e-documents (PDF, XML) under national and provincial rules."
+    },
+    subcommands = {
+      DemoCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      PolicyCommand.class,
+      TokenCommand.class,
+      CertCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Kyso implements Runnable {
   /** Exit code: usage error (sysexits EX_USAGE). */
   public static final int USAGE = 64;
 
-  @Option(names = "--lang", description = "vi (default) or en", defaultValue = "vi", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--lang",
+      description = "vi (default) or en",
+      defaultValue = "vi",
+      scope = CommandLine.ScopeType.INHERIT)
   String lang;
 
-  @Option(names = "--debug", description = "print stack traces", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--debug",
+      description = "print stack traces",
+      scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed (try: kyso --help)");
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "a command is needed (try: kyso --help)");
   }
 
   Locale locale() {
@@ -45,7 +65,8 @@ public final class Kyso implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /**
@@ -62,27 +83,29 @@ public final class Kyso implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : 1);
-    cli.setParameterExceptionHandler((e, a) -> {
-      Messages m = new Messages(localeFrom(a));
-      err.println(m.get("error.usage", e.getMessage()));
-      return USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      Messages m = new Messages(root.locale());
-      if (e instanceof KysoException k) {
-        err.println(m.get("error.prefix") + k.message(root.locale()) + " [" + k.code() + "]");
-        err.println(m.hint(k.code()));
-      } else if (e instanceof UsageException u) {
-        err.println(m.get("error.usage", u.getMessage()));
-        return USAGE;
-      } else {
-        err.println(m.get("error.prefix") + e);
-      }
-      if (root.debug) {
-        e.printStackTrace(err);
-      }
-      return 1;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          Messages m = new Messages(localeFrom(a));
+          err.println(m.get("error.usage", e.getMessage()));
+          return USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          Messages m = new Messages(root.locale());
+          if (e instanceof KysoException k) {
+            err.println(m.get("error.prefix") + k.message(root.locale()) + " [" + k.code() + "]");
+            err.println(m.hint(k.code()));
+          } else if (e instanceof UsageException u) {
+            err.println(m.get("error.usage", u.getMessage()));
+            return USAGE;
+          } else {
+            err.println(m.get("error.prefix") + e);
+          }
+          if (root.debug) {
+            e.printStackTrace(err);
+          }
+          return 1;
+        });
     return cli.execute(args);
   }
 

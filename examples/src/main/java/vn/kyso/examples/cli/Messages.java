@@ -6,7 +6,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import vn.kyso.api.ErrorCode;
 
-/** The tool's texts in Vietnamese and English ({@code vn/kyso/examples/cli/messages(_vi).properties}). */
+/**
+ * The tool's texts in Vietnamese and English ({@code
+ * vn/kyso/examples/cli/messages(_vi).properties}).
+ */
 final class Messages {
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -15,8 +18,12 @@ final class Messages {
 
   Messages(Locale locale) {
     this.locale = "vi".equals(locale.getLanguage()) ? Locale.forLanguageTag("vi") : Locale.ROOT;
-    this.bundle = ResourceBundle.getBundle("vn.kyso.examples.cli.messages", this.locale, Messages.class.getClassLoader(),
-        NO_FALLBACK);
+    this.bundle =
+        ResourceBundle.getBundle(
+            "vn.kyso.examples.cli.messages",
+            this.locale,
+            Messages.class.getClassLoader(),
+            NO_FALLBACK);
   }
 
   String get(String key, Object... args) {

@@ -32,7 +32,8 @@ final class Pins {
     }
     Console console = System.console();
     if (console == null) {
-      throw new Kyso.UsageException("no PIN: give --pin-file FILE or set KYSO_PIN (there is no terminal to ask)");
+      throw new Kyso.UsageException(
+          "no PIN: give --pin-file FILE or set KYSO_PIN (there is no terminal to ask)");
     }
     char[] pin = console.readPassword("%s: ", prompt);
     if (pin == null) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,15 +18,21 @@ import vn.kyso.api.trust.Certificates;
 import vn.kyso.policy.Policy;
 import vn.kyso.policy.PolicyPack;
 import vn.kyso.policy.PolicyRule;
-import java.util.Locale;
 
 /** {@code kyso policy list|show|check}. */
-@Command(name = "policy", description = {"Chính sách ký số: danh sách, nội dung, kiểm tra.",
-    "Signing policy presets: list them, show one, check a signer and a document against one."},
-    subcommands = {PolicyCommand.ListCommand.class, PolicyCommand.ShowCommand.class, PolicyCommand.CheckCommand.class})
+@Command(
+    name = "policy",
+    description = {
+      "Chính sách ký số: danh sách, nội dung, kiểm tra.",
+      "Signing policy presets: list them, show one, check a signer and a document against one."
+    },
+    subcommands = {
+      PolicyCommand.ListCommand.class,
+      PolicyCommand.ShowCommand.class,
+      PolicyCommand.CheckCommand.class
+    })
 final class PolicyCommand implements Runnable {
-  @ParentCommand
-  Kyso root;
+  @ParentCommand Kyso root;
 
   @Override
   public void run() {
@@ -35,16 +42,20 @@ final class PolicyCommand implements Runnable {
   /** {@code kyso policy list}. */
   @Command(name = "list", description = "Lists the presets / Liệt kê các bộ quy tắc.")
   static final class ListCommand implements Callable<Integer> {
-    @ParentCommand
-    PolicyCommand parent;
+    @ParentCommand PolicyCommand parent;
 
     @Override
     public Integer call() {
       boolean vi = "vi".equals(parent.root.locale().getLanguage());
       for (String id : Policy.presets()) {
         PolicyPack p = PolicyPack.builtIn(id);
-        System.out.printf("%-24s %-10s %s → %s  %s%n", id, p.status().name().toLowerCase(Locale.ROOT),
-            p.effectiveFrom(), p.effectiveUntil().map(Object::toString).orElse(""), vi ? p.titleVi() : p.titleEn());
+        System.out.printf(
+            "%-24s %-10s %s → %s  %s%n",
+            id,
+            p.status().name().toLowerCase(Locale.ROOT),
+            p.effectiveFrom(),
+            p.effectiveUntil().map(Object::toString).orElse(""),
+            vi ? p.titleVi() : p.titleEn());
       }
       return 0;
     }
@@ -53,8 +64,7 @@ final class PolicyCommand implements Runnable {
   /** {@code kyso policy show PRESET}. */
   @Command(name = "show", description = "Shows the rules of a preset / Hiển thị các quy tắc.")
   static final class ShowCommand implements Callable<Integer> {
-    @ParentCommand
-    PolicyCommand parent;
+    @ParentCommand PolicyCommand parent;
 
     @Parameters(paramLabel = "PRESET")
     String preset;
@@ -71,11 +81,22 @@ final class PolicyCommand implements Runnable {
           System.out.println(p.toYaml());
           continue;
         }
-        System.out.println("== " + p.id() + " (" + p.document() + ", " + p.status().name().toLowerCase(Locale.ROOT)
-            + ")");
+        System.out.println(
+            "== "
+                + p.id()
+                + " ("
+                + p.document()
+                + ", "
+                + p.status().name().toLowerCase(Locale.ROOT)
+                + ")");
         for (PolicyRule r : p.rules()) {
-          System.out.printf("  %-8s %-5s %-32s %s [%s]%n", r.id(), r.severity().name().toLowerCase(Locale.ROOT),
-              r.check().yamlName(), vi ? r.titleVi() : r.titleEn(), r.citation());
+          System.out.printf(
+              "  %-8s %-5s %-32s %s [%s]%n",
+              r.id(),
+              r.severity().name().toLowerCase(Locale.ROOT),
+              r.check().yamlName(),
+              vi ? r.titleVi() : r.titleEn(),
+              r.citation());
         }
       }
       return 0;
@@ -83,21 +104,32 @@ final class PolicyCommand implements Runnable {
   }
 
   /** {@code kyso policy check --cert FILE ...}: one signer and one document against a preset. */
-  @Command(name = "check", description = "Checks a signer certificate and a document against a preset / Kiểm tra.")
+  @Command(
+      name = "check",
+      description = "Checks a signer certificate and a document against a preset / Kiểm tra.")
   static final class CheckCommand implements Callable<Integer> {
-    @ParentCommand
-    PolicyCommand parent;
+    @ParentCommand PolicyCommand parent;
 
-    @Option(names = "--cert", required = true, paramLabel = "FILE", description = "the signer certificate (PEM or DER)")
+    @Option(
+        names = "--cert",
+        required = true,
+        paramLabel = "FILE",
+        description = "the signer certificate (PEM or DER)")
     Path cert;
 
-    @Option(names = "--preset", defaultValue = "national", paramLabel = "PRESET", description = "default: national")
+    @Option(
+        names = "--preset",
+        defaultValue = "national",
+        paramLabel = "PRESET",
+        description = "default: national")
     String preset;
 
-    @picocli.CommandLine.Mixin
-    DocumentOptions doc = new DocumentOptions();
+    @picocli.CommandLine.Mixin DocumentOptions doc = new DocumentOptions();
 
-    @Option(names = "--at", paramLabel = "DATE", description = "take the law as of this day, e.g. 2018-06-15")
+    @Option(
+        names = "--at",
+        paramLabel = "DATE",
+        description = "take the law as of this day, e.g. 2018-06-15")
     String at;
 
     @Override

@@ -1,9 +1,12 @@
 package vn.kyso.examples.cli;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,22 +30,21 @@ import vn.kyso.pades.Placement;
 import vn.kyso.pades.SignatureImage;
 import vn.kyso.pades.VisibleSignature;
 import vn.kyso.pkcs11.Pkcs11Module;
-import vn.kyso.pkcs11.Pkcs11Token;
 import vn.kyso.pkcs11.TokenSelector;
 import vn.kyso.xades.XadesLevel;
 import vn.kyso.xades.XadesPackaging;
 import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Locale;
 
 /** {@code kyso sign pdf|xml IN OUT}: signs with a PKCS#12 file or a PKCS#11 token. */
-@Command(name = "sign", description = {"Ký số tệp PDF hoặc XML bằng tệp PKCS#12 hoặc thiết bị ký PKCS#11.",
-    "Signs a PDF or XML file with a PKCS#12 file or a PKCS#11 token."})
+@Command(
+    name = "sign",
+    description = {
+      "Ký số tệp PDF hoặc XML bằng tệp PKCS#12 hoặc thiết bị ký PKCS#11.",
+      "Signs a PDF or XML file with a PKCS#12 file or a PKCS#11 token."
+    })
 final class SignCommand implements Callable<Integer> {
-  @ParentCommand
-  Kyso root;
+  @ParentCommand Kyso root;
 
   @Parameters(index = "0", paramLabel = "pdf|xml")
   String format;
@@ -57,84 +59,145 @@ final class SignCommand implements Callable<Integer> {
   KeySource source;
 
   static final class KeySource {
-    @Option(names = "--p12", paramLabel = "FILE", description = "a PKCS#12 key file (password from --pin-file, KYSO_PIN or a prompt)")
+    @Option(
+        names = "--p12",
+        paramLabel = "FILE",
+        description = "a PKCS#12 key file (password from --pin-file, KYSO_PIN or a prompt)")
     Path p12;
 
-    @Option(names = "--pkcs11-lib", paramLabel = "LIB", description = "the token's PKCS#11 library, e.g. /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")
+    @Option(
+        names = "--pkcs11-lib",
+        paramLabel = "LIB",
+        description =
+            "the token's PKCS#11 library, e.g. /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")
     Path pkcs11;
   }
 
-  @Option(names = "--slot", paramLabel = "ID", description = "the token's slot id (default: the first token)")
+  @Option(
+      names = "--slot",
+      paramLabel = "ID",
+      description = "the token's slot id (default: the first token)")
   Long slot;
 
   @Option(names = "--token-label", paramLabel = "LABEL", description = "the token's label")
   String tokenLabel;
 
-  @Option(names = "--key", paramLabel = "ID", description = "the key's id (default: the first signing key)")
+  @Option(
+      names = "--key",
+      paramLabel = "ID",
+      description = "the key's id (default: the first signing key)")
   String keyId;
 
-  @Option(names = "--pin-file", paramLabel = "FILE", description = "a file holding the PIN or password")
+  @Option(
+      names = "--pin-file",
+      paramLabel = "FILE",
+      description = "a file holding the PIN or password")
   Path pinFile;
 
-  @Option(names = "--level", defaultValue = "B", paramLabel = "B|T|LT|LTA", description = "default: B")
+  @Option(
+      names = "--level",
+      defaultValue = "B",
+      paramLabel = "B|T|LT|LTA",
+      description = "default: B")
   String level;
 
-  @Option(names = "--tsa", paramLabel = "URL", description = "the time-stamping service, for T, LT and LTA")
+  @Option(
+      names = "--tsa",
+      paramLabel = "URL",
+      description = "the time-stamping service, for T, LT and LTA")
   String tsa;
 
-  @Option(names = "--trust", paramLabel = "FILE", description = "trust anchors for LT/LTA validation data (default: built-in)")
+  @Option(
+      names = "--trust",
+      paramLabel = "FILE",
+      description = "trust anchors for LT/LTA validation data (default: built-in)")
   List<Path> trust = new ArrayList<>();
 
-  @Option(names = "--packaging", defaultValue = "ENVELOPED", paramLabel = "P",
+  @Option(
+      names = "--packaging",
+      defaultValue = "ENVELOPED",
+      paramLabel = "P",
       description = "XML only: ENVELOPED (default), ENVELOPING or DETACHED")
   XadesPackaging packaging;
 
-  @Option(names = "--signature-image", paramLabel = "PNG", description = "PDF: show the signer's handwritten signature (PNG with transparency)")
+  @Option(
+      names = "--signature-image",
+      paramLabel = "PNG",
+      description = "PDF: show the signer's handwritten signature (PNG with transparency)")
   Path signatureImage;
 
-  @Option(names = "--title-line", paramLabel = "TEXT", description = "PDF: the signer block's title line, e.g. \"CHỦ TỊCH\"")
+  @Option(
+      names = "--title-line",
+      paramLabel = "TEXT",
+      description = "PDF: the signer block's title line, e.g. \"CHỦ TỊCH\"")
   String titleLine;
 
   @Option(names = "--name-line", paramLabel = "TEXT", description = "PDF: the signer's name line")
   String nameLine;
 
-  @Option(names = "--anchor", paramLabel = "TEXT", description = "PDF: a line of the signer block, e.g. \"TM. ỦY BAN NHÂN DÂN\", or a placeholder")
+  @Option(
+      names = "--anchor",
+      paramLabel = "TEXT",
+      description =
+          "PDF: a line of the signer block, e.g. \"TM. ỦY BAN NHÂN DÂN\", or a placeholder")
   String anchor;
 
   @Option(names = "--page", paramLabel = "N", description = "PDF: the page (from 1) for --rect")
   Integer page;
 
-  @Option(names = "--rect", paramLabel = "X,Y,W,H", description = "PDF: a rectangle in millimetres from the page's top left")
+  @Option(
+      names = "--rect",
+      paramLabel = "X,Y,W,H",
+      description = "PDF: a rectangle in millimetres from the page's top left")
   String rect;
 
-  @Option(names = "--seal-image", paramLabel = "PNG", description = "PDF: show the organisation seal over the earlier personal signature")
+  @Option(
+      names = "--seal-image",
+      paramLabel = "PNG",
+      description = "PDF: show the organisation seal over the earlier personal signature")
   Path sealImage;
 
-  @Option(names = "--seal-size", defaultValue = "36x36", paramLabel = "WxH", description = "the seal's size in millimetres (default 36x36)")
+  @Option(
+      names = "--seal-size",
+      defaultValue = "36x36",
+      paramLabel = "WxH",
+      description = "the seal's size in millimetres (default 36x36)")
   String sealSize;
 
-  @Option(names = "--copy-form", paramLabel = "FORM", description = "PDF: an electronic copy's marker: SAO_Y, SAO_LUC or TRICH_SAO")
+  @Option(
+      names = "--copy-form",
+      paramLabel = "FORM",
+      description = "PDF: an electronic copy's marker: SAO_Y, SAO_LUC or TRICH_SAO")
   CopyForm copyForm;
 
-  @Option(names = "--copy-organisation", paramLabel = "NAME", description = "the copying organisation, with --copy-form")
+  @Option(
+      names = "--copy-organisation",
+      paramLabel = "NAME",
+      description = "the copying organisation, with --copy-form")
   String copyOrganisation;
 
-  @Option(names = "--attachment-to", paramLabel = "NUMBER", description = "PDF: an attachment's marker with the main document's number")
+  @Option(
+      names = "--attachment-to",
+      paramLabel = "NUMBER",
+      description = "PDF: an attachment's marker with the main document's number")
   String attachmentTo;
 
-  @Option(names = "--policy", paramLabel = "PRESET", description = "check the signature against a policy preset first")
+  @Option(
+      names = "--policy",
+      paramLabel = "PRESET",
+      description = "check the signature against a policy preset first")
   String policy;
 
-  @picocli.CommandLine.Mixin
-  DocumentOptions doc = new DocumentOptions();
+  @picocli.CommandLine.Mixin DocumentOptions doc = new DocumentOptions();
 
   @Override
   public Integer call() throws Exception {
-    boolean pdf = switch (format.toLowerCase(Locale.ROOT)) {
-      case "pdf" -> true;
-      case "xml" -> false;
-      default -> throw new Kyso.UsageException("the format is pdf or xml, not " + format);
-    };
+    boolean pdf =
+        switch (format.toLowerCase(Locale.ROOT)) {
+          case "pdf" -> true;
+          case "xml" -> false;
+          default -> throw new Kyso.UsageException("the format is pdf or xml, not " + format);
+        };
     Files2.existing(in);
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new Kyso.UsageException("the output must be another file than the input");
@@ -145,12 +208,16 @@ final class SignCommand implements Callable<Integer> {
     }
     CertificateVerifier verifier = null;
     if (level.equals("LT") || level.equals("LTA")) {
-      verifier = CertificateVerifier.builder(Files2.anchors(trust)).network(NetworkSettings.online()).build();
+      verifier =
+          CertificateVerifier.builder(Files2.anchors(trust))
+              .network(NetworkSettings.online())
+              .build();
     }
     PolicyCheck check = null;
     if (policy != null) {
-      PolicyCheck.Builder c = PolicyCheck.builder(VerifyCommand.policyPreset(policy), doc.document())
-          .keyStorage(source.p12 != null ? KeyStorage.SOFTWARE : KeyStorage.TOKEN);
+      PolicyCheck.Builder c =
+          PolicyCheck.builder(VerifyCommand.policyPreset(policy), doc.document())
+              .keyStorage(source.p12 != null ? KeyStorage.SOFTWARE : KeyStorage.TOKEN);
       if (doc.kind != null) {
         c.kind(doc.kind);
       }
@@ -165,13 +232,19 @@ final class SignCommand implements Callable<Integer> {
         token = Pkcs12Token.load(Files2.existing(source.p12), pin);
       } else {
         module = Pkcs11Module.load(source.pkcs11);
-        TokenSelector selector = slot != null ? TokenSelector.bySlot(slot)
-            : tokenLabel != null ? TokenSelector.byLabel(tokenLabel) : TokenSelector.first();
-        token = module.open(selector, (description, purpose) -> Pins.read(pinFile, "PIN " + description.label()));
+        TokenSelector selector =
+            slot != null
+                ? TokenSelector.bySlot(slot)
+                : tokenLabel != null ? TokenSelector.byLabel(tokenLabel) : TokenSelector.first();
+        token =
+            module.open(
+                selector,
+                (description, purpose) -> Pins.read(pinFile, "PIN " + description.label()));
       }
       SigningKey key = pick(token.keys());
       if (pdf) {
-        PdfSignatureOptions.Builder o = PdfSignatureOptions.builder(PadesLevel.valueOf("B_" + level));
+        PdfSignatureOptions.Builder o =
+            PdfSignatureOptions.builder(PadesLevel.valueOf("B_" + level));
         VisibleSignature visible = visible();
         if (visible != null) {
           o.visible(visible);
@@ -188,7 +261,8 @@ final class SignCommand implements Callable<Integer> {
         }
         s.build().sign(in, out, o.build(), key);
       } else {
-        XmlSignatureOptions.Builder o = XmlSignatureOptions.builder(XadesLevel.valueOf("B_" + level), packaging);
+        XmlSignatureOptions.Builder o =
+            XmlSignatureOptions.builder(XadesLevel.valueOf("B_" + level), packaging);
         if (check != null) {
           o.policyCheck(check);
         }
@@ -225,13 +299,16 @@ final class SignCommand implements Callable<Integer> {
     if (keyId == null) {
       return keys.get(0);
     }
-    return keys.stream().filter(k -> k.id().equalsIgnoreCase(keyId)).findFirst()
+    return keys.stream()
+        .filter(k -> k.id().equalsIgnoreCase(keyId))
+        .findFirst()
         .orElseThrow(() -> new Kyso.UsageException("no key with id " + keyId));
   }
 
   private VisibleSignature visible() throws Exception {
     if (signatureImage != null) {
-      SignatureImage image = SignatureImage.png(Files.readAllBytes(Files2.existing(signatureImage)));
+      SignatureImage image =
+          SignatureImage.png(Files.readAllBytes(Files2.existing(signatureImage)));
       Placement where;
       if (titleLine != null && nameLine != null) {
         where = Placement.signerBlock(titleLine, nameLine);
@@ -239,17 +316,25 @@ final class SignCommand implements Callable<Integer> {
         where = anchor.startsWith("[[") ? Placement.marker(anchor) : Placement.anchor(anchor);
       } else if (rect != null) {
         double[] r = numbers(rect, 4);
-        where = Placement.rectangle(page == null ? 0 : page - 1, r[0], r[1], r[2], r[3], Placement.Unit.MILLIMETRE,
-            Placement.Origin.TOP_LEFT);
+        where =
+            Placement.rectangle(
+                page == null ? 0 : page - 1,
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                Placement.Unit.MILLIMETRE,
+                Placement.Origin.TOP_LEFT);
       } else {
-        throw new Kyso.UsageException("--signature-image needs --title-line and --name-line, --anchor, or --rect");
+        throw new Kyso.UsageException(
+            "--signature-image needs --title-line and --name-line, --anchor, or --rect");
       }
       return VisibleSignature.personal(image, where);
     }
     if (sealImage != null) {
       double[] size = numbers(sealSize.replace('x', ','), 2);
-      return VisibleSignature.organisation(SignatureImage.png(Files.readAllBytes(Files2.existing(sealImage))), size[0],
-          size[1]);
+      return VisibleSignature.organisation(
+          SignatureImage.png(Files.readAllBytes(Files2.existing(sealImage))), size[0], size[1]);
     }
     if (copyForm != null) {
       if (copyOrganisation == null) {

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,42 +24,60 @@ import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.policy.Policy;
 import vn.kyso.xades.XmlVerifier;
-import java.time.OffsetDateTime;
 
 /** {@code kyso verify FILE...}: verifies PDF and XML signatures and prints the reports. */
-@Command(name = "verify", description = {"Kiểm tra chữ ký số của các tệp PDF, XML.",
-    "Verifies the signatures of PDF and XML files."})
+@Command(
+    name = "verify",
+    description = {
+      "Kiểm tra chữ ký số của các tệp PDF, XML.",
+      "Verifies the signatures of PDF and XML files."
+    })
 final class VerifyCommand implements Callable<Integer> {
-  @ParentCommand
-  Kyso root;
+  @ParentCommand Kyso root;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF or XML files")
   List<Path> files;
 
-  @Option(names = "--trust", paramLabel = "FILE",
-      description = "trust anchors (PEM or DER), repeatable; default: the built-in government anchors")
+  @Option(
+      names = "--trust",
+      paramLabel = "FILE",
+      description =
+          "trust anchors (PEM or DER), repeatable; default: the built-in government anchors")
   List<Path> trust = new ArrayList<>();
 
-  @Option(names = "--crl", paramLabel = "FILE", description = "a CRL to use (PEM or DER), repeatable")
+  @Option(
+      names = "--crl",
+      paramLabel = "FILE",
+      description = "a CRL to use (PEM or DER), repeatable")
   List<Path> crls = new ArrayList<>();
 
-  @Option(names = "--ocsp-response", paramLabel = "FILE", description = "an OCSP response to use (PEM or DER), repeatable")
+  @Option(
+      names = "--ocsp-response",
+      paramLabel = "FILE",
+      description = "an OCSP response to use (PEM or DER), repeatable")
   List<Path> ocspResponses = new ArrayList<>();
 
-  @Option(names = "--offline", description = "no network: only revocation data inside the documents and given here")
+  @Option(
+      names = "--offline",
+      description = "no network: only revocation data inside the documents and given here")
   boolean offline;
 
-  @Option(names = "--at", paramLabel = "TIME", description = "validate as of this time, e.g. 2026-06-15T10:00:00+07:00")
+  @Option(
+      names = "--at",
+      paramLabel = "TIME",
+      description = "validate as of this time, e.g. 2026-06-15T10:00:00+07:00")
   String at;
 
   @Option(names = "--json", description = "print the reports as JSON")
   boolean json;
 
-  @Option(names = "--policy", paramLabel = "PRESET", description = "judge the signatures with a policy preset (kyso policy list)")
+  @Option(
+      names = "--policy",
+      paramLabel = "PRESET",
+      description = "judge the signatures with a policy preset (kyso policy list)")
   String policy;
 
-  @picocli.CommandLine.Mixin
-  DocumentOptions doc = new DocumentOptions();
+  @picocli.CommandLine.Mixin DocumentOptions doc = new DocumentOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -68,7 +87,8 @@ final class VerifyCommand implements Callable<Integer> {
       try {
         clock = Clock.fixed(OffsetDateTime.parse(at).toInstant(), ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        throw new Kyso.UsageException("--at needs a time like 2026-06-15T10:00:00+07:00, not " + at);
+        throw new Kyso.UsageException(
+            "--at needs a time like 2026-06-15T10:00:00+07:00, not " + at);
       }
     }
     Policy preset = policy == null ? null : policyPreset(policy);
@@ -80,8 +100,12 @@ final class VerifyCommand implements Callable<Integer> {
     for (Path o : ocspResponses) {
       ocspData.add(Files2.derOrPem(o));
     }
-    CertificateVerifier verifier = CertificateVerifier.builder(anchors).revocationData(crlData, ocspData)
-        .network(offline ? NetworkSettings.offline() : NetworkSettings.online()).clock(clock).build();
+    CertificateVerifier verifier =
+        CertificateVerifier.builder(anchors)
+            .revocationData(crlData, ocspData)
+            .network(offline ? NetworkSettings.offline() : NetworkSettings.online())
+            .clock(clock)
+            .build();
     PdfVerifier pdf = PdfVerifier.builder(verifier).clock(clock).build();
     XmlVerifier xml = XmlVerifier.builder(verifier).clock(clock).build();
     Indication worst = Indication.TOTAL_PASSED;

@@ -2,23 +2,23 @@ package vn.kyso.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.testkit.CrlServer;
 import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.ServerMode;
@@ -28,8 +28,7 @@ import vn.kyso.testkit.TestPki;
 
 /** Drives the built {@code examples/target/kyso.jar} as a separate process, as a user would. */
 class KysoCliIT {
-  @TempDir
-  static Path demo;
+  @TempDir static Path demo;
 
   record Run(int exit, String out, String err) {}
 
@@ -39,7 +38,9 @@ class KysoCliIT {
 
   /** Runs the tool with JVM options (e.g. the log level) before -jar. */
   static Run kysoJvm(List<String> jvmOptions, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", Path.of("target", "kyso.jar").toAbsolutePath().toString()));
     command.addAll(List.of(args));
@@ -47,13 +48,22 @@ class KysoCliIT {
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
-  /** Runs the tool with one environment variable removed (the README's command on a fresh machine). */
+  /**
+   * Runs the tool with one environment variable removed (the README's command on a fresh machine).
+   */
   static Run kysoWithout(String variable, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", Path.of("target", "kyso.jar").toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of("target", "kyso.jar").toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     if (variable != null) {
@@ -63,7 +73,10 @@ class KysoCliIT {
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
   @BeforeAll
@@ -82,7 +95,8 @@ class KysoCliIT {
       assertThat(r.out()).contains("SoftHSM2");
       assertThat(dir.resolve("softhsm").resolve("softhsm2.conf")).exists();
     }
-    Run plain = kyso("--lang", "en", "demo", "--no-softhsm", "--out", dir.resolve("p12").toString());
+    Run plain =
+        kyso("--lang", "en", "demo", "--no-softhsm", "--out", dir.resolve("p12").toString());
     assertThat(plain.exit()).isZero();
     assertThat(plain.out()).contains("PKCS#12");
   }
@@ -96,16 +110,39 @@ class KysoCliIT {
   @Test
   void verify_passes_withTheTestRootTrusted_offline_inBothLanguagesAndJson() throws Exception {
     String root = demo.resolve("goc-thu-nghiem.pem").toString();
-    Run vi = kyso("verify", "--trust", root, "--offline", demo.resolve("cong-van-ban-hanh.pdf").toString());
+    Run vi =
+        kyso(
+            "verify",
+            "--trust",
+            root,
+            "--offline",
+            demo.resolve("cong-van-ban-hanh.pdf").toString());
     assertThat(vi.exit()).as(vi.out() + vi.err()).isZero();
     assertThat(vi.out()).contains("HỢP LỆ");
-    Run en = kyso("--lang", "en", "verify", "--trust", root, "--offline", demo.resolve("ho-so-ky.xml").toString());
+    Run en =
+        kyso(
+            "--lang",
+            "en",
+            "verify",
+            "--trust",
+            root,
+            "--offline",
+            demo.resolve("ho-so-ky.xml").toString());
     assertThat(en.exit()).as(en.out() + en.err()).isZero();
     assertThat(en.out()).contains("Signature 1");
-    Run json = kyso("verify", "--json", "--trust", root, "--offline", "--policy", "national",
-        demo.resolve("cong-van-ban-hanh.pdf").toString());
+    Run json =
+        kyso(
+            "verify",
+            "--json",
+            "--trust",
+            root,
+            "--offline",
+            "--policy",
+            "national",
+            demo.resolve("cong-van-ban-hanh.pdf").toString());
     assertThat(json.exit()).isZero();
-    assertThat(json.out()).contains("\"indication\" : \"TOTAL_PASSED\"", "\"policy\"", "ORIGINAL_VALUE");
+    assertThat(json.out())
+        .contains("\"indication\" : \"TOTAL_PASSED\"", "\"policy\"", "ORIGINAL_VALUE");
   }
 
   @Test
@@ -152,14 +189,36 @@ class KysoCliIT {
   @Test
   void policy_listShowAndCheck() throws Exception {
     assertThat(kyso("policy", "list").out()).contains("national", "lao-cai-51-2015", "repealed");
-    assertThat(kyso("--lang", "en", "policy", "show", "lao-cai-51-2015").out()).contains("LC-04a", "QĐ 51/2015");
+    assertThat(kyso("--lang", "en", "policy", "show", "lao-cai-51-2015").out())
+        .contains("LC-04a", "QĐ 51/2015");
     assertThat(kyso("policy", "show", "--yaml", "national").out()).contains("kyso-policy-pack: 1");
     String chairman = demo.resolve("chung-thu-lanh-dao.pem").toString();
-    Run secret = kyso("policy", "check", "--cert", chairman, "--classification", "MAT", "--doc-type", "Công văn");
+    Run secret =
+        kyso(
+            "policy",
+            "check",
+            "--cert",
+            chairman,
+            "--classification",
+            "MAT",
+            "--doc-type",
+            "Công văn");
     assertThat(secret.exit()).isEqualTo(1);
     assertThat(secret.out()).contains("X-01", "TỪ CHỐI");
-    Run lc = kyso("--lang", "en", "policy", "check", "--cert", chairman, "--preset", "lao-cai-51-2015",
-        "--classification", "TOI_MAT", "--at", "2018-06-15");
+    Run lc =
+        kyso(
+            "--lang",
+            "en",
+            "policy",
+            "check",
+            "--cert",
+            chairman,
+            "--preset",
+            "lao-cai-51-2015",
+            "--classification",
+            "TOI_MAT",
+            "--at",
+            "2018-06-15");
     assertThat(lc.exit()).isEqualTo(1);
     assertThat(lc.out()).contains("LC-04a", "DENY");
     Run ok = kyso("policy", "check", "--cert", chairman, "--doc-type", "Công văn");
@@ -171,8 +230,11 @@ class KysoCliIT {
 
   private static Path pem(Path dir, X509Certificate c) throws Exception {
     Path f = dir.resolve("root-" + c.getSerialNumber() + ".pem");
-    Files.writeString(f, "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder().encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    Files.writeString(
+        f,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder().encodeToString(c.getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
     return f;
   }
 
@@ -191,25 +253,65 @@ class KysoCliIT {
     g.dispose();
     ImageIO.write(img, "png", png.toFile());
     Path out = dir.resolve("signed.pdf");
-    Run sign = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12", p12.toString(),
-        "--pin-file", pin.toString(), "--signature-image", png.toString(), "--rect", "120,200,50,20");
+    Run sign =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            out.toString(),
+            "--p12",
+            p12.toString(),
+            "--pin-file",
+            pin.toString(),
+            "--signature-image",
+            png.toString(),
+            "--rect",
+            "120,200,50,20");
     assertThat(sign.exit()).as(sign.out() + sign.err()).isZero();
     assertThat(sign.out()).contains("Đã ký");
-    Run verify = kyso("verify", "--trust", pem(dir, PKI.root()).toString(), "--offline", "--at",
-        "2026-06-15T10:00:00+07:00", out.toString());
+    Run verify =
+        kyso(
+            "verify",
+            "--trust",
+            pem(dir, PKI.root()).toString(),
+            "--offline",
+            "--at",
+            "2026-06-15T10:00:00+07:00",
+            out.toString());
     assertThat(verify.exit()).as("no revocation data offline").isEqualTo(2);
     assertThat(verify.out()).contains("APPEARANCE_IMAGE");
     Path crl1 = dir.resolve("sub.crl");
     Files.write(crl1, CrlServer.crl(PKI, PKI.intermediate(), ServerMode.NORMAL));
     Path crl2 = dir.resolve("root.crl");
     Files.write(crl2, CrlServer.crl(PKI, PKI.rootCredential(), ServerMode.NORMAL));
-    Run withCrls = kyso("verify", "--trust", pem(dir, PKI.root()).toString(), "--offline", "--at",
-        "2026-06-15T10:00:00+07:00", "--crl", crl1.toString(), "--crl", crl2.toString(), out.toString());
+    Run withCrls =
+        kyso(
+            "verify",
+            "--trust",
+            pem(dir, PKI.root()).toString(),
+            "--offline",
+            "--at",
+            "2026-06-15T10:00:00+07:00",
+            "--crl",
+            crl1.toString(),
+            "--crl",
+            crl2.toString(),
+            out.toString());
     assertThat(withCrls.exit()).as(withCrls.out() + withCrls.err()).isZero();
 
     Path xml = dir.resolve("signed.xml");
-    Run signXml = kyso("--lang", "en", "sign", "xml", demo.resolve("ho-so.xml").toString(), xml.toString(), "--p12",
-        p12.toString(), "--pin-file", pin.toString());
+    Run signXml =
+        kyso(
+            "--lang",
+            "en",
+            "sign",
+            "xml",
+            demo.resolve("ho-so.xml").toString(),
+            xml.toString(),
+            "--p12",
+            p12.toString(),
+            "--pin-file",
+            pin.toString());
     assertThat(signXml.exit()).as(signXml.out() + signXml.err()).isZero();
     assertThat(signXml.out()).contains("Signed");
   }
@@ -223,19 +325,50 @@ class KysoCliIT {
     Path right = dir.resolve("pin.txt");
     Files.writeString(right, "mat-khau");
     Path out = dir.resolve("signed.pdf");
-    Run bad = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12", p12.toString(),
-        "--pin-file", wrong.toString());
+    Run bad =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            out.toString(),
+            "--p12",
+            p12.toString(),
+            "--pin-file",
+            wrong.toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("Lỗi").doesNotContain("\tat ");
     assertThat(out).doesNotExist();
-    Run refused = kyso("--lang", "en", "sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12",
-        p12.toString(), "--pin-file", right.toString(), "--policy", "national", "--classification", "MAT");
+    Run refused =
+        kyso(
+            "--lang",
+            "en",
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            out.toString(),
+            "--p12",
+            p12.toString(),
+            "--pin-file",
+            right.toString(),
+            "--policy",
+            "national",
+            "--classification",
+            "MAT");
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("SIGNING_REFUSED", "X-01");
     assertThat(out).doesNotExist();
     assertThat(kyso("sign", "doc", "a", "b", "--p12", p12.toString()).exit()).isEqualTo(64);
-    assertThat(kyso("sign", "pdf", "a.pdf", "b.pdf").exit()).as("a key source is required").isEqualTo(64);
-    Run noPin = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--p12", p12.toString());
+    assertThat(kyso("sign", "pdf", "a.pdf", "b.pdf").exit())
+        .as("a key source is required")
+        .isEqualTo(64);
+    Run noPin =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            out.toString(),
+            "--p12",
+            p12.toString());
     assertThat(noPin.exit()).as("no terminal, no KYSO_PIN, no --pin-file").isEqualTo(64);
   }
 
@@ -243,19 +376,40 @@ class KysoCliIT {
   void signWithAPkcs11Token_wrongPinIsTyped(@TempDir Path dir) throws Exception {
     SoftHsm hsm = SoftHsm.assumeAvailable();
     hsm.createToken("kyso-cli", "12345678", "123456");
-    hsm.importCredential("kyso-cli", "123456", PKI.credential(TestIdentity.CHAIRMAN), "01", "chairman");
+    hsm.importCredential(
+        "kyso-cli", "123456", PKI.credential(TestIdentity.CHAIRMAN), "01", "chairman");
     Path pin = dir.resolve("pin.txt");
     Files.writeString(pin, "123456");
     Path wrong = dir.resolve("wrong.txt");
     Files.writeString(wrong, "000000");
     Path out = dir.resolve("token-signed.pdf");
-    Run bad = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--pkcs11-lib",
-        hsm.module().toString(), "--token-label", "kyso-cli", "--pin-file", wrong.toString());
+    Run bad =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            out.toString(),
+            "--pkcs11-lib",
+            hsm.module().toString(),
+            "--token-label",
+            "kyso-cli",
+            "--pin-file",
+            wrong.toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("PIN_INCORRECT");
     assertThat(out).doesNotExist();
-    Run ok = kyso("sign", "pdf", demo.resolve("cong-van.pdf").toString(), out.toString(), "--pkcs11-lib",
-        hsm.module().toString(), "--token-label", "kyso-cli", "--pin-file", pin.toString());
+    Run ok =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            out.toString(),
+            "--pkcs11-lib",
+            hsm.module().toString(),
+            "--token-label",
+            "kyso-cli",
+            "--pin-file",
+            pin.toString());
     assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
     assertThat(Files.size(out)).isGreaterThan(Files.size(demo.resolve("cong-van.pdf")));
 
@@ -264,19 +418,64 @@ class KysoCliIT {
     Run list = kyso("token", "list", "--pkcs11-lib", lib);
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out()).contains("Khe ", "kyso-cli");
-    Run info = kyso("--lang", "en", "token", "info", "--pkcs11-lib", lib, "--pin-log", log.toString(), "--token-label",
-        "kyso-cli", "--pin-file", pin.toString());
+    Run info =
+        kyso(
+            "--lang",
+            "en",
+            "token",
+            "info",
+            "--pkcs11-lib",
+            lib,
+            "--pin-log",
+            log.toString(),
+            "--token-label",
+            "kyso-cli",
+            "--pin-file",
+            pin.toString());
     assertThat(info.exit()).as(info.out() + info.err()).isZero();
     assertThat(info.out()).contains("kyso-cli", "Nguyễn Văn An", "not recorded");
     Path newPin = dir.resolve("new.txt");
     Files.writeString(newPin, "654321");
-    Run change = kyso("token", "change-pin", "--pkcs11-lib", lib, "--pin-log", log.toString(), "--token-label",
-        "kyso-cli", "--pin-file", pin.toString(), "--new-pin-file", newPin.toString());
+    Run change =
+        kyso(
+            "token",
+            "change-pin",
+            "--pkcs11-lib",
+            lib,
+            "--pin-log",
+            log.toString(),
+            "--token-label",
+            "kyso-cli",
+            "--pin-file",
+            pin.toString(),
+            "--new-pin-file",
+            newPin.toString());
     assertThat(change.exit()).as(change.out() + change.err()).isZero();
-    Run after = kyso("--lang", "en", "token", "info", "--pkcs11-lib", lib, "--pin-log", log.toString(),
-        "--token-label", "kyso-cli", "--pin-file", newPin.toString());
+    Run after =
+        kyso(
+            "--lang",
+            "en",
+            "token",
+            "info",
+            "--pkcs11-lib",
+            lib,
+            "--pin-log",
+            log.toString(),
+            "--token-label",
+            "kyso-cli",
+            "--pin-file",
+            newPin.toString());
     assertThat(after.out()).contains("PIN last changed 0 days ago");
-    Run oldPin = kyso("token", "info", "--pkcs11-lib", lib, "--token-label", "kyso-cli", "--pin-file", pin.toString());
+    Run oldPin =
+        kyso(
+            "token",
+            "info",
+            "--pkcs11-lib",
+            lib,
+            "--token-label",
+            "kyso-cli",
+            "--pin-file",
+            pin.toString());
     assertThat(oldPin.exit()).isEqualTo(1);
     assertThat(oldPin.err()).contains("PIN_INCORRECT");
   }
@@ -286,22 +485,51 @@ class KysoCliIT {
     SoftHsm hsm = SoftHsm.assumeAvailable();
     String secretPin = "731946";
     hsm.createToken("kyso-secret", "87654321", secretPin);
-    hsm.importCredential("kyso-secret", secretPin, PKI.credential(TestIdentity.CHAIRMAN), "01", "k");
+    hsm.importCredential(
+        "kyso-secret", secretPin, PKI.credential(TestIdentity.CHAIRMAN), "01", "k");
     Path pin = dir.resolve("pin.txt");
     Files.writeString(pin, secretPin);
     Path xml = dir.resolve("ho-so.xml");
     String marker = "NOI-DUNG-MAT-4711";
-    Files.writeString(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><GhiChu>" + marker + "</GhiChu></HoSo>\n");
+    Files.writeString(
+        xml,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><GhiChu>"
+            + marker
+            + "</GhiChu></HoSo>\n");
     List<String> trace = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace");
-    Run signed = kysoJvm(trace, "sign", "xml", xml.toString(), dir.resolve("signed.xml").toString(), "--pkcs11-lib",
-        hsm.module().toString(), "--token-label", "kyso-secret", "--pin-file", pin.toString());
+    Run signed =
+        kysoJvm(
+            trace,
+            "sign",
+            "xml",
+            xml.toString(),
+            dir.resolve("signed.xml").toString(),
+            "--pkcs11-lib",
+            hsm.module().toString(),
+            "--token-label",
+            "kyso-secret",
+            "--pin-file",
+            pin.toString());
     assertThat(signed.exit()).as(signed.err()).isZero();
-    Run wrong = kysoJvm(trace, "--debug", "sign", "xml", xml.toString(), dir.resolve("x.xml").toString(),
-        "--pkcs11-lib", hsm.module().toString(), "--token-label", "kyso-secret", "--pin-file", pin.toString() + "-none");
+    Run wrong =
+        kysoJvm(
+            trace,
+            "--debug",
+            "sign",
+            "xml",
+            xml.toString(),
+            dir.resolve("x.xml").toString(),
+            "--pkcs11-lib",
+            hsm.module().toString(),
+            "--token-label",
+            "kyso-secret",
+            "--pin-file",
+            pin.toString() + "-none");
     String logs = signed.out() + signed.err() + wrong.out() + wrong.err();
     assertThat(logs).doesNotContain(secretPin).doesNotContain(marker);
     byte[] key = PKI.credential(TestIdentity.CHAIRMAN).privateKey().getEncoded();
-    assertThat(logs).doesNotContain(Base64.getEncoder().encodeToString(key).substring(40, 80))
+    assertThat(logs)
+        .doesNotContain(Base64.getEncoder().encodeToString(key).substring(40, 80))
         .doesNotContain(HexFormat.of().formatHex(key).substring(80, 160));
   }
 

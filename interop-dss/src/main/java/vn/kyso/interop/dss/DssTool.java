@@ -48,9 +48,9 @@ import java.util.List;
  *                       answer: id OK | id ERROR message
  * </pre>
  *
- * Validation uses DSS's default policy with the one root trusted and revocation fetched online
- * from the addresses the certificates carry; signing tolerates broken certificates (the suite
- * needs such signatures), validation does not.
+ * Validation uses DSS's default policy with the one root trusted and revocation fetched online from
+ * the addresses the certificates carry; signing tolerates broken certificates (the suite needs such
+ * signatures), validation does not.
  */
 public final class DssTool {
   private DssTool() {}
@@ -63,7 +63,8 @@ public final class DssTool {
    */
   public static void main(String[] args) throws Exception {
     CertificateToken root = DSSUtils.loadCertificate(Files.readAllBytes(Path.of(args[1])));
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null) {
       if (line.isBlank()) {
@@ -109,16 +110,18 @@ public final class DssTool {
   }
 
   private static void validate(CertificateToken root, String[] job) {
-    SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(job[1]));
+    SignedDocumentValidator validator =
+        SignedDocumentValidator.fromDocument(new FileDocument(job[1]));
     validator.setCertificateVerifier(verifier(root, false));
     if (job.length >= 4) {
       List<DSSDocument> detached = new ArrayList<>();
-      detached.add(new FileDocument(job[3]) {
-        @Override
-        public String getName() {
-          return job[2];
-        }
-      });
+      detached.add(
+          new FileDocument(job[3]) {
+            @Override
+            public String getName() {
+              return job[2];
+            }
+          });
       validator.setDetachedContents(detached);
     }
     Reports reports = validator.validateDocument();
@@ -127,8 +130,16 @@ public final class DssTool {
     for (String id : simple.getSignatureIdList()) {
       List<String> errors = new ArrayList<>();
       simple.getAdESValidationErrors(id).forEach(m -> errors.add(m.getValue()));
-      System.out.println(job[0] + "\t" + i++ + "\t" + simple.getIndication(id) + "\t"
-          + (simple.getSubIndication(id) == null ? "-" : simple.getSubIndication(id)) + "\t" + clean(errors.toString()));
+      System.out.println(
+          job[0]
+              + "\t"
+              + i++
+              + "\t"
+              + simple.getIndication(id)
+              + "\t"
+              + (simple.getSubIndication(id) == null ? "-" : simple.getSubIndication(id))
+              + "\t"
+              + clean(errors.toString()));
     }
     if (i == 0) {
       System.out.println(job[0] + "\t-\tNO_SIGNATURE\t-\t-");
@@ -137,7 +148,8 @@ public final class DssTool {
 
   private static void sign(CertificateToken root, String tsa, String[] job) throws Exception {
     char[] password = job[5].toCharArray();
-    try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(job[4], new KeyStore.PasswordProtection(password))) {
+    try (Pkcs12SignatureToken token =
+        new Pkcs12SignatureToken(job[4], new KeyStore.PasswordProtection(password))) {
       DSSPrivateKeyEntry key = token.getKeys().get(0);
       DSSDocument doc = new FileDocument(job[6]);
       SignatureLevel level = SignatureLevel.valueOf(job[2]);
@@ -156,8 +168,14 @@ public final class DssTool {
   }
 
   /** Signs with the parameters every job shares (level, SHA-256, the key's chain) and the TSA. */
-  private static <P extends AbstractSignatureParameters<?>> DSSDocument sign(AbstractSignatureService<P, ?> service,
-      P p, SignatureLevel level, DSSDocument doc, String tsa, Pkcs12SignatureToken token, DSSPrivateKeyEntry key) {
+  private static <P extends AbstractSignatureParameters<?>> DSSDocument sign(
+      AbstractSignatureService<P, ?> service,
+      P p,
+      SignatureLevel level,
+      DSSDocument doc,
+      String tsa,
+      Pkcs12SignatureToken token,
+      DSSPrivateKeyEntry key) {
     service.setTspSource(new OnlineTSPSource(tsa));
     p.setSignatureLevel(level);
     p.setDigestAlgorithm(DigestAlgorithm.SHA256);

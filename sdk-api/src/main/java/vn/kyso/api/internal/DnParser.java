@@ -1,45 +1,46 @@
 package vn.kyso.api.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import vn.kyso.api.DnAttribute;
-import java.io.IOException;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.DERIA5String;
-import org.bouncycastle.asn1.DERPrintableString;
-import org.bouncycastle.asn1.DERUTF8String;
 
 /** Reads and writes distinguished names as ordered attribute lists. */
 public final class DnParser {
   /** Short names for the attribute types Vietnamese certificates use. */
-  public static final Map<String, String> SHORT_NAMES = Map.ofEntries(
-      Map.entry("2.5.4.3", "CN"),
-      Map.entry("2.5.4.12", "T"),
-      Map.entry("2.5.4.10", "O"),
-      Map.entry("2.5.4.11", "OU"),
-      Map.entry("2.5.4.7", "L"),
-      Map.entry("2.5.4.8", "ST"),
-      Map.entry("2.5.4.6", "C"),
-      Map.entry("2.5.4.9", "STREET"),
-      Map.entry("2.5.4.5", "SERIALNUMBER"),
-      Map.entry("2.5.4.4", "SURNAME"),
-      Map.entry("2.5.4.42", "GIVENNAME"),
-      Map.entry("2.5.4.20", "TELEPHONE"),
-      Map.entry("2.5.4.97", "ORGANIZATIONIDENTIFIER"),
-      Map.entry("0.9.2342.19200300.100.1.1", "UID"),
-      Map.entry("0.9.2342.19200300.100.1.25", "DC"),
-      Map.entry("1.2.840.113549.1.9.1", "E"));
+  public static final Map<String, String> SHORT_NAMES =
+      Map.ofEntries(
+          Map.entry("2.5.4.3", "CN"),
+          Map.entry("2.5.4.12", "T"),
+          Map.entry("2.5.4.10", "O"),
+          Map.entry("2.5.4.11", "OU"),
+          Map.entry("2.5.4.7", "L"),
+          Map.entry("2.5.4.8", "ST"),
+          Map.entry("2.5.4.6", "C"),
+          Map.entry("2.5.4.9", "STREET"),
+          Map.entry("2.5.4.5", "SERIALNUMBER"),
+          Map.entry("2.5.4.4", "SURNAME"),
+          Map.entry("2.5.4.42", "GIVENNAME"),
+          Map.entry("2.5.4.20", "TELEPHONE"),
+          Map.entry("2.5.4.97", "ORGANIZATIONIDENTIFIER"),
+          Map.entry("0.9.2342.19200300.100.1.1", "UID"),
+          Map.entry("0.9.2342.19200300.100.1.25", "DC"),
+          Map.entry("1.2.840.113549.1.9.1", "E"));
 
   private DnParser() {}
 
@@ -105,7 +106,8 @@ public final class DnParser {
       return s.getString();
     }
     try {
-      return "#" + HexFormat.of().formatHex(atv.getValue().toASN1Primitive().getEncoded(ASN1Encoding.DER));
+      return "#"
+          + HexFormat.of().formatHex(atv.getValue().toASN1Primitive().getEncoded(ASN1Encoding.DER));
     } catch (IOException e) {
       return "#";
     }

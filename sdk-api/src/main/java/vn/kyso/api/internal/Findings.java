@@ -31,7 +31,10 @@ public final class Findings {
    */
   public static Finding of(Messages messages, String code, Severity severity, Object... arguments) {
     String key = "finding." + code;
-    return new Finding(code, severity, messages.format(Locale.ENGLISH, key, arguments),
+    return new Finding(
+        code,
+        severity,
+        messages.format(Locale.ENGLISH, key, arguments),
         messages.format(Messages.VIETNAMESE, key, arguments));
   }
 }

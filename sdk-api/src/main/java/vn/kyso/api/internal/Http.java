@@ -36,11 +36,12 @@ public final class Http {
    * @param maxBytes largest response body accepted
    */
   public Http(Duration connectTimeout, Duration timeout, long maxBytes) {
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(ProxySelector.getDefault())
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .proxy(ProxySelector.getDefault())
+            .build();
     this.timeout = timeout;
     this.maxBytes = maxBytes;
   }
@@ -66,19 +67,21 @@ public final class Http {
    * @throws ServiceException when the service is unreachable, slow, too large or not 200
    */
   public byte[] post(URI uri, String contentType, byte[] body) throws ServiceException {
-    return send(uri, HttpRequest.newBuilder(checked(uri))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(
+        uri,
+        HttpRequest.newBuilder(checked(uri))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   private byte[] send(URI uri, HttpRequest.Builder request) throws ServiceException {
-    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(
-        request.timeout(timeout).build(), info -> new LimitedBody(maxBytes));
+    CompletableFuture<HttpResponse<byte[]>> future =
+        client.sendAsync(request.timeout(timeout).build(), info -> new LimitedBody(maxBytes));
     try {
       HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (response.statusCode() != 200) {
-        throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, uri,
-            "HTTP " + response.statusCode());
+        throw new ServiceException(
+            ErrorCode.SERVICE_BAD_RESPONSE, null, uri, "HTTP " + response.statusCode());
       }
       return response.body();
     } catch (TimeoutException e) {
@@ -91,10 +94,16 @@ public final class Http {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TooLarge) {
-        throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, cause, uri,
+        throw new ServiceException(
+            ErrorCode.SERVICE_BAD_RESPONSE,
+            cause,
+            uri,
             "response larger than " + maxBytes + " bytes");
       }
-      throw new ServiceException(ErrorCode.SERVICE_UNAVAILABLE, cause, uri,
+      throw new ServiceException(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          cause,
+          uri,
           cause == null ? "failed" : cause.getClass().getSimpleName());
     }
   }

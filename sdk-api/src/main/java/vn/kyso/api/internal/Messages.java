@@ -55,8 +55,8 @@ public final class Messages {
   }
 
   /**
-   * Formats a message in the language closest to {@code locale}: Vietnamese for {@code vi},
-   * English otherwise.
+   * Formats a message in the language closest to {@code locale}: Vietnamese for {@code vi}, English
+   * otherwise.
    *
    * @param locale the language wanted
    * @param key the message key

@@ -2,6 +2,7 @@ package vn.kyso.api.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -25,7 +26,6 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.SignatureAlgorithm;
-import java.security.Key;
 
 /** Signs and verifies pre-computed digests with JCA keys, without registering any provider. */
 public final class RawSignatures {
@@ -41,8 +41,9 @@ public final class RawSignatures {
    */
   public static byte[] digestInfo(Digest digest) {
     try {
-      AlgorithmIdentifier id = new AlgorithmIdentifier(
-          new ASN1ObjectIdentifier(digest.algorithm().oid()), DERNull.INSTANCE);
+      AlgorithmIdentifier id =
+          new AlgorithmIdentifier(
+              new ASN1ObjectIdentifier(digest.algorithm().oid()), DERNull.INSTANCE);
       return new DigestInfo(id, digest.value()).getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -64,7 +65,8 @@ public final class RawSignatures {
     if (algorithm.isPss()) {
       try {
         PSSSigner signer = pss(algorithm.digestAlgorithm());
-        signer.init(true, new ParametersWithRandom(PrivateKeyFactory.createKey(key.getEncoded()), RANDOM));
+        signer.init(
+            true, new ParametersWithRandom(PrivateKeyFactory.createKey(key.getEncoded()), RANDOM));
         byte[] hash = digest.value();
         signer.update(hash, 0, hash.length);
         return signer.generateSignature();
@@ -93,7 +95,8 @@ public final class RawSignatures {
    * @param signature the signature bytes
    * @return whether the signature is valid
    */
-  public static boolean verify(PublicKey key, Digest digest, SignatureAlgorithm algorithm, byte[] signature) {
+  public static boolean verify(
+      PublicKey key, Digest digest, SignatureAlgorithm algorithm, byte[] signature) {
     try {
       requireMatch(digest, algorithm);
       if (algorithm.isPss()) {
@@ -103,10 +106,16 @@ public final class RawSignatures {
         signer.update(hash, 0, hash.length);
         return signer.verifySignature(signature);
       }
-      Signature s = Signature.getInstance(
-          algorithm.keyType() == SignatureAlgorithm.KeyType.RSA ? "NONEwithRSA" : "NONEwithECDSA");
+      Signature s =
+          Signature.getInstance(
+              algorithm.keyType() == SignatureAlgorithm.KeyType.RSA
+                  ? "NONEwithRSA"
+                  : "NONEwithECDSA");
       s.initVerify(key);
-      s.update(algorithm.keyType() == SignatureAlgorithm.KeyType.RSA ? digestInfo(digest) : digest.value());
+      s.update(
+          algorithm.keyType() == SignatureAlgorithm.KeyType.RSA
+              ? digestInfo(digest)
+              : digest.value());
       return s.verify(signature);
     } catch (GeneralSecurityException | IOException | RuntimeException e) {
       return false;
@@ -131,15 +140,24 @@ public final class RawSignatures {
 
   private static void requireMatch(Digest digest, SignatureAlgorithm algorithm) {
     if (digest.algorithm() != algorithm.digestAlgorithm()) {
-      throw new IllegalArgumentException("digest is " + digest.algorithm() + " but " + algorithm
-          + " signs " + algorithm.digestAlgorithm());
+      throw new IllegalArgumentException(
+          "digest is "
+              + digest.algorithm()
+              + " but "
+              + algorithm
+              + " signs "
+              + algorithm.digestAlgorithm());
     }
   }
 
   private static PSSSigner pss(DigestAlgorithm digest) {
     org.bouncycastle.crypto.Digest content = bcDigest(digest);
-    return PSSSigner.createRawSigner(new RSABlindedEngine(), content, bcDigest(digest),
-        digest.length(), PSSSigner.TRAILER_IMPLICIT);
+    return PSSSigner.createRawSigner(
+        new RSABlindedEngine(),
+        content,
+        bcDigest(digest),
+        digest.length(),
+        PSSSigner.TRAILER_IMPLICIT);
   }
 
   private static org.bouncycastle.crypto.Digest bcDigest(DigestAlgorithm digest) {

@@ -3,15 +3,15 @@ package vn.kyso.api.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import vn.kyso.api.policy.PolicyDecision;
-import vn.kyso.api.policy.PolicyFinding;
-import vn.kyso.api.policy.PolicyOutcome;
 import java.io.Writer;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.policy.PolicyDecision;
+import vn.kyso.api.policy.PolicyFinding;
+import vn.kyso.api.policy.PolicyOutcome;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
@@ -177,7 +177,8 @@ public final class ReportWriter {
     g.writeEndObject();
   }
 
-  private static void certificate(JsonGenerator g, String field, X509Certificate c) throws IOException {
+  private static void certificate(JsonGenerator g, String field, X509Certificate c)
+      throws IOException {
     g.writeObjectFieldStart(field);
     g.writeStringField("serialNumber", c.getSerialNumber().toString(16));
     g.writeStringField("issuer", c.getIssuerX500Principal().getName());
@@ -187,7 +188,8 @@ public final class ReportWriter {
     g.writeEndObject();
   }
 
-  private static void findings(JsonGenerator g, String field, List<Finding> findings) throws IOException {
+  private static void findings(JsonGenerator g, String field, List<Finding> findings)
+      throws IOException {
     g.writeArrayFieldStart(field);
     for (Finding f : findings) {
       g.writeStartObject();
@@ -216,30 +218,68 @@ public final class ReportWriter {
   public static String text(ValidationReport report, Locale locale) {
     Messages m = Messages.API;
     StringBuilder sb = new StringBuilder();
-    sb.append(m.format(locale, "report.header", report.documentName(), report.validationTime(),
-        m.format(locale, "indication." + report.overall().name()))).append('\n');
+    sb.append(
+            m.format(
+                locale,
+                "report.header",
+                report.documentName(),
+                report.validationTime(),
+                m.format(locale, "indication." + report.overall().name())))
+        .append('\n');
     int n = 0;
     for (SignatureResult s : report.signatures()) {
       n++;
-      sb.append(m.format(locale, "report.signature", n, s.id(), s.format().name(), s.level().name(),
-          m.format(locale, "indication." + s.indication().name()),
-          s.subIndication().map(Enum::name).orElse("-"))).append('\n');
-      s.signer().ifPresent(id -> sb.append("  ").append(m.format(locale, "report.signer", id.name(),
-          id.title().orElse("-"), String.join(" / ", id.organisationChain()))).append('\n'));
-      s.claimedSigningTime().ifPresent(t -> sb.append("  ").append(m.format(locale, "report.claimedTime", t)).append('\n'));
-      s.bestSignatureTime().ifPresent(t -> sb.append("  ").append(m.format(locale, "report.provenTime", t)).append('\n'));
+      sb.append(
+              m.format(
+                  locale,
+                  "report.signature",
+                  n,
+                  s.id(),
+                  s.format().name(),
+                  s.level().name(),
+                  m.format(locale, "indication." + s.indication().name()),
+                  s.subIndication().map(Enum::name).orElse("-")))
+          .append('\n');
+      s.signer()
+          .ifPresent(
+              id ->
+                  sb.append("  ")
+                      .append(
+                          m.format(
+                              locale,
+                              "report.signer",
+                              id.name(),
+                              id.title().orElse("-"),
+                              String.join(" / ", id.organisationChain())))
+                      .append('\n'));
+      s.claimedSigningTime()
+          .ifPresent(
+              t -> sb.append("  ").append(m.format(locale, "report.claimedTime", t)).append('\n'));
+      s.bestSignatureTime()
+          .ifPresent(
+              t -> sb.append("  ").append(m.format(locale, "report.provenTime", t)).append('\n'));
       if (!s.scope().isEmpty()) {
         sb.append("  ").append(m.format(locale, "report.scope", s.scope(locale))).append('\n');
       }
       for (Finding f : s.findings()) {
-        sb.append("  [").append(f.severity()).append("] ").append(f.code()).append(": ")
-            .append(f.message(locale)).append('\n');
+        sb.append("  [")
+            .append(f.severity())
+            .append("] ")
+            .append(f.code())
+            .append(": ")
+            .append(f.message(locale))
+            .append('\n');
       }
       s.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), "  "));
     }
     for (Finding f : report.documentFindings()) {
-      sb.append("[").append(f.severity()).append("] ").append(f.code()).append(": ")
-          .append(f.message(locale)).append('\n');
+      sb.append("[")
+          .append(f.severity())
+          .append("] ")
+          .append(f.code())
+          .append(": ")
+          .append(f.message(locale))
+          .append('\n');
     }
     report.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), ""));
     return sb.toString();

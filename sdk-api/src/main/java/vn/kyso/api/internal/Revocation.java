@@ -1,6 +1,7 @@
 package vn.kyso.api.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.security.cert.CRLReason;
@@ -10,15 +11,17 @@ import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
@@ -43,10 +46,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.trust.RevocationEvidence;
-import java.io.IOException;
-import java.util.Locale;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
 
 /**
  * Parses and checks OCSP responses (RFC 6960) and CRLs (RFC 5280) for one certificate and its
@@ -54,9 +53,15 @@ import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
  */
 public final class Revocation {
   /** Signature algorithms refused on revocation data: MD2, MD5, SHA-1 with RSA, DSA, ECDSA. */
-  private static final Set<String> WEAK_SIGNATURES = Set.of(
-      "1.2.840.113549.1.1.2", "1.2.840.113549.1.1.4", "1.2.840.113549.1.1.5",
-      "1.2.840.10040.4.3", "1.2.840.10045.4.1", "1.3.14.3.2.29");
+  private static final Set<String> WEAK_SIGNATURES =
+      Set.of(
+          "1.2.840.113549.1.1.2",
+          "1.2.840.113549.1.1.4",
+          "1.2.840.113549.1.1.5",
+          "1.2.840.10040.4.3",
+          "1.2.840.10045.4.1",
+          "1.3.14.3.2.29");
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Revocation() {}
@@ -103,13 +108,18 @@ public final class Revocation {
   public static OcspRequest ocspRequest(X509Certificate certificate, X509Certificate issuer) {
     try {
       DigestCalculatorProvider dcp = new JcaDigestCalculatorProviderBuilder().build();
-      CertificateID id = new CertificateID(dcp.get(CertificateID.HASH_SHA1),
-          new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+      CertificateID id =
+          new CertificateID(
+              dcp.get(CertificateID.HASH_SHA1),
+              new JcaX509CertificateHolder(issuer),
+              certificate.getSerialNumber());
       byte[] nonce = new byte[16];
       RANDOM.nextBytes(nonce);
       OCSPReqBuilder b = new OCSPReqBuilder().addRequest(id);
-      b.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
-          false, new DEROctetString(nonce))));
+      b.setRequestExtensions(
+          new Extensions(
+              new Extension(
+                  OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce))));
       return new OcspRequest(b.build().getEncoded(), nonce);
     } catch (Exception e) {
       throw new IllegalStateException("cannot build OCSP request", e);
@@ -134,7 +144,8 @@ public final class Revocation {
         }
         ResponseBytes rb = response.getResponseBytes();
         if (rb == null || !rb.getResponseType().equals(OCSPObjectIdentifiers.id_pkix_ocsp_basic)) {
-          throw new DocumentException(ErrorCode.MALFORMED_OCSP_RESPONSE, null, "not a basic response");
+          throw new DocumentException(
+              ErrorCode.MALFORMED_OCSP_RESPONSE, null, "not a basic response");
         }
         Object o = new OCSPResp(response).getResponseObject();
         return (BasicOCSPResp) o;
@@ -144,7 +155,8 @@ public final class Revocation {
     } catch (DocumentException e) {
       throw e;
     } catch (Exception e) {
-      throw new DocumentException(ErrorCode.MALFORMED_OCSP_RESPONSE, e, e.getClass().getSimpleName());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_OCSP_RESPONSE, e, e.getClass().getSimpleName());
     }
   }
 
@@ -157,7 +169,8 @@ public final class Revocation {
    */
   public static X509CRL parseCrl(byte[] der) throws DocumentException {
     try {
-      return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+      return (X509CRL)
+          CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_CRL, e, e.getClass().getSimpleName());
     }
@@ -175,8 +188,12 @@ public final class Revocation {
    * @throws Rejected when the response does not check out
    * @throws DocumentException when it cannot be parsed
    */
-  public static RevocationEvidence checkOcsp(byte[] encoded, X509Certificate certificate,
-      X509Certificate issuer, byte[] expectedNonce, RevocationEvidence.Origin origin)
+  public static RevocationEvidence checkOcsp(
+      byte[] encoded,
+      X509Certificate certificate,
+      X509Certificate issuer,
+      byte[] expectedNonce,
+      RevocationEvidence.Origin origin)
       throws Rejected, DocumentException {
     BasicOCSPResp basic = parseOcsp(encoded);
     try {
@@ -198,7 +215,8 @@ public final class Revocation {
       SingleResp match = null;
       for (SingleResp single : basic.getResponses()) {
         CertificateID id = single.getCertID();
-        if (id.getSerialNumber().equals(certificate.getSerialNumber()) && id.matchesIssuer(issuerHolder, dcp)) {
+        if (id.getSerialNumber().equals(certificate.getSerialNumber())
+            && id.matchesIssuer(issuerHolder, dcp)) {
           match = single;
           break;
         }
@@ -210,24 +228,51 @@ public final class Revocation {
       {
         SingleResp single = match;
         Instant thisUpdate = single.getThisUpdate().toInstant();
-        Optional<Instant> nextUpdate = Optional.ofNullable(single.getNextUpdate()).map(d -> d.toInstant());
+        Optional<Instant> nextUpdate =
+            Optional.ofNullable(single.getNextUpdate()).map(d -> d.toInstant());
         CertificateStatus status = single.getCertStatus();
         if (status == null) {
-          return new RevocationEvidence(certificate, RevocationEvidence.Kind.OCSP, origin,
-              RevocationEvidence.Status.GOOD, thisUpdate, nextUpdate, Optional.empty(), Optional.empty(),
-              signer, encoded);
+          return new RevocationEvidence(
+              certificate,
+              RevocationEvidence.Kind.OCSP,
+              origin,
+              RevocationEvidence.Status.GOOD,
+              thisUpdate,
+              nextUpdate,
+              Optional.empty(),
+              Optional.empty(),
+              signer,
+              encoded);
         }
         if (status instanceof RevokedStatus r) {
-          Optional<String> reason = r.hasRevocationReason()
-              ? Optional.of(reasonName(r.getRevocationReason())) : Optional.empty();
-          return new RevocationEvidence(certificate, RevocationEvidence.Kind.OCSP, origin,
-              RevocationEvidence.Status.REVOKED, thisUpdate, nextUpdate,
-              Optional.of(r.getRevocationTime().toInstant()), reason, signer, encoded);
+          Optional<String> reason =
+              r.hasRevocationReason()
+                  ? Optional.of(reasonName(r.getRevocationReason()))
+                  : Optional.empty();
+          return new RevocationEvidence(
+              certificate,
+              RevocationEvidence.Kind.OCSP,
+              origin,
+              RevocationEvidence.Status.REVOKED,
+              thisUpdate,
+              nextUpdate,
+              Optional.of(r.getRevocationTime().toInstant()),
+              reason,
+              signer,
+              encoded);
         }
         if (status instanceof UnknownStatus) {
-          return new RevocationEvidence(certificate, RevocationEvidence.Kind.OCSP, origin,
-              RevocationEvidence.Status.UNKNOWN, thisUpdate, nextUpdate, Optional.empty(), Optional.empty(),
-              signer, encoded);
+          return new RevocationEvidence(
+              certificate,
+              RevocationEvidence.Kind.OCSP,
+              origin,
+              RevocationEvidence.Status.UNKNOWN,
+              thisUpdate,
+              nextUpdate,
+              Optional.empty(),
+              Optional.empty(),
+              signer,
+              encoded);
         }
         throw new Rejected("unsupported certificate status");
       }
@@ -249,8 +294,12 @@ public final class Revocation {
    * @throws Rejected when the CRL does not check out or does not cover the certificate
    * @throws DocumentException when it cannot be parsed
    */
-  public static RevocationEvidence checkCrl(byte[] encoded, X509Certificate certificate,
-      X509Certificate issuer, RevocationEvidence.Origin origin) throws Rejected, DocumentException {
+  public static RevocationEvidence checkCrl(
+      byte[] encoded,
+      X509Certificate certificate,
+      X509Certificate issuer,
+      RevocationEvidence.Origin origin)
+      throws Rejected, DocumentException {
     X509CRL crl = parseCrl(encoded);
     if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
       throw new NotApplicable("CRL of another issuer");
@@ -277,11 +326,14 @@ public final class Revocation {
     byte[] idp = crl.getExtensionValue("2.5.29.28");
     if (idp != null) {
       try {
-        IssuingDistributionPoint p = IssuingDistributionPoint.getInstance(
-            ASN1OctetString.getInstance(idp).getOctets());
+        IssuingDistributionPoint p =
+            IssuingDistributionPoint.getInstance(ASN1OctetString.getInstance(idp).getOctets());
         boolean ca = certificate.getBasicConstraints() >= 0;
-        if (p.getOnlySomeReasons() != null || p.isIndirectCRL() || p.onlyContainsAttributeCerts()
-            || p.onlyContainsCACerts() && !ca || p.onlyContainsUserCerts() && ca) {
+        if (p.getOnlySomeReasons() != null
+            || p.isIndirectCRL()
+            || p.onlyContainsAttributeCerts()
+            || p.onlyContainsCACerts() && !ca
+            || p.onlyContainsUserCerts() && ca) {
           throw new Rejected("the CRL's scope does not cover this certificate");
         }
       } catch (IllegalArgumentException e) {
@@ -293,14 +345,30 @@ public final class Revocation {
     X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
     List<X509Certificate> signer = List.of(issuer);
     if (entry == null || entry.getRevocationReason() == CRLReason.REMOVE_FROM_CRL) {
-      return new RevocationEvidence(certificate, RevocationEvidence.Kind.CRL, origin,
-          RevocationEvidence.Status.GOOD, thisUpdate, nextUpdate, Optional.empty(), Optional.empty(),
-          signer, encoded);
+      return new RevocationEvidence(
+          certificate,
+          RevocationEvidence.Kind.CRL,
+          origin,
+          RevocationEvidence.Status.GOOD,
+          thisUpdate,
+          nextUpdate,
+          Optional.empty(),
+          Optional.empty(),
+          signer,
+          encoded);
     }
     Optional<String> reason = Optional.ofNullable(entry.getRevocationReason()).map(Enum::name);
-    return new RevocationEvidence(certificate, RevocationEvidence.Kind.CRL, origin,
-        RevocationEvidence.Status.REVOKED, thisUpdate, nextUpdate,
-        Optional.of(entry.getRevocationDate().toInstant()), reason, signer, encoded);
+    return new RevocationEvidence(
+        certificate,
+        RevocationEvidence.Kind.CRL,
+        origin,
+        RevocationEvidence.Status.REVOKED,
+        thisUpdate,
+        nextUpdate,
+        Optional.of(entry.getRevocationDate().toInstant()),
+        reason,
+        signer,
+        encoded);
   }
 
   /**
@@ -313,7 +381,8 @@ public final class Revocation {
    * @param skew tolerated clock difference
    * @return null when fresh, else the reason it is not
    */
-  public static String staleness(RevocationEvidence e, Instant t, Instant now, Duration maxAge, Duration skew) {
+  public static String staleness(
+      RevocationEvidence e, Instant t, Instant now, Duration maxAge, Duration skew) {
     if (e.thisUpdate().isAfter(now.plus(skew))) {
       return "produced in the future (" + e.thisUpdate() + ")";
     }
@@ -327,7 +396,8 @@ public final class Revocation {
   private static List<X509Certificate> responderChain(BasicOCSPResp basic, X509Certificate issuer)
       throws Rejected {
     try {
-      if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
+      if (basic.isSignatureValid(
+          new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
         return List.of(issuer);
       }
     } catch (Exception e) {
@@ -350,7 +420,8 @@ public final class Revocation {
             || produced.isAfter(responder.getNotAfter().toInstant())) {
           continue;
         }
-        if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder.getPublicKey()))) {
+        if (basic.isSignatureValid(
+            new JcaContentVerifierProviderBuilder().build(responder.getPublicKey()))) {
           return List.of(responder, issuer);
         }
       } catch (Exception e) {

@@ -1,6 +1,8 @@
 package vn.kyso.api.internal;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,44 +16,47 @@ import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
-import java.io.IOException;
-import java.net.URISyntaxException;
 
 /** Reads the certificate extensions path validation needs, tolerating damage. */
 public final class X509Extensions {
   /** Extensions this SDK understands and may meet marked critical. */
-  public static final Set<String> UNDERSTOOD_CRITICAL = Set.of(
-      "2.5.29.15", // key usage
-      "2.5.29.19", // basic constraints
-      "2.5.29.37", // extended key usage
-      "2.5.29.32", // certificate policies (any policy accepted; no policy constraints processed)
-      "2.5.29.17", // subject alternative name
-      "2.5.29.18", // issuer alternative name
-      "2.5.29.14", // subject key identifier
-      "2.5.29.35", // authority key identifier
-      "2.5.29.31", // CRL distribution points
-      "2.5.29.46", // freshest CRL
-      "2.5.29.16", // private key usage period
-      "1.3.6.1.5.5.7.1.1", // authority information access
-      "1.3.6.1.5.5.7.1.3", // qualified certificate statements
-      "1.3.6.1.5.5.7.48.1.5"); // OCSP no-check
+  public static final Set<String> UNDERSTOOD_CRITICAL =
+      Set.of(
+          "2.5.29.15", // key usage
+          "2.5.29.19", // basic constraints
+          "2.5.29.37", // extended key usage
+          "2.5.29.32", // certificate policies (any policy accepted; no policy constraints
+          // processed)
+          "2.5.29.17", // subject alternative name
+          "2.5.29.18", // issuer alternative name
+          "2.5.29.14", // subject key identifier
+          "2.5.29.35", // authority key identifier
+          "2.5.29.31", // CRL distribution points
+          "2.5.29.46", // freshest CRL
+          "2.5.29.16", // private key usage period
+          "1.3.6.1.5.5.7.1.1", // authority information access
+          "1.3.6.1.5.5.7.1.3", // qualified certificate statements
+          "1.3.6.1.5.5.7.48.1.5"); // OCSP no-check
 
   /** id-kp-OCSPSigning. */
   public static final String EKU_OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
+
   /** id-kp-timeStamping. */
   public static final String EKU_TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
+
   /** id-pkix-ocsp-nocheck. */
   public static final String OCSP_NOCHECK = "1.3.6.1.5.5.7.48.1.5";
 
   /** Extended key usages that allow signing documents. */
-  public static final Set<String> SIGNING_EKUS = Set.of(
-      "2.5.29.37.0", // anyExtendedKeyUsage
-      "1.3.6.1.5.5.7.3.4", // emailProtection
-      "1.3.6.1.5.5.7.3.2", // clientAuth (Vietnamese special-use certificates carry it)
-      "1.3.6.1.4.1.311.20.2.2", // smartcardLogon
-      "1.3.6.1.4.1.311.10.3.12", // Microsoft document signing
-      "1.3.6.1.5.5.7.3.36", // id-kp-documentSigning (RFC 9336)
-      "1.2.840.113583.1.1.5"); // Adobe authentic documents trust
+  public static final Set<String> SIGNING_EKUS =
+      Set.of(
+          "2.5.29.37.0", // anyExtendedKeyUsage
+          "1.3.6.1.5.5.7.3.4", // emailProtection
+          "1.3.6.1.5.5.7.3.2", // clientAuth (Vietnamese special-use certificates carry it)
+          "1.3.6.1.4.1.311.20.2.2", // smartcardLogon
+          "1.3.6.1.4.1.311.10.3.12", // Microsoft document signing
+          "1.3.6.1.5.5.7.3.36", // id-kp-documentSigning (RFC 9336)
+          "1.2.840.113583.1.1.5"); // Adobe authentic documents trust
 
   private X509Extensions() {}
 
@@ -127,7 +132,8 @@ public final class X509Extensions {
         return out;
       }
       List<GeneralName> names = new ArrayList<>();
-      for (AccessDescription ad : AuthorityInformationAccess.getInstance(v).getAccessDescriptions()) {
+      for (AccessDescription ad :
+          AuthorityInformationAccess.getInstance(v).getAccessDescriptions()) {
         if (ad.getAccessMethod().getId().equals(method)) {
           names.add(ad.getAccessLocation());
         }

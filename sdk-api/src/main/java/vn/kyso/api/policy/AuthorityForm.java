@@ -31,12 +31,16 @@ public enum AuthorityForm {
     this.english = english;
   }
 
-  /** @return the prefix as written on the document, e.g. {@code KT.} */
+  /**
+   * @return the prefix as written on the document, e.g. {@code KT.}
+   */
   public String prefix() {
     return prefix;
   }
 
-  /** @return a short English description */
+  /**
+   * @return a short English description
+   */
   public String description() {
     return english;
   }

@@ -15,7 +15,9 @@ public enum Classification {
   /** Tuyệt mật (top secret). */
   TUYET_MAT;
 
-  /** @return whether the document holds state-secret information */
+  /**
+   * @return whether the document holds state-secret information
+   */
   public boolean isClassified() {
     return this != NONE;
   }

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the host system knows about a document: type, classification, categories, number and
- * symbol, issuing organisation, signing-authority form, copy form and provenance. The policy
- * engine reads it; the signers and verifiers never look inside. Immutable and thread-safe.
+ * What the host system knows about a document: type, classification, categories, number and symbol,
+ * issuing organisation, signing-authority form, copy form and provenance. The policy engine reads
+ * it; the signers and verifiers never look inside. Immutable and thread-safe.
  *
  * <pre>{@code
  * DocumentInfo letter = DocumentInfo.builder("Công văn")
@@ -24,18 +24,25 @@ import java.util.TreeSet;
 public final class DocumentInfo {
   /** Category: documents about payment or settlement (thanh toán, quyết toán). */
   public static final String CATEGORY_PAYMENT_SETTLEMENT = "payment-settlement";
+
   /** Category: an individual decision (quyết định cá biệt). */
   public static final String CATEGORY_INDIVIDUAL_DECISION = "individual-decision";
+
   /** Category: a land-use or house/real-estate ownership certificate. */
   public static final String CATEGORY_LAND_OR_HOUSE_CERTIFICATE = "land-or-house-certificate";
+
   /** Category: an inheritance document. */
   public static final String CATEGORY_INHERITANCE = "inheritance";
+
   /** Category: a marriage registration certificate. */
   public static final String CATEGORY_MARRIAGE_CERTIFICATE = "marriage-certificate";
+
   /** Category: a divorce decision. */
   public static final String CATEGORY_DIVORCE_DECISION = "divorce-decision";
+
   /** Category: a birth or death certificate. */
   public static final String CATEGORY_BIRTH_OR_DEATH_CERTIFICATE = "birth-or-death-certificate";
+
   /** Category: a bill of exchange or another valuable paper. */
   public static final String CATEGORY_VALUABLE_PAPER = "valuable-paper";
 
@@ -101,109 +108,154 @@ public final class DocumentInfo {
     return builder("").build();
   }
 
-  /** @return the document type, empty when unknown */
+  /**
+   * @return the document type, empty when unknown
+   */
   public String type() {
     return type;
   }
 
-  /** @return the classification */
+  /**
+   * @return the classification
+   */
   public Classification classification() {
     return classification;
   }
 
-  /** @return the category tags, e.g. {@link #CATEGORY_PAYMENT_SETTLEMENT} */
+  /**
+   * @return the category tags, e.g. {@link #CATEGORY_PAYMENT_SETTLEMENT}
+   */
   public Set<String> categories() {
     return categories;
   }
 
-  /** @return the number and symbol (số, ký hiệu), e.g. {@code 123/UBND-VP} */
+  /**
+   * @return the number and symbol (số, ký hiệu), e.g. {@code 123/UBND-VP}
+   */
   public Optional<String> numberSymbol() {
     return Optional.ofNullable(numberSymbol);
   }
 
-  /** @return the issue date */
+  /**
+   * @return the issue date
+   */
   public Optional<LocalDate> issueDate() {
     return Optional.ofNullable(issueDate);
   }
 
-  /** @return the issuing organisation */
+  /**
+   * @return the issuing organisation
+   */
   public Optional<String> issuingOrganisation() {
     return Optional.ofNullable(issuingOrganisation);
   }
 
-  /** @return the signing-authority form */
+  /**
+   * @return the signing-authority form
+   */
   public AuthorityForm authorityForm() {
     return authorityForm;
   }
 
-  /** @return the signer's title line as written on the document, e.g. {@code PHÓ CHỦ TỊCH} */
+  /**
+   * @return the signer's title line as written on the document, e.g. {@code PHÓ CHỦ TỊCH}
+   */
   public Optional<String> titleLine() {
     return Optional.ofNullable(titleLine);
   }
 
-  /** @return the signer's name as written on the document */
+  /**
+   * @return the signer's name as written on the document
+   */
   public Optional<String> signerName() {
     return Optional.ofNullable(signerName);
   }
 
-  /** @return the copy form when the document is a copy */
+  /**
+   * @return the copy form when the document is a copy
+   */
   public Optional<CopyForm> copyForm() {
     return Optional.ofNullable(copyForm);
   }
 
-  /** @return whether the document is a copy (bản sao) */
+  /**
+   * @return whether the document is a copy (bản sao)
+   */
   public boolean isCopy() {
     return copyForm != null;
   }
 
-  /** @return the medium the copy was made from */
+  /**
+   * @return the medium the copy was made from
+   */
   public Optional<Medium> copySource() {
     return Optional.ofNullable(copySource);
   }
 
-  /** @return the form of the document the copy was made from, when it was itself a copy */
+  /**
+   * @return the form of the document the copy was made from, when it was itself a copy
+   */
   public Optional<CopyForm> copySourceForm() {
     return Optional.ofNullable(copySourceForm);
   }
 
-  /** @return the organisation that made the copy */
+  /**
+   * @return the organisation that made the copy
+   */
   public Optional<String> copyingOrganisation() {
     return Optional.ofNullable(copyingOrganisation);
   }
 
-  /** @return who authorised the copy (Nghị định 30/2020 Art 27) */
+  /**
+   * @return who authorised the copy (Nghị định 30/2020 Art 27)
+   */
   public Optional<String> copyAuthorisedBy() {
     return Optional.ofNullable(copyAuthorisedBy);
   }
 
-  /** @return whether the document was digitised from paper */
+  /**
+   * @return whether the document was digitised from paper
+   */
   public boolean isDigitisedFromPaper() {
     return digitisedFromPaper;
   }
 
-  /** @return whether the paper it was digitised from was signed and sealed */
+  /**
+   * @return whether the paper it was digitised from was signed and sealed
+   */
   public boolean isPaperSignedAndSealed() {
     return paperSignedAndSealed;
   }
 
-  /** @return the organisation that digitised it */
+  /**
+   * @return the organisation that digitised it
+   */
   public Optional<String> digitisedBy() {
     return Optional.ofNullable(digitisedBy);
   }
 
-  /** @return whether the digitised file carries a conversion mark with the converter's details */
+  /**
+   * @return whether the digitised file carries a conversion mark with the converter's details
+   */
   public boolean hasConversionMark() {
     return conversionMark;
   }
 
-  /** @return for an attachment in a separate file, the number and symbol of the main document */
+  /**
+   * @return for an attachment in a separate file, the number and symbol of the main document
+   */
   public Optional<String> attachmentTo() {
     return Optional.ofNullable(attachmentTo);
   }
 
   @Override
   public String toString() {
-    return "DocumentInfo[" + type + ", " + classification + (numberSymbol == null ? "" : ", " + numberSymbol) + "]";
+    return "DocumentInfo["
+        + type
+        + ", "
+        + classification
+        + (numberSymbol == null ? "" : ", " + numberSymbol)
+        + "]";
   }
 
   /** Builds a {@link DocumentInfo}. Not thread-safe. */
@@ -336,8 +388,8 @@ public final class DocumentInfo {
     }
 
     /**
-     * Sets the form of the document copied, when it was itself a copy (a sao lục is made from a
-     * sao y).
+     * Sets the form of the document copied, when it was itself a copy (a sao lục is made from a sao
+     * y).
      *
      * @param value the form
      * @return this builder
@@ -366,7 +418,8 @@ public final class DocumentInfo {
      * @param conversionMark whether the file carries a conversion mark with the converter's details
      * @return this builder
      */
-    public Builder digitisedFromPaper(String digitisedBy, boolean paperSignedAndSealed, boolean conversionMark) {
+    public Builder digitisedFromPaper(
+        String digitisedBy, boolean paperSignedAndSealed, boolean conversionMark) {
       this.digitisedFromPaper = true;
       this.digitisedBy = Objects.requireNonNull(digitisedBy, "digitisedBy");
       this.paperSignedAndSealed = paperSignedAndSealed;
@@ -385,7 +438,9 @@ public final class DocumentInfo {
       return this;
     }
 
-    /** @return the description */
+    /**
+     * @return the description
+     */
     public DocumentInfo build() {
       if (copySourceForm != null && copyForm == null) {
         throw new IllegalStateException("copySourceForm needs copy(...)");

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.kyso.api.SignatureAlgorithm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.kyso.api.DocumentException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.SigningRefusedException;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
@@ -17,9 +20,6 @@ import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import vn.kyso.api.SignerIdentity;
 
 /**
  * What a signer needs to run the policy before it touches the token: the policy, the document's
@@ -67,30 +67,38 @@ public final class PolicyCheck {
     return new Builder(policy, document);
   }
 
-  /** @return the policy */
+  /**
+   * @return the policy
+   */
   public SigningPolicy policy() {
     return policy;
   }
 
-  /** @return the document's description */
+  /**
+   * @return the document's description
+   */
   public DocumentInfo document() {
     return document;
   }
 
-  /** @return the kind of signature, when set (else inferred from the certificate) */
+  /**
+   * @return the kind of signature, when set (else inferred from the certificate)
+   */
   public Optional<SignatureKind> kind() {
     return Optional.ofNullable(kind);
   }
 
-  /** @return the explicit override, when set */
+  /**
+   * @return the explicit override, when set
+   */
   public Optional<PolicyOverride> override() {
     return Optional.ofNullable(override);
   }
 
   /**
-   * Builds the request for a signature and evaluates it; throws when it is denied and no
-   * explicit override covers every denying rule. A signature allowed by an override is logged
-   * (SLF4J, WARN: who, which rules, when, why) and the returned decision records the override.
+   * Builds the request for a signature and evaluates it; throws when it is denied and no explicit
+   * override covers every denying rule. A signature allowed by an override is logged (SLF4J, WARN:
+   * who, which rules, when, why) and the returned decision records the override.
    *
    * @param certificate the signer certificate
    * @param time the signing time
@@ -100,10 +108,17 @@ public final class PolicyCheck {
    * @return the decision (allowed, possibly by an override it records)
    * @throws SigningRefusedException when denied
    */
-  public PolicyDecision enforce(X509Certificate certificate, Instant time, SignatureAlgorithm algorithm,
-      List<PriorSignature> priorSignatures, CertificateResult certificateResult) throws SigningRefusedException {
-    SigningRequest.Builder b = SigningRequest.builder(certificate, document, time).algorithm(algorithm)
-        .keyStorage(keyStorage);
+  public PolicyDecision enforce(
+      X509Certificate certificate,
+      Instant time,
+      SignatureAlgorithm algorithm,
+      List<PriorSignature> priorSignatures,
+      CertificateResult certificateResult)
+      throws SigningRefusedException {
+    SigningRequest.Builder b =
+        SigningRequest.builder(certificate, document, time)
+            .algorithm(algorithm)
+            .keyStorage(keyStorage);
     if (kind != null) {
       b.kind(kind);
     }
@@ -121,8 +136,12 @@ public final class PolicyCheck {
     if (override != null) {
       decision = decision.withOverride(override);
       if (decision.isAllowed()) {
-        LOG.warn("Signing policy overridden by {} for rules {} ({}): {}", override.by(),
-            override.ruleIds().stream().sorted().toList(), override.at(), override.reason());
+        LOG.warn(
+            "Signing policy overridden by {} for rules {} ({}): {}",
+            override.by(),
+            override.ruleIds().stream().sorted().toList(),
+            override.at(),
+            override.reason());
       }
     }
     if (!decision.isAllowed()) {
@@ -132,8 +151,8 @@ public final class PolicyCheck {
   }
 
   /**
-   * Reads and verifies the signatures already on a document, for an organisation signature's
-   * check (Nghị định 30/2020 Art 32: the organisation signs after a valid personal signature).
+   * Reads and verifies the signatures already on a document, for an organisation signature's check
+   * (Nghị định 30/2020 Art 32: the organisation signs after a valid personal signature).
    */
   @FunctionalInterface
   public interface EarlierSignatures {
@@ -163,17 +182,29 @@ public final class PolicyCheck {
    * @throws DocumentException when the existing signatures cannot be read
    * @throws SigningRefusedException when denied
    */
-  public PolicyDecision enforce(List<X509Certificate> chain, Instant time, SignatureAlgorithm algorithm,
-      CertificateVerifier verifier, Clock clock, EarlierSignatures earlier)
+  public PolicyDecision enforce(
+      List<X509Certificate> chain,
+      Instant time,
+      SignatureAlgorithm algorithm,
+      CertificateVerifier verifier,
+      Clock clock,
+      EarlierSignatures earlier)
       throws DocumentException, SigningRefusedException {
     X509Certificate signer = chain.get(0);
-    CertificateResult certificate = verifier == null ? null
-        : verifier.verify(signer, ValidationContext.builder().at(time, false).certificates(chain).build());
+    CertificateResult certificate =
+        verifier == null
+            ? null
+            : verifier.verify(
+                signer, ValidationContext.builder().at(time, false).certificates(chain).build());
     List<PriorSignature> prior = new ArrayList<>();
     if (earlier != null && isOrganisation(signer)) {
-      CertificateVerifier v = verifier != null ? verifier
-          : CertificateVerifier.builder(TrustAnchors.governmentSpecialUse()).network(NetworkSettings.offline())
-              .clock(clock).build();
+      CertificateVerifier v =
+          verifier != null
+              ? verifier
+              : CertificateVerifier.builder(TrustAnchors.governmentSpecialUse())
+                  .network(NetworkSettings.offline())
+                  .clock(clock)
+                  .build();
       for (SignatureResult r : earlier.verify(v).signatures()) {
         PriorSignature.from(r).ifPresent(prior::add);
       }
@@ -182,15 +213,15 @@ public final class PolicyCheck {
   }
 
   /**
-   * Tells whether the request will be an organisation signature (which needs the earlier
-   * signatures to be verified).
+   * Tells whether the request will be an organisation signature (which needs the earlier signatures
+   * to be verified).
    *
    * @param certificate the signer certificate
    * @return whether organisation
    */
   public boolean isOrganisation(X509Certificate certificate) {
-    SignatureKind k = kind != null ? kind
-        : SignatureKind.from(SignerIdentity.from(certificate).subjectType());
+    SignatureKind k =
+        kind != null ? kind : SignatureKind.from(SignerIdentity.from(certificate).subjectType());
     return k == SignatureKind.ORGANISATION;
   }
 
@@ -264,7 +295,9 @@ public final class PolicyCheck {
       return this;
     }
 
-    /** @return the check */
+    /**
+     * @return the check
+     */
     public PolicyCheck build() {
       return new PolicyCheck(this);
     }

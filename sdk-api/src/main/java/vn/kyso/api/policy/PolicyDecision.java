@@ -44,8 +44,12 @@ public final class PolicyDecision {
   private final List<String> packs;
   private final PolicyOverride override;
 
-  private PolicyDecision(LocalDate asOf, List<PolicyFinding> findings, Set<PolicyOutcome> outcomes,
-      List<String> packs, PolicyOverride override) {
+  private PolicyDecision(
+      LocalDate asOf,
+      List<PolicyFinding> findings,
+      Set<PolicyOutcome> outcomes,
+      List<String> packs,
+      PolicyOverride override) {
     this.asOf = Objects.requireNonNull(asOf, "asOf");
     this.findings = findings.stream().sorted().distinct().toList();
     EnumSet<PolicyOutcome> o = EnumSet.noneOf(PolicyOutcome.class);
@@ -64,64 +68,84 @@ public final class PolicyDecision {
    * @param packs the ids of the packs applied
    * @return the decision
    */
-  public static PolicyDecision of(LocalDate asOf, List<PolicyFinding> findings, Set<PolicyOutcome> outcomes,
+  public static PolicyDecision of(
+      LocalDate asOf,
+      List<PolicyFinding> findings,
+      Set<PolicyOutcome> outcomes,
       List<String> packs) {
-    return new PolicyDecision(asOf, List.copyOf(findings), Set.copyOf(outcomes), List.copyOf(packs), null);
+    return new PolicyDecision(
+        asOf, List.copyOf(findings), Set.copyOf(outcomes), List.copyOf(packs), null);
   }
 
   /**
-   * Returns this decision with an explicit override recorded. The named rules no longer deny;
-   * any other denial stands.
+   * Returns this decision with an explicit override recorded. The named rules no longer deny; any
+   * other denial stands.
    *
    * @param value the override
    * @return the new decision
    */
   public PolicyDecision withOverride(PolicyOverride value) {
-    return new PolicyDecision(asOf, findings, outcomes, packs, Objects.requireNonNull(value, "override"));
+    return new PolicyDecision(
+        asOf, findings, outcomes, packs, Objects.requireNonNull(value, "override"));
   }
 
-  /** @return the verdict, after any override */
+  /**
+   * @return the verdict, after any override
+   */
   public Verdict verdict() {
     if (!denials().isEmpty()) {
       return Verdict.DENY;
     }
-    boolean warned = override != null
-        || findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
+    boolean warned =
+        override != null || findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
     return warned ? Verdict.ALLOW_WITH_WARNINGS : Verdict.ALLOW;
   }
 
-  /** @return whether signing may go on (ALLOW or ALLOW_WITH_WARNINGS) */
+  /**
+   * @return whether signing may go on (ALLOW or ALLOW_WITH_WARNINGS)
+   */
   public boolean isAllowed() {
     return verdict() != Verdict.DENY;
   }
 
-  /** @return the date the law was taken as of */
+  /**
+   * @return the date the law was taken as of
+   */
   public LocalDate asOf() {
     return asOf;
   }
 
-  /** @return every reason, errors first, in a stable order */
+  /**
+   * @return every reason, errors first, in a stable order
+   */
   public List<PolicyFinding> findings() {
     return findings;
   }
 
-  /** @return the reasons that deny (errors of rules that were not overridden) */
+  /**
+   * @return the reasons that deny (errors of rules that were not overridden)
+   */
   public List<PolicyFinding> denials() {
     List<PolicyFinding> out = new ArrayList<>();
     for (PolicyFinding f : findings) {
-      if (f.severity() == Severity.ERROR && (override == null || !override.ruleIds().contains(f.ruleId()))) {
+      if (f.severity() == Severity.ERROR
+          && (override == null || !override.ruleIds().contains(f.ruleId()))) {
         out.add(f);
       }
     }
     return out;
   }
 
-  /** @return the warnings */
+  /**
+   * @return the warnings
+   */
   public List<PolicyFinding> warnings() {
     return findings.stream().filter(f -> f.severity() == Severity.WARNING).toList();
   }
 
-  /** @return the outcomes for the document */
+  /**
+   * @return the outcomes for the document
+   */
   public Set<PolicyOutcome> outcomes() {
     return outcomes;
   }
@@ -146,12 +170,16 @@ public final class PolicyDecision {
     return findings.stream().anyMatch(f -> f.ruleId().equals(ruleId));
   }
 
-  /** @return the ids of the packs applied, sorted */
+  /**
+   * @return the ids of the packs applied, sorted
+   */
   public List<String> packs() {
     return packs;
   }
 
-  /** @return the recorded override, if any */
+  /**
+   * @return the recorded override, if any
+   */
   public Optional<PolicyOverride> override() {
     return Optional.ofNullable(override);
   }
@@ -165,35 +193,63 @@ public final class PolicyDecision {
   public String toText(Locale locale) {
     boolean vi = locale != null && "vi".equals(locale.getLanguage());
     StringBuilder sb = new StringBuilder();
-    sb.append(vi ? "Quyết định chính sách: " : "Policy decision: ").append(verdictText(vi))
-        .append(vi ? " (áp dụng pháp luật tại ngày " : " (law as of ").append(asOf).append(")\n");
+    sb.append(vi ? "Quyết định chính sách: " : "Policy decision: ")
+        .append(verdictText(vi))
+        .append(vi ? " (áp dụng pháp luật tại ngày " : " (law as of ")
+        .append(asOf)
+        .append(")\n");
     for (PolicyFinding f : findings) {
-      sb.append("  ").append(severityText(f.severity(), vi)).append(' ').append(f.ruleId()).append(": ")
-          .append(f.message(locale)).append(" [").append(f.citation()).append("]\n");
+      sb.append("  ")
+          .append(severityText(f.severity(), vi))
+          .append(' ')
+          .append(f.ruleId())
+          .append(": ")
+          .append(f.message(locale))
+          .append(" [")
+          .append(f.citation())
+          .append("]\n");
     }
     if (!outcomes.isEmpty()) {
       sb.append(vi ? "  Hệ quả: " : "  Outcomes: ")
-          .append(outcomes.stream().sorted().map(o -> outcomeText(o, vi)).collect(Collectors.joining("; ")))
+          .append(
+              outcomes.stream()
+                  .sorted()
+                  .map(o -> outcomeText(o, vi))
+                  .collect(Collectors.joining("; ")))
           .append('\n');
     }
     if (override != null) {
-      sb.append(vi ? "  Ghi đè có chủ đích bởi " : "  Explicit override by ").append(override.by()).append(" (")
-          .append(String.join(", ", override.ruleIds().stream().sorted().toList())).append("): ")
-          .append(override.reason()).append('\n');
+      sb.append(vi ? "  Ghi đè có chủ đích bởi " : "  Explicit override by ")
+          .append(override.by())
+          .append(" (")
+          .append(String.join(", ", override.ruleIds().stream().sorted().toList()))
+          .append("): ")
+          .append(override.reason())
+          .append('\n');
     }
     return sb.toString();
   }
 
   private static String outcomeText(PolicyOutcome o, boolean vi) {
     return switch (o) {
-      case PAPER_ORIGINAL_REQUIRED -> vi ? "cần có thêm bản gốc giấy" : "a paper original is also required";
-      case NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE -> vi ? "chưa là bản gốc khi chưa có chữ ký số của cơ quan"
-          : "not an original without the organisation signature";
-      case ORIGINAL_VALUE -> vi ? "có giá trị như bản gốc" : "has the value of an original";
-      case RETURN_TO_SENDER -> vi ? "trả lại nơi gửi" : "return to the sender";
-      case CONFIRM_FINAL_PIN_TRY -> vi ? "người dùng xác nhận trước lần nhập mật khẩu cuối" : "confirm before the last PIN try";
-      case START_DEVICE_RECOVERY -> vi ? "đề nghị khôi phục thiết bị ký" : "request recovery of the key device";
-    } + " (" + o.name() + ")";
+          case PAPER_ORIGINAL_REQUIRED ->
+              vi ? "cần có thêm bản gốc giấy" : "a paper original is also required";
+          case NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE ->
+              vi
+                  ? "chưa là bản gốc khi chưa có chữ ký số của cơ quan"
+                  : "not an original without the organisation signature";
+          case ORIGINAL_VALUE -> vi ? "có giá trị như bản gốc" : "has the value of an original";
+          case RETURN_TO_SENDER -> vi ? "trả lại nơi gửi" : "return to the sender";
+          case CONFIRM_FINAL_PIN_TRY ->
+              vi
+                  ? "người dùng xác nhận trước lần nhập mật khẩu cuối"
+                  : "confirm before the last PIN try";
+          case START_DEVICE_RECOVERY ->
+              vi ? "đề nghị khôi phục thiết bị ký" : "request recovery of the key device";
+        }
+        + " ("
+        + o.name()
+        + ")";
   }
 
   private String verdictText(boolean vi) {
@@ -214,8 +270,12 @@ public final class PolicyDecision {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PolicyDecision d && asOf.equals(d.asOf) && findings.equals(d.findings)
-        && outcomes.equals(d.outcomes) && packs.equals(d.packs) && Objects.equals(override, d.override);
+    return o instanceof PolicyDecision d
+        && asOf.equals(d.asOf)
+        && findings.equals(d.findings)
+        && outcomes.equals(d.outcomes)
+        && packs.equals(d.packs)
+        && Objects.equals(override, d.override);
   }
 
   @Override
@@ -225,6 +285,10 @@ public final class PolicyDecision {
 
   @Override
   public String toString() {
-    return "PolicyDecision[" + verdict() + ", " + findings.stream().map(PolicyFinding::ruleId).distinct().toList() + "]";
+    return "PolicyDecision["
+        + verdict()
+        + ", "
+        + findings.stream().map(PolicyFinding::ruleId).distinct().toList()
+        + "]";
   }
 }

@@ -17,8 +17,15 @@ import vn.kyso.api.validation.Severity;
  * @param citation the legal source
  * @since 0.1
  */
-public record PolicyFinding(String ruleId, String packId, String code, Severity severity, String messageEn,
-    String messageVi, Citation citation) implements Comparable<PolicyFinding> {
+public record PolicyFinding(
+    String ruleId,
+    String packId,
+    String code,
+    Severity severity,
+    String messageEn,
+    String messageVi,
+    Citation citation)
+    implements Comparable<PolicyFinding> {
 
   /**
    * Validates the parts.

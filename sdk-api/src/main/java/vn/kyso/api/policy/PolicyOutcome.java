@@ -10,9 +10,14 @@ public enum PolicyOutcome {
   PAPER_ORIGINAL_REQUIRED,
   /** Not an original without a valid organisation signature (Nghị định 30/2020 Art 5). */
   NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE,
-  /** It has the legal value of an original: competent personal and organisation signatures are valid. */
+  /**
+   * It has the legal value of an original: competent personal and organisation signatures are
+   * valid.
+   */
   ORIGINAL_VALUE,
-  /** An incoming document failing authenticity or integrity is returned to the sender (Art 21(2)). */
+  /**
+   * An incoming document failing authenticity or integrity is returned to the sender (Art 21(2)).
+   */
   RETURN_TO_SENDER,
   /** The user must confirm before the token's last PIN attempt. */
   CONFIRM_FINAL_PIN_TRY,

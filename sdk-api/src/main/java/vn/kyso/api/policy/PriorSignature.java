@@ -17,7 +17,8 @@ import vn.kyso.api.validation.SignatureResult;
  * @param valid whether the signature verified (TOTAL_PASSED)
  * @since 0.1
  */
-public record PriorSignature(SignatureKind kind, X509Certificate certificate, Instant time, boolean valid) {
+public record PriorSignature(
+    SignatureKind kind, X509Certificate certificate, Instant time, boolean valid) {
 
   /**
    * Validates the parts.
@@ -33,7 +34,9 @@ public record PriorSignature(SignatureKind kind, X509Certificate certificate, In
     Objects.requireNonNull(time, "time");
   }
 
-  /** @return the signer identity parsed from the certificate */
+  /**
+   * @return the signer identity parsed from the certificate
+   */
   public SignerIdentity signer() {
     return SignerIdentity.from(certificate);
   }

@@ -10,12 +10,14 @@ import vn.kyso.api.SubjectType;
 public enum SignatureKind {
   /** The competent person's own signature (chữ ký số của người có thẩm quyền). */
   PERSONAL,
-  /** The issuing organisation's signature, applied by the văn thư (chữ ký số của cơ quan, tổ chức). */
+  /**
+   * The issuing organisation's signature, applied by the văn thư (chữ ký số của cơ quan, tổ chức).
+   */
   ORGANISATION;
 
   /**
-   * Infers the kind from the certificate's subject type: an organisation certificate gives
-   * {@link #ORGANISATION}, anything else {@link #PERSONAL}.
+   * Infers the kind from the certificate's subject type: an organisation certificate gives {@link
+   * #ORGANISATION}, anything else {@link #PERSONAL}.
    *
    * @param type the subject type
    * @return the kind

@@ -21,9 +21,9 @@ public interface SigningPolicy {
   PolicyDecision evaluate(SigningRequest request);
 
   /**
-   * Judges a verified document: each signature gets a decision as of its own signing time, and
-   * the document gets one as of the report's validation time (original value, ordering of the
-   * personal and organisation signatures).
+   * Judges a verified document: each signature gets a decision as of its own signing time, and the
+   * document gets one as of the report's validation time (original value, ordering of the personal
+   * and organisation signatures).
    *
    * @param report the verification report
    * @param document what the host knows about the document

@@ -33,7 +33,10 @@ public final class SigningRequest {
     this.certificate = b.certificate;
     this.document = b.document;
     this.time = b.time;
-    this.kind = b.kind != null ? b.kind : SignatureKind.from(SignerIdentity.from(b.certificate).subjectType());
+    this.kind =
+        b.kind != null
+            ? b.kind
+            : SignatureKind.from(SignerIdentity.from(b.certificate).subjectType());
     this.algorithm = b.algorithm;
     this.priorSignatures = List.copyOf(b.priorSignatures);
     this.tokenState = b.tokenState;
@@ -54,57 +57,79 @@ public final class SigningRequest {
     return new Builder(certificate, document, time);
   }
 
-  /** @return the signer's certificate */
+  /**
+   * @return the signer's certificate
+   */
   public X509Certificate certificate() {
     return certificate;
   }
 
-  /** @return the identity parsed from the certificate */
+  /**
+   * @return the identity parsed from the certificate
+   */
   public SignerIdentity signer() {
     return SignerIdentity.from(certificate);
   }
 
-  /** @return the document */
+  /**
+   * @return the document
+   */
   public DocumentInfo document() {
     return document;
   }
 
-  /** @return the signing time */
+  /**
+   * @return the signing time
+   */
   public Instant time() {
     return time;
   }
 
-  /** @return the kind of signature; by default inferred from the certificate */
+  /**
+   * @return the kind of signature; by default inferred from the certificate
+   */
   public SignatureKind kind() {
     return kind;
   }
 
-  /** @return the signature algorithm, when known */
+  /**
+   * @return the signature algorithm, when known
+   */
   public Optional<SignatureAlgorithm> algorithm() {
     return Optional.ofNullable(algorithm);
   }
 
-  /** @return the signatures already on the document, oldest first */
+  /**
+   * @return the signatures already on the document, oldest first
+   */
   public List<PriorSignature> priorSignatures() {
     return priorSignatures;
   }
 
-  /** @return the token's state, when the host read it */
+  /**
+   * @return the token's state, when the host read it
+   */
   public Optional<TokenState> tokenState() {
     return Optional.ofNullable(tokenState);
   }
 
-  /** @return the registry id of the person operating the token, when known */
+  /**
+   * @return the registry id of the person operating the token, when known
+   */
   public Optional<String> operator() {
     return Optional.ofNullable(operator);
   }
 
-  /** @return the certificate's validation (path, revocation) at signing time, when done */
+  /**
+   * @return the certificate's validation (path, revocation) at signing time, when done
+   */
   public Optional<CertificateResult> certificateResult() {
     return Optional.ofNullable(certificateResult);
   }
 
-  /** @return where the key lives */
+  /**
+   * @return where the key lives
+   */
   public KeyStorage keyStorage() {
     return keyStorage;
   }
@@ -205,7 +230,9 @@ public final class SigningRequest {
       return this;
     }
 
-    /** @return the request */
+    /**
+     * @return the request
+     */
     public SigningRequest build() {
       return new SigningRequest(this);
     }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the host knows about the key device before signing: the PKCS#11 PIN flags and when the
- * PIN was last changed (from a {@code PinChangeLog}). Immutable.
+ * What the host knows about the key device before signing: the PKCS#11 PIN flags and when the PIN
+ * was last changed (from a {@code PinChangeLog}). Immutable.
  *
  * @param pinCountLow the token reported {@code CKF_USER_PIN_COUNT_LOW}
  * @param pinFinalTry the token reported {@code CKF_USER_PIN_FINAL_TRY}
@@ -15,7 +15,11 @@ import java.util.Optional;
  * @param pinLastChanged when the PIN was last changed, if recorded
  * @since 0.1
  */
-public record TokenState(boolean pinCountLow, boolean pinFinalTry, boolean pinLocked, boolean pinToBeChanged,
+public record TokenState(
+    boolean pinCountLow,
+    boolean pinFinalTry,
+    boolean pinLocked,
+    boolean pinToBeChanged,
     Optional<Instant> pinLastChanged) {
 
   /**

@@ -32,9 +32,9 @@ import vn.kyso.api.internal.RawSignatures;
  * <p>Not thread-safe; close it when done (try-with-resources). The password is wiped from the
  * caller's array as soon as the file is opened, whether or not that succeeds.
  *
- * <p><b>Security notes.</b> Keys live in this JVM's memory until {@link #close()}; for
- * production signing with special-use certificates use a PKCS#11 token. RSA keys shorter than
- * 2048 bits and SHA-1 are refused for signing.
+ * <p><b>Security notes.</b> Keys live in this JVM's memory until {@link #close()}; for production
+ * signing with special-use certificates use a PKCS#11 token. RSA keys shorter than 2048 bits and
+ * SHA-1 are refused for signing.
  *
  * @since 0.1
  */
@@ -53,11 +53,13 @@ public final class Pkcs12Token implements SigningToken {
    * @param file the file
    * @param password the password; wiped before this method returns
    * @return the open token
-   * @throws TokenException {@code KEYSTORE_UNREADABLE} for a wrong password or damaged file,
-   *     {@code NO_SIGNING_KEY} when no key has a certificate
-   * @throws DocumentException {@code IO_ERROR} or {@code INPUT_TOO_LARGE} when the file cannot be read
+   * @throws TokenException {@code KEYSTORE_UNREADABLE} for a wrong password or damaged file, {@code
+   *     NO_SIGNING_KEY} when no key has a certificate
+   * @throws DocumentException {@code IO_ERROR} or {@code INPUT_TOO_LARGE} when the file cannot be
+   *     read
    */
-  public static Pkcs12Token load(Path file, char[] password) throws TokenException, DocumentException {
+  public static Pkcs12Token load(Path file, char[] password)
+      throws TokenException, DocumentException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(password, "password");
     try (InputStream in = Files.newInputStream(file)) {
@@ -74,11 +76,13 @@ public final class Pkcs12Token implements SigningToken {
    * @param in the stream; read to the end, not closed
    * @param password the password; wiped before this method returns
    * @return the open token
-   * @throws TokenException {@code KEYSTORE_UNREADABLE} for a wrong password or damaged data,
-   *     {@code NO_SIGNING_KEY} when no key has a certificate
-   * @throws DocumentException {@code IO_ERROR} or {@code INPUT_TOO_LARGE} when the stream cannot be read
+   * @throws TokenException {@code KEYSTORE_UNREADABLE} for a wrong password or damaged data, {@code
+   *     NO_SIGNING_KEY} when no key has a certificate
+   * @throws DocumentException {@code IO_ERROR} or {@code INPUT_TOO_LARGE} when the stream cannot be
+   *     read
    */
-  public static Pkcs12Token load(InputStream in, char[] password) throws TokenException, DocumentException {
+  public static Pkcs12Token load(InputStream in, char[] password)
+      throws TokenException, DocumentException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(password, "password");
     try {
@@ -107,7 +111,10 @@ public final class Pkcs12Token implements SigningToken {
       }
       token.keys = List.copyOf(keys);
       return token;
-    } catch (IOException | GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+    } catch (IOException
+        | GeneralSecurityException
+        | ClassCastException
+        | IllegalArgumentException e) {
       throw new TokenException(ErrorCode.KEYSTORE_UNREADABLE, e);
     } finally {
       Arrays.fill(password, '\0');
@@ -174,12 +181,14 @@ public final class Pkcs12Token implements SigningToken {
         throw new TokenException(ErrorCode.TOKEN_CLOSED, null);
       }
       if (!algorithms.contains(algorithm)) {
-        throw new TokenException(ErrorCode.ALGORITHM_NOT_SUPPORTED, null, algorithm, key.getAlgorithm());
+        throw new TokenException(
+            ErrorCode.ALGORITHM_NOT_SUPPORTED, null, algorithm, key.getAlgorithm());
       }
       int bits = RawSignatures.keySize(key);
       if (algorithm.keyType() == SignatureAlgorithm.KeyType.RSA && bits < 2048
           || algorithm.keyType() == SignatureAlgorithm.KeyType.EC && bits < 256) {
-        throw new TokenException(ErrorCode.ALGORITHM_TOO_WEAK, null, key.getAlgorithm() + "-" + bits);
+        throw new TokenException(
+            ErrorCode.ALGORITHM_TOO_WEAK, null, key.getAlgorithm() + "-" + bits);
       }
       try {
         return new SignatureValue(algorithm, RawSignatures.sign(key, digest, algorithm));

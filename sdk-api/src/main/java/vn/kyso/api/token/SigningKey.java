@@ -58,14 +58,14 @@ public interface SigningKey {
    * Signs a pre-computed digest.
    *
    * <p>For RSA PKCS#1 v1.5 the key signs the DER {@code DigestInfo} of the digest; for PSS the
-   * digest is the message hash of RFC 8017 EMSA-PSS; for ECDSA the digest is the hash input of
-   * the ECDSA signing operation.
+   * digest is the message hash of RFC 8017 EMSA-PSS; for ECDSA the digest is the hash input of the
+   * ECDSA signing operation.
    *
    * @param digest the digest; its algorithm must be the one {@code algorithm} uses
    * @param algorithm the algorithm wanted
    * @return the signature value
-   * @throws TokenException if the algorithm is unsupported or too weak
-   *     ({@code ALGORITHM_NOT_SUPPORTED}, {@code ALGORITHM_TOO_WEAK}) or the token fails
+   * @throws TokenException if the algorithm is unsupported or too weak ({@code
+   *     ALGORITHM_NOT_SUPPORTED}, {@code ALGORITHM_TOO_WEAK}) or the token fails
    * @throws IllegalArgumentException if the digest algorithm does not match {@code algorithm}
    */
   SignatureValue sign(Digest digest, SignatureAlgorithm algorithm) throws TokenException;

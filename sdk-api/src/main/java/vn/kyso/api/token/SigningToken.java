@@ -4,8 +4,8 @@ import java.util.List;
 import vn.kyso.api.TokenException;
 
 /**
- * Something that holds signing keys: a PKCS#12 file, a PKCS#11 token or HSM, or a remote
- * signing service.
+ * Something that holds signing keys: a PKCS#12 file, a PKCS#11 token or HSM, or a remote signing
+ * service.
  *
  * <p>Tokens are the one stateful type of the SDK: they are {@link AutoCloseable}, <b>not</b>
  * thread-safe unless an implementation says otherwise, and belong in try-with-resources. Keys
@@ -23,9 +23,7 @@ public interface SigningToken extends AutoCloseable {
    */
   List<SigningKey> keys() throws TokenException;
 
-  /**
-   * Releases the token: wipes secrets, closes sessions. Idempotent.
-   */
+  /** Releases the token: wipes secrets, closes sessions. Idempotent. */
   @Override
   void close();
 }

@@ -1,6 +1,7 @@
 /**
- * The token SPI: a {@link vn.kyso.api.token.SigningToken} holds {@link vn.kyso.api.token.SigningKey}s
- * that sign digests; {@link vn.kyso.api.token.Pkcs12Token} is the software token.
+ * The token SPI: a {@link vn.kyso.api.token.SigningToken} holds {@link
+ * vn.kyso.api.token.SigningKey}s that sign digests; {@link vn.kyso.api.token.Pkcs12Token} is the
+ * software token.
  *
  * <pre>{@code
  * try (SigningToken token = Pkcs12Token.load(Path.of("signer.p12"), password)) {

@@ -10,20 +10,24 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SubIndication;
 
 /**
- * The outcome of validating one certificate: its path to an anchor, revocation evidence for
- * every certificate of the path, and findings. Immutable.
+ * The outcome of validating one certificate: its path to an anchor, revocation evidence for every
+ * certificate of the path, and findings. Immutable.
  *
  * @param indication the ETSI indication
  * @param subIndication why it did not pass, if it did not
- * @param chain the path, the validated certificate first and the anchor last; empty when no
- *     path was found
+ * @param chain the path, the validated certificate first and the anchor last; empty when no path
+ *     was found
  * @param validationTime the time the certificate was judged at
  * @param revocation the revocation evidence used, one per checked certificate
  * @param findings what was observed, errors first
  * @since 0.1
  */
-public record CertificateResult(Indication indication, Optional<SubIndication> subIndication,
-    List<X509Certificate> chain, Instant validationTime, List<RevocationEvidence> revocation,
+public record CertificateResult(
+    Indication indication,
+    Optional<SubIndication> subIndication,
+    List<X509Certificate> chain,
+    Instant validationTime,
+    List<RevocationEvidence> revocation,
     List<Finding> findings) {
 
   /**

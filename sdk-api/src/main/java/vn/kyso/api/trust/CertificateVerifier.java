@@ -1,6 +1,7 @@
 package vn.kyso.api.trust;
 
 import java.net.URI;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,34 +27,33 @@ import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SubIndication;
-import java.security.cert.CertificateParsingException;
-import java.util.Collections;
 
 /**
  * Validates a certificate at a given time: builds its path to a trust anchor, checks validity
- * periods, basic constraints, path length, key usage, critical extensions and algorithms, and
- * the revocation status of every certificate of the path (RFC 5280, RFC 6960, ETSI EN 319
- * 102-1 clause 5.2.6).
+ * periods, basic constraints, path length, key usage, critical extensions and algorithms, and the
+ * revocation status of every certificate of the path (RFC 5280, RFC 6960, ETSI EN 319 102-1 clause
+ * 5.2.6).
  *
- * <p>Built once, immutable and thread-safe; share one instance. Revocation material is taken
- * first from the {@link ValidationContext} (embedded in the document), then from this
- * verifier's cache, then, when {@link NetworkSettings#isOnline() online}, from the OCSP
- * responder and the CRL distribution points named in the certificate.
+ * <p>Built once, immutable and thread-safe; share one instance. Revocation material is taken first
+ * from the {@link ValidationContext} (embedded in the document), then from this verifier's cache,
+ * then, when {@link NetworkSettings#isOnline() online}, from the OCSP responder and the CRL
+ * distribution points named in the certificate.
  *
  * <p><b>Security notes.</b>
+ *
  * <ul>
  *   <li>Paths are built by key and signature, never by name alone; anchors are matched by subject
- *       and public key.</li>
+ *       and public key.
  *   <li>SHA-1 and MD5 signatures and RSA keys under 2048 bits (EC under 256) fail, with one
- *       exception: a CA certificate issued directly by a pinned anchor may be SHA-1 signed,
- *       because the whole Vietnamese G1 special-use hierarchy is; this is reported as the
- *       finding {@code CERT_SHA1_PINNED_SUBCA}.</li>
- *   <li>Revocation that cannot be established gives INDETERMINATE with the reason, never a pass.
- *       A certificate revoked after a merely claimed signing time gives INDETERMINATE
- *       ({@code REVOKED_NO_POE}).</li>
+ *       exception: a CA certificate issued directly by a pinned anchor may be SHA-1 signed, because
+ *       the whole Vietnamese G1 special-use hierarchy is; this is reported as the finding {@code
+ *       CERT_SHA1_PINNED_SUBCA}.
+ *   <li>Revocation that cannot be established gives INDETERMINATE with the reason, never a pass. A
+ *       certificate revoked after a merely claimed signing time gives INDETERMINATE ({@code
+ *       REVOKED_NO_POE}).
  *   <li>OCSP responses must be signed by the issuer or by a responder it authorised
  *       (id-kp-OCSPSigning); a nonce is sent online and a response echoing another nonce is
- *       refused. SHA-1-signed OCSP responses and CRLs are refused.</li>
+ *       refused. SHA-1-signed OCSP responses and CRLs are refused.
  * </ul>
  *
  * @since 0.1
@@ -60,9 +61,14 @@ import java.util.Collections;
 public final class CertificateVerifier {
   private static final int MAX_PATH_LENGTH = 10;
   private static final int MAX_PATHS = 8;
-  private static final Set<String> WEAK_CERT_SIGNATURES = Set.of(
-      "1.2.840.113549.1.1.2", "1.2.840.113549.1.1.4", "1.2.840.113549.1.1.5",
-      "1.2.840.10040.4.3", "1.2.840.10045.4.1", "1.3.14.3.2.29");
+  private static final Set<String> WEAK_CERT_SIGNATURES =
+      Set.of(
+          "1.2.840.113549.1.1.2",
+          "1.2.840.113549.1.1.4",
+          "1.2.840.113549.1.1.5",
+          "1.2.840.10040.4.3",
+          "1.2.840.10045.4.1",
+          "1.3.14.3.2.29");
 
   private final TrustAnchors anchors;
   private final List<X509Certificate> intermediates;
@@ -86,17 +92,22 @@ public final class CertificateVerifier {
     this.maxRevocationAge = b.maxRevocationAge;
     this.clockSkew = b.clockSkew;
     this.skipRevocation = b.skipRevocation;
-    this.http = network.isOnline()
-        ? new Http(network.connectTimeout(), network.timeout(), network.maxResponseBytes()) : null;
+    this.http =
+        network.isOnline()
+            ? new Http(network.connectTimeout(), network.timeout(), network.maxResponseBytes())
+            : null;
     int cacheSize = b.cacheSize;
-    this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.cache =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+              private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, List<RevocationEvidence>> eldest) {
-        return size() > cacheSize;
-      }
-    });
+              @Override
+              protected boolean removeEldestEntry(
+                  Map.Entry<String, List<RevocationEvidence>> eldest) {
+                return size() > cacheSize;
+              }
+            });
   }
 
   /**
@@ -161,10 +172,20 @@ public final class CertificateVerifier {
       paths = buildPaths(certificate, pool);
     }
     if (paths.isEmpty()) {
-      preliminary.add(0, Findings.of("CERT_CHAIN_NOT_FOUND", Severity.ERROR,
-          certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName()));
-      return new CertificateResult(Indication.INDETERMINATE,
-          Optional.of(SubIndication.NO_CERTIFICATE_CHAIN_FOUND), List.of(), time, List.of(), preliminary);
+      preliminary.add(
+          0,
+          Findings.of(
+              "CERT_CHAIN_NOT_FOUND",
+              Severity.ERROR,
+              certificate.getSubjectX500Principal().getName(),
+              certificate.getIssuerX500Principal().getName()));
+      return new CertificateResult(
+          Indication.INDETERMINATE,
+          Optional.of(SubIndication.NO_CERTIFICATE_CHAIN_FOUND),
+          List.of(),
+          time,
+          List.of(),
+          preliminary);
     }
     CertificateResult best = null;
     for (List<X509Certificate> path : paths) {
@@ -189,7 +210,8 @@ public final class CertificateVerifier {
 
   // ---- path building: by name, key identifier and signature ----
 
-  private List<List<X509Certificate>> buildPaths(X509Certificate start, List<X509Certificate> pool) {
+  private List<List<X509Certificate>> buildPaths(
+      X509Certificate start, List<X509Certificate> pool) {
     List<List<X509Certificate>> out = new ArrayList<>();
     List<X509Certificate> path = new ArrayList<>();
     path.add(start);
@@ -197,7 +219,8 @@ public final class CertificateVerifier {
     return out;
   }
 
-  private void extend(List<X509Certificate> path, List<X509Certificate> pool, List<List<X509Certificate>> out) {
+  private void extend(
+      List<X509Certificate> path, List<X509Certificate> pool, List<List<X509Certificate>> out) {
     if (out.size() >= MAX_PATHS) {
       return;
     }
@@ -221,8 +244,9 @@ public final class CertificateVerifier {
 
   private static boolean contains(List<X509Certificate> path, X509Certificate c) {
     for (X509Certificate p : path) {
-      if (p.equals(c) || p.getSubjectX500Principal().equals(c.getSubjectX500Principal())
-          && Arrays.equals(p.getPublicKey().getEncoded(), c.getPublicKey().getEncoded())) {
+      if (p.equals(c)
+          || p.getSubjectX500Principal().equals(c.getSubjectX500Principal())
+              && Arrays.equals(p.getPublicKey().getEncoded(), c.getPublicKey().getEncoded())) {
         return true;
       }
     }
@@ -242,7 +266,8 @@ public final class CertificateVerifier {
     }
   }
 
-  private void fetchIssuers(X509Certificate start, List<X509Certificate> pool, List<Finding> findings) {
+  private void fetchIssuers(
+      X509Certificate start, List<X509Certificate> pool, List<Finding> findings) {
     X509Certificate current = start;
     for (int depth = 0; depth < 4; depth++) {
       X509Certificate found = null;
@@ -291,8 +316,13 @@ public final class CertificateVerifier {
     }
   }
 
-  private CertificateResult evaluate(List<X509Certificate> path, ValidationContext context, Instant time,
-      boolean proven, Instant now, List<Finding> preliminary) {
+  private CertificateResult evaluate(
+      List<X509Certificate> path,
+      ValidationContext context,
+      Instant time,
+      boolean proven,
+      Instant now,
+      List<Finding> preliminary) {
     Outcome o = new Outcome();
     int anchorIndex = path.size() - 1;
     X509Certificate anchor = path.get(anchorIndex);
@@ -304,14 +334,22 @@ public final class CertificateVerifier {
       String subject = c.getSubjectX500Principal().getName();
       int bits = RawSignatures.keySize(c.getPublicKey());
       String alg = c.getPublicKey().getAlgorithm();
-      if (alg.equals("RSA") && bits < 2048 || alg.equals("EC") && bits < 256
+      if (alg.equals("RSA") && bits < 2048
+          || alg.equals("EC") && bits < 256
           || !alg.equals("RSA") && !alg.equals("EC")) {
-        o.fail(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
+        o.fail(
+            SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
             Findings.of("CERT_WEAK_KEY", Severity.ERROR, subject, alg + "-" + bits));
       }
       if (i == anchorIndex) {
-        if (time.isAfter(c.getNotAfter().toInstant()) || time.isBefore(c.getNotBefore().toInstant())) {
-          o.note(Findings.of("ANCHOR_OUT_OF_VALIDITY", Severity.WARNING, subject, c.getNotAfter().toInstant()));
+        if (time.isAfter(c.getNotAfter().toInstant())
+            || time.isBefore(c.getNotBefore().toInstant())) {
+          o.note(
+              Findings.of(
+                  "ANCHOR_OUT_OF_VALIDITY",
+                  Severity.WARNING,
+                  subject,
+                  c.getNotAfter().toInstant()));
         }
         break;
       }
@@ -320,8 +358,10 @@ public final class CertificateVerifier {
         if (i + 1 == anchorIndex && c.getBasicConstraints() >= 0) {
           o.note(Findings.of("CERT_SHA1_PINNED_SUBCA", Severity.INFO, subject, c.getSigAlgName()));
         } else {
-          o.fail(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
-              Findings.of("CERT_WEAK_SIGNATURE_ALGORITHM", Severity.ERROR, subject, c.getSigAlgName()));
+          o.fail(
+              SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
+              Findings.of(
+                  "CERT_WEAK_SIGNATURE_ALGORITHM", Severity.ERROR, subject, c.getSigAlgName()));
         }
       }
       checkValidity(o, c, i == 0, time, context.time().isPresent() && proven);
@@ -333,44 +373,56 @@ public final class CertificateVerifier {
       o.note(Findings.of("REVOCATION_CHECK_SKIPPED", Severity.WARNING));
     } else if (o.indication != Indication.TOTAL_FAILED) {
       for (int i = 0; i < anchorIndex; i++) {
-        checkRevocation(o, path.get(i), path.get(i + 1), i == 0, context, time, proven, now, evidence);
+        checkRevocation(
+            o, path.get(i), path.get(i + 1), i == 0, context, time, proven, now, evidence);
       }
     }
     List<Finding> all = new ArrayList<>(o.findings);
     all.addAll(preliminary);
     all.addAll(o.notes);
-    return new CertificateResult(o.indication, Optional.ofNullable(o.sub), path, time, evidence, all);
+    return new CertificateResult(
+        o.indication, Optional.ofNullable(o.sub), path, time, evidence, all);
   }
 
-  private void checkValidity(Outcome o, X509Certificate c, boolean endEntity, Instant time, boolean poe) {
+  private void checkValidity(
+      Outcome o, X509Certificate c, boolean endEntity, Instant time, boolean poe) {
     String subject = c.getSubjectX500Principal().getName();
     Instant notBefore = c.getNotBefore().toInstant();
     Instant notAfter = c.getNotAfter().toInstant();
     if (time.isBefore(notBefore)) {
       if (endEntity) {
-        o.fail(SubIndication.NOT_YET_VALID, Findings.of("CERT_NOT_YET_VALID", Severity.ERROR, subject, notBefore, time));
+        o.fail(
+            SubIndication.NOT_YET_VALID,
+            Findings.of("CERT_NOT_YET_VALID", Severity.ERROR, subject, notBefore, time));
       } else {
-        o.fail(SubIndication.OUT_OF_BOUNDS_NO_POE,
-            Findings.of("CA_CERT_OUT_OF_VALIDITY", Severity.ERROR, subject, notBefore, notAfter, time));
+        o.fail(
+            SubIndication.OUT_OF_BOUNDS_NO_POE,
+            Findings.of(
+                "CA_CERT_OUT_OF_VALIDITY", Severity.ERROR, subject, notBefore, notAfter, time));
       }
     } else if (time.isAfter(notAfter)) {
       if (endEntity) {
-        o.fail(poe ? SubIndication.EXPIRED : SubIndication.OUT_OF_BOUNDS_NO_POE,
+        o.fail(
+            poe ? SubIndication.EXPIRED : SubIndication.OUT_OF_BOUNDS_NO_POE,
             Findings.of("CERT_EXPIRED", Severity.ERROR, subject, notAfter, time));
       } else {
-        o.fail(SubIndication.OUT_OF_BOUNDS_NO_POE,
-            Findings.of("CA_CERT_OUT_OF_VALIDITY", Severity.ERROR, subject, notBefore, notAfter, time));
+        o.fail(
+            SubIndication.OUT_OF_BOUNDS_NO_POE,
+            Findings.of(
+                "CA_CERT_OUT_OF_VALIDITY", Severity.ERROR, subject, notBefore, notAfter, time));
       }
     }
   }
 
-  private void checkExtensions(Outcome o, X509Certificate c, boolean endEntity, CertificatePurpose purpose) {
+  private void checkExtensions(
+      Outcome o, X509Certificate c, boolean endEntity, CertificatePurpose purpose) {
     String subject = c.getSubjectX500Principal().getName();
     Set<String> critical = c.getCriticalExtensionOIDs();
     if (critical != null) {
       for (String oid : critical) {
         if (!X509Extensions.UNDERSTOOD_CRITICAL.contains(oid)) {
-          o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+          o.fail(
+              SubIndication.CHAIN_CONSTRAINTS_FAILURE,
               Findings.of("CERT_UNKNOWN_CRITICAL_EXTENSION", Severity.ERROR, subject, oid));
         }
       }
@@ -382,55 +434,77 @@ public final class CertificateVerifier {
     try {
       eku = c.getExtendedKeyUsage();
     } catch (CertificateParsingException e) {
-      o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE, Findings.of("CERT_EKU_NOT_SIGNING", Severity.ERROR, subject, "damaged"));
+      o.fail(
+          SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+          Findings.of("CERT_EKU_NOT_SIGNING", Severity.ERROR, subject, "damaged"));
       return;
     }
     if (purpose == CertificatePurpose.TIMESTAMPING) {
       boolean criticalEku = critical != null && critical.contains("2.5.29.37");
       if (eku == null || !eku.contains(X509Extensions.EKU_TIME_STAMPING) || !criticalEku) {
-        o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+        o.fail(
+            SubIndication.CHAIN_CONSTRAINTS_FAILURE,
             Findings.of("CERT_EKU_NOT_TIMESTAMPING", Severity.ERROR, subject));
       }
       return;
     }
     boolean[] ku = c.getKeyUsage();
     if (ku == null || !(ku.length > 0 && ku[0] || ku.length > 1 && ku[1])) {
-      o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+      o.fail(
+          SubIndication.CHAIN_CONSTRAINTS_FAILURE,
           Findings.of("CERT_KEY_USAGE_NOT_SIGNING", Severity.ERROR, subject));
     }
     if (eku != null && eku.stream().noneMatch(X509Extensions.SIGNING_EKUS::contains)) {
-      o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+      o.fail(
+          SubIndication.CHAIN_CONSTRAINTS_FAILURE,
           Findings.of("CERT_EKU_NOT_SIGNING", Severity.ERROR, subject, String.join(", ", eku)));
     }
     if (c.getBasicConstraints() >= 0) {
-      o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+      o.fail(
+          SubIndication.CHAIN_CONSTRAINTS_FAILURE,
           Findings.of("CERT_SIGNER_IS_CA", Severity.ERROR, subject));
     }
   }
 
-  /** Checks that {@code issuer} may issue: CA, keyCertSign, and path length (i = certificates below it minus one). */
+  /**
+   * Checks that {@code issuer} may issue: CA, keyCertSign, and path length (i = certificates below
+   * it minus one).
+   */
   private void checkIssuer(Outcome o, X509Certificate issuer, int intermediatesBelow) {
     String subject = issuer.getSubjectX500Principal().getName();
     int pathLen = issuer.getBasicConstraints();
     if (pathLen < 0) {
-      o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE, Findings.of("CERT_ISSUER_NOT_CA", Severity.ERROR, subject));
+      o.fail(
+          SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+          Findings.of("CERT_ISSUER_NOT_CA", Severity.ERROR, subject));
       return;
     }
     boolean[] ku = issuer.getKeyUsage();
     if (ku != null && !(ku.length > 5 && ku[5])) {
-      o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+      o.fail(
+          SubIndication.CHAIN_CONSTRAINTS_FAILURE,
           Findings.of("CERT_ISSUER_KEY_USAGE", Severity.ERROR, subject));
     }
     if (intermediatesBelow > pathLen) {
-      o.fail(SubIndication.CHAIN_CONSTRAINTS_FAILURE,
-          Findings.of("CERT_PATH_LENGTH_EXCEEDED", Severity.ERROR, subject, pathLen, intermediatesBelow));
+      o.fail(
+          SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+          Findings.of(
+              "CERT_PATH_LENGTH_EXCEEDED", Severity.ERROR, subject, pathLen, intermediatesBelow));
     }
   }
 
   // ---- revocation ----
 
-  private void checkRevocation(Outcome o, X509Certificate c, X509Certificate issuer, boolean endEntity,
-      ValidationContext context, Instant time, boolean proven, Instant now, List<RevocationEvidence> used) {
+  private void checkRevocation(
+      Outcome o,
+      X509Certificate c,
+      X509Certificate issuer,
+      boolean endEntity,
+      ValidationContext context,
+      Instant time,
+      boolean proven,
+      Instant now,
+      List<RevocationEvidence> used) {
     String subject = c.getSubjectX500Principal().getName();
     List<String> failures = new ArrayList<>();
     RevocationEvidence chosen;
@@ -440,12 +514,18 @@ public final class CertificateVerifier {
     List<byte[]> crls = new ArrayList<>(context.crls());
     crls.addAll(suppliedCrls);
     for (byte[] der : ocsps) {
-      addChecked(candidates, failures, () -> Revocation.checkOcsp(der, c, issuer, null,
-          RevocationEvidence.Origin.EMBEDDED), true);
+      addChecked(
+          candidates,
+          failures,
+          () -> Revocation.checkOcsp(der, c, issuer, null, RevocationEvidence.Origin.EMBEDDED),
+          true);
     }
     for (byte[] der : crls) {
-      addChecked(candidates, failures, () -> Revocation.checkCrl(der, c, issuer,
-          RevocationEvidence.Origin.EMBEDDED), true);
+      addChecked(
+          candidates,
+          failures,
+          () -> Revocation.checkCrl(der, c, issuer, RevocationEvidence.Origin.EMBEDDED),
+          true);
     }
     chosen = pick(candidates, time, now, failures);
     String key = Certificates.sha256Fingerprint(c);
@@ -461,9 +541,17 @@ public final class CertificateVerifier {
       for (URI uri : X509Extensions.ocspUrls(c)) {
         List<RevocationEvidence> fetched = new ArrayList<>();
         Revocation.OcspRequest request = Revocation.ocspRequest(c, issuer);
-        addChecked(fetched, failures, () -> Revocation.checkOcsp(
-            http.post(uri, "application/ocsp-request", request.encoded()), c, issuer, request.nonce(),
-            RevocationEvidence.Origin.NETWORK), false);
+        addChecked(
+            fetched,
+            failures,
+            () ->
+                Revocation.checkOcsp(
+                    http.post(uri, "application/ocsp-request", request.encoded()),
+                    c,
+                    issuer,
+                    request.nonce(),
+                    RevocationEvidence.Origin.NETWORK),
+            false);
         chosen = better(chosen, pick(fetched, time, now, failures));
         if (decisive(chosen)) {
           break;
@@ -472,15 +560,20 @@ public final class CertificateVerifier {
       if (!decisive(chosen)) {
         for (URI uri : X509Extensions.crlUrls(c)) {
           List<RevocationEvidence> fetched = new ArrayList<>();
-          addChecked(fetched, failures, () -> Revocation.checkCrl(http.get(uri), c, issuer,
-              RevocationEvidence.Origin.NETWORK), false);
+          addChecked(
+              fetched,
+              failures,
+              () ->
+                  Revocation.checkCrl(http.get(uri), c, issuer, RevocationEvidence.Origin.NETWORK),
+              false);
           chosen = better(chosen, pick(fetched, time, now, failures));
           if (decisive(chosen)) {
             break;
           }
         }
       }
-      if (chosen != null && chosen.status() == RevocationEvidence.Status.GOOD
+      if (chosen != null
+          && chosen.status() == RevocationEvidence.Status.GOOD
           && chosen.origin() == RevocationEvidence.Origin.NETWORK) {
         cache.put(key, List.of(chosen));
       }
@@ -489,29 +582,40 @@ public final class CertificateVerifier {
       o.note(Findings.of("REVOCATION_SOURCE_FAILED", Severity.INFO, subject, f));
     }
     if (chosen == null) {
-      o.fail(SubIndication.TRY_LATER, Findings.of("REVOCATION_UNAVAILABLE", Severity.ERROR, subject,
-          network.isOnline() ? "online" : "offline"));
+      o.fail(
+          SubIndication.TRY_LATER,
+          Findings.of(
+              "REVOCATION_UNAVAILABLE",
+              Severity.ERROR,
+              subject,
+              network.isOnline() ? "online" : "offline"));
       return;
     }
     used.add(chosen);
     switch (chosen.status()) {
-      case GOOD -> { }
-      case UNKNOWN -> o.fail(SubIndication.TRY_LATER,
-          Findings.of("REVOCATION_STATUS_UNKNOWN", Severity.ERROR, subject));
+      case GOOD -> {}
+      case UNKNOWN ->
+          o.fail(
+              SubIndication.TRY_LATER,
+              Findings.of("REVOCATION_STATUS_UNKNOWN", Severity.ERROR, subject));
       case REVOKED -> {
         Instant revoked = chosen.revocationTime().orElse(Instant.MIN);
         String reason = chosen.reason().orElse("UNSPECIFIED");
         if (!revoked.isAfter(time)) {
           if (endEntity) {
-            o.fail(SubIndication.REVOKED, Findings.of("CERT_REVOKED", Severity.ERROR, subject, revoked, reason));
+            o.fail(
+                SubIndication.REVOKED,
+                Findings.of("CERT_REVOKED", Severity.ERROR, subject, revoked, reason));
           } else {
-            o.fail(SubIndication.REVOKED_CA_NO_POE,
+            o.fail(
+                SubIndication.REVOKED_CA_NO_POE,
                 Findings.of("CA_CERT_REVOKED", Severity.ERROR, subject, revoked, reason));
           }
         } else if (proven) {
           o.note(Findings.of("CERT_REVOKED_LATER", Severity.WARNING, subject, revoked, reason));
         } else {
-          o.fail(endEntity ? SubIndication.REVOKED_NO_POE : SubIndication.REVOKED_CA_NO_POE,
+          o.fail(
+              endEntity ? SubIndication.REVOKED_NO_POE : SubIndication.REVOKED_CA_NO_POE,
               Findings.of("CERT_REVOKED_NO_POE", Severity.ERROR, subject, revoked, reason, time));
         }
       }
@@ -533,7 +637,10 @@ public final class CertificateVerifier {
     RevocationEvidence get() throws Revocation.Rejected, DocumentException, ServiceException;
   }
 
-  private static void addChecked(List<RevocationEvidence> into, List<String> failures, EvidenceSource source,
+  private static void addChecked(
+      List<RevocationEvidence> into,
+      List<String> failures,
+      EvidenceSource source,
       boolean embedded) {
     try {
       into.add(source.get());
@@ -547,12 +654,13 @@ public final class CertificateVerifier {
   }
 
   /** Prefers evidence that proves revocation, then fresh GOOD evidence, then UNKNOWN. */
-  private RevocationEvidence pick(Collection<RevocationEvidence> candidates, Instant time, Instant now,
-      List<String> failures) {
+  private RevocationEvidence pick(
+      Collection<RevocationEvidence> candidates, Instant time, Instant now, List<String> failures) {
     RevocationEvidence good = null;
     RevocationEvidence unknown = null;
     for (RevocationEvidence e : candidates) {
-      if (e.status() == RevocationEvidence.Status.REVOKED && !e.thisUpdate().isAfter(now.plus(clockSkew))) {
+      if (e.status() == RevocationEvidence.Status.REVOKED
+          && !e.thisUpdate().isAfter(now.plus(clockSkew))) {
         return e;
       }
       String stale = Revocation.staleness(e, time, now, maxRevocationAge, clockSkew);
@@ -683,8 +791,8 @@ public final class CertificateVerifier {
     }
 
     /**
-     * Turns revocation checking off. Insecure: a revoked certificate then passes. Meant for
-     * tests and for diagnosing a chain; results carry the warning {@code REVOCATION_CHECK_SKIPPED}.
+     * Turns revocation checking off. Insecure: a revoked certificate then passes. Meant for tests
+     * and for diagnosing a chain; results carry the warning {@code REVOCATION_CHECK_SKIPPED}.
      *
      * @return this builder
      */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -18,12 +19,11 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.internal.Bounded;
-import java.security.cert.CertificateException;
 import vn.kyso.api.internal.RawSignatures;
 
 /**
- * Reads X.509 certificates from PEM or DER, single or as bundles (several PEM blocks, or a
- * PKCS#7 {@code .p7b}/{@code .p7c} certificate bag). Stateless and thread-safe.
+ * Reads X.509 certificates from PEM or DER, single or as bundles (several PEM blocks, or a PKCS#7
+ * {@code .p7b}/{@code .p7c} certificate bag). Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -73,7 +73,8 @@ public final class Certificates {
   public static X509Certificate parseOne(byte[] data) throws DocumentException {
     List<X509Certificate> all = parse(data);
     if (all.size() != 1) {
-      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, null, all.size() + " certificates");
+      throw new DocumentException(
+          ErrorCode.MALFORMED_CERTIFICATE, null, all.size() + " certificates");
     }
     return all.get(0);
   }
@@ -113,7 +114,9 @@ public final class Certificates {
   public static String sha256Fingerprint(X509Certificate certificate) {
     MessageDigest md = DigestAlgorithm.SHA256.newMessageDigest();
     try {
-      return HexFormat.ofDelimiter(":").withUpperCase().formatHex(md.digest(certificate.getEncoded()));
+      return HexFormat.ofDelimiter(":")
+          .withUpperCase()
+          .formatHex(md.digest(certificate.getEncoded()));
     } catch (CertificateEncodingException e) {
       throw new IllegalArgumentException("certificate cannot be encoded", e);
     }
@@ -130,8 +133,8 @@ public final class Certificates {
   }
 
   /**
-   * Says whether a certificate may act as a CA: basicConstraints CA and, when key usage is
-   * present, keyCertSign.
+   * Says whether a certificate may act as a CA: basicConstraints CA and, when key usage is present,
+   * keyCertSign.
    *
    * @param certificate the certificate
    * @return whether it is a CA certificate

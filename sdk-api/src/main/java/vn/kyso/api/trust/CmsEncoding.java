@@ -4,20 +4,20 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1TaggedObject;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 
 /**
- * Checks the encoding of a CMS {@code ContentInfo} as it stands in a file: the signed attributes
- * of its signer must be DER (RFC 5652, 5.4; ETSI EN 319 122-1), the rest may be BER.
+ * Checks the encoding of a CMS {@code ContentInfo} as it stands in a file: the signed attributes of
+ * its signer must be DER (RFC 5652, 5.4; ETSI EN 319 122-1), the rest may be BER.
  *
  * <p>Bouncy Castle re-encodes the signed attributes to DER before it checks the signature (RFC
  * 5652, 5.4), so a file whose attributes are written in another encoding (a SET out of order, an
  * indefinite or non-minimal length) verifies with it while other verifiers, which hash the bytes as
- * they are, disagree. The bytes must therefore be found in the container itself: this walks the
- * raw TLVs (definite and indefinite lengths) to the first SignerInfo's {@code [0]} element.
+ * they are, disagree. The bytes must therefore be found in the container itself: this walks the raw
+ * TLVs (definite and indefinite lengths) to the first SignerInfo's {@code [0]} element.
  */
 public final class CmsEncoding {
   private static final int MAX_DEPTH = 64;
@@ -41,9 +41,11 @@ public final class CmsEncoding {
       try (ASN1InputStream in = new ASN1InputStream(attrs)) {
         parsed = in.readObject();
       }
-      byte[] der = ASN1Set.getInstance((ASN1TaggedObject) parsed, false).getEncoded(ASN1Encoding.DER);
+      byte[] der =
+          ASN1Set.getInstance((ASN1TaggedObject) parsed, false).getEncoded(ASN1Encoding.DER);
       // [0] IMPLICIT SET OF: the same bytes as the DER SET after the tag.
-      return (attrs[0] & 0xff) == 0xa0 && der.length == attrs.length
+      return (attrs[0] & 0xff) == 0xa0
+          && der.length == attrs.length
           && Arrays.equals(der, 1, der.length, attrs, 1, attrs.length);
     } catch (IOException | RuntimeException e) {
       return false;
@@ -88,7 +90,9 @@ public final class CmsEncoding {
         return null;
       }
       int attrsEnd = end(raw, p, 0);
-      for (int a = contentStart(raw, p); a < attrsEnd && !(raw[a] == 0 && raw[a + 1] == 0); a = end(raw, a, 0)) {
+      for (int a = contentStart(raw, p);
+          a < attrsEnd && !(raw[a] == 0 && raw[a + 1] == 0);
+          a = end(raw, a, 0)) {
         int t = contentStart(raw, a);
         int typeEnd = end(raw, t, 0);
         if (Arrays.equals(raw, t, typeEnd, type, 0, type.length)) {
@@ -124,7 +128,9 @@ public final class CmsEncoding {
     return end(raw, p, 0); // digestAlgorithm
   }
 
-  /** The raw {@code [0]} signed-attributes TLV of the first SignerInfo, or null when it has none. */
+  /**
+   * The raw {@code [0]} signed-attributes TLV of the first SignerInfo, or null when it has none.
+   */
   private static byte[] rawSignedAttributes(byte[] raw) {
     int p = firstSignerAfterDigestAlgorithm(raw);
     if ((raw[p] & 0xff) != 0xa0) {
@@ -138,7 +144,10 @@ public final class CmsEncoding {
     return p + headerLength(b, p);
   }
 
-  /** Position just after the TLV at {@code p}, following indefinite lengths to their end-of-contents. */
+  /**
+   * Position just after the TLV at {@code p}, following indefinite lengths to their
+   * end-of-contents.
+   */
   private static int end(byte[] b, int p, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("nested too deeply");

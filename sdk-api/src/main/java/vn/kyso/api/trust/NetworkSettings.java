@@ -25,8 +25,8 @@ public final class NetworkSettings {
   }
 
   /**
-   * Returns settings that never touch the network: only material given by the host or embedded
-   * in the document is used.
+   * Returns settings that never touch the network: only material given by the host or embedded in
+   * the document is used.
    *
    * @return offline settings
    */

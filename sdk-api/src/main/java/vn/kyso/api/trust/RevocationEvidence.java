@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A checked piece of revocation information about one certificate: an OCSP response or a CRL,
- * where it came from and what it says. Immutable.
+ * A checked piece of revocation information about one certificate: an OCSP response or a CRL, where
+ * it came from and what it says. Immutable.
  *
- * <p>{@link #encoded()} is the DER of the whole response or CRL, ready to embed in a document
- * for long-term validation (PAdES B-LT, XAdES B-LT).
+ * <p>{@link #encoded()} is the DER of the whole response or CRL, ready to embed in a document for
+ * long-term validation (PAdES B-LT, XAdES B-LT).
  *
  * @param certificate the certificate the evidence is about
  * @param kind OCSP or CRL
@@ -25,9 +25,17 @@ import java.util.Optional;
  * @param encoded the DER bytes; copied
  * @since 0.1
  */
-public record RevocationEvidence(X509Certificate certificate, Kind kind, Origin origin, Status status,
-    Instant thisUpdate, Optional<Instant> nextUpdate, Optional<Instant> revocationTime,
-    Optional<String> reason, List<X509Certificate> signerChain, byte[] encoded) {
+public record RevocationEvidence(
+    X509Certificate certificate,
+    Kind kind,
+    Origin origin,
+    Status status,
+    Instant thisUpdate,
+    Optional<Instant> nextUpdate,
+    Optional<Instant> revocationTime,
+    Optional<String> reason,
+    List<X509Certificate> signerChain,
+    byte[] encoded) {
 
   /** The form of the evidence. */
   public enum Kind {
@@ -101,7 +109,16 @@ public record RevocationEvidence(X509Certificate certificate, Kind kind, Origin 
    * @return the copy
    */
   public RevocationEvidence withOrigin(Origin newOrigin) {
-    return new RevocationEvidence(certificate, kind, newOrigin, status, thisUpdate, nextUpdate,
-        revocationTime, reason, signerChain, encoded);
+    return new RevocationEvidence(
+        certificate,
+        kind,
+        newOrigin,
+        status,
+        thisUpdate,
+        nextUpdate,
+        revocationTime,
+        reason,
+        signerChain,
+        encoded);
   }
 }

@@ -19,12 +19,12 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 
 /**
- * An RFC 3161 time-stamp token whose CMS signature has been checked against the TSA
- * certificate it carries. Immutable and thread-safe.
+ * An RFC 3161 time-stamp token whose CMS signature has been checked against the TSA certificate it
+ * carries. Immutable and thread-safe.
  *
- * <p>Parsing checks the token's structure and signature; whether the TSA is trusted is a
- * separate question answered by {@link CertificateVerifier} with
- * {@link CertificatePurpose#TIMESTAMPING} (done by {@link TsaClient} when it is given a verifier).
+ * <p>Parsing checks the token's structure and signature; whether the TSA is trusted is a separate
+ * question answered by {@link CertificateVerifier} with {@link CertificatePurpose#TIMESTAMPING}
+ * (done by {@link TsaClient} when it is given a verifier).
  *
  * @since 0.1
  */
@@ -40,8 +40,14 @@ public final class TimestampToken {
   private final Optional<BigInteger> nonce;
   private final X509Certificate tsaCertificate;
 
-  private TimestampToken(byte[] encoded, Instant genTime, Digest imprint, String policy,
-      BigInteger serialNumber, Optional<BigInteger> nonce, X509Certificate tsaCertificate) {
+  private TimestampToken(
+      byte[] encoded,
+      Instant genTime,
+      Digest imprint,
+      String policy,
+      BigInteger serialNumber,
+      Optional<BigInteger> nonce,
+      X509Certificate tsaCertificate) {
     this.encoded = encoded;
     this.genTime = genTime;
     this.imprint = imprint;
@@ -57,9 +63,9 @@ public final class TimestampToken {
    *
    * @param der the token
    * @return the token
-   * @throws DocumentException {@code MALFORMED_TIMESTAMP} when it is not a valid token, has no
-   *     TSA certificate, uses an unknown or weak imprint algorithm, or its signature fails;
-   *     {@code INPUT_TOO_LARGE} past {@link #MAX_SIZE}
+   * @throws DocumentException {@code MALFORMED_TIMESTAMP} when it is not a valid token, has no TSA
+   *     certificate, uses an unknown or weak imprint algorithm, or its signature fails; {@code
+   *     INPUT_TOO_LARGE} past {@link #MAX_SIZE}
    */
   public static TimestampToken parse(byte[] der) throws DocumentException {
     Objects.requireNonNull(der, "der");
@@ -73,7 +79,8 @@ public final class TimestampToken {
       throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, e, e.getClass().getSimpleName());
     }
     if (!CmsEncoding.signedAttributesAreDer(der)) {
-      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, "signed attributes not DER-encoded");
+      throw new DocumentException(
+          ErrorCode.MALFORMED_TIMESTAMP, null, "signed attributes not DER-encoded");
     }
     return check(token, der.clone());
   }
@@ -81,25 +88,38 @@ public final class TimestampToken {
   static TimestampToken check(TimeStampToken token, byte[] encoded) throws DocumentException {
     try {
       var info = token.getTimeStampInfo();
-      DigestAlgorithm alg = DigestAlgorithm.fromOid(info.getMessageImprintAlgOID().getId())
-          .orElseThrow(() -> new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null,
-              "imprint algorithm " + info.getMessageImprintAlgOID().getId()));
+      DigestAlgorithm alg =
+          DigestAlgorithm.fromOid(info.getMessageImprintAlgOID().getId())
+              .orElseThrow(
+                  () ->
+                      new DocumentException(
+                          ErrorCode.MALFORMED_TIMESTAMP,
+                          null,
+                          "imprint algorithm " + info.getMessageImprintAlgOID().getId()));
       if (!alg.isAllowedForNewSignatures()) {
-        throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, "weak imprint algorithm " + alg);
+        throw new DocumentException(
+            ErrorCode.MALFORMED_TIMESTAMP, null, "weak imprint algorithm " + alg);
       }
       @SuppressWarnings("unchecked")
-      Selector<X509CertificateHolder> selector = (Selector<X509CertificateHolder>) (Selector<?>) token.getSID();
+      Selector<X509CertificateHolder> selector =
+          (Selector<X509CertificateHolder>) (Selector<?>) token.getSID();
       var matches = token.getCertificates().getMatches(selector);
       if (matches.isEmpty()) {
-        throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, "no TSA certificate in the token");
+        throw new DocumentException(
+            ErrorCode.MALFORMED_TIMESTAMP, null, "no TSA certificate in the token");
       }
       X509CertificateHolder holder = matches.iterator().next();
       X509Certificate tsa = new JcaX509CertificateConverter().getCertificate(holder);
       SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder().build(tsa);
       token.validate(verifier);
-      return new TimestampToken(encoded, info.getGenTime().toInstant(),
-          new Digest(alg, info.getMessageImprintDigest()), info.getPolicy().getId(), info.getSerialNumber(),
-          Optional.ofNullable(info.getNonce()), tsa);
+      return new TimestampToken(
+          encoded,
+          info.getGenTime().toInstant(),
+          new Digest(alg, info.getMessageImprintDigest()),
+          info.getPolicy().getId(),
+          info.getSerialNumber(),
+          Optional.ofNullable(info.getNonce()),
+          tsa);
     } catch (DocumentException e) {
       throw e;
     } catch (Exception e) {
@@ -183,6 +203,10 @@ public final class TimestampToken {
 
   @Override
   public String toString() {
-    return "TimestampToken[" + genTime + ", " + tsaCertificate.getSubjectX500Principal().getName() + "]";
+    return "TimestampToken["
+        + genTime
+        + ", "
+        + tsaCertificate.getSubjectX500Principal().getName()
+        + "]";
   }
 }

@@ -16,8 +16,8 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.TrustException;
 
 /**
- * The certificates a verifier trusts (anchors) and CA certificates it may use to build paths
- * (known intermediates, not trusted by themselves). Immutable and thread-safe.
+ * The certificates a verifier trusts (anchors) and CA certificates it may use to build paths (known
+ * intermediates, not trusted by themselves). Immutable and thread-safe.
  *
  * <pre>{@code
  * TrustAnchors anchors = TrustAnchors.builder()
@@ -27,8 +27,8 @@ import vn.kyso.api.TrustException;
  * }</pre>
  *
  * <p><b>Security notes.</b> Only CA certificates are accepted as anchors. Paths are built to an
- * anchor by key and signature, never by name alone, so a look-alike root with the same name is
- * not trusted.
+ * anchor by key and signature, never by name alone, so a look-alike root with the same name is not
+ * trusted.
  *
  * @since 0.1
  */
@@ -119,12 +119,13 @@ public final class TrustAnchors {
     }
   }
 
-  private static TrustAnchors fromCertificates(List<X509Certificate> certificates) throws TrustException {
+  private static TrustAnchors fromCertificates(List<X509Certificate> certificates)
+      throws TrustException {
     Builder b = builder();
     for (X509Certificate c : certificates) {
       if (!Certificates.isCa(c)) {
-        throw new TrustException(ErrorCode.NOT_A_CA_CERTIFICATE, null,
-            c.getSubjectX500Principal().getName());
+        throw new TrustException(
+            ErrorCode.NOT_A_CA_CERTIFICATE, null, c.getSubjectX500Principal().getName());
       }
       b.addAnchor(c);
     }
@@ -158,7 +159,8 @@ public final class TrustAnchors {
   public boolean isAnchor(X509Certificate certificate) {
     for (X509Certificate a : anchors) {
       if (a.getSubjectX500Principal().equals(certificate.getSubjectX500Principal())
-          && Arrays.equals(a.getPublicKey().getEncoded(), certificate.getPublicKey().getEncoded())) {
+          && Arrays.equals(
+              a.getPublicKey().getEncoded(), certificate.getPublicKey().getEncoded())) {
         return true;
       }
     }
@@ -182,8 +184,9 @@ public final class TrustAnchors {
     public Builder addAnchor(X509Certificate anchor) {
       Objects.requireNonNull(anchor, "anchor");
       if (!Certificates.isCa(anchor)) {
-        throw new IllegalArgumentException("not a CA certificate, cannot be a trust anchor: "
-            + anchor.getSubjectX500Principal().getName());
+        throw new IllegalArgumentException(
+            "not a CA certificate, cannot be a trust anchor: "
+                + anchor.getSubjectX500Principal().getName());
       }
       anchors.put(Certificates.sha256Fingerprint(anchor), anchor);
       return this;
@@ -199,8 +202,8 @@ public final class TrustAnchors {
     public Builder addIntermediate(X509Certificate intermediate) {
       Objects.requireNonNull(intermediate, "intermediate");
       if (!Certificates.isCa(intermediate)) {
-        throw new IllegalArgumentException("not a CA certificate: "
-            + intermediate.getSubjectX500Principal().getName());
+        throw new IllegalArgumentException(
+            "not a CA certificate: " + intermediate.getSubjectX500Principal().getName());
       }
       intermediates.put(Certificates.sha256Fingerprint(intermediate), intermediate);
       return this;
@@ -237,7 +240,8 @@ public final class TrustAnchors {
      * @return the trust anchors
      */
     public TrustAnchors build() {
-      return new TrustAnchors(List.copyOf(anchors.values()), List.copyOf(new ArrayList<>(intermediates.values())));
+      return new TrustAnchors(
+          List.copyOf(anchors.values()), List.copyOf(new ArrayList<>(intermediates.values())));
     }
 
     private static List<X509Certificate> builtIn(String resource) {

@@ -1,12 +1,19 @@
 package vn.kyso.api.trust;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -17,13 +24,6 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ServiceException;
 import vn.kyso.api.internal.Http;
 import vn.kyso.api.validation.Finding;
-import java.io.IOException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
 /**
  * An RFC 3161 time-stamp client over HTTP. Built once, immutable and thread-safe.
@@ -36,10 +36,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
  * }</pre>
  *
  * <p><b>Security notes.</b> Every request carries a random 64-bit nonce and asks for the TSA
- * certificate. A response is accepted only when its status is granted, its nonce, imprint and
- * (when one was requested) policy match the request, its CMS signature verifies with the TSA
- * certificate, and, when a verifier is configured, that certificate validates for
- * time-stamping (critical id-kp-timeStamping) against the anchors.
+ * certificate. A response is accepted only when its status is granted, its nonce, imprint and (when
+ * one was requested) policy match the request, its CMS signature verifies with the TSA certificate,
+ * and, when a verifier is configured, that certificate validates for time-stamping (critical
+ * id-kp-timeStamping) against the anchors.
  *
  * @since 0.1
  */
@@ -89,7 +89,8 @@ public final class TsaClient {
   public TimestampToken timestamp(Digest digest) throws ServiceException {
     Objects.requireNonNull(digest, "digest");
     if (!digest.algorithm().isAllowedForNewSignatures()) {
-      throw new IllegalArgumentException("refusing to time-stamp a " + digest.algorithm() + " digest");
+      throw new IllegalArgumentException(
+          "refusing to time-stamp a " + digest.algorithm() + " digest");
     }
     TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
     generator.setCertReq(true);
@@ -97,8 +98,9 @@ public final class TsaClient {
       generator.setReqPolicy(new ASN1ObjectIdentifier(policy));
     }
     BigInteger nonce = new BigInteger(64, RANDOM);
-    TimeStampRequest request = generator.generate(
-        new ASN1ObjectIdentifier(digest.algorithm().oid()), digest.value(), nonce);
+    TimeStampRequest request =
+        generator.generate(
+            new ASN1ObjectIdentifier(digest.algorithm().oid()), digest.value(), nonce);
     byte[] body;
     try {
       body = http.post(uri, "application/timestamp-query", request.getEncoded());
@@ -109,12 +111,18 @@ public final class TsaClient {
     try {
       response = new TimeStampResponse(body);
     } catch (TSPException | IOException | RuntimeException e) {
-      throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, e, uri, "not a time-stamp response");
+      throw new ServiceException(
+          ErrorCode.SERVICE_BAD_RESPONSE, e, uri, "not a time-stamp response");
     }
     int status = response.getStatus();
     if (status != 0 && status != 1 || response.getTimeStampToken() == null) {
-      throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, uri,
-          "status " + status + Optional.ofNullable(response.getStatusString()).map(s -> " " + s).orElse(""));
+      throw new ServiceException(
+          ErrorCode.SERVICE_BAD_RESPONSE,
+          null,
+          uri,
+          "status "
+              + status
+              + Optional.ofNullable(response.getStatusString()).map(s -> " " + s).orElse(""));
     }
     try {
       response.validate(request);
@@ -123,7 +131,9 @@ public final class TsaClient {
     }
     TimestampToken token;
     try {
-      token = TimestampToken.check(response.getTimeStampToken(), response.getTimeStampToken().getEncoded());
+      token =
+          TimestampToken.check(
+              response.getTimeStampToken(), response.getTimeStampToken().getEncoded());
     } catch (DocumentException | IOException e) {
       throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, e, uri, e.getMessage());
     }
@@ -131,13 +141,18 @@ public final class TsaClient {
       throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, uri, "imprint mismatch");
     }
     if (verifier != null) {
-      CertificateResult r = verifier.verify(token.tsaCertificate(), ValidationContext.builder()
-          .purpose(CertificatePurpose.TIMESTAMPING)
-          .certificates(certificatesOf(response))
-          .build());
+      CertificateResult r =
+          verifier.verify(
+              token.tsaCertificate(),
+              ValidationContext.builder()
+                  .purpose(CertificatePurpose.TIMESTAMPING)
+                  .certificates(certificatesOf(response))
+                  .build());
       if (!r.isPassed()) {
-        String why = r.findings().stream().findFirst().map(Finding::messageEn).orElse(r.indication().name());
-        throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, uri, "TSA certificate: " + why);
+        String why =
+            r.findings().stream().findFirst().map(Finding::messageEn).orElse(r.indication().name());
+        throw new ServiceException(
+            ErrorCode.SERVICE_BAD_RESPONSE, null, uri, "TSA certificate: " + why);
       }
     }
     return token;

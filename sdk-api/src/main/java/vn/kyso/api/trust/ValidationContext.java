@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The facts of one certificate validation: the time it is judged at, whether that time is
- * proven, and material the document or host supplies. Immutable.
+ * The facts of one certificate validation: the time it is judged at, whether that time is proven,
+ * and material the document or host supplies. Immutable.
  *
  * @since 0.1
  */
@@ -124,8 +124,8 @@ public final class ValidationContext {
      * Judges the certificate at a given time.
      *
      * @param time the validation time
-     * @param proven whether a time-stamp or other evidence proves it; {@code false} for a time
-     *     the signer only claims
+     * @param proven whether a time-stamp or other evidence proves it; {@code false} for a time the
+     *     signer only claims
      * @return this builder
      */
     public Builder at(Instant time, boolean proven) {

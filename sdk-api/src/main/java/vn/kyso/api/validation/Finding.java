@@ -6,8 +6,8 @@ import vn.kyso.api.internal.Findings;
 import vn.kyso.api.internal.Messages;
 
 /**
- * One observation made while validating, with a stable code and its text in Vietnamese and
- * English. Immutable.
+ * One observation made while validating, with a stable code and its text in Vietnamese and English.
+ * Immutable.
  *
  * @param code the stable code, {@code UPPER_SNAKE}, e.g. {@code CERT_REVOKED}
  * @param severity how much it weighs
@@ -43,10 +43,9 @@ public record Finding(String code, Severity severity, String messageEn, String m
    * @param arguments values substituted into the texts ({@link java.text.MessageFormat})
    * @return the finding
    */
-  public static Finding fromBundle(String baseName, Class<?> owner, String code, Severity severity,
-      Object... arguments) {
-    return Findings.of(new Messages(baseName, owner), code, severity,
-        arguments);
+  public static Finding fromBundle(
+      String baseName, Class<?> owner, String code, Severity severity, Object... arguments) {
+    return Findings.of(new Messages(baseName, owner), code, severity, arguments);
   }
 
   /**

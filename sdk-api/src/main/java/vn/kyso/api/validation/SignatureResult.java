@@ -4,13 +4,13 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.internal.Messages;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.trust.CertificateResult;
-import java.util.Locale;
-import vn.kyso.api.internal.Messages;
 
 /**
  * The verdict on one signature of a document. Immutable.
@@ -80,52 +80,72 @@ public final class SignatureResult {
     return new Builder(id, format);
   }
 
-  /** @return the identifier unique within the document */
+  /**
+   * @return the identifier unique within the document
+   */
   public String id() {
     return id;
   }
 
-  /** @return the format found */
+  /**
+   * @return the format found
+   */
   public SignatureFormat format() {
     return format;
   }
 
-  /** @return the baseline level reached */
+  /**
+   * @return the baseline level reached
+   */
   public SignatureLevel level() {
     return level;
   }
 
-  /** @return the ETSI indication */
+  /**
+   * @return the ETSI indication
+   */
   public Indication indication() {
     return indication;
   }
 
-  /** @return why the signature did not pass, if it did not */
+  /**
+   * @return why the signature did not pass, if it did not
+   */
   public Optional<SubIndication> subIndication() {
     return Optional.ofNullable(subIndication);
   }
 
-  /** @return the signer as the certificate describes it, when the certificate was found */
+  /**
+   * @return the signer as the certificate describes it, when the certificate was found
+   */
   public Optional<SignerIdentity> signer() {
     return Optional.ofNullable(signer);
   }
 
-  /** @return the signing certificate, when found */
+  /**
+   * @return the signing certificate, when found
+   */
   public Optional<X509Certificate> signingCertificate() {
     return Optional.ofNullable(signingCertificate);
   }
 
-  /** @return the signing time the signer claims (not proof) */
+  /**
+   * @return the signing time the signer claims (not proof)
+   */
   public Optional<Instant> claimedSigningTime() {
     return Optional.ofNullable(claimedSigningTime);
   }
 
-  /** @return the earliest time the signature is proven to have existed (a time-stamp) */
+  /**
+   * @return the earliest time the signature is proven to have existed (a time-stamp)
+   */
   public Optional<Instant> bestSignatureTime() {
     return Optional.ofNullable(bestSignatureTime);
   }
 
-  /** @return what the signature covers, in words (e.g. "revision 1 of 3, bytes 0–48213") */
+  /**
+   * @return what the signature covers, in words (e.g. "revision 1 of 3, bytes 0–48213")
+   */
   public String scope() {
     return scope;
   }
@@ -140,19 +160,23 @@ public final class SignatureResult {
     return locale != null && "vi".equals(locale.getLanguage()) ? scopeVi : scope;
   }
 
-  /** @return the validation of the signing certificate, when it was done */
+  /**
+   * @return the validation of the signing certificate, when it was done
+   */
   public Optional<CertificateResult> certificateResult() {
     return Optional.ofNullable(certificateResult);
   }
 
-  /** @return the policy decision, when a policy reviewed the report */
+  /**
+   * @return the policy decision, when a policy reviewed the report
+   */
   public Optional<PolicyDecision> policyDecision() {
     return Optional.ofNullable(policyDecision);
   }
 
   /**
-   * Returns a copy with a policy decision attached. The decision never changes the indication:
-   * a signature can be cryptographically valid and still not allowed.
+   * Returns a copy with a policy decision attached. The decision never changes the indication: a
+   * signature can be cryptographically valid and still not allowed.
    *
    * @param decision the decision
    * @return the copy
@@ -161,12 +185,16 @@ public final class SignatureResult {
     return new SignatureResult(this, Objects.requireNonNull(decision, "decision"));
   }
 
-  /** @return every finding, errors first */
+  /**
+   * @return every finding, errors first
+   */
   public List<Finding> findings() {
     return findings;
   }
 
-  /** @return whether the indication is TOTAL_PASSED */
+  /**
+   * @return whether the indication is TOTAL_PASSED
+   */
   public boolean isPassed() {
     return indication == Indication.TOTAL_PASSED;
   }
@@ -271,16 +299,19 @@ public final class SignatureResult {
     }
 
     /**
-     * Describes what the signature covers in both languages, from a module's resource bundle
-     * (key {@code scope.} + {@code key}, in {@code baseName.properties} and {@code baseName_vi.properties}).
+     * Describes what the signature covers in both languages, from a module's resource bundle (key
+     * {@code scope.} + {@code key}, in {@code baseName.properties} and {@code
+     * baseName_vi.properties}).
      *
      * @param baseName the bundle's base name, e.g. {@code vn.kyso.pades.messages}
      * @param owner a class whose class loader sees the bundle
      * @param key the key after {@code scope.}
-     * @param arguments values substituted with {@link java.text.MessageFormat} (pass numbers as text)
+     * @param arguments values substituted with {@link java.text.MessageFormat} (pass numbers as
+     *     text)
      * @return this builder
      */
-    public Builder scopeFromBundle(String baseName, Class<?> owner, String key, Object... arguments) {
+    public Builder scopeFromBundle(
+        String baseName, Class<?> owner, String key, Object... arguments) {
       Messages m = new Messages(baseName, owner);
       this.scope = m.format(Locale.ENGLISH, "scope." + key, arguments);
       this.scopeVi = m.format(Messages.VIETNAMESE, "scope." + key, arguments);

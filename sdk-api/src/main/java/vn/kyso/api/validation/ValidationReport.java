@@ -1,7 +1,5 @@
 package vn.kyso.api.validation;
 
-import java.util.Optional;
-import vn.kyso.api.policy.PolicyDecision;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import vn.kyso.api.internal.ReportWriter;
+import vn.kyso.api.policy.PolicyDecision;
 
 /**
- * The result of verifying one document: one {@link SignatureResult} per signature, findings
- * about the document as a whole, and the time of validation. Immutable and thread-safe.
+ * The result of verifying one document: one {@link SignatureResult} per signature, findings about
+ * the document as a whole, and the time of validation. Immutable and thread-safe.
  *
  * <pre>{@code
  * ValidationReport report = verifier.verify(input);
@@ -33,7 +33,8 @@ public final class ValidationReport {
   private final List<Finding> documentFindings;
   private final PolicyDecision policyDecision;
 
-  private ValidationReport(ValidationReport base, List<SignatureResult> signatures, PolicyDecision decision) {
+  private ValidationReport(
+      ValidationReport base, List<SignatureResult> signatures, PolicyDecision decision) {
     this.documentName = base.documentName;
     this.validationTime = base.validationTime;
     this.signatures = List.copyOf(signatures);
@@ -60,27 +61,37 @@ public final class ValidationReport {
     return new Builder(documentName, validationTime);
   }
 
-  /** @return the document's name */
+  /**
+   * @return the document's name
+   */
   public String documentName() {
     return documentName;
   }
 
-  /** @return when the validation ran */
+  /**
+   * @return when the validation ran
+   */
   public Instant validationTime() {
     return validationTime;
   }
 
-  /** @return the signatures in document order */
+  /**
+   * @return the signatures in document order
+   */
   public List<SignatureResult> signatures() {
     return signatures;
   }
 
-  /** @return findings about the document as a whole */
+  /**
+   * @return findings about the document as a whole
+   */
   public List<Finding> documentFindings() {
     return documentFindings;
   }
 
-  /** @return the policy decision on the document as a whole, when a policy reviewed the report */
+  /**
+   * @return the policy decision on the document as a whole, when a policy reviewed the report
+   */
   public Optional<PolicyDecision> policyDecision() {
     return Optional.ofNullable(policyDecision);
   }
@@ -94,7 +105,8 @@ public final class ValidationReport {
    * @return the copy
    * @throws IllegalArgumentException when the list does not have one decision per signature
    */
-  public ValidationReport withPolicyDecisions(List<PolicyDecision> perSignature, PolicyDecision document) {
+  public ValidationReport withPolicyDecisions(
+      List<PolicyDecision> perSignature, PolicyDecision document) {
     if (perSignature.size() != signatures.size()) {
       throw new IllegalArgumentException("one decision per signature");
     }
@@ -106,8 +118,8 @@ public final class ValidationReport {
   }
 
   /**
-   * Returns the overall indication: the worst of the signatures, INDETERMINATE when there is
-   * none, and TOTAL_FAILED when a document finding is an error.
+   * Returns the overall indication: the worst of the signatures, INDETERMINATE when there is none,
+   * and TOTAL_FAILED when a document finding is an error.
    *
    * @return the overall indication
    */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.Signature;
@@ -12,15 +13,14 @@ import java.security.cert.Certificate;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import javax.security.auth.x500.X500Principal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import vn.kyso.api.Digest;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.TestCertificates;
 import vn.kyso.api.TokenException;
-import java.nio.charset.StandardCharsets;
 
 class Pkcs12TokenTest {
   private static final byte[] DATA = "Quyết định số 01/QĐ-UBND".getBytes(StandardCharsets.UTF_8);
@@ -38,11 +38,14 @@ class Pkcs12TokenTest {
   @ParameterizedTest
   @EnumSource(SignatureAlgorithm.class)
   void sign_everyAlgorithm_verifiesWithTheJdk(SignatureAlgorithm alg) throws Exception {
-    KeyPair keys = alg.keyType() == SignatureAlgorithm.KeyType.EC
-        ? TestCertificates.ec(alg.digestAlgorithm().length() > 32 ? "secp384r1" : "secp256r1")
-        : TestCertificates.rsa(2048);
-    try (Pkcs12Token token = Pkcs12Token.load(new ByteArrayInputStream(p12(keys, "Signer", "pw".toCharArray())),
-        "pw".toCharArray())) {
+    KeyPair keys =
+        alg.keyType() == SignatureAlgorithm.KeyType.EC
+            ? TestCertificates.ec(alg.digestAlgorithm().length() > 32 ? "secp384r1" : "secp256r1")
+            : TestCertificates.rsa(2048);
+    try (Pkcs12Token token =
+        Pkcs12Token.load(
+            new ByteArrayInputStream(p12(keys, "Signer", "pw".toCharArray())),
+            "pw".toCharArray())) {
       SigningKey key = token.keys().get(0);
       Digest digest = alg.digestAlgorithm().digest(DATA);
 
@@ -52,7 +55,9 @@ class Pkcs12TokenTest {
       if (alg.isPss()) {
         jdk = Signature.getInstance("RSASSA-PSS");
         String h = alg.digestAlgorithm().jcaName();
-        jdk.setParameter(new PSSParameterSpec(h, "MGF1", new MGF1ParameterSpec(h), alg.digestAlgorithm().length(), 1));
+        jdk.setParameter(
+            new PSSParameterSpec(
+                h, "MGF1", new MGF1ParameterSpec(h), alg.digestAlgorithm().length(), 1));
       } else {
         jdk = Signature.getInstance(alg.jcaName());
       }
@@ -68,14 +73,19 @@ class Pkcs12TokenTest {
     char[] wrong = "wrong".toCharArray();
 
     assertThatThrownBy(() -> Pkcs12Token.load(new ByteArrayInputStream(p12), wrong))
-        .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.KEYSTORE_UNREADABLE));
+        .isInstanceOfSatisfying(
+            TokenException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.KEYSTORE_UNREADABLE));
     assertThat(wrong).containsOnly('\0');
   }
 
   @Test
   void load_passwordWipedAfterSuccess() throws Exception {
     char[] pw = "secret".toCharArray();
-    try (Pkcs12Token token = Pkcs12Token.load(new ByteArrayInputStream(p12(TestCertificates.rsa(2048), "S", "secret".toCharArray())), pw)) {
+    try (Pkcs12Token token =
+        Pkcs12Token.load(
+            new ByteArrayInputStream(p12(TestCertificates.rsa(2048), "S", "secret".toCharArray())),
+            pw)) {
       assertThat(pw).containsOnly('\0');
       assertThat(token.keys()).hasSize(1);
     }
@@ -83,38 +93,54 @@ class Pkcs12TokenTest {
 
   @Test
   void sign_rsa1024_isRefusedAsTooWeak() throws Exception {
-    try (Pkcs12Token token = Pkcs12Token.load(new ByteArrayInputStream(p12(TestCertificates.rsa(1024), "Weak", "p".toCharArray())),
-        "p".toCharArray())) {
+    try (Pkcs12Token token =
+        Pkcs12Token.load(
+            new ByteArrayInputStream(p12(TestCertificates.rsa(1024), "Weak", "p".toCharArray())),
+            "p".toCharArray())) {
       SigningKey key = token.keys().get(0);
 
-      assertThatThrownBy(() -> key.sign(SignatureAlgorithm.RSA_SHA256.digestAlgorithm().digest(DATA), SignatureAlgorithm.RSA_SHA256))
-          .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALGORITHM_TOO_WEAK));
+      assertThatThrownBy(
+              () ->
+                  key.sign(
+                      SignatureAlgorithm.RSA_SHA256.digestAlgorithm().digest(DATA),
+                      SignatureAlgorithm.RSA_SHA256))
+          .isInstanceOfSatisfying(
+              TokenException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.ALGORITHM_TOO_WEAK));
     }
   }
 
   @Test
   void sign_ecdsaOnRsaKey_isNotSupported_andClosedTokenRefuses() throws Exception {
-    Pkcs12Token token = Pkcs12Token.load(new ByteArrayInputStream(p12(TestCertificates.rsa(2048), "S", "p".toCharArray())),
-        "p".toCharArray());
+    Pkcs12Token token =
+        Pkcs12Token.load(
+            new ByteArrayInputStream(p12(TestCertificates.rsa(2048), "S", "p".toCharArray())),
+            "p".toCharArray());
     SigningKey key = token.keys().get(0);
     Digest d = SignatureAlgorithm.ECDSA_SHA256.digestAlgorithm().digest(DATA);
 
     assertThatThrownBy(() -> key.sign(d, SignatureAlgorithm.ECDSA_SHA256))
-        .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALGORITHM_NOT_SUPPORTED));
+        .isInstanceOfSatisfying(
+            TokenException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.ALGORITHM_NOT_SUPPORTED));
     token.close();
     assertThatThrownBy(() -> key.sign(d, SignatureAlgorithm.RSA_SHA256))
-        .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_CLOSED));
+        .isInstanceOfSatisfying(
+            TokenException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOKEN_CLOSED));
     assertThatThrownBy(token::keys).isInstanceOf(TokenException.class);
   }
 
   @Test
   void sign_digestOfOtherAlgorithm_isAProgrammerError() throws Exception {
-    try (Pkcs12Token token = Pkcs12Token.load(new ByteArrayInputStream(p12(TestCertificates.rsa(2048), "S", "p".toCharArray())),
-        "p".toCharArray())) {
+    try (Pkcs12Token token =
+        Pkcs12Token.load(
+            new ByteArrayInputStream(p12(TestCertificates.rsa(2048), "S", "p".toCharArray())),
+            "p".toCharArray())) {
       SigningKey key = token.keys().get(0);
       Digest sha384 = SignatureAlgorithm.RSA_SHA384.digestAlgorithm().digest(DATA);
 
-      assertThatThrownBy(() -> key.sign(sha384, SignatureAlgorithm.RSA_SHA256)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> key.sign(sha384, SignatureAlgorithm.RSA_SHA256))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 }

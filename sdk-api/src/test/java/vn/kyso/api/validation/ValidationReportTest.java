@@ -16,15 +16,31 @@ class ValidationReportTest {
 
   @Test
   void report_rendersJsonAndBothLanguages() throws Exception {
-    var cert = TestCertificates.selfSigned(new X500Principal("CN=Nguyễn Văn An,T=Chủ tịch,O=UBND tỉnh Thử Nghiệm,C=VN"),
-        TestCertificates.rsa(2048), false).certificate();
-    SignatureResult sig = SignatureResult.builder("Signature1", SignatureFormat.PADES_BASELINE)
-        .level(SignatureLevel.B_T).notPassed(SubIndication.REVOKED).signingCertificate(cert)
-        .claimedSigningTime(Instant.parse("2026-06-15T03:00:00Z")).scope("revision 1 of 2")
-        .finding(Findings.of("CERT_REVOKED", Severity.ERROR, "CN=x", "2026-06-14T00:00:00Z", "KEY_COMPROMISE"))
-        .build();
-    ValidationReport report = ValidationReport.builder("cong-van.pdf", Instant.parse("2026-06-16T00:00:00Z"))
-        .signature(sig).build();
+    var cert =
+        TestCertificates.selfSigned(
+                new X500Principal("CN=Nguyễn Văn An,T=Chủ tịch,O=UBND tỉnh Thử Nghiệm,C=VN"),
+                TestCertificates.rsa(2048),
+                false)
+            .certificate();
+    SignatureResult sig =
+        SignatureResult.builder("Signature1", SignatureFormat.PADES_BASELINE)
+            .level(SignatureLevel.B_T)
+            .notPassed(SubIndication.REVOKED)
+            .signingCertificate(cert)
+            .claimedSigningTime(Instant.parse("2026-06-15T03:00:00Z"))
+            .scope("revision 1 of 2")
+            .finding(
+                Findings.of(
+                    "CERT_REVOKED",
+                    Severity.ERROR,
+                    "CN=x",
+                    "2026-06-14T00:00:00Z",
+                    "KEY_COMPROMISE"))
+            .build();
+    ValidationReport report =
+        ValidationReport.builder("cong-van.pdf", Instant.parse("2026-06-16T00:00:00Z"))
+            .signature(sig)
+            .build();
 
     String json = report.toJson();
     JsonParser parser = new JsonFactory().createParser(json);
@@ -36,22 +52,32 @@ class ValidationReportTest {
     }
 
     assertThat(fields).isGreaterThan(10);
-    assertThat(json).contains("\"indication\" : \"TOTAL_FAILED\"", "\"subIndication\" : \"REVOKED\"",
-        "\"name\" : \"Nguyễn Văn An\"", "\"title\" : \"Chủ tịch\"", "\"code\" : \"CERT_REVOKED\"");
+    assertThat(json)
+        .contains(
+            "\"indication\" : \"TOTAL_FAILED\"",
+            "\"subIndication\" : \"REVOKED\"",
+            "\"name\" : \"Nguyễn Văn An\"",
+            "\"title\" : \"Chủ tịch\"",
+            "\"code\" : \"CERT_REVOKED\"");
     assertThat(report.overall()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(report.toText(Locale.forLanguageTag("vi"))).contains("KHÔNG HỢP LỆ", "Người ký: Nguyễn Văn An", "thu hồi");
-    assertThat(report.toText(Locale.ENGLISH)).contains("FAILED", "Signer: Nguyễn Văn An", "revoked");
+    assertThat(report.toText(Locale.forLanguageTag("vi")))
+        .contains("KHÔNG HỢP LỆ", "Người ký: Nguyễn Văn An", "thu hồi");
+    assertThat(report.toText(Locale.ENGLISH))
+        .contains("FAILED", "Signer: Nguyễn Văn An", "revoked");
   }
 
   @Test
   void emptyReport_isIndeterminate() {
-    assertThat(ValidationReport.builder("x", Instant.EPOCH).build().overall()).isEqualTo(Indication.INDETERMINATE);
+    assertThat(ValidationReport.builder("x", Instant.EPOCH).build().overall())
+        .isEqualTo(Indication.INDETERMINATE);
   }
 
   @Test
   void indications_combineWorstFirst() {
-    assertThat(Indication.TOTAL_PASSED.worst(Indication.INDETERMINATE)).isEqualTo(Indication.INDETERMINATE);
-    assertThat(Indication.TOTAL_FAILED.worst(Indication.INDETERMINATE)).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(Indication.TOTAL_PASSED.worst(Indication.INDETERMINATE))
+        .isEqualTo(Indication.INDETERMINATE);
+    assertThat(Indication.TOTAL_FAILED.worst(Indication.INDETERMINATE))
+        .isEqualTo(Indication.TOTAL_FAILED);
     assertThat(SubIndication.REVOKED_NO_POE.indication()).isEqualTo(Indication.INDETERMINATE);
   }
 }

@@ -106,8 +106,8 @@ public final class BoundedDecode {
 
   /**
    * Thrown from inside a filter's write (here and in {@link DecodeCeiling}); unchecked, so a filter
-   * that catches IOException to repair a damaged stream cannot go on. The caller of the filter turns
-   * it into {@link LimitExceeded}.
+   * that catches IOException to repair a damaged stream cannot go on. The caller of the filter
+   * turns it into {@link LimitExceeded}.
    */
   static final class Overflow extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -41,14 +41,15 @@ import vn.kyso.api.SignatureAlgorithm;
 
 /**
  * Builds the CMS SignedData of a PAdES baseline signature (ETSI EN 319 142-1, 5.3; ETSI EN 319
- * 122-1): detached, signed attributes content-type, message-digest and signing-certificate-v2,
- * no signing-time attribute (the claimed time is the dictionary's /M), the chain in
- * {@code certificates}. Built from ASN.1 directly so that the signed attributes are byte-for-byte
+ * 122-1): detached, signed attributes content-type, message-digest and signing-certificate-v2, no
+ * signing-time attribute (the claimed time is the dictionary's /M), the chain in {@code
+ * certificates}. Built from ASN.1 directly so that the signed attributes are byte-for-byte
  * reproducible between the two phases of external signing.
  */
 public final class Cms {
   /** id-aa-signatureTimeStampToken. */
-  public static final ASN1ObjectIdentifier SIGNATURE_TIME_STAMP = PKCSObjectIdentifiers.id_aa_signatureTimeStampToken;
+  public static final ASN1ObjectIdentifier SIGNATURE_TIME_STAMP =
+      PKCSObjectIdentifiers.id_aa_signatureTimeStampToken;
 
   private Cms() {}
 
@@ -60,7 +61,8 @@ public final class Cms {
    * @param contentDigest the digest of the PDF byte ranges
    * @return the DER encoding (tag SET)
    */
-  public static byte[] signedAttributes(X509Certificate signer, DigestAlgorithm digest, byte[] contentDigest) {
+  public static byte[] signedAttributes(
+      X509Certificate signer, DigestAlgorithm digest, byte[] contentDigest) {
     try {
       return attributeSet(signer, digest, contentDigest).getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {
@@ -68,19 +70,36 @@ public final class Cms {
     }
   }
 
-  private static ASN1Set attributeSet(X509Certificate signer, DigestAlgorithm digest, byte[] contentDigest) {
+  private static ASN1Set attributeSet(
+      X509Certificate signer, DigestAlgorithm digest, byte[] contentDigest) {
     try {
       ASN1EncodableVector v = new ASN1EncodableVector();
-      v.add(new Attribute(PKCSObjectIdentifiers.pkcs_9_at_contentType, new DERSet(CMSObjectIdentifiers.data)));
-      v.add(new Attribute(PKCSObjectIdentifiers.pkcs_9_at_messageDigest, new DERSet(new DEROctetString(contentDigest))));
+      v.add(
+          new Attribute(
+              PKCSObjectIdentifiers.pkcs_9_at_contentType, new DERSet(CMSObjectIdentifiers.data)));
+      v.add(
+          new Attribute(
+              PKCSObjectIdentifiers.pkcs_9_at_messageDigest,
+              new DERSet(new DEROctetString(contentDigest))));
       byte[] certHash = MessageDigest.getInstance(digest.jcaName()).digest(signer.getEncoded());
-      IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
-          X500Name.getInstance(signer.getIssuerX500Principal().getEncoded()))), signer.getSerialNumber());
-      ESSCertIDv2 id = digest == DigestAlgorithm.SHA256
-          ? new ESSCertIDv2(certHash, issuerSerial) // SHA-256 is the DEFAULT and is left out (DER)
-          : new ESSCertIDv2(new AlgorithmIdentifier(new ASN1ObjectIdentifier(digest.oid())), certHash, issuerSerial);
-      v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-          new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {id}))));
+      IssuerSerial issuerSerial =
+          new IssuerSerial(
+              new GeneralNames(
+                  new GeneralName(
+                      X500Name.getInstance(signer.getIssuerX500Principal().getEncoded()))),
+              signer.getSerialNumber());
+      ESSCertIDv2 id =
+          digest == DigestAlgorithm.SHA256
+              ? new ESSCertIDv2(
+                  certHash, issuerSerial) // SHA-256 is the DEFAULT and is left out (DER)
+              : new ESSCertIDv2(
+                  new AlgorithmIdentifier(new ASN1ObjectIdentifier(digest.oid())),
+                  certHash,
+                  issuerSerial);
+      v.add(
+          new Attribute(
+              PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+              new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {id}))));
       return new DERSet(v);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -97,28 +116,46 @@ public final class Cms {
    * @param timestampToken an RFC 3161 token over the signature value, or null
    * @return the DER encoding
    */
-  public static byte[] signedData(List<X509Certificate> chain, SignatureAlgorithm algorithm, byte[] contentDigest,
-      byte[] signatureValue, byte[] timestampToken) {
+  public static byte[] signedData(
+      List<X509Certificate> chain,
+      SignatureAlgorithm algorithm,
+      byte[] contentDigest,
+      byte[] signatureValue,
+      byte[] timestampToken) {
     try {
       X509Certificate signer = chain.get(0);
-      AlgorithmIdentifier digestId = new AlgorithmIdentifier(
-          new ASN1ObjectIdentifier(algorithm.digestAlgorithm().oid()), DERNull.INSTANCE);
+      AlgorithmIdentifier digestId =
+          new AlgorithmIdentifier(
+              new ASN1ObjectIdentifier(algorithm.digestAlgorithm().oid()), DERNull.INSTANCE);
       ASN1Set unsigned = null;
       if (timestampToken != null) {
-        unsigned = new DERSet(new Attribute(SIGNATURE_TIME_STAMP,
-            new DERSet(ContentInfo.getInstance(ASN1Primitive.fromByteArray(timestampToken)))));
+        unsigned =
+            new DERSet(
+                new Attribute(
+                    SIGNATURE_TIME_STAMP,
+                    new DERSet(
+                        ContentInfo.getInstance(ASN1Primitive.fromByteArray(timestampToken)))));
       }
-      SignerInfo si = new SignerInfo(
-          new SignerIdentifier(new IssuerAndSerialNumber(Certificate.getInstance(signer.getEncoded()))),
-          digestId, attributeSet(signer, algorithm.digestAlgorithm(), contentDigest),
-          signatureAlgorithmId(algorithm), new DEROctetString(signatureValue), unsigned);
+      SignerInfo si =
+          new SignerInfo(
+              new SignerIdentifier(
+                  new IssuerAndSerialNumber(Certificate.getInstance(signer.getEncoded()))),
+              digestId,
+              attributeSet(signer, algorithm.digestAlgorithm(), contentDigest),
+              signatureAlgorithmId(algorithm),
+              new DEROctetString(signatureValue),
+              unsigned);
       ASN1EncodableVector certs = new ASN1EncodableVector();
       for (X509Certificate c : chain) {
         certs.add(Certificate.getInstance(c.getEncoded()));
       }
-      SignedData sd = new SignedData(new DERSet(digestId),
-          new ContentInfo(CMSObjectIdentifiers.data, null),
-          new DERSet(certs), null, new DERSet(si));
+      SignedData sd =
+          new SignedData(
+              new DERSet(digestId),
+              new ContentInfo(CMSObjectIdentifiers.data, null),
+              new DERSet(certs),
+              null,
+              new DERSet(si));
       return new ContentInfo(CMSObjectIdentifiers.signedData, sd).getEncoded(ASN1Encoding.DER);
     } catch (IOException | CertificateEncodingException e) {
       throw new IllegalStateException("cannot encode the CMS signature", e);
@@ -133,20 +170,26 @@ public final class Cms {
    */
   public static AlgorithmIdentifier signatureAlgorithmId(SignatureAlgorithm algorithm) {
     if (algorithm.isPss()) {
-      AlgorithmIdentifier hash = new AlgorithmIdentifier(new ASN1ObjectIdentifier(algorithm.digestAlgorithm().oid()),
-          DERNull.INSTANCE);
-      return new AlgorithmIdentifier(PKCSObjectIdentifiers.id_RSASSA_PSS, new RSASSAPSSparams(hash,
-          new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, hash),
-          new ASN1Integer(algorithm.digestAlgorithm().length()), new ASN1Integer(1)));
+      AlgorithmIdentifier hash =
+          new AlgorithmIdentifier(
+              new ASN1ObjectIdentifier(algorithm.digestAlgorithm().oid()), DERNull.INSTANCE);
+      return new AlgorithmIdentifier(
+          PKCSObjectIdentifiers.id_RSASSA_PSS,
+          new RSASSAPSSparams(
+              hash,
+              new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, hash),
+              new ASN1Integer(algorithm.digestAlgorithm().length()),
+              new ASN1Integer(1)));
     }
     if (algorithm.keyType() == SignatureAlgorithm.KeyType.RSA) {
       return new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE);
     }
-    ASN1ObjectIdentifier oid = switch (algorithm.digestAlgorithm()) {
-      case SHA384 -> X9ObjectIdentifiers.ecdsa_with_SHA384;
-      case SHA512 -> X9ObjectIdentifiers.ecdsa_with_SHA512;
-      default -> X9ObjectIdentifiers.ecdsa_with_SHA256;
-    };
+    ASN1ObjectIdentifier oid =
+        switch (algorithm.digestAlgorithm()) {
+          case SHA384 -> X9ObjectIdentifiers.ecdsa_with_SHA384;
+          case SHA512 -> X9ObjectIdentifiers.ecdsa_with_SHA512;
+          default -> X9ObjectIdentifiers.ecdsa_with_SHA256;
+        };
     return new AlgorithmIdentifier(oid);
   }
 
@@ -159,14 +202,19 @@ public final class Cms {
    * @param value the signature value
    * @return whether it verifies
    */
-  public static boolean verify(X509Certificate certificate, SignatureAlgorithm algorithm, byte[] signedAttributes,
+  public static boolean verify(
+      X509Certificate certificate,
+      SignatureAlgorithm algorithm,
+      byte[] signedAttributes,
       byte[] value) {
     try {
       Signature s;
       if (algorithm.isPss()) {
         String h = algorithm.digestAlgorithm().jcaName();
         s = Signature.getInstance("RSASSA-PSS");
-        s.setParameter(new PSSParameterSpec(h, "MGF1", new MGF1ParameterSpec(h), algorithm.digestAlgorithm().length(), 1));
+        s.setParameter(
+            new PSSParameterSpec(
+                h, "MGF1", new MGF1ParameterSpec(h), algorithm.digestAlgorithm().length(), 1));
       } else {
         s = Signature.getInstance(algorithm.jcaName());
       }
@@ -177,5 +225,4 @@ public final class Cms {
       return false;
     }
   }
-
 }

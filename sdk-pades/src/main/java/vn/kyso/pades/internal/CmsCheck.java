@@ -5,15 +5,20 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.ess.ESSCertID;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificate;
@@ -29,11 +34,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.trust.CmsEncoding;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.cms.ContentInfo;
 
 /** Parses and checks the CMS container of a PDF signature against the byte-range digest. */
 public final class CmsCheck {
@@ -43,9 +43,17 @@ public final class CmsCheck {
   private CmsCheck() {}
 
   /** What the CMS says and whether it holds. */
-  public record Outcome(String problem, String problemCode, X509Certificate signer, List<X509Certificate> certificates,
-      DigestAlgorithm digest, byte[] signatureValue, boolean signingCertificateBound, String signingCertificateNote,
-      Optional<byte[]> timestampToken, boolean weakAlgorithm) {}
+  public record Outcome(
+      String problem,
+      String problemCode,
+      X509Certificate signer,
+      List<X509Certificate> certificates,
+      DigestAlgorithm digest,
+      byte[] signatureValue,
+      boolean signingCertificateBound,
+      String signingCertificateNote,
+      Optional<byte[]> timestampToken,
+      boolean weakAlgorithm) {}
 
   /**
    * Checks a CMS detached signature over a precomputed content digest.
@@ -55,10 +63,13 @@ public final class CmsCheck {
    * @param requireSigningCertificateV2 whether a missing signing-certificate attribute fails
    * @return the outcome; {@code problem} is null when the CMS holds
    */
-  public static Outcome check(byte[] padded, Function<DigestAlgorithm, byte[]> contentDigests,
+  public static Outcome check(
+      byte[] padded,
+      Function<DigestAlgorithm, byte[]> contentDigests,
       boolean requireSigningCertificateV2) {
     byte[] der;
-    try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(padded), padded.length)) {
+    try (ASN1InputStream in =
+        new ASN1InputStream(new ByteArrayInputStream(padded), padded.length)) {
       ASN1Primitive p = in.readObject();
       if (p == null) {
         return fail("FORMAT", "/Contents is empty");
@@ -77,10 +88,15 @@ public final class CmsCheck {
           ContentInfo.getInstance(ASN1Primitive.fromByteArray(der)).getContentType())) {
         return fail("FORMAT", "/Contents is not a CMS SignedData (wrong content type)");
       }
-      if (cms.getVersion() != 1 && cms.getVersion() != 3 && cms.getVersion() != 4 && cms.getVersion() != 5) {
-        return fail("FORMAT", "SignedData version " + cms.getVersion() + " is not one RFC 5652 allows");
+      if (cms.getVersion() != 1
+          && cms.getVersion() != 3
+          && cms.getVersion() != 4
+          && cms.getVersion() != 5) {
+        return fail(
+            "FORMAT", "SignedData version " + cms.getVersion() + " is not one RFC 5652 allows");
       }
-      if (!CMSObjectIdentifiers.data.getId().equals(cms.getSignedContentTypeOID()) || cms.getSignedContent() != null) {
+      if (!CMSObjectIdentifiers.data.getId().equals(cms.getSignedContentTypeOID())
+          || cms.getSignedContent() != null) {
         return fail("FORMAT", "not a detached signature over id-data");
       }
       Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
@@ -88,8 +104,11 @@ public final class CmsCheck {
         return fail("FORMAT", "the CMS holds " + signers.size() + " signers, expected exactly one");
       }
       SignerInformation si = signers.iterator().next();
-      if (cms.getDigestAlgorithmIDs().stream().noneMatch(a -> a.getAlgorithm().getId().equals(si.getDigestAlgOID()))) {
-        return fail("FORMAT", "the signer's digest algorithm is not among the SignedData's digestAlgorithms");
+      if (cms.getDigestAlgorithmIDs().stream()
+          .noneMatch(a -> a.getAlgorithm().getId().equals(si.getDigestAlgOID()))) {
+        return fail(
+            "FORMAT",
+            "the signer's digest algorithm is not among the SignedData's digestAlgorithms");
       }
       List<X509Certificate> certs = new ArrayList<>();
       JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
@@ -124,10 +143,14 @@ public final class CmsCheck {
         return fail("HASH", "the message digest does not match the signed byte ranges");
       }
       // Re-read with the byte-range digest so that Bouncy Castle checks the signature against it.
-      SignerInformation withDigest = new CMSSignedData(
-          Map.of(si.getDigestAlgOID(), contentDigests.apply(digest)), der).getSignerInfos().getSigners()
-          .iterator().next();
-      if (!withDigest.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
+      SignerInformation withDigest =
+          new CMSSignedData(Map.of(si.getDigestAlgOID(), contentDigests.apply(digest)), der)
+              .getSignerInfos()
+              .getSigners()
+              .iterator()
+              .next();
+      if (!withDigest.verify(
+          new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
         return fail("CRYPTO", "the signature value does not verify with the signer certificate");
       }
       String note = null;
@@ -135,28 +158,46 @@ public final class CmsCheck {
       Attribute v2 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
       Attribute v1 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate);
       if (v2 != null) {
-        bound = boundV2(SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)), signer);
+        bound =
+            boundV2(SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)), signer);
         note = bound ? null : "signing-certificate-v2 names another certificate";
       } else if (v1 != null) {
         bound = boundV1(SigningCertificate.getInstance(v1.getAttrValues().getObjectAt(0)), signer);
-        note = bound ? "signing-certificate (v1, SHA-1)" : "signing-certificate names another certificate";
+        note =
+            bound
+                ? "signing-certificate (v1, SHA-1)"
+                : "signing-certificate names another certificate";
       } else {
         note = "no signing-certificate attribute";
       }
       if (!bound && (requireSigningCertificateV2 || v2 != null || v1 != null)) {
-        return new Outcome(note, "SIGNING_CERTIFICATE", signer, certs, digest, si.getSignature(), false, note,
-            Optional.empty(), weak);
+        return new Outcome(
+            note,
+            "SIGNING_CERTIFICATE",
+            signer,
+            certs,
+            digest,
+            si.getSignature(),
+            false,
+            note,
+            Optional.empty(),
+            weak);
       }
       Optional<byte[]> tst = Optional.empty();
       AttributeTable unsigned = si.getUnsignedAttributes();
-      if (unsigned != null && unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
+      if (unsigned != null
+          && unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
         // The token as written, so that its own signed attributes are checked for DER.
-        tst = Optional.ofNullable(CmsEncoding.unsignedAttributeValue(padded,
-            PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.getId()));
+        tst =
+            Optional.ofNullable(
+                CmsEncoding.unsignedAttributeValue(
+                    padded, PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.getId()));
       }
-      return new Outcome(null, null, signer, certs, digest, si.getSignature(), bound, note, tst, weak);
+      return new Outcome(
+          null, null, signer, certs, digest, si.getSignature(), bound, note, tst, weak);
     } catch (Exception e) {
-      return fail("FORMAT", "the CMS signature cannot be processed: " + e.getClass().getSimpleName());
+      return fail(
+          "FORMAT", "the CMS signature cannot be processed: " + e.getClass().getSimpleName());
     }
   }
 
@@ -187,13 +228,15 @@ public final class CmsCheck {
    * @return the outcome; {@code problem} is null when the signature holds (it is weak all the same)
    */
   public static Outcome checkSha1Form(byte[] padded, byte[] sha1OfRanges) {
-    try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(padded), padded.length)) {
+    try (ASN1InputStream in =
+        new ASN1InputStream(new ByteArrayInputStream(padded), padded.length)) {
       ASN1Primitive p = in.readObject();
       if (p == null) {
         return fail("FORMAT", "/Contents is empty");
       }
       CMSSignedData cms = new CMSSignedData(p.getEncoded(ASN1Encoding.DER));
-      if (cms.getSignedContent() == null || !MessageDigest.isEqual((byte[]) cms.getSignedContent().getContent(), sha1OfRanges)) {
+      if (cms.getSignedContent() == null
+          || !MessageDigest.isEqual((byte[]) cms.getSignedContent().getContent(), sha1OfRanges)) {
         return fail("HASH", "the encapsulated SHA-1 digest does not match the signed byte ranges");
       }
       Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
@@ -218,10 +261,20 @@ public final class CmsCheck {
       if (!si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
         return fail("CRYPTO", "the signature value does not verify with the signer certificate");
       }
-      return new Outcome(null, null, signer, certs, DigestAlgorithm.SHA1, si.getSignature(), false,
-          "adbe.pkcs7.sha1 has no signing-certificate binding", Optional.empty(), true);
+      return new Outcome(
+          null,
+          null,
+          signer,
+          certs,
+          DigestAlgorithm.SHA1,
+          si.getSignature(),
+          false,
+          "adbe.pkcs7.sha1 has no signing-certificate binding",
+          Optional.empty(),
+          true);
     } catch (Exception e) {
-      return fail("FORMAT", "the CMS signature cannot be processed: " + e.getClass().getSimpleName());
+      return fail(
+          "FORMAT", "the CMS signature cannot be processed: " + e.getClass().getSimpleName());
     }
   }
 
@@ -233,7 +286,9 @@ public final class CmsCheck {
     ESSCertIDv2 id = ids[0];
     AlgorithmIdentifier alg = id.getHashAlgorithm();
     DigestAlgorithm d = DigestAlgorithm.fromOid(alg.getAlgorithm().getId()).orElse(null);
-    if (d == null || !MessageDigest.isEqual(id.getCertHash(), d.newMessageDigest().digest(signer.getEncoded()))) {
+    if (d == null
+        || !MessageDigest.isEqual(
+            id.getCertHash(), d.newMessageDigest().digest(signer.getEncoded()))) {
       return false;
     }
     return issuerSerialMatches(id.getIssuerSerial(), signer);
@@ -244,7 +299,9 @@ public final class CmsCheck {
     if (ids.length == 0) {
       return false;
     }
-    return MessageDigest.isEqual(ids[0].getCertHash(), DigestAlgorithm.SHA1.newMessageDigest().digest(signer.getEncoded()))
+    return MessageDigest.isEqual(
+            ids[0].getCertHash(),
+            DigestAlgorithm.SHA1.newMessageDigest().digest(signer.getEncoded()))
         && issuerSerialMatches(ids[0].getIssuerSerial(), signer);
   }
 
@@ -253,6 +310,7 @@ public final class CmsCheck {
   }
 
   private static Outcome fail(String code, String problem) {
-    return new Outcome(problem, code, null, List.of(), null, null, false, null, Optional.empty(), false);
+    return new Outcome(
+        problem, code, null, List.of(), null, null, false, null, Optional.empty(), false);
   }
 }

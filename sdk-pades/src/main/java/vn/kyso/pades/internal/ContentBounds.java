@@ -39,7 +39,8 @@ public final class ContentBounds extends PDFGraphicsStreamEngine {
       engine.processPage(page);
     } catch (IOException | RuntimeException e) {
       var m = page.getMediaBox();
-      return List.of(new Rectangle2D.Float(m.getLowerLeftX(), m.getLowerLeftY(), m.getWidth(), m.getHeight()));
+      return List.of(
+          new Rectangle2D.Float(m.getLowerLeftX(), m.getLowerLeftY(), m.getWidth(), m.getHeight()));
     }
     return engine.boxes;
   }
@@ -51,10 +52,16 @@ public final class ContentBounds extends PDFGraphicsStreamEngine {
   }
 
   @Override
-  protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement) throws IOException {
+  protected void showGlyph(Matrix trm, PDFont font, int code, Vector displacement)
+      throws IOException {
     float h = Math.max(Math.abs(trm.getScalingFactorY()), 1f);
     float w = Math.max(Math.abs(displacement.getX() * trm.getScalingFactorX()), h);
-    add(new Rectangle2D.Float(trm.getTranslateX() - 0.1f * h, trm.getTranslateY() - 0.3f * h, w + 0.2f * h, 1.4f * h));
+    add(
+        new Rectangle2D.Float(
+            trm.getTranslateX() - 0.1f * h,
+            trm.getTranslateY() - 0.3f * h,
+            w + 0.2f * h,
+            1.4f * h));
   }
 
   @Override

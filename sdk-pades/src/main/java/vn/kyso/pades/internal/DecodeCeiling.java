@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
  * A ceiling on what one PDF stream may decode to while PDFBox parses on the current thread.
  *
  * <p>PDFBox decodes an object or cross-reference stream whole, into memory, the moment it parses
- * one; in an encrypted document, or with a filter other than Flate, Kyso cannot look at the
- * decoded size before PDFBox does. So each of PDFBox's shared filters is replaced, once, by a
- * wrapper that passes everything through unchanged unless the calling thread is inside a
- * ceiling: then the filter's output stops at the ceiling with {@link BoundedDecode.LimitExceeded}
- * and the ceiling remembers it was reached (PDFBox sometimes catches the error and carries on
- * with a damaged object, so callers ask {@link #reached()} as well). Code outside a ceiling (other
- * users of PDFBox in the same JVM) sees PDFBox's own filters' behaviour.
+ * one; in an encrypted document, or with a filter other than Flate, Kyso cannot look at the decoded
+ * size before PDFBox does. So each of PDFBox's shared filters is replaced, once, by a wrapper that
+ * passes everything through unchanged unless the calling thread is inside a ceiling: then the
+ * filter's output stops at the ceiling with {@link BoundedDecode.LimitExceeded} and the ceiling
+ * remembers it was reached (PDFBox sometimes catches the error and carries on with a damaged
+ * object, so callers ask {@link #reached()} as well). Code outside a ceiling (other users of PDFBox
+ * in the same JVM) sees PDFBox's own filters' behaviour.
  *
  * <pre>{@code
  * try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes())) {
@@ -63,12 +63,17 @@ public final class DecodeCeiling implements AutoCloseable {
     return ceiling;
   }
 
-  /** @return the innermost ceiling of this thread, or null outside one */
+  /**
+   * @return the innermost ceiling of this thread, or null outside one
+   */
   static DecodeCeiling current() {
     return CURRENT.get();
   }
 
-  /** @return whether PDFBox is bounded on this JVM (false only if its filter table could not be reached) */
+  /**
+   * @return whether PDFBox is bounded on this JVM (false only if its filter table could not be
+   *     reached)
+   */
   public static boolean isInstalled() {
     return !ORIGINALS.isEmpty();
   }
@@ -83,12 +88,16 @@ public final class DecodeCeiling implements AutoCloseable {
     return ORIGINALS.getOrDefault(filter, filter);
   }
 
-  /** @return the limit */
+  /**
+   * @return the limit
+   */
   public long limit() {
     return limit;
   }
 
-  /** @return whether a stream reached the ceiling since it was entered */
+  /**
+   * @return whether a stream reached the ceiling since it was entered
+   */
   public boolean reached() {
     return reached;
   }
@@ -103,7 +112,9 @@ public final class DecodeCeiling implements AutoCloseable {
     }
   }
 
-  /** Replaces every filter in PDFBox's table with a wrapper; only replaces values, never adds keys. */
+  /**
+   * Replaces every filter in PDFBox's table with a wrapper; only replaces values, never adds keys.
+   */
   private static Map<Filter, Filter> install() {
     Map<Filter, Filter> originals = new IdentityHashMap<>();
     try {
@@ -125,8 +136,10 @@ public final class DecodeCeiling implements AutoCloseable {
         }
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("PDFBox's filter table could not be wrapped ({}); stream decoding inside PDFBox is not bounded", e
-          .toString());
+      LOG.warn(
+          "PDFBox's filter table could not be wrapped ({}); stream decoding inside PDFBox is not"
+              + " bounded",
+          e.toString());
       return Map.of();
     }
     return originals;
@@ -141,14 +154,20 @@ public final class DecodeCeiling implements AutoCloseable {
     }
 
     @Override
-    public DecodeResult decode(InputStream encoded, OutputStream decoded, COSDictionary parameters, int index)
+    public DecodeResult decode(
+        InputStream encoded, OutputStream decoded, COSDictionary parameters, int index)
         throws IOException {
       return decode(encoded, decoded, parameters, index, DecodeOptions.DEFAULT);
     }
 
     @Override
-    public DecodeResult decode(InputStream encoded, OutputStream decoded, COSDictionary parameters, int index,
-        DecodeOptions options) throws IOException {
+    public DecodeResult decode(
+        InputStream encoded,
+        OutputStream decoded,
+        COSDictionary parameters,
+        int index,
+        DecodeOptions options)
+        throws IOException {
       DecodeCeiling ceiling = CURRENT.get();
       if (ceiling == null) {
         return delegate.decode(encoded, decoded, parameters, index, options);
@@ -161,7 +180,8 @@ public final class DecodeCeiling implements AutoCloseable {
     }
 
     @Override
-    protected void encode(InputStream input, OutputStream encoded, COSDictionary parameters) throws IOException {
+    protected void encode(InputStream input, OutputStream encoded, COSDictionary parameters)
+        throws IOException {
       delegate.encode(input, encoded, parameters, 0);
     }
   }

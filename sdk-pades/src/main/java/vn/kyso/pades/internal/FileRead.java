@@ -10,11 +10,11 @@ import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadView;
 
 /**
- * A PDF file for PDFBox, read with positional reads into one 64 KiB window. PDFBox's buffered
- * file reader moves the file position and reads 4 KiB at a time (two system calls a page), and a
- * memory map takes a page fault per page on each new mapping; copying a large original into a
- * new revision costs less through this window. Nothing is loaded beyond the window, so the heap
- * does not grow with the document. Not thread-safe: one per document.
+ * A PDF file for PDFBox, read with positional reads into one 64 KiB window. PDFBox's buffered file
+ * reader moves the file position and reads 4 KiB at a time (two system calls a page), and a memory
+ * map takes a page fault per page on each new mapping; copying a large original into a new revision
+ * costs less through this window. Nothing is loaded beyond the window, so the heap does not grow
+ * with the document. Not thread-safe: one per document.
  */
 public final class FileRead implements RandomAccessRead {
   private static final int WINDOW = 64 * 1024;
@@ -63,7 +63,10 @@ public final class FileRead implements RandomAccessRead {
       if (!inWindow(position)) {
         if (len - done >= WINDOW) {
           // Large reads go straight into the caller's array.
-          int n = channel.read(ByteBuffer.wrap(b, off + done, (int) Math.min(len - done, length - position)), position);
+          int n =
+              channel.read(
+                  ByteBuffer.wrap(b, off + done, (int) Math.min(len - done, length - position)),
+                  position);
           if (n <= 0) {
             throw new EOFException("the file shrank while it was read");
           }

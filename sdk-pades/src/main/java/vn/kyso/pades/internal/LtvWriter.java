@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -27,7 +27,6 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
-import java.util.Arrays;
 
 /**
  * Adds long-term validation material: a DSS dictionary (ETSI EN 319 142-1, 5.4.2) with VRI entries,
@@ -43,7 +42,10 @@ public final class LtvWriter {
   private LtvWriter() {}
 
   /** Validation material for one signature, keyed by its /Contents. */
-  public record Material(byte[] signatureContents, List<X509Certificate> certificates, List<byte[]> ocspResponses,
+  public record Material(
+      byte[] signatureContents,
+      List<X509Certificate> certificates,
+      List<byte[]> ocspResponses,
       List<byte[]> crls) {}
 
   /**
@@ -56,7 +58,8 @@ public final class LtvWriter {
    * @param out where the updated PDF goes
    * @throws DocumentException when the document cannot be updated
    */
-  public static void addDss(Path input, String password, List<Material> material, Instant when, OutputStream out)
+  public static void addDss(
+      Path input, String password, List<Material> material, Instant when, OutputStream out)
       throws DocumentException {
     try (PDDocument doc = PdfLoad.open(input, password)) {
       COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
@@ -107,7 +110,8 @@ public final class LtvWriter {
       doc.saveIncremental(out);
     } catch (CertificateEncodingException | IOException | RuntimeException e) {
       PdfLoad.requireWithinCeiling();
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add validation data: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot add validation data: " + e.getMessage());
     }
   }
 
@@ -118,7 +122,10 @@ public final class LtvWriter {
     private final ExternalSigningSupport external;
     private final int placeholder;
 
-    private DocumentTimestamp(PDDocument doc, SignatureOptions options, ExternalSigningSupport external,
+    private DocumentTimestamp(
+        PDDocument doc,
+        SignatureOptions options,
+        ExternalSigningSupport external,
         int placeholder) {
       this.placeholder = placeholder;
       this.doc = doc;
@@ -136,8 +143,8 @@ public final class LtvWriter {
      * @return the update
      * @throws DocumentException when the document cannot be updated
      */
-    public static DocumentTimestamp open(Path input, String password, int reserved, OutputStream out)
-        throws DocumentException {
+    public static DocumentTimestamp open(
+        Path input, String password, int reserved, OutputStream out) throws DocumentException {
       PDDocument doc = PdfLoad.open(input, password);
       SignatureOptions so = new SignatureOptions();
       try {
@@ -152,7 +159,8 @@ public final class LtvWriter {
       } catch (IOException | RuntimeException e) {
         PdfUpdate.closeQuietly(doc, so);
         PdfLoad.requireWithinCeiling();
-        throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add a document time-stamp: " + e.getMessage());
+        throw new DocumentException(
+            ErrorCode.MALFORMED_INPUT, e, "cannot add a document time-stamp: " + e.getMessage());
       }
     }
 
@@ -176,7 +184,8 @@ public final class LtvWriter {
     public void embed(byte[] token) throws DocumentException {
       try {
         if (token.length > placeholder) {
-          throw new DocumentException(ErrorCode.SIGNATURE_TOO_LARGE, null, token.length, placeholder);
+          throw new DocumentException(
+              ErrorCode.SIGNATURE_TOO_LARGE, null, token.length, placeholder);
         }
         // Overwrite the whole placeholder: see PdfUpdate#placeholderBytes.
         external.setSignature(Arrays.copyOf(token, placeholder));
@@ -198,7 +207,9 @@ public final class LtvWriter {
    * @return the key
    */
   public static String sha1Hex(byte[] contents) {
-    return HexFormat.of().withUpperCase().formatHex(DigestAlgorithm.SHA1.newMessageDigest().digest(contents));
+    return HexFormat.of()
+        .withUpperCase()
+        .formatHex(DigestAlgorithm.SHA1.newMessageDigest().digest(contents));
   }
 
   private static COSArray array(COSDictionary dss, COSName name) {
@@ -211,7 +222,8 @@ public final class LtvWriter {
     return a;
   }
 
-  private static COSBase add(PDDocument doc, COSArray into, byte[] data, Set<String> present) throws IOException {
+  private static COSBase add(PDDocument doc, COSArray into, byte[] data, Set<String> present)
+      throws IOException {
     String h = hash(data);
     if (present.contains(h)) {
       for (COSBase b : into) {
@@ -242,6 +254,8 @@ public final class LtvWriter {
   }
 
   private static String hash(byte[] data) {
-    return HexFormat.of().formatHex(DigestAlgorithm.SHA256.newMessageDigest().digest(data)).toLowerCase(Locale.ROOT);
+    return HexFormat.of()
+        .formatHex(DigestAlgorithm.SHA256.newMessageDigest().digest(data))
+        .toLowerCase(Locale.ROOT);
   }
 }

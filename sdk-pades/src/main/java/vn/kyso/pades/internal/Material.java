@@ -1,6 +1,7 @@
 package vn.kyso.pades.internal;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,6 @@ import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.trust.ValidationContext;
-import java.nio.file.Path;
 
 /** Collects, for every signature and document time-stamp of a PDF, what its validation needs. */
 public final class Material {
@@ -42,26 +42,50 @@ public final class Material {
    * @throws DocumentException when the PDF cannot be read
    * @throws ServiceException when a certificate's validation data cannot be obtained
    */
-  public static List<LtvWriter.Material> collect(Path pdf, String password, CertificateVerifier verifier)
+  public static List<LtvWriter.Material> collect(
+      Path pdf, String password, CertificateVerifier verifier)
       throws DocumentException, ServiceException {
     List<LtvWriter.Material> out = new ArrayList<>();
     try (PDDocument doc = PdfLoad.open(pdf, password)) {
       for (PDSignature sig : doc.getSignatureDictionaries()) {
-        byte[] contents = ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
-        byte[] der = new ASN1InputStream(new ByteArrayInputStream(contents)).readObject().getEncoded(ASN1Encoding.DER);
+        byte[] contents =
+            ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
+        byte[] der =
+            new ASN1InputStream(new ByteArrayInputStream(contents))
+                .readObject()
+                .getEncoded(ASN1Encoding.DER);
         Map<String, X509Certificate> certs = new LinkedHashMap<>();
         List<byte[]> ocsps = new ArrayList<>();
         List<byte[]> crls = new ArrayList<>();
-        boolean docTimestamp = COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE));
+        boolean docTimestamp =
+            COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE));
         CMSSignedData cms = new CMSSignedData(der);
-        add(verifier, cms, docTimestamp ? CertificatePurpose.TIMESTAMPING : CertificatePurpose.SIGNING, certs, ocsps, crls);
+        add(
+            verifier,
+            cms,
+            docTimestamp ? CertificatePurpose.TIMESTAMPING : CertificatePurpose.SIGNING,
+            certs,
+            ocsps,
+            crls);
         if (!docTimestamp) {
           SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
           if (si.getUnsignedAttributes() != null
-              && si.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null) {
-            byte[] token = si.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
-                .getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER);
-            add(verifier, new CMSSignedData(token), CertificatePurpose.TIMESTAMPING, certs, ocsps, crls);
+              && si.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
+                  != null) {
+            byte[] token =
+                si.getUnsignedAttributes()
+                    .get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)
+                    .getAttrValues()
+                    .getObjectAt(0)
+                    .toASN1Primitive()
+                    .getEncoded(ASN1Encoding.DER);
+            add(
+                verifier,
+                new CMSSignedData(token),
+                CertificatePurpose.TIMESTAMPING,
+                certs,
+                ocsps,
+                crls);
           }
         }
         out.add(new LtvWriter.Material(contents, List.copyOf(certs.values()), ocsps, crls));
@@ -70,13 +94,20 @@ public final class Material {
       throw e;
     } catch (Exception e) {
       PdfLoad.requireWithinCeiling();
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot read the signatures: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot read the signatures: " + e.getMessage());
     }
     return out;
   }
 
-  private static void add(CertificateVerifier verifier, CMSSignedData cms, CertificatePurpose purpose,
-      Map<String, X509Certificate> certs, List<byte[]> ocsps, List<byte[]> crls) throws Exception {
+  private static void add(
+      CertificateVerifier verifier,
+      CMSSignedData cms,
+      CertificatePurpose purpose,
+      Map<String, X509Certificate> certs,
+      List<byte[]> ocsps,
+      List<byte[]> crls)
+      throws Exception {
     JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
     List<X509Certificate> bag = new ArrayList<>();
     for (X509CertificateHolder h : cms.getCertificates().getMatches(null)) {
@@ -84,10 +115,12 @@ public final class Material {
     }
     SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
     @SuppressWarnings("unchecked")
-    X509CertificateHolder signerHolder = (X509CertificateHolder) cms.getCertificates().getMatches(si.getSID())
-        .iterator().next();
+    X509CertificateHolder signerHolder =
+        (X509CertificateHolder) cms.getCertificates().getMatches(si.getSID()).iterator().next();
     X509Certificate signer = conv.getCertificate(signerHolder);
-    CertificateResult r = verifier.verify(signer, ValidationContext.builder().purpose(purpose).certificates(bag).build());
+    CertificateResult r =
+        verifier.verify(
+            signer, ValidationContext.builder().purpose(purpose).certificates(bag).build());
     if (!r.isPassed()) {
       String why = r.findings().isEmpty() ? r.indication().name() : r.findings().get(0).messageEn();
       throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, "validation data", why);

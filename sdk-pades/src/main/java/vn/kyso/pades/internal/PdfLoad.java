@@ -20,15 +20,18 @@ public final class PdfLoad {
    * @param pdf the file; only read
    * @param password the user or owner password, or null for none
    * @return the document; the caller closes it
-   * @throws DocumentException {@code DOCUMENT_ENCRYPTED} for a missing or wrong password,
-   *     {@code LIMIT_EXCEEDED} when a stream decoded past the ceiling, {@code MALFORMED_INPUT}
-   *     otherwise
+   * @throws DocumentException {@code DOCUMENT_ENCRYPTED} for a missing or wrong password, {@code
+   *     LIMIT_EXCEEDED} when a stream decoded past the ceiling, {@code MALFORMED_INPUT} otherwise
    */
   public static PDDocument open(Path pdf, String password) throws DocumentException {
     FileRead source = null;
     try {
       source = new FileRead(pdf);
-      return Loader.loadPDF(source, password == null ? "" : password, null, null,
+      return Loader.loadPDF(
+          source,
+          password == null ? "" : password,
+          null,
+          null,
           IOUtils.createTempFileOnlyStreamCache());
     } catch (InvalidPasswordException e) {
       closeQuietly(source);
@@ -52,21 +55,22 @@ public final class PdfLoad {
     } catch (DocumentException e) {
       return e;
     }
-    return new DocumentException(ErrorCode.MALFORMED_INPUT, cause, "not a readable PDF: " + cause.getMessage());
+    return new DocumentException(
+        ErrorCode.MALFORMED_INPUT, cause, "not a readable PDF: " + cause.getMessage());
   }
 
   /**
    * Fails when a stream reached this thread's ceiling. PDFBox catches some errors while it parses
-   * and carries on with a damaged object, so a document is only known to be within the ceiling
-   * when this passes after the work.
+   * and carries on with a damaged object, so a document is only known to be within the ceiling when
+   * this passes after the work.
    *
    * @throws DocumentException {@code LIMIT_EXCEEDED}
    */
   public static void requireWithinCeiling() throws DocumentException {
     DecodeCeiling ceiling = DecodeCeiling.current();
     if (ceiling != null && ceiling.reached()) {
-      throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null, "decompressed size of a PDF stream",
-          ceiling.limit());
+      throw new DocumentException(
+          ErrorCode.LIMIT_EXCEEDED, null, "decompressed size of a PDF stream", ceiling.limit());
     }
   }
 

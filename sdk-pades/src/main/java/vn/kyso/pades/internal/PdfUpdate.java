@@ -1,6 +1,7 @@
 package vn.kyso.pades.internal;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +13,17 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.TimeZone;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
@@ -35,17 +39,13 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.pdmodel.PDResources;
 
 /**
- * One incremental update that adds a signature dictionary with a placeholder, written to a
- * stream; {@link #contentDigest()} hashes the byte ranges and {@link #embed} writes the CMS
- * container into the placeholder. Deterministic: the same input, parameters and signing time give
- * the same bytes (the document ID is derived from the signing time), which is what lets
- * {@code PdfSigner.complete} rebuild the prepared revision in another JVM.
+ * One incremental update that adds a signature dictionary with a placeholder, written to a stream;
+ * {@link #contentDigest()} hashes the byte ranges and {@link #embed} writes the CMS container into
+ * the placeholder. Deterministic: the same input, parameters and signing time give the same bytes
+ * (the document ID is derived from the signing time), which is what lets {@code PdfSigner.complete}
+ * rebuild the prepared revision in another JVM.
  */
 public final class PdfUpdate implements Closeable {
   /** Vietnamese documents show their time in +07:00. */
@@ -60,12 +60,29 @@ public final class PdfUpdate implements Closeable {
   private byte[] increment;
 
   /** The parameters of the update. */
-  public record Parameters(String fieldName, int page, float[] rectangle, String reason, String location,
-      String contactInfo, String signerName, Integer docMdp, int reservedBytes, Instant signingTime,
-      String password, byte[] appearance, VisibleAppearance visible, ResourceLimits limits) {}
+  public record Parameters(
+      String fieldName,
+      int page,
+      float[] rectangle,
+      String reason,
+      String location,
+      String contactInfo,
+      String signerName,
+      Integer docMdp,
+      int reservedBytes,
+      Instant signingTime,
+      String password,
+      byte[] appearance,
+      VisibleAppearance visible,
+      ResourceLimits limits) {}
 
-  private PdfUpdate(PDDocument document, SignatureOptions options, ExternalSigningSupport external, int reserved,
-      int[] byteRange, RevisionSink sink) {
+  private PdfUpdate(
+      PDDocument document,
+      SignatureOptions options,
+      ExternalSigningSupport external,
+      int reserved,
+      int[] byteRange,
+      RevisionSink sink) {
     this.byteRange = byteRange;
     this.sink = sink;
     this.document = document;
@@ -83,20 +100,24 @@ public final class PdfUpdate implements Closeable {
    * @return the update, to finish with {@link #embed} or abandon with {@link #close}
    * @throws DocumentException when the input is not a usable PDF or the field rules forbid signing
    */
-  public static PdfUpdate open(Path input, Parameters p, OutputStream out) throws DocumentException {
+  public static PdfUpdate open(Path input, Parameters p, OutputStream out)
+      throws DocumentException {
     long inputLength;
     try (SignedBytes raw = new SignedBytes(input)) {
       inputLength = raw.size();
-      // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs first.
+      // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs
+      // first.
       raw.checkedRevisionEnds(p.limits());
     } catch (IOException e) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
     }
     PDDocument doc = PdfLoad.open(input, p.password());
     SignatureOptions so = new SignatureOptions();
     try {
       // Signing changes an encrypted document: only its owner may (sign with the owner password).
-      if (doc.isEncrypted() && (p.password() == null || !doc.getCurrentAccessPermission().isOwnerPermission())) {
+      if (doc.isEncrypted()
+          && (p.password() == null || !doc.getCurrentAccessPermission().isOwnerPermission())) {
         throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, null);
       }
       if (doc.isEncrypted()) {
@@ -107,7 +128,8 @@ public final class PdfUpdate implements Closeable {
         throw new DocumentException(ErrorCode.DOCUMENT_CERTIFIED_NO_CHANGES, null);
       }
       if (p.docMdp() != null && !doc.getSignatureDictionaries().isEmpty()) {
-        throw new IllegalArgumentException("a certification signature must be the first signature of a document");
+        throw new IllegalArgumentException(
+            "a certification signature must be the first signature of a document");
       }
       PDSignature sig = new PDSignature();
       sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -128,7 +150,8 @@ public final class PdfUpdate implements Closeable {
       when.setTimeInMillis(p.signingTime().toEpochMilli() / 1000 * 1000);
       sig.setSignDate(when);
       VisibleAppearance.Target target = p.visible() == null ? null : p.visible().target(doc);
-      String fieldName = target != null && target.fieldName() != null ? target.fieldName() : p.fieldName();
+      String fieldName =
+          target != null && target.fieldName() != null ? target.fieldName() : p.fieldName();
       PDSignatureField existing = fieldName == null ? null : findField(doc, fieldName);
       if (target != null && target.fieldName() != null && existing == null) {
         throw new DocumentException(ErrorCode.SIGNATURE_FIELD_NOT_FOUND, null, fieldName);
@@ -146,12 +169,16 @@ public final class PdfUpdate implements Closeable {
       so.setPreferredSignatureSize(p.reservedBytes());
       so.setPage(target != null && target.fieldName() == null ? target.page() : p.page());
       // PDFBox empties an existing field's rectangle when it signs without its own visual template.
-      PDRectangle fieldRect = existing != null && target != null && !existing.getWidgets().isEmpty()
-          ? existing.getWidgets().get(0).getRectangle() : null;
+      PDRectangle fieldRect =
+          existing != null && target != null && !existing.getWidgets().isEmpty()
+              ? existing.getWidgets().get(0).getRectangle()
+              : null;
       doc.addSignature(sig, so);
       if (fieldRect != null) {
         if (fieldRect.getWidth() < 1 || fieldRect.getHeight() < 1) {
-          throw new DocumentException(ErrorCode.APPEARANCE_INVALID, null,
+          throw new DocumentException(
+              ErrorCode.APPEARANCE_INVALID,
+              null,
               "the signature field " + fieldName + " has no area to show the signature in");
         }
         PDAnnotationWidget w = existing.getWidgets().get(0);
@@ -186,7 +213,8 @@ public final class PdfUpdate implements Closeable {
       ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(sink);
       int[] br = sig.getByteRange();
       if (br == null || br.length != 4 || br[0] != 0 || br[1] < inputLength || br[2] <= br[1]) {
-        throw new IllegalStateException("PDFBox wrote an unexpected byte range " + Arrays.toString(br));
+        throw new IllegalStateException(
+            "PDFBox wrote an unexpected byte range " + Arrays.toString(br));
       }
       return new PdfUpdate(doc, so, ext, placeholderBytes(sig, p.reservedBytes()), br, sink);
     } catch (DocumentException | IllegalArgumentException e) {
@@ -195,12 +223,18 @@ public final class PdfUpdate implements Closeable {
     } catch (IOException | RuntimeException e) {
       closeQuietly(doc, so);
       PdfLoad.requireWithinCeiling();
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "cannot add a signature: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot add a signature: " + e.getMessage());
     }
   }
 
-  private static void drawVisible(PDDocument doc, PDAnnotationWidget widget, VisibleAppearance visible,
-      PDRectangle rect, Instant signingTime) throws IOException {
+  private static void drawVisible(
+      PDDocument doc,
+      PDAnnotationWidget widget,
+      VisibleAppearance visible,
+      PDRectangle rect,
+      Instant signingTime)
+      throws IOException {
     PDAppearanceStream stream = new PDAppearanceStream(doc);
     stream.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
     stream.setResources(new PDResources());
@@ -235,9 +269,12 @@ public final class PdfUpdate implements Closeable {
     increment = sink.increment.toByteArray();
     int gapStart = byteRange[1] - (int) sink.originalLength;
     int gapEnd = byteRange[2] - (int) sink.originalLength;
-    if (gapEnd > increment.length || increment[gapStart] != '<' || increment[gapEnd - 1] != '>'
+    if (gapEnd > increment.length
+        || increment[gapStart] != '<'
+        || increment[gapEnd - 1] != '>'
         || gapEnd - gapStart != 2 * reserved + 2) {
-      throw new IllegalStateException("PDFBox wrote the signature placeholder where the byte range does not say");
+      throw new IllegalStateException(
+          "PDFBox wrote the signature placeholder where the byte range does not say");
     }
     md.update(increment, 0, gapStart);
     md.update(increment, gapEnd, increment.length - gapEnd);
@@ -262,8 +299,8 @@ public final class PdfUpdate implements Closeable {
 
   /**
    * The bytes the written /Contents placeholder holds. An encrypted document's placeholder is
-   * written encrypted, so with AES it is longer than the size asked for (initialisation vector
-   * and padding); the whole of it must be overwritten, or cipher text would follow the container.
+   * written encrypted, so with AES it is longer than the size asked for (initialisation vector and
+   * padding); the whole of it must be overwritten, or cipher text would follow the container.
    *
    * @param sig the signature dictionary after the incremental save, whose /ByteRange is final
    * @param requested the size asked for
@@ -279,16 +316,20 @@ public final class PdfUpdate implements Closeable {
   }
 
   /**
-   * The random source of the AES initialisation vectors of the update's encrypted objects. Two-phase
-   * signing writes the update twice (prepare, then complete, perhaps in another JVM) and both must
-   * give the same bytes, so the vectors come from a generator seeded with what both phases share,
-   * including the owner password, which keeps them unpredictable to anyone without it.
+   * The random source of the AES initialisation vectors of the update's encrypted objects.
+   * Two-phase signing writes the update twice (prepare, then complete, perhaps in another JVM) and
+   * both must give the same bytes, so the vectors come from a generator seeded with what both
+   * phases share, including the owner password, which keeps them unpredictable to anyone without
+   * it.
    */
   private static SecureRandom ivSource(PDDocument doc, Parameters p) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update("kyso-pdf-iv-v1".getBytes(StandardCharsets.US_ASCII));
-      for (String s : new String[] {p.password(), p.fieldName(), p.signerName(), String.valueOf(p.signingTime())}) {
+      for (String s :
+          new String[] {
+            p.password(), p.fieldName(), p.signerName(), String.valueOf(p.signingTime())
+          }) {
         byte[] b = String.valueOf(s).getBytes(StandardCharsets.UTF_8);
         md.update(ByteBuffer.allocate(4).putInt(b.length).array());
         md.update(b);
@@ -301,7 +342,8 @@ public final class PdfUpdate implements Closeable {
       random.setSeed(md.digest()); // seeded before first use: deterministic
       return random;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 and SHA1PRNG are required by every Java platform", e);
+      throw new IllegalStateException(
+          "SHA-256 and SHA1PRNG are required by every Java platform", e);
     }
   }
 
@@ -368,7 +410,8 @@ public final class PdfUpdate implements Closeable {
 
     void flushOriginal() throws IOException {
       if (written < originalLength) {
-        throw new IOException("PDFBox wrote " + written + " of the original's " + originalLength + " bytes");
+        throw new IOException(
+            "PDFBox wrote " + written + " of the original's " + originalLength + " bytes");
       }
       target.flush();
     }
@@ -413,7 +456,8 @@ public final class PdfUpdate implements Closeable {
       return null;
     }
     for (PDField f : form.getFieldTree()) {
-      if (f instanceof PDSignatureField s && s.getCOSObject().getDictionaryObject(COSName.V) == sig.getCOSObject()) {
+      if (f instanceof PDSignatureField s
+          && s.getCOSObject().getDictionaryObject(COSName.V) == sig.getCOSObject()) {
         return s;
       }
     }
@@ -436,7 +480,8 @@ public final class PdfUpdate implements Closeable {
     }
     for (COSBase r : refs) {
       COSBase o = r instanceof COSObject obj ? obj.getObject() : r;
-      if (o instanceof COSDictionary ref && COSName.DOCMDP.equals(ref.getCOSName(COSName.TRANSFORM_METHOD))) {
+      if (o instanceof COSDictionary ref
+          && COSName.DOCMDP.equals(ref.getCOSName(COSName.TRANSFORM_METHOD))) {
         COSDictionary params = ref.getCOSDictionary(COSName.TRANSFORM_PARAMS);
         return params == null ? 2 : params.getInt(COSName.P, 2);
       }

@@ -1,11 +1,15 @@
 package vn.kyso.pades.internal;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,26 +27,22 @@ import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import java.awt.geom.Rectangle2D;
-import java.security.GeneralSecurityException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
- * Compares what every object means in a signed revision and in the final document, and sorts
- * each difference into allowed or not (ETSI EN 319 142-1; the incremental-saving and shadow
- * attacks of SECURITY.md). Objects are compared resolved, by object number, so an xref-only update
- * that points a number at an older version, or a redefinition hidden in an object stream, is seen.
+ * Compares what every object means in a signed revision and in the final document, and sorts each
+ * difference into allowed or not (ETSI EN 319 142-1; the incremental-saving and shadow attacks of
+ * SECURITY.md). Objects are compared resolved, by object number, so an xref-only update that points
+ * a number at an older version, or a redefinition hidden in an object stream, is seen.
  *
- * <p>Allowed after a signature: new signature fields with their widgets and signature
- * dictionaries, a DSS dictionary and what it holds, document time-stamps, and the catalog,
- * AcroForm, page /Annots and signature-field /V entries that adding them needs. Everything else
- * (page content, resources, fonts, images, the page tree, other catalog entries, optional content,
- * read-only or locked form fields, annotations that cover what the signed page painted) is not.
- * Filling a field that is neither read-only nor locked by a FieldMDP {@code /Lock} is allowed
- * unless DocMDP P=1; a new annotation is allowed only without DocMDP or with P=3, and only where
- * the signed page painted nothing.
+ * <p>Allowed after a signature: new signature fields with their widgets and signature dictionaries,
+ * a DSS dictionary and what it holds, document time-stamps, and the catalog, AcroForm, page /Annots
+ * and signature-field /V entries that adding them needs. Everything else (page content, resources,
+ * fonts, images, the page tree, other catalog entries, optional content, read-only or locked form
+ * fields, annotations that cover what the signed page painted) is not. Filling a field that is
+ * neither read-only nor locked by a FieldMDP {@code /Lock} is allowed unless DocMDP P=1; a new
+ * annotation is allowed only without DocMDP or with P=3, and only where the signed page painted
+ * nothing.
  */
 public final class RevisionDiff {
   private static final int MAX_DEPTH = 64;
@@ -50,6 +50,7 @@ public final class RevisionDiff {
   private static final Set<String> ACROFORM_ALLOWED = Set.of("Fields", "SigFlags");
   private static final Set<String> PAGE_ALLOWED = Set.of("Annots");
   private static final Set<String> SIGFIELD_ALLOWED = Set.of("V", "AP");
+
   /** Filling a field: its value, its widget's appearance and appearance state. */
   private static final Set<String> FILL_ALLOWED = Set.of("V", "AP", "AS");
 
@@ -60,7 +61,9 @@ public final class RevisionDiff {
 
   /** The outcome: every change found. */
   public record Result(List<Change> changes) {
-    /** @return the changes that are not allowed */
+    /**
+     * @return the changes that are not allowed
+     */
     public List<Change> disallowed() {
       return changes.stream().filter(c -> !c.allowed()).toList();
     }
@@ -104,10 +107,20 @@ public final class RevisionDiff {
     return new Result(changes);
   }
 
-  private static Change classify(String name, COSObjectKey key, COSBase a, COSBase b, Roles roles,
-      COSDictionary oldInfo, Integer docMdp, Locks locks, PDDocument signed) {
+  private static Change classify(
+      String name,
+      COSObjectKey key,
+      COSBase a,
+      COSBase b,
+      Roles roles,
+      COSDictionary oldInfo,
+      Integer docMdp,
+      Locks locks,
+      PDDocument signed) {
     boolean p1 = docMdp != null && docMdp == 1;
-    if (a instanceof COSDictionary da && b instanceof COSDictionary db && !(a instanceof COSStream)
+    if (a instanceof COSDictionary da
+        && b instanceof COSDictionary db
+        && !(a instanceof COSStream)
         && !(b instanceof COSStream)) {
       Set<String> diff = differingKeys(da, db);
       COSName type = db.getCOSName(COSName.TYPE);
@@ -116,19 +129,29 @@ public final class RevisionDiff {
         return new Change(name, "catalog entries " + diff, ok);
       }
       if (roles.acroForm.contains(key)) {
-        boolean drOnlyAdded = !diff.contains("DR") || addedOnly(da.getCOSDictionary(COSName.DR), db.getCOSDictionary(COSName.DR));
+        boolean drOnlyAdded =
+            !diff.contains("DR")
+                || addedOnly(da.getCOSDictionary(COSName.DR), db.getCOSDictionary(COSName.DR));
         diff.remove("DR");
-        boolean ok = !p1 && drOnlyAdded && ACROFORM_ALLOWED.containsAll(diff) && onlySignatureFieldsAdded(da.getCOSArray(COSName.FIELDS),
-            db.getCOSArray(COSName.FIELDS), roles);
+        boolean ok =
+            !p1
+                && drOnlyAdded
+                && ACROFORM_ALLOWED.containsAll(diff)
+                && onlySignatureFieldsAdded(
+                    da.getCOSArray(COSName.FIELDS), db.getCOSArray(COSName.FIELDS), roles);
         return new Change(name, "AcroForm entries " + diff, ok);
       }
       if (COSName.PAGE.equals(type)) {
-        boolean ok = !p1 && PAGE_ALLOWED.containsAll(diff) && onlyAllowedAnnotationsAdded(da.getCOSArray(COSName.ANNOTS),
-            db.getCOSArray(COSName.ANNOTS), da, docMdp);
+        boolean ok =
+            !p1
+                && PAGE_ALLOWED.containsAll(diff)
+                && onlyAllowedAnnotationsAdded(
+                    da.getCOSArray(COSName.ANNOTS), db.getCOSArray(COSName.ANNOTS), da, docMdp);
         return new Change(name, "page entries " + diff, ok);
       }
       if (isSignatureField(db)) {
-        boolean ok = !p1 && SIGFIELD_ALLOWED.containsAll(diff) && da.getDictionaryObject(COSName.V) == null;
+        boolean ok =
+            !p1 && SIGFIELD_ALLOWED.containsAll(diff) && da.getDictionaryObject(COSName.V) == null;
         return new Change(name, "signature field entries " + diff, ok);
       }
       if (isFormField(da) || isWidgetOfFormField(da)) {
@@ -137,8 +160,15 @@ public final class RevisionDiff {
         boolean readOnly = (field.getInt(COSName.FF, 0) & 1) != 0;
         boolean locked = locks.locks(fieldName);
         boolean ok = !p1 && FILL_ALLOWED.containsAll(diff) && !readOnly && !locked;
-        return new Change(name, "form field \"" + fieldName + "\" entries " + diff
-            + (readOnly ? " (read-only)" : "") + (locked ? " (locked by a signature)" : ""), ok);
+        return new Change(
+            name,
+            "form field \""
+                + fieldName
+                + "\" entries "
+                + diff
+                + (readOnly ? " (read-only)" : "")
+                + (locked ? " (locked by a signature)" : ""),
+            ok);
       }
       if (roles.formResources.contains(key)) {
         // Default resources for field appearances: entries may be added (a font for a filled
@@ -156,9 +186,12 @@ public final class RevisionDiff {
     }
     if (a instanceof COSArray aa && b instanceof COSArray ab) {
       if (roles.annotsArrays.contains(key)) {
-        COSDictionary oldPage = roles.pageOfAnnots.get(key) == null ? null
-            : pageIn(signed, roles.pageOfAnnots.get(key));
-        return new Change(name, "page annotations", !p1 && onlyAllowedAnnotationsAdded(aa, ab, oldPage, docMdp));
+        COSDictionary oldPage =
+            roles.pageOfAnnots.get(key) == null
+                ? null
+                : pageIn(signed, roles.pageOfAnnots.get(key));
+        return new Change(
+            name, "page annotations", !p1 && onlyAllowedAnnotationsAdded(aa, ab, oldPage, docMdp));
       }
       if (roles.fieldArrays.contains(key)) {
         return new Change(name, "form fields", !p1 && onlySignatureFieldsAdded(aa, ab, roles));
@@ -207,11 +240,11 @@ public final class RevisionDiff {
   }
 
   /**
-   * New signature widgets are allowed; other new annotations only without DocMDP or with P=3,
-   * and only when they do not cover anything the signed page painted (SECURITY.md).
+   * New signature widgets are allowed; other new annotations only without DocMDP or with P=3, and
+   * only when they do not cover anything the signed page painted (SECURITY.md).
    */
-  private static boolean onlyAllowedAnnotationsAdded(COSArray before, COSArray after, COSDictionary oldPage,
-      Integer docMdp) {
+  private static boolean onlyAllowedAnnotationsAdded(
+      COSArray before, COSArray after, COSDictionary oldPage, Integer docMdp) {
     if (after == null) {
       return before == null;
     }
@@ -230,8 +263,11 @@ public final class RevisionDiff {
         // A new signature's widget: always allowed after approval signatures (the organisation's
         // seal overlaps the leader's block); after a certification it must not paint over the
         // certified content (the "sneaky signature" attack).
-        if (field != null && isSignatureField(field) && (docMdp == null
-            || !coversContent(d, oldPage, painted = painted != null ? painted : bounds(oldPage)))) {
+        if (field != null
+            && isSignatureField(field)
+            && (docMdp == null
+                || !coversContent(
+                    d, oldPage, painted = painted != null ? painted : bounds(oldPage)))) {
           continue;
         }
         return false;
@@ -250,8 +286,12 @@ public final class RevisionDiff {
     return page == null ? List.of() : ContentBounds.of(new PDPage(page));
   }
 
-  /** Whether an annotation's rectangle overlaps what the signed page painted (hidden annotations never do). */
-  private static boolean coversContent(COSDictionary annot, COSDictionary page, List<Rectangle2D> painted) {
+  /**
+   * Whether an annotation's rectangle overlaps what the signed page painted (hidden annotations
+   * never do).
+   */
+  private static boolean coversContent(
+      COSDictionary annot, COSDictionary page, List<Rectangle2D> painted) {
     int flags = annot.getInt(COSName.F, 0);
     if ((flags & 2) != 0 && (flags & 4) == 0) {
       return false; // hidden and not printed
@@ -261,8 +301,12 @@ public final class RevisionDiff {
       return false;
     }
     float[] v = rect.toFloatArray();
-    Rectangle2D r = new Rectangle2D.Float(Math.min(v[0], v[2]), Math.min(v[1], v[3]),
-        Math.abs(v[2] - v[0]), Math.abs(v[3] - v[1]));
+    Rectangle2D r =
+        new Rectangle2D.Float(
+            Math.min(v[0], v[2]),
+            Math.min(v[1], v[3]),
+            Math.abs(v[2] - v[0]),
+            Math.abs(v[3] - v[1]));
     if (r.getWidth() == 0 || r.getHeight() == 0) {
       return false;
     }
@@ -289,7 +333,9 @@ public final class RevisionDiff {
 
   private static boolean isWidgetOfFormField(COSDictionary d) {
     COSDictionary parent = d.getCOSDictionary(COSName.PARENT);
-    return COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE)) && parent != null && isFormField(parent);
+    return COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE))
+        && parent != null
+        && isFormField(parent);
   }
 
   static String fullName(COSDictionary field) {
@@ -305,7 +351,9 @@ public final class RevisionDiff {
     return sb.toString();
   }
 
-  /** Elements of {@code after} not in {@code before}, or null when something was removed or moved. */
+  /**
+   * Elements of {@code after} not in {@code before}, or null when something was removed or moved.
+   */
   private static List<COSBase> added(COSArray before, COSArray after) {
     List<COSBase> out = new ArrayList<>();
     int i = 0;
@@ -451,7 +499,9 @@ public final class RevisionDiff {
           if (refs != null) {
             for (COSBase r : refs) {
               COSBase o = r instanceof COSObject obj ? obj.getObject() : r;
-              if (o instanceof COSDictionary ref && COSName.getPDFName("FieldMDP").equals(ref.getCOSName(COSName.TRANSFORM_METHOD))) {
+              if (o instanceof COSDictionary ref
+                  && COSName.getPDFName("FieldMDP")
+                      .equals(ref.getCOSName(COSName.TRANSFORM_METHOD))) {
                 COSDictionary p = ref.getCOSDictionary(COSName.TRANSFORM_PARAMS);
                 if (p != null) {
                   params.add(p);
@@ -487,12 +537,15 @@ public final class RevisionDiff {
         boolean listed = false;
         if (fields != null) {
           for (COSBase f : fields) {
-            if (f instanceof COSString s && (fieldName.equals(s.getString()) || fieldName.startsWith(s.getString() + "."))) {
+            if (f instanceof COSString s
+                && (fieldName.equals(s.getString()) || fieldName.startsWith(s.getString() + "."))) {
               listed = true;
             }
           }
         }
-        if ("All".equals(action) || "Include".equals(action) && listed || "Exclude".equals(action) && !listed) {
+        if ("All".equals(action)
+            || "Include".equals(action) && listed
+            || "Exclude".equals(action) && !listed) {
           return true;
         }
       }
@@ -529,7 +582,9 @@ public final class RevisionDiff {
         for (var page : doc.getPages()) {
           COSBase annots = page.getCOSObject().getItem(COSName.ANNOTS);
           add(annotsArrays, annots);
-          if (annots instanceof COSObject o && o.getKey() != null && page.getCOSObject().getKey() != null) {
+          if (annots instanceof COSObject o
+              && o.getKey() != null
+              && page.getCOSObject().getKey() != null) {
             pageOfAnnots.put(o.getKey(), page.getCOSObject().getKey());
           }
         }
@@ -545,7 +600,8 @@ public final class RevisionDiff {
     }
 
     /** Everything reachable from the DSS belongs to it (certificates, OCSP, CRL streams, VRI). */
-    private static void collect(Set<COSObjectKey> set, COSBase b, int depth, Map<COSObjectKey, Boolean> seen) {
+    private static void collect(
+        Set<COSObjectKey> set, COSBase b, int depth, Map<COSObjectKey, Boolean> seen) {
       if (b == null || depth > 8) {
         return;
       }

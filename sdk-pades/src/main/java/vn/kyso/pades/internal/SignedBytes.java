@@ -7,19 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import vn.kyso.api.DocumentException;
-import vn.kyso.api.ErrorCode;
-import vn.kyso.api.ResourceLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.ResourceLimits;
 
 /**
- * Random and streaming access to the bytes of a PDF file without loading it into memory.
- * Not thread-safe; one per verification.
+ * Random and streaming access to the bytes of a PDF file without loading it into memory. Not
+ * thread-safe; one per verification.
  */
 public final class SignedBytes implements AutoCloseable {
   private static final String EOF_TEXT = "%%EOF";
@@ -41,7 +41,9 @@ public final class SignedBytes implements AutoCloseable {
     this.size = channel.size();
   }
 
-  /** @return the file size */
+  /**
+   * @return the file size
+   */
   public long size() {
     return size;
   }
@@ -107,7 +109,10 @@ public final class SignedBytes implements AutoCloseable {
   public boolean endsRevision(long end) throws IOException {
     byte[] tail = read(Math.max(0, end - 8), (int) Math.min(8, end));
     String t = new String(tail, StandardCharsets.ISO_8859_1);
-    return t.endsWith("%%EOF") || t.endsWith("%%EOF\n") || t.endsWith("%%EOF\r\n") || t.endsWith("%%EOF\r");
+    return t.endsWith("%%EOF")
+        || t.endsWith("%%EOF\n")
+        || t.endsWith("%%EOF\r\n")
+        || t.endsWith("%%EOF\r");
   }
 
   /**
@@ -122,8 +127,8 @@ public final class SignedBytes implements AutoCloseable {
 
   /**
    * Checks the file against the limits before PDFBox parses it, and finds the revision ends in the
-   * same pass over the file. Every {@code stream} keyword whose object's dictionary names
-   * {@code /ObjStm} or {@code /XRef} (with {@code #xx} escapes undone) and {@code /FlateDecode} is
+   * same pass over the file. Every {@code stream} keyword whose object's dictionary names {@code
+   * /ObjStm} or {@code /XRef} (with {@code #xx} escapes undone) and {@code /FlateDecode} is
    * inflated here, counting and discarding the output, wherever it stands in the file (referenced
    * or not), so such a bomb is refused before PDFBox starts. Data that does not inflate (encrypted,
    * another filter, damaged) is left to the parser, whose decoding {@link DecodeCeiling} bounds.
@@ -133,44 +138,59 @@ public final class SignedBytes implements AutoCloseable {
    * @throws DocumentException {@code INPUT_TOO_LARGE} or {@code LIMIT_EXCEEDED}
    * @throws IOException if reading fails
    */
-  public List<Long> checkedRevisionEnds(ResourceLimits limits) throws DocumentException, IOException {
+  public List<Long> checkedRevisionEnds(ResourceLimits limits)
+      throws DocumentException, IOException {
     if (size > limits.maxPdfBytes()) {
       throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, limits.maxPdfBytes());
     }
     Scan scan = scan(limits.maxDecodedStreamBytes());
     if (scan.oversizedStructureStream() >= 0) {
-      throw new DocumentException(ErrorCode.LIMIT_EXCEEDED, null,
-          "decompressed size of an object or cross-reference stream", limits.maxDecodedStreamBytes());
+      throw new DocumentException(
+          ErrorCode.LIMIT_EXCEEDED,
+          null,
+          "decompressed size of an object or cross-reference stream",
+          limits.maxDecodedStreamBytes());
     }
     return scan.revisionEnds();
   }
 
-  /** What one pass found: the revision ends, and the first over-large structure stream's offset or -1. */
+  /**
+   * What one pass found: the revision ends, and the first over-large structure stream's offset or
+   * -1.
+   */
   private record Scan(List<Long> revisionEnds, long oversizedStructureStream) {}
 
-  /** One pass: the revision ends, and with a non-negative limit the first structure stream past it. */
+  /**
+   * One pass: the revision ends, and with a non-negative limit the first structure stream past it.
+   */
   private Scan scan(long limit) throws IOException {
     List<Long> ends = new ArrayList<>();
     long[] oversized = {-1};
-    eachBlock((pos, text, block) -> {
-      for (int i = text.indexOf(EOF_TEXT); i >= 0 && i < block; i = text.indexOf(EOF_TEXT, i + 1)) {
-        long end = pos + i + EOF_MARKER.length;
-        byte[] eol = read(end, 2);
-        if (eol.length > 0 && eol[0] == '\r') {
-          end += eol.length > 1 && eol[1] == '\n' ? 2 : 1;
-        } else if (eol.length > 0 && eol[0] == '\n') {
-          end += 1;
-        }
-        ends.add(end);
-      }
-      if (limit >= 0 && oversized[0] < 0) {
-        oversized[0] = oversizedIn(pos, text, block, limit);
-      }
-    });
+    eachBlock(
+        (pos, text, block) -> {
+          for (int i = text.indexOf(EOF_TEXT);
+              i >= 0 && i < block;
+              i = text.indexOf(EOF_TEXT, i + 1)) {
+            long end = pos + i + EOF_MARKER.length;
+            byte[] eol = read(end, 2);
+            if (eol.length > 0 && eol[0] == '\r') {
+              end += eol.length > 1 && eol[1] == '\n' ? 2 : 1;
+            } else if (eol.length > 0 && eol[0] == '\n') {
+              end += 1;
+            }
+            ends.add(end);
+          }
+          if (limit >= 0 && oversized[0] < 0) {
+            oversized[0] = oversizedIn(pos, text, block, limit);
+          }
+        });
     return new Scan(ends, oversized[0]);
   }
 
-  /** What a pass does with one block: its offset, its bytes as Latin-1 text (with a few bytes of overlap), its length. */
+  /**
+   * What a pass does with one block: its offset, its bytes as Latin-1 text (with a few bytes of
+   * overlap), its length.
+   */
   @FunctionalInterface
   private interface BlockVisitor {
     void visit(long pos, String text, int block) throws IOException;
@@ -230,7 +250,10 @@ public final class SignedBytes implements AutoCloseable {
     return at.startsWith("xref") || at.matches("(?s)\\d+\\s+\\d+\\s+obj.*");
   }
 
-  /** The first structure stream whose keyword starts in this block and inflates past the limit, or -1. */
+  /**
+   * The first structure stream whose keyword starts in this block and inflates past the limit, or
+   * -1.
+   */
   private long oversizedIn(long pos, String text, int block, long limit) throws IOException {
     for (int i = text.indexOf("stream"); i >= 0 && i < block; i = text.indexOf("stream", i + 1)) {
       if (i >= 3 && text.startsWith("end", i - 3)) {
@@ -246,7 +269,10 @@ public final class SignedBytes implements AutoCloseable {
 
   private static final Pattern ESCAPE = Pattern.compile("#([0-9A-Fa-f]{2})");
 
-  /** Whether the dictionary of the object around {@code keyword} is an object or xref stream's, deflated. */
+  /**
+   * Whether the dictionary of the object around {@code keyword} is an object or xref stream's,
+   * deflated.
+   */
   private boolean isStructureStream(long keyword) throws IOException {
     long from = Math.max(0, keyword - 8192);
     String before = new String(read(from, (int) (keyword - from)), StandardCharsets.ISO_8859_1);
@@ -255,15 +281,17 @@ public final class SignedBytes implements AutoCloseable {
     Matcher m = ESCAPE.matcher(dict);
     StringBuilder plain = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(plain, Matcher.quoteReplacement(
-          String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+      m.appendReplacement(
+          plain, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
     }
     m.appendTail(plain);
     String d = plain.toString().replaceAll("\\s+", "");
     return (d.contains("/Type/ObjStm") || d.contains("/Type/XRef")) && d.contains("/FlateDecode");
   }
 
-  /** Inflates from just after the {@code stream} keyword, counting; true once past {@code limit}. */
+  /**
+   * Inflates from just after the {@code stream} keyword, counting; true once past {@code limit}.
+   */
   private boolean inflatesPast(long afterKeyword, long limit) throws IOException {
     long start = afterKeyword;
     byte[] eol = read(start, 2);
@@ -291,7 +319,8 @@ public final class SignedBytes implements AutoCloseable {
         if (produced > limit) {
           return true;
         }
-        if (n == 0 && (inflater.needsDictionary() || (!inflater.needsInput() && !inflater.finished()))) {
+        if (n == 0
+            && (inflater.needsDictionary() || (!inflater.needsInput() && !inflater.finished()))) {
           return false;
         }
       }

@@ -38,6 +38,7 @@ public interface VisibleAppearance {
    * @param signingTime the signing time shown by text markers
    * @throws IOException when drawing fails
    */
-  void draw(PDDocument doc, PDAppearanceStream stream, float width, float height, Instant signingTime)
+  void draw(
+      PDDocument doc, PDAppearanceStream stream, float width, float height, Instant signingTime)
       throws IOException;
 }

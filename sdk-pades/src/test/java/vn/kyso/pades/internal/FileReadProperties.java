@@ -7,25 +7,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-import java.util.Arrays;
 
 /**
- * The readers the signer and verifier use on large files agree with plain reads of the same
- * bytes: FileRead (PDFBox's view of the input) at any position and read size, and
- * SignedBytes.revisionEnds with a naive search for {@code %%EOF}, markers straddling its 1 MiB
- * blocks included.
+ * The readers the signer and verifier use on large files agree with plain reads of the same bytes:
+ * FileRead (PDFBox's view of the input) at any position and read size, and SignedBytes.revisionEnds
+ * with a naive search for {@code %%EOF}, markers straddling its 1 MiB blocks included.
  */
 class FileReadProperties {
 
   @Property(tries = 40)
-  void fileReadGivesTheFileBytes(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
-      @ForAll @IntRange(min = 0, max = 300_000) int size) throws IOException {
+  void fileReadGivesTheFileBytes(
+      @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+      @ForAll @IntRange(min = 0, max = 300_000) int size)
+      throws IOException {
     Random random = new Random(seed);
     byte[] data = new byte[size];
     random.nextBytes(data);
@@ -64,8 +65,10 @@ class FileReadProperties {
   }
 
   @Property(tries = 15)
-  void revisionEndsFindsEveryMarker(@ForAll @LongRange(min = 0, max = 1L << 40) long seed,
-      @ForAll @IntRange(min = 0, max = 12) int markers) throws IOException {
+  void revisionEndsFindsEveryMarker(
+      @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+      @ForAll @IntRange(min = 0, max = 12) int markers)
+      throws IOException {
     Random random = new Random(seed);
     int size = (1 << 20) * 2 + random.nextInt(1 << 19);
     byte[] data = new byte[size];
@@ -73,7 +76,10 @@ class FileReadProperties {
     byte[] eof = "%%EOF".getBytes(StandardCharsets.ISO_8859_1);
     for (int k = 0; k < markers; k++) {
       // around the block boundaries as often as anywhere else
-      int at = random.nextBoolean() ? (1 << 20) * (1 + random.nextInt(2)) - random.nextInt(6) : random.nextInt(size - 7);
+      int at =
+          random.nextBoolean()
+              ? (1 << 20) * (1 + random.nextInt(2)) - random.nextInt(6)
+              : random.nextInt(size - 7);
       System.arraycopy(eof, 0, data, at, eof.length);
       data[at + eof.length] = (byte) (random.nextBoolean() ? '\n' : '\r');
     }

@@ -3,27 +3,38 @@ package vn.kyso.pkcs11.internal;
 import java.util.List;
 
 /**
- * The ~15 PKCS#11 calls Kyso needs, behind one interface so that the wrapper library can be
- * swapped by changing one class ({@link XipkiBinding}). Every method throws {@link Ck} with the
- * raw CKR code on a PKCS#11 error.
+ * The ~15 PKCS#11 calls Kyso needs, behind one interface so that the wrapper library can be swapped
+ * by changing one class ({@link XipkiBinding}). Every method throws {@link Ck} with the raw CKR
+ * code on a PKCS#11 error.
  */
 public interface Binding {
   /** CKU_SO. */
   long CKU_SO = 0;
+
   /** CKU_USER. */
   long CKU_USER = 1;
+
   /** CKU_CONTEXT_SPECIFIC. */
   long CKU_CONTEXT_SPECIFIC = 2;
 
   /** Slot facts from C_GetSlotInfo. */
-  record Slot(long id, String description, String manufacturer, boolean tokenPresent, boolean removable) {}
+  record Slot(
+      long id, String description, String manufacturer, boolean tokenPresent, boolean removable) {}
 
   /** Token facts from C_GetTokenInfo. */
-  record Token(String label, String serial, String model, String manufacturer, long flags, long maxSessions,
-      long minPinLength, long maxPinLength) {}
+  record Token(
+      String label,
+      String serial,
+      String model,
+      String manufacturer,
+      long flags,
+      long maxSessions,
+      long minPinLength,
+      long maxPinLength) {}
 
   /** A private key or certificate object found on the token. */
-  record KeyObject(long handle, byte[] id, String label, long keyType, boolean alwaysAuthenticate) {}
+  record KeyObject(
+      long handle, byte[] id, String label, long keyType, boolean alwaysAuthenticate) {}
 
   /** A certificate object found on the token. */
   record CertObject(byte[] id, String label, byte[] der) {}
@@ -45,10 +56,17 @@ public interface Binding {
     List<CertObject> certificates() throws Ck;
 
     /**
-     * Signs in one C_SignInit/C_Sign pair, logging in context-specifically in between when
-     * {@code contextPin} is not null (CKA_ALWAYS_AUTHENTICATE keys).
+     * Signs in one C_SignInit/C_Sign pair, logging in context-specifically in between when {@code
+     * contextPin} is not null (CKA_ALWAYS_AUTHENTICATE keys).
      */
-    byte[] sign(long mechanism, long pssHash, long pssMgf, int pssSalt, long key, byte[] data, char[] contextPin)
+    byte[] sign(
+        long mechanism,
+        long pssHash,
+        long pssMgf,
+        int pssSalt,
+        long key,
+        byte[] data,
+        char[] contextPin)
         throws Ck;
 
     void close();

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Finds whether a folder lies on a file system mounted {@code noexec} (Linux /proc/self/mounts). */
+/**
+ * Finds whether a folder lies on a file system mounted {@code noexec} (Linux /proc/self/mounts).
+ */
 public final class NativeFolder {
   private NativeFolder() {}
 
@@ -26,7 +28,9 @@ public final class NativeFolder {
         continue;
       }
       String mountPoint = parts[1].replace("\\040", " ");
-      boolean contains = f.equals(mountPoint) || f.startsWith(mountPoint.endsWith("/") ? mountPoint : mountPoint + "/");
+      boolean contains =
+          f.equals(mountPoint)
+              || f.startsWith(mountPoint.endsWith("/") ? mountPoint : mountPoint + "/");
       if (contains && mountPoint.length() >= best.length()) {
         best = mountPoint;
         noexec = List.of(parts[3].split(",")).contains("noexec");

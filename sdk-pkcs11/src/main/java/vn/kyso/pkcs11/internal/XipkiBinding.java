@@ -71,7 +71,11 @@ public final class XipkiBinding implements Binding {
   public Slot slot(long slotId) throws Ck {
     try {
       SlotInfo i = slotObject(slotId).getSlotInfo();
-      return new Slot(slotId, trim(i.getSlotDescription()), trim(i.getManufacturerID()), i.isTokenPresent(),
+      return new Slot(
+          slotId,
+          trim(i.getSlotDescription()),
+          trim(i.getManufacturerID()),
+          i.isTokenPresent(),
           i.isRemovableDevice());
     } catch (PKCS11Exception e) {
       throw ck(e);
@@ -82,8 +86,15 @@ public final class XipkiBinding implements Binding {
   public Token token(long slotId) throws Ck {
     try {
       TokenInfo i = slotObject(slotId).getToken().getTokenInfo();
-      return new Token(trim(i.getLabel()), trim(i.getSerialNumber()), trim(i.getModel()),
-          trim(i.getManufacturerID()), i.getFlags(), i.getMaxSessionCount(), i.getMinPinLen(), i.getMaxPinLen());
+      return new Token(
+          trim(i.getLabel()),
+          trim(i.getSerialNumber()),
+          trim(i.getModel()),
+          trim(i.getManufacturerID()),
+          i.getFlags(),
+          i.getMaxSessionCount(),
+          i.getMinPinLen(),
+          i.getMaxPinLen());
     } catch (PKCS11Exception e) {
       throw ck(e);
     }
@@ -164,16 +175,26 @@ public final class XipkiBinding implements Binding {
         }
         List<KeyObject> out = new ArrayList<>();
         for (long h : s.findAllObjectsSingle(template)) {
-          AttributeVector a = s.getAttrValues(h, PKCS11Constants.CKA_ID, PKCS11Constants.CKA_LABEL,
-              PKCS11Constants.CKA_KEY_TYPE);
+          AttributeVector a =
+              s.getAttrValues(
+                  h,
+                  PKCS11Constants.CKA_ID,
+                  PKCS11Constants.CKA_LABEL,
+                  PKCS11Constants.CKA_KEY_TYPE);
           Boolean always = null;
           try {
-            always = s.getAttrValues(h, PKCS11Constants.CKA_ALWAYS_AUTHENTICATE).alwaysAuthenticate();
+            always =
+                s.getAttrValues(h, PKCS11Constants.CKA_ALWAYS_AUTHENTICATE).alwaysAuthenticate();
           } catch (PKCS11Exception | RuntimeException e) {
             // attribute not supported by this token: no context-specific login
           }
-          out.add(new KeyObject(h, a.id() == null ? new byte[0] : a.id(), a.label() == null ? "" : a.label(),
-              a.keyType() == null ? -1 : a.keyType(), Boolean.TRUE.equals(always)));
+          out.add(
+              new KeyObject(
+                  h,
+                  a.id() == null ? new byte[0] : a.id(),
+                  a.label() == null ? "" : a.label(),
+                  a.keyType() == null ? -1 : a.keyType(),
+                  Boolean.TRUE.equals(always)));
         }
         return out;
       } catch (PKCS11Exception e) {
@@ -186,11 +207,15 @@ public final class XipkiBinding implements Binding {
       try {
         List<CertObject> out = new ArrayList<>();
         for (long h : s.findAllObjectsSingle(AttributeVector.newX509Certificate())) {
-          AttributeVector a = s.getAttrValues(h, PKCS11Constants.CKA_ID, PKCS11Constants.CKA_LABEL,
-              PKCS11Constants.CKA_VALUE);
+          AttributeVector a =
+              s.getAttrValues(
+                  h, PKCS11Constants.CKA_ID, PKCS11Constants.CKA_LABEL, PKCS11Constants.CKA_VALUE);
           if (a.value() != null) {
-            out.add(new CertObject(a.id() == null ? new byte[0] : a.id(), a.label() == null ? "" : a.label(),
-                a.value()));
+            out.add(
+                new CertObject(
+                    a.id() == null ? new byte[0] : a.id(),
+                    a.label() == null ? "" : a.label(),
+                    a.value()));
           }
         }
         return out;
@@ -200,12 +225,20 @@ public final class XipkiBinding implements Binding {
     }
 
     @Override
-    public byte[] sign(long mechanism, long pssHash, long pssMgf, int pssSalt, long key, byte[] data,
-        char[] contextPin) throws Ck {
+    public byte[] sign(
+        long mechanism,
+        long pssHash,
+        long pssMgf,
+        int pssSalt,
+        long key,
+        byte[] data,
+        char[] contextPin)
+        throws Ck {
       try {
-        Mechanism m = mechanism == PKCS11Constants.CKM_RSA_PKCS_PSS
-            ? new Mechanism(mechanism, new RSA_PKCS_PSS_PARAMS(pssHash, pssMgf, pssSalt))
-            : new Mechanism(mechanism);
+        Mechanism m =
+            mechanism == PKCS11Constants.CKM_RSA_PKCS_PSS
+                ? new Mechanism(mechanism, new RSA_PKCS_PSS_PARAMS(pssHash, pssMgf, pssSalt))
+                : new Mechanism(mechanism);
         s.signInit(m, key);
         if (contextPin != null) {
           s.login(CKU_CONTEXT_SPECIFIC, contextPin);

@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.xipki.pkcs11.wrapper.StaticLogger;
 
 /**
- * Routes the wrapper's logging (stdout by default, with a licence banner) to SLF4J at debug
- * level. Installed once; the wrapper never logs PINs.
+ * Routes the wrapper's logging (stdout by default, with a licence banner) to SLF4J at debug level.
+ * Installed once; the wrapper never logs PINs.
  */
 final class XipkiLogging implements org.xipki.pkcs11.wrapper.Logger {
   private static final Logger LOG = LoggerFactory.getLogger("vn.kyso.pkcs11.wrapper");

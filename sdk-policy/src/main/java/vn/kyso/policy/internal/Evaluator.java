@@ -36,7 +36,9 @@ import vn.kyso.api.policy.SigningRequest;
 import vn.kyso.api.policy.TokenState;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.RevocationEvidence;
+import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
+import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
@@ -56,17 +58,21 @@ import vn.kyso.policy.ReportingDeadline;
 import vn.kyso.policy.SignerRecord;
 import vn.kyso.policy.SignerRegistry;
 import vn.kyso.policy.WorkingDayCalendar;
-import vn.kyso.api.validation.Indication;
-import vn.kyso.api.validation.SignatureFormat;
 
 /**
  * Runs the rules of a set of packs over the facts of one request, one verified document, or one
  * lifecycle question. Stateless apart from its configuration; thread-safe.
  */
 public final class Evaluator {
-  private static final List<String> SPECIAL_USE_MARKERS = List.of("ban co yeu chinh phu", "chung thuc so chuyen dung",
-      "co quan chung thuc so", "ca phuc vu cac co quan nha nuoc", "ca phuc vu cac co quan dang",
-      "ca phuc vu cho dich vu phan mem", "cuc chung thuc so va bao mat thong tin");
+  private static final List<String> SPECIAL_USE_MARKERS =
+      List.of(
+          "ban co yeu chinh phu",
+          "chung thuc so chuyen dung",
+          "co quan chung thuc so",
+          "ca phuc vu cac co quan nha nuoc",
+          "ca phuc vu cac co quan dang",
+          "ca phuc vu cho dich vu phan mem",
+          "cuc chung thuc so va bao mat thong tin");
   private static final Pattern NUMBER_SYMBOL =
       Pattern.compile("0*([1-9]\\d{0,6})(?:/(\\d{4}))?/[\\p{L}\\p{N}][\\p{L}\\p{N}.&\\-]*");
 
@@ -83,7 +89,8 @@ public final class Evaluator {
    * @param calendar the working-day calendar
    * @param zone the zone that turns instants into legal dates
    */
-  public Evaluator(List<PolicyPack> packs, SignerRegistry registry, WorkingDayCalendar calendar, ZoneId zone) {
+  public Evaluator(
+      List<PolicyPack> packs, SignerRegistry registry, WorkingDayCalendar calendar, ZoneId zone) {
     this.packs = List.copyOf(packs);
     this.registry = registry;
     this.calendar = calendar;
@@ -93,7 +100,9 @@ public final class Evaluator {
   // ---------------------------------------------------------------- the rule loop
 
   private enum Mode {
-    NORMAL, DRAFT, INFORMATIONAL
+    NORMAL,
+    DRAFT,
+    INFORMATIONAL
   }
 
   /** Collects the findings of one rule, applying the pack's and the rule's state. */
@@ -116,7 +125,9 @@ public final class Evaluator {
         String[] wrapped = Text.of("RULE_NOT_IN_FORCE", until, "");
         text = new String[] {wrapped[0] + text[0], wrapped[1] + text[1]};
       }
-      findings.add(new PolicyFinding(rule.id(), pack.id(), code, severity, text[0], text[1], rule.citation()));
+      findings.add(
+          new PolicyFinding(
+              rule.id(), pack.id(), code, severity, text[0], text[1], rule.citation()));
     }
 
     void add(String code, Object... args) {
@@ -131,8 +142,15 @@ public final class Evaluator {
 
     void packInfo(String code, Object... args) {
       String[] text = Text.of(code, args);
-      findings.add(new PolicyFinding(pack.id(), pack.id(), code, Severity.INFO, text[0], text[1],
-          new Citation(pack.document(), "", pack.jurisdiction(), "C")));
+      findings.add(
+          new PolicyFinding(
+              pack.id(),
+              pack.id(),
+              code,
+              Severity.INFO,
+              text[0],
+              text[1],
+              new Citation(pack.document(), "", pack.jurisdiction(), "C")));
     }
   }
 
@@ -160,12 +178,20 @@ public final class Evaluator {
       }
       for (PackNotice n : pack.notices()) {
         if (!day.isBefore(n.from())) {
-          sink.findings.add(new PolicyFinding(pack.id(), pack.id(), "PACK_NOTICE", Severity.INFO, n.en(), n.vi(),
-              new Citation(pack.document(), "", pack.jurisdiction(), "S")));
+          sink.findings.add(
+              new PolicyFinding(
+                  pack.id(),
+                  pack.id(),
+                  "PACK_NOTICE",
+                  Severity.INFO,
+                  n.en(),
+                  n.vi(),
+                  new Citation(pack.document(), "", pack.jurisdiction(), "S")));
         }
       }
       for (PolicyRule rule : pack.rules()) {
-        if (!wanted.test(rule.check()) || (rule.from().isPresent() && day.isBefore(rule.from().get()))) {
+        if (!wanted.test(rule.check())
+            || (rule.from().isPresent() && day.isBefore(rule.from().get()))) {
           continue;
         }
         sink.rule = rule;
@@ -173,7 +199,10 @@ public final class Evaluator {
         sink.until = packUntil;
         if (rule.until().isPresent() && day.isAfter(rule.until().get())) {
           sink.mode = Mode.INFORMATIONAL;
-          sink.until = packUntil == null || rule.until().get().isBefore(packUntil) ? rule.until().get() : packUntil;
+          sink.until =
+              packUntil == null || rule.until().get().isBefore(packUntil)
+                  ? rule.until().get()
+                  : packUntil;
         }
         body.run(rule, sink);
       }
@@ -188,13 +217,17 @@ public final class Evaluator {
    *
    * @param request the request
    * @param day the date the law is taken as of
-   * @param verification true when judging an existing signature (token and operator checks are skipped)
+   * @param verification true when judging an existing signature (token and operator checks are
+   *     skipped)
    * @return the decision
    */
   public PolicyDecision signing(SigningRequest request, LocalDate day, boolean verification) {
     Facts f = new Facts(request, day, verification);
-    Sink sink = each(day, c -> c.when() == CheckType.When.SIGNING || c.when() == CheckType.When.BOTH,
-        (rule, s) -> signingRule(rule, s, f));
+    Sink sink =
+        each(
+            day,
+            c -> c.when() == CheckType.When.SIGNING || c.when() == CheckType.When.BOTH,
+            (rule, s) -> signingRule(rule, s, f));
     return PolicyDecision.of(day, sink.findings, sink.outcomes, packIds());
   }
 
@@ -239,9 +272,15 @@ public final class Evaluator {
     DocumentInfo doc = f.doc;
     switch (rule.check()) {
       case CLASSIFIED_EXCLUSION -> {
-        List<String> levels = rule.list("levels").isEmpty() ? List.of("MAT", "TOI_MAT", "TUYET_MAT") : rule.list("levels");
+        List<String> levels =
+            rule.list("levels").isEmpty()
+                ? List.of("MAT", "TOI_MAT", "TUYET_MAT")
+                : rule.list("levels");
         if (doc.classification().isClassified() && levels.contains(doc.classification().name())) {
-          s.add(rule.flag("encryption-allowed") ? "CLASSIFIED_DOCUMENT_ENCRYPTION_ALLOWED" : "CLASSIFIED_DOCUMENT",
+          s.add(
+              rule.flag("encryption-allowed")
+                  ? "CLASSIFIED_DOCUMENT_ENCRYPTION_ALLOWED"
+                  : "CLASSIFIED_DOCUMENT",
               classificationText(doc));
         }
       }
@@ -269,8 +308,12 @@ public final class Evaluator {
       }
       case ORGANISATION_KEY_SCOPE -> {
         if (!f.personal()) {
-          Optional<String> docOrg = doc.isCopy() ? doc.copyingOrganisation()
-              : doc.isDigitisedFromPaper() ? doc.digitisedBy().or(doc::issuingOrganisation) : doc.issuingOrganisation();
+          Optional<String> docOrg =
+              doc.isCopy()
+                  ? doc.copyingOrganisation()
+                  : doc.isDigitisedFromPaper()
+                      ? doc.digitisedBy().or(doc::issuingOrganisation)
+                      : doc.issuingOrganisation();
           if (docOrg.isEmpty()) {
             s.add("ORGANISATION_UNKNOWN", Severity.WARNING);
           } else if (!same(f.organisationName(), docOrg.get())) {
@@ -279,9 +322,14 @@ public final class Evaluator {
         }
       }
       case ORGANISATION_FOR_DOCUMENT_TYPE -> {
-        if (!f.personal() && containsSame(rule.list("document-types"), doc.type())
+        if (!f.personal()
+            && containsSame(rule.list("document-types"), doc.type())
             && !same(f.organisationName(), rule.text("organisation"))) {
-          s.add("WRONG_ORGANISATION_CERTIFICATE", doc.type(), rule.text("organisation"), f.organisationName());
+          s.add(
+              "WRONG_ORGANISATION_CERTIFICATE",
+              doc.type(),
+              rule.text("organisation"),
+              f.organisationName());
         }
       }
       case AUTHORITY_FORM -> {
@@ -294,7 +342,9 @@ public final class Evaluator {
           if (doc.signerName().isPresent() && !f.identity.hasName(doc.signerName().get())) {
             s.add("NOT_OWN_CERTIFICATE", f.identity.name(), doc.signerName().get());
           }
-          if (!f.verification && f.req.operator().isPresent() && f.signer().isPresent()
+          if (!f.verification
+              && f.req.operator().isPresent()
+              && f.signer().isPresent()
               && !f.signer().get().personId().equals(f.req.operator().get())) {
             s.add("TOKEN_USED_BY_OTHER", f.identity.name(), f.req.operator().get());
           }
@@ -307,7 +357,8 @@ public final class Evaluator {
       }
       case TITLE_MATCH -> {
         if (f.personal() && doc.titleLine().isPresent()) {
-          Optional<String> title = f.signer().map(SignerRecord::title).filter(t -> !t.isBlank()).or(f.identity::title);
+          Optional<String> title =
+              f.signer().map(SignerRecord::title).filter(t -> !t.isBlank()).or(f.identity::title);
           if (title.isPresent() && !sameTitle(doc.titleLine().get(), title.get())) {
             s.add("TITLE_MISMATCH", Severity.WARNING, doc.titleLine().get(), title.get());
           }
@@ -317,7 +368,8 @@ public final class Evaluator {
         if (f.personal() && rule.list("forms").contains(doc.authorityForm().name())) {
           if (f.identity.title().isEmpty()) {
             s.add("NO_TITLE_IN_CERTIFICATE");
-          } else if (doc.titleLine().isPresent() && !sameTitle(doc.titleLine().get(), f.identity.title().get())) {
+          } else if (doc.titleLine().isPresent()
+              && !sameTitle(doc.titleLine().get(), f.identity.title().get())) {
             s.add("TITLE_MISMATCH", doc.titleLine().get(), f.identity.title().get());
           }
         }
@@ -331,15 +383,22 @@ public final class Evaluator {
         Optional<String> email = f.identity.email();
         if (email.isEmpty()) {
           s.add("NO_EMAIL");
-        } else if (rule.list("domains").stream().noneMatch(d -> email.get().toLowerCase(Locale.ROOT)
-            .endsWith("@" + d.toLowerCase(Locale.ROOT)))) {
+        } else if (rule.list("domains").stream()
+            .noneMatch(
+                d ->
+                    email
+                        .get()
+                        .toLowerCase(Locale.ROOT)
+                        .endsWith("@" + d.toLowerCase(Locale.ROOT)))) {
           s.add("EMAIL_NOT_OFFICIAL", email.get(), String.join(", ", rule.list("domains")));
         }
       }
       case EMAIL_MATCHES_REGISTRY -> {
         Optional<String> email = f.identity.email();
         Optional<String> official = f.signer().flatMap(SignerRecord::officialEmail);
-        if (email.isPresent() && official.isPresent() && !email.get().equalsIgnoreCase(official.get())) {
+        if (email.isPresent()
+            && official.isPresent()
+            && !email.get().equalsIgnoreCase(official.get())) {
           s.add("EMAIL_CHANGED", email.get(), official.get());
         }
       }
@@ -354,8 +413,10 @@ public final class Evaluator {
         }
       }
       case ORIGINAL_VALUE -> {
-        if (!f.verification && f.personal()
-            && f.req.priorSignatures().stream().noneMatch(p -> p.kind() == SignatureKind.ORGANISATION && p.valid())) {
+        if (!f.verification
+            && f.personal()
+            && f.req.priorSignatures().stream()
+                .noneMatch(p -> p.kind() == SignatureKind.ORGANISATION && p.valid())) {
           s.add("NOT_ORIGINAL_YET", Severity.INFO);
           s.outcome(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
         }
@@ -388,14 +449,19 @@ public final class Evaluator {
       }
       case KEY_STORAGE -> {
         KeyStorage k = f.req.keyStorage();
-        if (!f.verification && k != KeyStorage.UNKNOWN && !rule.list("accepted").contains(k.name())) {
+        if (!f.verification
+            && k != KeyStorage.UNKNOWN
+            && !rule.list("accepted").contains(k.name())) {
           s.add("KEY_STORAGE_NOT_ACCEPTED", k.name(), String.join(", ", rule.list("accepted")));
         }
       }
       case ORGANISATION_SCOPE -> {
-        Optional<String> orgName = f.personal() ? f.signer().map(SignerRecord::organisation).or(f.identity::organisation)
-            : Optional.of(f.organisationName());
-        Optional<OrganisationRecord> org = orgName.flatMap(n -> registry.organisation(n, f.req.time()));
+        Optional<String> orgName =
+            f.personal()
+                ? f.signer().map(SignerRecord::organisation).or(f.identity::organisation)
+                : Optional.of(f.organisationName());
+        Optional<OrganisationRecord> org =
+            orgName.flatMap(n -> registry.organisation(n, f.req.time()));
         if (org.isPresent() && !rule.list("organisation-types").contains(org.get().type())) {
           s.add("OUT_OF_SCOPE", org.get().name(), org.get().type());
         }
@@ -433,7 +499,8 @@ public final class Evaluator {
     }
     CertificateResult r = result.get();
     for (RevocationEvidence e : r.revocation()) {
-      if (e.certificate().equals(c) && e.status() == RevocationEvidence.Status.REVOKED
+      if (e.certificate().equals(c)
+          && e.status() == RevocationEvidence.Status.REVOKED
           && e.revocationTime().map(rt -> !rt.isAfter(t)).orElse(true)) {
         s.add("CERT_REVOKED", e.revocationTime().orElse(t));
         return;
@@ -458,7 +525,8 @@ public final class Evaluator {
       names += " " + r.get().anchor().get().getSubjectX500Principal().getName();
     }
     String normalised = NameNormalizer.normalize(names);
-    String family = SPECIAL_USE_MARKERS.stream().anyMatch(normalised::contains) ? "special-use" : "public";
+    String family =
+        SPECIAL_USE_MARKERS.stream().anyMatch(normalised::contains) ? "special-use" : "public";
     if (!rule.list("families").contains(family)) {
       s.add("ISSUER_FAMILY_NOT_ALLOWED", family, String.join(", ", rule.list("families")));
     } else if (r.isEmpty() && !f.verification) {
@@ -480,7 +548,9 @@ public final class Evaluator {
       }
     }
     Optional<SignatureAlgorithm> alg = f.req.algorithm();
-    if (rule.flag("prefer-pss") && alg.isPresent() && alg.get().keyType() == SignatureAlgorithm.KeyType.RSA
+    if (rule.flag("prefer-pss")
+        && alg.isPresent()
+        && alg.get().keyType() == SignatureAlgorithm.KeyType.RSA
         && !alg.get().name().startsWith("RSA_PSS")) {
       s.add("PSS_PREFERRED", Severity.INFO);
     }
@@ -490,31 +560,46 @@ public final class Evaluator {
     LocalDate from = LocalDate.ofInstant(c.getNotBefore().toInstant(), ZoneId.of("UTC"));
     LocalDate to = LocalDate.ofInstant(c.getNotAfter().toInstant(), ZoneId.of("UTC"));
     String key = renewal ? "renewal-max-years" : "max-years";
-    if (rule.date("issued-from").filter(from::isBefore).isPresent() || !rule.parameters().containsKey(key)) {
+    if (rule.date("issued-from").filter(from::isBefore).isPresent()
+        || !rule.parameters().containsKey(key)) {
       return;
     }
     long maxYears = rule.number(key, 100);
     if (to.isAfter(from.plusYears(maxYears).plusDays(1))) {
       long days = ChronoUnit.DAYS.between(from, to);
-      s.add("VALIDITY_TOO_LONG", Severity.WARNING, days, String.format(Locale.ROOT, "%.1f", days / 365.25), maxYears);
+      s.add(
+          "VALIDITY_TOO_LONG",
+          Severity.WARNING,
+          days,
+          String.format(Locale.ROOT, "%.1f", days / 365.25),
+          maxYears);
     }
   }
 
   private void organisationAfterPersonal(PolicyRule rule, Sink s, Facts f) {
     DocumentInfo doc = f.doc;
     String alternative = rule.text("alternative");
-    boolean alternativeHolds = switch (alternative) {
-      case "copy-or-own-digitisation" -> (doc.isCopy() && doc.copyingOrganisation().filter(o -> same(o, f.organisationName())).isPresent())
-          || (doc.isDigitisedFromPaper() && doc.digitisedBy().filter(o -> same(o, f.organisationName())).isPresent());
-      case "digitised-from-signed-paper" -> doc.isDigitisedFromPaper() && doc.isPaperSignedAndSealed();
-      case "digitised-from-paper" -> doc.isDigitisedFromPaper();
-      default -> false;
-    };
+    boolean alternativeHolds =
+        switch (alternative) {
+          case "copy-or-own-digitisation" ->
+              (doc.isCopy()
+                      && doc.copyingOrganisation()
+                          .filter(o -> same(o, f.organisationName()))
+                          .isPresent())
+                  || (doc.isDigitisedFromPaper()
+                      && doc.digitisedBy().filter(o -> same(o, f.organisationName())).isPresent());
+          case "digitised-from-signed-paper" ->
+              doc.isDigitisedFromPaper() && doc.isPaperSignedAndSealed();
+          case "digitised-from-paper" -> doc.isDigitisedFromPaper();
+          default -> false;
+        };
     if (alternativeHolds) {
       return;
     }
-    List<PriorSignature> personal = f.req.priorSignatures().stream()
-        .filter(p -> p.kind() == SignatureKind.PERSONAL && !p.time().isAfter(f.req.time())).toList();
+    List<PriorSignature> personal =
+        f.req.priorSignatures().stream()
+            .filter(p -> p.kind() == SignatureKind.PERSONAL && !p.time().isAfter(f.req.time()))
+            .toList();
     if (personal.isEmpty()) {
       s.add("NO_PERSONAL_SIGNATURE");
       return;
@@ -549,7 +634,9 @@ public final class Evaluator {
     return rec;
   }
 
-  /** A personal signer counts as competent unless the registry says they are out of post or a clerk. */
+  /**
+   * A personal signer counts as competent unless the registry says they are out of post or a clerk.
+   */
   private boolean mayBeCompetent(X509Certificate certificate, Instant at) {
     Optional<SignerRecord> r = registry.signer(certificate, at);
     return r.isEmpty() || (r.get().active() && r.get().position() != Position.CLERK);
@@ -563,18 +650,23 @@ public final class Evaluator {
     SignerRecord r = rec.get();
     AuthorityForm form = f.doc.authorityForm();
     Optional<OrganisationRecord> org = registry.organisation(r.organisation(), f.req.time());
-    Set<Position> allowed = switch (form) {
-      case NONE -> EnumSet.of(Position.HEAD);
-      case TM -> EnumSet.of(Position.HEAD, Position.ACTING_HEAD);
-      case KT, TM_KT -> EnumSet.of(Position.DEPUTY_HEAD, Position.ACTING_HEAD);
-      case Q -> EnumSet.of(Position.ACTING_HEAD);
-      case TL -> EnumSet.of(Position.UNIT_HEAD);
-      case TL_KT -> EnumSet.of(Position.UNIT_DEPUTY);
-      case TUQ -> EnumSet.of(Position.UNIT_HEAD);
-    };
+    Set<Position> allowed =
+        switch (form) {
+          case NONE -> EnumSet.of(Position.HEAD);
+          case TM -> EnumSet.of(Position.HEAD, Position.ACTING_HEAD);
+          case KT, TM_KT -> EnumSet.of(Position.DEPUTY_HEAD, Position.ACTING_HEAD);
+          case Q -> EnumSet.of(Position.ACTING_HEAD);
+          case TL -> EnumSet.of(Position.UNIT_HEAD);
+          case TL_KT -> EnumSet.of(Position.UNIT_DEPUTY);
+          case TUQ -> EnumSet.of(Position.UNIT_HEAD);
+        };
     if (form == AuthorityForm.TUQ) {
-      boolean delegated = r.delegations().stream().anyMatch(d -> d.isValidOn(f.day)
-          && containsSame(List.copyOf(d.documentTypes()), f.doc.type()));
+      boolean delegated =
+          r.delegations().stream()
+              .anyMatch(
+                  d ->
+                      d.isValidOn(f.day)
+                          && containsSame(List.copyOf(d.documentTypes()), f.doc.type()));
       if (!delegated) {
         s.add("TUQ_NO_DELEGATION", f.day, f.doc.type(), r.name());
       }
@@ -584,20 +676,32 @@ public final class Evaluator {
       return;
     }
     if (!allowed.contains(r.position())) {
-      s.add("AUTHORITY_POSITION_MISMATCH", form.prefix().isEmpty() ? "-" : form.prefix(),
-          allowed.stream().map(Enum::name).sorted().toList().toString(), r.name(), r.position().name());
+      s.add(
+          "AUTHORITY_POSITION_MISMATCH",
+          form.prefix().isEmpty() ? "-" : form.prefix(),
+          allowed.stream().map(Enum::name).sorted().toList().toString(),
+          r.name(),
+          r.position().name());
       return;
     }
-    if ((form == AuthorityForm.TM || form == AuthorityForm.TM_KT) && org.isPresent()
+    if ((form == AuthorityForm.TM || form == AuthorityForm.TM_KT)
+        && org.isPresent()
         && org.get().regime() != Regime.COLLECTIVE) {
-      s.add("REGIME_MISMATCH", form.prefix(), Regime.COLLECTIVE.name(), org.get().name(), org.get().regime().name());
+      s.add(
+          "REGIME_MISMATCH",
+          form.prefix(),
+          Regime.COLLECTIVE.name(),
+          org.get().name(),
+          org.get().regime().name());
     }
-    if ((form == AuthorityForm.KT || form == AuthorityForm.TM_KT) && !r.assignedDocumentTypes().isEmpty()
+    if ((form == AuthorityForm.KT || form == AuthorityForm.TM_KT)
+        && !r.assignedDocumentTypes().isEmpty()
         && !containsSame(List.copyOf(r.assignedDocumentTypes()), f.doc.type())) {
       s.add("KT_OUTSIDE_ASSIGNMENT", r.name(), f.doc.type());
     }
     if (form == AuthorityForm.TL || form == AuthorityForm.TL_KT) {
-      if (org.isEmpty() || !containsSame(List.copyOf(org.get().byOrderDocumentTypes()), f.doc.type())) {
+      if (org.isEmpty()
+          || !containsSame(List.copyOf(org.get().byOrderDocumentTypes()), f.doc.type())) {
         s.add("TL_TYPE_NOT_ASSIGNED", f.doc.type());
       }
     }
@@ -617,7 +721,9 @@ public final class Evaluator {
       }
       return;
     }
-    boolean ok = positions.contains(r.position().name()) || titles.stream().anyMatch(t -> sameTitle(r.title(), t));
+    boolean ok =
+        positions.contains(r.position().name())
+            || titles.stream().anyMatch(t -> sameTitle(r.title(), t));
     if (!ok) {
       s.add("NOT_COMPETENT", r.position().name(), r.title());
     }
@@ -676,7 +782,9 @@ public final class Evaluator {
       }
     }
     List<String> electronicOnly = rule.list("electronic-only-types");
-    if (!electronicOnly.isEmpty() && !doc.type().isEmpty() && !containsSame(electronicOnly, doc.type())) {
+    if (!electronicOnly.isEmpty()
+        && !doc.type().isEmpty()
+        && !containsSame(electronicOnly, doc.type())) {
       s.add("PAPER_ORIGINAL_TYPE", Severity.WARNING, doc.type());
       s.outcome(PolicyOutcome.PAPER_ORIGINAL_REQUIRED);
     }
@@ -733,50 +841,63 @@ public final class Evaluator {
    * @return the decision
    */
   public PolicyDecision document(ValidationReport report, DocumentInfo doc, LocalDate day) {
-    List<SignatureResult> sigs = report.signatures().stream()
-        .filter(r -> r.format() != SignatureFormat.PDF_DOCUMENT_TIMESTAMP).toList();
-    Sink sink = each(day, c -> c.when() == CheckType.When.DOCUMENT || c.when() == CheckType.When.BOTH, (rule, s) -> {
-      switch (rule.check()) {
-        case SIGNATURE_VALID -> {
-          for (SignatureResult r : sigs) {
-            if (!r.isPassed()) {
-              s.add("SIGNATURE_NOT_VALID", r.id(), r.subIndication().map(Enum::name).orElse(r.indication().name()));
-              s.outcome(PolicyOutcome.RETURN_TO_SENDER);
-            }
-          }
-        }
-        case TIMESTAMP_PRESENT -> {
-          for (SignatureResult r : sigs) {
-            if (r.level().compareTo(SignatureLevel.B_T) < 0) {
-              s.add("NO_TIMESTAMP", Severity.WARNING, r.id());
-            }
-          }
-        }
-        case SIGNED_BEFORE_ISSUE -> {
-          if (sigs.stream().noneMatch(SignatureResult::isPassed)) {
-            s.add("NOT_SIGNED");
-          }
-        }
-        case ORIGINAL_VALUE -> originalValue(rule, s, sigs, doc);
-        case PAPER_ORIGINAL -> paperOriginal(rule, s, doc);
-        case SEPARATE_ATTACHMENT -> {
-          if (doc.attachmentTo().isPresent() && sigs.stream().noneMatch(r -> r.isPassed() && isOrganisation(r))) {
-            s.add("ATTACHMENT_WITHOUT_ORGANISATION_SIGNATURE", doc.attachmentTo().get());
-          }
-        }
-        default -> {
-          // signing-only checks
-        }
-      }
-    });
+    List<SignatureResult> sigs =
+        report.signatures().stream()
+            .filter(r -> r.format() != SignatureFormat.PDF_DOCUMENT_TIMESTAMP)
+            .toList();
+    Sink sink =
+        each(
+            day,
+            c -> c.when() == CheckType.When.DOCUMENT || c.when() == CheckType.When.BOTH,
+            (rule, s) -> {
+              switch (rule.check()) {
+                case SIGNATURE_VALID -> {
+                  for (SignatureResult r : sigs) {
+                    if (!r.isPassed()) {
+                      s.add(
+                          "SIGNATURE_NOT_VALID",
+                          r.id(),
+                          r.subIndication().map(Enum::name).orElse(r.indication().name()));
+                      s.outcome(PolicyOutcome.RETURN_TO_SENDER);
+                    }
+                  }
+                }
+                case TIMESTAMP_PRESENT -> {
+                  for (SignatureResult r : sigs) {
+                    if (r.level().compareTo(SignatureLevel.B_T) < 0) {
+                      s.add("NO_TIMESTAMP", Severity.WARNING, r.id());
+                    }
+                  }
+                }
+                case SIGNED_BEFORE_ISSUE -> {
+                  if (sigs.stream().noneMatch(SignatureResult::isPassed)) {
+                    s.add("NOT_SIGNED");
+                  }
+                }
+                case ORIGINAL_VALUE -> originalValue(rule, s, sigs, doc);
+                case PAPER_ORIGINAL -> paperOriginal(rule, s, doc);
+                case SEPARATE_ATTACHMENT -> {
+                  if (doc.attachmentTo().isPresent()
+                      && sigs.stream().noneMatch(r -> r.isPassed() && isOrganisation(r))) {
+                    s.add("ATTACHMENT_WITHOUT_ORGANISATION_SIGNATURE", doc.attachmentTo().get());
+                  }
+                }
+                default -> {
+                  // signing-only checks
+                }
+              }
+            });
     return PolicyDecision.of(day, sink.findings, sink.outcomes, packIds());
   }
 
   private static boolean isOrganisation(SignatureResult r) {
-    return r.signer().map(id -> SignatureKind.from(id.subjectType()) == SignatureKind.ORGANISATION).orElse(false);
+    return r.signer()
+        .map(id -> SignatureKind.from(id.subjectType()) == SignatureKind.ORGANISATION)
+        .orElse(false);
   }
 
-  private void originalValue(PolicyRule rule, Sink s, List<SignatureResult> sigs, DocumentInfo doc) {
+  private void originalValue(
+      PolicyRule rule, Sink s, List<SignatureResult> sigs, DocumentInfo doc) {
     boolean personalBefore = false;
     boolean original = false;
     for (SignatureResult r : sigs) {
@@ -784,7 +905,8 @@ public final class Evaluator {
         continue;
       }
       if (isOrganisation(r)) {
-        if (personalBefore || (rule.flag("digitised-organisation-only") && doc.isDigitisedFromPaper())) {
+        if (personalBefore
+            || (rule.flag("digitised-organisation-only") && doc.isDigitisedFromPaper())) {
           original = true;
         }
       } else {
@@ -823,51 +945,69 @@ public final class Evaluator {
    * @param day the day
    * @return the advice
    */
-  public CertificateAdvice certificate(X509Certificate certificate, long renewalsDone, LocalDate day) {
+  public CertificateAdvice certificate(
+      X509Certificate certificate, long renewalsDone, LocalDate day) {
     LocalDate expires = LocalDate.ofInstant(certificate.getNotAfter().toInstant(), zone);
     long daysLeft = ChronoUnit.DAYS.between(day, expires);
     boolean[] open = {daysLeft >= 0};
     long[] left = {Long.MAX_VALUE};
-    Sink sink = each(day, c -> c == CheckType.RENEWAL_WINDOW || c == CheckType.VALIDITY_LENGTH, (rule, s) -> {
-      if (rule.check() == CheckType.VALIDITY_LENGTH) {
-        validityLength(rule, s, certificate, renewalsDone > 0);
-        return;
-      }
-      long minDays = rule.number("min-days-left", 0);
-      if ("change".equals(rule.text("request"))) {
-        if (daysLeft < minDays) {
-          s.add("CHANGE_WINDOW_CLOSED", Severity.WARNING, minDays, daysLeft);
-        }
-        return;
-      }
-      if (daysLeft < minDays) {
-        s.add("RENEWAL_WINDOW_CLOSED", Severity.WARNING, minDays, daysLeft);
-        if (s.mode != Mode.INFORMATIONAL) {
-          open[0] = false;
-        }
-      } else if (rule.parameters().containsKey("lead-days") && daysLeft <= rule.number("lead-days", 0)) {
-        s.add("RENEWAL_DUE", Severity.WARNING, minDays, expires.minusDays(minDays));
-      }
-      if (rule.parameters().containsKey("max-renewals")) {
-        long max = rule.number("max-renewals", 0);
-        if (renewalsDone >= max) {
-          s.add("RENEWALS_EXHAUSTED", Severity.WARNING, renewalsDone, max);
-          if (s.mode != Mode.INFORMATIONAL) {
-            open[0] = false;
-          }
-        }
-        if (s.mode != Mode.INFORMATIONAL) {
-          left[0] = Math.min(left[0], Math.max(0, max - renewalsDone));
-        }
-      }
-    });
+    Sink sink =
+        each(
+            day,
+            c -> c == CheckType.RENEWAL_WINDOW || c == CheckType.VALIDITY_LENGTH,
+            (rule, s) -> {
+              if (rule.check() == CheckType.VALIDITY_LENGTH) {
+                validityLength(rule, s, certificate, renewalsDone > 0);
+                return;
+              }
+              long minDays = rule.number("min-days-left", 0);
+              if ("change".equals(rule.text("request"))) {
+                if (daysLeft < minDays) {
+                  s.add("CHANGE_WINDOW_CLOSED", Severity.WARNING, minDays, daysLeft);
+                }
+                return;
+              }
+              if (daysLeft < minDays) {
+                s.add("RENEWAL_WINDOW_CLOSED", Severity.WARNING, minDays, daysLeft);
+                if (s.mode != Mode.INFORMATIONAL) {
+                  open[0] = false;
+                }
+              } else if (rule.parameters().containsKey("lead-days")
+                  && daysLeft <= rule.number("lead-days", 0)) {
+                s.add("RENEWAL_DUE", Severity.WARNING, minDays, expires.minusDays(minDays));
+              }
+              if (rule.parameters().containsKey("max-renewals")) {
+                long max = rule.number("max-renewals", 0);
+                if (renewalsDone >= max) {
+                  s.add("RENEWALS_EXHAUSTED", Severity.WARNING, renewalsDone, max);
+                  if (s.mode != Mode.INFORMATIONAL) {
+                    open[0] = false;
+                  }
+                }
+                if (s.mode != Mode.INFORMATIONAL) {
+                  left[0] = Math.min(left[0], Math.max(0, max - renewalsDone));
+                }
+              }
+            });
     List<PolicyFinding> findings = new ArrayList<>(sink.findings);
     String[] text = Text.of("CERT_EXPIRES_IN", expires, daysLeft);
-    findings.add(new PolicyFinding("CERT-EXPIRY", "kyso", "CERT_EXPIRES_IN", daysLeft < 0 ? Severity.ERROR
-        : Severity.INFO, text[0], text[1], new Citation("RFC 5280", "4.1.2.5", "national", "C")));
+    findings.add(
+        new PolicyFinding(
+            "CERT-EXPIRY",
+            "kyso",
+            "CERT_EXPIRES_IN",
+            daysLeft < 0 ? Severity.ERROR : Severity.INFO,
+            text[0],
+            text[1],
+            new Citation("RFC 5280", "4.1.2.5", "national", "C")));
     findings.sort(null);
-    return new CertificateAdvice(day, expires, daysLeft, open[0],
-        left[0] == Long.MAX_VALUE ? Optional.empty() : Optional.of(left[0]), findings);
+    return new CertificateAdvice(
+        day,
+        expires,
+        daysLeft,
+        open[0],
+        left[0] == Long.MAX_VALUE ? Optional.empty() : Optional.of(left[0]),
+        findings);
   }
 
   /**
@@ -881,30 +1021,50 @@ public final class Evaluator {
     EventAdvice.Action[] action = {EventAdvice.Action.NONE};
     LocalDate[] notifyBy = {null};
     LocalDate[] returnBy = {null};
-    Sink sink = each(eventDate, c -> c == CheckType.HR_EVENT, (rule, s) -> {
-      boolean revoke = rule.list("revoke-on").contains(event.name());
-      boolean change = rule.list("change-on").contains(event.name());
-      LocalDate notify = rule.parameters().containsKey("notify-working-days")
-          ? calendar.addWorkingDays(eventDate, (int) Math.min(rule.number("notify-working-days", 0), 3660)) : null;
-      LocalDate device = rule.parameters().containsKey("device-return-working-days")
-          ? calendar.addWorkingDays(notify != null ? notify : eventDate,
-              (int) Math.min(rule.number("device-return-working-days", 0), 3660)) : null;
-      if (revoke) {
-        s.add("EVENT_REVOKE", Severity.WARNING, event.name(), notify == null ? "-" : notify, device == null ? "-" : device);
-        if (s.mode != Mode.INFORMATIONAL) {
-          action[0] = EventAdvice.Action.REVOKE;
-          notifyBy[0] = earliest(notifyBy[0], notify);
-          returnBy[0] = earliest(returnBy[0], device);
-        }
-      } else if (change) {
-        s.add("EVENT_CHANGE", Severity.WARNING, event.name(), notify == null ? "-" : notify);
-        if (s.mode != Mode.INFORMATIONAL && action[0] == EventAdvice.Action.NONE) {
-          action[0] = EventAdvice.Action.CHANGE_INFORMATION;
-          notifyBy[0] = earliest(notifyBy[0], notify);
-        }
-      }
-    });
-    return new EventAdvice(event, action[0], Optional.ofNullable(notifyBy[0]), Optional.ofNullable(returnBy[0]),
+    Sink sink =
+        each(
+            eventDate,
+            c -> c == CheckType.HR_EVENT,
+            (rule, s) -> {
+              boolean revoke = rule.list("revoke-on").contains(event.name());
+              boolean change = rule.list("change-on").contains(event.name());
+              LocalDate notify =
+                  rule.parameters().containsKey("notify-working-days")
+                      ? calendar.addWorkingDays(
+                          eventDate, (int) Math.min(rule.number("notify-working-days", 0), 3660))
+                      : null;
+              LocalDate device =
+                  rule.parameters().containsKey("device-return-working-days")
+                      ? calendar.addWorkingDays(
+                          notify != null ? notify : eventDate,
+                          (int) Math.min(rule.number("device-return-working-days", 0), 3660))
+                      : null;
+              if (revoke) {
+                s.add(
+                    "EVENT_REVOKE",
+                    Severity.WARNING,
+                    event.name(),
+                    notify == null ? "-" : notify,
+                    device == null ? "-" : device);
+                if (s.mode != Mode.INFORMATIONAL) {
+                  action[0] = EventAdvice.Action.REVOKE;
+                  notifyBy[0] = earliest(notifyBy[0], notify);
+                  returnBy[0] = earliest(returnBy[0], device);
+                }
+              } else if (change) {
+                s.add(
+                    "EVENT_CHANGE", Severity.WARNING, event.name(), notify == null ? "-" : notify);
+                if (s.mode != Mode.INFORMATIONAL && action[0] == EventAdvice.Action.NONE) {
+                  action[0] = EventAdvice.Action.CHANGE_INFORMATION;
+                  notifyBy[0] = earliest(notifyBy[0], notify);
+                }
+              }
+            });
+    return new EventAdvice(
+        event,
+        action[0],
+        Optional.ofNullable(notifyBy[0]),
+        Optional.ofNullable(returnBy[0]),
         sink.findings.stream().sorted().toList());
   }
 
@@ -923,7 +1083,8 @@ public final class Evaluator {
    * @return the findings
    */
   public List<PolicyFinding> pin(Optional<Instant> lastChanged, LocalDate day) {
-    Sink sink = each(day, c -> c == CheckType.PIN_AGE, (rule, s) -> pinAge(rule, s, lastChanged, day));
+    Sink sink =
+        each(day, c -> c == CheckType.PIN_AGE, (rule, s) -> pinAge(rule, s, lastChanged, day));
     return sink.findings.stream().sorted().toList();
   }
 

@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Severity;
 
-/** The policy module's bilingual texts ({@code vn/kyso/policy/messages(_vi).properties}, keys {@code finding.<CODE>}). */
+/**
+ * The policy module's bilingual texts ({@code vn/kyso/policy/messages(_vi).properties}, keys {@code
+ * finding.<CODE>}).
+ */
 final class Text {
   static final String BUNDLE = "vn.kyso.policy.messages";
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -20,7 +23,8 @@ final class Text {
     plain[args.length] = "";
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];
-      plain[i] = a instanceof Instant t ? LocalDate.ofInstant(t, VIETNAM).toString() : String.valueOf(a);
+      plain[i] =
+          a instanceof Instant t ? LocalDate.ofInstant(t, VIETNAM).toString() : String.valueOf(a);
     }
     Finding f = Finding.fromBundle(BUNDLE, Text.class, code, Severity.INFO, plain);
     return new String[] {f.messageEn(), f.messageVi()};

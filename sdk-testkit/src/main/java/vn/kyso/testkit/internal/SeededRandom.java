@@ -8,7 +8,8 @@ import org.bouncycastle.crypto.prng.DigestRandomGenerator;
 /** A deterministic random source for test keys: the same seed and label give the same bytes. */
 public final class SeededRandom extends SecureRandom {
   private static final long serialVersionUID = 1L;
-  private final transient DigestRandomGenerator generator = new DigestRandomGenerator(new SHA256Digest());
+  private final transient DigestRandomGenerator generator =
+      new DigestRandomGenerator(new SHA256Digest());
 
   /**
    * Creates the source.

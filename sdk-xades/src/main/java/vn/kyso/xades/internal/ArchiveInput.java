@@ -10,8 +10,8 @@ import org.w3c.dom.Node;
 /**
  * The octets an ArchiveTimeStamp covers (ETSI EN 319 132-1, 5.5.2, not distributed): every
  * reference's data after its transforms, then SignedInfo, SignatureValue and KeyInfo, then each
- * unsigned signature property before the time-stamp, then the ds:Object elements other than the
- * one holding the QualifyingProperties, each canonicalised.
+ * unsigned signature property before the time-stamp, then the ds:Object elements other than the one
+ * holding the QualifyingProperties, each canonicalised.
  */
 public final class ArchiveInput {
   /** The XAdES 1.4.1 namespace of ArchiveTimeStamp. */
@@ -29,7 +29,8 @@ public final class ArchiveInput {
    * @return the octets
    * @throws Exception when a reference cannot be processed
    */
-  public static byte[] compute(XMLSignature sig, Element usp, Element upTo, String c14n) throws Exception {
+  public static byte[] compute(XMLSignature sig, Element usp, Element upTo, String c14n)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SignedInfo si = sig.getSignedInfo();
     for (int i = 0; i < si.getLength(); i++) {
@@ -49,7 +50,9 @@ public final class ArchiveInput {
       }
     }
     for (Node n = sigEl.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && Xades.DS.equals(e.getNamespaceURI()) && "Object".equals(e.getLocalName())
+      if (n instanceof Element e
+          && Xades.DS.equals(e.getNamespaceURI())
+          && "Object".equals(e.getLocalName())
           && e.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").getLength() == 0) {
         out.write(Xades.c14n(e, c14n));
       }
@@ -59,7 +62,9 @@ public final class ArchiveInput {
 
   static Element child(Element parent, String ns, String local) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+      if (n instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && local.equals(e.getLocalName())) {
         return e;
       }
     }

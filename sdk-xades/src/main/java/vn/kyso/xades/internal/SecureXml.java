@@ -23,13 +23,14 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.OutputFiles;
 
 /**
- * Hardened XML parsing and atomic writing. No DOCTYPE at all (so no external entities, no
- * billion laughs), no XInclude, no external DTD or schema access, bounded element depth and
- * size; parse errors are typed.
+ * Hardened XML parsing and atomic writing. No DOCTYPE at all (so no external entities, no billion
+ * laughs), no XInclude, no external DTD or schema access, bounded element depth and size; parse
+ * errors are typed.
  */
 public final class SecureXml {
   /** Largest XML document accepted. */
   public static final long MAX_SIZE = 64L * 1024 * 1024;
+
   /** Deepest element nesting accepted by default. */
   public static final int DEFAULT_DEPTH = 256;
 
@@ -53,7 +54,8 @@ public final class SecureXml {
    * @param maxBytes the largest document accepted
    * @param maxDepth the deepest element nesting accepted
    * @return the DOM
-   * @throws DocumentException {@code MALFORMED_INPUT} (nesting too deep included) or {@code INPUT_TOO_LARGE}
+   * @throws DocumentException {@code MALFORMED_INPUT} (nesting too deep included) or {@code
+   *     INPUT_TOO_LARGE}
    */
   public static Document parse(byte[] data, long maxBytes, int maxDepth) throws DocumentException {
     if (data.length > maxBytes) {
@@ -61,30 +63,33 @@ public final class SecureXml {
     }
     try {
       DocumentBuilder b = factory(maxDepth).newDocumentBuilder();
-      b.setErrorHandler(new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-          // warnings do not stop parsing
-        }
+      b.setErrorHandler(
+          new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+              // warnings do not stop parsing
+            }
 
-        @Override
-        public void error(SAXParseException e) throws SAXParseException {
-          throw e;
-        }
+            @Override
+            public void error(SAXParseException e) throws SAXParseException {
+              throw e;
+            }
 
-        @Override
-        public void fatalError(SAXParseException e) throws SAXParseException {
-          throw e;
-        }
-      });
-      b.setEntityResolver((publicId, systemId) -> {
-        throw new IOException("external entities are not allowed");
-      });
+            @Override
+            public void fatalError(SAXParseException e) throws SAXParseException {
+              throw e;
+            }
+          });
+      b.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new IOException("external entities are not allowed");
+          });
       return b.parse(new ByteArrayInputStream(data));
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
     } catch (Exception e) {
-      throw new DocumentException(ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
     }
   }
 
@@ -141,7 +146,9 @@ public final class SecureXml {
     return f;
   }
 
-  /** @return a new empty namespace-aware document */
+  /**
+   * @return a new empty namespace-aware document
+   */
   public static Document newDocument() {
     try {
       return factory().newDocumentBuilder().newDocument();
@@ -151,14 +158,15 @@ public final class SecureXml {
   }
 
   /**
-   * Tells whether the document's bytes start with an XML declaration, so that the output keeps
-   * it or its absence.
+   * Tells whether the document's bytes start with an XML declaration, so that the output keeps it
+   * or its absence.
    *
    * @param data the document as read
    * @return true when {@code <?xml} comes first, after any whitespace
    */
   public static boolean hasDeclaration(byte[] data) {
-    return new String(data, 0, Math.min(data.length, 64), StandardCharsets.ISO_8859_1).stripLeading()
+    return new String(data, 0, Math.min(data.length, 64), StandardCharsets.ISO_8859_1)
+        .stripLeading()
         .startsWith("<?xml");
   }
 
@@ -170,12 +178,14 @@ public final class SecureXml {
    * @param declaration whether to write an XML declaration
    * @throws DocumentException {@code OUTPUT_FAILED}
    */
-  public static void write(Document doc, Path output, boolean declaration) throws DocumentException {
+  public static void write(Document doc, Path output, boolean declaration)
+      throws DocumentException {
     Path temp = null;
     try {
       temp = OutputFiles.temporaryBeside(output, ".part");
       Transformer t = TransformerFactory.newInstance().newTransformer();
-      String encoding = doc.getXmlEncoding() == null ? StandardCharsets.UTF_8.name() : doc.getXmlEncoding();
+      String encoding =
+          doc.getXmlEncoding() == null ? StandardCharsets.UTF_8.name() : doc.getXmlEncoding();
       t.setOutputProperty(OutputKeys.ENCODING, encoding);
       t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, declaration ? "no" : "yes");
       try (OutputStream out = Files.newOutputStream(temp)) {

@@ -22,7 +22,8 @@ public final class Serial {
   public static byte[] bytes(Document doc) {
     try {
       Transformer t = TransformerFactory.newInstance().newTransformer();
-      t.setOutputProperty(OutputKeys.ENCODING,
+      t.setOutputProperty(
+          OutputKeys.ENCODING,
           doc.getXmlEncoding() == null ? StandardCharsets.UTF_8.name() : doc.getXmlEncoding());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       t.transform(new DOMSource(doc), new StreamResult(out));

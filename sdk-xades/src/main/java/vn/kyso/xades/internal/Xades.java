@@ -27,12 +27,16 @@ import vn.kyso.api.SignatureAlgorithm;
 public final class Xades {
   /** The XAdES 1.3.2 namespace. */
   public static final String NS = "http://uri.etsi.org/01903/v1.3.2#";
+
   /** The XML-DSig namespace. */
   public static final String DS = Constants.SignatureSpecNS;
+
   /** The Type of the reference to SignedProperties. */
   public static final String SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties";
+
   /** The XPath Filter 2.0 expression that takes every signature out of an enveloped reference. */
   public static final String SIGNATURES_XPATH = "/descendant::ds:Signature";
+
   /** Exclusive canonicalisation without comments. */
   public static final String EXC_C14N = Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS;
 
@@ -117,8 +121,11 @@ public final class Xades {
    */
   public static byte[] issuerSerial(X509Certificate c) {
     try {
-      return new IssuerSerial(new GeneralNames(new GeneralName(X500Name.getInstance(c.getIssuerX500Principal()
-          .getEncoded()))), c.getSerialNumber()).getEncoded(ASN1Encoding.DER);
+      return new IssuerSerial(
+              new GeneralNames(
+                  new GeneralName(X500Name.getInstance(c.getIssuerX500Principal().getEncoded()))),
+              c.getSerialNumber())
+          .getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
