@@ -16,7 +16,6 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
-import vn.kyso.api.OutputFiles;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.ServiceException;
 import vn.kyso.api.SignatureAlgorithm;
@@ -24,6 +23,10 @@ import vn.kyso.api.SignatureValue;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.SigningRefusedException;
 import vn.kyso.api.TokenException;
+import vn.kyso.api.shared.OutputFiles;
+import vn.kyso.api.shared.PolicyGate;
+import vn.kyso.api.shared.SignatureAlgorithms;
+import vn.kyso.api.shared.SigningTime;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.TsaClient;
@@ -298,23 +301,21 @@ public final class PdfSigner {
       throw new IllegalArgumentException("chain must hold the signer certificate");
     }
     requireServices(options.level());
-    Instant signingTime = Instant.ofEpochMilli(clock.instant().toEpochMilli() / 1000 * 1000);
+    Instant signingTime = SigningTime.now(clock);
     if (options.policyCheck().isPresent()) {
-      options
-          .policyCheck()
-          .get()
-          .enforce(
-              chain,
-              signingTime,
-              algorithmFor(chain.get(0), options),
-              verifier,
-              clock,
-              v ->
-                  PdfVerifier.builder(v)
-                      .clock(clock)
-                      .limits(limits)
-                      .build()
-                      .verify(input, options.ownerPassword().orElse(null)));
+      PolicyGate.enforce(
+          options.policyCheck().get(),
+          chain,
+          signingTime,
+          algorithmFor(chain.get(0), options),
+          verifier,
+          clock,
+          v ->
+              PdfVerifier.builder(v)
+                  .clock(clock)
+                  .limits(limits)
+                  .build()
+                  .verify(input, options.ownerPassword().orElse(null)));
     }
     return signingTime;
   }
@@ -454,14 +455,7 @@ public final class PdfSigner {
 
   private static SignatureAlgorithm algorithmFor(
       X509Certificate signer, PdfSignatureOptions options) {
-    String keyAlg = signer.getPublicKey().getAlgorithm();
-    SignatureAlgorithm.KeyType type =
-        keyAlg.equals("EC") ? SignatureAlgorithm.KeyType.EC : SignatureAlgorithm.KeyType.RSA;
-    return SignatureAlgorithm.of(type, options.isPss(), options.digest())
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "no signature algorithm for " + keyAlg + " " + options.digest()));
+    return SignatureAlgorithms.forKey(signer, options.isPss(), options.digest());
   }
 
   /** The container's space: the options' own, or sized to the level and the chain. */

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import vn.kyso.api.OutputFiles;
+import vn.kyso.api.shared.OutputFiles;
 
 /**
  * The default {@link PinChangeLog}: a properties file {@code <serial>=<ISO instant>}, rewritten

@@ -34,6 +34,9 @@ import vn.kyso.api.ServiceException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.SigningRefusedException;
+import vn.kyso.api.shared.PolicyGate;
+import vn.kyso.api.shared.SignatureAlgorithms;
+import vn.kyso.api.shared.SigningTime;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
@@ -127,33 +130,25 @@ public final class XmlSigner {
     Xades.init();
     byte[] data = read(input);
     X509Certificate cert = chain.get(0);
-    SignatureAlgorithm alg =
-        SignatureAlgorithm.of(
-                cert.getPublicKey().getAlgorithm().equals("EC")
-                    ? SignatureAlgorithm.KeyType.EC
-                    : SignatureAlgorithm.KeyType.RSA,
-                false,
-                options.digest())
-            .orElseThrow();
+    SignatureAlgorithm alg = SignatureAlgorithms.forKey(cert, false, options.digest());
+    Instant signingTime = SigningTime.now(clock);
     if (options.policyCheck().isPresent()) {
-      options
-          .policyCheck()
-          .get()
-          .enforce(
-              chain,
-              Instant.ofEpochSecond(clock.instant().getEpochSecond()),
-              alg,
-              verifier,
-              clock,
-              options.packaging() != XadesPackaging.ENVELOPED
-                  ? null
-                  : v ->
-                      XmlVerifier.builder(v)
-                          .clock(clock)
-                          .limits(limits)
-                          .build()
-                          .verify(input, Map.of())
-                          .report());
+      PolicyGate.enforce(
+          options.policyCheck().get(),
+          chain,
+          signingTime,
+          alg,
+          verifier,
+          clock,
+          options.packaging() != XadesPackaging.ENVELOPED
+              ? null
+              : v ->
+                  XmlVerifier.builder(v)
+                      .clock(clock)
+                      .limits(limits)
+                      .build()
+                      .verify(input, Map.of())
+                      .report());
     }
     String suffix = UUID.randomUUID().toString();
     boolean declaration = true;
@@ -177,7 +172,8 @@ public final class XmlSigner {
               "no element with Id " + options.signatureParent().get());
         }
       }
-      XMLSignature sig = build(doc, parent, suffix, alg, options, input, data, cert, chain);
+      XMLSignature sig =
+          build(doc, parent, suffix, alg, options, input, data, cert, chain, signingTime);
       sig.getSignedInfo().generateDigestValues();
       byte[] signedInfo = sig.getSignedInfo().getCanonicalizedOctetStream();
       return new PreparedXmlSignature(
@@ -290,14 +286,7 @@ public final class XmlSigner {
       Element holder = Xades.x(doc, "CounterSignature");
       usp.appendChild(holder);
       X509Certificate cert = key.certificate();
-      SignatureAlgorithm alg =
-          SignatureAlgorithm.of(
-                  cert.getPublicKey().getAlgorithm().equals("EC")
-                      ? SignatureAlgorithm.KeyType.EC
-                      : SignatureAlgorithm.KeyType.RSA,
-                  false,
-                  options.digest())
-              .orElseThrow();
+      SignatureAlgorithm alg = SignatureAlgorithms.forKey(cert, false, options.digest());
       String suffix = UUID.randomUUID().toString();
       XMLSignature counter = new XMLSignature(doc, "", Xades.signatureUri(alg), Xades.EXC_C14N);
       counter.setId("xades-sig-" + suffix);
@@ -312,7 +301,7 @@ public final class XmlSigner {
           Xades.digestUri(options.digest()),
           refId,
           "http://uri.etsi.org/01903#CountersignedSignature");
-      finishXades(doc, counter, suffix, refId, cert, key.chain(), options);
+      finishXades(doc, counter, suffix, refId, cert, key.chain(), options, SigningTime.now(clock));
       counter.getSignedInfo().generateDigestValues();
       byte[] signedInfo = counter.getSignedInfo().getCanonicalizedOctetStream();
       SignatureValue value = key.sign(alg.digestAlgorithm().digest(signedInfo), alg);
@@ -343,7 +332,8 @@ public final class XmlSigner {
       Path input,
       byte[] data,
       X509Certificate cert,
-      List<X509Certificate> chain)
+      List<X509Certificate> chain,
+      Instant signingTime)
       throws Exception {
     XMLSignature sig = new XMLSignature(doc, "", Xades.signatureUri(alg), Xades.EXC_C14N);
     sig.setId("xades-sig-" + suffix);
@@ -394,7 +384,7 @@ public final class XmlSigner {
       }
       default -> throw new IllegalStateException();
     }
-    finishXades(doc, sig, suffix, refId, cert, chain, options);
+    finishXades(doc, sig, suffix, refId, cert, chain, options, signingTime);
     return sig;
   }
 
@@ -406,10 +396,12 @@ public final class XmlSigner {
       String refId,
       X509Certificate cert,
       List<X509Certificate> chain,
-      XmlSignatureOptions options)
+      XmlSignatureOptions options,
+      Instant signingTime)
       throws Exception {
     String spId = "xades-sp-" + suffix;
-    Element qp = qualifyingProperties(doc, "xades-sig-" + suffix, spId, refId, cert, options);
+    Element qp =
+        qualifyingProperties(doc, "xades-sig-" + suffix, spId, refId, cert, options, signingTime);
     ObjectContainer props = new ObjectContainer(doc);
     props.appendChild(qp);
     sig.appendObject(props);
@@ -635,7 +627,8 @@ public final class XmlSigner {
       String spId,
       String refId,
       X509Certificate cert,
-      XmlSignatureOptions options)
+      XmlSignatureOptions options,
+      Instant signingTime)
       throws Exception {
     Element qp = Xades.x(doc, "QualifyingProperties");
     qp.setAttributeNS(null, "Target", "#" + sigId);
@@ -645,9 +638,7 @@ public final class XmlSigner {
     Element ssp = Xades.x(doc, "SignedSignatureProperties");
     sp.appendChild(ssp);
     Element time = Xades.x(doc, "SigningTime");
-    time.setTextContent(
-        DateTimeFormatter.ISO_INSTANT.format(
-            Instant.ofEpochSecond(clock.instant().getEpochSecond())));
+    time.setTextContent(DateTimeFormatter.ISO_INSTANT.format(signingTime));
     ssp.appendChild(time);
     Element scv2 = Xades.x(doc, "SigningCertificateV2");
     Element c = Xades.x(doc, "Cert");

@@ -17,6 +17,7 @@ import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import vn.kyso.api.shared.CmsEncoding;
 
 /**
  * An RFC 3161 time-stamp token whose CMS signature has been checked against the TSA certificate it

@@ -33,7 +33,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.DigestAlgorithm;
-import vn.kyso.api.trust.CmsEncoding;
+import vn.kyso.api.shared.CmsEncoding;
 
 /** Parses and checks the CMS container of a PDF signature against the byte-range digest. */
 public final class CmsCheck {

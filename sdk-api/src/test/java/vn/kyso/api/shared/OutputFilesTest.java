@@ -1,4 +1,4 @@
-package vn.kyso.api;
+package vn.kyso.api.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package vn.kyso.api.trust;
+package vn.kyso.api.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -53,7 +54,9 @@ class CmsEncodingTest {
                   new JcaContentSignerBuilder("SHA256withRSA").build(c.keys().getPrivate()),
                   c.certificate()));
       gen.addCertificates(new JcaCertStore(List.of(c.certificate())));
-      return gen.generate(new CMSProcessableByteArray("Công văn số 12/UBND".getBytes()), false)
+      return gen.generate(
+              new CMSProcessableByteArray("Công văn số 12/UBND".getBytes(StandardCharsets.UTF_8)),
+              false)
           .toASN1Structure();
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -1,4 +1,4 @@
-package vn.kyso.api;
+package vn.kyso.api.shared;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

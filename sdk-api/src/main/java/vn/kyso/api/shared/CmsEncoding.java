@@ -1,4 +1,4 @@
-package vn.kyso.api.trust;
+package vn.kyso.api.shared;
 
 import java.io.IOException;
 import java.util.Arrays;
