@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -94,7 +95,7 @@ class MoreAttacksTest {
     assertThat(filter).isBetween(dict, text.indexOf("endobj", sig));
     String evil =
         text.substring(0, filter)
-            + String.format("%-22s", "/ByteRange [0 1 2 3]")
+            + String.format(Locale.ROOT, "%-22s", "/ByteRange [0 1 2 3]")
             + text.substring(filter + "/Filter /Adobe.PPKLite".length());
     Path out = dir.resolve("dup.pdf");
     Files.write(out, evil.getBytes(StandardCharsets.ISO_8859_1));

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Calendar;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -103,7 +105,7 @@ class MoreFormatsTest {
       PDSignature sig = new PDSignature();
       sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       sig.setSubFilter(COSName.getPDFName("adbe.pkcs7.sha1"));
-      sig.setSignDate(Calendar.getInstance());
+      sig.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT));
       doc.addSignature(
           sig,
           (InputStream content) -> {

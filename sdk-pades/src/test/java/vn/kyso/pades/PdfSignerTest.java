@@ -339,7 +339,8 @@ class PdfSignerTest {
 
   @Test
   void damagedState_isTyped() {
-    assertThatThrownBy(() -> PreparedSignature.fromBytes("not a state".getBytes()))
+    assertThatThrownBy(
+            () -> PreparedSignature.fromBytes("not a state".getBytes(StandardCharsets.US_ASCII)))
         .isInstanceOfSatisfying(
             DocumentException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PREPARED_STATE_INVALID));

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Locale;
+import java.util.TimeZone;
 import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -227,7 +228,7 @@ class PdfVerifierTest {
       PDSignature sig = new PDSignature();
       sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       sig.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
-      sig.setSignDate(Calendar.getInstance());
+      sig.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT));
       doc.addSignature(
           sig,
           (InputStream content) -> {

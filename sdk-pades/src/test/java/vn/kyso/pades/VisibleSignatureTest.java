@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -645,7 +646,8 @@ class VisibleSignatureTest {
         .isInstanceOfSatisfying(
             DocumentException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.APPEARANCE_INVALID));
-    assertThatThrownBy(() -> SignatureImage.png("GIF89a not a png".getBytes()))
+    assertThatThrownBy(
+            () -> SignatureImage.png("GIF89a not a png".getBytes(StandardCharsets.US_ASCII)))
         .isInstanceOf(DocumentException.class);
     SignatureImage black = SignatureImage.png(Letters.signaturePng(Color.BLACK));
     assertThat(black.hue()).isEqualTo(SignatureImage.Hue.OTHER);

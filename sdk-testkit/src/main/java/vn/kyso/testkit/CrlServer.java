@@ -2,6 +2,7 @@ package vn.kyso.testkit;
 
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -38,7 +39,7 @@ public final class CrlServer extends LoopbackServer {
   @Override
   Answer answer(String path, byte[] body, ServerMode mode) throws Exception {
     if (mode == ServerMode.ERROR_STATUS) {
-      return new Answer(500, "text/plain", "unavailable".getBytes());
+      return new Answer(500, "text/plain", "unavailable".getBytes(StandardCharsets.US_ASCII));
     }
     for (TestCredential ca : pki().certificateAuthorities()) {
       if (path.equals("/" + TestPki.crlFileName(ca))) {
@@ -48,7 +49,7 @@ public final class CrlServer extends LoopbackServer {
         return new Answer(200, "application/pkix-cert", ca.certificate().getEncoded());
       }
     }
-    return new Answer(404, "text/plain", "no such CRL".getBytes());
+    return new Answer(404, "text/plain", "no such CRL".getBytes(StandardCharsets.US_ASCII));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -159,12 +160,16 @@ public abstract class LoopbackServer implements AutoCloseable {
       }
       Answer a;
       if (current == ServerMode.MALFORMED) {
-        a = new Answer(200, "application/octet-stream", "<html>this is not DER</html>".getBytes());
+        a =
+            new Answer(
+                200,
+                "application/octet-stream",
+                "<html>this is not DER</html>".getBytes(StandardCharsets.US_ASCII));
       } else {
         try {
           a = answer(exchange.getRequestURI().getPath(), request, current);
         } catch (Exception e) {
-          a = new Answer(500, "text/plain", String.valueOf(e).getBytes());
+          a = new Answer(500, "text/plain", String.valueOf(e).getBytes(StandardCharsets.UTF_8));
         }
       }
       exchange.getResponseHeaders().add("Content-Type", a.contentType());

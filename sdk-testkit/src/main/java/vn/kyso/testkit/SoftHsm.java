@@ -13,6 +13,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -179,7 +180,7 @@ public final class SoftHsm {
             tokenLabel,
             userPin,
             chain.get(i),
-            idHex + String.format("ca%02x", i),
+            idHex + String.format(Locale.ROOT, "ca%02x", i),
             label + "-ca" + i,
             dir);
       }

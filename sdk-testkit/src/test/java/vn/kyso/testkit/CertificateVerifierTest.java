@@ -2,6 +2,7 @@ package vn.kyso.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -296,7 +297,7 @@ class CertificateVerifierTest {
             ValidationContext.builder()
                 .certificates(PKI.pki().credential(TestIdentity.CHAIRMAN).chain())
                 .ocspResponse(new byte[] {0x30, 0x03, 0x02, 0x01, 0x07})
-                .crl("not a crl".getBytes())
+                .crl("not a crl".getBytes(StandardCharsets.US_ASCII))
                 .build());
 
     assertThat(r.indication()).isEqualTo(Indication.INDETERMINATE);

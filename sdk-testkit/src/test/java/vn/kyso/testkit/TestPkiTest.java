@@ -2,6 +2,7 @@ package vn.kyso.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,14 +63,14 @@ class TestPkiTest {
   @Test
   void signingToken_signsWithTheCredentialsKey() throws Exception {
     TestCredential chairman = TestPki.builder().build().credential(TestIdentity.CHAIRMAN);
-    Digest digest = DigestAlgorithm.SHA256.digest("văn bản".getBytes());
+    Digest digest = DigestAlgorithm.SHA256.digest("văn bản".getBytes(StandardCharsets.UTF_8));
 
     try (SigningToken token = chairman.signingToken()) {
       SigningKey key = token.keys().get(0);
       byte[] sig = key.sign(digest, SignatureAlgorithm.RSA_SHA256).value();
       Signature verify = Signature.getInstance("SHA256withRSA");
       verify.initVerify(chairman.certificate());
-      verify.update("văn bản".getBytes());
+      verify.update("văn bản".getBytes(StandardCharsets.UTF_8));
 
       assertThat(verify.verify(sig)).isTrue();
       assertThat(key.chain()).hasSize(3);

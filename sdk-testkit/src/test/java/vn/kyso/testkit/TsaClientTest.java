@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +23,7 @@ class TsaClientTest {
   static final TestPkiExtension PKI = TestPkiExtension.builder().seed(11).build();
 
   private static final Digest DIGEST =
-      DigestAlgorithm.SHA256.digest("công văn số 123/UBND-VP".getBytes());
+      DigestAlgorithm.SHA256.digest("công văn số 123/UBND-VP".getBytes(StandardCharsets.UTF_8));
 
   @Test
   void timestamp_good_coversTheDigestAtTheTsaTime() throws Exception {

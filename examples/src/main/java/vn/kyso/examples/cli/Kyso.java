@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.shared.SuppressForbidden;
 
 /**
  * The {@code kyso} command-line tool: {@code java -jar examples/target/kyso.jar <command>}.
@@ -64,6 +65,8 @@ public final class Kyso implements Runnable {
    *
    * @param args the arguments
    */
+  @SuppressForbidden(
+      reason = "the entry point: ends the JVM with the exit code, writes in the console's encoding")
   public static void main(String[] args) {
     System.exit(
         execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -102,11 +105,16 @@ public final class Kyso implements Runnable {
             err.println(m.get("error.prefix") + e);
           }
           if (root.debug) {
-            e.printStackTrace(err);
+            printStackTrace(e, err);
           }
           return 1;
         });
     return cli.execute(args);
+  }
+
+  @SuppressForbidden(reason = "--debug asks for the stack trace on standard error")
+  private static void printStackTrace(Throwable e, PrintWriter err) {
+    e.printStackTrace(err);
   }
 
   private static Locale localeFrom(String[] args) {

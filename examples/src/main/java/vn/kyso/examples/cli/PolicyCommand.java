@@ -50,6 +50,7 @@ final class PolicyCommand implements Runnable {
       for (String id : Policy.presets()) {
         PolicyPack p = PolicyPack.builtIn(id);
         System.out.printf(
+            Locale.ROOT,
             "%-24s %-10s %s → %s  %s%n",
             id,
             p.status().name().toLowerCase(Locale.ROOT),
@@ -91,6 +92,7 @@ final class PolicyCommand implements Runnable {
                 + ")");
         for (PolicyRule r : p.rules()) {
           System.out.printf(
+              Locale.ROOT,
               "  %-8s %-5s %-32s %s [%s]%n",
               r.id(),
               r.severity().name().toLowerCase(Locale.ROOT),

@@ -146,7 +146,8 @@ class TrustAnchorsTest {
     assertThatThrownBy(() -> TrustAnchors.load(dir.resolve("missing.pem")))
         .isInstanceOfSatisfying(
             DocumentException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR));
-    assertThatThrownBy(() -> Certificates.parse("not a certificate".getBytes()))
+    assertThatThrownBy(
+            () -> Certificates.parse("not a certificate".getBytes(StandardCharsets.US_ASCII)))
         .isInstanceOfSatisfying(
             DocumentException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_CERTIFICATE));

@@ -100,7 +100,7 @@ public final class LtvWriter {
         entry.setItem(COSName.getPDFName("Cert"), c);
         entry.setItem(COSName.getPDFName("OCSP"), o);
         entry.setItem(COSName.getPDFName("CRL"), l);
-        Calendar tu = Calendar.getInstance(PdfUpdate.VIETNAM);
+        Calendar tu = Calendar.getInstance(PdfUpdate.VIETNAM, Locale.ROOT);
         tu.setTimeInMillis(when.toEpochMilli());
         entry.setDate(COSName.getPDFName("TU"), tu);
         vri.setItem(COSName.getPDFName(sha1Hex(m.signatureContents())), entry);

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.Locale;
 import java.util.TimeZone;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -146,7 +147,7 @@ public final class PdfUpdate implements Closeable {
       if (p.contactInfo() != null) {
         sig.setContactInfo(p.contactInfo());
       }
-      Calendar when = Calendar.getInstance(VIETNAM);
+      Calendar when = Calendar.getInstance(VIETNAM, Locale.ROOT);
       when.setTimeInMillis(p.signingTime().toEpochMilli() / 1000 * 1000);
       sig.setSignDate(when);
       VisibleAppearance.Target target = p.visible() == null ? null : p.visible().target(doc);

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
@@ -21,7 +20,7 @@ public final class Serial {
    */
   public static byte[] bytes(Document doc) {
     try {
-      Transformer t = TransformerFactory.newInstance().newTransformer();
+      Transformer t = SecureXml.serializer();
       t.setOutputProperty(
           OutputKeys.ENCODING,
           doc.getXmlEncoding() == null ? StandardCharsets.UTF_8.name() : doc.getXmlEncoding());
