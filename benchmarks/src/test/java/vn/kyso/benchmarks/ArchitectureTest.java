@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.kyso.api.ArchitectureRules;
+import vn.kyso.archtest.ArchitectureRules;
 
 class ArchitectureTest {
   @Test

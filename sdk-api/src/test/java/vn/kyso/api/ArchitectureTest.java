@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.kyso.archtest.ArchitectureRules;
 
 class ArchitectureTest {
   @Test
@@ -21,5 +22,10 @@ class ArchitectureTest {
                     "ch.qos.logback"),
                 Set.of()))
         .isEmpty();
+  }
+
+  @Test
+  void moduleDescriptor_exportsOnlyThePublicPackages() throws Exception {
+    assertThat(ArchitectureRules.moduleDescriptorViolations("vn.kyso.api")).isEmpty();
   }
 }

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.kyso.api.ArchitectureRules;
+import vn.kyso.archtest.ArchitectureRules;
 
 class ArchitectureTest {
   @Test
   void module_followsTheRules() throws Exception {
     assertThat(ArchitectureRules.violations("vn.kyso.xades", Set.of(), Set.of())).isEmpty();
+  }
+
+  @Test
+  void moduleDescriptor_exportsOnlyThePublicPackages() throws Exception {
+    assertThat(ArchitectureRules.moduleDescriptorViolations("vn.kyso.xades")).isEmpty();
   }
 }

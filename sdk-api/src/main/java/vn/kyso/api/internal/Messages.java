@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.MissingResourceException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One resource bundle of user-facing texts, in English (the base bundle) and Vietnamese.
@@ -20,6 +20,11 @@ import java.util.Set;
  * <p>Bundles are {@code .properties} files read as UTF-8 (Java 9 and later). A missing key is a
  * programming error caught by the bundle-completeness tests; at run time it degrades to the key
  * itself rather than failing a validation.
+ *
+ * <p>The files are read through the owner class, not {@link java.util.ResourceBundle}: on the
+ * module path {@code ResourceBundle.getBundle} with a {@code Control} is refused in a named module,
+ * and a bundle in another module's package is found only when that module opens the package to
+ * {@code vn.kyso.api} (each Kyso module's {@code module-info} does). Each file is read once.
  */
 public final class Messages {
   /** The bundle of {@code sdk-api}. */
@@ -28,11 +33,10 @@ public final class Messages {
   /** Vietnamese, the default language of reports for people. */
   public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-  private static final ResourceBundle.Control NO_FALLBACK =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+  private static final Map<String, Properties> FILES = new ConcurrentHashMap<>();
 
   private final String baseName;
-  private final ClassLoader loader;
+  private final Class<?> owner;
 
   /**
    * Creates a view of a bundle.
@@ -42,7 +46,7 @@ public final class Messages {
    */
   public Messages(String baseName, Class<?> owner) {
     this.baseName = Objects.requireNonNull(baseName, "baseName");
-    this.loader = Objects.requireNonNull(owner, "owner").getClassLoader();
+    this.owner = Objects.requireNonNull(owner, "owner");
   }
 
   /**
@@ -65,10 +69,9 @@ public final class Messages {
    */
   public String format(Locale locale, String key, Object... arguments) {
     Locale wanted = isVietnamese(locale) ? VIETNAMESE : Locale.ROOT;
-    String pattern;
-    try {
-      pattern = ResourceBundle.getBundle(baseName, wanted, loader, NO_FALLBACK).getString(key);
-    } catch (MissingResourceException e) {
+    // Vietnamese falls back to the English base file, as a bundle's parent chain would.
+    String pattern = file(wanted == VIETNAMESE).getProperty(key, file(false).getProperty(key));
+    if (pattern == null) {
       return key + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments));
     }
     if (arguments.length == 0) {
@@ -84,17 +87,25 @@ public final class Messages {
    * @return the keys defined in that file
    */
   public Set<String> keys(boolean vietnamese) {
-    String path = baseName.replace('.', '/') + (vietnamese ? "_vi" : "") + ".properties";
+    return file(vietnamese).stringPropertyNames();
+  }
+
+  /** One language's file, read once; empty when the module ships none. */
+  private Properties file(boolean vietnamese) {
+    String path = "/" + baseName.replace('.', '/') + (vietnamese ? "_vi" : "") + ".properties";
+    return FILES.computeIfAbsent(owner.getModule().getName() + path, k -> read(path));
+  }
+
+  private Properties read(String path) {
     Properties properties = new Properties();
-    try (InputStream in = loader.getResourceAsStream(path)) {
-      if (in == null) {
-        return Set.of();
+    try (InputStream in = owner.getResourceAsStream(path)) {
+      if (in != null) {
+        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
       }
-      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return properties.stringPropertyNames();
+    return properties;
   }
 
   /**

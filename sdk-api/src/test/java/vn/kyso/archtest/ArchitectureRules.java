@@ -1,4 +1,4 @@
-package vn.kyso.api;
+package vn.kyso.archtest;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -54,7 +54,10 @@ public final class ArchitectureRules {
     }
     List<Path> files;
     try (Stream<Path> s = Files.walk(src)) {
-      files = s.filter(p -> p.toString().endsWith(".java")).toList();
+      files =
+          s.filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> !p.getFileName().toString().equals("module-info.java"))
+              .toList();
     }
     for (Path f : files) {
       String text = Files.readString(f);
@@ -84,12 +87,79 @@ public final class ArchitectureRules {
         }
       }
       String name = f.getFileName().toString().replace(".java", "");
-      if (!pkg.contains(".internal") && !name.equals("package-info")) {
+      if (!pkg.contains(".internal") && !pkg.endsWith(".shared") && !name.equals("package-info")) {
         try {
           checkSignatures(Class.forName(pkg + "." + name), allowedApiTypes, out);
         } catch (ClassNotFoundException e) {
           out.add(f + ": class not found " + e.getMessage());
         }
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern EXPORTS =
+      Pattern.compile("^\\s*exports\\s+([\\w.]+)(\\s+to\\s+([^;]+))?;", Pattern.MULTILINE);
+
+  /**
+   * Returns every violation of the module descriptor rules: a published module has a {@code
+   * module-info.java} named {@code moduleName}; it exports each of its packages except {@code
+   * internal} ones to everybody, never exports an {@code internal} package, and exports {@code
+   * vn.kyso.api.shared} only to Kyso's own modules.
+   *
+   * @param moduleName the module's name, e.g. {@code vn.kyso.pades}
+   * @return the violations, empty when the descriptor follows the rules
+   * @throws IOException if the sources cannot be read
+   */
+  public static List<String> moduleDescriptorViolations(String moduleName) throws IOException {
+    List<String> out = new ArrayList<>();
+    Path descriptor = Path.of("src/main/java/module-info.java");
+    if (!Files.exists(descriptor)) {
+      out.add("no " + descriptor + ": a published module declares what it exports");
+      return out;
+    }
+    String text = Files.readString(descriptor);
+    if (!Pattern.compile("\\bmodule\\s+" + Pattern.quote(moduleName) + "\\s*\\{")
+        .matcher(text)
+        .find()) {
+      out.add(descriptor + ": the module is not named " + moduleName);
+    }
+    Set<String> packages = new java.util.TreeSet<>();
+    try (Stream<Path> s = Files.walk(Path.of("src/main/java"))) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher pm = PACKAGE.matcher(Files.readString(f));
+        if (pm.find()) {
+          packages.add(pm.group(1));
+        }
+      }
+    }
+    java.util.Map<String, String> exported = new java.util.HashMap<>();
+    Matcher m = EXPORTS.matcher(text);
+    while (m.find()) {
+      exported.put(m.group(1), m.group(3) == null ? "" : m.group(3).replaceAll("\\s", ""));
+    }
+    for (String pkg : packages) {
+      String to = exported.get(pkg);
+      if (pkg.contains(".internal")) {
+        if (to != null) {
+          out.add(descriptor + ": exports the internal package " + pkg);
+        }
+      } else if (pkg.equals("vn.kyso.api.shared")) {
+        if (to == null || to.isEmpty()) {
+          out.add(descriptor + ": exports " + pkg + " to everybody; it is for Kyso's modules");
+        } else if (!java.util.Arrays.stream(to.split(","))
+            .allMatch(n -> n.startsWith("vn.kyso."))) {
+          out.add(descriptor + ": exports " + pkg + " to a module outside Kyso: " + to);
+        }
+      } else if (to == null) {
+        out.add(descriptor + ": does not export the public package " + pkg);
+      } else if (!to.isEmpty()) {
+        out.add(descriptor + ": exports the public package " + pkg + " only to " + to);
+      }
+    }
+    for (String pkg : exported.keySet()) {
+      if (!packages.contains(pkg)) {
+        out.add(descriptor + ": exports " + pkg + ", which has no source here");
       }
     }
     return out;
@@ -141,7 +211,7 @@ public final class ArchitectureRules {
           || n.startsWith("java.")
           || n.startsWith("javax.")
           || n.startsWith("org.w3c.dom.")
-          || n.startsWith("vn.kyso.") && !n.contains(".internal.")
+          || n.startsWith("vn.kyso.") && !n.contains(".internal.") && !n.contains(".shared.")
           || allowed.stream().anyMatch(n::startsWith)) {
         return;
       }

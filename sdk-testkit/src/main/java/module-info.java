@@ -1,0 +1,22 @@
+/**
+ * Test tools for applications that embed the Kyso SDK: a test PKI shaped like the government one,
+ * loopback OCSP, CRL and TSA servers, a SoftHSM2 token helper, JUnit 5 extensions and fluent
+ * assertions.
+ */
+module vn.kyso.testkit {
+  requires transitive vn.kyso.api;
+  requires transitive vn.kyso.policy;
+  requires transitive org.junit.jupiter.api;
+  requires jdk.httpserver;
+  requires org.opentest4j;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.util;
+  requires org.bouncycastle.pkix;
+  requires org.slf4j;
+
+  exports vn.kyso.testkit;
+
+  // JUnit instantiates the extensions reflectively.
+  opens vn.kyso.testkit to
+      org.junit.platform.commons;
+}
