@@ -12,7 +12,6 @@ module vn.kyso.testkit {
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;
   requires org.bouncycastle.pkix;
-  requires org.slf4j;
 
   exports vn.kyso.testkit;
 

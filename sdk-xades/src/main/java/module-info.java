@@ -8,7 +8,6 @@ module vn.kyso.xades {
   requires org.apache.santuario.xmlsec;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;
-  requires org.bouncycastle.pkix;
   requires org.slf4j;
 
   exports vn.kyso.xades;

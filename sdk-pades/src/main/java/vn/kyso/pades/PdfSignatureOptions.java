@@ -1,6 +1,5 @@
 package vn.kyso.pades;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -402,20 +401,5 @@ public final class PdfSignatureOptions {
     public PdfSignatureOptions build() {
       return new PdfSignatureOptions(this);
     }
-  }
-
-  boolean sameAs(PdfSignatureOptions o) {
-    return level == o.level
-        && digest == o.digest
-        && pss == o.pss
-        && Objects.equals(fieldName, o.fieldName)
-        && page == o.page
-        && Arrays.equals(rectangle, o.rectangle)
-        && Objects.equals(reason, o.reason)
-        && Objects.equals(location, o.location)
-        && Objects.equals(contactInfo, o.contactInfo)
-        && certification == o.certification
-        && reservedBytes == o.reservedBytes
-        && Arrays.equals(appearance, o.appearance);
   }
 }
