@@ -28,4 +28,9 @@ class ArchitectureTest {
   void moduleDescriptor_exportsOnlyThePublicPackages() throws Exception {
     assertThat(ArchitectureRules.moduleDescriptorViolations("vn.kyso.api")).isEmpty();
   }
+
+  @Test
+  void notice_namesEveryThirdPartyArtifactTheModuleShipsWith() throws Exception {
+    assertThat(ArchitectureRules.noticeViolations()).isEmpty();
+  }
 }

@@ -165,6 +165,37 @@ public final class ArchitectureRules {
     return out;
   }
 
+  private static final Pattern THIRD_PARTY_ARTIFACT =
+      Pattern.compile("\\(([\\w.\\-]+):([\\w.\\-]+):[^:)\\s]+ ");
+
+  /**
+   * Returns the third-party artifacts this module ships with (as the build's licence check lists
+   * them in {@code target/generated-sources/license/THIRD-PARTY.txt}) that the project's NOTICE
+   * does not name.
+   *
+   * @return the artifacts missing from NOTICE, empty when it is in step
+   * @throws IOException if a file cannot be read
+   */
+  public static List<String> noticeViolations() throws IOException {
+    List<String> out = new ArrayList<>();
+    Path report = Path.of("target/generated-sources/license/THIRD-PARTY.txt");
+    if (!Files.exists(report)) {
+      out.add("no " + report + ": the licence check (license-maven-plugin) did not run");
+      return out;
+    }
+    String notice = Files.readString(Path.of("../NOTICE"));
+    Matcher m = THIRD_PARTY_ARTIFACT.matcher(Files.readString(report));
+    while (m.find()) {
+      String artifact = m.group(2);
+      boolean bouncyCastle = artifact.matches("bc(prov|pkix|util)-jdk18on");
+      String named = bouncyCastle ? artifact.substring(0, artifact.indexOf('-')) : artifact;
+      if (!m.group(1).equals("vn.kyso") && !notice.contains(named)) {
+        out.add("NOTICE does not name " + m.group(1) + ":" + artifact);
+      }
+    }
+    return out;
+  }
+
   private static void checkSignatures(Class<?> c, Set<String> allowed, List<String> out) {
     if (!Modifier.isPublic(c.getModifiers())) {
       return;

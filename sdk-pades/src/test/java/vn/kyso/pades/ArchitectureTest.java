@@ -16,4 +16,9 @@ class ArchitectureTest {
   void moduleDescriptor_exportsOnlyThePublicPackages() throws Exception {
     assertThat(ArchitectureRules.moduleDescriptorViolations("vn.kyso.pades")).isEmpty();
   }
+
+  @Test
+  void notice_namesEveryThirdPartyArtifactTheModuleShipsWith() throws Exception {
+    assertThat(ArchitectureRules.noticeViolations()).isEmpty();
+  }
 }

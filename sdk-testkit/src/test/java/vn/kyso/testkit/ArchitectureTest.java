@@ -17,4 +17,9 @@ class ArchitectureTest {
   void moduleDescriptor_exportsOnlyThePublicPackages() throws Exception {
     assertThat(ArchitectureRules.moduleDescriptorViolations("vn.kyso.testkit")).isEmpty();
   }
+
+  @Test
+  void notice_namesEveryThirdPartyArtifactTheModuleShipsWith() throws Exception {
+    assertThat(ArchitectureRules.noticeViolations()).isEmpty();
+  }
 }
