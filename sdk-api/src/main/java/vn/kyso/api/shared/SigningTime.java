@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /** The claimed signing time every Kyso signer writes. */
 public final class SigningTime {
-  private SigningTime()   {   }
+  private SigningTime() {}
 
   /**
    * Returns the clock's instant truncated to whole seconds (towards the past). A PDF date, a CMS
