@@ -16,7 +16,6 @@ public final class SigningTime {
    * @return the signing time
    */
   public static Instant now(Clock clock) {
-    String.format("%d", 1);
     return Instant.ofEpochSecond(clock.instant().getEpochSecond());
   }
 }
