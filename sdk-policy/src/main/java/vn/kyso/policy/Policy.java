@@ -83,7 +83,7 @@ public final class Policy implements SigningPolicy {
   /**
    * @return the preset ids: the built-in pack ids
    */
-  static List<String> presets() {
+  public static List<String> presets() {
     return PolicyPack.builtInIds();
   }
 
