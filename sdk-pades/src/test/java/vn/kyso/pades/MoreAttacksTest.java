@@ -1,6 +1,7 @@
 package vn.kyso.pades;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.kyso.testkit.ValidationReportAssertions.assertThatSignature;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,6 @@ class MoreAttacksTest {
     return out;
   }
 
-  private static boolean has(SignatureResult s, String code) {
-    return s.findings().stream().anyMatch(f -> f.code().equals(code));
-  }
-
   @Test
   void universalForgery_byteRangeRenamedAway(@TempDir Path dir) throws Exception {
     Path signed = sign(TestPdfs.letter(dir, "l.pdf", null), dir.resolve("s.pdf"));
@@ -64,7 +61,7 @@ class MoreAttacksTest {
     SignatureResult s = verify(patch(signed, dir.resolve("e.pdf"), "/ByteRange", "/ByteRangX"));
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(s, "PDF_BYTE_RANGE_INVALID")).isTrue();
+    assertThatSignature(s).hasFinding("PDF_BYTE_RANGE_INVALID");
   }
 
   @Test
@@ -81,7 +78,7 @@ class MoreAttacksTest {
     SignatureResult s = verify(evil);
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(s, "PDF_CMS_INVALID")).isTrue();
+    assertThatSignature(s).hasFinding("PDF_CMS_INVALID");
   }
 
   @Test
@@ -133,7 +130,7 @@ class MoreAttacksTest {
     SignatureResult s = verify(revealed);
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(s, "PDF_DISALLOWED_CHANGE")).isTrue();
+    assertThatSignature(s).hasFinding("PDF_DISALLOWED_CHANGE");
   }
 
   @Test
@@ -175,6 +172,6 @@ class MoreAttacksTest {
     SignatureResult s = verify(signed);
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(s, "PDF_UNCLEAN_REVISION")).isTrue();
+    assertThatSignature(s).hasFinding("PDF_UNCLEAN_REVISION");
   }
 }

@@ -2,6 +2,7 @@ package vn.kyso.pades;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.kyso.testkit.ValidationReportAssertions.assertThatSignature;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,10 +87,6 @@ class PdfVerifierTest {
     return out;
   }
 
-  private static boolean has(SignatureResult s, String code) {
-    return s.findings().stream().anyMatch(f -> f.code().equals(code));
-  }
-
   @Test
   void leaderAndClerk_bothPassAtBT(@TempDir Path dir) throws Exception {
     Path one =
@@ -114,7 +111,7 @@ class PdfVerifierTest {
     assertThat(report.toText(Locale.forLanguageTag("vi")))
         .contains("phiên bản 3/3")
         .doesNotContain("revision");
-    assertThat(has(leader, "PDF_ALLOWED_CHANGES")).isTrue();
+    assertThatSignature(leader).hasFinding("PDF_ALLOWED_CHANGES");
     assertThat(leader.signer().orElseThrow().name()).isEqualTo("Nguyễn Văn An");
     assertThat(report.signatures().get(1).scope()).contains("the whole document");
   }
@@ -212,9 +209,9 @@ class PdfVerifierTest {
 
     assertThat(s.format()).isEqualTo(SignatureFormat.PDF_PKCS7_DETACHED);
     assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
-    assertThat(has(s, "PDF_LEGACY_FORMAT")).isTrue();
-    assertThat(has(s, "PDF_SIGNING_CERTIFICATE_ATTRIBUTE"))
-        .isTrue(); // BC adds none: a finding, not a crash
+    assertThatSignature(s).hasFinding("PDF_LEGACY_FORMAT");
+    assertThatSignature(s)
+        .hasFinding("PDF_SIGNING_CERTIFICATE_ATTRIBUTE"); // BC adds none: a finding, not a crash
   }
 
   /** Signs with a CMS built by Bouncy Castle, then rewritten by {@code rewrite}. */
@@ -346,7 +343,7 @@ class PdfVerifierTest {
     SignatureResult s = verifier().verify(evil).signatures().get(0);
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(s, "PDF_DISALLOWED_CHANGE")).isTrue();
+    assertThatSignature(s).hasFinding("PDF_DISALLOWED_CHANGE");
     assertThat(
             s.findings().stream()
                 .filter(f -> f.code().equals("PDF_DISALLOWED_CHANGE"))
@@ -380,7 +377,7 @@ class PdfVerifierTest {
     SignatureResult s = verifier().verify(evil).signatures().get(0);
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(s, "PDF_DISALLOWED_CHANGE")).isTrue();
+    assertThatSignature(s).hasFinding("PDF_DISALLOWED_CHANGE");
   }
 
   @Test
@@ -415,7 +412,7 @@ class PdfVerifierTest {
 
     SignatureResult first = report.signatures().get(0);
     assertThat(first.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(first, "PDF_DISALLOWED_CHANGE")).isTrue();
+    assertThatSignature(first).hasFinding("PDF_DISALLOWED_CHANGE");
     assertThat(report.signatures().get(1).indication()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(report.overall()).isEqualTo(Indication.TOTAL_FAILED);
   }
@@ -471,7 +468,7 @@ class PdfVerifierTest {
     SignatureResult s = verifier().verify(evil).signatures().get(0);
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(s, "PDF_BYTE_RANGE_INVALID")).isTrue();
+    assertThatSignature(s).hasFinding("PDF_BYTE_RANGE_INVALID");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package vn.kyso.pades;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.kyso.testkit.ValidationReportAssertions.assertThatSignature;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -38,10 +39,6 @@ class RevisionRulesTest {
     return PdfVerifier.builder(PKI.verifier()).build().verify(pdf).signatures().get(0);
   }
 
-  private static boolean has(SignatureResult s, String code) {
-    return s.findings().stream().anyMatch(f -> f.code().equals(code));
-  }
-
   private static Path addNote(Path signed, Path out, float x, float y) throws Exception {
     try (PDDocument doc = Loader.loadPDF(signed.toFile());
         OutputStream os = Files.newOutputStream(out)) {
@@ -69,7 +66,7 @@ class RevisionRulesTest {
         first(TestPdfs.fillNumber(signed, dir.resolve("filled.pdf"), "123/UBND-VP"));
 
     assertThat(s.indication()).as(s.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
-    assertThat(has(s, "PDF_ALLOWED_CHANGES")).isTrue();
+    assertThatSignature(s).hasFinding("PDF_ALLOWED_CHANGES");
   }
 
   @Test

@@ -2,6 +2,7 @@ package vn.kyso.xades;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.kyso.testkit.ValidationReportAssertions.assertThatSignature;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,10 +62,6 @@ class XmlVerifierTest {
 
   private static SignatureResult first(XmlVerification v) {
     return v.report().signatures().get(0);
-  }
-
-  private static boolean has(SignatureResult s, String code) {
-    return s.findings().stream().anyMatch(f -> f.code().equals(code));
   }
 
   @ParameterizedTest
@@ -144,7 +141,7 @@ class XmlVerifierTest {
     SignatureResult s = first(verifier().verify(signed, Map.of()));
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
-    assertThat(has(s, "XML_FOREIGN_SIGNED_PROPERTIES")).isTrue();
+    assertThatSignature(s).hasFinding("XML_FOREIGN_SIGNED_PROPERTIES");
   }
 
   @Test
@@ -162,7 +159,7 @@ class XmlVerifierTest {
     SignatureResult s = first(verifier().verify(signed, Map.of()));
 
     assertThat(s.indication()).isNotEqualTo(Indication.TOTAL_PASSED);
-    assertThat(has(s, "XML_SIGNING_CERTIFICATE_MISMATCH")).isTrue();
+    assertThatSignature(s).hasFinding("XML_SIGNING_CERTIFICATE_MISMATCH");
   }
 
   @Test
@@ -274,7 +271,7 @@ class XmlVerifierTest {
     assertThat(s.format()).isEqualTo(SignatureFormat.XMLDSIG);
     assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
     assertThat(s.subIndication()).contains(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
-    assertThat(has(s, "XML_WEAK_ALGORITHM")).isTrue();
+    assertThatSignature(s).hasFinding("XML_WEAK_ALGORITHM");
   }
 
   @Test
