@@ -8,7 +8,8 @@ package vn.kyso.api;
  *
  * <pre>{@code
  * PdfVerifier verifier = PdfVerifier.builder(certificates)
- *     .limits(ResourceLimits.builder().maxPdfBytes(500L << 20).maxDecodedStreamBytes(8 << 20).build())
+ *     .limits(ResourceLimits.builder()
+ *         .maxPdfBytes(500L << 20).maxDecodedStreamBytes(8 << 20).build())
  *     .build();
  * }</pre>
  *

@@ -64,7 +64,8 @@ import vn.kyso.pades.internal.SignedBytes;
  * Verifies every signature of a PDF. Built once, immutable and thread-safe.
  *
  * <pre>{@code
- * PdfVerifier verifier = PdfVerifier.builder(CertificateVerifier.builder(TrustAnchors.governmentSpecialUse()).build())
+ * PdfVerifier verifier = PdfVerifier.builder(
+ *         CertificateVerifier.builder(TrustAnchors.governmentSpecialUse()).build())
  *     .build();
  * ValidationReport report = verifier.verify(Path.of("cong-van-den.pdf"));
  * }</pre>

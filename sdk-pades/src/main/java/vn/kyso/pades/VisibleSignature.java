@@ -29,7 +29,8 @@ import vn.kyso.api.validation.Severity;
  * <pre>{@code
  * SignatureImage signature = SignatureImage.png(Files.readAllBytes(Path.of("chu-ky.png")));
  * PdfSignatureOptions personal = PdfSignatureOptions.builder(PadesLevel.B_T)
- *     .visible(VisibleSignature.personal(signature, Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")))
+ *     .visible(VisibleSignature.personal(
+ *         signature, Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")))
  *     .build();
  * PdfSignatureOptions seal = PdfSignatureOptions.builder(PadesLevel.B_T)
  *     .visible(VisibleSignature.organisation(SignatureImage.png(sealPng), 36, 36))   // mm

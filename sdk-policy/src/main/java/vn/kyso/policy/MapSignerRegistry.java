@@ -18,7 +18,8 @@ import vn.kyso.api.NameNormalizer;
  *
  * <pre>{@code
  * SignerRegistry registry = MapSignerRegistry.builder()
- *     .signer(chairmanCert, SignerRecord.of("p1", "Nguyễn Văn An", "Ủy ban nhân dân tỉnh", Position.HEAD, "Chủ tịch"))
+ *     .signer(chairmanCert, SignerRecord.of(
+ *         "p1", "Nguyễn Văn An", "Ủy ban nhân dân tỉnh", Position.HEAD, "Chủ tịch"))
  *     .organisation(new OrganisationRecord("Ủy ban nhân dân tỉnh", "ubnd-tinh", Regime.COLLECTIVE,
  *         Set.of(), Set.of("vanthu-01"), Set.of()))
  *     .build();

@@ -12,7 +12,8 @@
  *
  * <pre>{@code
  * Policy policy = Policy.preset("lao-cai-51-2015").registry(myRegistry).build();
- * PolicyDecision d = policy.evaluate(SigningRequest.builder(cert, document, Instant.now()).build());
+ * PolicyDecision d =
+ *     policy.evaluate(SigningRequest.builder(cert, document, Instant.now()).build());
  * }</pre>
  *
  * @since 0.1

@@ -26,7 +26,8 @@ import vn.kyso.policy.SignerRegistry;
  *
  * @Test
  * void secretDocumentsAreNeverSigned(Policy policy) {
- *   assertThatPolicy(policy).asOf(LocalDate.of(2018, 6, 15)).denies(chairman).signing(secret).citing("LC-04a");
+ *   assertThatPolicy(policy).asOf(LocalDate.of(2018, 6, 15))
+ *       .denies(chairman).signing(secret).citing("LC-04a");
  * }
  * }</pre>
  *

@@ -18,7 +18,8 @@ import vn.kyso.api.validation.ValidationReport;
  *
  * <pre>{@code
  * assertThatReport(verifier.verify(signed)).isTotalPassed().hasSignatureCount(2);
- * assertThatReport(report).signature(0).isSignedBy("Nguyễn Văn An").hasFinding("PDF_ALLOWED_CHANGES");
+ * assertThatReport(report).signature(0)
+ *     .isSignedBy("Nguyễn Văn An").hasFinding("PDF_ALLOWED_CHANGES");
  * assertThatSignature(result).isTotalFailed().hasSubIndication(SubIndication.HASH_FAILURE);
  * }</pre>
  *

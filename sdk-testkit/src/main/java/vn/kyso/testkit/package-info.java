@@ -7,7 +7,8 @@
  * @RegisterExtension
  * static final TestPkiExtension PKI = TestPkiExtension.builder().seed(42).build();
  *
- * CertificateResult r = PKI.verifier().verify(PKI.pki().credential(TestIdentity.REVOKED).certificate());
+ * CertificateResult r =
+ *     PKI.verifier().verify(PKI.pki().credential(TestIdentity.REVOKED).certificate());
  * assertThat(r.subIndication()).contains(SubIndication.REVOKED);
  * }</pre>
  */

@@ -19,8 +19,10 @@ import vn.kyso.api.trust.CertificateResult;
  * <pre>{@code
  * PolicyCheck check = PolicyCheck.builder(policy, DocumentInfo.builder("Công văn").build())
  *     .kind(SignatureKind.ORGANISATION).operator("vanthu-01").build();
- * PdfSignatureOptions options = PdfSignatureOptions.builder(PadesLevel.B_T).policyCheck(check).build();
- * signer.sign(in, out, options, key);   // SigningRefusedException before any PIN prompt when denied
+ * PdfSignatureOptions options =
+ *     PdfSignatureOptions.builder(PadesLevel.B_T).policyCheck(check).build();
+ * // SigningRefusedException before any PIN prompt when denied:
+ * signer.sign(in, out, options, key);
  * }</pre>
  *
  * @since 0.1

@@ -6,7 +6,8 @@
  * <pre>{@code
  * try (SigningToken token = Pkcs12Token.load(Path.of("signer.p12"), password)) {
  *   SigningKey key = token.keys().get(0);
- *   SignatureValue value = key.sign(DigestAlgorithm.SHA256.digest(data), SignatureAlgorithm.RSA_SHA256);
+ *   SignatureValue value =
+ *       key.sign(DigestAlgorithm.SHA256.digest(data), SignatureAlgorithm.RSA_SHA256);
  * }
  * }</pre>
  */

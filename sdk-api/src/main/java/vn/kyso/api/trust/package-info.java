@@ -3,7 +3,8 @@
  * revocation validation, and the RFC 3161 time-stamp client.
  *
  * <pre>{@code
- * CertificateVerifier verifier = CertificateVerifier.builder(TrustAnchors.governmentSpecialUse()).build();
+ * CertificateVerifier verifier =
+ *     CertificateVerifier.builder(TrustAnchors.governmentSpecialUse()).build();
  * CertificateResult result = verifier.verify(signerCertificate,
  *     ValidationContext.builder().certificates(chainFromDocument).build());
  * if (!result.isPassed()) { result.findings().forEach(f -> log(f.code(), f.message(vi))); }
