@@ -98,6 +98,20 @@ public final class ArchitectureRules {
     return out;
   }
 
+  /**
+   * Returns the rules a published module adds: {@link #moduleDescriptorViolations} and {@link
+   * #noticeViolations}.
+   *
+   * @param moduleName the module's name, e.g. {@code vn.kyso.pades}
+   * @return the violations, empty when the module follows the rules
+   * @throws IOException if a file cannot be read
+   */
+  public static List<String> publishedModuleViolations(String moduleName) throws IOException {
+    List<String> out = new ArrayList<>(moduleDescriptorViolations(moduleName));
+    out.addAll(noticeViolations());
+    return out;
+  }
+
   private static final Pattern EXPORTS =
       Pattern.compile("^\\s*exports\\s+([\\w.]+)(\\s+to\\s+([^;]+))?;", Pattern.MULTILINE);
 
