@@ -25,8 +25,11 @@ public final class X509Extensions {
           "2.5.29.15", // key usage
           "2.5.29.19", // basic constraints
           "2.5.29.37", // extended key usage
-          "2.5.29.32", // certificate policies (any policy accepted; no policy constraints
-          // processed)
+          "2.5.29.32", // certificate policies (RFC 5280 6.1, PolicyAndNames)
+          "2.5.29.33", // policy mappings (PolicyAndNames)
+          "2.5.29.36", // policy constraints (PolicyAndNames)
+          "2.5.29.54", // inhibit anyPolicy (PolicyAndNames)
+          "2.5.29.30", // name constraints (PolicyAndNames)
           "2.5.29.17", // subject alternative name
           "2.5.29.18", // issuer alternative name
           "2.5.29.14", // subject key identifier

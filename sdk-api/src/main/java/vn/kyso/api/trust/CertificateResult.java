@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SubIndication;
@@ -20,6 +21,9 @@ import vn.kyso.api.validation.SubIndication;
  * @param validationTime the time the certificate was judged at
  * @param revocation the revocation evidence used, one per checked certificate
  * @param findings what was observed, errors first
+ * @param validPolicies the certificate policies the path is valid for, among those the caller
+ *     accepts (RFC 5280 6.1.6, user-constrained-policy-set); {@code 2.5.29.32.0} when any policy
+ *     was accepted and the path allows any; empty when no policy remains or no path was found
  * @since 0.1
  */
 public record CertificateResult(
@@ -28,7 +32,8 @@ public record CertificateResult(
     List<X509Certificate> chain,
     Instant validationTime,
     List<RevocationEvidence> revocation,
-    List<Finding> findings) {
+    List<Finding> findings,
+    Set<String> validPolicies) {
 
   /**
    * Validates and copies.
@@ -39,6 +44,7 @@ public record CertificateResult(
    * @param validationTime the time
    * @param revocation the evidence
    * @param findings the findings
+   * @param validPolicies the valid policy set
    */
   public CertificateResult {
     Objects.requireNonNull(indication, "indication");
@@ -47,9 +53,30 @@ public record CertificateResult(
     chain = List.copyOf(chain);
     revocation = List.copyOf(revocation);
     findings = List.copyOf(findings);
+    validPolicies = Set.copyOf(validPolicies);
     if (indication == Indication.TOTAL_PASSED && subIndication.isPresent()) {
       throw new IllegalArgumentException("a passed result has no sub-indication");
     }
+  }
+
+  /**
+   * Creates a result without a policy set (no policy processing was asked for).
+   *
+   * @param indication the indication
+   * @param subIndication the sub-indication
+   * @param chain the chain
+   * @param validationTime the time
+   * @param revocation the evidence
+   * @param findings the findings
+   */
+  public CertificateResult(
+      Indication indication,
+      Optional<SubIndication> subIndication,
+      List<X509Certificate> chain,
+      Instant validationTime,
+      List<RevocationEvidence> revocation,
+      List<Finding> findings) {
+    this(indication, subIndication, chain, validationTime, revocation, findings, Set.of());
   }
 
   /**

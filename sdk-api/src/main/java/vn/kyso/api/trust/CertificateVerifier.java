@@ -2,6 +2,7 @@ package vn.kyso.api.trust;
 
 import java.net.URI;
 import java.security.cert.CertificateParsingException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ServiceException;
+import vn.kyso.api.internal.CrlCheck;
 import vn.kyso.api.internal.Findings;
 import vn.kyso.api.internal.Http;
+import vn.kyso.api.internal.PolicyAndNames;
 import vn.kyso.api.internal.RawSignatures;
 import vn.kyso.api.internal.Revocation;
 import vn.kyso.api.internal.X509Extensions;
@@ -189,7 +193,8 @@ public final class CertificateVerifier {
     }
     CertificateResult best = null;
     for (List<X509Certificate> path : paths) {
-      CertificateResult r = evaluate(path, context, time, proven, now, preliminary);
+      CertificateResult r =
+          evaluate(path, context, time, proven, now, preliminary, pool, 0, Set.of());
       if (best == null || rank(r) < rank(best)) {
         best = r;
       }
@@ -322,7 +327,10 @@ public final class CertificateVerifier {
       Instant time,
       boolean proven,
       Instant now,
-      List<Finding> preliminary) {
+      List<Finding> preliminary,
+      List<X509Certificate> pool,
+      int depth,
+      Set<X509Certificate> validating) {
     Outcome o = new Outcome();
     int anchorIndex = path.size() - 1;
     X509Certificate anchor = path.get(anchorIndex);
@@ -366,7 +374,24 @@ public final class CertificateVerifier {
       }
       checkValidity(o, c, i == 0, time, context.time().isPresent() && proven);
       checkExtensions(o, c, i == 0, context.purpose());
-      checkIssuer(o, issuer, i);
+      checkIssuer(o, issuer, intermediatesCounted(path, i));
+    }
+    PolicyAndNames.Outcome policies =
+        PolicyAndNames.process(
+            path,
+            time,
+            context.initialPolicies(),
+            context.isExplicitPolicyRequired(),
+            context.isPolicyMappingInhibited(),
+            context.isAnyPolicyInhibited());
+    if (policies.failure() != null && o.indication == Indication.TOTAL_PASSED) {
+      o.fail(
+          SubIndication.CHAIN_CONSTRAINTS_FAILURE,
+          Findings.of(
+              policies.failure(),
+              Severity.ERROR,
+              policies.subject() == null ? "" : policies.subject(),
+              policies.detail()));
     }
     List<RevocationEvidence> evidence = new ArrayList<>();
     if (skipRevocation) {
@@ -374,14 +399,45 @@ public final class CertificateVerifier {
     } else if (o.indication != Indication.TOTAL_FAILED) {
       for (int i = 0; i < anchorIndex; i++) {
         checkRevocation(
-            o, path.get(i), path.get(i + 1), i == 0, context, time, proven, now, evidence);
+            o,
+            path.get(i),
+            path.get(i + 1),
+            i == 0,
+            context,
+            time,
+            proven,
+            now,
+            evidence,
+            new Lookup(pool, anchor, depth, validating));
       }
     }
     List<Finding> all = new ArrayList<>(o.findings);
     all.addAll(preliminary);
     all.addAll(o.notes);
     return new CertificateResult(
-        o.indication, Optional.ofNullable(o.sub), path, time, evidence, all);
+        o.indication,
+        Optional.ofNullable(o.sub),
+        path,
+        time,
+        evidence,
+        all,
+        o.indication == Indication.TOTAL_PASSED ? policies.validPolicies() : Set.of());
+  }
+
+  /**
+   * The intermediate CA certificates below {@code path[i + 1]} that count against its path length
+   * constraint: those between it and the end entity, less the self-issued ones (RFC 5280 6.1.4
+   * (l)).
+   */
+  private static int intermediatesCounted(List<X509Certificate> path, int i) {
+    int n = 0;
+    for (int j = 1; j <= i; j++) {
+      X509Certificate c = path.get(j);
+      if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void checkValidity(
@@ -427,7 +483,7 @@ public final class CertificateVerifier {
         }
       }
     }
-    if (!endEntity) {
+    if (!endEntity || purpose == CertificatePurpose.ANY) {
       return;
     }
     List<String> eku;
@@ -504,7 +560,8 @@ public final class CertificateVerifier {
       Instant time,
       boolean proven,
       Instant now,
-      List<RevocationEvidence> used) {
+      List<RevocationEvidence> used,
+      Lookup lookup) {
     String subject = c.getSubjectX500Principal().getName();
     List<String> failures = new ArrayList<>();
     RevocationEvidence chosen;
@@ -520,12 +577,18 @@ public final class CertificateVerifier {
           () -> Revocation.checkOcsp(der, c, issuer, null, RevocationEvidence.Origin.EMBEDDED),
           true);
     }
+    List<CrlCheck.Candidate> crlCandidates = new ArrayList<>();
     for (byte[] der : crls) {
-      addChecked(
-          candidates,
-          failures,
-          () -> Revocation.checkCrl(der, c, issuer, RevocationEvidence.Origin.EMBEDDED),
-          true);
+      crlCandidates.add(new CrlCheck.Candidate(der, RevocationEvidence.Origin.EMBEDDED));
+    }
+    ValidationContext signerContext = signerContext(context, time, proven);
+    CrlCheck.Signers signers =
+        crl -> crlSigner(crl, issuer, lookup, signerContext, time, proven, now);
+    CrlCheck.Outcome fromCrls =
+        CrlCheck.check(c, issuer, crlCandidates, signers, time, now, maxRevocationAge, clockSkew);
+    failures.addAll(fromCrls.failures());
+    if (fromCrls.evidence() != null) {
+      candidates.add(fromCrls.evidence());
     }
     chosen = pick(candidates, time, now, failures);
     String key = Certificates.sha256Fingerprint(c);
@@ -559,14 +622,20 @@ public final class CertificateVerifier {
       }
       if (!decisive(chosen)) {
         for (URI uri : X509Extensions.crlUrls(c)) {
-          List<RevocationEvidence> fetched = new ArrayList<>();
-          addChecked(
-              fetched,
-              failures,
-              () ->
-                  Revocation.checkCrl(http.get(uri), c, issuer, RevocationEvidence.Origin.NETWORK),
-              false);
-          chosen = better(chosen, pick(fetched, time, now, failures));
+          try {
+            crlCandidates.add(
+                new CrlCheck.Candidate(http.get(uri), RevocationEvidence.Origin.NETWORK));
+          } catch (ServiceException e) {
+            failures.add(e.getMessage());
+            continue;
+          }
+          CrlCheck.Outcome fetched =
+              CrlCheck.check(
+                  c, issuer, crlCandidates, signers, time, now, maxRevocationAge, clockSkew);
+          failures.addAll(fetched.failures());
+          if (fetched.evidence() != null) {
+            chosen = better(chosen, pick(List.of(fetched.evidence()), time, now, failures));
+          }
           if (decisive(chosen)) {
             break;
           }
@@ -601,7 +670,12 @@ public final class CertificateVerifier {
       case REVOKED -> {
         Instant revoked = chosen.revocationTime().orElse(Instant.MIN);
         String reason = chosen.reason().orElse("UNSPECIFIED");
-        if (!revoked.isAfter(time)) {
+        if (reason.equals("CERTIFICATE_HOLD") && !revoked.isAfter(time)) {
+          // On hold: suspended, perhaps to be lifted (EN 319 102-1, 5.2.6: TRY_LATER).
+          o.fail(
+              SubIndication.TRY_LATER,
+              Findings.of("CERT_ON_HOLD", Severity.ERROR, subject, revoked));
+        } else if (!revoked.isAfter(time)) {
           if (endEntity) {
             o.fail(
                 SubIndication.REVOKED,
@@ -621,6 +695,99 @@ public final class CertificateVerifier {
       }
       default -> throw new IllegalStateException();
     }
+  }
+
+  /** Where a CRL's signer is looked for: the path's pool, its anchor, how deep the search is. */
+  private record Lookup(
+      List<X509Certificate> pool,
+      X509Certificate anchor,
+      int depth,
+      Set<X509Certificate> validating) {}
+
+  /** The maximum nesting of CRL-signer validations (a signer whose CRL has another signer). */
+  private static final int MAX_SIGNER_DEPTH = 2;
+
+  private static ValidationContext signerContext(
+      ValidationContext context, Instant time, boolean proven) {
+    ValidationContext.Builder b =
+        ValidationContext.builder()
+            .at(time, proven)
+            .purpose(CertificatePurpose.ANY)
+            .certificates(context.certificates());
+    context.crls().forEach(b::crl);
+    context.ocspResponses().forEach(b::ocspResponse);
+    return b.build();
+  }
+
+  /**
+   * The validated signer of a CRL (RFC 5280 6.3.3 (f)): the certificate's own issuer, or another
+   * certificate of the CRL's issuer (another key of the same CA after a rollover, a separate
+   * CRL-signing key, an indirect CRL issuer) that holds cRLSign, verifies the CRL and validates to
+   * the same anchor, its own revocation included.
+   */
+  private Optional<List<X509Certificate>> crlSigner(
+      X509CRL crl,
+      X509Certificate issuer,
+      Lookup lookup,
+      ValidationContext signerContext,
+      Instant time,
+      boolean proven,
+      Instant now) {
+    List<X509Certificate> candidates = new ArrayList<>();
+    candidates.add(issuer);
+    for (X509Certificate p : lookup.pool()) {
+      if (!candidates.contains(p)) {
+        candidates.add(p);
+      }
+    }
+    for (X509Certificate s : candidates) {
+      if (!crl.getIssuerX500Principal().equals(s.getSubjectX500Principal())) {
+        continue;
+      }
+      boolean[] ku = s.getKeyUsage();
+      if (ku != null && !(ku.length > 6 && ku[6])) {
+        continue;
+      }
+      try {
+        crl.verify(s.getPublicKey());
+      } catch (Exception e) {
+        continue;
+      }
+      if (s.equals(issuer) || s.equals(lookup.anchor()) || lookup.validating().contains(s)) {
+        // On the path, the anchor, or a signer whose own validation asked for this CRL (an
+        // indirect CRL issuer's CRL covering itself): its path is being judged already.
+        return Optional.of(List.of(s));
+      }
+      if (lookup.depth() >= MAX_SIGNER_DEPTH) {
+        continue;
+      }
+      for (List<X509Certificate> path : buildPaths(s, lookup.pool())) {
+        if (!path.get(path.size() - 1).equals(lookup.anchor())) {
+          continue;
+        }
+        CertificateResult r =
+            evaluate(
+                path,
+                signerContext,
+                time,
+                proven,
+                now,
+                new ArrayList<>(),
+                lookup.pool(),
+                lookup.depth() + 1,
+                plus(lookup.validating(), s));
+        if (r.isPassed()) {
+          return Optional.of(path);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Set<X509Certificate> plus(Set<X509Certificate> set, X509Certificate c) {
+    Set<X509Certificate> out = new HashSet<>(set);
+    out.add(c);
+    return Set.copyOf(out);
   }
 
   /** GOOD or REVOKED settles the question; UNKNOWN or nothing does not. */

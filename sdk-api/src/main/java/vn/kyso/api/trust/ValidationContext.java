@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The facts of one certificate validation: the time it is judged at, whether that time is proven,
@@ -14,12 +15,19 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class ValidationContext {
+  /** The OID of anyPolicy (RFC 5280 4.2.1.4). */
+  public static final String ANY_POLICY = "2.5.29.32.0";
+
   private final Instant time;
   private final boolean timeProven;
   private final CertificatePurpose purpose;
   private final List<X509Certificate> certificates;
   private final List<byte[]> ocspResponses;
   private final List<byte[]> crls;
+  private final Set<String> initialPolicies;
+  private final boolean explicitPolicyRequired;
+  private final boolean policyMappingInhibited;
+  private final boolean anyPolicyInhibited;
 
   private ValidationContext(Builder b) {
     this.time = b.time;
@@ -28,6 +36,10 @@ public final class ValidationContext {
     this.certificates = List.copyOf(b.certificates);
     this.ocspResponses = copy(b.ocspResponses);
     this.crls = copy(b.crls);
+    this.initialPolicies = Set.copyOf(b.initialPolicies);
+    this.explicitPolicyRequired = b.explicitPolicyRequired;
+    this.policyMappingInhibited = b.policyMappingInhibited;
+    this.anyPolicyInhibited = b.anyPolicyInhibited;
   }
 
   /**
@@ -103,6 +115,44 @@ public final class ValidationContext {
     return copy(crls);
   }
 
+  /**
+   * Returns the certificate policies the caller accepts (RFC 5280 6.1.1 (c),
+   * user-initial-policy-set); {@code 2.5.29.32.0} (anyPolicy), the default, accepts any.
+   *
+   * @return the policy OIDs
+   */
+  public Set<String> initialPolicies() {
+    return initialPolicies;
+  }
+
+  /**
+   * Says whether the path must be valid for at least one of the initial policies (RFC 5280 6.1.1
+   * (f), initial-explicit-policy).
+   *
+   * @return whether an explicit policy is required
+   */
+  public boolean isExplicitPolicyRequired() {
+    return explicitPolicyRequired;
+  }
+
+  /**
+   * Says whether policy mapping is inhibited (RFC 5280 6.1.1 (e)).
+   *
+   * @return whether policy mapping is inhibited
+   */
+  public boolean isPolicyMappingInhibited() {
+    return policyMappingInhibited;
+  }
+
+  /**
+   * Says whether anyPolicy is inhibited (RFC 5280 6.1.1 (g)).
+   *
+   * @return whether anyPolicy is inhibited
+   */
+  public boolean isAnyPolicyInhibited() {
+    return anyPolicyInhibited;
+  }
+
   private static List<byte[]> copy(List<byte[]> in) {
     List<byte[]> out = new ArrayList<>(in.size());
     in.forEach(b -> out.add(b.clone()));
@@ -117,6 +167,10 @@ public final class ValidationContext {
     private final List<X509Certificate> certificates = new ArrayList<>();
     private final List<byte[]> ocspResponses = new ArrayList<>();
     private final List<byte[]> crls = new ArrayList<>();
+    private Set<String> initialPolicies = Set.of(ANY_POLICY);
+    private boolean explicitPolicyRequired;
+    private boolean policyMappingInhibited;
+    private boolean anyPolicyInhibited;
 
     private Builder() {}
 
@@ -175,6 +229,56 @@ public final class ValidationContext {
      */
     public Builder crl(byte[] der) {
       crls.add(Objects.requireNonNull(der, "der").clone());
+      return this;
+    }
+
+    /**
+     * Sets the certificate policies the caller accepts, e.g. the government CA's policy OIDs; the
+     * result then reports which of them the path is valid for ({@link
+     * CertificateResult#validPolicies()}).
+     *
+     * @param oids policy OIDs; {@code 2.5.29.32.0} (anyPolicy) accepts any
+     * @return this builder
+     * @throws IllegalArgumentException when empty
+     */
+    public Builder initialPolicies(Set<String> oids) {
+      if (oids.isEmpty()) {
+        throw new IllegalArgumentException("initial policies must not be empty");
+      }
+      this.initialPolicies = Set.copyOf(oids);
+      return this;
+    }
+
+    /**
+     * Requires the path to be valid for at least one initial policy (initial-explicit-policy).
+     *
+     * @param value whether required
+     * @return this builder
+     */
+    public Builder explicitPolicyRequired(boolean value) {
+      this.explicitPolicyRequired = value;
+      return this;
+    }
+
+    /**
+     * Inhibits policy mapping (initial-policy-mapping-inhibit).
+     *
+     * @param value whether inhibited
+     * @return this builder
+     */
+    public Builder policyMappingInhibited(boolean value) {
+      this.policyMappingInhibited = value;
+      return this;
+    }
+
+    /**
+     * Inhibits anyPolicy (initial-any-policy-inhibit).
+     *
+     * @param value whether inhibited
+     * @return this builder
+     */
+    public Builder anyPolicyInhibited(boolean value) {
+      this.anyPolicyInhibited = value;
       return this;
     }
 
