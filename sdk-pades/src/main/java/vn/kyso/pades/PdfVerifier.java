@@ -37,6 +37,7 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.shared.LongTermFindings;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
@@ -156,16 +157,17 @@ public final class PdfVerifier {
         Integer docMdp = PdfUpdate.docMdpOf(latest);
         List<PDSignature> sigs = signatures(latest);
         Dss dss = Dss.read(latest, limits.maxDecodedStreamBytes());
-        // Document time-stamps first: they give proof of existence to the signatures before them.
+        // Document time-stamps first, newest first: each gives proof of existence to what it
+        // covers, the older time-stamps among it (EN 319 102-1, 5.6.2.4 and the LTA process).
         List<SignatureResult> results = new ArrayList<>();
         List<long[]> timestamps = new ArrayList<>();
-        int n = 0;
-        for (PDSignature sig : sigs) {
-          n++;
+        for (int n = sigs.size(); n >= 1; n--) {
+          PDSignature sig = sigs.get(n - 1);
           if (COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE))
               || "ETSI.RFC3161".equals(sig.getCOSObject().getNameAsString(COSName.SUB_FILTER))) {
             SignatureResult t =
-                verifySafely(pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, List.of());
+                verifySafely(
+                    pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, List.copyOf(timestamps));
             long[] br = byteRange(sig);
             if (t.isPassed() && br != null && t.bestSignatureTime().isPresent()) {
               timestamps.add(
@@ -173,7 +175,7 @@ public final class PdfVerifier {
             }
           }
         }
-        n = 0;
+        int n = 0;
         for (PDSignature sig : sigs) {
           n++;
           results.add(
@@ -291,7 +293,17 @@ public final class PdfVerifier {
         String.valueOf(revisionEnd),
         String.valueOf(bytes.size()));
     if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
-      return verifyDocumentTimestamp(pdf, secret, bytes, latest, sig, br, r, docMdp, dss);
+      return verifyDocumentTimestamp(
+          pdf,
+          secret,
+          bytes,
+          latest,
+          sig,
+          br,
+          r,
+          docMdp,
+          dss,
+          proofOfExistence(documentTimestamps, revisionEnd));
     }
     // 2. Digest and CMS.
     Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
@@ -350,11 +362,15 @@ public final class PdfVerifier {
           CertificateResult tsa =
               certificates.verify(
                   tst.tsaCertificate(),
-                  dss.context()
-                      .purpose(CertificatePurpose.TIMESTAMPING)
-                      .certificates(cms.certificates())
+                  underProofOfExistence(
+                          dss.context()
+                              .purpose(CertificatePurpose.TIMESTAMPING)
+                              .certificates(cms.certificates()),
+                          tst.genTime(),
+                          proofOfExistence(documentTimestamps, revisionEnd))
                       .build());
           if (tsa.isPassed()) {
+            r.findings(LongTermFindings.material(true, tsa));
             best = tst.genTime();
             if (level == SignatureLevel.B_B) {
               level = SignatureLevel.B_T;
@@ -377,14 +393,19 @@ public final class PdfVerifier {
       }
     }
     boolean archived = false;
+    boolean byDocumentTimestamp = false;
     for (long[] ts : documentTimestamps) {
       if (ts[0] > revisionEnd) {
         archived = true;
         if (best == null || ts[1] < best.toEpochMilli()) {
           best = Instant.ofEpochMilli(ts[1]);
+          byDocumentTimestamp = true;
           r.bestSignatureTime(best);
         }
       }
+    }
+    if (best != null) {
+      r.finding(LongTermFindings.proofOfExistence(best, byDocumentTimestamp));
     }
     // 4. The signer's certificate at the best proven time, with the document's DSS material first.
     ValidationContext.Builder ctx = dss.context().certificates(cms.certificates());
@@ -393,6 +414,7 @@ public final class PdfVerifier {
     }
     CertificateResult cert = certificates.verify(cms.signer(), ctx.build());
     r.certificateResult(cert).findings(cert.findings());
+    r.findings(LongTermFindings.material(false, cert));
     if (!cert.isPassed()) {
       failure =
           worse(
@@ -472,7 +494,8 @@ public final class PdfVerifier {
       long[] br,
       SignatureResult.Builder r,
       Integer docMdp,
-      Dss dss)
+      Dss dss,
+      Instant proofOfExistence)
       throws IOException {
     byte[] contents =
         ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
@@ -501,8 +524,17 @@ public final class PdfVerifier {
     r.bestSignatureTime(token.genTime());
     CertificateResult tsa =
         certificates.verify(
-            token.tsaCertificate(), dss.context().purpose(CertificatePurpose.TIMESTAMPING).build());
+            token.tsaCertificate(),
+            underProofOfExistence(
+                    dss.context().purpose(CertificatePurpose.TIMESTAMPING),
+                    token.genTime(),
+                    proofOfExistence)
+                .build());
     r.certificateResult(tsa).findings(tsa.findings());
+    r.findings(LongTermFindings.material(true, tsa));
+    if (proofOfExistence != null) {
+      r.finding(LongTermFindings.proofOfExistence(proofOfExistence, true));
+    }
     SubIndication failure =
         tsa.isPassed()
             ? null
@@ -573,6 +605,33 @@ public final class PdfVerifier {
       crls.forEach(b::crl);
       return b;
     }
+  }
+
+  /**
+   * The earliest passed document time-stamp that covers a revision: the proof of existence of what
+   * the revision holds; null when none covers it.
+   */
+  private static Instant proofOfExistence(List<long[]> documentTimestamps, long revisionEnd) {
+    Instant best = null;
+    for (long[] ts : documentTimestamps) {
+      if (ts[0] > revisionEnd && (best == null || ts[1] < best.toEpochMilli())) {
+        best = Instant.ofEpochMilli(ts[1]);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * How a time-stamp's TSA certificate is judged (EN 319 102-1, 5.6.2.4): at the proof of existence
+   * a later document time-stamp gives it, or now when none does (the newest time-stamp); in both
+   * cases the revocation material must speak for the time-stamp's own time, when it was made.
+   */
+  private static ValidationContext.Builder underProofOfExistence(
+      ValidationContext.Builder context, Instant genTime, Instant proofOfExistence) {
+    if (proofOfExistence != null) {
+      context.at(proofOfExistence, true);
+    }
+    return context.revocationFreshAt(genTime);
   }
 
   private static SubIndication worse(SubIndication current, SubIndication candidate) {

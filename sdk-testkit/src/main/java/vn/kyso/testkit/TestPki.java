@@ -195,7 +195,9 @@ public final class TestPki {
               name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=Dịch vụ cấp dấu thời gian THỬ NGHIỆM"),
               intermediate,
               now.minus(Duration.ofDays(30)),
-              now.plus(Duration.ofDays(730)),
+              // A TSA key certified for close to the CA's ten years, as time-stamping units'
+              // are, so that archive time-stamps can be validated years after signing.
+              now.plus(Duration.ofDays(3640)),
               2048,
               "SHA256withRSA",
               Purpose.TSA,

@@ -33,6 +33,7 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
+import vn.kyso.api.shared.LongTermFindings;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
@@ -304,6 +305,27 @@ public final class XmlVerifier {
     // Claimed time and proof of existence.
     Instant best = null;
     SignatureLevel level = qp != null ? SignatureLevel.B_B : SignatureLevel.NONE;
+    // Archive time-stamps first, newest first: each gives proof of existence to what it covers,
+    // the older time-stamps among it (EN 319 102-1, 5.6.2.4 and the LTA process).
+    boolean archived = false;
+    Instant archivePoe = null;
+    if (qp != null) {
+      NodeList ats = qp.getElementsByTagNameNS(ArchiveInput.NS141, "ArchiveTimeStamp");
+      for (int i = ats.getLength() - 1; i >= 0; i--) {
+        Element a = (Element) ats.item(i);
+        try {
+          Instant t = archiveTimestamp(sig, a, keyInfoCerts, qp, archivePoe, r);
+          archived = true;
+          if (archivePoe == null || t.isBefore(archivePoe)) {
+            archivePoe = t;
+          }
+        } catch (Exception e) {
+          r.finding(finding("XML_ARCHIVE_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
+          failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+        }
+      }
+    }
+    boolean byArchiveTimestamp = false;
     if (sp != null) {
       Element time = descendant(sp, Xades.NS, "SigningTime");
       if (time != null) {
@@ -316,7 +338,7 @@ public final class XmlVerifier {
       Element sts = descendant(qp, Xades.NS, "SignatureTimeStamp");
       if (sts != null) {
         try {
-          best = signatureTimestamp(sigEl, sts, keyInfoCerts, qp);
+          best = signatureTimestamp(sigEl, sts, keyInfoCerts, qp, archivePoe, r);
           r.bestSignatureTime(best);
           level = SignatureLevel.B_T;
         } catch (DocumentException e) {
@@ -325,23 +347,13 @@ public final class XmlVerifier {
         }
       }
     }
-    boolean archived = false;
-    if (qp != null) {
-      NodeList ats = qp.getElementsByTagNameNS(ArchiveInput.NS141, "ArchiveTimeStamp");
-      for (int i = 0; i < ats.getLength(); i++) {
-        Element a = (Element) ats.item(i);
-        try {
-          Instant t = archiveTimestamp(sig, a, keyInfoCerts, qp);
-          archived = true;
-          if (best == null || t.isBefore(best)) {
-            best = t;
-            r.bestSignatureTime(t);
-          }
-        } catch (Exception e) {
-          r.finding(finding("XML_ARCHIVE_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
-          failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
-        }
-      }
+    if (archivePoe != null && (best == null || archivePoe.isBefore(best))) {
+      best = archivePoe;
+      byArchiveTimestamp = true;
+      r.bestSignatureTime(best);
+    }
+    if (best != null) {
+      r.finding(LongTermFindings.proofOfExistence(best, byArchiveTimestamp));
     }
     ValidationContext.Builder ctx = embedded(qp).certificates(keyInfoCerts);
     if (best != null) {
@@ -349,6 +361,7 @@ public final class XmlVerifier {
     }
     CertificateResult cert = certificates.verify(signer, ctx.build());
     r.certificateResult(cert).findings(cert.findings());
+    r.findings(LongTermFindings.material(false, cert));
     if (!cert.isPassed()) {
       failure =
           worse(
@@ -370,7 +383,12 @@ public final class XmlVerifier {
   }
 
   private Instant signatureTimestamp(
-      Element sigEl, Element sts, List<X509Certificate> certs, Element qp)
+      Element sigEl,
+      Element sts,
+      List<X509Certificate> certs,
+      Element qp,
+      Instant proofOfExistence,
+      SignatureResult.Builder r)
       throws DocumentException {
     Element ets = child(sts, Xades.NS, "EncapsulatedTimeStamp");
     Element cm = child(sts, Xades.DS, "CanonicalizationMethod");
@@ -395,22 +413,19 @@ public final class XmlVerifier {
       throw new DocumentException(
           ErrorCode.MALFORMED_TIMESTAMP, null, "the time-stamp does not cover this SignatureValue");
     }
-    CertificateResult tsa =
-        certificates.verify(
-            token.tsaCertificate(),
-            embedded(qp).purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
-    if (!tsa.isPassed()) {
-      throw new DocumentException(
-          ErrorCode.MALFORMED_TIMESTAMP,
-          null,
-          "TSA certificate: "
-              + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
-    }
+    CertificateResult tsa = timestampAuthority(token, certs, qp, proofOfExistence);
+    r.findings(LongTermFindings.material(true, tsa));
     return token.genTime();
   }
 
   private Instant archiveTimestamp(
-      XMLSignature sig, Element ats, List<X509Certificate> certs, Element qp) throws Exception {
+      XMLSignature sig,
+      Element ats,
+      List<X509Certificate> certs,
+      Element qp,
+      Instant proofOfExistence,
+      SignatureResult.Builder r)
+      throws Exception {
     Element ets = child(ats, Xades.NS, "EncapsulatedTimeStamp");
     Element cm = child(ats, Xades.DS, "CanonicalizationMethod");
     String c14n =
@@ -432,10 +447,28 @@ public final class XmlVerifier {
           null,
           "the archive time-stamp does not cover this signature and its validation data");
     }
-    CertificateResult tsa =
-        certificates.verify(
-            token.tsaCertificate(),
-            embedded(qp).purpose(CertificatePurpose.TIMESTAMPING).certificates(certs).build());
+    CertificateResult tsa = timestampAuthority(token, certs, qp, proofOfExistence);
+    r.findings(LongTermFindings.material(true, tsa));
+    return token.genTime();
+  }
+
+  /**
+   * Validates a time-stamp's TSA certificate (EN 319 102-1, 5.6.2.4): at the proof of existence a
+   * later archive time-stamp gives it, or now when none does (the newest time-stamp); in both cases
+   * the revocation material must speak for the time-stamp's own time, when it was made.
+   */
+  private CertificateResult timestampAuthority(
+      TimestampToken token, List<X509Certificate> certs, Element qp, Instant proofOfExistence)
+      throws DocumentException {
+    ValidationContext.Builder context =
+        embedded(qp)
+            .purpose(CertificatePurpose.TIMESTAMPING)
+            .certificates(certs)
+            .revocationFreshAt(token.genTime());
+    if (proofOfExistence != null) {
+      context.at(proofOfExistence, true);
+    }
+    CertificateResult tsa = certificates.verify(token.tsaCertificate(), context.build());
     if (!tsa.isPassed()) {
       throw new DocumentException(
           ErrorCode.MALFORMED_TIMESTAMP,
@@ -443,7 +476,7 @@ public final class XmlVerifier {
           "TSA certificate: "
               + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     }
-    return token.genTime();
+    return tsa;
   }
 
   /** CertificateValues and RevocationValues of this signature's unsigned properties. */

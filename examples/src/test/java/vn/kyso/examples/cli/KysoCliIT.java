@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -143,6 +145,29 @@ class KysoCliIT {
     assertThat(json.exit()).isZero();
     assertThat(json.out())
         .contains("\"indication\" : \"TOTAL_PASSED\"", "\"policy\"", "ORIGINAL_VALUE");
+  }
+
+  @Test
+  void verify_theDemoLetter_offline_aYearAndFiveYearsLater_asTheReadmeDoes() throws Exception {
+    // The demo's letter is B-LTA; the record is B-LT. Both carry what they need.
+    for (int years : new int[] {1, 5}) {
+      String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusYears(years).toString();
+      for (String file : List.of("cong-van-ban-hanh.pdf", "ho-so-ky.xml")) {
+        Run r =
+            kyso(
+                "--lang",
+                "en",
+                "verify",
+                demo.resolve(file).toString(),
+                "--trust",
+                demo.resolve("goc-thu-nghiem.pem").toString(),
+                "--offline",
+                "--at",
+                at);
+        assertThat(r.exit()).as("%s at %s: %s%s", file, at, r.out(), r.err()).isZero();
+        assertThat(r.out()).contains("PASSED").doesNotContain("INDETERMINATE");
+      }
+    }
   }
 
   @Test

@@ -564,6 +564,8 @@ public final class CertificateVerifier {
       Lookup lookup) {
     String subject = c.getSubjectX500Principal().getName();
     List<String> failures = new ArrayList<>();
+    // The material must speak for the proof of existence it sits under (EN 319 102-1 5.6.2.4).
+    Instant fresh = context.revocationFreshAt().orElse(time);
     RevocationEvidence chosen;
     List<RevocationEvidence> candidates = new ArrayList<>();
     List<byte[]> ocsps = new ArrayList<>(context.ocspResponses());
@@ -581,23 +583,23 @@ public final class CertificateVerifier {
     for (byte[] der : crls) {
       crlCandidates.add(new CrlCheck.Candidate(der, RevocationEvidence.Origin.EMBEDDED));
     }
-    ValidationContext signerContext = signerContext(context, time, proven);
+    ValidationContext signerContext = signerContext(context, time, proven, fresh);
     CrlCheck.Signers signers =
         crl -> crlSigner(crl, issuer, lookup, signerContext, time, proven, now);
     CrlCheck.Outcome fromCrls =
-        CrlCheck.check(c, issuer, crlCandidates, signers, time, now, maxRevocationAge, clockSkew);
+        CrlCheck.check(c, issuer, crlCandidates, signers, fresh, now, maxRevocationAge, clockSkew);
     failures.addAll(fromCrls.failures());
     if (fromCrls.evidence() != null) {
       candidates.add(fromCrls.evidence());
     }
-    chosen = pick(candidates, time, now, failures);
+    chosen = pick(candidates, fresh, now, failures);
     String key = Certificates.sha256Fingerprint(c);
     if (!decisive(chosen)) {
       List<RevocationEvidence> cached = cache.get(key);
       if (cached != null) {
         List<RevocationEvidence> fromCache = new ArrayList<>();
         cached.forEach(e -> fromCache.add(e.withOrigin(RevocationEvidence.Origin.CACHE)));
-        chosen = better(chosen, pick(fromCache, time, now, new ArrayList<>()));
+        chosen = better(chosen, pick(fromCache, fresh, now, new ArrayList<>()));
       }
     }
     if (!decisive(chosen) && network.isOnline()) {
@@ -615,7 +617,7 @@ public final class CertificateVerifier {
                     request.nonce(),
                     RevocationEvidence.Origin.NETWORK),
             false);
-        chosen = better(chosen, pick(fetched, time, now, failures));
+        chosen = better(chosen, pick(fetched, fresh, now, failures));
         if (decisive(chosen)) {
           break;
         }
@@ -631,10 +633,10 @@ public final class CertificateVerifier {
           }
           CrlCheck.Outcome fetched =
               CrlCheck.check(
-                  c, issuer, crlCandidates, signers, time, now, maxRevocationAge, clockSkew);
+                  c, issuer, crlCandidates, signers, fresh, now, maxRevocationAge, clockSkew);
           failures.addAll(fetched.failures());
           if (fetched.evidence() != null) {
-            chosen = better(chosen, pick(List.of(fetched.evidence()), time, now, failures));
+            chosen = better(chosen, pick(List.of(fetched.evidence()), fresh, now, failures));
           }
           if (decisive(chosen)) {
             break;
@@ -708,10 +710,11 @@ public final class CertificateVerifier {
   private static final int MAX_SIGNER_DEPTH = 2;
 
   private static ValidationContext signerContext(
-      ValidationContext context, Instant time, boolean proven) {
+      ValidationContext context, Instant time, boolean proven, Instant fresh) {
     ValidationContext.Builder b =
         ValidationContext.builder()
             .at(time, proven)
+            .revocationFreshAt(fresh)
             .purpose(CertificatePurpose.ANY)
             .certificates(context.certificates());
     context.crls().forEach(b::crl);

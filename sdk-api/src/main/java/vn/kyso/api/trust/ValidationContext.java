@@ -28,6 +28,7 @@ public final class ValidationContext {
   private final boolean explicitPolicyRequired;
   private final boolean policyMappingInhibited;
   private final boolean anyPolicyInhibited;
+  private final Instant revocationFreshAt;
 
   private ValidationContext(Builder b) {
     this.time = b.time;
@@ -40,6 +41,7 @@ public final class ValidationContext {
     this.explicitPolicyRequired = b.explicitPolicyRequired;
     this.policyMappingInhibited = b.policyMappingInhibited;
     this.anyPolicyInhibited = b.anyPolicyInhibited;
+    this.revocationFreshAt = b.revocationFreshAt;
   }
 
   /**
@@ -153,6 +155,16 @@ public final class ValidationContext {
     return anyPolicyInhibited;
   }
 
+  /**
+   * Returns the time the revocation material must speak for, when it differs from the validation
+   * time: the proof of existence the material sits under (ETSI EN 319 102-1, 5.6.2.4).
+   *
+   * @return the time revocation data must cover; empty means the validation time
+   */
+  public Optional<Instant> revocationFreshAt() {
+    return Optional.ofNullable(revocationFreshAt);
+  }
+
   private static List<byte[]> copy(List<byte[]> in) {
     List<byte[]> out = new ArrayList<>(in.size());
     in.forEach(b -> out.add(b.clone()));
@@ -171,6 +183,7 @@ public final class ValidationContext {
     private boolean explicitPolicyRequired;
     private boolean policyMappingInhibited;
     private boolean anyPolicyInhibited;
+    private Instant revocationFreshAt;
 
     private Builder() {}
 
@@ -279,6 +292,20 @@ public final class ValidationContext {
      */
     public Builder anyPolicyInhibited(boolean value) {
       this.anyPolicyInhibited = value;
+      return this;
+    }
+
+    /**
+     * Judges revocation material fresh when it speaks for this time rather than the validation
+     * time. A time-stamp's TSA certificate, checked now, needs material only as fresh as the
+     * time-stamp: what the document carries from when the time-stamp was made. Revocation known to
+     * have happened before the validation time still counts.
+     *
+     * @param time the proof of existence the material sits under
+     * @return this builder
+     */
+    public Builder revocationFreshAt(Instant time) {
+      this.revocationFreshAt = Objects.requireNonNull(time, "time");
       return this;
     }
 
