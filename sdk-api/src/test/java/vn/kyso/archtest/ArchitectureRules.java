@@ -13,8 +13,12 @@ import java.lang.reflect.WildcardType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -138,7 +142,7 @@ public final class ArchitectureRules {
         .find()) {
       out.add(descriptor + ": the module is not named " + moduleName);
     }
-    Set<String> packages = new java.util.TreeSet<>();
+    Set<String> packages = new TreeSet<>();
     try (Stream<Path> s = Files.walk(Path.of("src/main/java"))) {
       for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
         Matcher pm = PACKAGE.matcher(Files.readString(f));
@@ -147,7 +151,7 @@ public final class ArchitectureRules {
         }
       }
     }
-    java.util.Map<String, String> exported = new java.util.HashMap<>();
+    Map<String, String> exported = new HashMap<>();
     Matcher m = EXPORTS.matcher(text);
     while (m.find()) {
       exported.put(m.group(1), m.group(3) == null ? "" : m.group(3).replaceAll("\\s", ""));
@@ -161,8 +165,7 @@ public final class ArchitectureRules {
       } else if (pkg.equals("vn.kyso.api.shared")) {
         if (to == null || to.isEmpty()) {
           out.add(descriptor + ": exports " + pkg + " to everybody; it is for Kyso's modules");
-        } else if (!java.util.Arrays.stream(to.split(","))
-            .allMatch(n -> n.startsWith("vn.kyso."))) {
+        } else if (!Arrays.stream(to.split(",")).allMatch(n -> n.startsWith("vn.kyso."))) {
           out.add(descriptor + ": exports " + pkg + " to a module outside Kyso: " + to);
         }
       } else if (to == null) {

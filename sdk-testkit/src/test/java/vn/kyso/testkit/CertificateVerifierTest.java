@@ -2,14 +2,27 @@ package vn.kyso.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -494,5 +507,40 @@ class CertificateVerifierTest {
             new JcaX509CertificateHolder(issuer),
             cert.getSerialNumber());
     return new OCSPReqBuilder().addRequest(id).build().getEncoded();
+  }
+
+  @Test
+  void tlsServerOnlyCertificate_isNotADocumentSigner() throws Exception {
+    TestCredential ca = PKI.pki().intermediate();
+    KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    Instant now = PKI.pki().clock().instant();
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            ca.certificate(),
+            BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(Duration.ofDays(1))),
+            Date.from(now.plus(Duration.ofDays(30))),
+            new X500Principal("CN=cong-dich-vu.thunghiem.gov.vn,C=VN"),
+            keys.getPublic());
+    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+    b.addExtension(
+        Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+    X509Certificate tls =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.privateKey())));
+    CertificateVerifier noRevocation =
+        CertificateVerifier.builder(PKI.pki().trustAnchors())
+            .clock(PKI.pki().clock())
+            .network(NetworkSettings.offline())
+            .insecureSkipRevocationCheck()
+            .build();
+
+    CertificateResult r =
+        noRevocation.verify(
+            tls, ValidationContext.builder().certificates(List.of(ca.certificate())).build());
+
+    assertThat(r.isPassed()).isFalse();
+    assertThat(r.hasFinding("CERT_EKU_NOT_SIGNING")).isTrue();
   }
 }
