@@ -1,9 +1,7 @@
 package vn.kyso.api.internal;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.cert.CRLReason;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
@@ -28,6 +26,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 import org.bouncycastle.asn1.x509.ReasonFlags;
+import vn.kyso.api.DocumentException;
 import vn.kyso.api.trust.RevocationEvidence;
 
 /**
@@ -49,16 +48,6 @@ public final class CrlCheck {
           | ReasonFlags.certificateHold
           | ReasonFlags.privilegeWithdrawn
           | ReasonFlags.aACompromise;
-
-  /** Signature algorithms refused on CRLs: MD2, MD5, SHA-1 with RSA, DSA, ECDSA. */
-  private static final Set<String> WEAK_SIGNATURES =
-      Set.of(
-          "1.2.840.113549.1.1.2",
-          "1.2.840.113549.1.1.4",
-          "1.2.840.113549.1.1.5",
-          "1.2.840.10040.4.3",
-          "1.2.840.10045.4.1",
-          "1.3.14.3.2.29");
 
   /** CRL extensions this check processes (IDP, delta indicator, CRL number, AKI, freshest). */
   private static final Set<String> UNDERSTOOD_CRL_EXTENSIONS =
@@ -127,11 +116,8 @@ public final class CrlCheck {
     for (Candidate c : candidates) {
       X509CRL crl;
       try {
-        crl =
-            (X509CRL)
-                CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(c.der()));
-      } catch (Exception e) {
+        crl = Revocation.parseCrl(c.der());
+      } catch (DocumentException e) {
         failures.add("CRL: damaged");
         continue;
       }
@@ -229,7 +215,7 @@ public final class CrlCheck {
   }
 
   private static String structuralProblem(X509CRL crl) {
-    if (WEAK_SIGNATURES.contains(crl.getSigAlgOID())) {
+    if (X509Extensions.WEAK_SIGNATURE_ALGORITHMS.contains(crl.getSigAlgOID())) {
       return "weak signature algorithm " + crl.getSigAlgOID();
     }
     Set<String> critical = crl.getCriticalExtensionOIDs();

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.security.cert.CRLReason;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -28,7 +26,6 @@ import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
 import org.bouncycastle.asn1.ocsp.ResponseBytes;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -52,15 +49,6 @@ import vn.kyso.api.trust.RevocationEvidence;
  * issuer. Every check that fails throws {@link Rejected} with a reason for the report.
  */
 public final class Revocation {
-  /** Signature algorithms refused on revocation data: MD2, MD5, SHA-1 with RSA, DSA, ECDSA. */
-  private static final Set<String> WEAK_SIGNATURES =
-      Set.of(
-          "1.2.840.113549.1.1.2",
-          "1.2.840.113549.1.1.4",
-          "1.2.840.113549.1.1.5",
-          "1.2.840.10040.4.3",
-          "1.2.840.10045.4.1",
-          "1.3.14.3.2.29");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -197,7 +185,7 @@ public final class Revocation {
       throws Rejected, DocumentException {
     BasicOCSPResp basic = parseOcsp(encoded);
     try {
-      if (WEAK_SIGNATURES.contains(basic.getSignatureAlgOID().getId())) {
+      if (X509Extensions.WEAK_SIGNATURE_ALGORITHMS.contains(basic.getSignatureAlgOID().getId())) {
         throw new Rejected("weak signature algorithm " + basic.getSignatureAlgOID().getId());
       }
       if (expectedNonce != null) {
@@ -281,94 +269,6 @@ public final class Revocation {
     } catch (Exception e) {
       throw new Rejected("cannot check the response: " + e.getClass().getSimpleName());
     }
-  }
-
-  /**
-   * Checks a CRL issued by {@code issuer} and looks {@code certificate} up in it.
-   *
-   * @param encoded the DER
-   * @param certificate the certificate
-   * @param issuer its issuer, which must have signed the CRL
-   * @param origin where it came from
-   * @return the evidence
-   * @throws Rejected when the CRL does not check out or does not cover the certificate
-   * @throws DocumentException when it cannot be parsed
-   */
-  public static RevocationEvidence checkCrl(
-      byte[] encoded,
-      X509Certificate certificate,
-      X509Certificate issuer,
-      RevocationEvidence.Origin origin)
-      throws Rejected, DocumentException {
-    X509CRL crl = parseCrl(encoded);
-    if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
-      throw new NotApplicable("CRL of another issuer");
-    }
-    if (WEAK_SIGNATURES.contains(crl.getSigAlgOID())) {
-      throw new Rejected("weak signature algorithm " + crl.getSigAlgOID());
-    }
-    try {
-      crl.verify(issuer.getPublicKey());
-    } catch (Exception e) {
-      throw new Rejected("CRL signature does not verify with the issuer's key");
-    }
-    Set<String> critical = crl.getCriticalExtensionOIDs();
-    if (critical != null) {
-      for (String oid : critical) {
-        if (oid.equals("2.5.29.27")) {
-          throw new Rejected("delta CRLs are not used as base CRLs");
-        }
-        if (!oid.equals("2.5.29.28") && !oid.equals("2.5.29.20") && !oid.equals("2.5.29.35")) {
-          throw new Rejected("unknown critical CRL extension " + oid);
-        }
-      }
-    }
-    byte[] idp = crl.getExtensionValue("2.5.29.28");
-    if (idp != null) {
-      try {
-        IssuingDistributionPoint p =
-            IssuingDistributionPoint.getInstance(ASN1OctetString.getInstance(idp).getOctets());
-        boolean ca = certificate.getBasicConstraints() >= 0;
-        if (p.getOnlySomeReasons() != null
-            || p.isIndirectCRL()
-            || p.onlyContainsAttributeCerts()
-            || p.onlyContainsCACerts() && !ca
-            || p.onlyContainsUserCerts() && ca) {
-          throw new Rejected("the CRL's scope does not cover this certificate");
-        }
-      } catch (IllegalArgumentException e) {
-        throw new Rejected("damaged issuing distribution point");
-      }
-    }
-    Instant thisUpdate = crl.getThisUpdate().toInstant();
-    Optional<Instant> nextUpdate = Optional.ofNullable(crl.getNextUpdate()).map(d -> d.toInstant());
-    X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
-    List<X509Certificate> signer = List.of(issuer);
-    if (entry == null || entry.getRevocationReason() == CRLReason.REMOVE_FROM_CRL) {
-      return new RevocationEvidence(
-          certificate,
-          RevocationEvidence.Kind.CRL,
-          origin,
-          RevocationEvidence.Status.GOOD,
-          thisUpdate,
-          nextUpdate,
-          Optional.empty(),
-          Optional.empty(),
-          signer,
-          encoded);
-    }
-    Optional<String> reason = Optional.ofNullable(entry.getRevocationReason()).map(Enum::name);
-    return new RevocationEvidence(
-        certificate,
-        RevocationEvidence.Kind.CRL,
-        origin,
-        RevocationEvidence.Status.REVOKED,
-        thisUpdate,
-        nextUpdate,
-        Optional.of(entry.getRevocationDate().toInstant()),
-        reason,
-        signer,
-        encoded);
   }
 
   /**

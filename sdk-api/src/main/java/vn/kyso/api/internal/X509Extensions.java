@@ -20,6 +20,19 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 /** Reads the certificate extensions path validation needs, tolerating damage. */
 public final class X509Extensions {
   /** Extensions this SDK understands and may meet marked critical. */
+  /**
+   * Signature algorithms refused on certificates, CRLs and OCSP responses: MD2, MD5 and SHA-1 with
+   * RSA, SHA-1 with DSA and ECDSA.
+   */
+  public static final Set<String> WEAK_SIGNATURE_ALGORITHMS =
+      Set.of(
+          "1.2.840.113549.1.1.2",
+          "1.2.840.113549.1.1.4",
+          "1.2.840.113549.1.1.5",
+          "1.2.840.10040.4.3",
+          "1.2.840.10045.4.1",
+          "1.3.14.3.2.29");
+
   public static final Set<String> UNDERSTOOD_CRITICAL =
       Set.of(
           "2.5.29.15", // key usage

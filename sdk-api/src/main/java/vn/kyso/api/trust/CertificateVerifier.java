@@ -65,14 +65,6 @@ import vn.kyso.api.validation.SubIndication;
 public final class CertificateVerifier {
   private static final int MAX_PATH_LENGTH = 10;
   private static final int MAX_PATHS = 8;
-  private static final Set<String> WEAK_CERT_SIGNATURES =
-      Set.of(
-          "1.2.840.113549.1.1.2",
-          "1.2.840.113549.1.1.4",
-          "1.2.840.113549.1.1.5",
-          "1.2.840.10040.4.3",
-          "1.2.840.10045.4.1",
-          "1.3.14.3.2.29");
 
   private final TrustAnchors anchors;
   private final List<X509Certificate> intermediates;
@@ -362,7 +354,7 @@ public final class CertificateVerifier {
         break;
       }
       X509Certificate issuer = path.get(i + 1);
-      if (WEAK_CERT_SIGNATURES.contains(c.getSigAlgOID())) {
+      if (X509Extensions.WEAK_SIGNATURE_ALGORITHMS.contains(c.getSigAlgOID())) {
         if (i + 1 == anchorIndex && c.getBasicConstraints() >= 0) {
           o.note(Findings.of("CERT_SHA1_PINNED_SUBCA", Severity.INFO, subject, c.getSigAlgName()));
         } else {
