@@ -136,7 +136,13 @@ public final class CrlCheck {
     for (Point dp : distributionPoints(certificate)) {
       for (Parsed p : complete) {
         X509CRL crl = p.crl();
-        String scope = scopeProblem(crl, certificate, issuer, dp, ca);
+        String scope;
+        try {
+          scope = scopeProblem(crl, certificate, issuer, dp, ca);
+        } catch (RuntimeException e) {
+          // A damaged distribution point name in a CRL an attacker embedded: not evidence.
+          scope = "damaged issuing distribution point";
+        }
         if (scope != null) {
           if (!scope.isEmpty()) {
             failures.add("CRL of " + crl.getIssuerX500Principal().getName() + ": " + scope);

@@ -114,7 +114,9 @@ public final class PolicyAndNames {
       return new Outcome(code, e.getMessage(), subject, Set.of());
     } catch (CertificateException
         | NoSuchAlgorithmException
-        | InvalidAlgorithmParameterException e) {
+        | InvalidAlgorithmParameterException
+        | RuntimeException e) {
+      // Fails closed: a path the validator cannot process is not valid.
       return new Outcome("CERT_POLICY_INVALID", e.getMessage(), null, Set.of());
     }
   }
