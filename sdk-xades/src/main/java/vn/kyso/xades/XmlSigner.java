@@ -300,7 +300,7 @@ public final class XmlSigner {
           t,
           Xades.digestUri(options.digest()),
           refId,
-          "http://uri.etsi.org/01903#CountersignedSignature");
+          Xades.COUNTERSIGNED_SIGNATURE_TYPE);
       finishXades(doc, counter, suffix, refId, cert, key.chain(), options, SigningTime.now(clock));
       counter.getSignedInfo().generateDigestValues();
       byte[] signedInfo = counter.getSignedInfo().getCanonicalizedOctetStream();

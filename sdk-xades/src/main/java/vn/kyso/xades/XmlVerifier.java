@@ -66,12 +66,18 @@ import vn.kyso.xades.internal.Xades;
  * XInclude and bounded depth; Santuario runs in secure-validation mode (no XSLT, few transforms and
  * references, no external URI dereferencing: detached content only from the host's map). Any
  * duplicate value of an Id-like attribute ({@code Id}, {@code ID}, {@code id}, {@code xml:id},
- * {@code wsu:Id}) fails every signature. The key comes from exactly one certificate: the one bound
- * by SigningCertificateV2 (XAdES) or the first X509Certificate (plain XML-DSig); KeyValue, KeyName
- * and RetrievalMethod are ignored. XAdES properties are read only from the SignedProperties that a
- * {@code #SignedProperties} reference covers, inside QualifyingProperties whose Target is this
- * signature. SHA-1, DSA and HMAC fail under the default policy (INDETERMINATE). Without a
- * time-stamp the certificate is judged now, not at the claimed SigningTime.
+ * {@code wsu:Id}) fails every signature. A signature binds only to what an application reads: a
+ * {@code #Id} reference under the enveloped-signature transform must point at an element that holds
+ * the signature; a reference into the signature must land in one of its own {@code ds:Object}s; any
+ * other signed element must be the document element or the one named with {@link
+ * Builder#signedElement}, else the signature is INDETERMINATE ({@code
+ * XML_SIGNED_ELEMENT_NOT_BOUND}). A counter-signature must cover its parent's SignatureValue. The
+ * key comes from exactly one certificate: the one bound by SigningCertificateV2 (XAdES) or the
+ * first X509Certificate (plain XML-DSig); KeyValue, KeyName and RetrievalMethod are ignored. XAdES
+ * properties are read only from the SignedProperties that a {@code #SignedProperties} reference
+ * covers, inside QualifyingProperties whose Target is this signature. SHA-1, DSA and HMAC fail
+ * under the default policy (INDETERMINATE). Without a time-stamp the certificate is judged now, not
+ * at the claimed SigningTime.
  *
  * @since 0.1
  */
@@ -101,11 +107,13 @@ public final class XmlVerifier {
   private final CertificateVerifier certificates;
   private final Clock clock;
   private final ResourceLimits limits;
+  private final String signedElementId;
 
   private XmlVerifier(Builder b) {
     this.certificates = b.certificates;
     this.clock = b.clock;
     this.limits = b.limits;
+    this.signedElementId = b.signedElementId;
   }
 
   /**
@@ -185,6 +193,14 @@ public final class XmlVerifier {
     if (duplicateIds) {
       return r.notPassed(SubIndication.FORMAT_FAILURE)
           .finding(finding("XML_DUPLICATE_ID_SIGNATURE", Severity.ERROR))
+          .build();
+    }
+    Element parentSignature = counterSignedParent(sigEl);
+    if (parentSignature != null && !coversParentSignatureValue(doc, sigEl, parentSignature)) {
+      // A counter-signature that does not cover its parent's SignatureValue counter-signs
+      // nothing: injected, faked or pointed elsewhere (EN 319 132-1, 5.2.7.2).
+      return r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(finding("XML_COUNTERSIGNATURE_NOT_COVERING", Severity.ERROR))
           .build();
     }
     XMLSignature sig;
@@ -274,6 +290,15 @@ public final class XmlVerifier {
         } else if (uri.startsWith("#")) {
           Element target = doc.getElementById(uri.substring(1));
           if (target != null) {
+            String unbound =
+                Xades.COUNTERSIGNED_SIGNATURE_TYPE.equals(ref.getType())
+                    ? null
+                    : bindingProblem(doc, sigEl, target, hasEnvelopedTransform(ref));
+            if (unbound != null) {
+              r.finding(
+                  finding("XML_SIGNED_ELEMENT_NOT_BOUND", Severity.ERROR, where(target), unbound));
+              failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+            }
             covered.add(target);
           }
         } else if (!detached.containsKey(uri)) {
@@ -550,6 +575,99 @@ public final class XmlVerifier {
   }
 
   /** The QualifyingProperties of this signature: in its own ds:Object, targeting its Id. */
+  /**
+   * Why a {@code #Id} reference does not bind the signature to what an application reads, or null
+   * when it does (SECURITY.md, signature wrapping). An enveloped transform must apply to an element
+   * that holds the signature; a reference into the signature itself must land in one of its own
+   * {@code ds:Object}s (enveloping); any other signed element must be the document element, or the
+   * element the caller said it reads ({@link Builder#signedElement}).
+   */
+  private String bindingProblem(Document doc, Element sigEl, Element target, boolean enveloped) {
+    if (enveloped && !holds(target, sigEl)) {
+      return "the enveloped-signature transform applies to an element that does not hold the"
+          + " signature";
+    }
+    Element object = enclosingObject(target);
+    if (object != null) {
+      return object.getParentNode() == sigEl ? null : "it lies in a ds:Object of another signature";
+    }
+    if (target == doc.getDocumentElement()) {
+      return null;
+    }
+    if (signedElementId != null && signedElementId.equals(target.getAttribute("Id"))) {
+      return null;
+    }
+    return "it is not the document element, nor the element the verifier was told is read";
+  }
+
+  private static boolean holds(Element ancestor, Element node) {
+    for (Node n = node; n != null; n = n.getParentNode()) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The nearest ds:Object enclosing a node, or null. */
+  private static Element enclosingObject(Element node) {
+    for (Node n = node; n != null; n = n.getParentNode()) {
+      if (n instanceof Element e && Xades.DS.equals(e.getNamespaceURI())) {
+        if ("Object".equals(e.getLocalName())) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Where an element sits, as a path of names from the document element. */
+  private static String where(Element e) {
+    StringBuilder path = new StringBuilder();
+    for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
+      path.insert(0, "/" + el.getLocalName());
+    }
+    return path.toString();
+  }
+
+  /** The ds:Signature whose xades:CounterSignature holds this signature, or null. */
+  private static Element counterSignedParent(Element sigEl) {
+    Node holder = sigEl.getParentNode();
+    if (!(holder instanceof Element h)
+        || !Xades.NS.equals(h.getNamespaceURI())
+        || !"CounterSignature".equals(h.getLocalName())) {
+      return null;
+    }
+    for (Node n = h.getParentNode(); n != null; n = n.getParentNode()) {
+      if (n instanceof Element e
+          && Xades.DS.equals(e.getNamespaceURI())
+          && "Signature".equals(e.getLocalName())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a counter-signature has a CountersignedSignature reference to its parent's value. */
+  private static boolean coversParentSignatureValue(Document doc, Element counter, Element parent) {
+    Element value = child(parent, Xades.DS, "SignatureValue");
+    Element signedInfo = child(counter, Xades.DS, "SignedInfo");
+    if (value == null || signedInfo == null) {
+      return false;
+    }
+    NodeList refs = signedInfo.getElementsByTagNameNS(Xades.DS, "Reference");
+    for (int i = 0; i < refs.getLength(); i++) {
+      Element ref = (Element) refs.item(i);
+      String uri = ref.getAttribute("URI");
+      if (Xades.COUNTERSIGNED_SIGNATURE_TYPE.equals(ref.getAttribute("Type"))
+          && uri.startsWith("#")
+          && doc.getElementById(uri.substring(1)) == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Element qualifyingProperties(Element sigEl) {
     String target = "#" + sigEl.getAttribute("Id");
     for (Node o = sigEl.getFirstChild(); o != null; o = o.getNextSibling()) {
@@ -759,6 +877,7 @@ public final class XmlVerifier {
     private final CertificateVerifier certificates;
     private Clock clock = Clock.systemUTC();
     private ResourceLimits limits = ResourceLimits.defaults();
+    private String signedElementId;
 
     private Builder(CertificateVerifier certificates) {
       this.certificates = Objects.requireNonNull(certificates, "certificateVerifier");
@@ -786,6 +905,21 @@ public final class XmlVerifier {
      */
     public Builder limits(ResourceLimits value) {
       this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    /**
+     * Names the element the application reads when it is not the document element (for example the
+     * body of an envelope): a signature that signs exactly that element, by its {@code Id}, is then
+     * bound to it. Without it, an enveloped signature binds only to the whole document or the
+     * document element; a signed element elsewhere is reported ({@code
+     * XML_SIGNED_ELEMENT_NOT_BOUND}) and the signature is INDETERMINATE.
+     *
+     * @param id the value of the element's {@code Id} attribute
+     * @return this builder
+     */
+    public Builder signedElement(String id) {
+      this.signedElementId = Objects.requireNonNull(id, "id");
       return this;
     }
 

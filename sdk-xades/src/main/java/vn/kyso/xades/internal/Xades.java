@@ -34,6 +34,10 @@ public final class Xades {
   /** The Type of the reference to SignedProperties. */
   public static final String SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties";
 
+  /** The reference type of a counter-signature's reference to its parent's SignatureValue. */
+  public static final String COUNTERSIGNED_SIGNATURE_TYPE =
+      "http://uri.etsi.org/01903#CountersignedSignature";
+
   /** The XPath Filter 2.0 expression that takes every signature out of an enveloped reference. */
   public static final String SIGNATURES_XPATH = "/descendant::ds:Signature";
 
