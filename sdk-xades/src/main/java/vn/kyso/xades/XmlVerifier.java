@@ -2,6 +2,7 @@ package vn.kyso.xades;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.XMLSignature;
@@ -108,12 +110,14 @@ public final class XmlVerifier {
   private final Clock clock;
   private final ResourceLimits limits;
   private final String signedElementId;
+  private final boolean acceptPlainXmlDsig;
 
   private XmlVerifier(Builder b) {
     this.certificates = b.certificates;
     this.clock = b.clock;
     this.limits = b.limits;
     this.signedElementId = b.signedElementId;
+    this.acceptPlainXmlDsig = b.acceptPlainXmlDsig;
   }
 
   /**
@@ -203,6 +207,12 @@ public final class XmlVerifier {
           .finding(finding("XML_COUNTERSIGNATURE_NOT_COVERING", Severity.ERROR))
           .build();
     }
+    Preflight pre = preflight(sigEl, detached);
+    if (pre != null) {
+      return r.notPassed(pre.sub())
+          .finding(finding(pre.code(), Severity.ERROR, pre.what()))
+          .build();
+    }
     XMLSignature sig;
     try {
       sig = new XMLSignature(sigEl, "", true);
@@ -216,6 +226,13 @@ public final class XmlVerifier {
     }
     List<X509Certificate> keyInfoCerts = keyInfoCertificates(sigEl);
     if (keyInfoCerts.isEmpty()) {
+      // The value is still checked with a bare KeyValue: a signature that does not verify is a
+      // failure, not merely "no certificate".
+      if (bareKeyVerifies(sig) == Boolean.FALSE) {
+        return r.notPassed(SubIndication.SIG_CRYPTO_FAILURE)
+            .finding(finding("XML_SIGNATURE_VALUE", Severity.ERROR))
+            .build();
+      }
       return r.notPassed(SubIndication.NO_SIGNING_CERTIFICATE_FOUND)
           .finding(finding("XML_NO_CERTIFICATE", Severity.ERROR))
           .build();
@@ -404,7 +421,106 @@ public final class XmlVerifier {
     } else {
       r.scopeFromBundle(BUNDLE, XmlVerifier.class, "ELEMENTS", describe(covered));
     }
+    if (qp == null) {
+      if (acceptPlainXmlDsig) {
+        r.finding(finding("XML_PLAIN_XMLDSIG_ACCEPTED", Severity.WARNING));
+      } else {
+        r.finding(finding("XML_PLAIN_XMLDSIG", Severity.ERROR));
+        failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+      }
+    }
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
+  }
+
+  /** What stops a signature before the XML library reads it, and how it is reported. */
+  private record Preflight(SubIndication sub, String code, String what) {}
+
+  private static final String MANIFEST_TYPE = "http://www.w3.org/2000/09/xmldsig#Manifest";
+  private static final String XPATH_FILTER2_NS = "http://www.w3.org/2002/06/xmldsig-filter2";
+
+  /**
+   * Looks at the references before Santuario does: detached content the caller did not supply
+   * (INDETERMINATE, SIGNED_DATA_NOT_FOUND), transforms and Manifests this verifier does not run by
+   * design (INDETERMINATE, SIG_CONSTRAINTS_FAILURE: the signature is not shown to be bad).
+   */
+  private static Preflight preflight(Element sigEl, Map<String, byte[]> detached) {
+    Element signedInfo = child(sigEl, Xades.DS, "SignedInfo");
+    if (signedInfo == null) {
+      return null;
+    }
+    for (Node n = signedInfo.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (!(n instanceof Element ref)
+          || !Xades.DS.equals(ref.getNamespaceURI())
+          || !"Reference".equals(ref.getLocalName())) {
+        continue;
+      }
+      if (MANIFEST_TYPE.equals(ref.getAttribute("Type"))) {
+        return new Preflight(
+            SubIndication.SIG_CONSTRAINTS_FAILURE, "XML_MANIFEST_NOT_SUPPORTED", "Manifest");
+      }
+      Element transforms = child(ref, Xades.DS, "Transforms");
+      if (transforms != null) {
+        for (Node t = transforms.getFirstChild(); t != null; t = t.getNextSibling()) {
+          if (t instanceof Element tr && "Transform".equals(tr.getLocalName())) {
+            String alg = tr.getAttribute("Algorithm");
+            if (!ALLOWED_TRANSFORMS.contains(alg) && !safeXPathFilter2(tr)) {
+              return new Preflight(
+                  SubIndication.SIG_CONSTRAINTS_FAILURE, "XML_TRANSFORM_NOT_SUPPORTED", alg);
+            }
+          }
+        }
+      }
+      String uri = ref.hasAttribute("URI") ? ref.getAttribute("URI") : null;
+      if (uri != null && !uri.isEmpty() && !uri.startsWith("#") && !detached.containsKey(uri)) {
+        return new Preflight(SubIndication.SIGNED_DATA_NOT_FOUND, "XML_DETACHED_MISSING", uri);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a transform is an XPath Filter 2.0 whose expressions stay in a bounded form: unions of
+   * at most four location paths of plain steps (child, descendant, ancestor, self, parent axes; a
+   * name, {@code *} or {@code node()}; at most a positional predicate), optionally from {@code
+   * here()}. Their cost grows with the document, which the limits bound; anything else (functions,
+   * predicates over values, variables) is not run.
+   */
+  static boolean safeXPathFilter2(Element transform) {
+    if (!Transforms.TRANSFORM_XPATH2FILTER.equals(transform.getAttribute("Algorithm"))) {
+      return false;
+    }
+    NodeList paths = transform.getElementsByTagNameNS(XPATH_FILTER2_NS, "XPath");
+    if (paths.getLength() == 0 || paths.getLength() > 4) {
+      return false;
+    }
+    for (int i = 0; i < paths.getLength(); i++) {
+      Element xp = (Element) paths.item(i);
+      String expression = xp.getTextContent().strip();
+      if (!Set.of("intersect", "subtract", "union").contains(xp.getAttribute("Filter"))
+          || expression.length() > 512
+          || !SAFE_XPATH.matcher(expression).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final String XPATH_STEP =
+      "(?:(?:child|descendant|descendant-or-self|ancestor|ancestor-or-self|self|parent)::)?"
+          + "(?:[A-Za-z_][\\w.-]*:)?(?:[A-Za-z_][\\w.-]*|\\*|node\\(\\))(?:\\[[1-9][0-9]{0,2}\\])?";
+  private static final String XPATH_PATH =
+      "(?:/{1,2})?" + XPATH_STEP + "(?:/{1,2}" + XPATH_STEP + "){0,7}";
+  private static final Pattern SAFE_XPATH =
+      Pattern.compile(XPATH_PATH + "(?:\\s*\\|\\s*" + XPATH_PATH + "){0,3}|/");
+
+  /** TRUE/FALSE when a bare KeyValue is present and the value verifies with it; else null. */
+  private static Boolean bareKeyVerifies(XMLSignature sig) {
+    try {
+      PublicKey key = sig.getKeyInfo() == null ? null : sig.getKeyInfo().getPublicKey();
+      return key == null ? null : sig.checkSignatureValue(key);
+    } catch (Exception e) {
+      return Boolean.FALSE;
+    }
   }
 
   private Instant signatureTimestamp(
@@ -556,25 +672,14 @@ public final class XmlVerifier {
       if (ALLOWED_TRANSFORMS.contains(uri)) {
         continue;
       }
-      if (Transforms.TRANSFORM_XPATH2FILTER.equals(uri)) {
-        NodeList xp =
-            t.item(i)
-                .getElement()
-                .getElementsByTagNameNS("http://www.w3.org/2002/06/xmldsig-filter2", "XPath");
-        boolean ok =
-            xp.getLength() == 1
-                && "subtract".equals(((Element) xp.item(0)).getAttribute("Filter"))
-                && Xades.SIGNATURES_XPATH.equals(xp.item(0).getTextContent().trim());
-        if (ok) {
-          continue;
-        }
+      if (safeXPathFilter2(t.item(i).getElement())) {
+        continue;
       }
       return uri;
     }
     return null;
   }
 
-  /** The QualifyingProperties of this signature: in its own ds:Object, targeting its Id. */
   /**
    * Why a {@code #Id} reference does not bind the signature to what an application reads, or null
    * when it does (SECURITY.md, signature wrapping). An enveloped transform must apply to an element
@@ -594,7 +699,10 @@ public final class XmlVerifier {
     if (target == doc.getDocumentElement()) {
       return null;
     }
-    if (signedElementId != null && signedElementId.equals(target.getAttribute("Id"))) {
+    if (signedElementId != null
+        && (signedElementId.startsWith("/")
+            ? signedElementId.equals(where(target))
+            : signedElementId.equals(target.getAttribute("Id")))) {
       return null;
     }
     return "it is not the document element, nor the element the verifier was told is read";
@@ -668,6 +776,7 @@ public final class XmlVerifier {
     return false;
   }
 
+  /** The QualifyingProperties of this signature: in its own ds:Object, targeting its Id. */
   private static Element qualifyingProperties(Element sigEl) {
     String target = "#" + sigEl.getAttribute("Id");
     for (Node o = sigEl.getFirstChild(); o != null; o = o.getNextSibling()) {
@@ -878,6 +987,7 @@ public final class XmlVerifier {
     private Clock clock = Clock.systemUTC();
     private ResourceLimits limits = ResourceLimits.defaults();
     private String signedElementId;
+    private boolean acceptPlainXmlDsig;
 
     private Builder(CertificateVerifier certificates) {
       this.certificates = Objects.requireNonNull(certificates, "certificateVerifier");
@@ -910,16 +1020,31 @@ public final class XmlVerifier {
 
     /**
      * Names the element the application reads when it is not the document element (for example the
-     * body of an envelope): a signature that signs exactly that element, by its {@code Id}, is then
-     * bound to it. Without it, an enveloped signature binds only to the whole document or the
-     * document element; a signed element elsewhere is reported ({@code
-     * XML_SIGNED_ELEMENT_NOT_BOUND}) and the signature is INDETERMINATE.
+     * body of an envelope): a signature that signs exactly that element is then bound to it.
+     * Without it, an enveloped signature binds only to the whole document or the document element;
+     * a signed element elsewhere is reported ({@code XML_SIGNED_ELEMENT_NOT_BOUND}) and the
+     * signature is INDETERMINATE.
      *
-     * @param id the value of the element's {@code Id} attribute
+     * @param idOrPath the value of the element's {@code Id} attribute, or its absolute path of
+     *     local names from the document element, an XPath such as {@code /GoiTin/NoiDung/HoSo}
      * @return this builder
      */
-    public Builder signedElement(String id) {
-      this.signedElementId = Objects.requireNonNull(id, "id");
+    public Builder signedElement(String idOrPath) {
+      this.signedElementId = Objects.requireNonNull(idOrPath, "idOrPath");
+      return this;
+    }
+
+    /**
+     * Accepts plain XML-DSig signatures (no XAdES SignedProperties, so the signing certificate is
+     * not bound by the signature and could be swapped for another over the same key), for document
+     * kinds that are plain XML-DSig by definition, such as e-invoices. The report then says
+     * "XML-DSig, not XAdES" ({@code XML_PLAIN_XMLDSIG_ACCEPTED}). Without it such a signature is
+     * INDETERMINATE ({@code XML_PLAIN_XMLDSIG}).
+     *
+     * @return this builder
+     */
+    public Builder acceptPlainXmlDsig() {
+      this.acceptPlainXmlDsig = true;
       return this;
     }
 

@@ -226,7 +226,10 @@ class XmlVerifierTest {
 
     SignatureResult s = first(verifier().verify(signed, Map.of()));
 
-    assertThat(s.indication()).isNotEqualTo(Indication.TOTAL_PASSED);
+    // Not supplied is not malformed: INDETERMINATE, with what is missing.
+    assertThat(s.indication()).isEqualTo(Indication.INDETERMINATE);
+    assertThat(s.subIndication()).contains(SubIndication.SIGNED_DATA_NOT_FOUND);
+    assertThatSignature(s).hasFinding("XML_DETACHED_MISSING");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.xml.security.Init;
@@ -41,15 +42,21 @@ class XmlWrappingTest {
 
   private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
 
+  /** The #Id documents are plain XML-DSig (as other tools write them): accepted explicitly. */
   private static XmlVerifier verifier() {
-    return XmlVerifier.builder(PKI.verifier()).build();
+    return XmlVerifier.builder(PKI.verifier()).acceptPlainXmlDsig().build();
   }
 
   /**
    * A record signed by another tool's usual form: an enveloped XML-DSig signature inside the signed
    * element, referencing it by {@code #hs1}, with the signer's certificate chain.
    */
-  private static Document signedById() throws Exception {
+  static Document signedById() throws Exception {
+    return signedById(PKI.pki().credential(TestIdentity.CHAIRMAN));
+  }
+
+  /** The same, signed by a given credential (for tests without the extension). */
+  static Document signedById(TestCredential signer) throws Exception {
     Init.init();
     Document doc = SecureXml.newDocument();
     Element record = doc.createElementNS(null, "HoSo");
@@ -59,7 +66,6 @@ class XmlWrappingTest {
     amount.setTextContent("1000000");
     record.appendChild(amount);
     doc.appendChild(record);
-    TestCredential signer = PKI.pki().credential(TestIdentity.CHAIRMAN);
     XMLSignature sig =
         new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256, Xades.EXC_C14N);
     record.appendChild(sig.getElement());
@@ -141,12 +147,27 @@ class XmlWrappingTest {
     root.appendChild(evilPayload(doc));
 
     assertUnbound(verify(doc, dir, verifier()));
-    // The host that reads exactly that element says so, and then the signature binds to it.
-    SignatureResult named =
-        verify(doc, dir, XmlVerifier.builder(PKI.verifier()).signedElement("hs1").build());
-    assertThat(named.indication())
-        .as(named.findings().toString())
-        .isEqualTo(Indication.TOTAL_PASSED);
+    // The host that reads exactly that element says so, by Id or by path, and then the signature
+    // binds to it; a path to another element does not.
+    for (String named : new String[] {"hs1", "/HoSoGia/HoSo"}) {
+      SignatureResult s =
+          verify(
+              doc,
+              dir,
+              XmlVerifier.builder(PKI.verifier())
+                  .acceptPlainXmlDsig()
+                  .signedElement(named)
+                  .build());
+      assertThat(s.indication()).as(named + ": " + s.findings()).isEqualTo(Indication.TOTAL_PASSED);
+    }
+    assertUnbound(
+        verify(
+            doc,
+            dir,
+            XmlVerifier.builder(PKI.verifier())
+                .acceptPlainXmlDsig()
+                .signedElement("/HoSoGia/SoTien")
+                .build()));
   }
 
   @Test
@@ -210,6 +231,50 @@ class XmlWrappingTest {
     SignatureResult s = verify(doc, dir, verifier());
 
     assertUnbound(s);
+  }
+
+  @Test
+  void duplicatedQualifyingProperties_withoutIds_areNotRead(@TempDir Path dir) throws Exception {
+    Path in =
+        Files.writeString(
+            dir.resolve("ho-so.xml"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><Ten>Hồ sơ</Ten></HoSo>\n",
+            StandardCharsets.UTF_8);
+    Path out = dir.resolve("signed.xml");
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      XmlSigner.builder()
+          .clock(PKI.pki().clock())
+          .build()
+          .sign(
+              in,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              token.keys().get(0));
+    }
+    Document doc = SecureXml.parse(Files.readAllBytes(out));
+    Element sig = signature(doc);
+    String xades = "http://uri.etsi.org/01903/v1.3.2#";
+    Element qp = (Element) doc.getElementsByTagNameNS(xades, "QualifyingProperties").item(0);
+    // An evil copy (an earlier signing time, no Ids, so no duplicate-Id rule) placed first.
+    Element copy = (Element) qp.cloneNode(true);
+    ((Element) copy.getElementsByTagNameNS(xades, "SignedProperties").item(0))
+        .removeAttribute("Id");
+    copy.getElementsByTagNameNS(xades, "SigningTime")
+        .item(0)
+        .setTextContent("2020-01-01T00:00:00Z");
+    Element object = doc.createElementNS(DS, "ds:Object");
+    object.appendChild(copy);
+    sig.insertBefore(object, qp.getParentNode());
+
+    SignatureResult s = verify(doc, dir, XmlVerifier.builder(PKI.verifier()).build());
+
+    // Either the evil copy is ignored (properties only from the covered SignedProperties) or the
+    // signature does not pass; the copy's signing time is never reported.
+    assertThat(s.claimedSigningTime().map(Object::toString))
+        .isNotEqualTo(Optional.of("2020-01-01T00:00:00Z"));
+    if (s.indication() == Indication.TOTAL_PASSED) {
+      assertThat(s.claimedSigningTime()).isPresent();
+    }
   }
 
   @Test

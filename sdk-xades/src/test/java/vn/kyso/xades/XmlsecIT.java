@@ -8,16 +8,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.kyso.api.token.SigningToken;
+import vn.kyso.api.validation.Indication;
+import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import vn.kyso.xades.internal.SecureXml;
 
 /** xmlsec1, an independent verifier, accepts the XML-DSig core of what Kyso signs. */
 class XmlsecIT {
@@ -43,6 +48,8 @@ class XmlsecIT {
                 "http://uri.etsi.org/01903/v1.3.2#:SignedProperties",
                 "--id-attr:Id",
                 "Object",
+                "--id-attr:Id",
+                "HoSo",
                 "--verification-gmt-time",
                 "2026-06-15 03:00:00"));
     if (detached != null) {
@@ -85,6 +92,27 @@ class XmlsecIT {
     }
 
     String result = xmlsec1(out, dir, packaging == XadesPackaging.DETACHED ? "ho-so.pdf" : null);
+
+    assertThat(result).as(result).startsWith("exit=0").contains("OK");
+  }
+
+  /** What Kyso passes from another tool's XML-DSig by #Id, xmlsec1 (weaker) passes too. */
+  @Test
+  void aSignatureByIdThatKysoPasses_xmlsec1PassesToo(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("by-id.xml");
+    SecureXml.write(
+        XmlWrappingTest.signedById(PKI.pki().credential(TestIdentity.CHAIRMAN)), file, true);
+    SignatureResult kyso =
+        XmlVerifier.builder(PKI.verifier())
+            .acceptPlainXmlDsig()
+            .build()
+            .verify(file, Map.of())
+            .report()
+            .signatures()
+            .get(0);
+    assertThat(kyso.indication()).as(kyso.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+
+    String result = xmlsec1(file, dir, null);
 
     assertThat(result).as(result).startsWith("exit=0").contains("OK");
   }

@@ -2,6 +2,7 @@ package vn.kyso.examples.cli;
 
 import java.io.PrintStream;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,6 +74,21 @@ final class VerifyCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--detached",
+      paramLabel = "DATA",
+      description =
+          "the file a detached XML signature signs, known by its file name, repeatable; nothing"
+              + " else is read")
+  List<Path> detached = new ArrayList<>();
+
+  @Option(
+      names = "--accept-xmldsig",
+      description =
+          "accept plain XML-DSig signatures (no XAdES binding of the certificate), for documents"
+              + " that are XML-DSig by definition such as e-invoices")
+  boolean acceptXmlDsig;
+
+  @Option(
       names = "--policy",
       paramLabel = "PRESET",
       description = "judge the signatures with a policy preset (kyso policy list)")
@@ -107,14 +124,23 @@ final class VerifyCommand implements Callable<Integer> {
             .clock(clock)
             .build();
     PdfVerifier pdf = PdfVerifier.builder(verifier).clock(clock).build();
-    XmlVerifier xml = XmlVerifier.builder(verifier).clock(clock).build();
+    XmlVerifier.Builder xmlBuilder = XmlVerifier.builder(verifier).clock(clock);
+    if (acceptXmlDsig) {
+      xmlBuilder.acceptPlainXmlDsig();
+    }
+    XmlVerifier xml = xmlBuilder.build();
+    Map<String, byte[]> detachedData = new HashMap<>();
+    for (Path d : detached) {
+      Files2.existing(d);
+      detachedData.put(d.getFileName().toString(), Files.readAllBytes(d));
+    }
     Indication worst = Indication.TOTAL_PASSED;
     List<ValidationReport> reports = new ArrayList<>();
     PrintStream err = System.err;
     int n = 0;
     for (Path f : files) {
       Files2.existing(f);
-      ValidationReport r = Files2.isPdf(f) ? pdf.verify(f) : xml.verify(f, Map.of()).report();
+      ValidationReport r = Files2.isPdf(f) ? pdf.verify(f) : xml.verify(f, detachedData).report();
       if (preset != null) {
         r = preset.review(r, doc.document());
       }

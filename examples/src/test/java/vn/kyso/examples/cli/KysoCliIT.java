@@ -27,6 +27,7 @@ import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import java.util.Arrays;
 
 /** Drives the built {@code examples/target/kyso.jar} as a separate process, as a user would. */
 class KysoCliIT {
@@ -339,6 +340,56 @@ class KysoCliIT {
             pin.toString());
     assertThat(signXml.exit()).as(signXml.out() + signXml.err()).isZero();
     assertThat(signXml.out()).contains("Signed");
+
+    // A detached signature the CLI makes is verified with the data named by --detached, and
+    // without it is INDETERMINATE (the data was not supplied), not a format failure.
+    Path detached = dir.resolve("ho-so-detached.xml");
+    Run signDetached =
+        kyso(
+            "--lang",
+            "en",
+            "sign",
+            "xml",
+            demo.resolve("ho-so.xml").toString(),
+            detached.toString(),
+            "--packaging",
+            "DETACHED",
+            "--p12",
+            p12.toString(),
+            "--pin-file",
+            pin.toString());
+    assertThat(signDetached.exit()).as(signDetached.out() + signDetached.err()).isZero();
+    String[] offlineWithCrls = {
+      "--lang",
+      "en",
+      "verify",
+      "--trust",
+      pem(dir, PKI.root()).toString(),
+      "--offline",
+      "--at",
+      "2026-06-15T10:00:00+07:00",
+      "--crl",
+      crl1.toString(),
+      "--crl",
+      crl2.toString()
+    };
+    Run missing = kyso(concat(offlineWithCrls, detached.toString()));
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.out()).contains("XML_DETACHED_MISSING", "SIGNED_DATA_NOT_FOUND");
+    Run supplied =
+        kyso(
+            concat(
+                offlineWithCrls,
+                "--detached",
+                demo.resolve("ho-so.xml").toString(),
+                detached.toString()));
+    assertThat(supplied.exit()).as(supplied.out() + supplied.err()).isZero();
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] out = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, out, first.length, more.length);
+    return out;
   }
 
   @Test
