@@ -6,13 +6,10 @@ import static vn.kyso.testkit.ValidationReportAssertions.assertThatSignature;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.xml.security.Init;
-import org.apache.xml.security.keys.content.X509Data;
-import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.apache.xml.security.transforms.params.XPath2FilterContainer;
 import org.apache.xml.security.transforms.params.XPathContainer;
@@ -23,11 +20,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
-import vn.kyso.testkit.TestCredential;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 import vn.kyso.xades.internal.SecureXml;
-import vn.kyso.xades.internal.Xades;
 
 /**
  * What an XML verdict means: plain XML-DSig is not a pass unless accepted and reported; a bare-key
@@ -40,42 +35,19 @@ class XmlVerdictTest {
 
   private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
 
-  /** How the test signs: a transform chain and whether KeyInfo holds a certificate or a key. */
-  private interface Chain {
-    void add(Transforms t, Document doc) throws Exception;
+  private static Document signed(OtherToolXml.Chain chain, boolean bareKey) throws Exception {
+    return OtherToolXml.sign(
+        PKI.pki().credential(TestIdentity.CHAIRMAN),
+        "HoaDon",
+        "TongTien",
+        "1250000",
+        null,
+        chain,
+        bareKey);
   }
 
-  private static Document signed(Chain chain, boolean bareKey) throws Exception {
-    Init.init();
-    Document doc = SecureXml.newDocument();
-    Element record = doc.createElementNS(null, "HoaDon");
-    Element amount = doc.createElementNS(null, "TongTien");
-    amount.setTextContent("1250000");
-    record.appendChild(amount);
-    doc.appendChild(record);
-    TestCredential signer = PKI.pki().credential(TestIdentity.CHAIRMAN);
-    XMLSignature sig =
-        new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256, Xades.EXC_C14N);
-    record.appendChild(sig.getElement());
-    Transforms t = new Transforms(doc);
-    chain.add(t, doc);
-    t.addTransform(Xades.EXC_C14N);
-    sig.addDocument("", t, "http://www.w3.org/2001/04/xmlenc#sha256");
-    if (bareKey) {
-      sig.addKeyInfo(signer.certificate().getPublicKey());
-    } else {
-      X509Data data = new X509Data(doc);
-      for (X509Certificate c : signer.chain()) {
-        data.addCertificate(c);
-      }
-      sig.getKeyInfo().add(data);
-    }
-    sig.sign(signer.privateKey());
-    return doc;
-  }
-
-  private static Chain enveloped() {
-    return (t, doc) -> t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+  private static OtherToolXml.Chain enveloped() {
+    return OtherToolXml.ENVELOPED;
   }
 
   private static SignatureResult verify(Document doc, Path dir, XmlVerifier verifier)

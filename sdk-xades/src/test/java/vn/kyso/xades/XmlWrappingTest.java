@@ -6,15 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import org.apache.xml.security.Init;
-import org.apache.xml.security.keys.content.X509Data;
-import org.apache.xml.security.signature.XMLSignature;
-import org.apache.xml.security.transforms.Transforms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,35 +52,13 @@ class XmlWrappingTest {
 
   /** The same, signed by a given credential (for tests without the extension). */
   static Document signedById(TestCredential signer) throws Exception {
-    Init.init();
-    Document doc = SecureXml.newDocument();
-    Element record = doc.createElementNS(null, "HoSo");
-    record.setAttributeNS(null, "Id", "hs1");
-    record.setIdAttributeNS(null, "Id", true);
-    Element amount = doc.createElementNS(null, "SoTien");
-    amount.setTextContent("1000000");
-    record.appendChild(amount);
-    doc.appendChild(record);
-    XMLSignature sig =
-        new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256, Xades.EXC_C14N);
-    record.appendChild(sig.getElement());
-    Transforms t = new Transforms(doc);
-    t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
-    t.addTransform(Xades.EXC_C14N);
-    sig.addDocument("#hs1", t, "http://www.w3.org/2001/04/xmlenc#sha256");
-    X509Data data = new X509Data(doc);
-    for (X509Certificate c : signer.chain()) {
-      data.addCertificate(c);
-    }
-    sig.getKeyInfo().add(data);
-    sig.sign(signer.privateKey());
-    return doc;
+    return OtherToolXml.sign(
+        signer, "HoSo", "SoTien", "1000000", "hs1", OtherToolXml.ENVELOPED, false);
   }
 
-  /** A Kyso enveloping signature (its content in its own ds:Object). */
-  private static Document signedEnveloping(Path dir) throws Exception {
-    Path in = Files.writeString(dir.resolve("cong-van.txt"), "Công văn số 12/UBND-VP");
-    Path out = dir.resolve("enveloping.xml");
+  /** A document Kyso signs (B-B). */
+  private static Document kysoSigned(Path dir, Path in, XadesPackaging packaging) throws Exception {
+    Path out = dir.resolve("kyso-signed.xml");
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       XmlSigner.builder()
           .clock(PKI.pki().clock())
@@ -93,10 +66,16 @@ class XmlWrappingTest {
           .sign(
               in,
               out,
-              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPING).build(),
+              XmlSignatureOptions.builder(XadesLevel.B_B, packaging).build(),
               token.keys().get(0));
     }
     return SecureXml.parse(Files.readAllBytes(out));
+  }
+
+  /** A Kyso enveloping signature (its content in its own ds:Object). */
+  private static Document signedEnveloping(Path dir) throws Exception {
+    Path in = Files.writeString(dir.resolve("cong-van.txt"), "Công văn số 12/UBND-VP");
+    return kysoSigned(dir, in, XadesPackaging.ENVELOPING);
   }
 
   private static SignatureResult verify(Document doc, Path dir, XmlVerifier verifier)
@@ -240,18 +219,7 @@ class XmlWrappingTest {
             dir.resolve("ho-so.xml"),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo><Ten>Hồ sơ</Ten></HoSo>\n",
             StandardCharsets.UTF_8);
-    Path out = dir.resolve("signed.xml");
-    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
-      XmlSigner.builder()
-          .clock(PKI.pki().clock())
-          .build()
-          .sign(
-              in,
-              out,
-              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-              token.keys().get(0));
-    }
-    Document doc = SecureXml.parse(Files.readAllBytes(out));
+    Document doc = kysoSigned(dir, in, XadesPackaging.ENVELOPED);
     Element sig = signature(doc);
     String xades = "http://uri.etsi.org/01903/v1.3.2#";
     Element qp = (Element) doc.getElementsByTagNameNS(xades, "QualifyingProperties").item(0);
