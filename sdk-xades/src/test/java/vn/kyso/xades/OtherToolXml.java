@@ -1,12 +1,19 @@
 package vn.kyso.xades;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.Map;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.apache.xml.security.Init;
 import org.apache.xml.security.keys.content.X509Data;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.testkit.TestCredential;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Xades;
@@ -71,5 +78,13 @@ final class OtherToolXml {
     }
     sig.sign(signer.privateKey());
     return doc;
+  }
+
+  /** Writes a document as a file and verifies its first signature. */
+  static SignatureResult verify(Document doc, Path dir, XmlVerifier verifier) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SecureXml.serializer().transform(new DOMSource(doc), new StreamResult(out));
+    Path file = Files.write(dir.resolve("case.xml"), out.toByteArray());
+    return verifier.verify(file, Map.of()).report().signatures().get(0);
   }
 }

@@ -3,12 +3,7 @@ package vn.kyso.xades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.kyso.testkit.ValidationReportAssertions.assertThatSignature;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.apache.xml.security.Init;
 import org.apache.xml.security.transforms.Transforms;
 import org.apache.xml.security.transforms.params.XPath2FilterContainer;
@@ -52,10 +47,7 @@ class XmlVerdictTest {
 
   private static SignatureResult verify(Document doc, Path dir, XmlVerifier verifier)
       throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    SecureXml.serializer().transform(new DOMSource(doc), new StreamResult(out));
-    Path file = Files.write(dir.resolve("case.xml"), out.toByteArray());
-    return verifier.verify(file, Map.of()).report().signatures().get(0);
+    return OtherToolXml.verify(doc, dir, verifier);
   }
 
   private static XmlVerifier strict() {
