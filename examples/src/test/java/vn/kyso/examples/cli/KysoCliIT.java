@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,7 +28,6 @@ import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
-import java.util.Arrays;
 
 /** Drives the built {@code examples/target/kyso.jar} as a separate process, as a user would. */
 class KysoCliIT {
