@@ -172,4 +172,19 @@ class CrlScopeTest {
     assertThat(r.revocation().get(0).encoded()).isEqualTo(delta);
     assertThat(r.revocation().get(0).reason()).contains("KEY_COMPROMISE");
   }
+
+  @Test
+  void staleCrl_stillProvesARevocation_butNotANonRevocation() throws Exception {
+    byte[] stale = CrlServer.crl(PKI.pki(), PKI.pki().intermediate(), ServerMode.STALE);
+
+    CertificateResult revoked =
+        offline().verify(cert(TestIdentity.REVOKED), embedding(TestIdentity.REVOKED, stale));
+    assertThat(revoked.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(revoked.subIndication()).contains(SubIndication.REVOKED);
+
+    CertificateResult good =
+        offline().verify(cert(TestIdentity.CHAIRMAN), embedding(TestIdentity.CHAIRMAN, stale));
+    assertThat(good.indication()).isEqualTo(Indication.INDETERMINATE);
+    assertThat(good.findings().toString()).contains("stale");
+  }
 }

@@ -57,6 +57,8 @@ public final class CrlCheck {
   private static final Set<String> UNDERSTOOD_ENTRY_EXTENSIONS =
       Set.of("2.5.29.21", "2.5.29.24", "2.5.29.29", "2.5.29.23");
 
+  private static final String FUTURE = "produced in the future";
+
   private CrlCheck() {}
 
   /** One CRL offered as evidence, with where it came from. */
@@ -154,7 +156,7 @@ public final class CrlCheck {
           continue;
         }
         String stale = staleness(crl, time, now, maxAge, skew);
-        if (stale != null) {
+        if (stale != null && stale.startsWith(FUTURE)) {
           failures.add("CRL: " + stale);
           continue;
         }
@@ -184,6 +186,13 @@ public final class CrlCheck {
           if (e != null && e.getRevocationReason() != CRLReason.REMOVE_FROM_CRL) {
             entry = e;
           }
+        }
+        boolean hold = entry != null && entry.getRevocationReason() == CRLReason.CERTIFICATE_HOLD;
+        // A revocation stays a revocation however old the list that proves it (entries leave a
+        // CRL only after the certificate expires); a hold or "not revoked" needs a fresh list.
+        if (stale != null && (entry == null || hold)) {
+          failures.add("CRL: " + stale);
+          continue;
         }
         if (entry != null) {
           Optional<String> reason =
@@ -410,7 +419,7 @@ public final class CrlCheck {
       X509CRL crl, Instant time, Instant now, Duration maxAge, Duration skew) {
     Instant thisUpdate = crl.getThisUpdate().toInstant();
     if (thisUpdate.isAfter(now.plus(skew))) {
-      return "produced in the future (" + thisUpdate + ")";
+      return FUTURE + " (" + thisUpdate + ")";
     }
     Instant until =
         crl.getNextUpdate() != null ? crl.getNextUpdate().toInstant() : thisUpdate.plus(maxAge);
