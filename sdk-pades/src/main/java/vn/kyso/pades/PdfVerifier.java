@@ -292,18 +292,11 @@ public final class PdfVerifier {
         String.valueOf(ends.size()),
         String.valueOf(revisionEnd),
         String.valueOf(bytes.size()));
+    // The earliest passed document time-stamp covering this revision: its proof of existence.
+    Instant archivePoe = proofOfExistence(documentTimestamps, revisionEnd);
     if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
       return verifyDocumentTimestamp(
-          pdf,
-          secret,
-          bytes,
-          latest,
-          sig,
-          br,
-          r,
-          docMdp,
-          dss,
-          proofOfExistence(documentTimestamps, revisionEnd));
+          pdf, secret, bytes, latest, sig, br, r, docMdp, dss, archivePoe);
     }
     // 2. Digest and CMS.
     Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
@@ -367,7 +360,7 @@ public final class PdfVerifier {
                               .purpose(CertificatePurpose.TIMESTAMPING)
                               .certificates(cms.certificates()),
                           tst.genTime(),
-                          proofOfExistence(documentTimestamps, revisionEnd))
+                          archivePoe)
                       .build());
           if (tsa.isPassed()) {
             r.findings(LongTermFindings.material(true, tsa));
@@ -392,17 +385,12 @@ public final class PdfVerifier {
         failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
       }
     }
-    boolean archived = false;
+    boolean archived = archivePoe != null;
     boolean byDocumentTimestamp = false;
-    for (long[] ts : documentTimestamps) {
-      if (ts[0] > revisionEnd) {
-        archived = true;
-        if (best == null || ts[1] < best.toEpochMilli()) {
-          best = Instant.ofEpochMilli(ts[1]);
-          byDocumentTimestamp = true;
-          r.bestSignatureTime(best);
-        }
-      }
+    if (archived && (best == null || archivePoe.toEpochMilli() < best.toEpochMilli())) {
+      best = archivePoe;
+      byDocumentTimestamp = true;
+      r.bestSignatureTime(best);
     }
     if (best != null) {
       r.finding(LongTermFindings.proofOfExistence(best, byDocumentTimestamp));
