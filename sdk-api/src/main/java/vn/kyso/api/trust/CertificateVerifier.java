@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ServiceException;
 import vn.kyso.api.internal.CrlCheck;
@@ -575,7 +576,10 @@ public final class CertificateVerifier {
     for (byte[] der : crls) {
       crlCandidates.add(new CrlCheck.Candidate(der, RevocationEvidence.Origin.EMBEDDED));
     }
-    ValidationContext signerContext = signerContext(context, time, proven, fresh);
+    // Built only if a CRL signer other than the path's own issuer has to be validated: it copies
+    // every CRL and OCSP response of the context.
+    Supplier<ValidationContext> signerContext =
+        once(() -> signerContext(context, time, proven, fresh));
     CrlCheck.Signers signers =
         crl -> crlSigner(crl, issuer, lookup, signerContext, time, proven, now);
     CrlCheck.Outcome fromCrls =
@@ -724,7 +728,7 @@ public final class CertificateVerifier {
       X509CRL crl,
       X509Certificate issuer,
       Lookup lookup,
-      ValidationContext signerContext,
+      Supplier<ValidationContext> signerContext,
       Instant time,
       boolean proven,
       Instant now) {
@@ -763,7 +767,7 @@ public final class CertificateVerifier {
         CertificateResult r =
             evaluate(
                 path,
-                signerContext,
+                signerContext.get(),
                 time,
                 proven,
                 now,
@@ -777,6 +781,21 @@ public final class CertificateVerifier {
       }
     }
     return Optional.empty();
+  }
+
+  /** A supplier that computes its value at most once (per revocation check, one thread). */
+  private static <T> Supplier<T> once(Supplier<T> source) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = source.get();
+        }
+        return value;
+      }
+    };
   }
 
   private static Set<X509Certificate> plus(Set<X509Certificate> set, X509Certificate c) {
