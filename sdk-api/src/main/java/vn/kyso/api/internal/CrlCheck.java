@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -57,8 +58,6 @@ public final class CrlCheck {
   private static final Set<String> UNDERSTOOD_ENTRY_EXTENSIONS =
       Set.of("2.5.29.21", "2.5.29.24", "2.5.29.29", "2.5.29.23");
 
-  private static final String FUTURE = "produced in the future";
-
   private CrlCheck() {}
 
   /** One CRL offered as evidence, with where it came from. */
@@ -96,7 +95,7 @@ public final class CrlCheck {
    * @param certificate the certificate
    * @param issuer its issuer (the path's next certificate)
    * @param candidates the CRLs to consider
-   * @param signers validates CRL signers
+   * @param lookup validates CRL signers
    * @param time the time the status is needed for
    * @param now the current time
    * @param maxAge how long a CRL without nextUpdate stays usable
@@ -107,11 +106,15 @@ public final class CrlCheck {
       X509Certificate certificate,
       X509Certificate issuer,
       List<Candidate> candidates,
-      Signers signers,
+      Signers lookup,
       Instant time,
       Instant now,
       Duration maxAge,
       Duration skew) {
+    // One signer search per CRL, however many distribution points and deltas ask for it: each
+    // may validate another certificate path.
+    Map<X509CRL, Optional<List<X509Certificate>>> signerOf = new IdentityHashMap<>();
+    Signers signers = crl -> signerOf.computeIfAbsent(crl, lookup::signerOf);
     List<String> failures = new ArrayList<>();
     List<Parsed> complete = new ArrayList<>();
     List<Parsed> deltas = new ArrayList<>();
@@ -156,7 +159,7 @@ public final class CrlCheck {
           continue;
         }
         String stale = staleness(crl, time, now, maxAge, skew);
-        if (stale != null && stale.startsWith(FUTURE)) {
+        if (stale != null && stale.startsWith(Revocation.FUTURE)) {
           failures.add("CRL: " + stale);
           continue;
         }
@@ -417,16 +420,13 @@ public final class CrlCheck {
 
   private static String staleness(
       X509CRL crl, Instant time, Instant now, Duration maxAge, Duration skew) {
-    Instant thisUpdate = crl.getThisUpdate().toInstant();
-    if (thisUpdate.isAfter(now.plus(skew))) {
-      return FUTURE + " (" + thisUpdate + ")";
-    }
-    Instant until =
-        crl.getNextUpdate() != null ? crl.getNextUpdate().toInstant() : thisUpdate.plus(maxAge);
-    if (until.isBefore(time)) {
-      return "stale: valid until " + until + ", needed for " + time;
-    }
-    return null;
+    return Revocation.staleness(
+        crl.getThisUpdate().toInstant(),
+        Optional.ofNullable(crl.getNextUpdate()).map(d -> d.toInstant()),
+        time,
+        now,
+        maxAge,
+        skew);
   }
 
   private static RevocationEvidence evidence(
@@ -448,16 +448,5 @@ public final class CrlCheck {
         reason,
         signer,
         p.der());
-  }
-
-  /**
-   * Says whether a principal names the CRL's issuer (for signer lookup).
-   *
-   * @param crl the CRL
-   * @param subject a certificate's subject
-   * @return whether they are the same name
-   */
-  public static boolean issuedBy(X509CRL crl, X500Principal subject) {
-    return crl.getIssuerX500Principal().equals(subject);
   }
 }

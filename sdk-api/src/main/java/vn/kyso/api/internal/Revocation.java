@@ -283,10 +283,35 @@ public final class Revocation {
    */
   public static String staleness(
       RevocationEvidence e, Instant t, Instant now, Duration maxAge, Duration skew) {
-    if (e.thisUpdate().isAfter(now.plus(skew))) {
-      return "produced in the future (" + e.thisUpdate() + ")";
+    return staleness(e.thisUpdate(), e.nextUpdate(), t, now, maxAge, skew);
+  }
+
+  /** The reason given for revocation data produced after now (plus the skew). */
+  static final String FUTURE = "produced in the future";
+
+  /**
+   * Says whether revocation data produced at {@code thisUpdate} can speak for time {@code t}.
+   *
+   * @param thisUpdate when it was produced
+   * @param nextUpdate when newer data is promised, if stated
+   * @param t the time it must speak for
+   * @param now the current time
+   * @param maxAge how long data without nextUpdate stays usable
+   * @param skew tolerated clock difference
+   * @return null when fresh, else the reason it is not (starting with {@link #FUTURE} for data from
+   *     the future)
+   */
+  static String staleness(
+      Instant thisUpdate,
+      Optional<Instant> nextUpdate,
+      Instant t,
+      Instant now,
+      Duration maxAge,
+      Duration skew) {
+    if (thisUpdate.isAfter(now.plus(skew))) {
+      return FUTURE + " (" + thisUpdate + ")";
     }
-    Instant until = e.nextUpdate().orElse(e.thisUpdate().plus(maxAge));
+    Instant until = nextUpdate.orElse(thisUpdate.plus(maxAge));
     if (until.isBefore(t)) {
       return "stale: valid until " + until + ", needed for " + t;
     }
