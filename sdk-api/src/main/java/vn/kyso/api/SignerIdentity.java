@@ -253,12 +253,13 @@ public final class SignerIdentity {
   }
 
   /**
-   * Returns the subject name as RFC 2253 text, with UTF-8 characters kept.
+   * Returns the subject name as people read it: RFC 4514 text with short attribute names (CN, O,
+   * OU, T, E, UID, L, ST, C) and string values as Unicode text, never {@code #hex} for a string.
    *
    * @return the distinguished name
    */
   public String distinguishedName() {
-    return principal.getName(X500Principal.RFC2253);
+    return DnParser.readable(principal);
   }
 
   /**

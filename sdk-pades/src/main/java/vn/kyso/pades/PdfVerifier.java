@@ -1,65 +1,55 @@
 package vn.kyso.pades;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
-import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.shared.LongTermFindings;
-import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
-import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
-import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.ValidationContext;
-import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
+import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
-import vn.kyso.pades.internal.BoundedDecode;
+import vn.kyso.pades.internal.ByteRange;
+import vn.kyso.pades.internal.ByteRangeCheck;
 import vn.kyso.pades.internal.CmsCheck;
 import vn.kyso.pades.internal.DecodeCeiling;
+import vn.kyso.pades.internal.DocumentContext;
+import vn.kyso.pades.internal.PdfFindings;
 import vn.kyso.pades.internal.PdfLoad;
-import vn.kyso.pades.internal.PdfUpdate;
-import vn.kyso.pades.internal.RevisionDiff;
+import vn.kyso.pades.internal.RevisionChanges;
 import vn.kyso.pades.internal.SignedBytes;
+import vn.kyso.pades.internal.TimestampCheck;
 
 /**
  * Verifies every signature of a PDF. Built once, immutable and thread-safe.
@@ -71,26 +61,39 @@ import vn.kyso.pades.internal.SignedBytes;
  * ValidationReport report = verifier.verify(Path.of("cong-van-den.pdf"));
  * }</pre>
  *
- * <p>Per signature: the byte range (starts at 0, leaves out exactly the {@code /Contents} hex
- * string, ends at the {@code %%EOF} of a revision, holds the signature dictionary), the digest, the
- * CMS signature, the signing-certificate binding, the signature time-stamp (imprint and TSA
- * certificate), the signer's path and revocation at the best proven time, and every change made
- * after the signed revision, compared object by object (see the security notes).
+ * <p>The steps, each done once per document or per signature (in {@code vn.kyso.pades.internal}):
+ * the byte range (starts at 0, leaves out exactly the {@code /Contents} hex string, ends at the
+ * {@code %%EOF} of a revision, holds the signature dictionary); the digest and the CMS signature
+ * with its signing-certificate binding; the time-stamps (the signature's own, over its value, and
+ * the document time-stamps, newest first, each giving proof of existence to what it covers); the
+ * signer's path and revocation at the best proven time; the changes made after the signed revision,
+ * compared object by object once per revision; and the visible appearance.
  *
- * <p><b>Security notes.</b> Structural defects fail the signature; they never make it "skipped". A
- * later revision that changes what the signed revision showed (page content, resources, fonts, the
- * page tree, catalog entries, annotations over content, read-only or locked fields) fails the
- * signature with the changed objects named, whatever signatures come after. Allowed later changes
- * are new signature fields and signatures, DSS material and document time-stamps, filling form
- * fields that are neither read-only nor locked (unless DocMDP P=1), and annotations that cover
- * nothing the signed page painted (without DocMDP, or with P=3). The legacy {@code adbe.pkcs7.sha1}
- * format is checked and reported as weak (INDETERMINATE, CRYPTO_CONSTRAINTS_FAILURE_NO_POE).
+ * <p>The report lists signatures and document time-stamps apart ({@link
+ * ValidationReport#documentTimestamps()}); each signature carries its signature and archive
+ * time-stamps, its structural level (B-B to B-LTA) and whether that level's validation data was
+ * usable. A signature dictionary that two fields reference is one signature, with the finding
+ * {@code PDF_SIGNATURE_SHARED}.
+ *
+ * <p><b>Security notes.</b> Structural defects fail the signature; they never make it "skipped".
+ * {@code HASH_FAILURE} means the signed bytes do not match, nothing else. A later revision that
+ * changes what the signed revision showed or did (page content, content resources, fonts, the page
+ * tree, page boxes, actions and scripts, optional content, destinations, structure over signed
+ * content, annotations over content, read-only or locked fields) fails the signature with {@code
+ * DISALLOWED_CHANGE} and the finding {@code PDF_DISALLOWED_CHANGE} naming the revision and the
+ * objects, on the signature and on the document, whatever signatures come after. Later changes
+ * honest tools make on every signing are allowed and named in an INFO finding ({@code
+ * PDF_ALLOWED_CHANGES}): new signature fields, widgets and appearances, regenerated appearances of
+ * signature widgets, page resources added for them, DSS material and document time-stamps, the
+ * document information and XMP metadata, structure added for new annotations, added destinations,
+ * embedded files (without certification or with P=3), filling form fields that are neither
+ * read-only nor locked (unless DocMDP P=1), and annotations that cover nothing the signed page
+ * painted (without DocMDP, or with P=3). The legacy {@code adbe.pkcs7.sha1} format is checked and
+ * reported as weak (INDETERMINATE, CRYPTO_CONSTRAINTS_FAILURE_NO_POE).
  *
  * @since 0.1
  */
 public final class PdfVerifier {
-  private static final String BUNDLE = "vn.kyso.pades.messages";
-
   private final CertificateVerifier certificates;
   private final Clock clock;
   private final ResourceLimits limits;
@@ -115,7 +118,7 @@ public final class PdfVerifier {
    * Verifies a PDF file.
    *
    * @param pdf the file; only read
-   * @return one result per signature, and document findings
+   * @return one result per signature and per document time-stamp, and document findings
    * @throws DocumentException {@code MALFORMED_INPUT} when the file is not a readable PDF, {@code
    *     IO_ERROR} when it cannot be read
    */
@@ -130,7 +133,7 @@ public final class PdfVerifier {
    *
    * @param pdf the file; only read
    * @param password the user or owner password (copied; wipe yours), or null for none
-   * @return one result per signature, and document findings
+   * @return one result per signature and per document time-stamp, and document findings
    * @throws DocumentException {@code DOCUMENT_ENCRYPTED} when the password is missing or wrong,
    *     {@code MALFORMED_INPUT} when the file is not a readable PDF, {@code IO_ERROR} when it
    *     cannot be read
@@ -154,50 +157,9 @@ public final class PdfVerifier {
               "number of PDF objects (" + objects + ")",
               limits.maxPdfObjects());
         }
-        Integer docMdp = PdfUpdate.docMdpOf(latest);
-        List<PDSignature> sigs = signatures(latest);
-        Dss dss = Dss.read(latest, limits.maxDecodedStreamBytes());
-        // Document time-stamps first, newest first: each gives proof of existence to what it
-        // covers, the older time-stamps among it (EN 319 102-1, 5.6.2.4 and the LTA process).
-        List<SignatureResult> results = new ArrayList<>();
-        List<long[]> timestamps = new ArrayList<>();
-        for (int n = sigs.size(); n >= 1; n--) {
-          PDSignature sig = sigs.get(n - 1);
-          if (COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE))
-              || "ETSI.RFC3161".equals(sig.getCOSObject().getNameAsString(COSName.SUB_FILTER))) {
-            SignatureResult t =
-                verifySafely(
-                    pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, List.copyOf(timestamps));
-            long[] br = byteRange(sig);
-            if (t.isPassed() && br != null && t.bestSignatureTime().isPresent()) {
-              timestamps.add(
-                  new long[] {br[2] + br[3], t.bestSignatureTime().get().toEpochMilli()});
-            }
-          }
-        }
-        int n = 0;
-        for (PDSignature sig : sigs) {
-          n++;
-          results.add(
-              verifySafely(pdf, secret, bytes, latest, sig, n, ends, docMdp, dss, timestamps));
-        }
-        results.forEach(report::signature);
-        if (!ends.isEmpty() && ends.get(ends.size() - 1) < bytes.size()) {
-          byte[] tail =
-              bytes.read(
-                  ends.get(ends.size() - 1),
-                  (int) Math.min(4096, bytes.size() - ends.get(ends.size() - 1)));
-          if (!new String(tail, StandardCharsets.ISO_8859_1).isBlank()) {
-            report.documentFinding(
-                finding(
-                    "PDF_TRAILING_BYTES",
-                    Severity.WARNING,
-                    bytes.size() - ends.get(ends.size() - 1)));
-          }
-        }
-        if (sigs.isEmpty()) {
-          report.documentFinding(finding("PDF_NO_SIGNATURE", Severity.INFO));
-        }
+        DocumentContext ctx =
+            new DocumentContext(pdf, secret, bytes, latest, ends, limits, certificates);
+        verifyAll(ctx, report);
       }
       // A stream past the limit that PDFBox caught and parsed around still fails the document.
       PdfLoad.requireWithinCeiling();
@@ -207,110 +169,283 @@ public final class PdfVerifier {
     return report.build();
   }
 
-  private static List<PDSignature> signatures(PDDocument doc) {
-    List<PDSignature> out = new ArrayList<>();
+  /** One signature dictionary with the fields that reference it, in document order. */
+  private record Entry(int index, COSDictionary signature, List<String> fields) {
+    String id() {
+      return fields.isEmpty() || fields.get(0) == null ? "Signature" + index : fields.get(0);
+    }
+
+    boolean isDocumentTimestamp() {
+      return COSName.DOC_TIME_STAMP.equals(signature.getCOSName(COSName.TYPE))
+          || "ETSI.RFC3161".equals(signature.getNameAsString(COSName.SUB_FILTER));
+    }
+  }
+
+  /** A document time-stamp's verdict and what the signatures it covers need from it. */
+  private record Archive(
+      ByteRange range, SignatureResult result, Instant time, X509Certificate tsa) {
+    boolean covers(long revisionEnd) {
+      return range != null && range.end() > revisionEnd;
+    }
+  }
+
+  private void verifyAll(DocumentContext ctx, ValidationReport.Builder report) throws IOException {
+    List<Entry> entries = entries(ctx.latest());
+    // Document time-stamps first, newest first: each gives proof of existence to what it covers,
+    // the older time-stamps among it (EN 319 102-1, 5.6.2.4 and the LTA process).
+    Map<Entry, Archive> archives = new IdentityHashMap<>();
+    List<Archive> passed = new ArrayList<>();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      Entry e = entries.get(i);
+      if (e.isDocumentTimestamp()) {
+        Archive a = safely(e, () -> documentTimestamp(ctx, e, proofOfExistence(passed, e)));
+        archives.put(e, a);
+        if (a.result().isPassed() && a.time() != null && a.range() != null) {
+          passed.add(a);
+        }
+      }
+    }
+    List<Archive> inOrder = new ArrayList<>();
+    for (Entry e : entries) {
+      if (archives.containsKey(e)) {
+        inOrder.add(archives.get(e));
+      }
+    }
+    for (Entry e : entries) {
+      if (e.isDocumentTimestamp()) {
+        report.documentTimestamp(archives.get(e).result());
+      } else {
+        report.signature(
+            safely(e, () -> new Archive(null, signature(ctx, e, inOrder, passed), null, null))
+                .result());
+      }
+    }
+    documentFindings(ctx, entries, report);
+  }
+
+  private void documentFindings(
+      DocumentContext ctx, List<Entry> entries, ValidationReport.Builder report)
+      throws IOException {
+    // The earliest revision with a change no rule allows: its comparison holds every later one.
+    ctx.comparedRevisions().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .filter(e -> !e.getValue().acceptable())
+        .findFirst()
+        .ifPresent(
+            e ->
+                e.getValue().findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR)
+                    .forEach(report::documentFinding));
+    SignedBytes bytes = ctx.bytes();
+    List<Long> ends = ctx.ends();
+    if (!ends.isEmpty() && ends.get(ends.size() - 1) < bytes.size()) {
+      long last = ends.get(ends.size() - 1);
+      byte[] tail = bytes.read(last, (int) Math.min(4096, bytes.size() - last));
+      if (!new String(tail, StandardCharsets.ISO_8859_1).isBlank()) {
+        report.documentFinding(
+            PdfFindings.of("PDF_TRAILING_BYTES", Severity.WARNING, bytes.size() - last));
+      }
+    }
+    if (entries.stream().noneMatch(e -> !e.isDocumentTimestamp())) {
+      report.documentFinding(PdfFindings.of("PDF_NO_SIGNATURE", Severity.INFO));
+    }
+  }
+
+  /**
+   * The signature dictionaries of the form, in field order; a dictionary that several fields
+   * reference (the same object, or a copy with the same byte range and contents) is one entry.
+   */
+  private static List<Entry> entries(PDDocument doc) {
+    Map<String, List<Object>> byContent = new LinkedHashMap<>();
     PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
     if (form == null) {
-      return out;
+      return List.of();
     }
+    Map<COSDictionary, List<String>> fields = new IdentityHashMap<>();
+    List<COSDictionary> order = new ArrayList<>();
     for (PDField f : form.getFieldTree()) {
       if (f instanceof PDSignatureField s && s.getSignature() != null) {
-        out.add(s.getSignature());
+        COSDictionary d = s.getSignature().getCOSObject();
+        String sameAs = contentKey(d);
+        COSDictionary first = d;
+        if (sameAs != null && byContent.containsKey(sameAs)) {
+          first = (COSDictionary) byContent.get(sameAs).get(0);
+        } else if (sameAs != null) {
+          byContent.put(sameAs, List.of(d));
+        }
+        if (!fields.containsKey(first)) {
+          fields.put(first, new ArrayList<>());
+          order.add(first);
+        }
+        fields.get(first).add(f.getFullyQualifiedName());
       }
+    }
+    List<Entry> out = new ArrayList<>();
+    for (COSDictionary d : order) {
+      out.add(new Entry(out.size() + 1, d, fields.get(d)));
     }
     return out;
   }
 
+  private static String contentKey(COSDictionary sig) {
+    ByteRange range = ByteRange.of(sig);
+    if (range == null || !(sig.getDictionaryObject(COSName.CONTENTS) instanceof COSString c)) {
+      return null;
+    }
+    return range + HexFormat.of().formatHex(DigestAlgorithm.SHA256.digest(c.getBytes()).value());
+  }
+
+  private interface Step {
+    Archive run() throws IOException;
+  }
+
   /** A structure PDFBox cannot follow fails the signature; it never escapes as an exception. */
-  private SignatureResult verifySafely(
-      Path pdf,
-      String secret,
-      SignedBytes bytes,
-      PDDocument latest,
-      PDSignature sig,
-      int index,
-      List<Long> ends,
-      Integer docMdp,
-      Dss dss,
-      List<long[]> documentTimestamps)
-      throws IOException {
+  private static Archive safely(Entry e, Step step) throws IOException {
     try {
-      return verifyOne(
-          pdf, secret, bytes, latest, sig, index, ends, docMdp, dss, documentTimestamps);
-    } catch (RuntimeException | StackOverflowError e) {
-      return SignatureResult.builder("Signature" + index, SignatureFormat.PDF_PKCS7_DETACHED)
-          .notPassed(SubIndication.FORMAT_FAILURE)
-          .finding(
-              finding(
-                  "PDF_CMS_INVALID",
-                  Severity.ERROR,
-                  "damaged structure: " + e.getClass().getSimpleName()))
-          .build();
+      return step.run();
+    } catch (RuntimeException | StackOverflowError x) {
+      SignatureResult failed =
+          SignatureResult.builder(
+                  e.id(),
+                  e.isDocumentTimestamp()
+                      ? SignatureFormat.PDF_DOCUMENT_TIMESTAMP
+                      : SignatureFormat.PDF_PKCS7_DETACHED)
+              .notPassed(SubIndication.FORMAT_FAILURE)
+              .finding(
+                  PdfFindings.of(
+                      "PDF_CMS_INVALID",
+                      Severity.ERROR,
+                      "damaged structure: " + x.getClass().getSimpleName()))
+              .build();
+      return new Archive(null, failed, null, null);
     }
   }
 
-  private SignatureResult verifyOne(
-      Path pdf,
-      String secret,
-      SignedBytes bytes,
-      PDDocument latest,
-      PDSignature sig,
-      int index,
-      List<Long> ends,
-      Integer docMdp,
-      Dss dss,
-      List<long[]> documentTimestamps)
-      throws IOException {
-    String id = fieldName(latest, sig).orElse("Signature" + index);
-    String subFilter = sig.getCOSObject().getNameAsString(COSName.SUB_FILTER);
-    SignatureFormat format = formatOf(subFilter);
+  /** The builder after the steps every signature and document time-stamp share. */
+  private record Started(SignatureResult.Builder builder, boolean failed) {}
+
+  /**
+   * The steps every signature and document time-stamp share: the claimed time, the fields that
+   * reference it, the format and the byte range, and what the range covers.
+   */
+  private static Started start(
+      DocumentContext ctx, Entry e, SignatureFormat format, ByteRange range) throws IOException {
+    String subFilter = e.signature().getNameAsString(COSName.SUB_FILTER);
     SignatureResult.Builder r =
-        SignatureResult.builder(id, format == null ? SignatureFormat.PDF_PKCS7_DETACHED : format);
+        SignatureResult.builder(
+            e.id(), format == null ? SignatureFormat.PDF_PKCS7_DETACHED : format);
+    PDSignature sig = new PDSignature(e.signature());
     if (sig.getSignDate() != null) {
       r.claimedSigningTime(sig.getSignDate().toInstant());
     }
+    if (e.fields().size() > 1) {
+      r.finding(
+          PdfFindings.of(
+              "PDF_SIGNATURE_SHARED",
+              Severity.WARNING,
+              e.fields().size(),
+              String.join(", ", e.fields())));
+    }
     if (format == null) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE)
-          .finding(finding("PDF_SUBFILTER_UNSUPPORTED", Severity.ERROR, String.valueOf(subFilter)))
-          .build();
+      r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(
+              PdfFindings.of(
+                  "PDF_SUBFILTER_UNSUPPORTED", Severity.ERROR, String.valueOf(subFilter)));
+      return new Started(r, true);
     }
-    // 1. Byte range: the structure that signature wrapping and universal forgery attack.
-    long[] br = byteRange(sig);
-    String brProblem = checkByteRange(br, bytes, sig, latest, ends);
-    if (brProblem != null) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE)
-          .finding(finding("PDF_BYTE_RANGE_INVALID", Severity.ERROR, brProblem))
-          .build();
+    String problem = ByteRangeCheck.problem(range, e.signature(), ctx);
+    if (problem != null) {
+      r.notPassed(SubIndication.FORMAT_FAILURE)
+          .finding(PdfFindings.of("PDF_BYTE_RANGE_INVALID", Severity.ERROR, problem));
+      return new Started(r, true);
     }
-    long revisionEnd = br[2] + br[3];
-    int revision = ends.indexOf(revisionEnd) + 1;
+    long size = ctx.bytes().size();
     r.scopeFromBundle(
-        BUNDLE,
-        PdfVerifier.class,
-        revisionEnd == bytes.size() ? "REVISION_WHOLE" : "REVISION",
-        String.valueOf(revision),
-        String.valueOf(ends.size()),
-        String.valueOf(revisionEnd),
-        String.valueOf(bytes.size()));
-    // The earliest passed document time-stamp covering this revision: its proof of existence.
-    Instant archivePoe = proofOfExistence(documentTimestamps, revisionEnd);
+        "vn.kyso.pades.messages",
+        PdfFindings.class,
+        range.end() == size ? "REVISION_WHOLE" : "REVISION",
+        String.valueOf(ctx.revisionOf(range.end())),
+        String.valueOf(ctx.ends().size()),
+        String.valueOf(range.end()),
+        String.valueOf(size));
+    return new Started(r, false);
+  }
+
+  private Archive documentTimestamp(DocumentContext ctx, Entry e, Instant proofOfExistence)
+      throws IOException {
+    ByteRange range = ByteRange.of(e.signature());
+    Started s = start(ctx, e, SignatureFormat.PDF_DOCUMENT_TIMESTAMP, range);
+    if (s.failed()) {
+      return new Archive(null, s.builder().build(), null, null);
+    }
+    SignatureResult.Builder r = s.builder();
+    TimestampCheck.DocumentTimestamp t =
+        TimestampCheck.documentTimestamp(ctx, e.signature(), range, proofOfExistence);
+    if (t.tsa() != null) {
+      r.signingCertificate(t.tsa());
+    }
+    if (t.time() != null && t.failure() != SubIndication.HASH_FAILURE) {
+      r.bestSignatureTime(t.time());
+    }
+    if (t.tsaResult() != null) {
+      r.certificateResult(t.tsaResult());
+    }
+    r.findings(t.findings());
+    SubIndication failure = t.failure();
+    if (failure != SubIndication.FORMAT_FAILURE
+        && failure != SubIndication.HASH_FAILURE
+        && range.end() < ctx.bytes().size()) {
+      failure = afterChanges(ctx, range, r, failure);
+    }
+    SignatureResult result = failure == null ? r.passed().build() : r.notPassed(failure).build();
+    return new Archive(range, result, t.time(), t.tsa());
+  }
+
+  /** The changes after the signed revision: named, and failing it when one is not allowed. */
+  private static SubIndication afterChanges(
+      DocumentContext ctx, ByteRange range, SignatureResult.Builder r, SubIndication failure) {
+    RevisionChanges changes = ctx.changesAfter(range.end());
+    r.findings(changes.findings());
+    if (changes.changes() == null) {
+      return worse(failure, SubIndication.FORMAT_FAILURE);
+    }
+    return changes.acceptable() ? failure : worse(failure, SubIndication.DISALLOWED_CHANGE);
+  }
+
+  private SignatureResult signature(
+      DocumentContext ctx, Entry e, List<Archive> archives, List<Archive> passed)
+      throws IOException {
+    String subFilter = e.signature().getNameAsString(COSName.SUB_FILTER);
+    SignatureFormat format = formatOf(subFilter);
+    ByteRange range = ByteRange.of(e.signature());
+    Started s = start(ctx, e, format, range);
+    if (s.failed()) {
+      return s.builder().build();
+    }
+    SignatureResult.Builder r = s.builder();
+    long revisionEnd = range.end();
     if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
-      return verifyDocumentTimestamp(
-          pdf, secret, bytes, latest, sig, br, r, docMdp, dss, archivePoe);
+      throw new IllegalStateException("document time-stamps are verified apart");
+    }
+    // The earliest passed document time-stamp covering this revision: its proof of existence.
+    Instant archivePoe = null;
+    for (Archive a : passed) {
+      if (a.covers(revisionEnd) && (archivePoe == null || a.time().isBefore(archivePoe))) {
+        archivePoe = a.time();
+      }
     }
     // 2. Digest and CMS.
     Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
-    byte[] contents =
-        ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
+    byte[] contents = ((COSString) e.signature().getDictionaryObject(COSName.CONTENTS)).getBytes();
     CmsCheck.Outcome cms =
         format == SignatureFormat.PDF_PKCS7_SHA1
-            ? CmsCheck.checkSha1Form(contents, digest(bytes, DigestAlgorithm.SHA1, br))
+            ? CmsCheck.checkSha1Form(contents, range.digest(ctx.bytes(), DigestAlgorithm.SHA1))
             : CmsCheck.check(
                 contents,
-                alg -> digests.computeIfAbsent(alg, a -> digest(bytes, a, br)),
+                alg -> digests.computeIfAbsent(alg, a -> range.digest(ctx.bytes(), a)),
                 format == SignatureFormat.PADES_BASELINE);
     if (format != SignatureFormat.PADES_BASELINE) {
-      r.finding(finding("PDF_LEGACY_FORMAT", Severity.WARNING, subFilter));
+      r.finding(PdfFindings.of("PDF_LEGACY_FORMAT", Severity.WARNING, subFilter));
     }
     if (cms.problem() != null) {
       SubIndication sub =
@@ -324,70 +459,63 @@ public final class PdfVerifier {
         r.signingCertificate(cms.signer());
       }
       return r.notPassed(sub)
-          .finding(finding("PDF_CMS_INVALID", Severity.ERROR, cms.problem()))
+          .finding(PdfFindings.of("PDF_CMS_INVALID", Severity.ERROR, cms.problem()))
           .build();
     }
     r.signingCertificate(cms.signer());
     if (cms.signingCertificateNote() != null) {
       r.finding(
-          finding(
+          PdfFindings.of(
               "PDF_SIGNING_CERTIFICATE_ATTRIBUTE", Severity.WARNING, cms.signingCertificateNote()));
     }
     SubIndication failure = null;
     if (cms.weakAlgorithm()) {
       r.finding(
           format == SignatureFormat.PDF_PKCS7_SHA1
-              ? finding("PDF_FORMAT_SHA1_WEAK", Severity.ERROR)
-              : finding("PDF_WEAK_DIGEST", Severity.ERROR, cms.digest().jcaName()));
+              ? PdfFindings.of("PDF_FORMAT_SHA1_WEAK", Severity.ERROR)
+              : PdfFindings.of("PDF_WEAK_DIGEST", Severity.ERROR, cms.digest().jcaName()));
       failure = SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE;
     }
-    // 3. Signature time-stamp: proof of existence.
+    // 3. Time-stamps: the signature's own, then the document time-stamps over it.
     Instant best = null;
-    SignatureLevel level =
-        format == SignatureFormat.PADES_BASELINE ? SignatureLevel.B_B : SignatureLevel.NONE;
+    boolean timestampHeld = false;
     if (cms.timestampToken().isPresent()) {
-      try {
-        TimestampToken tst = TimestampToken.parse(cms.timestampToken().get());
-        if (!tst.covers(tst.imprint().algorithm().digest(cms.signatureValue()))) {
-          r.finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR));
-          failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
-        } else {
-          CertificateResult tsa =
-              certificates.verify(
-                  tst.tsaCertificate(),
-                  underProofOfExistence(
-                          dss.context()
-                              .purpose(CertificatePurpose.TIMESTAMPING)
-                              .certificates(cms.certificates()),
-                          tst.genTime(),
-                          archivePoe)
-                      .build());
-          if (tsa.isPassed()) {
-            r.findings(LongTermFindings.material(true, tsa));
-            best = tst.genTime();
-            if (level == SignatureLevel.B_B) {
-              level = SignatureLevel.B_T;
-            }
-            r.bestSignatureTime(best);
-          } else {
-            r.finding(
-                finding(
-                    "PDF_TIMESTAMP_UNTRUSTED",
-                    Severity.ERROR,
-                    tsa.findings().isEmpty()
-                        ? tsa.indication()
-                        : tsa.findings().get(0).messageEn()));
-            failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
-          }
-        }
-      } catch (DocumentException e) {
-        r.finding(finding("PDF_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
-        failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+      TimestampCheck.SignatureTimestamp tst =
+          TimestampCheck.signatureTimestamp(
+              ctx,
+              cms.timestampToken().get(),
+              cms.signatureValue(),
+              cms.certificates(),
+              archivePoe);
+      r.findings(tst.findings());
+      if (tst.result() != null) {
+        r.timestamp(tst.result());
+      }
+      if (tst.failure() != null) {
+        failure = worse(failure, tst.failure());
+      }
+      if (tst.proven() != null) {
+        best = tst.proven();
+        timestampHeld = true;
+        r.bestSignatureTime(best);
       }
     }
-    boolean archived = archivePoe != null;
+    boolean archived = false;
+    for (Archive a : archives) {
+      if (a.covers(revisionEnd) && a.time() != null) {
+        archived = true;
+        r.timestamp(
+            new TimestampResult(
+                TimestampResult.Kind.ARCHIVE,
+                a.result().id(),
+                a.time(),
+                a.tsa(),
+                a.result().indication(),
+                a.result().subIndication().orElse(null)));
+      }
+    }
     boolean byDocumentTimestamp = false;
-    if (archived && (best == null || archivePoe.toEpochMilli() < best.toEpochMilli())) {
+    if (archivePoe != null && (best == null || archivePoe.isBefore(best))) {
       best = archivePoe;
       byDocumentTimestamp = true;
       r.bestSignatureTime(best);
@@ -396,11 +524,11 @@ public final class PdfVerifier {
       r.finding(LongTermFindings.proofOfExistence(best, byDocumentTimestamp));
     }
     // 4. The signer's certificate at the best proven time, with the document's DSS material first.
-    ValidationContext.Builder ctx = dss.context().certificates(cms.certificates());
+    ValidationContext.Builder vc = ctx.dss().context().certificates(cms.certificates());
     if (best != null) {
-      ctx.at(best, true);
+      vc.at(best, true);
     }
-    CertificateResult cert = certificates.verify(cms.signer(), ctx.build());
+    CertificateResult cert = certificates.verify(cms.signer(), vc.build());
     r.certificateResult(cert).findings(cert.findings());
     r.findings(LongTermFindings.material(false, cert));
     if (!cert.isPassed()) {
@@ -408,63 +536,42 @@ public final class PdfVerifier {
           worse(
               failure,
               cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
-    } else if (level == SignatureLevel.B_T
-        && !cert.revocation().isEmpty()
-        && cert.revocation().stream()
-            .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED)) {
-      level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
-    r.level(level);
-    // 5. What changed after the signed revision: every later update must be a clean revision
-    //    (a cross-reference section that a strict parser follows), and nothing may follow the last.
-    long previous = revisionEnd;
-    for (long end : ends) {
-      if (end > revisionEnd) {
-        if (!bytes.isCleanRevision(previous, end)) {
-          r.finding(finding("PDF_UNCLEAN_REVISION", Severity.ERROR, previous, end));
-          failure = worse(failure, SubIndication.HASH_FAILURE);
-        }
-        previous = end;
-      }
-    }
-    if (previous < bytes.size()
-        && !new String(
-                bytes.read(previous, (int) Math.min(4096, bytes.size() - previous)),
-                StandardCharsets.ISO_8859_1)
-            .isBlank()) {
-      r.finding(finding("PDF_UNCLEAN_REVISION", Severity.ERROR, previous, bytes.size()));
-      failure = worse(failure, SubIndication.HASH_FAILURE);
-    }
-    if (revisionEnd < bytes.size()) {
-      RevisionDiff.Result diff = compareRevisions(pdf, secret, revisionEnd, latest, docMdp);
-      if (diff == null) {
-        r.finding(finding("PDF_REVISION_UNREADABLE", Severity.ERROR, revision));
-        failure = worse(failure, SubIndication.FORMAT_FAILURE);
-      } else {
-        List<RevisionDiff.Change> bad = diff.disallowed();
-        if (!bad.isEmpty()) {
-          StringBuilder names = new StringBuilder();
-          for (int i = 0; i < bad.size() && i < 10; i++) {
-            names
-                .append(i == 0 ? "" : "; ")
-                .append(bad.get(i).object())
-                .append(" (")
-                .append(bad.get(i).what())
-                .append(')');
+    // The level is the structure's; whether its validation data held is said apart.
+    boolean embeddedRevocation =
+        cert.isPassed()
+            && !cert.revocation().isEmpty()
+            && cert.revocation().stream()
+                .allMatch(x -> x.origin() == RevocationEvidence.Origin.EMBEDDED);
+    SignatureLevel level = SignatureLevel.NONE;
+    boolean usable = true;
+    if (format == SignatureFormat.PADES_BASELINE) {
+      level = SignatureLevel.B_B;
+      if (cms.timestampToken().isPresent()) {
+        level = SignatureLevel.B_T;
+        usable = timestampHeld;
+        if (ctx.dss().hasRevocationData()) {
+          level = SignatureLevel.B_LT;
+          usable = usable && embeddedRevocation;
+          if (archived) {
+            level = SignatureLevel.B_LTA;
+            usable = usable && archivePoe != null;
           }
-          r.finding(finding("PDF_DISALLOWED_CHANGE", Severity.ERROR, bad.size(), names));
-          failure = worse(failure, SubIndication.HASH_FAILURE);
-        } else {
-          r.finding(finding("PDF_ALLOWED_CHANGES", Severity.INFO, diff.changes().size()));
         }
       }
+    }
+    r.level(level).validationDataUsable(usable);
+    // 5. What changed after the signed revision.
+    if (revisionEnd < ctx.bytes().size()) {
+      failure = afterChanges(ctx, range, r, failure);
     }
     // 6. The visible appearance against the national format: findings only, never the indication.
+    PDSignature sig = new PDSignature(e.signature());
     Instant shown =
         best != null ? best : sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
     r.findings(
         AppearanceCheck.check(
-            latest,
+            ctx.latest(),
             sig,
             cms.signer() == null ? null : SignerIdentity.from(cms.signer()),
             shown,
@@ -473,153 +580,22 @@ public final class PdfVerifier {
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
 
-  private SignatureResult verifyDocumentTimestamp(
-      Path pdf,
-      String secret,
-      SignedBytes bytes,
-      PDDocument latest,
-      PDSignature sig,
-      long[] br,
-      SignatureResult.Builder r,
-      Integer docMdp,
-      Dss dss,
-      Instant proofOfExistence)
-      throws IOException {
-    byte[] contents =
-        ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
-    TimestampToken token;
-    try {
-      // As written (BER allowed outside the signed attributes, which must be DER), without the
-      // padding.
-      byte[] raw = CmsCheck.unpadded(contents);
-      if (raw == null) {
-        throw new IllegalArgumentException(
-            "bytes other than zero padding follow the token in /Contents");
-      }
-      token = TimestampToken.parse(raw);
-    } catch (DocumentException | RuntimeException e) {
-      return r.notPassed(SubIndication.FORMAT_FAILURE)
-          .finding(finding("PDF_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()))
-          .build();
-    }
-    r.signingCertificate(token.tsaCertificate());
-    DigestAlgorithm alg = token.imprint().algorithm();
-    if (!token.covers(new Digest(alg, digest(bytes, alg, br)))) {
-      return r.notPassed(SubIndication.HASH_FAILURE)
-          .finding(finding("PDF_TIMESTAMP_IMPRINT", Severity.ERROR))
-          .build();
-    }
-    r.bestSignatureTime(token.genTime());
-    CertificateResult tsa =
-        certificates.verify(
-            token.tsaCertificate(),
-            underProofOfExistence(
-                    dss.context().purpose(CertificatePurpose.TIMESTAMPING),
-                    token.genTime(),
-                    proofOfExistence)
-                .build());
-    r.certificateResult(tsa).findings(tsa.findings());
-    r.findings(LongTermFindings.material(true, tsa));
-    if (proofOfExistence != null) {
-      r.finding(LongTermFindings.proofOfExistence(proofOfExistence, true));
-    }
-    SubIndication failure =
-        tsa.isPassed()
-            ? null
-            : tsa.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE);
-    long end = br[2] + br[3];
-    if (end < bytes.size()) {
-      RevisionDiff.Result diff = compareRevisions(pdf, secret, end, latest, docMdp);
-      if (diff == null || !diff.disallowed().isEmpty()) {
-        r.finding(
-            finding(
-                "PDF_DISALLOWED_CHANGE",
-                Severity.ERROR,
-                diff == null ? 1 : diff.disallowed().size(),
-                diff == null
-                    ? "unreadable revision"
-                    : diff.disallowed().get(0).object()
-                        + " ("
-                        + diff.disallowed().get(0).what()
-                        + ")"));
-        failure = worse(failure, SubIndication.HASH_FAILURE);
-      }
-    }
-    return failure == null ? r.passed().build() : r.notPassed(failure).build();
-  }
-
-  /** The validation material of the document's DSS dictionary. */
-  private record Dss(List<X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
-    static Dss read(PDDocument doc, long limit) {
-      List<X509Certificate> certs = new ArrayList<>();
-      List<byte[]> ocsps = new ArrayList<>();
-      List<byte[]> crls = new ArrayList<>();
-      COSDictionary dss =
-          doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
-      if (dss != null) {
-        for (byte[] b : streams(dss.getCOSArray(COSName.getPDFName("Certs")), limit)) {
-          try {
-            certs.add(Certificates.parseOne(b));
-          } catch (DocumentException e) {
-            // a damaged certificate in the DSS is not used
-          }
-        }
-        ocsps.addAll(streams(dss.getCOSArray(COSName.getPDFName("OCSPs")), limit));
-        crls.addAll(streams(dss.getCOSArray(COSName.getPDFName("CRLs")), limit));
-      }
-      return new Dss(certs, ocsps, crls);
-    }
-
-    private static List<byte[]> streams(COSArray a, long limit) {
-      List<byte[]> out = new ArrayList<>();
-      if (a != null) {
-        for (int i = 0; i < a.size() && i < 1000; i++) {
-          COSBase b = a.getObject(i);
-          if (b instanceof COSStream s) {
-            try {
-              out.add(BoundedDecode.decode(s, limit));
-            } catch (IOException | RuntimeException e) {
-              // an unreadable or over-large stream is not used
-            }
-          }
-        }
-      }
-      return out;
-    }
-
-    ValidationContext.Builder context() {
-      ValidationContext.Builder b = ValidationContext.builder().certificates(certificates);
-      ocsps.forEach(b::ocspResponse);
-      crls.forEach(b::crl);
-      return b;
-    }
-  }
-
   /**
-   * The earliest passed document time-stamp that covers a revision: the proof of existence of what
-   * the revision holds; null when none covers it.
+   * The earliest passed document time-stamp newer than a document time-stamp: the proof of
+   * existence of what it holds; null when none covers it.
    */
-  private static Instant proofOfExistence(List<long[]> documentTimestamps, long revisionEnd) {
+  private static Instant proofOfExistence(List<Archive> passed, Entry e) {
+    ByteRange range = ByteRange.of(e.signature());
+    if (range == null) {
+      return null;
+    }
     Instant best = null;
-    for (long[] ts : documentTimestamps) {
-      if (ts[0] > revisionEnd && (best == null || ts[1] < best.toEpochMilli())) {
-        best = Instant.ofEpochMilli(ts[1]);
+    for (Archive a : passed) {
+      if (a.covers(range.end()) && (best == null || a.time().isBefore(best))) {
+        best = a.time();
       }
     }
     return best;
-  }
-
-  /**
-   * How a time-stamp's TSA certificate is judged (EN 319 102-1, 5.6.2.4): at the proof of existence
-   * a later document time-stamp gives it, or now when none does (the newest time-stamp); in both
-   * cases the revocation material must speak for the time-stamp's own time, when it was made.
-   */
-  private static ValidationContext.Builder underProofOfExistence(
-      ValidationContext.Builder context, Instant genTime, Instant proofOfExistence) {
-    if (proofOfExistence != null) {
-      context.at(proofOfExistence, true);
-    }
-    return context.revocationFreshAt(genTime);
   }
 
   private static SubIndication worse(SubIndication current, SubIndication candidate) {
@@ -633,143 +609,6 @@ public final class PdfVerifier {
         : current;
   }
 
-  private static RevisionDiff.Result compareRevisions(
-      Path pdf, String secret, long revisionEnd, PDDocument latest, Integer docMdp) {
-    Path temp = null;
-    try {
-      temp = Files.createTempFile("kyso-revision", ".pdf");
-      try (FileChannel in = FileChannel.open(pdf, StandardOpenOption.READ);
-          FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        long done = 0;
-        while (done < revisionEnd) {
-          done += in.transferTo(done, revisionEnd - done, out);
-        }
-      }
-      try (PDDocument signed = PdfLoad.open(temp, secret)) {
-        return RevisionDiff.compare(signed, latest, docMdp);
-      }
-    } catch (DocumentException | IOException | RuntimeException e) {
-      return null;
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          // temporary copy of a revision; removed on a best-effort basis
-        }
-      }
-    }
-  }
-
-  private static byte[] digest(SignedBytes bytes, DigestAlgorithm alg, long[] br) {
-    try {
-      MessageDigest md = alg.newMessageDigest();
-      bytes.digest(md, br[0], br[1]);
-      bytes.digest(md, br[2], br[3]);
-      return md.digest();
-    } catch (IOException e) {
-      return new byte[0];
-    }
-  }
-
-  private static long[] byteRange(PDSignature sig) {
-    COSBase b = sig.getCOSObject().getDictionaryObject(COSName.BYTERANGE);
-    if (!(b instanceof COSArray a) || a.size() != 4) {
-      return null;
-    }
-    long[] out = new long[4];
-    for (int i = 0; i < 4; i++) {
-      if (!(a.getObject(i) instanceof COSInteger n)) {
-        return null;
-      }
-      out[i] = n.longValue();
-    }
-    return out;
-  }
-
-  private static String checkByteRange(
-      long[] br, SignedBytes bytes, PDSignature sig, PDDocument doc, List<Long> ends)
-      throws IOException {
-    if (br == null) {
-      return "/ByteRange is missing or not four integers";
-    }
-    if (br[0] != 0 || br[1] <= 0 || br[2] <= br[1] || br[3] < 0 || br[2] + br[3] > bytes.size()) {
-      return "/ByteRange "
-          + Arrays.toString(br)
-          + " is out of bounds for "
-          + bytes.size()
-          + " bytes";
-    }
-    COSBase contents = sig.getCOSObject().getDictionaryObject(COSName.CONTENTS);
-    if (!(contents instanceof COSString cs) || cs.getBytes().length == 0) {
-      return "/Contents is missing or empty";
-    }
-    long gap = br[2] - br[1];
-    if (gap != cs.getBytes().length * 2L + 2 || gap > 16L * 1024 * 1024) {
-      return "the gap between the ranges is not exactly the /Contents hex string";
-    }
-    byte[] g = bytes.read(br[1], (int) gap);
-    if (g.length != gap || g[0] != '<' || g[g.length - 1] != '>') {
-      return "the gap between the ranges is not exactly the /Contents hex string";
-    }
-    byte[] raw = cs.getBytes();
-    for (int i = 1; i < g.length - 1; i++) {
-      int v = Character.digit(g[i], 16);
-      if (v < 0) {
-        return "the gap holds something other than hexadecimal digits";
-      }
-      int expected = i % 2 == 1 ? (raw[(i - 1) / 2] >> 4) & 0xF : raw[(i - 1) / 2] & 0xF;
-      if (v != expected) {
-        return "the gap is not the /Contents of this signature dictionary";
-      }
-    }
-    if (!ends.contains(br[2] + br[3])) {
-      return "the signed bytes do not end at the end of a revision (%%EOF)";
-    }
-    COSObjectKey key = sig.getCOSObject().getKey();
-    Long offset = key == null ? null : doc.getDocument().getXrefTable().get(key);
-    if (offset != null && offset >= 0 && offset >= br[1] && offset < br[2]) {
-      return "the signature dictionary lies in the unsigned gap";
-    }
-    if (offset != null && offset >= br[2] + br[3]) {
-      return "the signature dictionary lies after the signed revision";
-    }
-    if (offset != null && offset >= 0) {
-      // A parser keeps one of two equal keys; which one differs between readers (wrapping attack).
-      String object =
-          new String(
-              bytes.read(offset, (int) Math.min(gap + 8192, 1 << 20)), StandardCharsets.ISO_8859_1);
-      int end = object.indexOf("endobj");
-      object = end < 0 ? object : object.substring(0, end);
-      // Keys that never occur in nested dictionaries (a certification /Reference has its own
-      // /Type).
-      for (String name : new String[] {"/ByteRange", "/Contents", "/SubFilter"}) {
-        if (Pattern.compile(Pattern.quote(name) + "(?![A-Za-z0-9])")
-                .matcher(object)
-                .results()
-                .count()
-            > 1) {
-          return "the signature dictionary has the key " + name + " more than once";
-        }
-      }
-    }
-    return null;
-  }
-
-  private static Optional<String> fieldName(PDDocument doc, PDSignature sig) {
-    PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
-    if (form != null) {
-      for (PDField f : form.getFieldTree()) {
-        if (f instanceof PDSignatureField s
-            && s.getSignature() != null
-            && s.getSignature().getCOSObject() == sig.getCOSObject()) {
-          return Optional.ofNullable(f.getFullyQualifiedName());
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   private static SignatureFormat formatOf(String subFilter) {
     if (subFilter == null) {
       return null;
@@ -781,10 +620,6 @@ public final class PdfVerifier {
       case "ETSI.RFC3161" -> SignatureFormat.PDF_DOCUMENT_TIMESTAMP;
       default -> null;
     };
-  }
-
-  private static Finding finding(String code, Severity severity, Object... args) {
-    return Finding.fromBundle(BUNDLE, PdfVerifier.class, code, severity, args);
   }
 
   /** Builds a {@link PdfVerifier}. */

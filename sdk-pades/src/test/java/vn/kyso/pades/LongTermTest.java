@@ -18,6 +18,7 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.TestIdentity;
@@ -83,20 +84,24 @@ class LongTermTest {
 
     ValidationReport report = offline().verify(lta);
 
-    assertThat(report.signatures()).hasSize(2);
-    SignatureResult sig =
-        report.signatures().stream()
-            .filter(x -> x.format() == SignatureFormat.PADES_BASELINE)
-            .findFirst()
-            .orElseThrow();
-    SignatureResult ts =
-        report.signatures().stream()
-            .filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP)
-            .findFirst()
-            .orElseThrow();
+    // A document time-stamp is evidence, not a signature: it is listed apart.
+    assertThat(report.signatures()).hasSize(1);
+    assertThat(report.documentTimestamps()).hasSize(1);
+    SignatureResult sig = report.signatures().get(0);
+    SignatureResult ts = report.documentTimestamps().get(0);
+    assertThat(sig.format()).isEqualTo(SignatureFormat.PADES_BASELINE);
+    assertThat(ts.format()).isEqualTo(SignatureFormat.PDF_DOCUMENT_TIMESTAMP);
     assertThat(ts.indication()).as(ts.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(sig.indication()).as(sig.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(sig.level()).isEqualTo(SignatureLevel.B_LTA);
+    assertThat(sig.validationDataUsable()).isTrue();
+    // The signature carries its own time-stamp and the archive time-stamp over it.
+    assertThat(sig.timestamps())
+        .extracting(TimestampResult::kind)
+        .containsExactly(TimestampResult.Kind.SIGNATURE, TimestampResult.Kind.ARCHIVE);
+    assertThat(sig.timestamps()).allMatch(TimestampResult::isPassed);
+    assertThat(sig.timestamps().get(1).id()).isEqualTo(ts.id());
+    assertThat(sig.timestamps().get(0).tsaName()).startsWith("CN=");
   }
 
   @Test
@@ -119,14 +124,9 @@ class LongTermTest {
     assertThat(report.overall())
         .as(report.toText(Locale.ENGLISH))
         .isEqualTo(Indication.TOTAL_PASSED);
-    assertThat(report.signatures()).hasSize(2);
-    assertThat(
-            report.signatures().stream()
-                .filter(x -> x.format() == SignatureFormat.PADES_BASELINE)
-                .findFirst()
-                .orElseThrow()
-                .level())
-        .isEqualTo(SignatureLevel.B_LTA);
+    assertThat(report.signatures()).hasSize(1);
+    assertThat(report.documentTimestamps()).hasSize(1);
+    assertThat(report.signatures().get(0).level()).isEqualTo(SignatureLevel.B_LTA);
   }
 
   @Test
@@ -137,9 +137,10 @@ class LongTermTest {
     signer().extend(lta, again, PadesLevel.B_LTA, null);
 
     ValidationReport report = offline().verify(again);
-    assertThat(
-            report.signatures().stream()
-                .filter(x -> x.format() == SignatureFormat.PDF_DOCUMENT_TIMESTAMP))
+    assertThat(report.documentTimestamps()).hasSize(2);
+    assertThat(report.signatures()).hasSize(1);
+    assertThat(report.signatures().get(0).timestamps())
+        .filteredOn(t -> t.kind() == TimestampResult.Kind.ARCHIVE)
         .hasSize(2);
     assertThat(report.overall())
         .as(report.toText(Locale.ENGLISH))

@@ -275,6 +275,10 @@ public final class Pkcs11Key implements SigningKey {
 
   @Override
   public String toString() {
-    return "Pkcs11Key[" + id() + ", " + certificate.getSubjectX500Principal().getName() + "]";
+    return "Pkcs11Key["
+        + id()
+        + ", "
+        + Certificates.readableName(certificate.getSubjectX500Principal())
+        + "]";
   }
 }

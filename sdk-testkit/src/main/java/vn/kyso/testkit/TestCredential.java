@@ -11,6 +11,7 @@ import java.util.Objects;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.token.Pkcs12Token;
 import vn.kyso.api.token.SigningToken;
+import vn.kyso.api.trust.Certificates;
 
 /**
  * A test certificate with its private key and chain (signer first, anchor last). Immutable.
@@ -99,6 +100,8 @@ public final class TestCredential {
 
   @Override
   public String toString() {
-    return "TestCredential[" + certificate.getSubjectX500Principal().getName() + "]";
+    return "TestCredential["
+        + Certificates.readableName(certificate.getSubjectX500Principal())
+        + "]";
   }
 }

@@ -47,7 +47,8 @@ final class CertCommand implements Runnable {
             .forEach(i -> System.out.println(m.get("cert.identifier", i.type(), i.value())));
         id.email().ifPresent(e -> System.out.println(m.get("cert.email", e)));
         System.out.println(m.get("cert.kind", id.subjectType()));
-        System.out.println(m.get("cert.issuer", c.getIssuerX500Principal().getName()));
+        System.out.println(
+            m.get("cert.issuer", Certificates.readableName(c.getIssuerX500Principal())));
         System.out.println(
             m.get("cert.validity", c.getNotBefore().toInstant(), c.getNotAfter().toInstant()));
         System.out.println(m.get("cert.fingerprint", Certificates.sha256Fingerprint(c)));

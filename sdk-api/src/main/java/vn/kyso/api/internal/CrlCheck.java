@@ -28,6 +28,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 import org.bouncycastle.asn1.x509.ReasonFlags;
 import vn.kyso.api.DocumentException;
+import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
 
 /**
@@ -128,7 +129,8 @@ public final class CrlCheck {
       }
       String problem = structuralProblem(crl);
       if (problem != null) {
-        failures.add("CRL of " + crl.getIssuerX500Principal().getName() + ": " + problem);
+        failures.add(
+            "CRL of " + Certificates.readableName(crl.getIssuerX500Principal()) + ": " + problem);
         continue;
       }
       (crl.getExtensionValue("2.5.29.27") != null ? deltas : complete)
@@ -150,7 +152,8 @@ public final class CrlCheck {
         }
         if (scope != null) {
           if (!scope.isEmpty()) {
-            failures.add("CRL of " + crl.getIssuerX500Principal().getName() + ": " + scope);
+            failures.add(
+                "CRL of " + Certificates.readableName(crl.getIssuerX500Principal()) + ": " + scope);
           }
           continue;
         }
@@ -167,7 +170,7 @@ public final class CrlCheck {
         if (signer.isEmpty()) {
           failures.add(
               "CRL of "
-                  + crl.getIssuerX500Principal().getName()
+                  + Certificates.readableName(crl.getIssuerX500Principal())
                   + ": no certificate with cRLSign that verifies it validates to the same anchor");
           continue;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -60,6 +61,71 @@ public final class DnParser {
       }
     }
     return out;
+  }
+
+  /**
+   * Writes a name as people read it: RFC 4514 order (most specific first), the short names of
+   * {@link #SHORT_NAMES} (CN, O, OU, T, E, UID, L, ST, C, ...), string values as their Unicode text
+   * with RFC 4514's escapes, and {@code #hex} only for values that are not strings. Bounded: at
+   * most 64 attributes and 1024 characters a value.
+   *
+   * @param principal the name
+   * @return the text, e.g. {@code CN=Nguyễn Văn A,T=Giám đốc,O=Sở Nội vụ,C=VN}
+   */
+  public static String readable(X500Principal principal) {
+    X500Name name;
+    try {
+      name = X500Name.getInstance(principal.getEncoded());
+    } catch (RuntimeException e) {
+      return principal.getName(X500Principal.RFC2253);
+    }
+    RDN[] rdns = name.getRDNs();
+    StringBuilder sb = new StringBuilder();
+    int count = 0;
+    for (int i = rdns.length - 1; i >= 0 && count < 64; i--) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      AttributeTypeAndValue[] atvs = rdns[i].getTypesAndValues();
+      for (int j = 0; j < atvs.length && count < 64; j++, count++) {
+        if (j > 0) {
+          sb.append('+');
+        }
+        String oid = atvs[j].getType().getId();
+        String value = valueText(atvs[j]);
+        if (value.length() > 1024) {
+          value = value.substring(0, 1024) + "…";
+        }
+        sb.append(SHORT_NAMES.getOrDefault(oid, oid)).append('=');
+        sb.append(
+            value.startsWith("#") && !(atvs[j].getValue() instanceof ASN1String)
+                ? value
+                : escape(value));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** RFC 4514, 2.4: the characters that must be escaped in a string value. */
+  private static String escape(String value) {
+    StringBuilder sb = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean special =
+          c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';';
+      boolean edge = (i == 0 && (c == ' ' || c == '#')) || (i == value.length() - 1 && c == ' ');
+      if (c == 0) {
+        sb.append("\\00");
+      } else if (Character.isISOControl(c)) {
+        sb.append(String.format(Locale.ROOT, "\\%02X", (int) c));
+      } else {
+        if (special || edge) {
+          sb.append('\\');
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /**

@@ -16,7 +16,9 @@ import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.validation.Finding;
+import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
 
 /** Renders a {@link ValidationReport} as JSON (jackson-core streaming) or text. */
@@ -45,6 +47,11 @@ public final class ReportWriter {
         signature(g, s);
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("documentTimestamps");
+      for (SignatureResult t : report.documentTimestamps()) {
+        signature(g, t);
+      }
+      g.writeEndArray();
       findings(g, "documentFindings", report.documentFindings());
       if (report.policyDecision().isPresent()) {
         policy(g, report.policyDecision().get());
@@ -58,6 +65,7 @@ public final class ReportWriter {
     g.writeStringField("id", s.id());
     g.writeStringField("format", s.format().name());
     g.writeStringField("level", s.level().name());
+    g.writeBooleanField("validationDataUsable", s.validationDataUsable());
     g.writeStringField("indication", s.indication().name());
     if (s.subIndication().isPresent()) {
       g.writeStringField("subIndication", s.subIndication().get().name());
@@ -70,6 +78,24 @@ public final class ReportWriter {
     }
     time(g, "claimedSigningTime", s.claimedSigningTime().orElse(null));
     time(g, "bestSignatureTime", s.bestSignatureTime().orElse(null));
+    if (!s.timestamps().isEmpty()) {
+      g.writeArrayFieldStart("timestamps");
+      for (TimestampResult t : s.timestamps()) {
+        g.writeStartObject();
+        g.writeStringField("kind", t.kind().name());
+        if (!t.id().isEmpty()) {
+          g.writeStringField("id", t.id());
+        }
+        g.writeStringField("time", t.time().toString());
+        g.writeStringField("tsa", t.tsaName());
+        g.writeStringField("indication", t.indication().name());
+        if (t.subIndication() != null) {
+          g.writeStringField("subIndication", t.subIndication().name());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeStringField("scope", s.scope());
     g.writeStringField("scopeVi", s.scope(Messages.VIETNAMESE));
     if (s.certificateResult().isPresent()) {
@@ -83,7 +109,7 @@ public final class ReportWriter {
       g.writeArrayFieldStart("chain");
       for (X509Certificate x : c.chain()) {
         g.writeStartObject();
-        g.writeStringField("subject", x.getSubjectX500Principal().getName());
+        g.writeStringField("subject", Certificates.readableName(x.getSubjectX500Principal()));
         g.writeStringField("sha256", Certificates.sha256Fingerprint(x));
         g.writeEndObject();
       }
@@ -91,7 +117,8 @@ public final class ReportWriter {
       g.writeArrayFieldStart("revocation");
       for (RevocationEvidence e : c.revocation()) {
         g.writeStartObject();
-        g.writeStringField("subject", e.certificate().getSubjectX500Principal().getName());
+        g.writeStringField(
+            "subject", Certificates.readableName(e.certificate().getSubjectX500Principal()));
         g.writeStringField("kind", e.kind().name());
         g.writeStringField("origin", e.origin().name());
         g.writeStringField("status", e.status().name());
@@ -181,7 +208,7 @@ public final class ReportWriter {
       throws IOException {
     g.writeObjectFieldStart(field);
     g.writeStringField("serialNumber", c.getSerialNumber().toString(16));
-    g.writeStringField("issuer", c.getIssuerX500Principal().getName());
+    g.writeStringField("issuer", Certificates.readableName(c.getIssuerX500Principal()));
     g.writeStringField("notBefore", c.getNotBefore().toInstant().toString());
     g.writeStringField("notAfter", c.getNotAfter().toInstant().toString());
     g.writeStringField("sha256", Certificates.sha256Fingerprint(c));
@@ -229,48 +256,37 @@ public final class ReportWriter {
     int n = 0;
     for (SignatureResult s : report.signatures()) {
       n++;
+      signatureText(sb, m, locale, n, s);
+    }
+    n = 0;
+    for (SignatureResult t : report.documentTimestamps()) {
+      n++;
       sb.append(
               m.format(
                   locale,
-                  "report.signature",
+                  "report.documentTimestamp",
                   n,
-                  s.id(),
-                  s.format().name(),
-                  s.level().name(),
-                  m.format(locale, "indication." + s.indication().name()),
-                  s.subIndication().map(Enum::name).orElse("-")))
+                  t.id(),
+                  m.format(locale, "indication." + t.indication().name()),
+                  t.subIndication().map(Enum::name).orElse("-")))
           .append('\n');
-      s.signer()
+      t.signingCertificate()
           .ifPresent(
-              id ->
+              c ->
                   sb.append("  ")
                       .append(
                           m.format(
                               locale,
-                              "report.signer",
-                              id.name(),
-                              id.title().orElse("-"),
-                              String.join(" / ", id.organisationChain())))
+                              "report.tsa",
+                              Certificates.readableName(c.getSubjectX500Principal())))
                       .append('\n'));
-      s.claimedSigningTime()
+      t.bestSignatureTime()
           .ifPresent(
-              t -> sb.append("  ").append(m.format(locale, "report.claimedTime", t)).append('\n'));
-      s.bestSignatureTime()
-          .ifPresent(
-              t -> sb.append("  ").append(m.format(locale, "report.provenTime", t)).append('\n'));
-      if (!s.scope().isEmpty()) {
-        sb.append("  ").append(m.format(locale, "report.scope", s.scope(locale))).append('\n');
+              x -> sb.append("  ").append(m.format(locale, "report.provenTime", x)).append('\n'));
+      if (!t.scope().isEmpty()) {
+        sb.append("  ").append(m.format(locale, "report.scope", t.scope(locale))).append('\n');
       }
-      for (Finding f : s.findings()) {
-        sb.append("  [")
-            .append(f.severity())
-            .append("] ")
-            .append(f.code())
-            .append(": ")
-            .append(f.message(locale))
-            .append('\n');
-      }
-      s.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), "  "));
+      findingsText(sb, t.findings(), locale);
     }
     for (Finding f : report.documentFindings()) {
       sb.append("[")
@@ -283,6 +299,78 @@ public final class ReportWriter {
     }
     report.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), ""));
     return sb.toString();
+  }
+
+  private static void signatureText(
+      StringBuilder sb, Messages m, Locale locale, int n, SignatureResult s) {
+    sb.append(
+            m.format(
+                locale,
+                "report.signature",
+                n,
+                s.id(),
+                s.format().name(),
+                s.level().name(),
+                m.format(locale, "indication." + s.indication().name()),
+                s.subIndication().map(Enum::name).orElse("-")))
+        .append('\n');
+    s.signer()
+        .ifPresent(
+            id ->
+                sb.append("  ")
+                    .append(
+                        m.format(
+                            locale,
+                            "report.signer",
+                            id.name(),
+                            id.title().orElse("-"),
+                            String.join(" / ", id.organisationChain())))
+                    .append('\n'));
+    s.claimedSigningTime()
+        .ifPresent(
+            t -> sb.append("  ").append(m.format(locale, "report.claimedTime", t)).append('\n'));
+    s.bestSignatureTime()
+        .ifPresent(
+            t -> sb.append("  ").append(m.format(locale, "report.provenTime", t)).append('\n'));
+    for (TimestampResult t : s.timestamps()) {
+      sb.append("  ")
+          .append(
+              m.format(
+                  locale,
+                  "report.timestamp." + t.kind().name(),
+                  t.time(),
+                  t.tsaName().isEmpty() ? "-" : t.tsaName(),
+                  m.format(locale, "indication." + t.indication().name()),
+                  t.id()))
+          .append('\n');
+    }
+    if (s.level() != SignatureLevel.NONE && s.level() != SignatureLevel.B_B) {
+      sb.append("  ")
+          .append(
+              m.format(
+                  locale,
+                  "report.level",
+                  s.level().name(),
+                  m.format(locale, s.validationDataUsable() ? "report.usable" : "report.unusable")))
+          .append('\n');
+    }
+    if (!s.scope().isEmpty()) {
+      sb.append("  ").append(m.format(locale, "report.scope", s.scope(locale))).append('\n');
+    }
+    findingsText(sb, s.findings(), locale);
+    s.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), "  "));
+  }
+
+  private static void findingsText(StringBuilder sb, List<Finding> findings, Locale locale) {
+    for (Finding f : findings) {
+      sb.append("  [")
+          .append(f.severity())
+          .append("] ")
+          .append(f.code())
+          .append(": ")
+          .append(f.message(locale))
+          .append('\n');
+    }
   }
 
   private static void indent(StringBuilder sb, String text, String prefix) {

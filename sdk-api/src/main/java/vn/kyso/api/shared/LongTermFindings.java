@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import vn.kyso.api.trust.CertificateResult;
+import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Severity;
@@ -51,7 +52,7 @@ public final class LongTermFindings {
               LongTermFindings.class,
               forTimestamp ? "REVOCATION_MATERIAL_TSA" : "REVOCATION_MATERIAL_SIGNER",
               Severity.INFO,
-              e.certificate().getSubjectX500Principal().getName(),
+              Certificates.readableName(e.certificate().getSubjectX500Principal()),
               e.kind(),
               e.status(),
               e.thisUpdate(),

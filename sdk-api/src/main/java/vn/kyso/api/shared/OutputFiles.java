@@ -1,15 +1,18 @@
 package vn.kyso.api.shared;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * How every module writes its output so that nothing is lost: into a temporary file beside the
- * target, then moved into place in one step. A failure leaves the target as it was and no partial
- * file under its name.
+ * target, forced to disk, then moved into place in one step, and the folder forced to disk after
+ * the move. A failure leaves the target as it was and no partial file under its name; a crash after
+ * the call returned leaves the complete file, never an empty one.
  */
 public final class OutputFiles {
   private OutputFiles() {}
@@ -30,18 +33,39 @@ public final class OutputFiles {
   }
 
   /**
-   * Moves a finished temporary file onto the target, atomically where the file system allows it,
-   * replacing an earlier version.
+   * Forces a finished temporary file to disk, moves it onto the target (atomically where the file
+   * system allows it, replacing an earlier version), then forces the folder, so that the rename
+   * itself survives a crash.
    *
    * @param temp the finished file
    * @param output the target
-   * @throws IOException when the move fails
+   * @throws IOException when forcing the file or the move fails
    */
   public static void moveIntoPlace(Path temp, Path output) throws IOException {
+    try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      file.force(true);
+    }
     try {
       Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+    }
+    forceFolder(output.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Forces a folder's entries to disk. POSIX systems allow it through a read-only channel on the
+   * folder; where the platform refuses (Windows), the rename is already durable or cannot be made
+   * so, and nothing more is done.
+   */
+  private static void forceFolder(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+      folder.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not supported for folders on this platform
     }
   }
 }

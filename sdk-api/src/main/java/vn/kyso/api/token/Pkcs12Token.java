@@ -25,6 +25,7 @@ import vn.kyso.api.SignatureValue;
 import vn.kyso.api.TokenException;
 import vn.kyso.api.internal.Bounded;
 import vn.kyso.api.internal.RawSignatures;
+import vn.kyso.api.trust.Certificates;
 
 /**
  * A software token: the private keys of a PKCS#12 ({@code .p12}, {@code .pfx}) file.
@@ -199,7 +200,11 @@ public final class Pkcs12Token implements SigningToken {
 
     @Override
     public String toString() {
-      return "Pkcs12Key[" + alias + ", " + certificate().getSubjectX500Principal().getName() + "]";
+      return "Pkcs12Key["
+          + alias
+          + ", "
+          + Certificates.readableName(certificate().getSubjectX500Principal())
+          + "]";
     }
   }
 

@@ -174,8 +174,8 @@ public final class CertificateVerifier {
           Findings.of(
               "CERT_CHAIN_NOT_FOUND",
               Severity.ERROR,
-              certificate.getSubjectX500Principal().getName(),
-              certificate.getIssuerX500Principal().getName()));
+              Certificates.readableName(certificate.getSubjectX500Principal()),
+              Certificates.readableName(certificate.getIssuerX500Principal())));
       return new CertificateResult(
           Indication.INDETERMINATE,
           Optional.of(SubIndication.NO_CERTIFICATE_CHAIN_FOUND),
@@ -332,7 +332,7 @@ public final class CertificateVerifier {
     }
     for (int i = 0; i <= anchorIndex; i++) {
       X509Certificate c = path.get(i);
-      String subject = c.getSubjectX500Principal().getName();
+      String subject = Certificates.readableName(c.getSubjectX500Principal());
       int bits = RawSignatures.keySize(c.getPublicKey());
       String alg = c.getPublicKey().getAlgorithm();
       if (alg.equals("RSA") && bits < 2048
@@ -435,7 +435,7 @@ public final class CertificateVerifier {
 
   private void checkValidity(
       Outcome o, X509Certificate c, boolean endEntity, Instant time, boolean poe) {
-    String subject = c.getSubjectX500Principal().getName();
+    String subject = Certificates.readableName(c.getSubjectX500Principal());
     Instant notBefore = c.getNotBefore().toInstant();
     Instant notAfter = c.getNotAfter().toInstant();
     if (time.isBefore(notBefore)) {
@@ -465,7 +465,7 @@ public final class CertificateVerifier {
 
   private void checkExtensions(
       Outcome o, X509Certificate c, boolean endEntity, CertificatePurpose purpose) {
-    String subject = c.getSubjectX500Principal().getName();
+    String subject = Certificates.readableName(c.getSubjectX500Principal());
     Set<String> critical = c.getCriticalExtensionOIDs();
     if (critical != null) {
       for (String oid : critical) {
@@ -520,7 +520,7 @@ public final class CertificateVerifier {
    * it minus one).
    */
   private void checkIssuer(Outcome o, X509Certificate issuer, int intermediatesBelow) {
-    String subject = issuer.getSubjectX500Principal().getName();
+    String subject = Certificates.readableName(issuer.getSubjectX500Principal());
     int pathLen = issuer.getBasicConstraints();
     if (pathLen < 0) {
       o.fail(
@@ -555,7 +555,7 @@ public final class CertificateVerifier {
       Instant now,
       List<RevocationEvidence> used,
       Lookup lookup) {
-    String subject = c.getSubjectX500Principal().getName();
+    String subject = Certificates.readableName(c.getSubjectX500Principal());
     List<String> failures = new ArrayList<>();
     // The material must speak for the proof of existence it sits under (EN 319 102-1 5.6.2.4).
     Instant fresh = context.revocationFreshAt().orElse(time);

@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import javax.security.auth.x500.X500Principal;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.internal.Bounded;
+import vn.kyso.api.internal.DnParser;
 import vn.kyso.api.internal.RawSignatures;
 
 /**
@@ -32,6 +34,18 @@ public final class Certificates {
   public static final long MAX_BUNDLE_SIZE = 8L * 1024 * 1024;
 
   private Certificates() {}
+
+  /**
+   * Writes a certificate name (subject or issuer) as people read it: RFC 4514 text with short
+   * attribute names (CN, O, OU, T, E, UID, L, ST, C) and string values as Unicode text, never
+   * {@code #hex} for a string type; reports and the CLI use it.
+   *
+   * @param name the name, e.g. {@code certificate.getSubjectX500Principal()}
+   * @return the text, e.g. {@code CN=Nguyễn Văn A,T=Giám đốc,O=Sở Nội vụ,C=VN}
+   */
+  public static String readableName(X500Principal name) {
+    return DnParser.readable(Objects.requireNonNull(name, "name"));
+  }
 
   /**
    * Parses one or more certificates.

@@ -207,7 +207,7 @@ public final class TimestampToken {
     return "TimestampToken["
         + genTime
         + ", "
-        + tsaCertificate.getSubjectX500Principal().getName()
+        + Certificates.readableName(tsaCertificate.getSubjectX500Principal())
         + "]";
   }
 }

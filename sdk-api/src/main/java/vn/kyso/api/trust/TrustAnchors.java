@@ -125,7 +125,9 @@ public final class TrustAnchors {
     for (X509Certificate c : certificates) {
       if (!Certificates.isCa(c)) {
         throw new TrustException(
-            ErrorCode.NOT_A_CA_CERTIFICATE, null, c.getSubjectX500Principal().getName());
+            ErrorCode.NOT_A_CA_CERTIFICATE,
+            null,
+            Certificates.readableName(c.getSubjectX500Principal()));
       }
       b.addAnchor(c);
     }
@@ -186,7 +188,7 @@ public final class TrustAnchors {
       if (!Certificates.isCa(anchor)) {
         throw new IllegalArgumentException(
             "not a CA certificate, cannot be a trust anchor: "
-                + anchor.getSubjectX500Principal().getName());
+                + Certificates.readableName(anchor.getSubjectX500Principal()));
       }
       anchors.put(Certificates.sha256Fingerprint(anchor), anchor);
       return this;
@@ -203,7 +205,8 @@ public final class TrustAnchors {
       Objects.requireNonNull(intermediate, "intermediate");
       if (!Certificates.isCa(intermediate)) {
         throw new IllegalArgumentException(
-            "not a CA certificate: " + intermediate.getSubjectX500Principal().getName());
+            "not a CA certificate: "
+                + Certificates.readableName(intermediate.getSubjectX500Principal()));
       }
       intermediates.put(Certificates.sha256Fingerprint(intermediate), intermediate);
       return this;

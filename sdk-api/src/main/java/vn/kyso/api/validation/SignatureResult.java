@@ -33,6 +33,8 @@ public final class SignatureResult {
   private final String scopeVi;
   private final CertificateResult certificateResult;
   private final List<Finding> findings;
+  private final List<TimestampResult> timestamps;
+  private final boolean validationDataUsable;
   private final PolicyDecision policyDecision;
 
   private SignatureResult(SignatureResult base, PolicyDecision decision) {
@@ -49,6 +51,8 @@ public final class SignatureResult {
     this.scopeVi = base.scopeVi;
     this.certificateResult = base.certificateResult;
     this.findings = base.findings;
+    this.timestamps = base.timestamps;
+    this.validationDataUsable = base.validationDataUsable;
     this.policyDecision = decision;
   }
 
@@ -67,6 +71,8 @@ public final class SignatureResult {
     this.scopeVi = b.scopeVi;
     this.certificateResult = b.certificateResult;
     this.findings = List.copyOf(b.findings);
+    this.timestamps = List.copyOf(b.timestamps);
+    this.validationDataUsable = b.validationDataUsable;
   }
 
   /**
@@ -95,10 +101,36 @@ public final class SignatureResult {
   }
 
   /**
-   * @return the baseline level reached
+   * Returns the baseline level the signature's structure has: B-B, B-T with a signature time-stamp,
+   * B-LT with validation material in the document, B-LTA with an archive (document) time-stamp over
+   * it. Whether that material held is {@link #validationDataUsable()}.
+   *
+   * @return the structural level
    */
   public SignatureLevel level() {
     return level;
+  }
+
+  /**
+   * Says whether the time-stamps and validation material that make the {@link #level()} held up
+   * when they were checked: the signature time-stamp verified and its authority is trusted (B-T),
+   * the signer's revocation status came from the material in the document (B-LT), an archive
+   * time-stamp over it verified (B-LTA). Always true for B-B and {@code NONE}.
+   *
+   * @return whether the level's validation data was usable
+   */
+  public boolean validationDataUsable() {
+    return validationDataUsable;
+  }
+
+  /**
+   * Returns the time-stamps over this signature: its own signature time-stamps, then the archive
+   * (document) time-stamps that cover it, oldest first within each kind.
+   *
+   * @return the time-stamps, possibly empty
+   */
+  public List<TimestampResult> timestamps() {
+    return timestamps;
   }
 
   /**
@@ -213,6 +245,8 @@ public final class SignatureResult {
     private String scopeVi = "";
     private CertificateResult certificateResult;
     private final List<Finding> findings = new ArrayList<>();
+    private final List<TimestampResult> timestamps = new ArrayList<>();
+    private boolean validationDataUsable = true;
 
     private Builder(String id, SignatureFormat format) {
       this.id = Objects.requireNonNull(id, "id");
@@ -227,6 +261,28 @@ public final class SignatureResult {
      */
     public Builder level(SignatureLevel value) {
       this.level = Objects.requireNonNull(value, "level");
+      return this;
+    }
+
+    /**
+     * Says whether the validation data behind the level held up (true unless set).
+     *
+     * @param value whether it was usable
+     * @return this builder
+     */
+    public Builder validationDataUsable(boolean value) {
+      this.validationDataUsable = value;
+      return this;
+    }
+
+    /**
+     * Adds a time-stamp over the signature.
+     *
+     * @param value the time-stamp
+     * @return this builder
+     */
+    public Builder timestamp(TimestampResult value) {
+      timestamps.add(Objects.requireNonNull(value, "timestamp"));
       return this;
     }
 

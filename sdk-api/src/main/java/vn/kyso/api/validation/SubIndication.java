@@ -1,15 +1,27 @@
 package vn.kyso.api.validation;
 
 /**
- * Why a validation did not pass, with the names of ETSI EN 319 102-1, clause 5.1.3, unchanged.
+ * Why a validation did not pass, with the names of ETSI EN 319 102-1, clause 5.1.3, unchanged, and
+ * one of Kyso's own for PDF, {@link #DISALLOWED_CHANGE}, which EN 319 102-1 does not name.
  *
  * @since 0.1
  */
 public enum SubIndication {
   /** TOTAL_FAILED: the signature or a structure in it is not well formed. */
   FORMAT_FAILURE(Indication.TOTAL_FAILED),
-  /** TOTAL_FAILED: a digest over signed data does not match. */
+  /**
+   * TOTAL_FAILED: a digest over signed data does not match: the signed bytes are not the bytes that
+   * were signed. Nothing else.
+   */
   HASH_FAILURE(Indication.TOTAL_FAILED),
+  /**
+   * TOTAL_FAILED (Kyso's own, not in EN 319 102-1): the signed bytes are intact, but a later
+   * revision of the PDF changed what the signed revision showed or did in a way no rule allows
+   * (page content, the page tree, page boxes, scripts, locked fields, ...), or cannot be read
+   * strictly. What the reader sees is not what was signed. The finding {@code
+   * PDF_DISALLOWED_CHANGE} names the revision and the objects.
+   */
+  DISALLOWED_CHANGE(Indication.TOTAL_FAILED),
   /** TOTAL_FAILED: the signature value does not verify with the signer's key. */
   SIG_CRYPTO_FAILURE(Indication.TOTAL_FAILED),
   /** TOTAL_FAILED: the certificate was revoked before the proven signing time. */

@@ -14,8 +14,9 @@ import vn.kyso.api.internal.ReportWriter;
 import vn.kyso.api.policy.PolicyDecision;
 
 /**
- * The result of verifying one document: one {@link SignatureResult} per signature, findings about
- * the document as a whole, and the time of validation. Immutable and thread-safe.
+ * The result of verifying one document: one {@link SignatureResult} per signature, one per PDF
+ * document time-stamp (listed apart: a time-stamp is evidence, not a signature), findings about the
+ * document as a whole, and the time of validation. Immutable and thread-safe.
  *
  * <pre>{@code
  * ValidationReport report = verifier.verify(input);
@@ -30,6 +31,7 @@ public final class ValidationReport {
   private final String documentName;
   private final Instant validationTime;
   private final List<SignatureResult> signatures;
+  private final List<SignatureResult> documentTimestamps;
   private final List<Finding> documentFindings;
   private final PolicyDecision policyDecision;
 
@@ -38,6 +40,7 @@ public final class ValidationReport {
     this.documentName = base.documentName;
     this.validationTime = base.validationTime;
     this.signatures = List.copyOf(signatures);
+    this.documentTimestamps = base.documentTimestamps;
     this.documentFindings = base.documentFindings;
     this.policyDecision = decision;
   }
@@ -47,6 +50,7 @@ public final class ValidationReport {
     this.documentName = b.documentName;
     this.validationTime = b.validationTime;
     this.signatures = List.copyOf(b.signatures);
+    this.documentTimestamps = List.copyOf(b.documentTimestamps);
     this.documentFindings = List.copyOf(b.documentFindings);
   }
 
@@ -76,10 +80,24 @@ public final class ValidationReport {
   }
 
   /**
-   * @return the signatures in document order
+   * Returns the signatures in document order; a CMS signature that two fields reference is listed
+   * once. Document time-stamps are not signatures: see {@link #documentTimestamps()}.
+   *
+   * @return the signatures
    */
   public List<SignatureResult> signatures() {
     return signatures;
+  }
+
+  /**
+   * Returns the PDF document time-stamps (ETSI.RFC3161) in document order, each with its
+   * indication, its authority as the signing certificate, and what it covers. Each signature also
+   * lists the ones that cover it among its {@link SignatureResult#timestamps()}.
+   *
+   * @return the document time-stamps, possibly empty
+   */
+  public List<SignatureResult> documentTimestamps() {
+    return documentTimestamps;
   }
 
   /**
@@ -118,8 +136,8 @@ public final class ValidationReport {
   }
 
   /**
-   * Returns the overall indication: the worst of the signatures, INDETERMINATE when there is none,
-   * and TOTAL_FAILED when a document finding is an error.
+   * Returns the overall indication: the worst of the signatures and document time-stamps,
+   * INDETERMINATE when there is no signature, and TOTAL_FAILED when a document finding is an error.
    *
    * @return the overall indication
    */
@@ -130,6 +148,9 @@ public final class ValidationReport {
     Indication worst = Indication.TOTAL_PASSED;
     for (SignatureResult s : signatures) {
       worst = worst.worst(s.indication());
+    }
+    for (SignatureResult t : documentTimestamps) {
+      worst = worst.worst(t.indication());
     }
     if (documentFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
       worst = Indication.TOTAL_FAILED;
@@ -177,6 +198,7 @@ public final class ValidationReport {
     private final String documentName;
     private final Instant validationTime;
     private final List<SignatureResult> signatures = new ArrayList<>();
+    private final List<SignatureResult> documentTimestamps = new ArrayList<>();
     private final List<Finding> documentFindings = new ArrayList<>();
 
     private Builder(String documentName, Instant validationTime) {
@@ -192,6 +214,17 @@ public final class ValidationReport {
      */
     public Builder signature(SignatureResult value) {
       signatures.add(Objects.requireNonNull(value, "signature"));
+      return this;
+    }
+
+    /**
+     * Adds a document time-stamp's result.
+     *
+     * @param value the result
+     * @return this builder
+     */
+    public Builder documentTimestamp(SignatureResult value) {
+      documentTimestamps.add(Objects.requireNonNull(value, "documentTimestamp"));
       return this;
     }
 

@@ -34,8 +34,20 @@ public final class FileRead implements RandomAccessRead {
    * @throws IOException when it cannot be opened
    */
   public FileRead(Path file) throws IOException {
+    this(file, Long.MAX_VALUE);
+  }
+
+  /**
+   * Opens the first bytes of a file read-only: an earlier revision of an incrementally updated PDF
+   * is the file up to that revision's end, read in place without a copy.
+   *
+   * @param file the file
+   * @param length how many bytes from the start are visible (at most the file's size)
+   * @throws IOException when it cannot be opened
+   */
+  public FileRead(Path file, long length) throws IOException {
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
-    this.length = channel.size();
+    this.length = Math.min(length, channel.size());
   }
 
   @Override

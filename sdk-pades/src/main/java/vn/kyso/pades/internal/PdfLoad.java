@@ -24,9 +24,23 @@ public final class PdfLoad {
    *     LIMIT_EXCEEDED} when a stream decoded past the ceiling, {@code MALFORMED_INPUT} otherwise
    */
   public static PDDocument open(Path pdf, String password) throws DocumentException {
+    return open(pdf, password, Long.MAX_VALUE);
+  }
+
+  /**
+   * Opens the revision of a PDF that ends at a byte offset, reading the file in place.
+   *
+   * @param pdf the file; only read
+   * @param password the user or owner password, or null for none
+   * @param revisionEnd the revision's end (just after its {@code %%EOF})
+   * @return the document as of that revision; the caller closes it
+   * @throws DocumentException as {@link #open(Path, String)}
+   */
+  public static PDDocument open(Path pdf, String password, long revisionEnd)
+      throws DocumentException {
     FileRead source = null;
     try {
-      source = new FileRead(pdf);
+      source = new FileRead(pdf, revisionEnd);
       return Loader.loadPDF(
           source,
           password == null ? "" : password,
