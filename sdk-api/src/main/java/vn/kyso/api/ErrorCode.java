@@ -67,6 +67,12 @@ public enum ErrorCode {
   BATCH_INTERRUPTED,
   /** The document is encrypted and no owner password was given. */
   DOCUMENT_ENCRYPTED,
+  /**
+   * The PDF is damaged in a way a reader only gets past by repairing it (a missing or truncated
+   * end, a broken cross-reference, a page tree that is not a dictionary): a signature added to it
+   * could not be verified by other readers, so signing refuses it. Open and save it again first.
+   */
+  DOCUMENT_NEEDS_REPAIR,
   /** The named signature field does not exist in the document. */
   SIGNATURE_FIELD_NOT_FOUND,
   /** The named signature field is already signed. */

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.apache.pdfbox.cos.COSArray;
@@ -104,16 +105,29 @@ public final class PdfUpdate implements Closeable {
   public static PdfUpdate open(Path input, Parameters p, OutputStream out)
       throws DocumentException {
     long inputLength;
+    List<Long> ends;
     try (SignedBytes raw = new SignedBytes(input)) {
       inputLength = raw.size();
       // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs
       // first.
-      raw.checkedRevisionEnds(p.limits());
+      ends = raw.checkedRevisionEnds(p.limits());
+      Soundness.requireIntactEnd(raw, ends);
     } catch (IOException e) {
       throw new DocumentException(
           ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
     }
+    Soundness.requireStrictlyReadable(input, p.password());
     PDDocument doc = PdfLoad.open(input, p.password());
+    try {
+      Soundness.requirePageTree(doc);
+    } catch (DocumentException e) {
+      try {
+        doc.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
     SignatureOptions so = new SignatureOptions();
     try {
       // Signing changes an encrypted document: only its owner may (sign with the owner password).
