@@ -98,6 +98,20 @@ public final class ValidationReportAssertions {
     }
 
     /**
+     * Expects a number of PDF document time-stamps (listed apart from the signatures).
+     *
+     * @param expected how many
+     * @return this
+     */
+    public ReportAssert hasDocumentTimestampCount(int expected) {
+      if (report.documentTimestamps().size() != expected) {
+        throw failure(
+            expected + " document time-stamp(s)", expected, report.documentTimestamps().size());
+      }
+      return this;
+    }
+
+    /**
      * Expects a finding about the document as a whole.
      *
      * @param code the finding's code, e.g. {@code PDF_UNSIGNED_CHANGES}

@@ -50,6 +50,7 @@ import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
+import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.xades.internal.ArchiveInput;
 import vn.kyso.xades.internal.SecureXml;
@@ -347,11 +348,11 @@ public final class XmlVerifier {
     Instant archivePoe = null;
     if (qp != null) {
       NodeList ats = qp.getElementsByTagNameNS(ArchiveInput.NS141, "ArchiveTimeStamp");
+      archived = ats.getLength() > 0;
       for (int i = ats.getLength() - 1; i >= 0; i--) {
         Element a = (Element) ats.item(i);
         try {
           Instant t = archiveTimestamp(sig, a, keyInfoCerts, qp, archivePoe, r);
-          archived = true;
           if (archivePoe == null || t.isBefore(archivePoe)) {
             archivePoe = t;
           }
@@ -362,6 +363,7 @@ public final class XmlVerifier {
       }
     }
     boolean byArchiveTimestamp = false;
+    boolean timestampHeld = false;
     if (sp != null) {
       Element time = descendant(sp, Xades.NS, "SigningTime");
       if (time != null) {
@@ -376,7 +378,7 @@ public final class XmlVerifier {
         try {
           best = signatureTimestamp(sigEl, sts, keyInfoCerts, qp, archivePoe, r);
           r.bestSignatureTime(best);
-          level = SignatureLevel.B_T;
+          timestampHeld = true;
         } catch (DocumentException e) {
           r.finding(finding("XML_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
           failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
@@ -403,13 +405,29 @@ public final class XmlVerifier {
           worse(
               failure,
               cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
-    } else if (level == SignatureLevel.B_T
-        && !cert.revocation().isEmpty()
-        && cert.revocation().stream()
-            .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED)) {
-      level = archived ? SignatureLevel.B_LTA : SignatureLevel.B_LT;
     }
-    r.level(level);
+    // The level is the structure's (EN 319 132-1): B-T with a signature time-stamp, B-LT with
+    // revocation values, B-LTA with an archive time-stamp; whether the data held is said apart.
+    boolean embeddedRevocation =
+        cert.isPassed()
+            && !cert.revocation().isEmpty()
+            && cert.revocation().stream()
+                .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED);
+    boolean usable = true;
+    if (qp != null && descendant(qp, Xades.NS, "SignatureTimeStamp") != null) {
+      level = SignatureLevel.B_T;
+      usable = timestampHeld;
+      if (descendant(qp, Xades.NS, "RevocationValues") != null
+          || descendant(qp, ArchiveInput.NS141, "TimeStampValidationData") != null) {
+        level = SignatureLevel.B_LT;
+        usable = usable && embeddedRevocation;
+        if (archived) {
+          level = SignatureLevel.B_LTA;
+          usable = usable && archivePoe != null;
+        }
+      }
+    }
+    r.level(level).validationDataUsable(usable);
     if (covered.isEmpty()) {
       r.scopeFromBundle(BUNDLE, XmlVerifier.class, "DETACHED");
     } else {
@@ -545,10 +563,13 @@ public final class XmlVerifier {
     Element sv = child(sigEl, Xades.DS, "SignatureValue");
     byte[] input = Xades.c14n(sv, c14n);
     if (!token.covers(token.imprint().algorithm().digest(input))) {
+      r.timestamp(result(TimestampResult.Kind.SIGNATURE, "", token, SubIndication.HASH_FAILURE));
       throw new DocumentException(
           ErrorCode.MALFORMED_TIMESTAMP, null, "the time-stamp does not cover this SignatureValue");
     }
-    CertificateResult tsa = timestampAuthority(token, certs, qp, proofOfExistence);
+    CertificateResult tsa =
+        timestampAuthority(
+            token, certs, qp, proofOfExistence, TimestampResult.Kind.SIGNATURE, "", r);
     r.findings(LongTermFindings.material(true, tsa));
     return token.genTime();
   }
@@ -576,13 +597,16 @@ public final class XmlVerifier {
     TimestampToken token =
         TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
     byte[] input = ArchiveInput.compute(sig, (Element) ats.getParentNode(), ats, c14n);
+    String id = ats.getAttribute("Id");
     if (!token.covers(token.imprint().algorithm().digest(input))) {
+      r.timestamp(result(TimestampResult.Kind.ARCHIVE, id, token, SubIndication.HASH_FAILURE));
       throw new DocumentException(
           ErrorCode.MALFORMED_TIMESTAMP,
           null,
           "the archive time-stamp does not cover this signature and its validation data");
     }
-    CertificateResult tsa = timestampAuthority(token, certs, qp, proofOfExistence);
+    CertificateResult tsa =
+        timestampAuthority(token, certs, qp, proofOfExistence, TimestampResult.Kind.ARCHIVE, id, r);
     r.findings(LongTermFindings.material(true, tsa));
     return token.genTime();
   }
@@ -593,7 +617,13 @@ public final class XmlVerifier {
    * the revocation material must speak for the time-stamp's own time, when it was made.
    */
   private CertificateResult timestampAuthority(
-      TimestampToken token, List<X509Certificate> certs, Element qp, Instant proofOfExistence)
+      TimestampToken token,
+      List<X509Certificate> certs,
+      Element qp,
+      Instant proofOfExistence,
+      TimestampResult.Kind kind,
+      String id,
+      SignatureResult.Builder r)
       throws DocumentException {
     ValidationContext.Builder context =
         embedded(qp)
@@ -604,6 +634,14 @@ public final class XmlVerifier {
       context.at(proofOfExistence, true);
     }
     CertificateResult tsa = certificates.verify(token.tsaCertificate(), context.build());
+    r.timestamp(
+        result(
+            kind,
+            id,
+            token,
+            tsa.isPassed()
+                ? null
+                : tsa.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE)));
     if (!tsa.isPassed()) {
       throw new DocumentException(
           ErrorCode.MALFORMED_TIMESTAMP,
@@ -612,6 +650,17 @@ public final class XmlVerifier {
               + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     }
     return tsa;
+  }
+
+  private static TimestampResult result(
+      TimestampResult.Kind kind, String id, TimestampToken token, SubIndication failure) {
+    return new TimestampResult(
+        kind,
+        id,
+        token.genTime(),
+        token.tsaCertificate(),
+        failure == null ? Indication.TOTAL_PASSED : failure.indication(),
+        failure);
   }
 
   /** CertificateValues and RevocationValues of this signature's unsigned properties. */

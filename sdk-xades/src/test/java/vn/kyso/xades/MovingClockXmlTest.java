@@ -20,6 +20,7 @@ import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
 
@@ -99,6 +100,15 @@ class MovingClockXmlTest {
           .as("XAdES B-LTA at +%s: %s", later, lta.findings())
           .isEqualTo(Indication.TOTAL_PASSED);
       assertThat(lta.level()).isEqualTo(SignatureLevel.B_LTA);
+      assertThat(lta.validationDataUsable()).isTrue();
+      // The report carries each time-stamp: the signature's own, then the archive time-stamp.
+      assertThat(lta.timestamps())
+          .extracting(t -> t.kind())
+          .containsExactly(TimestampResult.Kind.SIGNATURE, TimestampResult.Kind.ARCHIVE);
+      assertThat(lta.timestamps()).allMatch(TimestampResult::isPassed);
+      assertThat(lt.timestamps())
+          .extracting(t -> t.kind())
+          .containsExactly(TimestampResult.Kind.SIGNATURE);
       assertThat(lta.findings())
           .extracting(f -> f.code())
           .contains(

@@ -10,6 +10,9 @@ import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
@@ -45,6 +48,7 @@ import java.util.List;
  * validate ROOT_PEM     job: id file [detachedName detachedFile]
  *                       answer per signature: id index INDICATION SUB_INDICATION errors
  * sign ROOT_PEM TSA_URL job: id pades|xades LEVEL PACKAGING P12 PASSWORD IN OUT
+ *                       (PACKAGING VISIBLE for pades: a visible text signature)
  *                       answer: id OK | id ERROR message
  * </pre>
  *
@@ -157,6 +161,20 @@ public final class DssTool {
       if (job[1].equals("pades")) {
         PAdESSignatureParameters p = new PAdESSignatureParameters();
         p.setContentSize(32 * 1024);
+        if ("VISIBLE".equals(job[3])) {
+          // An ordinary visible signature: a text block in the lower right corner of page 1.
+          SignatureImageParameters image = new SignatureImageParameters();
+          SignatureImageTextParameters text = new SignatureImageTextParameters();
+          text.setText("Signed with EU DSS");
+          image.setTextParameters(text);
+          SignatureFieldParameters field = new SignatureFieldParameters();
+          field.setOriginX(330);
+          field.setOriginY(640);
+          field.setWidth(200);
+          field.setHeight(50);
+          image.setFieldParameters(field);
+          p.setImageParameters(image);
+        }
         signed = sign(new PAdESService(verifier(root, true)), p, level, doc, tsa, token, key);
       } else {
         XAdESSignatureParameters p = new XAdESSignatureParameters();

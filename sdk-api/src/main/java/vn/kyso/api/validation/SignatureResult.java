@@ -3,6 +3,7 @@ package vn.kyso.api.validation;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -71,7 +72,11 @@ public final class SignatureResult {
     this.scopeVi = b.scopeVi;
     this.certificateResult = b.certificateResult;
     this.findings = List.copyOf(b.findings);
-    this.timestamps = List.copyOf(b.timestamps);
+    this.timestamps =
+        b.timestamps.stream()
+            .sorted(
+                Comparator.comparing(TimestampResult::kind).thenComparing(TimestampResult::time))
+            .toList();
     this.validationDataUsable = b.validationDataUsable;
   }
 
