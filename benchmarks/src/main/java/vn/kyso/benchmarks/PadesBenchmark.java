@@ -58,6 +58,7 @@ public class PadesBenchmark {
   private Path kysoOut;
   private Path dssOut;
   private Path kysoSigned;
+  private Path kysoSignedTwice;
   private Path dssSigned;
   private byte[] bytes;
   private TestCredential credential;
@@ -93,6 +94,8 @@ public class PadesBenchmark {
 
     kysoSigned = dir.resolve("kyso-signed.pdf");
     signer.sign(input, kysoSigned, options, key);
+    kysoSignedTwice = dir.resolve("kyso-signed-twice.pdf");
+    signer.sign(kysoSigned, kysoSignedTwice, options, key);
     dssSigned = dir.resolve("dss-signed.pdf");
     dss.signPdf(input, dssSigned, SignatureLevel.PAdES_BASELINE_B);
     ValidationReport own = verifier.verify(kysoSigned);
@@ -134,6 +137,15 @@ public class PadesBenchmark {
   @Benchmark
   public ValidationReport kysoVerify() throws Exception {
     return verifier.verify(kysoSigned);
+  }
+
+  /**
+   * Two signatures: the earlier one's revision is read again and compared object by object with the
+   * final document.
+   */
+  @Benchmark
+  public ValidationReport kysoVerifyTwoSignatures() throws Exception {
+    return verifier.verify(kysoSignedTwice);
   }
 
   @Benchmark

@@ -43,7 +43,8 @@ public final class OutputFiles {
    */
   public static void moveIntoPlace(Path temp, Path output) throws IOException {
     try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      file.force(true);
+      // fdatasync: the bytes and what is needed to read them back (the size), not the times
+      file.force(false);
     }
     try {
       Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
