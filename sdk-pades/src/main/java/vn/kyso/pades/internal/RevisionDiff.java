@@ -107,9 +107,14 @@ public final class RevisionDiff {
     Locks locks = new Locks(signed);
     List<Change> changes = new ArrayList<>();
     COSDictionary oldInfo = signed.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
+    Map<COSObjectKey, Long> oldXref = oldDoc.getXrefTable();
+    Map<COSObjectKey, Long> newXref = newDoc.getXrefTable();
     for (COSObjectKey key : keys) {
-      boolean inOld = oldDoc.getXrefTable().containsKey(key);
-      boolean inNew = newDoc.getXrefTable().containsKey(key);
+      if (unchangedInPlace(key, oldXref, newXref)) {
+        continue;
+      }
+      boolean inOld = oldXref.containsKey(key);
+      boolean inNew = newXref.containsKey(key);
       COSBase a = inOld ? resolve(oldDoc, key) : null;
       COSBase b = inNew ? resolve(newDoc, key) : null;
       if (isContainer(a) || isContainer(b) || same(a, b, 0)) {
@@ -126,6 +131,29 @@ public final class RevisionDiff {
       changes.add(classify(name, key, a, b, roles, oldInfo, docMdp, locks, signed));
     }
     return new Result(changes);
+  }
+
+  /**
+   * Whether both revisions read an object from the same bytes: the same offset in the signed prefix
+   * of the file (which later updates cannot change), or the same slot of an object stream that
+   * itself lies at the same offset. Such an object means the same in both; whatever it refers to is
+   * compared on its own. This skips the unchanged bulk of a document (its page content and images)
+   * without reading it.
+   */
+  private static boolean unchangedInPlace(
+      COSObjectKey key, Map<COSObjectKey, Long> oldXref, Map<COSObjectKey, Long> newXref) {
+    Long before = oldXref.get(key);
+    Long after = newXref.get(key);
+    if (before == null || !before.equals(after) || before == 0) {
+      return false;
+    }
+    if (before > 0) {
+      return true;
+    }
+    // In an object stream: PDFBox records the stream's number, negated.
+    COSObjectKey stream = new COSObjectKey(-before, 0);
+    Long streamBefore = oldXref.get(stream);
+    return streamBefore != null && streamBefore > 0 && streamBefore.equals(newXref.get(stream));
   }
 
   private static Change classify(

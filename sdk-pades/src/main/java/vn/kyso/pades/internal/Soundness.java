@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
@@ -20,6 +21,8 @@ import vn.kyso.api.ErrorCode;
  * cannot follow (or follow differently), so it is refused before anything is written.
  */
 final class Soundness {
+  private static final Pattern OBJECT = Pattern.compile("\\d+\\s+\\d+\\s+obj\\b");
+
   private Soundness() {}
 
   /**
@@ -28,8 +31,14 @@ final class Soundness {
    */
   static void requireIntactEnd(SignedBytes raw, List<Long> ends)
       throws IOException, DocumentException {
+    String head =
+        new String(raw.read(0, (int) Math.min(64 * 1024, raw.size())), StandardCharsets.ISO_8859_1);
+    if (!head.contains("%PDF-") || !OBJECT.matcher(head).find()) {
+      // Not a damaged PDF but no PDF at all: no header, or not one object.
+      throw new DocumentException(ErrorCode.MALFORMED_INPUT, null, "not a PDF");
+    }
     if (ends.isEmpty()) {
-      throw repair("no %%EOF: the file is truncated or not a PDF");
+      throw repair("no %%EOF: the file is truncated");
     }
     long last = ends.get(ends.size() - 1);
     if (last < raw.size()) {
