@@ -2,12 +2,18 @@ package vn.kyso.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +27,8 @@ import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PdfVerifier;
+import vn.kyso.pades.Placement;
+import vn.kyso.pades.SignatureImage;
 import vn.kyso.pades.VisibleSignature;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
@@ -78,9 +86,46 @@ class ChainedSigningTest {
               PdfSignatureOptions.builder(PadesLevel.B_T).build(),
               token.keys().get(0));
     }
+    // The demo's letter (`kyso demo`): not PDF/A, the leader's visible B-T with a handwritten
+    // signature picture, the organisation's visible B-LTA with its seal; DSS then adds an output
+    // intent for its own appearance.
+    Path demo = dir.resolve("kyso-demo.pdf");
+    Path leader = dir.resolve("kyso-demo-leader.pdf");
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      kyso()
+          .sign(
+              Pdfs.letter(dir.resolve("cong-van-demo.pdf")),
+              leader,
+              PdfSignatureOptions.builder(PadesLevel.B_T)
+                  .visible(
+                      VisibleSignature.personal(
+                          SignatureImage.png(picture(false)),
+                          Placement.rectangle(
+                              0,
+                              100,
+                              300,
+                              150,
+                              60,
+                              Placement.Unit.POINT,
+                              Placement.Origin.BOTTOM_LEFT)))
+                  .build(),
+              token.keys().get(0));
+    }
+    try (SigningToken token =
+        PKI.pki().credential(TestIdentity.PROVINCE_ORGANISATION).signingToken()) {
+      kyso()
+          .sign(
+              leader,
+              demo,
+              PdfSignatureOptions.builder(PadesLevel.B_LTA)
+                  .visible(VisibleSignature.organisation(SignatureImage.png(picture(true)), 36, 36))
+                  .build(),
+              token.keys().get(0));
+    }
     Map<String, String> made =
         dss.sign(
             List.of(
+                job("dss-after-kyso-demo", "PAdES_BASELINE_B", demo),
                 job("dss-after-kyso-lta", "PAdES_BASELINE_B", kysoLta),
                 job("dss-after-kyso-bt", "PAdES_BASELINE_T", kysoBt),
                 job("dss-first", "PAdES_BASELINE_T", letter)));
@@ -109,7 +154,31 @@ class ChainedSigningTest {
 
   private static final List<String> CASES =
       List.of(
-          "dss-after-kyso-lta", "dss-after-kyso-bt", "kyso-after-dss", "kyso-after-dss-after-kyso");
+          "dss-after-kyso-demo",
+          "dss-after-kyso-lta",
+          "dss-after-kyso-bt",
+          "kyso-after-dss",
+          "kyso-after-dss-after-kyso");
+
+  /** A handwritten signature (blue strokes) or a red round seal, with transparency. */
+  private static byte[] picture(boolean seal) throws Exception {
+    BufferedImage image = new BufferedImage(240, 240, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    g.setStroke(new BasicStroke(8));
+    if (seal) {
+      g.setColor(new Color(200, 20, 20, 220));
+      g.drawOval(10, 10, 220, 220);
+      g.drawOval(40, 40, 160, 160);
+    } else {
+      g.setColor(new Color(20, 40, 160, 255));
+      g.drawLine(20, 180, 120, 40);
+      g.drawLine(120, 40, 220, 200);
+    }
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
 
   private static Dss.Job job(String id, String level, Path in) throws Exception {
     return new Dss.Job(
@@ -126,6 +195,7 @@ class ChainedSigningTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
+        "dss-after-kyso-demo",
         "dss-after-kyso-lta",
         "dss-after-kyso-bt",
         "kyso-after-dss",
@@ -137,10 +207,14 @@ class ChainedSigningTest {
     List<Dss.Verdict> v = theirs.get(id);
 
     assertThat(ours.overall()).as(ours.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
-    assertThat(ours.signatures()).hasSize(id.equals("kyso-after-dss-after-kyso") ? 3 : 2);
+    assertThat(ours.signatures())
+        .hasSize(
+            id.equals("kyso-after-dss-after-kyso") || id.equals("dss-after-kyso-demo") ? 3 : 2);
     assertThat(v).hasSameSizeAs(ours.signatures());
     assertThat(v).allSatisfy(s -> assertThat(s.passed()).as(s.toString()).isTrue());
     Conformance.record(
-        "chained " + id + " (tagged PDF/A)", "Kyso " + ours.overall() + ", DSS " + v, true);
+        "chained " + id + (id.endsWith("demo") ? " (the demo letter)" : " (tagged PDF/A)"),
+        "Kyso " + ours.overall() + ", DSS " + v,
+        true);
   }
 }

@@ -91,7 +91,7 @@ class HonestToolsTest {
       Extra extra, @TempDir Path dir) throws Exception {
     Path first =
         kysoSigns(
-            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
+            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf"), extra != Extra.OUTPUT_INTENT),
             dir.resolve("1.pdf"),
             PadesLevel.B_T,
             null);
@@ -354,6 +354,36 @@ class HonestToolsTest {
     SignatureResult s = verifier().verify(changed).signatures().get(0);
 
     assertThat(s.subIndication()).as(messages(s)).contains(SubIndication.DISALLOWED_CHANGE);
+  }
+
+  @Test
+  void anExistingOutputIntentReplaced_isRefused(@TempDir Path dir) throws Exception {
+    Path signed =
+        kysoSigns(
+            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
+            dir.resolve("1.pdf"),
+            PadesLevel.B_B,
+            null);
+    // A different colour profile changes how device colours print; only adding one is allowed.
+    Path changed =
+        incremental(
+            signed,
+            dir.resolve("2.pdf"),
+            doc -> {
+              COSDictionary intent = new COSDictionary();
+              intent.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
+              intent.setItem(COSName.S, COSName.getPDFName("GTS_PDFA1"));
+              intent.setString(COSName.getPDFName("OutputConditionIdentifier"), "FOGRA39");
+              COSArray intents = new COSArray();
+              intents.add(intent);
+              doc.getDocumentCatalog().getCOSObject().setItem(COSName.OUTPUT_INTENTS, intents);
+              doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            });
+
+    SignatureResult s = verifier().verify(changed).signatures().get(0);
+
+    assertThat(s.subIndication()).as(messages(s)).contains(SubIndication.DISALLOWED_CHANGE);
+    assertThat(messages(s)).contains("OutputIntents");
   }
 
   @Test

@@ -85,7 +85,9 @@ final class ToolLikeUpdates {
     /** New appearance streams for the signature widgets already signed. */
     REGENERATED_APPEARANCES,
     /** A destination added to the /Dests name tree. */
-    DESTINATION
+    DESTINATION,
+    /** An sRGB output intent added to a document that had none (DSS does for its appearance). */
+    OUTPUT_INTENT
   }
 
   private static final Path FONT_RESOURCE =
@@ -100,6 +102,11 @@ final class ToolLikeUpdates {
    * page's text marked as a paragraph of a Document element, and a /Dests name tree.
    */
   static Path taggedPdfA(Path file) throws IOException {
+    return taggedPdfA(file, true);
+  }
+
+  /** The same letter, with or without its output intent (then it is not PDF/A). */
+  static Path taggedPdfA(Path file, boolean outputIntent) throws IOException {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
@@ -143,14 +150,9 @@ final class ToolLikeUpdates {
       doc.getDocumentCatalog().setMarkInfo(mark);
       doc.getDocumentCatalog().setLanguage("vi-VN");
       doc.getDocumentCatalog().setMetadata(xmp(doc, null));
-      PDOutputIntent intent =
-          new PDOutputIntent(
-              doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
-      intent.setInfo("sRGB IEC61966-2.1");
-      intent.setOutputCondition("sRGB IEC61966-2.1");
-      intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-      intent.setRegistryName("http://www.color.org");
-      doc.getDocumentCatalog().addOutputIntent(intent);
+      if (outputIntent) {
+        doc.getDocumentCatalog().addOutputIntent(srgb(doc));
+      }
       COSDictionary dests = new COSDictionary();
       COSArray names = new COSArray();
       names.add(new COSString("trang-1"));
@@ -162,6 +164,17 @@ final class ToolLikeUpdates {
       doc.save(file.toFile());
     }
     return file;
+  }
+
+  private static PDOutputIntent srgb(PDDocument doc) throws IOException {
+    PDOutputIntent intent =
+        new PDOutputIntent(
+            doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+    intent.setInfo("sRGB IEC61966-2.1");
+    intent.setOutputCondition("sRGB IEC61966-2.1");
+    intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+    intent.setRegistryName("http://www.color.org");
+    return intent;
   }
 
   private static COSArray fit(PDPage page) {
@@ -319,6 +332,10 @@ final class ToolLikeUpdates {
         nameDict.setNeedToBeUpdated(true);
         dests.setNeedToBeUpdated(true);
         names.setNeedToBeUpdated(true);
+      }
+      if (extras.contains(Extra.OUTPUT_INTENT)
+          && doc.getDocumentCatalog().getOutputIntents().isEmpty()) {
+        doc.getDocumentCatalog().addOutputIntent(srgb(doc));
       }
       doc.addSignature(signature, content -> cms(who, content), options);
       doc.saveIncremental(os);
