@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,28 +26,21 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignerIdentity;
-import vn.kyso.api.shared.LongTermFindings;
-import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
-import vn.kyso.api.trust.RevocationEvidence;
-import vn.kyso.api.trust.ValidationContext;
-import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
-import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
-import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.internal.ByteRange;
 import vn.kyso.pades.internal.ByteRangeCheck;
-import vn.kyso.pades.internal.CmsCheck;
 import vn.kyso.pades.internal.DecodeCeiling;
 import vn.kyso.pades.internal.DocumentContext;
 import vn.kyso.pades.internal.PdfFindings;
 import vn.kyso.pades.internal.PdfLoad;
 import vn.kyso.pades.internal.RevisionChanges;
 import vn.kyso.pades.internal.SignedBytes;
+import vn.kyso.pades.internal.SignerCheck;
 import vn.kyso.pades.internal.TimestampCheck;
 
 /**
@@ -187,6 +179,11 @@ public final class PdfVerifier {
     boolean covers(long revisionEnd) {
       return range != null && range.end() > revisionEnd;
     }
+
+    SignerCheck.Archive view() {
+      return new SignerCheck.Archive(
+          range, result.id(), time, tsa, result.subIndication().orElse(null));
+    }
   }
 
   private void verifyAll(DocumentContext ctx, ValidationReport.Builder report) throws IOException {
@@ -216,8 +213,7 @@ public final class PdfVerifier {
         report.documentTimestamp(archives.get(e).result());
       } else {
         report.signature(
-            safely(e, () -> new Archive(null, signature(ctx, e, inOrder, passed), null, null))
-                .result());
+            safely(e, () -> new Archive(null, signature(ctx, e, inOrder), null, null)).result());
       }
     }
     documentFindings(ctx, entries, report);
@@ -407,175 +403,47 @@ public final class PdfVerifier {
     RevisionChanges changes = ctx.changesAfter(range.end());
     r.findings(changes.findings());
     if (changes.changes() == null) {
-      return worse(failure, SubIndication.FORMAT_FAILURE);
+      return SignerCheck.worse(failure, SubIndication.FORMAT_FAILURE);
     }
-    return changes.acceptable() ? failure : worse(failure, SubIndication.DISALLOWED_CHANGE);
+    return changes.acceptable()
+        ? failure
+        : SignerCheck.worse(failure, SubIndication.DISALLOWED_CHANGE);
   }
 
-  private SignatureResult signature(
-      DocumentContext ctx, Entry e, List<Archive> archives, List<Archive> passed)
+  private SignatureResult signature(DocumentContext ctx, Entry e, List<Archive> archives)
       throws IOException {
-    String subFilter = e.signature().getNameAsString(COSName.SUB_FILTER);
-    SignatureFormat format = formatOf(subFilter);
+    SignatureFormat format = formatOf(e.signature().getNameAsString(COSName.SUB_FILTER));
     ByteRange range = ByteRange.of(e.signature());
     Started s = start(ctx, e, format, range);
     if (s.failed()) {
       return s.builder().build();
     }
     SignatureResult.Builder r = s.builder();
-    long revisionEnd = range.end();
-    if (format == SignatureFormat.PDF_DOCUMENT_TIMESTAMP) {
-      throw new IllegalStateException("document time-stamps are verified apart");
+    // The digest, the CMS, the time-stamps, the signer's certificate and the level.
+    SignerCheck.Outcome o =
+        SignerCheck.check(
+            ctx, e.signature(), range, format, archives.stream().map(Archive::view).toList(), r);
+    if (o.finished()) {
+      return r.build();
     }
-    // The earliest passed document time-stamp covering this revision: its proof of existence.
-    Instant archivePoe = null;
-    for (Archive a : passed) {
-      if (a.covers(revisionEnd) && (archivePoe == null || a.time().isBefore(archivePoe))) {
-        archivePoe = a.time();
-      }
-    }
-    // 2. Digest and CMS.
-    Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
-    byte[] contents = ((COSString) e.signature().getDictionaryObject(COSName.CONTENTS)).getBytes();
-    CmsCheck.Outcome cms =
-        format == SignatureFormat.PDF_PKCS7_SHA1
-            ? CmsCheck.checkSha1Form(contents, range.digest(ctx.bytes(), DigestAlgorithm.SHA1))
-            : CmsCheck.check(
-                contents,
-                alg -> digests.computeIfAbsent(alg, a -> range.digest(ctx.bytes(), a)),
-                format == SignatureFormat.PADES_BASELINE);
-    if (format != SignatureFormat.PADES_BASELINE) {
-      r.finding(PdfFindings.of("PDF_LEGACY_FORMAT", Severity.WARNING, subFilter));
-    }
-    if (cms.problem() != null) {
-      SubIndication sub =
-          switch (cms.problemCode()) {
-            case "HASH" -> SubIndication.HASH_FAILURE;
-            case "CRYPTO" -> SubIndication.SIG_CRYPTO_FAILURE;
-            case "NO_SIGNER" -> SubIndication.NO_SIGNING_CERTIFICATE_FOUND;
-            default -> SubIndication.FORMAT_FAILURE;
-          };
-      if (cms.signer() != null) {
-        r.signingCertificate(cms.signer());
-      }
-      return r.notPassed(sub)
-          .finding(PdfFindings.of("PDF_CMS_INVALID", Severity.ERROR, cms.problem()))
-          .build();
-    }
-    r.signingCertificate(cms.signer());
-    if (cms.signingCertificateNote() != null) {
-      r.finding(
-          PdfFindings.of(
-              "PDF_SIGNING_CERTIFICATE_ATTRIBUTE", Severity.WARNING, cms.signingCertificateNote()));
-    }
-    SubIndication failure = null;
-    if (cms.weakAlgorithm()) {
-      r.finding(
-          format == SignatureFormat.PDF_PKCS7_SHA1
-              ? PdfFindings.of("PDF_FORMAT_SHA1_WEAK", Severity.ERROR)
-              : PdfFindings.of("PDF_WEAK_DIGEST", Severity.ERROR, cms.digest().jcaName()));
-      failure = SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE;
-    }
-    // 3. Time-stamps: the signature's own, then the document time-stamps over it.
-    Instant best = null;
-    boolean timestampHeld = false;
-    if (cms.timestampToken().isPresent()) {
-      TimestampCheck.SignatureTimestamp tst =
-          TimestampCheck.signatureTimestamp(
-              ctx,
-              cms.timestampToken().get(),
-              cms.signatureValue(),
-              cms.certificates(),
-              archivePoe);
-      r.findings(tst.findings());
-      if (tst.result() != null) {
-        r.timestamp(tst.result());
-      }
-      if (tst.failure() != null) {
-        failure = worse(failure, tst.failure());
-      }
-      if (tst.proven() != null) {
-        best = tst.proven();
-        timestampHeld = true;
-        r.bestSignatureTime(best);
-      }
-    }
-    boolean archived = false;
-    for (Archive a : archives) {
-      if (a.covers(revisionEnd) && a.time() != null) {
-        archived = true;
-        r.timestamp(
-            new TimestampResult(
-                TimestampResult.Kind.ARCHIVE,
-                a.result().id(),
-                a.time(),
-                a.tsa(),
-                a.result().indication(),
-                a.result().subIndication().orElse(null)));
-      }
-    }
-    boolean byDocumentTimestamp = false;
-    if (archivePoe != null && (best == null || archivePoe.isBefore(best))) {
-      best = archivePoe;
-      byDocumentTimestamp = true;
-      r.bestSignatureTime(best);
-    }
-    if (best != null) {
-      r.finding(LongTermFindings.proofOfExistence(best, byDocumentTimestamp));
-    }
-    // 4. The signer's certificate at the best proven time, with the document's DSS material first.
-    ValidationContext.Builder vc = ctx.dss().context().certificates(cms.certificates());
-    if (best != null) {
-      vc.at(best, true);
-    }
-    CertificateResult cert = certificates.verify(cms.signer(), vc.build());
-    r.certificateResult(cert).findings(cert.findings());
-    r.findings(LongTermFindings.material(false, cert));
-    if (!cert.isPassed()) {
-      failure =
-          worse(
-              failure,
-              cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
-    }
-    // The level is the structure's; whether its validation data held is said apart.
-    boolean embeddedRevocation =
-        cert.isPassed()
-            && !cert.revocation().isEmpty()
-            && cert.revocation().stream()
-                .allMatch(x -> x.origin() == RevocationEvidence.Origin.EMBEDDED);
-    SignatureLevel level = SignatureLevel.NONE;
-    boolean usable = true;
-    if (format == SignatureFormat.PADES_BASELINE) {
-      level = SignatureLevel.B_B;
-      if (cms.timestampToken().isPresent()) {
-        level = SignatureLevel.B_T;
-        usable = timestampHeld;
-        if (ctx.dss().hasRevocationData()) {
-          level = SignatureLevel.B_LT;
-          usable = usable && embeddedRevocation;
-          if (archived) {
-            level = SignatureLevel.B_LTA;
-            usable = usable && archivePoe != null;
-          }
-        }
-      }
-    }
-    r.level(level).validationDataUsable(usable);
-    // 5. What changed after the signed revision.
-    if (revisionEnd < ctx.bytes().size()) {
+    SubIndication failure = o.failure();
+    // What changed after the signed revision.
+    if (range.end() < ctx.bytes().size()) {
       failure = afterChanges(ctx, range, r, failure);
     }
-    // 6. The visible appearance against the national format: findings only, never the indication.
+    // The visible appearance against the national format: findings only, never the indication.
     PDSignature sig = new PDSignature(e.signature());
     Instant shown =
-        best != null ? best : sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
+        o.best() != null
+            ? o.best()
+            : sig.getSignDate() == null ? null : sig.getSignDate().toInstant();
     r.findings(
         AppearanceCheck.check(
             ctx.latest(),
             sig,
-            cms.signer() == null ? null : SignerIdentity.from(cms.signer()),
+            o.signer() == null ? null : SignerIdentity.from(o.signer()),
             shown,
-            best != null,
+            o.best() != null,
             limits));
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
   }
@@ -596,17 +464,6 @@ public final class PdfVerifier {
       }
     }
     return best;
-  }
-
-  private static SubIndication worse(SubIndication current, SubIndication candidate) {
-    if (current == null) {
-      return candidate;
-    }
-    // The first reason stands unless a later one is a failure and the first only indeterminate.
-    return candidate.indication() == Indication.TOTAL_FAILED
-            && current.indication() != Indication.TOTAL_FAILED
-        ? candidate
-        : current;
   }
 
   private static SignatureFormat formatOf(String subFilter) {
