@@ -65,6 +65,15 @@ class HonestToolsTest {
     return out;
   }
 
+  /** The tagged PDF/A letter with Kyso's B-B approval signature. */
+  private static Path signedLetter(Path dir) throws Exception {
+    return kysoSigns(
+        ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
+        dir.resolve("1.pdf"),
+        PadesLevel.B_B,
+        null);
+  }
+
   private static Path toolSigns(Path in, Path out, float x, List<Extra> extras) throws Exception {
     return ToolLikeUpdates.sign(
         in,
@@ -130,12 +139,7 @@ class HonestToolsTest {
   @Test
   void pageBoxChangedAfterSigning_isADisallowedChange_notAHashFailure(@TempDir Path dir)
       throws Exception {
-    Path signed =
-        kysoSigns(
-            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
-            dir.resolve("1.pdf"),
-            PadesLevel.B_B,
-            null);
+    Path signed = signedLetter(dir);
     Path changed =
         incremental(
             signed,
@@ -159,12 +163,7 @@ class HonestToolsTest {
 
   @Test
   void documentJavaScriptAdded_isRefused_namingTheRule(@TempDir Path dir) throws Exception {
-    Path signed =
-        kysoSigns(
-            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
-            dir.resolve("1.pdf"),
-            PadesLevel.B_B,
-            null);
+    Path signed = signedLetter(dir);
     Path changed =
         incremental(
             signed,
@@ -194,12 +193,7 @@ class HonestToolsTest {
   @Test
   void embeddedFileAdded_isAllowedAfterApproval_butNotUnderCertificationP2(@TempDir Path dir)
       throws Exception {
-    Path approval =
-        kysoSigns(
-            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
-            dir.resolve("1.pdf"),
-            PadesLevel.B_B,
-            null);
+    Path approval = signedLetter(dir);
     Path certified =
         kysoSigns(
             ToolLikeUpdates.taggedPdfA(dir.resolve("b.pdf")),
@@ -249,12 +243,7 @@ class HonestToolsTest {
 
   @Test
   void actualTextPutOverSignedContent_isRefused(@TempDir Path dir) throws Exception {
-    Path signed =
-        kysoSigns(
-            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
-            dir.resolve("1.pdf"),
-            PadesLevel.B_B,
-            null);
+    Path signed = signedLetter(dir);
     // What a screen reader reads for the signed paragraph changes; nothing on the page does.
     Path changed =
         incremental(
@@ -281,12 +270,7 @@ class HonestToolsTest {
 
   @Test
   void existingDestinationRedirected_isRefused_aNewOneIsNot(@TempDir Path dir) throws Exception {
-    Path signed =
-        kysoSigns(
-            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
-            dir.resolve("1.pdf"),
-            PadesLevel.B_B,
-            null);
+    Path signed = signedLetter(dir);
     Path redirected =
         incremental(
             signed,
@@ -358,12 +342,7 @@ class HonestToolsTest {
 
   @Test
   void anExistingOutputIntentReplaced_isRefused(@TempDir Path dir) throws Exception {
-    Path signed =
-        kysoSigns(
-            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
-            dir.resolve("1.pdf"),
-            PadesLevel.B_B,
-            null);
+    Path signed = signedLetter(dir);
     // A different colour profile changes how device colours print; only adding one is allowed.
     Path changed =
         incremental(
@@ -388,12 +367,7 @@ class HonestToolsTest {
 
   @Test
   void oneSignatureReferencedByTwoFields_isListedOnce(@TempDir Path dir) throws Exception {
-    Path signed =
-        kysoSigns(
-            ToolLikeUpdates.taggedPdfA(dir.resolve("a.pdf")),
-            dir.resolve("1.pdf"),
-            PadesLevel.B_B,
-            null);
+    Path signed = signedLetter(dir);
     Path twice =
         incremental(
             signed,

@@ -2,9 +2,6 @@ package vn.kyso.pades;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.preflight.ValidationResult;
 import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.xmpbox.XMPMetadata;
@@ -61,14 +57,7 @@ class PdfaTest {
       PDMetadata metadata = new PDMetadata(doc);
       metadata.importXMPMetadata(xml.toByteArray());
       doc.getDocumentCatalog().setMetadata(metadata);
-      PDOutputIntent intent =
-          new PDOutputIntent(
-              doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
-      intent.setInfo("sRGB IEC61966-2.1");
-      intent.setOutputCondition("sRGB IEC61966-2.1");
-      intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-      intent.setRegistryName("http://www.color.org");
-      doc.getDocumentCatalog().addOutputIntent(intent);
+      doc.getDocumentCatalog().addOutputIntent(ToolLikeUpdates.srgb(doc));
       // PDF/A-1 forbids cross-reference streams: save with a classic table.
       doc.save(file.toFile(), CompressParameters.NO_COMPRESSION);
     }

@@ -166,7 +166,8 @@ final class ToolLikeUpdates {
     return file;
   }
 
-  private static PDOutputIntent srgb(PDDocument doc) throws IOException {
+  /** The sRGB output intent PDF/A documents carry. */
+  static PDOutputIntent srgb(PDDocument doc) throws IOException {
     PDOutputIntent intent =
         new PDOutputIntent(
             doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));

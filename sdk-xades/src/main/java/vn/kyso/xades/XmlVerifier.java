@@ -35,19 +35,18 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
+import vn.kyso.api.shared.BaselineLevel;
 import vn.kyso.api.shared.LongTermFindings;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.Certificates;
-import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
-import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.TimestampResult;
@@ -341,7 +340,6 @@ public final class XmlVerifier {
     }
     // Claimed time and proof of existence.
     Instant best = null;
-    SignatureLevel level = qp != null ? SignatureLevel.B_B : SignatureLevel.NONE;
     // Archive time-stamps first, newest first: each gives proof of existence to what it covers,
     // the older time-stamps among it (EN 319 102-1, 5.6.2.4 and the LTA process).
     boolean archived = false;
@@ -408,26 +406,18 @@ public final class XmlVerifier {
     }
     // The level is the structure's (EN 319 132-1): B-T with a signature time-stamp, B-LT with
     // revocation values, B-LTA with an archive time-stamp; whether the data held is said apart.
-    boolean embeddedRevocation =
-        cert.isPassed()
-            && !cert.revocation().isEmpty()
-            && cert.revocation().stream()
-                .allMatch(e -> e.origin() == RevocationEvidence.Origin.EMBEDDED);
-    boolean usable = true;
-    if (qp != null && descendant(qp, Xades.NS, "SignatureTimeStamp") != null) {
-      level = SignatureLevel.B_T;
-      usable = timestampHeld;
-      if (descendant(qp, Xades.NS, "RevocationValues") != null
-          || descendant(qp, ArchiveInput.NS141, "TimeStampValidationData") != null) {
-        level = SignatureLevel.B_LT;
-        usable = usable && embeddedRevocation;
-        if (archived) {
-          level = SignatureLevel.B_LTA;
-          usable = usable && archivePoe != null;
-        }
-      }
-    }
-    r.level(level).validationDataUsable(usable);
+    BaselineLevel baseline =
+        BaselineLevel.of(
+            qp != null,
+            qp != null && descendant(qp, Xades.NS, "SignatureTimeStamp") != null,
+            timestampHeld,
+            qp != null
+                && (descendant(qp, Xades.NS, "RevocationValues") != null
+                    || descendant(qp, ArchiveInput.NS141, "TimeStampValidationData") != null),
+            cert,
+            archived,
+            archivePoe != null);
+    r.level(baseline.level()).validationDataUsable(baseline.usable());
     if (covered.isEmpty()) {
       r.scopeFromBundle(BUNDLE, XmlVerifier.class, "DETACHED");
     } else {
@@ -563,7 +553,9 @@ public final class XmlVerifier {
     Element sv = child(sigEl, Xades.DS, "SignatureValue");
     byte[] input = Xades.c14n(sv, c14n);
     if (!token.covers(token.imprint().algorithm().digest(input))) {
-      r.timestamp(result(TimestampResult.Kind.SIGNATURE, "", token, SubIndication.HASH_FAILURE));
+      r.timestamp(
+          TimestampResult.of(
+              TimestampResult.Kind.SIGNATURE, "", token, SubIndication.HASH_FAILURE));
       throw new DocumentException(
           ErrorCode.MALFORMED_TIMESTAMP, null, "the time-stamp does not cover this SignatureValue");
     }
@@ -599,7 +591,8 @@ public final class XmlVerifier {
     byte[] input = ArchiveInput.compute(sig, (Element) ats.getParentNode(), ats, c14n);
     String id = ats.getAttribute("Id");
     if (!token.covers(token.imprint().algorithm().digest(input))) {
-      r.timestamp(result(TimestampResult.Kind.ARCHIVE, id, token, SubIndication.HASH_FAILURE));
+      r.timestamp(
+          TimestampResult.of(TimestampResult.Kind.ARCHIVE, id, token, SubIndication.HASH_FAILURE));
       throw new DocumentException(
           ErrorCode.MALFORMED_TIMESTAMP,
           null,
@@ -635,7 +628,7 @@ public final class XmlVerifier {
     }
     CertificateResult tsa = certificates.verify(token.tsaCertificate(), context.build());
     r.timestamp(
-        result(
+        TimestampResult.of(
             kind,
             id,
             token,
@@ -650,17 +643,6 @@ public final class XmlVerifier {
               + (tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     }
     return tsa;
-  }
-
-  private static TimestampResult result(
-      TimestampResult.Kind kind, String id, TimestampToken token, SubIndication failure) {
-    return new TimestampResult(
-        kind,
-        id,
-        token.genTime(),
-        token.tsaCertificate(),
-        failure == null ? Indication.TOTAL_PASSED : failure.indication(),
-        failure);
   }
 
   /** CertificateValues and RevocationValues of this signature's unsigned properties. */

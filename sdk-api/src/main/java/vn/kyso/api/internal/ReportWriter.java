@@ -286,17 +286,9 @@ public final class ReportWriter {
       if (!t.scope().isEmpty()) {
         sb.append("  ").append(m.format(locale, "report.scope", t.scope(locale))).append('\n');
       }
-      findingsText(sb, t.findings(), locale);
+      findingsText(sb, t.findings(), locale, "  ");
     }
-    for (Finding f : report.documentFindings()) {
-      sb.append("[")
-          .append(f.severity())
-          .append("] ")
-          .append(f.code())
-          .append(": ")
-          .append(f.message(locale))
-          .append('\n');
-    }
+    findingsText(sb, report.documentFindings(), locale, "");
     report.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), ""));
     return sb.toString();
   }
@@ -357,13 +349,15 @@ public final class ReportWriter {
     if (!s.scope().isEmpty()) {
       sb.append("  ").append(m.format(locale, "report.scope", s.scope(locale))).append('\n');
     }
-    findingsText(sb, s.findings(), locale);
+    findingsText(sb, s.findings(), locale, "  ");
     s.policyDecision().ifPresent(d -> indent(sb, d.toText(locale), "  "));
   }
 
-  private static void findingsText(StringBuilder sb, List<Finding> findings, Locale locale) {
+  private static void findingsText(
+      StringBuilder sb, List<Finding> findings, Locale locale, String indent) {
     for (Finding f : findings) {
-      sb.append("  [")
+      sb.append(indent)
+          .append("[")
           .append(f.severity())
           .append("] ")
           .append(f.code())

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.trust.Certificates;
+import vn.kyso.api.trust.TimestampToken;
 
 /**
  * One time-stamp that gives a signature proof of existence, as the report shows it: what kind it
@@ -56,6 +57,26 @@ public record TimestampResult(
     if ((indication == Indication.TOTAL_PASSED) != (subIndication == null)) {
       throw new IllegalArgumentException("a sub-indication exactly when not passed");
     }
+  }
+
+  /**
+   * Describes a token as checked.
+   *
+   * @param kind what it covers
+   * @param id field name or Id; empty for a signature time-stamp
+   * @param token the token
+   * @param failure why it did not pass, or null when it passed
+   * @return the result
+   */
+  public static TimestampResult of(
+      Kind kind, String id, TimestampToken token, SubIndication failure) {
+    return new TimestampResult(
+        kind,
+        id,
+        token.genTime(),
+        token.tsaCertificate(),
+        failure == null ? Indication.TOTAL_PASSED : failure.indication(),
+        failure);
   }
 
   /**

@@ -9,14 +9,13 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.shared.BaselineLevel;
 import vn.kyso.api.shared.LongTermFindings;
 import vn.kyso.api.trust.CertificateResult;
-import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
-import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.TimestampResult;
@@ -201,29 +200,16 @@ public final class SignerCheck {
               cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
     }
     // The level is the structure's; whether its validation data held is said apart.
-    boolean embeddedRevocation =
-        cert.isPassed()
-            && !cert.revocation().isEmpty()
-            && cert.revocation().stream()
-                .allMatch(x -> x.origin() == RevocationEvidence.Origin.EMBEDDED);
-    SignatureLevel level = SignatureLevel.NONE;
-    boolean usable = true;
-    if (format == SignatureFormat.PADES_BASELINE) {
-      level = SignatureLevel.B_B;
-      if (cms.timestampToken().isPresent()) {
-        level = SignatureLevel.B_T;
-        usable = timestampHeld;
-        if (ctx.dss().hasRevocationData()) {
-          level = SignatureLevel.B_LT;
-          usable = usable && embeddedRevocation;
-          if (archived) {
-            level = SignatureLevel.B_LTA;
-            usable = usable && archivePoe != null;
-          }
-        }
-      }
-    }
-    r.level(level).validationDataUsable(usable);
+    BaselineLevel baseline =
+        BaselineLevel.of(
+            format == SignatureFormat.PADES_BASELINE,
+            cms.timestampToken().isPresent(),
+            timestampHeld,
+            ctx.dss().hasRevocationData(),
+            cert,
+            archived,
+            archivePoe != null);
+    r.level(baseline.level()).validationDataUsable(baseline.usable());
     return new Outcome(false, failure, best, cms.signer());
   }
 

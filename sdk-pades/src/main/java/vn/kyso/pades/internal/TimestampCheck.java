@@ -86,7 +86,7 @@ public final class TimestampCheck {
     if (!tst.covers(tst.imprint().algorithm().digest(signatureValue))) {
       findings.add(PdfFindings.of("PDF_TIMESTAMP_IMPRINT", Severity.ERROR));
       return new SignatureTimestamp(
-          result(TimestampResult.Kind.SIGNATURE, "", tst, SubIndication.HASH_FAILURE),
+          TimestampResult.of(TimestampResult.Kind.SIGNATURE, "", tst, SubIndication.HASH_FAILURE),
           null,
           findings,
           SubIndication.SIG_CONSTRAINTS_FAILURE);
@@ -106,7 +106,10 @@ public final class TimestampCheck {
     if (tsa.isPassed()) {
       findings.addAll(LongTermFindings.material(true, tsa));
       return new SignatureTimestamp(
-          result(TimestampResult.Kind.SIGNATURE, "", tst, null), tst.genTime(), findings, null);
+          TimestampResult.of(TimestampResult.Kind.SIGNATURE, "", tst, null),
+          tst.genTime(),
+          findings,
+          null);
     }
     findings.add(
         PdfFindings.of(
@@ -114,7 +117,7 @@ public final class TimestampCheck {
             Severity.ERROR,
             tsa.findings().isEmpty() ? tsa.indication() : tsa.findings().get(0).messageEn()));
     return new SignatureTimestamp(
-        result(
+        TimestampResult.of(
             TimestampResult.Kind.SIGNATURE,
             "",
             tst,
@@ -188,17 +191,6 @@ public final class TimestampCheck {
         token.tsaCertificate(),
         tsa,
         findings);
-  }
-
-  private static TimestampResult result(
-      TimestampResult.Kind kind, String id, TimestampToken tst, SubIndication failure) {
-    return new TimestampResult(
-        kind,
-        id,
-        tst.genTime(),
-        tst.tsaCertificate(),
-        failure == null ? Indication.TOTAL_PASSED : failure.indication(),
-        failure);
   }
 
   /**
