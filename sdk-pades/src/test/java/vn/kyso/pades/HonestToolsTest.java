@@ -137,6 +137,24 @@ class HonestToolsTest {
   }
 
   @Test
+  void anEmptyFieldSignedLaterByAnotherTool_keepsTheEarlierSignatureValid(@TempDir Path dir)
+      throws Exception {
+    Path letter = TestPdfs.letter(dir, "l.pdf", "LanhDao");
+    Path first = kysoSigns(letter, dir.resolve("1.pdf"), PadesLevel.B_T, null);
+    Path second =
+        ToolLikeUpdates.signEmptyField(
+            first,
+            dir.resolve("2.pdf"),
+            PKI.pki().credential(TestIdentity.VICE_CHAIRMAN),
+            "LanhDao");
+
+    ValidationReport report = verifier().verify(second);
+
+    assertAllPassed(report);
+    assertThat(report.signatures()).hasSize(2);
+  }
+
+  @Test
   void pageBoxChangedAfterSigning_isADisallowedChange_notAHashFailure(@TempDir Path dir)
       throws Exception {
     Path signed = signedLetter(dir);

@@ -87,7 +87,9 @@ final class ToolLikeUpdates {
     /** A destination added to the /Dests name tree. */
     DESTINATION,
     /** An sRGB output intent added to a document that had none (DSS does for its appearance). */
-    OUTPUT_INTENT
+    OUTPUT_INTENT,
+    /** The catalog's /Version raised, as tools do when they sign with newer algorithms. */
+    VERSION
   }
 
   private static final Path FONT_RESOURCE =
@@ -334,10 +336,46 @@ final class ToolLikeUpdates {
         dests.setNeedToBeUpdated(true);
         names.setNeedToBeUpdated(true);
       }
+      if (extras.contains(Extra.VERSION)) {
+        doc.getDocumentCatalog().setVersion("1.7");
+      }
       if (extras.contains(Extra.OUTPUT_INTENT)
           && doc.getDocumentCatalog().getOutputIntents().isEmpty()) {
         doc.getDocumentCatalog().addOutputIntent(srgb(doc));
       }
+      doc.addSignature(signature, content -> cms(who, content), options);
+      doc.saveIncremental(os);
+    }
+    return out;
+  }
+
+  /**
+   * Signs an empty signature field that was in the document before, as Acrobat does: the value, an
+   * appearance, print and lock flags, appearance characteristics and a default appearance on the
+   * field's widget.
+   */
+  static Path signEmptyField(Path in, Path out, TestCredential who, String fieldName)
+      throws IOException {
+    try (PDDocument doc = Loader.loadPDF(in.toFile());
+        OutputStream os = Files.newOutputStream(out);
+        SignatureOptions options = new SignatureOptions()) {
+      PDSignatureField field =
+          (PDSignatureField) doc.getDocumentCatalog().getAcroForm(null).getField(fieldName);
+      PDAnnotationWidget widget = field.getWidgets().get(0);
+      PDSignature signature = new PDSignature();
+      signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+      signature.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT));
+      field.getCOSObject().setItem(COSName.V, signature);
+      PDAppearanceDictionary ad = new PDAppearanceDictionary();
+      ad.setNormalAppearance(appearance(doc, widget.getRectangle(), "Lãnh đạo đã ký"));
+      widget.setAppearance(ad);
+      widget.setPrinted(true);
+      widget.setLocked(true);
+      widget.getCOSObject().setItem(COSName.MK, new COSDictionary());
+      widget.getCOSObject().setString(COSName.DA, "/Helv 0 Tf 0 g");
+      field.getCOSObject().setNeedToBeUpdated(true);
+      widget.getCOSObject().setNeedToBeUpdated(true);
       doc.addSignature(signature, content -> cms(who, content), options);
       doc.saveIncremental(os);
     }

@@ -58,7 +58,14 @@ public final class RevisionDiff {
   private static final Set<String> CATALOG_ALLOWED = Set.of("DSS", "AcroForm", "Extensions");
   private static final Set<String> ACROFORM_ALLOWED = Set.of("Fields", "SigFlags");
   private static final Set<String> PAGE_ALLOWED = Set.of("Annots", "Resources", "Tabs");
-  private static final Set<String> SIGFIELD_ALLOWED = Set.of("V", "AP");
+
+  /**
+   * What signing an empty signature field writes into it (and its widget when merged): the value,
+   * the appearance and its state, the widget's flags and appearance characteristics, the default
+   * appearance, and the field's own lock and seed-value entries.
+   */
+  private static final Set<String> SIGFIELD_ALLOWED =
+      Set.of("V", "AP", "AS", "F", "MK", "DA", "Lock", "SV", "TU");
 
   /** Entries a tagged-PDF signer adds to a widget: its structure key and page. */
   private static final Set<String> WIDGET_ADDED = Set.of("StructParent", "P");
@@ -189,7 +196,8 @@ public final class RevisionDiff {
         boolean ok =
             !p1
                 && (unsigned
-                    ? SIGFIELD_ALLOWED.containsAll(withoutAdded(diff, da, WIDGET_ADDED))
+                    ? SIGFIELD_ALLOWED.containsAll(
+                        withoutMovedEmptyWidget(withoutAdded(diff, da, WIDGET_ADDED), db, docMdp))
                     : Set.of("AP").containsAll(withoutAdded(diff, da, WIDGET_ADDED)));
         return new Change(
             name,
@@ -199,7 +207,16 @@ public final class RevisionDiff {
             ok);
       }
       if (isWidgetOfSignatureField(db)) {
-        boolean ok = !p1 && Set.of("AP", "AS").containsAll(withoutAdded(diff, da, WIDGET_ADDED));
+        // The widget of a field being signed now may take what signing writes; the widget of a
+        // field already signed only a regenerated appearance.
+        COSDictionary parent = da.getCOSDictionary(COSName.PARENT);
+        boolean unsigned = parent == null || parent.getDictionaryObject(COSName.V) == null;
+        Set<String> rest = withoutAdded(diff, da, WIDGET_ADDED);
+        boolean ok =
+            !p1
+                && (unsigned
+                    ? SIGFIELD_ALLOWED.containsAll(withoutMovedEmptyWidget(rest, db, docMdp))
+                    : Set.of("AP", "AS").containsAll(rest));
         return new Change(name, "signature widget entries " + diff, ok);
       }
       if (isFormField(da) || isWidgetOfFormField(da)) {
@@ -331,6 +348,10 @@ public final class RevisionDiff {
       boolean ok =
           switch (k) {
             case "DSS", "Extensions" -> true;
+            // Tools raise the PDF version when they sign with newer algorithms; it shows nothing.
+            case "Version" ->
+                db.getDictionaryObject(n) instanceof COSName v
+                    && v.getName().matches("[12]\\.[0-9]");
             case "AcroForm" ->
                 !p1
                     && (!(da.getItem(n) instanceof COSDictionary)
@@ -378,6 +399,10 @@ public final class RevisionDiff {
       return db != null && onlySignatureFieldsAdded(null, db.getCOSArray(COSName.FIELDS), roles);
     }
     Set<String> diff = differingKeys(da, db);
+    // A default appearance may be added for the new field's text; an existing one stays.
+    if (diff.contains("DA") && da.getItem(COSName.DA) == null) {
+      diff.remove("DA");
+    }
     boolean drOnlyAdded =
         !diff.contains("DR")
             || addedOnly(da.getCOSDictionary(COSName.DR), db.getCOSDictionary(COSName.DR));
@@ -518,6 +543,27 @@ public final class RevisionDiff {
     for (COSName n : d.keySet()) {
       out.add(n.getName());
     }
+    return out;
+  }
+
+  /**
+   * Signing an empty field may move its widget: without certification anywhere (a signature's
+   * appearance may cover the page after approval signatures), under certification only to nothing
+   * (PDFBox signs an existing field invisibly by zeroing its rectangle).
+   */
+  private static Set<String> withoutMovedEmptyWidget(
+      Set<String> diff, COSDictionary widget, Integer docMdp) {
+    if (!diff.contains("Rect")) {
+      return diff;
+    }
+    COSArray rect = widget.getCOSArray(COSName.RECT);
+    float[] v = rect == null || rect.size() != 4 ? null : rect.toFloatArray();
+    boolean nothing = v != null && (v[0] == v[2] || v[1] == v[3]);
+    if (docMdp != null && !nothing) {
+      return diff;
+    }
+    Set<String> out = new HashSet<>(diff);
+    out.remove("Rect");
     return out;
   }
 
