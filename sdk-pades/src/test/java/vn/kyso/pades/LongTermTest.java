@@ -105,6 +105,28 @@ class LongTermTest {
   }
 
   @Test
+  void blta_whoseValidationDataCannotBeUsed_keepsItsStructuralLevel(@TempDir Path dir)
+      throws Exception {
+    Path lta = sign(dir, "lta.pdf", TestPdfs.letter(dir, "l.pdf", null), PadesLevel.B_LTA);
+    // With revocation checking off, the signer's status does not come from the material the file
+    // carries: the structure is still B-LTA (it was labelled B-T or B-B before); its data did not
+    // hold here, and the report says so apart.
+    PdfVerifier blind =
+        PdfVerifier.builder(
+                CertificateVerifier.builder(PKI.pki().trustAnchors())
+                    .clock(PKI.pki().clock())
+                    .network(NetworkSettings.offline())
+                    .insecureSkipRevocationCheck()
+                    .build())
+            .build();
+
+    SignatureResult sig = blind.verify(lta).signatures().get(0);
+
+    assertThat(sig.level()).isEqualTo(SignatureLevel.B_LTA);
+    assertThat(sig.validationDataUsable()).isFalse();
+  }
+
+  @Test
   void blta_ofAnAes256EncryptedPdf_verifiesOffline(@TempDir Path dir) throws Exception {
     Path in = TestPdfs.encrypted(dir, "chu-so-huu", "", 256, true);
     Path lta = dir.resolve("lta.pdf");
