@@ -19,6 +19,8 @@ import vn.kyso.api.shared.SuppressForbidden;
 @Command(
     name = "kyso",
     mixinStandardHelpOptions = true,
+    // --help and --version on every command, not only on kyso itself
+    scope = CommandLine.ScopeType.INHERIT,
     version = "kyso 0.1.0",
     description = {
       "Ký số và kiểm tra chữ ký số văn bản điện tử (PDF, XML) theo quy định Việt Nam.",
@@ -113,7 +115,7 @@ public final class Kyso implements Runnable {
   }
 
   @SuppressForbidden(reason = "--debug asks for the stack trace on standard error")
-  private static void printStackTrace(Throwable e, PrintWriter err) {
+  static void printStackTrace(Throwable e, PrintWriter err) {
     e.printStackTrace(err);
   }
 

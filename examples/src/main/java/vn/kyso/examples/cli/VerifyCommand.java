@@ -1,6 +1,7 @@
 package vn.kyso.examples.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +13,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import vn.kyso.api.KysoException;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.trust.TrustAnchors;
@@ -134,18 +137,52 @@ final class VerifyCommand implements Callable<Integer> {
       Files2.existing(d);
       detachedData.put(d.getFileName().toString(), Files.readAllBytes(d));
     }
-    Indication worst = Indication.TOTAL_PASSED;
-    List<ValidationReport> reports = new ArrayList<>();
-    PrintStream err = System.err;
-    int n = 0;
+    // Every file is named first: a missing one is a usage error before anything is verified.
     for (Path f : files) {
       Files2.existing(f);
-      ValidationReport r = Files2.isPdf(f) ? pdf.verify(f) : xml.verify(f, detachedData).report();
-      if (preset != null) {
-        r = preset.review(r, doc.document());
+    }
+    // Then every file gets its result: a file that cannot be verified is a result with its error
+    // code, and the files after it are still checked. The exit code is the worst outcome.
+    Indication worst = Indication.TOTAL_PASSED;
+    boolean anyError = false;
+    List<String> jsonItems = new ArrayList<>();
+    PrintStream err = System.err;
+    Messages m = new Messages(root.locale());
+    int n = 0;
+    for (Path f : files) {
+      try {
+        ValidationReport r = Files2.isPdf(f) ? pdf.verify(f) : xml.verify(f, detachedData).report();
+        if (preset != null) {
+          r = preset.review(r, doc.document());
+        }
+        worst = worst.worst(r.overall());
+        if (json) {
+          StringWriter w = new StringWriter();
+          r.writeJson(w);
+          jsonItems.add(w.toString());
+        } else {
+          System.out.println(r.toText(root.locale()));
+        }
+      } catch (KysoException e) {
+        anyError = true;
+        String name = String.valueOf(f.getFileName());
+        if (json) {
+          jsonItems.add(errorJson(name, e));
+        } else {
+          err.println(
+              m.get("error.prefix")
+                  + name
+                  + ": "
+                  + e.message(root.locale())
+                  + " ["
+                  + e.code()
+                  + "]");
+          err.println(m.hint(e.code()));
+        }
+        if (root.debug) {
+          Kyso.printStackTrace(e, new PrintWriter(err, true));
+        }
       }
-      reports.add(r);
-      worst = worst.worst(r.overall());
       n++;
       if (files.size() > 3) {
         int done = n * 30 / files.size();
@@ -154,29 +191,55 @@ final class VerifyCommand implements Callable<Integer> {
           err.println();
         }
       }
-      if (!json) {
-        System.out.println(r.toText(root.locale()));
-      }
     }
     if (json) {
-      StringWriter w = new StringWriter();
-      if (reports.size() == 1) {
-        reports.get(0).writeJson(w);
-      } else {
-        w.write("[\n");
-        for (int i = 0; i < reports.size(); i++) {
-          reports.get(i).writeJson(w);
-          w.write(i + 1 < reports.size() ? ",\n" : "\n");
-        }
-        w.write("]");
+      // One complete JSON document whatever happened: an array, one object per file.
+      StringBuilder w = new StringBuilder("[\n");
+      for (int i = 0; i < jsonItems.size(); i++) {
+        w.append(jsonItems.get(i)).append(i + 1 < jsonItems.size() ? ",\n" : "\n");
       }
-      System.out.println(w);
+      System.out.println(w.append(']'));
     }
-    return switch (worst) {
-      case TOTAL_PASSED -> 0;
-      case TOTAL_FAILED -> 1;
-      default -> 2;
-    };
+    if (anyError || worst == Indication.TOTAL_FAILED) {
+      return 1;
+    }
+    return worst == Indication.TOTAL_PASSED ? 0 : 2;
+  }
+
+  /** A file that could not be verified, as one object of the JSON array. */
+  static String errorJson(String document, KysoException e) {
+    return "{\n  \"document\" : "
+        + quote(document)
+        + ",\n  \"error\" : {\n    \"code\" : "
+        + quote(e.code().name())
+        + ",\n    \"en\" : "
+        + quote(e.message(Locale.ENGLISH))
+        + ",\n    \"vi\" : "
+        + quote(e.message(Locale.forLanguageTag("vi")))
+        + "\n  }\n}";
+  }
+
+  /** A JSON string literal (RFC 8259, 7). */
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 
   static Policy policyPreset(String id) {

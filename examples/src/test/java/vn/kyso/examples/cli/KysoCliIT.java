@@ -195,6 +195,54 @@ class KysoCliIT {
   }
 
   @Test
+  void verify_manyFilesWithABadOneInTheMiddle_checksEveryFile_andJsonIsOneArray(@TempDir Path dir)
+      throws Exception {
+    String root = demo.resolve("goc-thu-nghiem.pem").toString();
+    Path random = dir.resolve("random.pdf");
+    Files.write(random, new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '7', '\n', 0, 1, 2, 3});
+    String good = demo.resolve("cong-van-ban-hanh.pdf").toString();
+    String record = demo.resolve("ho-so-ky.xml").toString();
+
+    Run text = kyso("verify", "--trust", root, "--offline", good, random.toString(), record);
+    Run json =
+        kyso("verify", "--json", "--trust", root, "--offline", good, random.toString(), record);
+
+    // The file after the bad one is still verified; the bad one is a result with its code.
+    assertThat(text.out()).contains("cong-van-ban-hanh.pdf", "ho-so-ky.xml");
+    assertThat(text.err()).contains("random.pdf", "MALFORMED_INPUT");
+    assertThat(text.exit()).isEqualTo(1);
+    assertThat(json.exit()).isEqualTo(1);
+    String out = json.out().strip();
+    assertThat(out).startsWith("[").endsWith("]");
+    assertThat(out)
+        .contains(
+            "\"document\" : \"cong-van-ban-hanh.pdf\"",
+            "\"document\" : \"random.pdf\"",
+            "\"code\" : \"MALFORMED_INPUT\"",
+            "\"document\" : \"ho-so-ky.xml\"");
+    // One document: an array of one.
+    Run one = kyso("verify", "--json", "--trust", root, "--offline", good);
+    assertThat(one.out().strip()).startsWith("[").endsWith("]");
+    assertThat(one.exit()).isZero();
+  }
+
+  @Test
+  void help_worksOnEveryCommand() throws Exception {
+    for (String[] command :
+        List.of(
+            new String[] {"sign", "--help"},
+            new String[] {"verify", "--help"},
+            new String[] {"policy", "check", "--help"},
+            new String[] {"token", "list", "--help"},
+            new String[] {"cert", "info", "--help"},
+            new String[] {"demo", "--help"})) {
+      Run r = kyso(command);
+      assertThat(r.exit()).as(String.join(" ", command) + ": " + r.err()).isZero();
+      assertThat(r.out()).as(String.join(" ", command)).contains("Usage:");
+    }
+  }
+
+  @Test
   void badInput_isOneClearLine_withoutAStackTrace(@TempDir Path dir) throws Exception {
     Run missing = kyso("verify", dir.resolve("none.pdf").toString());
     assertThat(missing.exit()).isEqualTo(64);
