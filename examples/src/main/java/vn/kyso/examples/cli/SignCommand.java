@@ -3,6 +3,7 @@ package vn.kyso.examples.cli;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.SigningRefusedException;
 import vn.kyso.api.policy.CopyForm;
 import vn.kyso.api.policy.KeyStorage;
 import vn.kyso.api.policy.PolicyCheck;
@@ -21,6 +24,7 @@ import vn.kyso.api.token.Pkcs12Token;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.trust.TsaClient;
 import vn.kyso.pades.PadesLevel;
@@ -78,6 +82,11 @@ final class SignCommand implements Callable<Integer> {
       paramLabel = "ID",
       description = "the token's slot id (default: the first token)")
   Long slot;
+
+  @Option(
+      names = "--force",
+      description = "replace OUT if it exists (without it, an existing output is refused)")
+  boolean force;
 
   @Option(names = "--token-label", paramLabel = "LABEL", description = "the token's label")
   String tokenLabel;
@@ -202,6 +211,14 @@ final class SignCommand implements Callable<Integer> {
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new Kyso.UsageException("the output must be another file than the input");
     }
+    Path folder = out.toAbsolutePath().getParent();
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new Kyso.UsageException("no such folder for the output: " + folder);
+    }
+    if (Files.exists(out) && !force) {
+      throw new Kyso.UsageException(
+          "the output " + out + " exists; give --force to replace it, or another name");
+    }
     TsaClient tsaClient = tsa == null ? null : TsaClient.builder(URI.create(tsa)).build();
     if (!level.equals("B") && tsaClient == null) {
       throw new Kyso.UsageException("level " + level + " needs --tsa URL");
@@ -275,6 +292,10 @@ final class SignCommand implements Callable<Integer> {
         }
         s.build().sign(in, out, o.build(), key);
       }
+    } catch (SigningRefusedException e) {
+      // Every reason, with its citation, before the one-line error.
+      System.err.print(e.decision().toText(root.locale()));
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new Kyso.UsageException(e.getMessage());
     } finally {
@@ -292,17 +313,43 @@ final class SignCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The key to sign with: the only one, or the one {@code --key} names. With several keys and no
+   * {@code --key} nothing is chosen silently: the keys are listed and signing is refused. The
+   * certificate that will sign is printed on standard error.
+   */
   private SigningKey pick(List<SigningKey> keys) throws KysoException {
     if (keys.isEmpty()) {
       throw new Kyso.UsageException("the token holds no signing key");
     }
-    if (keyId == null) {
-      return keys.get(0);
+    SigningKey key;
+    if (keyId != null) {
+      key =
+          keys.stream()
+              .filter(k -> k.id().equalsIgnoreCase(keyId))
+              .findFirst()
+              .orElseThrow(() -> new Kyso.UsageException("no key with id " + keyId));
+    } else if (keys.size() == 1) {
+      key = keys.get(0);
+    } else {
+      StringBuilder list = new StringBuilder();
+      for (SigningKey k : keys) {
+        list.append("\n  --key ").append(k.id()).append("  ").append(describe(k));
+      }
+      throw new Kyso.UsageException(
+          "the token holds " + keys.size() + " keys; choose one with --key:" + list);
     }
-    return keys.stream()
-        .filter(k -> k.id().equalsIgnoreCase(keyId))
-        .findFirst()
-        .orElseThrow(() -> new Kyso.UsageException("no key with id " + keyId));
+    System.err.println(new Messages(root.locale()).get("sign.with", describe(key)));
+    return key;
+  }
+
+  private static String describe(SigningKey k) {
+    X509Certificate c = k.certificate();
+    return Certificates.readableName(c.getSubjectX500Principal())
+        + ", serial "
+        + c.getSerialNumber().toString(16)
+        + ", "
+        + SignerIdentity.from(c).subjectType();
   }
 
   private VisibleSignature visible() throws Exception {

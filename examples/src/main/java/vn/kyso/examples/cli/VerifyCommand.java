@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.trust.TrustAnchors;
@@ -145,6 +146,7 @@ final class VerifyCommand implements Callable<Integer> {
     // code, and the files after it are still checked. The exit code is the worst outcome.
     Indication worst = Indication.TOTAL_PASSED;
     boolean anyError = false;
+    boolean denied = false;
     List<String> jsonItems = new ArrayList<>();
     PrintStream err = System.err;
     Messages m = new Messages(root.locale());
@@ -154,6 +156,15 @@ final class VerifyCommand implements Callable<Integer> {
         ValidationReport r = Files2.isPdf(f) ? pdf.verify(f) : xml.verify(f, detachedData).report();
         if (preset != null) {
           r = preset.review(r, doc.document());
+          // A signature the policy denies fails the check, whatever the document decision says.
+          denied |=
+              r.policyDecision().map(d -> d.verdict() == PolicyDecision.Verdict.DENY).orElse(false)
+                  || r.signatures().stream()
+                      .anyMatch(
+                          x ->
+                              x.policyDecision()
+                                  .map(d -> d.verdict() == PolicyDecision.Verdict.DENY)
+                                  .orElse(false));
         }
         worst = worst.worst(r.overall());
         if (json) {
@@ -200,7 +211,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
       System.out.println(w.append(']'));
     }
-    if (anyError || worst == Indication.TOTAL_FAILED) {
+    if (anyError || denied || worst == Indication.TOTAL_FAILED) {
       return 1;
     }
     return worst == Indication.TOTAL_PASSED ? 0 : 2;

@@ -142,8 +142,11 @@ class KysoCliIT {
             "--offline",
             "--policy",
             "national",
+            // an issued letter has its number (VT30-08 denies the organisation signature without)
+            "--number",
+            "123/UBND-VP",
             demo.resolve("cong-van-ban-hanh.pdf").toString());
-    assertThat(json.exit()).isZero();
+    assertThat(json.exit()).as(json.out()).isZero();
     assertThat(json.out())
         .contains("\"indication\" : \"TOTAL_PASSED\"", "\"policy\"", "ORIGINAL_VALUE");
   }
@@ -224,6 +227,28 @@ class KysoCliIT {
     Run one = kyso("verify", "--json", "--trust", root, "--offline", good);
     assertThat(one.out().strip()).startsWith("[").endsWith("]");
     assertThat(one.exit()).isZero();
+  }
+
+  @Test
+  void verify_withAPolicyThatDeniesASignature_exitsOne() throws Exception {
+    String root = demo.resolve("goc-thu-nghiem.pem").toString();
+    // A state-secret document may not be signed electronically: the signatures are valid,
+    // the policy denies them, and the check fails.
+    Run r =
+        kyso(
+            "--lang",
+            "en",
+            "verify",
+            "--trust",
+            root,
+            "--offline",
+            "--policy",
+            "national",
+            "--classification",
+            "MAT",
+            demo.resolve("cong-van-ban-hanh.pdf").toString());
+    assertThat(r.out()).contains("X-01");
+    assertThat(r.exit()).as(r.out()).isEqualTo(1);
   }
 
   @Test
@@ -480,7 +505,40 @@ class KysoCliIT {
             "MAT");
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("SIGNING_REFUSED", "X-01");
+    // The reasons stand above the one-line error, each with its source.
+    assertThat(refused.err().indexOf("X-01")).isLessThan(refused.err().indexOf("SIGNING_REFUSED"));
     assertThat(out).doesNotExist();
+    // An existing output is refused unless --force; a missing folder is an error.
+    Path existing = Files.writeString(dir.resolve("existing.pdf"), "keep me");
+    String[] toExisting = {
+      "sign",
+      "pdf",
+      demo.resolve("cong-van.pdf").toString(),
+      existing.toString(),
+      "--p12",
+      p12.toString(),
+      "--pin-file",
+      right.toString()
+    };
+    assertThat(kyso(toExisting).exit()).isEqualTo(64);
+    assertThat(Files.readString(existing)).isEqualTo("keep me");
+    List<String> forced = new ArrayList<>(List.of(toExisting));
+    forced.add("--force");
+    Run replaced = kyso(forced.toArray(String[]::new));
+    assertThat(replaced.exit()).as(replaced.err()).isZero();
+    assertThat(Files.size(existing)).isGreaterThan(Files.size(demo.resolve("cong-van.pdf")));
+    Run noFolder =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            dir.resolve("no-such-folder").resolve("out.pdf").toString(),
+            "--p12",
+            p12.toString(),
+            "--pin-file",
+            right.toString());
+    assertThat(noFolder.exit()).isEqualTo(64);
+    assertThat(dir.resolve("no-such-folder")).doesNotExist();
     assertThat(kyso("sign", "doc", "a", "b", "--p12", p12.toString()).exit()).isEqualTo(64);
     assertThat(kyso("sign", "pdf", "a.pdf", "b.pdf").exit())
         .as("a key source is required")
@@ -536,6 +594,26 @@ class KysoCliIT {
             pin.toString());
     assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
     assertThat(Files.size(out)).isGreaterThan(Files.size(demo.resolve("cong-van.pdf")));
+    // The certificate that signs is named before it signs.
+    assertThat(ok.err()).contains("Ký bằng", "Nguyễn Văn An");
+    // A second key on the token: without --key nothing is chosen silently.
+    hsm.importCredential(
+        "kyso-cli", "123456", PKI.credential(TestIdentity.VICE_CHAIRMAN), "02", "vice-chairman");
+    Run two =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            dir.resolve("two.pdf").toString(),
+            "--pkcs11-lib",
+            hsm.module().toString(),
+            "--token-label",
+            "kyso-cli",
+            "--pin-file",
+            pin.toString());
+    assertThat(two.exit()).as(two.out() + two.err()).isEqualTo(64);
+    assertThat(two.err()).contains("--key 01", "--key 02");
+    assertThat(dir.resolve("two.pdf")).doesNotExist();
 
     String lib = hsm.module().toString();
     Path log = dir.resolve("pin-log.properties");
