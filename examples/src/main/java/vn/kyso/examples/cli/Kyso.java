@@ -1,5 +1,6 @@
 package vn.kyso.examples.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -116,6 +117,11 @@ public final class Kyso implements Runnable {
 
   @SuppressForbidden(reason = "--debug asks for the stack trace on standard error")
   static void printStackTrace(Throwable e, PrintWriter err) {
+    e.printStackTrace(err);
+  }
+
+  @SuppressForbidden(reason = "--debug asks for the stack trace on standard error")
+  static void printStackTrace(Throwable e, PrintStream err) {
     e.printStackTrace(err);
   }
 

@@ -78,7 +78,11 @@ final class TokenCommand implements Runnable {
       try (Pkcs11Module m = parent.module()) {
         for (SlotDescription s : m.slots()) {
           System.out.println(
-              msg.get("token.slot", s.slotId(), s.description().strip(), s.manufacturer().strip()));
+              msg.get(
+                  "token.slot",
+                  String.valueOf(s.slotId()),
+                  s.description().strip(),
+                  s.manufacturer().strip()));
           s.token()
               .ifPresent(
                   d -> {

@@ -1,7 +1,6 @@
 package vn.kyso.examples.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,7 +190,7 @@ final class VerifyCommand implements Callable<Integer> {
           err.println(m.hint(e.code()));
         }
         if (root.debug) {
-          Kyso.printStackTrace(e, new PrintWriter(err, true));
+          Kyso.printStackTrace(e, err);
         }
       }
       n++;

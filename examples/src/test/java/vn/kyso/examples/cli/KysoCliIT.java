@@ -620,6 +620,8 @@ class KysoCliIT {
     Run list = kyso("token", "list", "--pkcs11-lib", lib);
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out()).contains("Khe ", "kyso-cli");
+    // Slot ids are identifiers, printed without thousands separators (SoftHSM's are large).
+    assertThat(list.out()).containsPattern("Khe [0-9]+: ");
     Run info =
         kyso(
             "--lang",

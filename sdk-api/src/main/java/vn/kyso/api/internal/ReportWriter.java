@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import vn.kyso.api.SignerIdentity;
@@ -250,7 +252,7 @@ public final class ReportWriter {
                 locale,
                 "report.header",
                 report.documentName(),
-                report.validationTime(),
+                local(report.validationTime()),
                 m.format(locale, "indication." + report.overall().name())))
         .append('\n');
     int n = 0;
@@ -282,7 +284,10 @@ public final class ReportWriter {
                       .append('\n'));
       t.bestSignatureTime()
           .ifPresent(
-              x -> sb.append("  ").append(m.format(locale, "report.provenTime", x)).append('\n'));
+              x ->
+                  sb.append("  ")
+                      .append(m.format(locale, "report.provenTime", local(x)))
+                      .append('\n'));
       if (!t.scope().isEmpty()) {
         sb.append("  ").append(m.format(locale, "report.scope", t.scope(locale))).append('\n');
       }
@@ -320,17 +325,23 @@ public final class ReportWriter {
                     .append('\n'));
     s.claimedSigningTime()
         .ifPresent(
-            t -> sb.append("  ").append(m.format(locale, "report.claimedTime", t)).append('\n'));
+            t ->
+                sb.append("  ")
+                    .append(m.format(locale, "report.claimedTime", local(t)))
+                    .append('\n'));
     s.bestSignatureTime()
         .ifPresent(
-            t -> sb.append("  ").append(m.format(locale, "report.provenTime", t)).append('\n'));
+            t ->
+                sb.append("  ")
+                    .append(m.format(locale, "report.provenTime", local(t)))
+                    .append('\n'));
     for (TimestampResult t : s.timestamps()) {
       sb.append("  ")
           .append(
               m.format(
                   locale,
                   "report.timestamp." + t.kind().name(),
-                  t.time(),
+                  local(t.time()),
                   t.tsaName().isEmpty() ? "-" : t.tsaName(),
                   m.format(locale, "indication." + t.indication().name()),
                   t.id()))
@@ -365,6 +376,16 @@ public final class ReportWriter {
           .append(f.message(locale))
           .append('\n');
     }
+  }
+
+  /** Vietnam time (UTC+07:00, no daylight saving) for people; JSON keeps ISO-8601 UTC. */
+  private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+
+  private static String local(Instant t) {
+    return LOCAL_TIME.format(t.atOffset(VIETNAM));
   }
 
   private static void indent(StringBuilder sb, String text, String prefix) {

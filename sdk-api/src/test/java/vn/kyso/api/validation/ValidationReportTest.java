@@ -67,6 +67,43 @@ class ValidationReportTest {
   }
 
   @Test
+  void textShowsVietnamTime_jsonKeepsUtc_andTimestampsAndDocumentTimestampsAreListed() {
+    Instant signed = Instant.parse("2026-12-06T03:04:05Z");
+    SignatureResult sig =
+        SignatureResult.builder("Signature1", SignatureFormat.PADES_BASELINE)
+            .level(SignatureLevel.B_T)
+            .validationDataUsable(false)
+            .claimedSigningTime(signed)
+            .timestamp(
+                new TimestampResult(
+                    TimestampResult.Kind.SIGNATURE,
+                    "",
+                    signed,
+                    null,
+                    Indication.INDETERMINATE,
+                    SubIndication.NO_CERTIFICATE_CHAIN_FOUND))
+            .passed()
+            .build();
+    SignatureResult ts =
+        SignatureResult.builder("Signature2", SignatureFormat.PDF_DOCUMENT_TIMESTAMP)
+            .passed()
+            .build();
+    ValidationReport r =
+        ValidationReport.builder("a.pdf", signed).signature(sig).documentTimestamp(ts).build();
+
+    String vi = r.toText(Locale.forLanguageTag("vi"));
+    assertThat(vi)
+        .contains("2026-12-06T10:04:05+07:00")
+        .doesNotContain("03:04:05Z")
+        .contains("Dấu thời gian của chữ ký", "Dấu thời gian văn bản", "không dùng được");
+    assertThat(r.toJson())
+        .contains("\"claimedSigningTime\" : \"2026-12-06T03:04:05Z\"")
+        .contains("\"documentTimestamps\"", "\"validationDataUsable\" : false");
+    assertThat(r.signatures()).hasSize(1);
+    assertThat(r.documentTimestamps()).hasSize(1);
+  }
+
+  @Test
   void emptyReport_isIndeterminate() {
     assertThat(ValidationReport.builder("x", Instant.EPOCH).build().overall())
         .isEqualTo(Indication.INDETERMINATE);
