@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -141,6 +142,41 @@ public final class SmokeDemo {
    * @throws IOException when the output cannot be written
    */
   public static Result run(Path outputFolder, boolean onSoftHsm) throws KysoException, IOException {
+    return run(outputFolder, onSoftHsm, step -> {});
+  }
+
+  /** The steps the demo reports while it works, in order. */
+  public enum Step {
+    /** Starting the test PKI and its loopback OCSP, CRL and time-stamp services. */
+    PKI,
+    /** The leader signs the letter (B-T, visible, policy checked first). */
+    LEADER,
+    /** The organisation issues it (B-LTA with the seal). */
+    ORGANISATION,
+    /** The XML record is signed (XAdES B-LT). */
+    RECORD,
+    /** Both are verified and the policy judges them. */
+    VERIFY,
+    /** The files a newcomer needs to go on by hand are written. */
+    FILES
+  }
+
+  /** The password of the PKCS#12 files the demo leaves in its folder. */
+  public static final String PKCS12_PASSWORD = "kyso-demo";
+
+  /**
+   * Runs the demo, reporting each step as it starts.
+   *
+   * @param outputFolder where the files are written
+   * @param onSoftHsm whether to put the keys on a SoftHSM2 token
+   * @param progress told of each step as it starts
+   * @return the reports
+   * @throws KysoException when signing, time-stamping or verification fails
+   * @throws IOException when the output cannot be written
+   */
+  public static Result run(Path outputFolder, boolean onSoftHsm, Consumer<Step> progress)
+      throws KysoException, IOException {
+    progress.accept(Step.PKI);
     TestPkiExtension services =
         TestPkiExtension.builder().seed(2026).clock(Clock.systemUTC()).build();
     services.start();
@@ -185,6 +221,7 @@ public final class SmokeDemo {
       try (Keys keys = onSoftHsm ? Keys.softHsm(services) : Keys.pkcs12(services)) {
         SigningKey leaderKey = keys.leader();
         SigningKey clerkKey = keys.clerk();
+        progress.accept(Step.LEADER);
         pdfSigner.sign(
             letter,
             leaderSigned,
@@ -199,6 +236,7 @@ public final class SmokeDemo {
                     PolicyCheck.builder(policy, letterInfo).keyStorage(KeyStorage.TOKEN).build())
                 .build(),
             leaderKey);
+        progress.accept(Step.ORGANISATION);
         pdfSigner.sign(
             leaderSigned,
             issued,
@@ -214,6 +252,7 @@ public final class SmokeDemo {
                         .build())
                 .build(),
             clerkKey);
+        progress.accept(Step.RECORD);
         xmlSigner.sign(
             record,
             recordSigned,
@@ -224,6 +263,7 @@ public final class SmokeDemo {
             leaderKey);
       }
 
+      progress.accept(Step.VERIFY);
       ValidationReport pdfReport =
           policy.review(
               PdfVerifier.builder(services.verifier()).build().verify(issued), letterInfo);
@@ -249,10 +289,42 @@ public final class SmokeDemo {
       write(
           outputFolder.resolve("chung-thu-co-quan.pem"),
           pem(services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).certificate()));
+      progress.accept(Step.FILES);
+      leaveForNewcomers(outputFolder, services, onSoftHsm);
       return new Result(pdfReport, xmlReport, outputFolder, tokenName);
     } finally {
       services.stop();
     }
+  }
+
+  /**
+   * Leaves in the folder what a newcomer needs to go on by hand: the leader's and the
+   * organisation's PKCS#12 files with their password, the token PIN when SoftHSM2 was used, the
+   * signature and seal pictures, and a README.txt with the next commands.
+   */
+  private static void leaveForNewcomers(Path folder, TestPkiExtension services, boolean onSoftHsm)
+      throws IOException {
+    char[] password = PKCS12_PASSWORD.toCharArray();
+    write(
+        folder.resolve("chu-tich.p12"),
+        services.pki().credential(TestIdentity.CHAIRMAN).toPkcs12(password));
+    write(
+        folder.resolve("co-quan.p12"),
+        services.pki().credential(TestIdentity.PROVINCE_ORGANISATION).toPkcs12(password));
+    write(folder.resolve("mat-khau.txt"), PKCS12_PASSWORD.getBytes(StandardCharsets.UTF_8));
+    if (onSoftHsm) {
+      write(folder.resolve("ma-pin.txt"), "123456".getBytes(StandardCharsets.UTF_8));
+    }
+    write(folder.resolve("chu-ky.png"), picture(false));
+    write(folder.resolve("con-dau.png"), picture(true));
+    String readme;
+    try (InputStream in = SmokeDemo.class.getResourceAsStream("demo-README.txt")) {
+      if (in == null) {
+        throw new IOException("demo-README.txt is missing from the jar");
+      }
+      readme = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    write(folder.resolve("README.txt"), readme.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

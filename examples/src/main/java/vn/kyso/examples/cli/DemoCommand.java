@@ -66,7 +66,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     boolean onSoftHsm = installed && !noSoftHsm;
     System.out.println(m.get(onSoftHsm ? "demo.softhsm" : "demo.token"));
-    SmokeDemo.Result result = SmokeDemo.run(folder, onSoftHsm);
+    // Say what it is doing: the whole run can take half a minute on a loaded machine.
+    SmokeDemo.Result result =
+        SmokeDemo.run(
+            folder, onSoftHsm, step -> System.err.println(m.get("demo.step." + step.name())));
     for (ValidationReport report : new ValidationReport[] {result.pdf(), result.xml()}) {
       System.out.println(report.toText(root.locale()));
     }

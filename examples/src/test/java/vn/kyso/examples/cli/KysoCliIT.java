@@ -86,6 +86,8 @@ class KysoCliIT {
   static void runTheDemo() throws Exception {
     Run r = kyso("demo", "--out", demo.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    // It says what it is doing while it works.
+    assertThat(r.err()).contains("Khởi động PKI thử nghiệm", "Để lại khóa");
     assertThat(r.out()).contains("HỢP LỆ", "Quyết định chính sách", demo.toString(), "Thiết bị ký");
   }
 
@@ -249,6 +251,43 @@ class KysoCliIT {
             demo.resolve("cong-van-ban-hanh.pdf").toString());
     assertThat(r.out()).contains("X-01");
     assertThat(r.exit()).as(r.out()).isEqualTo(1);
+  }
+
+  @Test
+  void demo_leavesWhatANewcomerNeeds_andItsReadmeCommandsWork(@TempDir Path dir) throws Exception {
+    for (String name :
+        List.of(
+            "chu-tich.p12",
+            "co-quan.p12",
+            "mat-khau.txt",
+            "chu-ky.png",
+            "con-dau.png",
+            "goc-thu-nghiem.pem",
+            "README.txt")) {
+      assertThat(demo.resolve(name)).as(name).isNotEmptyFile();
+    }
+    String readme = Files.readString(demo.resolve("README.txt"));
+    assertThat(readme).contains("--p12 chu-tich.p12", "--pin-file mat-khau.txt", "--at");
+    // The README's signing command, as a newcomer would run it after the demo.
+    Path out = dir.resolve("cong-van-ky-tay.pdf");
+    Run signed =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            out.toString(),
+            "--p12",
+            demo.resolve("chu-tich.p12").toString(),
+            "--pin-file",
+            demo.resolve("mat-khau.txt").toString(),
+            "--signature-image",
+            demo.resolve("chu-ky.png").toString(),
+            "--title-line",
+            "CHỦ TỊCH",
+            "--name-line",
+            "Nguyễn Văn An");
+    assertThat(signed.exit()).as(signed.out() + signed.err()).isZero();
+    assertThat(out).isNotEmptyFile();
   }
 
   @Test
