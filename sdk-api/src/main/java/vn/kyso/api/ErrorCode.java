@@ -29,8 +29,10 @@ public enum ErrorCode {
   NOT_A_CA_CERTIFICATE,
   /** A file or resource could not be read. */
   IO_ERROR,
-  /** A key store could not be opened: wrong password or damaged file. */
+  /** A key store could not be read: the file is damaged or not a PKCS#12 key store. */
   KEYSTORE_UNREADABLE,
+  /** A key store is intact but its password is wrong. */
+  KEYSTORE_PASSWORD_INCORRECT,
   /** The key store holds no private key with a certificate. */
   NO_SIGNING_KEY,
   /** The key cannot produce the requested signature algorithm. */

@@ -524,7 +524,22 @@ class KysoCliIT {
             "--pin-file",
             wrong.toString());
     assertThat(bad.exit()).isEqualTo(1);
-    assertThat(bad.err()).contains("Lỗi").doesNotContain("\tat ");
+    assertThat(bad.err()).contains("Lỗi", "KEYSTORE_PASSWORD_INCORRECT").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+    // A file that is not a key store gets another message than a wrong password.
+    Path notAKeyStore = Files.writeString(dir.resolve("random.p12"), "not a key store");
+    Run random =
+        kyso(
+            "sign",
+            "pdf",
+            demo.resolve("cong-van.pdf").toString(),
+            out.toString(),
+            "--p12",
+            notAKeyStore.toString(),
+            "--pin-file",
+            right.toString());
+    assertThat(random.exit()).isEqualTo(1);
+    assertThat(random.err()).contains("KEYSTORE_UNREADABLE", "PKCS#12");
     assertThat(out).doesNotExist();
     Run refused =
         kyso(

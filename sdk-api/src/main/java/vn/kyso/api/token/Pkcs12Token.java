@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -54,8 +55,9 @@ public final class Pkcs12Token implements SigningToken {
    * @param file the file
    * @param password the password; wiped before this method returns
    * @return the open token
-   * @throws TokenException {@code KEYSTORE_UNREADABLE} for a wrong password or damaged file, {@code
-   *     NO_SIGNING_KEY} when no key has a certificate
+   * @throws TokenException {@code KEYSTORE_PASSWORD_INCORRECT} for a wrong password, {@code
+   *     KEYSTORE_UNREADABLE} for a damaged file or one that is not PKCS#12, {@code NO_SIGNING_KEY}
+   *     when no key has a certificate
    * @throws DocumentException {@code IO_ERROR} or {@code INPUT_TOO_LARGE} when the file cannot be
    *     read
    */
@@ -77,8 +79,9 @@ public final class Pkcs12Token implements SigningToken {
    * @param in the stream; read to the end, not closed
    * @param password the password; wiped before this method returns
    * @return the open token
-   * @throws TokenException {@code KEYSTORE_UNREADABLE} for a wrong password or damaged data, {@code
-   *     NO_SIGNING_KEY} when no key has a certificate
+   * @throws TokenException {@code KEYSTORE_PASSWORD_INCORRECT} for a wrong password, {@code
+   *     KEYSTORE_UNREADABLE} for damaged data or data that is not PKCS#12, {@code NO_SIGNING_KEY}
+   *     when no key has a certificate
    * @throws DocumentException {@code IO_ERROR} or {@code INPUT_TOO_LARGE} when the stream cannot be
    *     read
    */
@@ -116,7 +119,13 @@ public final class Pkcs12Token implements SigningToken {
         | GeneralSecurityException
         | ClassCastException
         | IllegalArgumentException e) {
-      throw new TokenException(ErrorCode.KEYSTORE_UNREADABLE, e);
+      // The JDK reports a wrong password as an IOException caused by UnrecoverableKeyException
+      // (the integrity check of an intact file fails); anything else is not a readable key store.
+      boolean wrongPassword =
+          e instanceof UnrecoverableKeyException
+              || e.getCause() instanceof UnrecoverableKeyException;
+      throw new TokenException(
+          wrongPassword ? ErrorCode.KEYSTORE_PASSWORD_INCORRECT : ErrorCode.KEYSTORE_UNREADABLE, e);
     } finally {
       Arrays.fill(password, '\0');
     }

@@ -72,11 +72,20 @@ class Pkcs12TokenTest {
     byte[] p12 = p12(TestCertificates.rsa(2048), "Signer", "right".toCharArray());
     char[] wrong = "wrong".toCharArray();
 
+    // A wrong password and a file that is not a key store get different codes (issue 20).
     assertThatThrownBy(() -> Pkcs12Token.load(new ByteArrayInputStream(p12), wrong))
         .isInstanceOfSatisfying(
             TokenException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.KEYSTORE_UNREADABLE));
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.KEYSTORE_PASSWORD_INCORRECT));
     assertThat(wrong).containsOnly('\0');
+    assertThatThrownBy(
+            () ->
+                Pkcs12Token.load(
+                    new ByteArrayInputStream("not a key store".getBytes(StandardCharsets.UTF_8)),
+                    "right".toCharArray()))
+        .isInstanceOfSatisfying(
+            TokenException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.KEYSTORE_UNREADABLE));
   }
 
   @Test
