@@ -39,13 +39,13 @@ import vn.kyso.api.SubjectType;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.pades.internal.BoundedDecode;
+import vn.kyso.pades.internal.PdfFindings;
 
 /**
  * Judges a signature's visible appearance against the national format (Nghị định 30/2020 Phụ lục
  * I). Its findings are information and warnings only: they never change a signature's indication.
  */
 final class AppearanceCheck {
-  private static final String BUNDLE = "vn.kyso.pades.messages";
   private static final Pattern TIME =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(Z|[+-]\\d{2}:\\d{2})");
   private static final int MAX_DEPTH = 4;
@@ -313,6 +313,6 @@ final class AppearanceCheck {
   }
 
   private static Finding finding(String code, Severity severity, Object... args) {
-    return Finding.fromBundle(BUNDLE, AppearanceCheck.class, code, severity, args);
+    return PdfFindings.of(code, severity, args);
   }
 }

@@ -7,9 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -252,28 +252,26 @@ public final class PdfVerifier {
    * reference (the same object, or a copy with the same byte range and contents) is one entry.
    */
   private static List<Entry> entries(PDDocument doc) {
-    Map<String, List<Object>> byContent = new LinkedHashMap<>();
     PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
     if (form == null) {
       return List.of();
     }
+    Map<String, COSDictionary> byContent = new HashMap<>();
     Map<COSDictionary, List<String>> fields = new IdentityHashMap<>();
     List<COSDictionary> order = new ArrayList<>();
     for (PDField f : form.getFieldTree()) {
       if (f instanceof PDSignatureField s && s.getSignature() != null) {
         COSDictionary d = s.getSignature().getCOSObject();
         String sameAs = contentKey(d);
-        COSDictionary first = d;
-        if (sameAs != null && byContent.containsKey(sameAs)) {
-          first = (COSDictionary) byContent.get(sameAs).get(0);
-        } else if (sameAs != null) {
-          byContent.put(sameAs, List.of(d));
-        }
-        if (!fields.containsKey(first)) {
-          fields.put(first, new ArrayList<>());
-          order.add(first);
-        }
-        fields.get(first).add(f.getFullyQualifiedName());
+        COSDictionary first = sameAs == null ? d : byContent.computeIfAbsent(sameAs, k -> d);
+        fields
+            .computeIfAbsent(
+                first,
+                k -> {
+                  order.add(k);
+                  return new ArrayList<>();
+                })
+            .add(f.getFullyQualifiedName());
       }
     }
     List<Entry> out = new ArrayList<>();
@@ -356,9 +354,8 @@ public final class PdfVerifier {
       return new Started(r, true);
     }
     long size = ctx.bytes().size();
-    r.scopeFromBundle(
-        "vn.kyso.pades.messages",
-        PdfFindings.class,
+    PdfFindings.scope(
+        r,
         range.end() == size ? "REVISION_WHOLE" : "REVISION",
         String.valueOf(ctx.revisionOf(range.end())),
         String.valueOf(ctx.ends().size()),

@@ -2,6 +2,7 @@ package vn.kyso.pades.internal;
 
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Severity;
+import vn.kyso.api.validation.SignatureResult;
 
 /** Findings of the PDF verifier, in both languages, from the module's message bundle. */
 public final class PdfFindings {
@@ -19,5 +20,17 @@ public final class PdfFindings {
    */
   public static Finding of(String code, Severity severity, Object... args) {
     return Finding.fromBundle(BUNDLE, PdfFindings.class, code, severity, args);
+  }
+
+  /**
+   * Describes what a signature covers, in both languages, from the same bundle (key {@code scope.}
+   * + {@code key}).
+   *
+   * @param result the result being built
+   * @param key the key after {@code scope.}
+   * @param args values for the description (numbers as text)
+   */
+  public static void scope(SignatureResult.Builder result, String key, Object... args) {
+    result.scopeFromBundle(BUNDLE, PdfFindings.class, key, args);
   }
 }
