@@ -158,7 +158,35 @@ public final class Policy implements SigningPolicy {
     }
     PolicyDecision whole =
         evaluator.document(report, document, evaluator.day(report.validationTime()));
-    return report.withPolicyDecisions(perSignature, whole);
+    return report.withPolicyDecisions(
+        perSignature, withDeniedSignatures(whole, report.signatures(), perSignature));
+  }
+
+  /**
+   * A document whose signature is denied cannot be allowed: each denial of a signature is carried
+   * into the document's decision, naming the signature and keeping its rule and citation.
+   */
+  private static PolicyDecision withDeniedSignatures(
+      PolicyDecision whole, List<SignatureResult> signatures, List<PolicyDecision> perSignature) {
+    List<PolicyFinding> carried = new ArrayList<>(whole.findings());
+    for (int i = 0; i < perSignature.size(); i++) {
+      String id = signatures.get(i).id();
+      for (PolicyFinding f : perSignature.get(i).denials()) {
+        carried.add(
+            new PolicyFinding(
+                f.ruleId(),
+                f.packId(),
+                f.code(),
+                f.severity(),
+                "Signature " + id + ": " + f.messageEn(),
+                "Chữ ký " + id + ": " + f.messageVi(),
+                f.citation()));
+      }
+    }
+    if (carried.size() == whole.findings().size()) {
+      return whole;
+    }
+    return PolicyDecision.of(whole.asOf(), carried, whole.outcomes(), whole.packs());
   }
 
   /**

@@ -92,6 +92,37 @@ class ReviewTest {
   }
 
   @Test
+  void aDeniedSignature_deniesTheDocument_withTheSignatureNamedAndTheRuleCited() {
+    ValidationReport r =
+        NATIONAL.review(
+            report(
+                passed("Org", PROVINCE_ORG, NOW.minusSeconds(600), SignatureLevel.B_T),
+                passed("Chair", CHAIRMAN, NOW, SignatureLevel.B_T)),
+            letter().build());
+    PolicyDecision doc = r.policyDecision().orElseThrow();
+    assertThat(doc.verdict()).isEqualTo(PolicyDecision.Verdict.DENY);
+    denies(doc, "VT30-09", "Nghị định 30/2020/NĐ-CP");
+    assertThat(doc.denials())
+        .anySatisfy(
+            f -> {
+              assertThat(f.messageEn()).startsWith("Signature Org: ");
+              assertThat(f.messageVi()).startsWith("Chữ ký Org: ");
+            });
+    assertThat(
+            NATIONAL
+                .review(
+                    report(
+                        passed("Chair", CHAIRMAN, NOW.minusSeconds(600), SignatureLevel.B_T),
+                        passed("Org", PROVINCE_ORG, NOW, SignatureLevel.B_T)),
+                    letter().build())
+                .policyDecision()
+                .get()
+                .verdict())
+        .as("allowed signatures leave the document allowed")
+        .isNotEqualTo(PolicyDecision.Verdict.DENY);
+  }
+
+  @Test
   void vt30_12_tt41_03_failingSignature_isReturnedToTheSender() {
     ValidationReport r = NATIONAL.review(report(failed("Sig1", CHAIRMAN, NOW)), letter().build());
     PolicyDecision doc = r.policyDecision().orElseThrow();
