@@ -24,5 +24,6 @@ module vn.kyso.api {
       vn.kyso.pades,
       vn.kyso.xades,
       vn.kyso.policy,
-      vn.kyso.testkit;
+      vn.kyso.testkit,
+      vn.kyso.report;
 }
