@@ -3,10 +3,10 @@
 # check (japicmp, mvn verify) compares against: <module>/api-baseline/baseline.jar holds the
 # module's classes outside internal packages and vn.kyso.api.shared.
 # Run after `mvn -B -q install -DskipTests`, when a release is cut or an incompatible change is
-# intended (say so in the commit), and commit the jars.
+# intended (say so in the commit), and commit the jars. MODULES="sdk-report" limits it to some.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for module in sdk-api sdk-pkcs11 sdk-pades sdk-xades sdk-policy sdk-testkit; do
+for module in ${MODULES:-sdk-api sdk-pkcs11 sdk-pades sdk-xades sdk-policy sdk-testkit sdk-report}; do
   classes="$module/target/classes"
   [ -d "$classes" ] || { echo "api-baseline: build first ($classes is missing)" >&2; exit 1; }
   out="$module/api-baseline"

@@ -48,6 +48,12 @@ import vn.kyso.pkcs11.Pkcs11Module;
 import vn.kyso.pkcs11.Pkcs11Token;
 import vn.kyso.pkcs11.TokenSelector;
 import vn.kyso.policy.Policy;
+import vn.kyso.report.EtsiReport;
+import vn.kyso.report.HtmlReport;
+import vn.kyso.report.PdfPictures;
+import vn.kyso.report.PdfReport;
+import vn.kyso.testkit.CrlServer;
+import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
@@ -69,15 +75,17 @@ import vn.kyso.xades.XmlVerifier;
  * <p>Usage: {@code SmokeDemo [output-folder]} (default: a new temporary folder).
  */
 public final class SmokeDemo {
-  private static final List<String> LETTER =
+  /** The body of the letter, one line per entry (set left-aligned with a first-line indent). */
+  private static final List<String> BODY =
       List.of(
-          "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
-          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc",
-          "Số: 123/UBND-VP",
-          "V/v triển khai chữ ký số chuyên dùng Chính phủ",
-          "Kính gửi: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường.",
-          "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị sử dụng chữ ký số chuyên dùng",
-          "trong gửi, nhận văn bản điện tử theo Nghị định số 30/2020/NĐ-CP.");
+          "    Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về",
+          "công tác văn thư, Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị:",
+          "    1. Sử dụng chữ ký số chuyên dùng Chính phủ khi gửi, nhận văn bản điện tử;",
+          "văn bản điện tử có chữ ký số của người có thẩm quyền và của cơ quan là bản gốc.",
+          "    2. Kiểm tra chữ ký số của văn bản đến trước khi vào sổ và trình xử lý.",
+          "    3. Báo cáo kết quả thực hiện về Văn phòng Ủy ban nhân dân tỉnh trước ngày",
+          "30 tháng 6 năm 2026.",
+          "    Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện./.");
 
   private static final String RECORD =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -157,6 +165,8 @@ public final class SmokeDemo {
     RECORD,
     /** Both are verified and the policy judges them. */
     VERIFY,
+    /** The verification reports are written: HTML, printable PDF and ETSI XML. */
+    REPORTS,
     /** The files a newcomer needs to go on by hand are written. */
     FILES
   }
@@ -280,6 +290,28 @@ public final class SmokeDemo {
       write(
           outputFolder.resolve("bao-cao-ho-so.json"),
           xmlReport.toJson().getBytes(StandardCharsets.UTF_8));
+      progress.accept(Step.REPORTS);
+      Locale vi = Locale.forLanguageTag("vi");
+      PdfPictures pages = PdfPictures.render(issued, pdfReport);
+      HtmlReport.write(pdfReport, vi, pages, outputFolder.resolve("bao-cao-cong-van.html"));
+      PdfReport.write(pdfReport, vi, pages, outputFolder.resolve("bao-cao-cong-van.pdf"));
+      EtsiReport.write(pdfReport, outputFolder.resolve("bao-cao-cong-van.etsi.xml"));
+      HtmlReport.write(
+          xmlReport, vi, PdfPictures.none(), outputFolder.resolve("bao-cao-ho-so.html"));
+      PdfReport.write(xmlReport, vi, PdfPictures.none(), outputFolder.resolve("bao-cao-ho-so.pdf"));
+      EtsiReport.write(xmlReport, outputFolder.resolve("bao-cao-ho-so.etsi.xml"));
+      // The CRLs of the test CA and root, to verify offline what carries no revocation data of its
+      // own (the leader's B-T signature): kyso verify --crl ...
+      try {
+        write(
+            outputFolder.resolve("crl-ca-thu-nghiem.crl"),
+            CrlServer.crl(services.pki(), services.pki().intermediate(), ServerMode.NORMAL));
+        write(
+            outputFolder.resolve("crl-goc-thu-nghiem.crl"),
+            CrlServer.crl(services.pki(), services.pki().rootCredential(), ServerMode.NORMAL));
+      } catch (Exception e) {
+        throw new IOException("the test CRLs could not be made", e);
+      }
       // The test PKI's root and the signers' certificates, to verify the files again (kyso verify
       // --trust ...).
       write(outputFolder.resolve("goc-thu-nghiem.pem"), pem(services.pki().root()));
@@ -328,8 +360,12 @@ public final class SmokeDemo {
   }
 
   /**
-   * Writes the letter in Vietnamese with the SDK's bundled Liberation Serif: the heading, the body,
-   * and the chairman's signer block (authority line, title line, room for the signature, name).
+   * Writes the letter as a công văn laid out as Nghị định 30/2020/NĐ-CP Phụ lục I draws it, in the
+   * SDK's bundled Liberation Serif (bold is drawn by stroking the glyphs): the issuing body at the
+   * top left with the number and the "V/v" summary under it; the national motto (Quốc hiệu and tiêu
+   * ngữ) at the top right with the place and date under it; "Kính gửi"; the body; the signer block
+   * at the bottom right (authority, title, room for the signature and seal, name); and "Nơi nhận"
+   * at the bottom left. The visible signatures then land where they would on a real letter.
    */
   private static void writeLetter(Path target) throws IOException {
     try (PDDocument doc = new PDDocument();
@@ -339,14 +375,41 @@ public final class SmokeDemo {
       doc.addPage(page);
       PDFont font = PDType0Font.load(doc, fontFile, true);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        float y = 780;
-        for (String line : LETTER) {
-          text(cs, font, 12, 60, y, line);
-          y -= 20;
+        // Heading, left column (centred on x = 160): the issuing body, its number, the summary.
+        centred(cs, font, 12.5f, false, 160, 785, "ỦY BAN NHÂN DÂN");
+        centred(cs, font, 12.5f, true, 160, 769, "TỈNH THỬ NGHIỆM");
+        rule(cs, 135, 185, 763);
+        centred(cs, font, 13, false, 160, 740, "Số: 123/UBND-VP");
+        centred(cs, font, 12, false, 160, 720, "V/v triển khai chữ ký số");
+        centred(cs, font, 12, false, 160, 705, "chuyên dùng Chính phủ");
+        // Right column (centred on x = 400): Quốc hiệu, tiêu ngữ, then place and date.
+        centred(cs, font, 12, true, 400, 785, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        centred(cs, font, 13, true, 400, 769, "Độc lập - Tự do - Hạnh phúc");
+        rule(cs, 323, 477, 763);
+        centred(cs, font, 13, false, 400, 740, "Thử Nghiệm, ngày 15 tháng 6 năm 2026");
+        // Kính gửi, then the body.
+        centred(
+            cs,
+            font,
+            13,
+            false,
+            300,
+            670,
+            "Kính gửi: Các sở, ban, ngành; Ủy ban nhân dân các xã, phường.");
+        float y = 640;
+        for (String line : BODY) {
+          text(cs, font, 13, false, 85, y, line);
+          y -= 21;
         }
-        centred(cs, font, 13, 420, 420, "TM. ỦY BAN NHÂN DÂN");
-        centred(cs, font, 13, 420, 404, "CHỦ TỊCH");
-        centred(cs, font, 13, 420, 320, "Nguyễn Văn An");
+        // Signer block, bottom right: authority, title, room for the signature, name.
+        centred(cs, font, 13, true, 420, 440, "TM. ỦY BAN NHÂN DÂN");
+        centred(cs, font, 13, true, 420, 424, "CHỦ TỊCH");
+        centred(cs, font, 13, true, 420, 330, "Nguyễn Văn An");
+        // Nơi nhận, bottom left.
+        text(cs, font, 12, true, 85, 440, "Nơi nhận:");
+        text(cs, font, 11, false, 85, 425, "- Như trên;");
+        text(cs, font, 11, false, 85, 411, "- Chủ tịch, các PCT UBND tỉnh;");
+        text(cs, font, 11, false, 85, 397, "- Lưu: VT, VP.");
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       doc.save(bytes);
@@ -354,17 +417,38 @@ public final class SmokeDemo {
     }
   }
 
-  private static void centred(
-      PDPageContentStream cs, PDFont font, float size, float centreX, float y, String s)
+  private static void rule(PDPageContentStream cs, float from, float to, float y)
       throws IOException {
-    text(cs, font, size, centreX - font.getStringWidth(s) / 1000 * size / 2, y, s);
+    cs.setLineWidth(0.6f);
+    cs.moveTo(from, y);
+    cs.lineTo(to, y);
+    cs.stroke();
+  }
+
+  private static void centred(
+      PDPageContentStream cs,
+      PDFont font,
+      float size,
+      boolean bold,
+      float centreX,
+      float y,
+      String s)
+      throws IOException {
+    text(cs, font, size, bold, centreX - font.getStringWidth(s) / 1000 * size / 2, y, s);
   }
 
   private static void text(
-      PDPageContentStream cs, PDFont font, float size, float x, float y, String s)
+      PDPageContentStream cs, PDFont font, float size, boolean bold, float x, float y, String s)
       throws IOException {
     cs.beginText();
     cs.setFont(font, size);
+    if (bold) {
+      // The bundled font has no bold face: fill and stroke the glyphs thinly instead.
+      cs.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL_STROKE);
+      cs.setLineWidth(size / 30);
+    } else {
+      cs.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL);
+    }
     cs.newLineAtOffset(x, y);
     cs.showText(s);
     cs.endText();

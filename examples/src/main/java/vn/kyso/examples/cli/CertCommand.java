@@ -19,7 +19,7 @@ final class CertCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new Kyso.UsageException("cert needs info");
+    throw new Kyso.UsageException("subcommand", "cert", "info");
   }
 
   /** {@code kyso cert info CERT}. */
@@ -46,7 +46,7 @@ final class CertCommand implements Runnable {
         id.identifiers()
             .forEach(i -> System.out.println(m.get("cert.identifier", i.type(), i.value())));
         id.email().ifPresent(e -> System.out.println(m.get("cert.email", e)));
-        System.out.println(m.get("cert.kind", id.subjectType()));
+        System.out.println(m.get("cert.kind", m.get("kind." + id.subjectType().name())));
         System.out.println(
             m.get("cert.issuer", Certificates.readableName(c.getIssuerX500Principal())));
         System.out.println(

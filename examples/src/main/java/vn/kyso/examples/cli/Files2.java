@@ -14,8 +14,11 @@ final class Files2 {
   private Files2() {}
 
   static Path existing(Path p) {
+    if (Files.isDirectory(p)) {
+      throw new Kyso.UsageException("isFolder", p);
+    }
     if (!Files.isRegularFile(p)) {
-      throw new Kyso.UsageException("no such file: " + p);
+      throw new Kyso.UsageException("noSuchFile", p);
     }
     return p;
   }
@@ -43,12 +46,12 @@ final class Files2 {
     int start = text.indexOf('\n', begin);
     int end = text.indexOf("-----END ", start);
     if (start < 0 || end < 0) {
-      throw new Kyso.UsageException("a PEM file without its END line: " + p);
+      throw new Kyso.UsageException("pemWithoutEnd", p);
     }
     try {
       return Base64.getMimeDecoder().decode(text.substring(start + 1, end));
     } catch (IllegalArgumentException e) {
-      throw new Kyso.UsageException("not valid PEM: " + p);
+      throw new Kyso.UsageException("badPem", p);
     }
   }
 

@@ -55,8 +55,7 @@ public final class Kyso implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        new CommandLine(this), "a command is needed (try: kyso --help)");
+    throw new UsageException("commandNeeded");
   }
 
   Locale locale() {
@@ -84,6 +83,7 @@ public final class Kyso implements Runnable {
    * @return the exit code
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    quietLibraries(args);
     Kyso root = new Kyso();
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
@@ -92,7 +92,7 @@ public final class Kyso implements Runnable {
     cli.setParameterExceptionHandler(
         (e, a) -> {
           Messages m = new Messages(localeFrom(a));
-          err.println(m.get("error.usage", e.getMessage()));
+          err.println(m.get("error.usage", Problems.usage(e, m)));
           return USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -102,10 +102,12 @@ public final class Kyso implements Runnable {
             err.println(m.get("error.prefix") + k.message(root.locale()) + " [" + k.code() + "]");
             err.println(m.hint(k.code()));
           } else if (e instanceof UsageException u) {
-            err.println(m.get("error.usage", u.getMessage()));
+            err.println(m.get("error.usage", u.message(m)));
             return USAGE;
+          } else if (e instanceof java.io.IOException io) {
+            err.println(m.get("error.prefix") + Problems.io(io, m));
           } else {
-            err.println(m.get("error.prefix") + e);
+            err.println(m.get("error.prefix") + m.get("error.unexpected"));
           }
           if (root.debug) {
             printStackTrace(e, err);
@@ -113,6 +115,21 @@ public final class Kyso implements Runnable {
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * Every library logs through SLF4J (PDFBox and Santuario through Commons Logging, which hands
+   * over to SLF4J): the tool's own output says what happened, so their log lines stay off unless
+   * {@code --debug} asks for them. A level set with {@code
+   * -Dorg.slf4j.simpleLogger.defaultLogLevel} is kept. This must run before the first logger is
+   * made.
+   */
+  static void quietLibraries(String[] args) {
+    String level = "org.slf4j.simpleLogger.defaultLogLevel";
+    if (System.getProperty(level) == null) {
+      System.setProperty(
+          level, java.util.Arrays.asList(args).contains("--debug") ? "debug" : "off");
+    }
   }
 
   @SuppressForbidden(reason = "--debug asks for the stack trace on standard error")
@@ -142,9 +159,20 @@ public final class Kyso implements Runnable {
   /** A usage problem found after parsing (a file that does not exist, a bad combination). */
   static final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final transient Object[] args;
 
-    UsageException(String message) {
-      super(message);
+    /**
+     * @param key the message key after {@code usage.} in the tool's bundles
+     * @param args values for the message
+     */
+    UsageException(String key, Object... args) {
+      super(key);
+      this.args = args.clone();
+    }
+
+    /** The message in a language, from the bundles. */
+    String message(Messages m) {
+      return m.get("usage." + getMessage(), args);
     }
   }
 }

@@ -23,7 +23,7 @@ final class Pins {
         Arrays.fill(raw, (byte) 0);
         return s.toCharArray();
       } catch (IOException e) {
-        throw new Kyso.UsageException("cannot read the PIN file " + pinFile);
+        throw new Kyso.UsageException("pinFileUnreadable", pinFile);
       }
     }
     String env = System.getenv("KYSO_PIN");
@@ -32,12 +32,11 @@ final class Pins {
     }
     Console console = System.console();
     if (console == null) {
-      throw new Kyso.UsageException(
-          "no PIN: give --pin-file FILE or set KYSO_PIN (there is no terminal to ask)");
+      throw new Kyso.UsageException("noPinSource");
     }
     char[] pin = console.readPassword("%s: ", prompt);
     if (pin == null) {
-      throw new Kyso.UsageException("no PIN given");
+      throw new Kyso.UsageException("noPin");
     }
     return pin;
   }

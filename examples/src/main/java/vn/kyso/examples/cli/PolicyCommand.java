@@ -36,7 +36,7 @@ final class PolicyCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new Kyso.UsageException("policy needs list, show or check");
+    throw new Kyso.UsageException("subcommand", "policy", "list, show, check");
   }
 
   /** {@code kyso policy list}. */
@@ -47,13 +47,14 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() {
       boolean vi = "vi".equals(parent.root.locale().getLanguage());
+      Messages m = new Messages(parent.root.locale());
       for (String id : Policy.presets()) {
         PolicyPack p = PolicyPack.builtIn(id);
         System.out.printf(
             Locale.ROOT,
-            "%-24s %-10s %s → %s  %s%n",
+            "%-24s %-16s %s → %s  %s%n",
             id,
-            p.status().name().toLowerCase(Locale.ROOT),
+            m.get("status." + p.status().name()),
             p.effectiveFrom(),
             p.effectiveUntil().map(Object::toString).orElse(""),
             vi ? p.titleVi() : p.titleEn());
@@ -76,6 +77,7 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() {
       boolean vi = "vi".equals(parent.root.locale().getLanguage());
+      Messages m = new Messages(parent.root.locale());
       for (PolicyPack p : VerifyCommand.policyPreset(preset).packs()) {
         if (yaml) {
           System.out.println("# " + p.source());
@@ -88,14 +90,14 @@ final class PolicyCommand implements Runnable {
                 + " ("
                 + p.document()
                 + ", "
-                + p.status().name().toLowerCase(Locale.ROOT)
+                + m.get("status." + p.status().name())
                 + ")");
         for (PolicyRule r : p.rules()) {
           System.out.printf(
               Locale.ROOT,
-              "  %-8s %-5s %-32s %s [%s]%n",
+              "  %-8s %-9s %-32s %s [%s]%n",
               r.id(),
-              r.severity().name().toLowerCase(Locale.ROOT),
+              m.get("severity." + r.severity().name()),
               r.check().yamlName(),
               vi ? r.titleVi() : r.titleEn(),
               r.citation());
@@ -142,7 +144,7 @@ final class PolicyCommand implements Runnable {
         try {
           when = LocalDate.parse(at).atTime(9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
         } catch (DateTimeParseException e) {
-          throw new Kyso.UsageException("--at needs a day like 2018-06-15, not " + at);
+          throw new Kyso.UsageException("badDay", at);
         }
       }
       SigningRequest.Builder request = SigningRequest.builder(certificate, doc.document(), when);

@@ -205,23 +205,25 @@ final class SignCommand implements Callable<Integer> {
         switch (format.toLowerCase(Locale.ROOT)) {
           case "pdf" -> true;
           case "xml" -> false;
-          default -> throw new Kyso.UsageException("the format is pdf or xml, not " + format);
+          default -> throw new Kyso.UsageException("badFormat", format);
         };
+    if (!java.util.Set.of("B", "T", "LT", "LTA").contains(level)) {
+      throw new Kyso.UsageException("badLevel", level);
+    }
     Files2.existing(in);
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-      throw new Kyso.UsageException("the output must be another file than the input");
+      throw new Kyso.UsageException("outputIsInput");
     }
     Path folder = out.toAbsolutePath().getParent();
     if (folder == null || !Files.isDirectory(folder)) {
-      throw new Kyso.UsageException("no such folder for the output: " + folder);
+      throw new Kyso.UsageException("noOutputFolder", folder);
     }
     if (Files.exists(out) && !force) {
-      throw new Kyso.UsageException(
-          "the output " + out + " exists; give --force to replace it, or another name");
+      throw new Kyso.UsageException("outputExists", out);
     }
     TsaClient tsaClient = tsa == null ? null : TsaClient.builder(URI.create(tsa)).build();
     if (!level.equals("B") && tsaClient == null) {
-      throw new Kyso.UsageException("level " + level + " needs --tsa URL");
+      throw new Kyso.UsageException("levelNeedsTsa", level);
     }
     CertificateVerifier verifier = null;
     if (level.equals("LT") || level.equals("LTA")) {
@@ -297,7 +299,7 @@ final class SignCommand implements Callable<Integer> {
       System.err.print(e.decision().toText(root.locale()));
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new Kyso.UsageException(e.getMessage());
+      throw new Kyso.UsageException("invalidArgument", e.getMessage());
     } finally {
       if (pin != null) {
         Arrays.fill(pin, '\0');
@@ -320,7 +322,7 @@ final class SignCommand implements Callable<Integer> {
    */
   private SigningKey pick(List<SigningKey> keys) throws KysoException {
     if (keys.isEmpty()) {
-      throw new Kyso.UsageException("the token holds no signing key");
+      throw new Kyso.UsageException("noKey");
     }
     SigningKey key;
     if (keyId != null) {
@@ -328,7 +330,7 @@ final class SignCommand implements Callable<Integer> {
           keys.stream()
               .filter(k -> k.id().equalsIgnoreCase(keyId))
               .findFirst()
-              .orElseThrow(() -> new Kyso.UsageException("no key with id " + keyId));
+              .orElseThrow(() -> new Kyso.UsageException("noSuchKey", keyId));
     } else if (keys.size() == 1) {
       key = keys.get(0);
     } else {
@@ -336,20 +338,20 @@ final class SignCommand implements Callable<Integer> {
       for (SigningKey k : keys) {
         list.append("\n  --key ").append(k.id()).append("  ").append(describe(k));
       }
-      throw new Kyso.UsageException(
-          "the token holds " + keys.size() + " keys; choose one with --key:" + list);
+      throw new Kyso.UsageException("severalKeys", keys.size(), list.toString());
     }
     System.err.println(new Messages(root.locale()).get("sign.with", describe(key)));
     return key;
   }
 
-  private static String describe(SigningKey k) {
+  private String describe(SigningKey k) {
     X509Certificate c = k.certificate();
-    return Certificates.readableName(c.getSubjectX500Principal())
-        + ", serial "
-        + c.getSerialNumber().toString(16)
-        + ", "
-        + SignerIdentity.from(c).subjectType();
+    Messages m = new Messages(root.locale());
+    return m.get(
+        "sign.key",
+        Certificates.readableName(c.getSubjectX500Principal()),
+        c.getSerialNumber().toString(16),
+        m.get("kind." + SignerIdentity.from(c).subjectType().name()));
   }
 
   private VisibleSignature visible() throws Exception {
@@ -373,8 +375,7 @@ final class SignCommand implements Callable<Integer> {
                 Placement.Unit.MILLIMETRE,
                 Placement.Origin.TOP_LEFT);
       } else {
-        throw new Kyso.UsageException(
-            "--signature-image needs --title-line and --name-line, --anchor, or --rect");
+        throw new Kyso.UsageException("imageNeedsPlace");
       }
       return VisibleSignature.personal(image, where);
     }
@@ -385,7 +386,7 @@ final class SignCommand implements Callable<Integer> {
     }
     if (copyForm != null) {
       if (copyOrganisation == null) {
-        throw new Kyso.UsageException("--copy-form needs --copy-organisation");
+        throw new Kyso.UsageException("copyNeedsOrganisation");
       }
       return VisibleSignature.copy(copyForm, copyOrganisation);
     }
@@ -398,7 +399,7 @@ final class SignCommand implements Callable<Integer> {
   private static double[] numbers(String text, int n) {
     String[] parts = text.split(",");
     if (parts.length != n) {
-      throw new Kyso.UsageException("expected " + n + " numbers separated by commas, not " + text);
+      throw new Kyso.UsageException("numbers", n, text);
     }
     double[] out = new double[n];
     try {
@@ -406,7 +407,7 @@ final class SignCommand implements Callable<Integer> {
         out[i] = Double.parseDouble(parts[i].strip());
       }
     } catch (NumberFormatException e) {
-      throw new Kyso.UsageException("not a number in " + text);
+      throw new Kyso.UsageException("notANumber", text);
     }
     return out;
   }

@@ -53,7 +53,7 @@ final class TokenCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new Kyso.UsageException("token needs list, info or change-pin");
+    throw new Kyso.UsageException("subcommand", "token", "list, info, change-pin");
   }
 
   Pkcs11Module module() throws Exception {
@@ -94,11 +94,7 @@ final class TokenCommand implements Runnable {
                                 d.serial(),
                                 d.model(),
                                 d.manufacturer()));
-                    System.out.println(
-                        "  "
-                            + msg.get(
-                                "token.pin",
-                                d.pinFlags().isEmpty() ? "-" : d.pinFlags().toString()));
+                    System.out.println("  " + msg.get("token.pin", pinState(d, msg)));
                   });
         }
       }
@@ -133,8 +129,7 @@ final class TokenCommand implements Runnable {
         TokenDescription d = t.describe();
         System.out.println(
             msg.get("token.description", d.label(), d.serial(), d.model(), d.manufacturer()));
-        System.out.println(
-            msg.get("token.pin", d.pinFlags().isEmpty() ? "-" : d.pinFlags().toString()));
+        System.out.println(msg.get("token.pin", pinState(d, msg)));
         Optional<Duration> age = t.pinAge();
         if (age.isPresent()) {
           LocalDate due =
@@ -190,5 +185,15 @@ final class TokenCommand implements Runnable {
       System.out.println(new Messages(parent.root.locale()).get("token.changed"));
       return 0;
     }
+  }
+
+  /** The PIN flags in words. */
+  static String pinState(TokenDescription d, Messages msg) {
+    if (d.pinFlags().isEmpty()) {
+      return msg.get("pin.none");
+    }
+    return d.pinFlags().stream()
+        .map(f -> msg.get("pin." + f.name()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 }

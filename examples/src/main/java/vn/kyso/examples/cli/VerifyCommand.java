@@ -97,6 +97,21 @@ final class VerifyCommand implements Callable<Integer> {
       description = "judge the signatures with a policy preset (kyso policy list)")
   String policy;
 
+  @Option(
+      names = "--report",
+      paramLabel = "html|pdf|etsi|csv",
+      split = ",",
+      description =
+          "write reports: html and pdf (biên bản kiểm tra, one per file), etsi (ETSI TS 119 102-2"
+              + " XML, one per file), csv (the summary); html also writes the summary page")
+  List<String> reports = new ArrayList<>();
+
+  @Option(
+      names = "--out",
+      paramLabel = "FOLDER",
+      description = "the folder the reports go to (created when missing)")
+  Path out;
+
   @picocli.CommandLine.Mixin DocumentOptions doc = new DocumentOptions();
 
   @Override
@@ -107,11 +122,15 @@ final class VerifyCommand implements Callable<Integer> {
       try {
         clock = Clock.fixed(OffsetDateTime.parse(at).toInstant(), ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        throw new Kyso.UsageException(
-            "--at needs a time like 2026-06-15T10:00:00+07:00, not " + at);
+        throw new Kyso.UsageException("badTime", at);
       }
     }
     Policy preset = policy == null ? null : policyPreset(policy);
+    ReportFiles reportFiles =
+        reports.isEmpty() ? null : ReportFiles.of(reports, out, root.locale());
+    if (reportFiles == null && out != null) {
+      throw new Kyso.UsageException("outNeedsReport");
+    }
     List<byte[]> crlData = new ArrayList<>();
     for (Path c : crls) {
       crlData.add(Files2.derOrPem(c));
@@ -166,6 +185,9 @@ final class VerifyCommand implements Callable<Integer> {
                                   .orElse(false));
         }
         worst = worst.worst(r.overall());
+        if (reportFiles != null) {
+          reportFiles.write(f, r, Files2.isPdf(f));
+        }
         if (json) {
           StringWriter w = new StringWriter();
           r.writeJson(w);
@@ -176,6 +198,9 @@ final class VerifyCommand implements Callable<Integer> {
       } catch (KysoException e) {
         anyError = true;
         String name = String.valueOf(f.getFileName());
+        if (reportFiles != null) {
+          reportFiles.failed(f, e);
+        }
         if (json) {
           jsonItems.add(errorJson(name, e));
         } else {
@@ -201,6 +226,10 @@ final class VerifyCommand implements Callable<Integer> {
           err.println();
         }
       }
+    }
+    if (reportFiles != null) {
+      reportFiles.finish();
+      err.println(m.get("report.written", reportFiles.count(), reportFiles.folder()));
     }
     if (json) {
       // One complete JSON document whatever happened: an array, one object per file.
@@ -254,7 +283,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   static Policy policyPreset(String id) {
     if (!Policy.presets().contains(id)) {
-      throw new Kyso.UsageException("unknown policy preset " + id + "; one of " + Policy.presets());
+      throw new Kyso.UsageException("unknownPreset", id, String.join(", ", Policy.presets()));
     }
     return Policy.preset(id).build();
   }

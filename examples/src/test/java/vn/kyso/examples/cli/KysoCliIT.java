@@ -87,7 +87,8 @@ class KysoCliIT {
     Run r = kyso("demo", "--out", demo.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     // It says what it is doing while it works.
-    assertThat(r.err()).contains("Khởi động PKI thử nghiệm", "Để lại khóa");
+    assertThat(r.err())
+        .contains("Khởi động PKI thử nghiệm", "Lập biên bản kiểm tra", "Để lại khóa");
     assertThat(r.out()).contains("HỢP LỆ", "Quyết định chính sách", demo.toString(), "Thiết bị ký");
   }
 
@@ -326,7 +327,8 @@ class KysoCliIT {
 
   @Test
   void policy_listShowAndCheck() throws Exception {
-    assertThat(kyso("policy", "list").out()).contains("national", "lao-cai-51-2015", "repealed");
+    assertThat(kyso("policy", "list").out()).contains("national", "lao-cai-51-2015", "đã bãi bỏ");
+    assertThat(kyso("--lang", "en", "policy", "list").out()).contains("repealed");
     assertThat(kyso("--lang", "en", "policy", "show", "lao-cai-51-2015").out())
         .contains("LC-04a", "QĐ 51/2015");
     assertThat(kyso("policy", "show", "--yaml", "national").out()).contains("kyso-policy-pack: 1");
@@ -795,6 +797,249 @@ class KysoCliIT {
   void certInfo_showsTheSignerIdentity() throws Exception {
     Run r = kyso("--lang", "en", "cert", "info", demo.resolve("chung-thu-lanh-dao.pem").toString());
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("Nguyễn Văn An", "CCCD", "SHA-256", "PERSON");
+    assertThat(r.out()).contains("Nguyễn Văn An", "CCCD", "SHA-256", "Kind: a person");
+  }
+
+  /** English words and phrases that must never reach a Vietnamese user. */
+  private static final List<String> ENGLISH =
+      List.of(
+          "no such file",
+          "Missing required",
+          "Unknown option",
+          "Invalid value",
+          "No enum constant",
+          "[INFO]",
+          "[ERROR]",
+          "[WARNING]",
+          "in_force",
+          "repealed",
+          "needs",
+          "must be",
+          "expected",
+          "choose one",
+          "give --force",
+          "cannot read",
+          "Usage error");
+
+  private static final java.util.regex.Pattern JAVA_NAMES =
+      java.util.regex.Pattern.compile(
+          "\\b(java|javax|org\\.apache|vn\\.kyso|picocli)\\.[a-z]"
+              + "|\\b[A-Z][A-Za-z]+(Exception|Error)\\b"
+              + "|\\b(PERSON|ORGANISATION|DEVICE|COUNT_LOW|FINAL_TRY|IN_FORCE|REPEALED)\\b");
+
+  @Test
+  void vietnameseMode_speaksVietnameseOnEveryErrorPath(@TempDir Path dir) throws Exception {
+    Path random = dir.resolve("ngau-nhien.pdf");
+    Files.write(
+        random,
+        new java.util.Random(7)
+            .ints(4000, 0, 256)
+            .collect(java.io.ByteArrayOutputStream::new, (o, b) -> o.write(b), (a, b) -> {})
+            .toByteArray());
+    Path p12 = dir.resolve("khoa.p12");
+    Files.write(p12, PKI.credential(TestIdentity.CHAIRMAN).toPkcs12("mat-khau".toCharArray()));
+    Path pin = Files.writeString(dir.resolve("pin.txt"), "mat-khau");
+    Path wrongPin = Files.writeString(dir.resolve("sai.txt"), "sai");
+    Path existing = Files.writeString(dir.resolve("da-co.pdf"), "giu nguyen");
+    String letter = demo.resolve("cong-van.pdf").toString();
+    String signed = demo.resolve("cong-van-ban-hanh.pdf").toString();
+    String out = dir.resolve("ra.pdf").toString();
+    List<String[]> commands =
+        List.of(
+            new String[] {},
+            new String[] {"verify"},
+            new String[] {"verify", "--bogus", signed},
+            new String[] {"verify", dir.toString()},
+            new String[] {"verify", dir.resolve("khong-co.pdf").toString()},
+            new String[] {"verify", "--at", "hom-qua", signed},
+            new String[] {"verify", "--policy", "khong-co", signed},
+            new String[] {"verify", "--report", "docx", "--out", dir.toString(), signed},
+            new String[] {"verify", "--report", "html", signed},
+            new String[] {"verify", "--report", "html", "--out", existing.toString(), signed},
+            new String[] {"verify", random.toString()},
+            new String[] {
+              "verify",
+              "--trust",
+              demo.resolve("goc-thu-nghiem.pem").toString(),
+              "--offline",
+              "--policy",
+              "national",
+              signed,
+              random.toString()
+            },
+            new String[] {"sign"},
+            new String[] {"sign", "pdf"},
+            new String[] {"sign", "docx", letter, out, "--p12", p12.toString()},
+            new String[] {"sign", "pdf", "--level", "B_X", letter, out, "--p12", p12.toString()},
+            new String[] {"sign", "pdf", letter, letter, "--p12", p12.toString()},
+            new String[] {
+              "sign", "pdf", letter, dir.resolve("khong/ra.pdf").toString(), "--p12", p12.toString()
+            },
+            new String[] {
+              "sign",
+              "pdf",
+              letter,
+              existing.toString(),
+              "--p12",
+              p12.toString(),
+              "--pin-file",
+              pin.toString()
+            },
+            new String[] {
+              "sign", "pdf", letter, out, "--p12", random.toString(), "--pin-file", pin.toString()
+            },
+            new String[] {
+              "sign", "pdf", letter, out, "--p12", p12.toString(), "--pin-file", wrongPin.toString()
+            },
+            new String[] {"sign", "pdf", letter, out, "--p12", p12.toString()},
+            new String[] {
+              "sign",
+              "pdf",
+              "--level",
+              "T",
+              letter,
+              out,
+              "--p12",
+              p12.toString(),
+              "--pin-file",
+              pin.toString()
+            },
+            new String[] {
+              "sign",
+              "pdf",
+              letter,
+              out,
+              "--p12",
+              p12.toString(),
+              "--pin-file",
+              pin.toString(),
+              "--signature-image",
+              demo.resolve("chu-ky.png").toString()
+            },
+            new String[] {
+              "sign",
+              "pdf",
+              letter,
+              out,
+              "--p12",
+              p12.toString(),
+              "--pin-file",
+              pin.toString(),
+              "--seal-image",
+              demo.resolve("con-dau.png").toString(),
+              "--seal-size",
+              "3x"
+            },
+            new String[] {"policy"},
+            new String[] {"policy", "list"},
+            new String[] {"policy", "show", "lao-cai-51-2015"},
+            new String[] {"policy", "show", "khong-co"},
+            new String[] {"policy", "check"},
+            new String[] {"token"},
+            new String[] {"cert"},
+            new String[] {"cert", "info", random.toString()},
+            new String[] {"cert", "info", demo.resolve("chung-thu-lanh-dao.pem").toString()});
+    for (String[] command : commands) {
+      Run r = kyso(command);
+      String said = r.out() + r.err();
+      String what = "kyso " + String.join(" ", command) + " said:\n" + said;
+      for (String word : ENGLISH) {
+        assertThat(said).as(what).doesNotContain(word);
+      }
+      assertThat(JAVA_NAMES.matcher(said).find()).as(what).isFalse();
+    }
+    assertThat(Files.readString(existing)).isEqualTo("giu nguyen");
+  }
+
+  @Test
+  void libraryLogging_isQuiet_unlessDebugAsksForIt() throws Exception {
+    String signed = demo.resolve("cong-van-ban-hanh.pdf").toString();
+    String root = demo.resolve("goc-thu-nghiem.pem").toString();
+    Run quiet = kyso("verify", "--trust", root, "--offline", signed);
+    assertThat(quiet.exit()).as(quiet.err()).isZero();
+    assertThat(quiet.err()).doesNotContain("org.apache").doesNotContain("COMMONS-LOGGING");
+    Run debug = kyso("--debug", "verify", "--trust", root, "--offline", signed);
+    assertThat(debug.err()).as("PDFBox logs through SLF4J").contains("DEBUG org.apache.pdfbox");
+  }
+
+  @Test
+  void reports_ofEveryDemoDocument_inAllFourFormats_checkedByIndependentTools(@TempDir Path dir)
+      throws Exception {
+    ExternalTools.requireCommand("pdftoppm", "poppler-utils");
+    ExternalTools.requireCommand("pdftotext", "poppler-utils");
+    ExternalTools.requireCommand("chromium", "chromium");
+    Path reports = dir.resolve("bien-ban");
+    List<String> documents =
+        List.of("cong-van-lanh-dao-ky.pdf", "cong-van-ban-hanh.pdf", "ho-so-ky.xml");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "verify",
+                "--trust",
+                demo.resolve("goc-thu-nghiem.pem").toString(),
+                "--offline",
+                "--crl",
+                demo.resolve("crl-ca-thu-nghiem.crl").toString(),
+                "--crl",
+                demo.resolve("crl-goc-thu-nghiem.crl").toString(),
+                "--report",
+                "html,pdf,etsi,csv",
+                "--out",
+                reports.toString()));
+    documents.forEach(d -> args.add(demo.resolve(d).toString()));
+    Run r = kyso(args.toArray(String[]::new));
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).contains("Đã ghi 11 biên bản");
+
+    for (String d : documents) {
+      // ETSI TS 119 102-2, against the schema the EU DSS project ships.
+      vn.kyso.report.EtsiSchema.validate(Files.readString(reports.resolve(d + ".etsi.xml")));
+
+      // The printable record: rendered by poppler, and its text extracted.
+      Path pdf = reports.resolve(d + ".pdf");
+      Process render =
+          new ProcessBuilder(
+                  "pdftoppm",
+                  "-r",
+                  "40",
+                  "-png",
+                  "-f",
+                  "1",
+                  "-l",
+                  "1",
+                  pdf.toString(),
+                  dir.resolve(d).toString())
+              .redirectErrorStream(true)
+              .start();
+      String renderSaid =
+          new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(render.waitFor()).as(renderSaid).isZero();
+      try (var pngs = Files.list(dir)) {
+        assertThat(
+                pngs.filter(
+                    p -> p.getFileName().toString().startsWith(d) && p.toString().endsWith(".png")))
+            .isNotEmpty()
+            .allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(2000));
+      }
+      Process text =
+          new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-")
+              .redirectErrorStream(true)
+              .start();
+      String words = new String(text.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(text.waitFor()).isZero();
+      assertThat(words)
+          .contains("BIÊN BẢN KIỂM TRA CHỮ KÝ SỐ", "HỢP LỆ", "Nguyễn Văn An", d)
+          .contains("Đường dẫn tin cậy", "Tính toàn vẹn", "Thời điểm ký");
+
+      // The HTML page, in headless Chromium at A4 width: every field there, nothing overflowing.
+      String verdict = Chromium.check(reports.resolve(d + ".html"), dir);
+      assertThat(verdict).as(d).startsWith("OK");
+      assertThat(Files.readString(reports.resolve(d + ".html"))).doesNotContain("<script");
+    }
+    String summary = Chromium.check(reports.resolve("tong-hop.html"), dir);
+    assertThat(summary).startsWith("OK").contains("rows=3");
+    List<String> csv = Files.readAllLines(reports.resolve("tong-hop.csv"), StandardCharsets.UTF_8);
+    assertThat(csv).hasSize(4);
+    assertThat(csv.get(2)).contains("cong-van-ban-hanh.pdf", "TOTAL_PASSED", "Nguyễn Văn An");
   }
 }

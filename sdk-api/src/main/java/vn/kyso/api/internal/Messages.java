@@ -6,6 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +80,27 @@ public final class Messages {
     if (arguments.length == 0) {
       return pattern;
     }
-    return new MessageFormat(pattern, wanted).format(arguments);
+    Object[] shown = arguments.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof Instant t) {
+        shown[i] = vietnamTime(t);
+      }
+    }
+    return new MessageFormat(pattern, wanted).format(shown);
+  }
+
+  private static final DateTimeFormatter VIETNAM_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+
+  /**
+   * Formats a time for people: ISO-8601 in Vietnam time (UTC+07:00, no daylight saving). Messages
+   * show every {@link Instant} argument this way; JSON fields keep ISO-8601 UTC.
+   *
+   * @param t the time
+   * @return e.g. {@code 2026-12-06T14:13:59+07:00}
+   */
+  public static String vietnamTime(Instant t) {
+    return VIETNAM_TIME.format(t.atOffset(ZoneOffset.ofHours(7)));
   }
 
   /**

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import vn.kyso.api.SignerIdentity;
@@ -306,8 +304,8 @@ public final class ReportWriter {
                 "report.signature",
                 n,
                 s.id(),
-                s.format().name(),
-                s.level().name(),
+                m.format(locale, "format." + s.format().name()),
+                s.level().name().replace('_', '-'),
                 m.format(locale, "indication." + s.indication().name()),
                 s.subIndication().map(Enum::name).orElse("-")))
         .append('\n');
@@ -353,7 +351,7 @@ public final class ReportWriter {
               m.format(
                   locale,
                   "report.level",
-                  s.level().name(),
+                  s.level().name().replace('_', '-'),
                   m.format(locale, s.validationDataUsable() ? "report.usable" : "report.unusable")))
           .append('\n');
     }
@@ -369,7 +367,7 @@ public final class ReportWriter {
     for (Finding f : findings) {
       sb.append(indent)
           .append("[")
-          .append(f.severity())
+          .append(Messages.API.format(locale, "severity." + f.severity().name()))
           .append("] ")
           .append(f.code())
           .append(": ")
@@ -379,13 +377,8 @@ public final class ReportWriter {
   }
 
   /** Vietnam time (UTC+07:00, no daylight saving) for people; JSON keeps ISO-8601 UTC. */
-  private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
-
-  private static final DateTimeFormatter LOCAL_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
-
   private static String local(Instant t) {
-    return LOCAL_TIME.format(t.atOffset(VIETNAM));
+    return Messages.vietnamTime(t);
   }
 
   private static void indent(StringBuilder sb, String text, String prefix) {

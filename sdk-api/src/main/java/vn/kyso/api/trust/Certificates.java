@@ -69,10 +69,10 @@ public final class Certificates {
         }
       }
     } catch (CertificateException | RuntimeException e) {
-      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, e, e.getClass().getSimpleName());
+      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, e, 0);
     }
     if (out.isEmpty()) {
-      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, null, "no certificate");
+      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, null, 0);
     }
     return List.copyOf(out);
   }
@@ -87,8 +87,7 @@ public final class Certificates {
   public static X509Certificate parseOne(byte[] data) throws DocumentException {
     List<X509Certificate> all = parse(data);
     if (all.size() != 1) {
-      throw new DocumentException(
-          ErrorCode.MALFORMED_CERTIFICATE, null, all.size() + " certificates");
+      throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, null, all.size());
     }
     return all.get(0);
   }
