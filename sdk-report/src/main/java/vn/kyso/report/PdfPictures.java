@@ -40,6 +40,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.report.internal.PageBudget;
 
 /**
  * Pictures of signed PDF pages for a verification report: for each signature, the page that holds
@@ -52,7 +53,10 @@ import vn.kyso.api.validation.ValidationReport;
  * the size limit or a spent time budget leaves pictures out with a note, and never fails a report.
  * Every limit ({@link Limits}) bounds time and memory: the pixels of one page, the number of pages
  * rendered, the bytes read and the wall-clock time (each page is rendered on a worker thread that
- * is abandoned when its time runs out).
+ * is abandoned when its time runs out). Before a page is drawn, every stream it can reach is
+ * decoded into a counting sink that stops at 32 MiB a stream and 128 MiB a page, and every image
+ * must declare at most 40 million pixels; a page over that is left out, since PDFBox decodes what
+ * it draws whole, into memory.
  *
  * <pre>{@code
  * PdfPictures pictures = PdfPictures.render(pdf, report);
@@ -238,6 +242,13 @@ public final class PdfPictures {
           if (count == 0) {
             continue;
           }
+          // What a page draws is decoded into memory by PDFBox: a page over the budget is skipped.
+          PageBudget budget = new PageBudget(32L << 20, 128L << 20, 40_000_000L);
+          if (!budget.allows(signed.getPage(index))
+              || (index < now.getNumberOfPages() && !budget.allows(now.getPage(index)))) {
+            notes.add("signature " + s.id() + ": page too costly to draw");
+            continue;
+          }
           BufferedImage before =
               timed(worker, deadline, () -> draw(signed, index, limits, a -> true));
           rendered++;
@@ -400,6 +411,8 @@ public final class PdfPictures {
       scale *= Math.sqrt(limits.maxPixelsPerPage() / pixels);
     }
     PDFRenderer renderer = new PDFRenderer(doc);
+    // Images are drawn no finer than the picture needs.
+    renderer.setSubsamplingAllowed(true);
     renderer.setAnnotationsFilter(filter);
     return renderer.renderImage(index, (float) scale, ImageType.RGB);
   }

@@ -162,6 +162,44 @@ class ReportsTest {
   }
 
   @Test
+  void pictures_ofAPageThatWouldDecodeToGigabytes_areLeftOut_inBoundedMemory() throws Exception {
+    // 256 MiB of zeros deflate to about 250 KiB: added to the signed page after signing.
+    java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(packed)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 256; i++) {
+        z.write(zeros);
+      }
+    }
+    Path bomb = dir.resolve("cong-van-bom.pdf");
+    try (PDDocument doc = Loader.loadPDF(signed.toFile());
+        java.io.OutputStream os = Files.newOutputStream(bomb)) {
+      org.apache.pdfbox.pdmodel.PDPage page = doc.getPage(0);
+      org.apache.pdfbox.cos.COSStream stream = doc.getDocument().createCOSStream();
+      try (java.io.OutputStream raw = stream.createRawOutputStream()) {
+        raw.write(packed.toByteArray());
+      }
+      stream.setItem(
+          org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+      org.apache.pdfbox.cos.COSArray contents = new org.apache.pdfbox.cos.COSArray();
+      contents.add(page.getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.CONTENTS));
+      contents.add(stream);
+      page.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.CONTENTS, contents);
+      page.getCOSObject().setNeedToBeUpdated(true);
+      doc.saveIncremental(os);
+    }
+    // The verifier refuses this file (its own decode ceiling); the pictures must hold on their own,
+    // whatever report they are given.
+    ValidationReport report = honest;
+    Runtime rt = Runtime.getRuntime();
+    PdfPictures pictures = PdfPictures.render(bomb, report);
+    assertThat(pictures.of(report.signatures().get(0).id())).isEmpty();
+    assertThat(pictures.notes()).anyMatch(n -> n.contains("too costly"));
+    assertThat(rt.totalMemory() - rt.freeMemory()).isLessThan(900L << 20);
+    assertThat(HtmlReport.render(report, VI, pictures)).contains("bỏ bớt");
+  }
+
+  @Test
   void pdf_isTheSameRecordInPrint_withEmbeddedFontsAndPdfaIdentification() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfReport.write(honest, VI, PdfPictures.render(signed, honest), out);
