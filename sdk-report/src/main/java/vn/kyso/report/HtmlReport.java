@@ -60,11 +60,7 @@ public final class HtmlReport {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(pictures, "pictures");
     Texts t = Texts.of(locale);
-    Sheet sheet =
-        Sheet.of(
-            report,
-            t,
-            id -> pictures.of(id).map(p -> t.get("value.pages", p.pageCount())).orElse(null));
+    Sheet sheet = Sheet.of(report, t, pictures);
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html>\n<html lang=\"")
         .append(t.vietnamese() ? "vi" : "en")

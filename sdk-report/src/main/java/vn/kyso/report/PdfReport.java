@@ -61,11 +61,7 @@ public final class PdfReport {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(pictures, "pictures");
     Texts t = Texts.of(locale);
-    Sheet sheet =
-        Sheet.of(
-            report,
-            t,
-            id -> pictures.of(id).map(p -> t.get("value.pages", p.pageCount())).orElse(null));
+    Sheet sheet = Sheet.of(report, t, pictures);
     try (PDDocument doc = new PDDocument()) {
       doc.getDocument().setVersion(1.7f);
       try (PdfLayout l = new PdfLayout(doc)) {
@@ -160,15 +156,7 @@ public final class PdfReport {
     l.need(30);
     l.paragraph(heading, 10, true, Color.BLACK, l.left(), l.width(), false);
     for (Line x : lines) {
-      l.paragraph(
-          x.severity() + " · " + x.code() + ": " + x.text(),
-          8.5f,
-          false,
-          x.tone() == Tone.NEUTRAL ? Color.BLACK : border(x.tone()),
-          l.left() + 8,
-          l.width() - 8,
-          false);
-      l.gap(1.5f);
+      line(l, x);
     }
   }
 
@@ -185,16 +173,21 @@ public final class PdfReport {
         false);
     l.paragraph(p.asOf(), 8.5f, false, Color.DARK_GRAY, l.left(), l.width(), false);
     for (Line x : p.lines()) {
-      l.paragraph(
-          x.severity() + " · " + x.code() + ": " + x.text(),
-          8.5f,
-          false,
-          x.tone() == Tone.NEUTRAL ? Color.BLACK : border(x.tone()),
-          l.left() + 8,
-          l.width() - 8,
-          false);
-      l.gap(1.5f);
+      line(l, x);
     }
+  }
+
+  /** One finding or policy reason: severity, code and text, in the tone's colour. */
+  private static void line(PdfLayout l, Line x) throws IOException {
+    l.paragraph(
+        x.severity() + " · " + x.code() + ": " + x.text(),
+        8.5f,
+        false,
+        x.tone() == Tone.NEUTRAL ? Color.BLACK : border(x.tone()),
+        l.left() + 8,
+        l.width() - 8,
+        false);
+    l.gap(1.5f);
   }
 
   private static PDImageXObject image(PDDocument doc, byte[] png) throws IOException {

@@ -133,10 +133,17 @@ public record Sheet(
    *
    * @param report the report
    * @param t the texts
-   * @param pages per signature id, what the signed revision holds (page count), when known
+   * @param pictures the pictures, which know each signed revision's page count
    * @return the sheet
    */
-  public static Sheet of(
+  public static Sheet of(ValidationReport report, Texts t, vn.kyso.report.PdfPictures pictures) {
+    return of(
+        report,
+        t,
+        id -> pictures.of(id).map(p -> t.get("value.pages", p.pageCount())).orElse(null));
+  }
+
+  private static Sheet of(
       ValidationReport report, Texts t, java.util.function.Function<String, String> pages) {
     List<Block> blocks = new ArrayList<>();
     int n = 0;
