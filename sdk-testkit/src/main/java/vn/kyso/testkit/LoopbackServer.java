@@ -38,18 +38,52 @@ public abstract class LoopbackServer implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final String scheme;
   private final ExecutorService executor;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile ServerMode mode = ServerMode.NORMAL;
   private volatile Duration delay = Duration.ofSeconds(10);
   private volatile TestPki pki;
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private volatile ServerMode failureMode = ServerMode.NORMAL;
+  private volatile int retryAfterSeconds = 1;
+  private volatile String requiredAuthorization;
+  private final java.util.concurrent.atomic.AtomicReference<String> lastAuthorization =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
 
   LoopbackServer(String path) {
+    this(path, null, false);
+  }
+
+  /**
+   * A server over TLS when {@code tls} is given, asking for a client certificate when {@code
+   * needClientAuth}.
+   */
+  LoopbackServer(String path, javax.net.ssl.SSLContext tls, boolean needClientAuth) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+      InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+      if (tls == null) {
+        server = HttpServer.create(address, 16);
+      } else {
+        com.sun.net.httpserver.HttpsServer https =
+            com.sun.net.httpserver.HttpsServer.create(address, 16);
+        https.setHttpsConfigurator(
+            new com.sun.net.httpserver.HttpsConfigurator(tls) {
+              @Override
+              public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                javax.net.ssl.SSLParameters p = tls.getDefaultSSLParameters();
+                p.setNeedClientAuth(needClientAuth);
+                params.setSSLParameters(p);
+              }
+            });
+        server = https;
+      }
     } catch (IOException e) {
       throw new IllegalStateException("cannot open a loopback port", e);
     }
+    this.scheme = tls == null ? "http" : "https";
     executor =
         Executors.newCachedThreadPool(
             r -> {
@@ -63,10 +97,11 @@ public abstract class LoopbackServer implements AutoCloseable {
   }
 
   /**
-   * @return the base URL of this server, e.g. {@code http://127.0.0.1:40123/}
+   * @return the base URL of this server, e.g. {@code http://127.0.0.1:40123/} ({@code https} for a
+   *     server over TLS)
    */
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
   /**
@@ -95,6 +130,51 @@ public abstract class LoopbackServer implements AutoCloseable {
   }
 
   /**
+   * Answers the next {@code count} requests in a failure mode, then as {@link #mode()} says: a
+   * service that fails a few times and recovers.
+   *
+   * @param count how many requests fail
+   * @param failure how they fail, e.g. {@link ServerMode#SERVER_ERROR}
+   */
+  public void failNext(int count, ServerMode failure) {
+    this.failureMode = Objects.requireNonNull(failure, "failure");
+    this.failuresLeft.set(count);
+  }
+
+  /**
+   * Sets the {@code Retry-After} seconds of {@link ServerMode#TOO_MANY_REQUESTS} (default 1).
+   *
+   * @param seconds the seconds
+   */
+  public void retryAfter(int seconds) {
+    this.retryAfterSeconds = seconds;
+  }
+
+  /**
+   * Requires every request to carry this {@code Authorization} header value (HTTP 401 otherwise),
+   * e.g. {@code "Basic dXNlcjpwYXNz"} or {@code "Bearer abc"}; null accepts any request.
+   *
+   * @param value the exact header value
+   */
+  public void requireAuthorization(String value) {
+    this.requiredAuthorization = value;
+  }
+
+  /**
+   * @return the {@code Authorization} header of the last request, if any
+   */
+  public java.util.Optional<String> lastAuthorization() {
+    return java.util.Optional.ofNullable(lastAuthorization.get());
+  }
+
+  /**
+   * @return the most requests this server was answering at the same time since the last reset
+   */
+  public int mostConcurrentRequests() {
+    return mostInFlight.get();
+  }
+
+  /**
    * @return how many requests have been served since the start or the last {@link #reset()}
    */
   public int requestCount() {
@@ -106,6 +186,12 @@ public abstract class LoopbackServer implements AutoCloseable {
     mode = ServerMode.NORMAL;
     delay = Duration.ofSeconds(10);
     requests.set(0);
+    failuresLeft.set(0);
+    failureMode = ServerMode.NORMAL;
+    retryAfterSeconds = 1;
+    requiredAuthorization = null;
+    lastAuthorization.set(null);
+    mostInFlight.set(0);
   }
 
   /**
@@ -137,19 +223,54 @@ public abstract class LoopbackServer implements AutoCloseable {
     }
   }
 
-  /** An answer: HTTP status, content type and body. */
-  record Answer(int status, String contentType, byte[] body) {}
+  /** An answer: HTTP status, content type, body and extra headers. */
+  record Answer(
+      int status, String contentType, byte[] body, java.util.Map<String, String> headers) {
+    Answer(int status, String contentType, byte[] body) {
+      this(status, contentType, body, java.util.Map.of());
+    }
+  }
 
   abstract Answer answer(String path, byte[] request, ServerMode mode) throws Exception;
 
   private void handle(HttpExchange exchange) throws IOException {
+    try {
+      serve(exchange);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try (exchange) {
       byte[] request;
       try (InputStream in = exchange.getRequestBody()) {
         request = in.readNBytes(MAX_REQUEST);
       }
-      ServerMode current = mode;
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      lastAuthorization.set(authorization);
+      ServerMode current =
+          failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? failureMode : mode;
+      String required = requiredAuthorization;
+      if (required != null && !required.equals(authorization)) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"kyso-test\"");
+        exchange.sendResponseHeaders(401, -1);
+        return;
+      }
+      if (current == ServerMode.DROP) {
+        // Close the connection without a status line.
+        exchange.getResponseBody().close();
+        return;
+      }
+      if (current == ServerMode.TOO_MANY_REQUESTS || current == ServerMode.SERVER_ERROR) {
+        if (current == ServerMode.TOO_MANY_REQUESTS) {
+          exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+        }
+        exchange.sendResponseHeaders(current == ServerMode.SERVER_ERROR ? 503 : 429, -1);
+        return;
+      }
       if (current == ServerMode.SLOW) {
         try {
           Thread.sleep(delay.toMillis());
@@ -173,6 +294,7 @@ public abstract class LoopbackServer implements AutoCloseable {
         }
       }
       exchange.getResponseHeaders().add("Content-Type", a.contentType());
+      a.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       exchange.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
       if (a.body().length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {

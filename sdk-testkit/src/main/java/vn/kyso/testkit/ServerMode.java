@@ -33,5 +33,15 @@ public enum ServerMode {
   /** OCSP and CRL: data whose nextUpdate is already past. */
   STALE,
   /** TSA: a token over a digest other than the one requested. */
-  WRONG_IMPRINT
+  WRONG_IMPRINT,
+  /** TSA: a valid token, but for another request (another nonce). */
+  OTHER_REQUEST,
+  /**
+   * HTTP 429 Too Many Requests with {@code Retry-After} (see {@link LoopbackServer#retryAfter}).
+   */
+  TOO_MANY_REQUESTS,
+  /** HTTP 503 Service Unavailable. */
+  SERVER_ERROR,
+  /** Reads the request and closes the connection without an answer. */
+  DROP
 }

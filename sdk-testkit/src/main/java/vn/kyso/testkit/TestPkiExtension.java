@@ -162,6 +162,9 @@ public final class TestPkiExtension
     return TsaClient.builder(tsa().uri())
         .verifier(verifier())
         .timeout(Duration.ofSeconds(2))
+        // Production-like retries, with short waits so that fault tests stay quick.
+        .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+        .budget(Duration.ofSeconds(5))
         .build();
   }
 

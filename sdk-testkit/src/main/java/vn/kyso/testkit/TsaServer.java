@@ -38,6 +38,17 @@ public final class TsaServer extends LoopbackServer {
   }
 
   /**
+   * Starts the TSA over TLS on an ephemeral loopback port, for tests of TSAs that authenticate
+   * their clients by certificate.
+   *
+   * @param tls the server's TLS context (its certificate must name {@code 127.0.0.1})
+   * @param needClientAuth whether a client certificate is required
+   */
+  public TsaServer(javax.net.ssl.SSLContext tls, boolean needClientAuth) {
+    super("/", java.util.Objects.requireNonNull(tls, "tls"), needClientAuth);
+  }
+
+  /**
    * @return the TSA URL
    */
   public URI uri() {
@@ -81,6 +92,18 @@ public final class TsaServer extends LoopbackServer {
               Arrays.copyOf(other, request.getMessageImprintDigest().length),
               request.getNonce());
       out = responses.generate(forged, number, now).getEncoded();
+    } else if (mode == ServerMode.OTHER_REQUEST) {
+      TimeStampRequestGenerator g = new TimeStampRequestGenerator();
+      g.setCertReq(request.getCertReq());
+      if (request.getReqPolicy() != null) {
+        g.setReqPolicy(request.getReqPolicy());
+      }
+      BigInteger otherNonce =
+          request.getNonce() == null ? BigInteger.ONE : request.getNonce().add(BigInteger.ONE);
+      TimeStampRequest other =
+          g.generate(
+              request.getMessageImprintAlgOID(), request.getMessageImprintDigest(), otherNonce);
+      out = responses.generate(other, number, now).getEncoded();
     } else {
       out = responses.generate(request, number, now).getEncoded();
     }

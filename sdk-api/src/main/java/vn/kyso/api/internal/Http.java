@@ -10,12 +10,15 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ServiceException;
 
@@ -36,14 +39,63 @@ public final class Http {
    * @param maxBytes largest response body accepted
    */
   public Http(Duration connectTimeout, Duration timeout, long maxBytes) {
-    this.client =
+    this(connectTimeout, timeout, maxBytes, null);
+  }
+
+  /**
+   * Creates a client with its own TLS context (a client certificate for services that ask for one).
+   *
+   * @param connectTimeout time allowed to connect
+   * @param timeout time allowed for the whole exchange
+   * @param maxBytes largest response body accepted
+   * @param tls the TLS context, or null for the JVM's default
+   */
+  public Http(Duration connectTimeout, Duration timeout, long maxBytes, SSLContext tls) {
+    HttpClient.Builder b =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .proxy(ProxySelector.getDefault())
-            .build();
+            .proxy(ProxySelector.getDefault());
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    this.client = b.build();
     this.timeout = timeout;
     this.maxBytes = maxBytes;
+  }
+
+  /**
+   * An answer of any status.
+   *
+   * @param status the HTTP status
+   * @param retryAfter the {@code Retry-After} header, when sent
+   * @param body the body (bounded)
+   */
+  public record Response(int status, Optional<String> retryAfter, byte[] body) {}
+
+  /**
+   * Posts a body with extra headers within a time limit and returns the answer whatever its status.
+   *
+   * @param uri the URL
+   * @param contentType the request content type
+   * @param body the request body
+   * @param headers extra request headers (e.g. Authorization)
+   * @param limit the time allowed, at most this client's time-out
+   * @return the answer
+   * @throws ServiceException {@code SERVICE_UNAVAILABLE} when unreachable or slow, {@code
+   *     SERVICE_BAD_RESPONSE} when the body is too large
+   */
+  public Response exchange(
+      URI uri, String contentType, byte[] body, Map<String, String> headers, Duration limit)
+      throws ServiceException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(checked(uri))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    Duration within = limit.compareTo(timeout) < 0 ? limit : timeout;
+    HttpResponse<byte[]> r = await(uri, request.timeout(within).build(), within);
+    return new Response(r.statusCode(), r.headers().firstValue("Retry-After"), r.body());
   }
 
   /**
@@ -75,15 +127,20 @@ public final class Http {
   }
 
   private byte[] send(URI uri, HttpRequest.Builder request) throws ServiceException {
+    HttpResponse<byte[]> response = await(uri, request.timeout(timeout).build(), timeout);
+    if (response.statusCode() != 200) {
+      throw new ServiceException(
+          ErrorCode.SERVICE_BAD_RESPONSE, null, uri, "HTTP " + response.statusCode());
+    }
+    return response.body();
+  }
+
+  private HttpResponse<byte[]> await(URI uri, HttpRequest request, Duration within)
+      throws ServiceException {
     CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(request.timeout(timeout).build(), info -> new LimitedBody(maxBytes));
+        client.sendAsync(request, info -> new LimitedBody(maxBytes));
     try {
-      HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (response.statusCode() != 200) {
-        throw new ServiceException(
-            ErrorCode.SERVICE_BAD_RESPONSE, null, uri, "HTTP " + response.statusCode());
-      }
-      return response.body();
+      return future.get(Math.max(1, within.toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
       throw new ServiceException(ErrorCode.SERVICE_UNAVAILABLE, e, uri, "time-out");

@@ -40,6 +40,7 @@ public final class TimestampToken {
   private final BigInteger serialNumber;
   private final Optional<BigInteger> nonce;
   private final X509Certificate tsaCertificate;
+  private final java.net.URI source;
 
   private TimestampToken(
       byte[] encoded,
@@ -48,7 +49,9 @@ public final class TimestampToken {
       String policy,
       BigInteger serialNumber,
       Optional<BigInteger> nonce,
-      X509Certificate tsaCertificate) {
+      X509Certificate tsaCertificate,
+      java.net.URI source) {
+    this.source = source;
     this.encoded = encoded;
     this.genTime = genTime;
     this.imprint = imprint;
@@ -120,12 +123,29 @@ public final class TimestampToken {
           info.getPolicy().getId(),
           info.getSerialNumber(),
           Optional.ofNullable(info.getNonce()),
-          tsa);
+          tsa,
+          null);
     } catch (DocumentException e) {
       throw e;
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, e, e.getClass().getSimpleName());
     }
+  }
+
+  /** The same token, recording the TSA URL that issued it. */
+  TimestampToken from(java.net.URI tsa) {
+    return new TimestampToken(
+        encoded, genTime, imprint, policy, serialNumber, nonce, tsaCertificate, tsa);
+  }
+
+  /**
+   * Returns the URL of the time-stamping authority that issued this token, when a {@link TsaClient}
+   * obtained it (with failover, the one that answered); empty for a token read from a document.
+   *
+   * @return the TSA URL
+   */
+  public Optional<java.net.URI> source() {
+    return Optional.ofNullable(source);
   }
 
   /**
