@@ -15,6 +15,7 @@ module vn.kyso.api {
   requires com.fasterxml.jackson.core;
 
   exports vn.kyso.api;
+  exports vn.kyso.api.archive;
   exports vn.kyso.api.policy;
   exports vn.kyso.api.token;
   exports vn.kyso.api.trust;

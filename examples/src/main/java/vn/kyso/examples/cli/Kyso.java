@@ -34,6 +34,7 @@ import vn.kyso.api.shared.SuppressForbidden;
       PolicyCommand.class,
       TokenCommand.class,
       CertCommand.class,
+      ArchiveCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Kyso implements Runnable {
