@@ -77,8 +77,7 @@ class ArchiveJobTest {
     return new RenewalPolicy(Duration.ofDays(365L * 50), PKI.pki().clock());
   }
 
-  static Path pdf(Path file, PadesLevel level) throws Exception {
-    Path plain = file.resolveSibling("plain-" + file.getFileName());
+  static void plainPdf(Path plain, String title) throws IOException {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
@@ -86,11 +85,16 @@ class ArchiveJobTest {
         cs.beginText();
         cs.setFont(new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN), 12);
         cs.newLineAtOffset(70, 760);
-        cs.showText("Cong van " + file.getFileName());
+        cs.showText("Cong van " + title);
         cs.endText();
       }
       doc.save(plain.toFile());
     }
+  }
+
+  static Path pdf(Path file, PadesLevel level) throws Exception {
+    Path plain = file.resolveSibling("plain-" + file.getFileName());
+    plainPdf(plain, file.getFileName().toString());
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       pdfSigner()
           .sign(plain, file, PdfSignatureOptions.builder(level).build(), token.keys().get(0));

@@ -38,6 +38,11 @@ import vn.kyso.xades.XmlVerifier;
     },
     subcommands = {ArchiveCommand.CheckCommand.class, ArchiveCommand.RenewCommand.class})
 final class ArchiveCommand implements Runnable {
+  /** Dates for people: ISO-8601 in Vietnam time. */
+  private static final java.time.format.DateTimeFormatter VIETNAM =
+      java.time.format.DateTimeFormatter.ofPattern(
+          "yyyy-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT);
+
   @ParentCommand Kyso root;
 
   @Override
@@ -158,7 +163,35 @@ final class ArchiveCommand implements Runnable {
       job.threads(c.threads);
     }
     ArchiveJob.Summary s = renew ? job.build().renew(folder) : job.build().plan(folder);
-    System.out.print(s.toText());
+    System.out.println(
+        m.get(
+            "archive.counts",
+            s.results().size(),
+            s.count(ArchiveJob.Outcome.RENEWED),
+            s.count(ArchiveJob.Outcome.DUE),
+            s.count(ArchiveJob.Outcome.FINE),
+            s.count(ArchiveJob.Outcome.DONE_BEFORE),
+            s.count(ArchiveJob.Outcome.FAILED)));
+    for (ArchiveJob.Result r : s.results()) {
+      boolean quiet =
+          renew
+              && (r.outcome() == ArchiveJob.Outcome.FINE
+                  || r.outcome() == ArchiveJob.Outcome.DONE_BEFORE);
+      if (quiet) {
+        continue;
+      }
+      // The plan lists every document with the date its newest proof stops holding.
+      System.out.println(
+          m.get(
+              "archive.line",
+              m.get("archive.outcome." + r.outcome().name()),
+              r.file(),
+              r.dueBy().map(t -> VIETNAM.format(t.atOffset(ZoneOffset.ofHours(7)))).orElse("-"),
+              r.reason() + r.tsa().map(t -> " [TSA " + t + "]").orElse("")));
+    }
+    if (!renew) {
+      System.out.println(m.get("archive.requests", s.count(ArchiveJob.Outcome.DUE)));
+    }
     if (c.csv != null) {
       Path temp = OutputFiles.temporaryBeside(c.csv, ".part");
       try {

@@ -361,13 +361,15 @@ public final class ArchiveJob {
       if (!renew) {
         return new Result(rel, format.name(), Outcome.DUE, a.reason(), a.dueBy(), Optional.empty());
       }
-      return journal.record(rel, null, renewOne(rel, file, format, a));
+      Result r = renewOne(rel, file, format, a, journal);
+      return r.outcome() == Outcome.RENEWED ? r : journal.record(rel, hash, r);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private Result renewOne(Path rel, Path file, ArchiveFormat format, Assessment due)
+  private Result renewOne(
+      Path rel, Path file, ArchiveFormat format, Assessment due, Journal journal)
       throws IOException {
     Path temp = OutputFiles.temporaryBeside(file, PART);
     Files.deleteIfExists(temp);
@@ -410,13 +412,18 @@ public final class ArchiveJob {
             due.dueBy(),
             Optional.empty());
       }
+      Result renewed =
+          new Result(
+              rel, format.name(), Outcome.RENEWED, due.reason(), now.dueBy(), newestTsa(after));
+      // The journal names the renewed file's hash before the move: killed before the move, the
+      // old file does not match and is renewed again; killed after it, the new one matches.
+      journal.record(rel, sha256(temp), renewed);
       if (keepVersions) {
         Path version = version(file);
         Files.copy(file, version, StandardCopyOption.COPY_ATTRIBUTES);
       }
       OutputFiles.moveIntoPlace(temp, file);
-      return new Result(
-          rel, format.name(), Outcome.RENEWED, due.reason(), now.dueBy(), newestTsa(after));
+      return renewed;
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -467,16 +474,14 @@ public final class ArchiveJob {
   private static final class Journal implements AutoCloseable {
     private final FileChannel channel;
     private final Map<String, String[]> finished;
-    private final Path root;
 
-    private Journal(FileChannel channel, Map<String, String[]> finished, Path root) {
+    private Journal(FileChannel channel, Map<String, String[]> finished) {
       this.channel = channel;
       this.finished = finished;
-      this.root = root;
     }
 
     static Journal none() {
-      return new Journal(null, Map.of(), null);
+      return new Journal(null, Map.of());
     }
 
     static Journal open(Path root) throws IOException {
@@ -496,7 +501,7 @@ public final class ArchiveJob {
       FileChannel ch =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      return new Journal(ch, seen, root);
+      return new Journal(ch, seen);
     }
 
     Optional<String> finished(Path rel, String hash) {
@@ -512,7 +517,7 @@ public final class ArchiveJob {
       if (channel == null) {
         return r;
       }
-      String h = hash != null ? hash : sha256(root.resolve(rel));
+      String h = hash;
       String line =
           key(rel)
               + "\t"
