@@ -69,7 +69,8 @@ class ArchiveCliIT {
     Path folder = Files.createDirectories(dir.resolve("kho"));
     int documents = 12;
     for (int i = 0; i < documents; i++) {
-      vn.kyso.examples.ArchiveJobTestAccess.pdf(PKI, folder.resolve(String.format("%02d.pdf", i)));
+      vn.kyso.examples.ArchiveJobTestAccess.pdf(
+          PKI, folder.resolve(String.format(java.util.Locale.ROOT, "%02d.pdf", i)));
     }
     Path root = pem(dir);
 
