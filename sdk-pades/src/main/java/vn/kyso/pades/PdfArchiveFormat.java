@@ -10,7 +10,8 @@ import vn.kyso.api.validation.ValidationReport;
 /**
  * PDF for the archive job ({@code vn.kyso.api.archive.ArchiveJob}): verifies with a {@link
  * PdfVerifier} and renews with {@link PdfSigner#extend} to B-LTA, which adds fresh validation data
- * (a DSS) and a new document time-stamp. Files are taken by the {@code .pdf} extension.
+ * (a DSS) and a new document time-stamp, then once more to B-LT, which adds the new time-stamp's
+ * own validation data. Files are taken by the {@code .pdf} extension.
  *
  * <pre>{@code
  * ArchiveFormat pdf = PdfArchiveFormat.of(
@@ -55,8 +56,22 @@ public final class PdfArchiveFormat implements ArchiveFormat {
     return verifier.verify(file);
   }
 
+  /**
+   * Adds fresh validation data and a document time-stamp (B-LTA), then the validation data of that
+   * new time-stamp itself, so the document verifies offline until the new TSA certificate expires.
+   */
   @Override
   public void renew(Path input, Path output) throws KysoException {
-    signer.extend(input, output, PadesLevel.B_LTA, null);
+    Path stamped = output.resolveSibling(output.getFileName() + ".lta");
+    try {
+      signer.extend(input, stamped, PadesLevel.B_LTA, null);
+      signer.extend(stamped, output, PadesLevel.B_LT, null);
+    } finally {
+      try {
+        java.nio.file.Files.deleteIfExists(stamped);
+      } catch (java.io.IOException e) {
+        // best effort: the job removes its leftovers on the next run
+      }
+    }
   }
 }

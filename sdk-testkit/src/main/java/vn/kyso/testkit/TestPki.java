@@ -116,7 +116,7 @@ public final class TestPki {
           name(
               "C=VN",
               "O=Ban Cơ yếu Chính phủ",
-              "CN=Cơ quan chứng thực số chuyên dùng Chính phủ THỬ NGHIỆM");
+              "CN=Cơ quan chứng thực số chuyên dùng Chính phủ THỬ NGHIỆM" + b.generation);
       root =
           ca(
               rootName,
@@ -131,7 +131,10 @@ public final class TestPki {
               "SHA256withRSA",
               null);
       X500Name interName =
-          name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=CA phục vụ các cơ quan Nhà nước THỬ NGHIỆM");
+          name(
+              "C=VN",
+              "O=Ban Cơ yếu Chính phủ",
+              "CN=CA phục vụ các cơ quan Nhà nước THỬ NGHIỆM" + b.generation);
       KeyPair interKey = key("intermediate", 2048);
       intermediate =
           ca(
@@ -181,7 +184,7 @@ public final class TestPki {
       ocspResponder =
           endEntity(
               "ocsp-responder",
-              name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=OCSP THỬ NGHIỆM"),
+              name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=OCSP THỬ NGHIỆM" + b.generation),
               intermediate,
               now.minus(Duration.ofDays(30)),
               now.plus(Duration.ofDays(730)),
@@ -192,7 +195,10 @@ public final class TestPki {
       tsa =
           endEntity(
               "tsa",
-              name("C=VN", "O=Ban Cơ yếu Chính phủ", "CN=Dịch vụ cấp dấu thời gian THỬ NGHIỆM"),
+              name(
+                  "C=VN",
+                  "O=Ban Cơ yếu Chính phủ",
+                  "CN=Dịch vụ cấp dấu thời gian THỬ NGHIỆM" + b.generation),
               intermediate,
               now.minus(Duration.ofDays(30)),
               // A TSA key certified for close to the CA's ten years, as time-stamping units'
@@ -985,8 +991,23 @@ public final class TestPki {
     private Clock clock = Clock.fixed(Instant.parse("2026-06-15T03:00:00Z"), ZoneOffset.UTC);
     private URI ocspUrl;
     private URI crlBaseUrl;
+    private String generation = "";
 
     private Builder() {}
+
+    /**
+     * Names a later generation of the hierarchy, as a CA names a new root when the old one nears
+     * its end (the government's G1 and G2): the root, CA, OCSP and TSA names end with it, so two
+     * test PKIs can be trusted side by side, e.g. for archive renewal across a root change.
+     *
+     * @param value e.g. {@code "G2"}; empty for the first generation
+     * @return this builder
+     */
+    public Builder generation(String value) {
+      Objects.requireNonNull(value, "generation");
+      this.generation = value.isEmpty() ? "" : " " + value;
+      return this;
+    }
 
     /**
      * Sets the seed keys derive from.

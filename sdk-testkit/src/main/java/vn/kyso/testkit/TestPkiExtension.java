@@ -35,6 +35,7 @@ public final class TestPkiExtension
     implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   private final long seed;
   private final Clock clock;
+  private final String generation;
   private OcspServer ocsp;
   private CrlServer crl;
   private TsaServer tsa;
@@ -43,6 +44,7 @@ public final class TestPkiExtension
   private TestPkiExtension(Builder b) {
     this.seed = b.seed;
     this.clock = b.clock;
+    this.generation = b.generation;
   }
 
   /**
@@ -79,7 +81,12 @@ public final class TestPkiExtension
     ocsp = new OcspServer();
     crl = new CrlServer();
     tsa = new TsaServer();
-    TestPki.Builder b = TestPki.builder().seed(seed).ocspUrl(ocsp.uri()).crlBaseUrl(crl.uri());
+    TestPki.Builder b =
+        TestPki.builder()
+            .seed(seed)
+            .generation(generation)
+            .ocspUrl(ocsp.uri())
+            .crlBaseUrl(crl.uri());
     if (clock != null) {
       b.clock(clock);
     }
@@ -180,8 +187,20 @@ public final class TestPkiExtension
   public static final class Builder {
     private long seed = 1;
     private Clock clock;
+    private String generation = "";
 
     private Builder() {}
+
+    /**
+     * Names a later generation of the hierarchy ({@link TestPki.Builder#generation(String)}).
+     *
+     * @param value e.g. {@code "G2"}
+     * @return this builder
+     */
+    public Builder generation(String value) {
+      this.generation = Objects.requireNonNull(value, "generation");
+      return this;
+    }
 
     /**
      * Sets the PKI seed.

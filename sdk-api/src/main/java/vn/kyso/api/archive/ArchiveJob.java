@@ -291,7 +291,7 @@ public final class ArchiveJob {
           continue;
         }
         String name = p.getFileName().toString();
-        if (name.endsWith(PART)) {
+        if (name.contains(PART)) {
           // A renewal killed before its move: the original is untouched, the part is garbage.
           Files.deleteIfExists(p);
           continue;

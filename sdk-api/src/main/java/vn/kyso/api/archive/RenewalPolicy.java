@@ -97,14 +97,20 @@ public record RenewalPolicy(Duration horizon, Clock clock) {
     }
     if (report.overall() != Indication.TOTAL_PASSED) {
       String why =
-          report.signatures().stream()
+          java.util.stream.Stream.concat(
+                  report.signatures().stream(), report.documentTimestamps().stream())
               .filter(s -> !s.isPassed())
               .findFirst()
               .map(
                   s ->
                       s.id()
                           + ": "
-                          + s.subIndication().map(Enum::name).orElse(s.indication().name()))
+                          + s.subIndication().map(Enum::name).orElse(s.indication().name())
+                          + s.findings().stream()
+                              .filter(f -> f.severity() != vn.kyso.api.validation.Severity.INFO)
+                              .findFirst()
+                              .map(f -> ", " + f.code() + ": " + f.messageEn())
+                              .orElse(""))
               .orElse(report.overall().name());
       return new Assessment(Status.FAILED, "does not verify (" + why + ")", Optional.empty());
     }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -130,6 +131,26 @@ public final class TimestampToken {
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, e, e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Returns the certificates the token carries (the TSA's certificate and, usually, its chain), for
+   * path building; they are not trusted for that.
+   *
+   * @return the certificates, empty when none can be read
+   */
+  public List<X509Certificate> certificates() {
+    List<X509Certificate> out = new java.util.ArrayList<>();
+    try {
+      var converter = new JcaX509CertificateConverter();
+      for (X509CertificateHolder h :
+          new CMSSignedData(encoded).getCertificates().getMatches(null)) {
+        out.add(converter.getCertificate(h));
+      }
+    } catch (Exception e) {
+      // a token that parsed once always parses; a damaged extra certificate is left out
+    }
+    return List.copyOf(out);
   }
 
   /** The same token, recording the TSA URL that issued it. */

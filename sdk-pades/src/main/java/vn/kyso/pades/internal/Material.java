@@ -35,6 +35,12 @@ public final class Material {
   /**
    * Validates every signer and TSA certificate now and gathers the chains and revocation data.
    *
+   * <p>On a document that already has a document time-stamp (renewing a B-LTA document), what that
+   * newest time-stamp covers was proven to exist then, and its validation data was gathered when it
+   * was valid: a signer certificate that has since expired, or a CA that no longer answers for it,
+   * does not stop the renewal, and nothing new is added for it. The newest document time-stamp
+   * itself, and anything signed after it, must validate now.
+   *
    * @param pdf the PDF
    * @param password the owner password, or null
    * @param verifier the certificate verifier (online, or with the data at hand)
@@ -47,7 +53,20 @@ public final class Material {
       throws DocumentException, ServiceException {
     List<LtvWriter.Material> out = new ArrayList<>();
     try (PDDocument doc = PdfLoad.open(pdf, password)) {
+      long coveredUpTo = -1;
       for (PDSignature sig : doc.getSignatureDictionaries()) {
+        if (COSName.DOC_TIME_STAMP.equals(sig.getCOSObject().getCOSName(COSName.TYPE))) {
+          int[] br = sig.getByteRange();
+          if (br != null && br.length == 4) {
+            coveredUpTo = Math.max(coveredUpTo, br[1]);
+          }
+        }
+      }
+      for (PDSignature sig : doc.getSignatureDictionaries()) {
+        int[] range = sig.getByteRange();
+        // Signed entirely before the newest document time-stamp's contents: already proven.
+        boolean proven =
+            range != null && range.length == 4 && (long) range[2] + range[3] <= coveredUpTo;
         byte[] contents =
             ((COSString) sig.getCOSObject().getDictionaryObject(COSName.CONTENTS)).getBytes();
         byte[] der =
@@ -64,6 +83,7 @@ public final class Material {
             verifier,
             cms,
             docTimestamp ? CertificatePurpose.TIMESTAMPING : CertificatePurpose.SIGNING,
+            proven,
             certs,
             ocsps,
             crls);
@@ -83,6 +103,7 @@ public final class Material {
                 verifier,
                 new CMSSignedData(token),
                 CertificatePurpose.TIMESTAMPING,
+                proven,
                 certs,
                 ocsps,
                 crls);
@@ -104,6 +125,7 @@ public final class Material {
       CertificateVerifier verifier,
       CMSSignedData cms,
       CertificatePurpose purpose,
+      boolean proven,
       Map<String, X509Certificate> certs,
       List<byte[]> ocsps,
       List<byte[]> crls)
@@ -121,6 +143,10 @@ public final class Material {
     CertificateResult r =
         verifier.verify(
             signer, ValidationContext.builder().purpose(purpose).certificates(bag).build());
+    if (!r.isPassed() && proven) {
+      // Proven to exist while it was valid; its data came with the earlier renewal.
+      return;
+    }
     if (!r.isPassed()) {
       String why = r.findings().isEmpty() ? r.indication().name() : r.findings().get(0).messageEn();
       throw new ServiceException(ErrorCode.SERVICE_BAD_RESPONSE, null, "validation data", why);

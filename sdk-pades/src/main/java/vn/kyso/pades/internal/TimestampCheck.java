@@ -171,7 +171,12 @@ public final class TimestampCheck {
             .verify(
                 token.tsaCertificate(),
                 underProofOfExistence(
-                        ctx.dss().context().purpose(CertificatePurpose.TIMESTAMPING),
+                        ctx.dss()
+                            .context()
+                            .purpose(CertificatePurpose.TIMESTAMPING)
+                            // A TSA of another hierarchy than the signer's brings its chain in
+                            // the token; it helps build the path, and trust still needs an anchor.
+                            .certificates(token.certificates()),
                         token.genTime(),
                         proofOfExistence)
                     .build());
