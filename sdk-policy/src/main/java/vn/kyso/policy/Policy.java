@@ -186,7 +186,8 @@ public final class Policy implements SigningPolicy {
     if (carried.size() == whole.findings().size()) {
       return whole;
     }
-    return PolicyDecision.of(whole.asOf(), carried, whole.outcomes(), whole.packs());
+    return PolicyDecision.of(
+        whole.asOf(), carried, whole.outcomes(), whole.packs(), whole.satisfied());
   }
 
   /**

@@ -321,6 +321,31 @@ public final class PolicyAssertions {
     }
 
     /**
+     * Checks that a rule is among the reasons the decision allows: checked, met, and cited to a
+     * legal document ({@link PolicyDecision#satisfied()}).
+     *
+     * @param ruleId the rule, e.g. {@code VT30-09}
+     * @param documentPart text its legal document must contain, e.g. {@code 30/2020}
+     * @return this
+     */
+    public DecisionAssert allowedBecause(String ruleId, String documentPart) {
+      if (decision.satisfied().stream()
+          .noneMatch(
+              f -> f.ruleId().equals(ruleId) && f.citation().document().contains(documentPart))) {
+        throw new AssertionFailedError(
+            "expected "
+                + ruleId
+                + " ("
+                + documentPart
+                + ") among the rules met, but:\n"
+                + describe(decision)
+                + "met: "
+                + decision.satisfied().stream().map(PolicyFinding::ruleId).toList());
+      }
+      return this;
+    }
+
+    /**
      * @return the decision, for further checks
      */
     public PolicyDecision decision() {

@@ -60,7 +60,19 @@ class PolicyAssertionsTest {
         .after(PKI.credential(TestIdentity.CHAIRMAN))
         .signing(LETTER)
         .notCiting("VT30-09")
-        .notCiting("TT41-02");
+        .notCiting("TT41-02")
+        // The allowance cites its reasons as a denial does.
+        .allowedBecause("VT30-09", "30/2020")
+        .allowedBecause("TT41-02", "41/2017");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                assertThatPolicy(national)
+                    .denies(PKI.credential(TestIdentity.PROVINCE_ORGANISATION))
+                    .asOrganisation()
+                    .operatedBy(TestPki.registryId(TestIdentity.CLERK))
+                    .signing(LETTER)
+                    .allowedBecause("VT30-09", "30/2020"))
+        .isInstanceOf(org.opentest4j.AssertionFailedError.class);
     assertThatPolicy(national)
         .denies(PKI.credential(TestIdentity.PROVINCE_ORGANISATION))
         .asOrganisation()

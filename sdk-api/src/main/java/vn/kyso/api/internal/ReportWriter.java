@@ -170,6 +170,18 @@ public final class ReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("satisfied");
+    for (PolicyFinding f : d.satisfied()) {
+      g.writeStartObject();
+      g.writeStringField("rule", f.ruleId());
+      g.writeStringField("pack", f.packId());
+      g.writeStringField("en", f.messageEn());
+      g.writeStringField("vi", f.messageVi());
+      g.writeStringField("source", f.citation().document());
+      g.writeStringField("article", f.citation().article());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     if (d.override().isPresent()) {
       g.writeObjectFieldStart("override");
       g.writeStringField("by", d.override().get().by());

@@ -43,13 +43,16 @@ public final class PolicyDecision {
   private final Set<PolicyOutcome> outcomes;
   private final List<String> packs;
   private final PolicyOverride override;
+  private final List<PolicyFinding> satisfied;
 
   private PolicyDecision(
       LocalDate asOf,
       List<PolicyFinding> findings,
       Set<PolicyOutcome> outcomes,
       List<String> packs,
-      PolicyOverride override) {
+      PolicyOverride override,
+      List<PolicyFinding> satisfied) {
+    this.satisfied = satisfied.stream().sorted().distinct().toList();
     this.asOf = Objects.requireNonNull(asOf, "asOf");
     this.findings = findings.stream().sorted().distinct().toList();
     EnumSet<PolicyOutcome> o = EnumSet.noneOf(PolicyOutcome.class);
@@ -74,7 +77,34 @@ public final class PolicyDecision {
       Set<PolicyOutcome> outcomes,
       List<String> packs) {
     return new PolicyDecision(
-        asOf, List.copyOf(findings), Set.copyOf(outcomes), List.copyOf(packs), null);
+        asOf, List.copyOf(findings), Set.copyOf(outcomes), List.copyOf(packs), null, List.of());
+  }
+
+  /**
+   * Creates a decision that also says which rules were checked and satisfied, so that an ALLOW
+   * explains itself.
+   *
+   * @param asOf the date the law was taken as of
+   * @param findings the reasons against, in any order
+   * @param outcomes the outcomes
+   * @param packs the ids of the packs applied
+   * @param satisfied one INFO entry per rule that was checked and found nothing against (code
+   *     {@code SATISFIED}, with the rule's citation)
+   * @return the decision
+   */
+  public static PolicyDecision of(
+      LocalDate asOf,
+      List<PolicyFinding> findings,
+      Set<PolicyOutcome> outcomes,
+      List<String> packs,
+      List<PolicyFinding> satisfied) {
+    return new PolicyDecision(
+        asOf,
+        List.copyOf(findings),
+        Set.copyOf(outcomes),
+        List.copyOf(packs),
+        null,
+        List.copyOf(satisfied));
   }
 
   /**
@@ -86,7 +116,7 @@ public final class PolicyDecision {
    */
   public PolicyDecision withOverride(PolicyOverride value) {
     return new PolicyDecision(
-        asOf, findings, outcomes, packs, Objects.requireNonNull(value, "override"));
+        asOf, findings, outcomes, packs, Objects.requireNonNull(value, "override"), satisfied);
   }
 
   /**
@@ -185,6 +215,16 @@ public final class PolicyDecision {
   }
 
   /**
+   * Returns the rules that were checked and found nothing against the signature or document: the
+   * reasons an ALLOW is an ALLOW, each with its rule id, pack, text and citation.
+   *
+   * @return the satisfied rules, in a stable order; empty when the decision was made without them
+   */
+  public List<PolicyFinding> satisfied() {
+    return satisfied;
+  }
+
+  /**
    * Returns the decision as text for people.
    *
    * @param locale Vietnamese for {@code vi}, English otherwise
@@ -217,6 +257,18 @@ public final class PolicyDecision {
                   .map(o -> outcomeText(o, vi))
                   .collect(Collectors.joining("; ")))
           .append('\n');
+    }
+    if (verdict() != Verdict.DENY && !satisfied.isEmpty()) {
+      sb.append(vi ? "  Được phép vì đã đáp ứng:\n" : "  Allowed because these rules are met:\n");
+      for (PolicyFinding f : satisfied) {
+        sb.append("    ")
+            .append(f.ruleId())
+            .append(": ")
+            .append(f.message(locale))
+            .append(" [")
+            .append(f.citation())
+            .append("]\n");
+      }
     }
     if (override != null) {
       sb.append(vi ? "  Ghi đè có chủ đích bởi " : "  Explicit override by ")
@@ -275,12 +327,13 @@ public final class PolicyDecision {
         && findings.equals(d.findings)
         && outcomes.equals(d.outcomes)
         && packs.equals(d.packs)
+        && satisfied.equals(d.satisfied)
         && Objects.equals(override, d.override);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(asOf, findings, outcomes, packs, override);
+    return Objects.hash(asOf, findings, outcomes, packs, override, satisfied);
   }
 
   @Override

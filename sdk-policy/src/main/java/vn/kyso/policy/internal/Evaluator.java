@@ -108,6 +108,7 @@ public final class Evaluator {
   /** Collects the findings of one rule, applying the pack's and the rule's state. */
   private static final class Sink {
     final List<PolicyFinding> findings = new ArrayList<>();
+    final List<PolicyFinding> satisfied = new ArrayList<>();
     final EnumSet<PolicyOutcome> outcomes = EnumSet.noneOf(PolicyOutcome.class);
     PolicyPack pack;
     PolicyRule rule;
@@ -204,7 +205,23 @@ public final class Evaluator {
                   ? rule.until().get()
                   : packUntil;
         }
+        int before = sink.findings.size();
         body.run(rule, sink);
+        boolean against =
+            sink.findings.subList(before, sink.findings.size()).stream()
+                .anyMatch(x -> x.ruleId().equals(rule.id()));
+        if (!against && sink.mode != Mode.INFORMATIONAL) {
+          // Checked and nothing against: part of why an ALLOW is an ALLOW.
+          sink.satisfied.add(
+              new PolicyFinding(
+                  rule.id(),
+                  pack.id(),
+                  "SATISFIED",
+                  Severity.INFO,
+                  "met: " + rule.titleEn(),
+                  "đáp ứng: " + rule.titleVi(),
+                  rule.citation()));
+        }
       }
     }
     return sink;
@@ -228,7 +245,7 @@ public final class Evaluator {
             day,
             c -> c.when() == CheckType.When.SIGNING || c.when() == CheckType.When.BOTH,
             (rule, s) -> signingRule(rule, s, f));
-    return PolicyDecision.of(day, sink.findings, sink.outcomes, packIds());
+    return PolicyDecision.of(day, sink.findings, sink.outcomes, packIds(), sink.satisfied);
   }
 
   private List<String> packIds() {
@@ -887,7 +904,7 @@ public final class Evaluator {
                 }
               }
             });
-    return PolicyDecision.of(day, sink.findings, sink.outcomes, packIds());
+    return PolicyDecision.of(day, sink.findings, sink.outcomes, packIds(), sink.satisfied);
   }
 
   private static boolean isOrganisation(SignatureResult r) {

@@ -425,6 +425,19 @@ public record Sheet(
               f.ruleId(),
               f.message(t.locale()) + " — " + t.get("value.citation", citation)));
     }
+    if (d.verdict() != PolicyDecision.Verdict.DENY) {
+      for (PolicyFinding f : d.satisfied()) {
+        String citation =
+            f.citation().document()
+                + (f.citation().article().isEmpty() ? "" : ", " + f.citation().article());
+        lines.add(
+            new Line(
+                Tone.GOOD,
+                t.get("policy.satisfied"),
+                f.ruleId(),
+                f.message(t.locale()) + " — " + t.get("value.citation", citation)));
+      }
+    }
     Tone tone =
         switch (d.verdict()) {
           case ALLOW -> Tone.GOOD;
