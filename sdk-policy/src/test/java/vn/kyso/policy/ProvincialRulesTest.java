@@ -160,16 +160,31 @@ class ProvincialRulesTest {
 
   // ---- Lào Cai (in force 25/10/2015; repealed in 2020)
 
+  /**
+   * LC-02 (QĐ 51/2015 Art 8, "Điều kiện cấp chứng thư số") is an issuance condition: a mailbox
+   * outside @laocai.gov.vn warns and never refuses the signature (RULES-ERRATA 1.1, LC-02; it
+   * denied before the correction).
+   */
   @Test
-  void lc02_officialMailbox() {
+  void lc02_officialMailbox_isAnIssuanceCondition_thatWarns() {
     passes(LC.evaluate(lc(CHAIRMAN, lcLetter().build()).build()), "LC-02");
-    denies(
+    PolicyDecision vice =
         LC.evaluate(
             lc(VICE, lcLetter().authorityForm(AuthorityForm.KT).signerName("Trần Thị Bình").build())
-                .build()),
-        "LC-02",
-        LC_DOC);
-    denies(LC.evaluate(lc(UNIT_DEPUTY, lcLetter().build()).build()), "LC-02", LC_DOC);
+                .build());
+    warns(vice, "LC-02", LC_DOC);
+    assertThat(vice.denials()).noneMatch(f -> f.ruleId().equals("LC-02"));
+    // The unit deputy's certificate carries no e-mail: the rule could not be checked (info).
+    PolicyDecision deputy = LC.evaluate(lc(UNIT_DEPUTY, lcLetter().build()).build());
+    assertThat(deputy.findings())
+        .filteredOn(f -> f.ruleId().equals("LC-02"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("NO_EMAIL");
+              assertThat(f.severity()).isEqualTo(Severity.INFO);
+            });
+    assertThat(deputy.denials()).noneMatch(f -> f.ruleId().equals("LC-02"));
   }
 
   @Test

@@ -399,7 +399,8 @@ public final class Evaluator {
       case EMAIL_DOMAIN -> {
         Optional<String> email = f.identity.email();
         if (email.isEmpty()) {
-          s.add("NO_EMAIL");
+          // Nothing to compare: the rule could not be checked, which is no finding against.
+          s.add("NO_EMAIL", Severity.INFO);
         } else if (rule.list("domains").stream()
             .noneMatch(
                 d ->
