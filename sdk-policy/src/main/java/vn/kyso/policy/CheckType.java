@@ -91,7 +91,7 @@ public enum CheckType {
   /** the organisation token is used by its registered văn thư or with written permission. */
   ORGANISATION_TOKEN_CUSTODY("organisation-token-custody", When.SIGNING),
   /** the certificate e-mail is an official mailbox. Parameter: {@code domains}. */
-  EMAIL_DOMAIN("email-domain", When.SIGNING, "domains:list"),
+  EMAIL_DOMAIN("email-domain", When.SIGNING, "domains:list", "issuance-condition:bool?"),
   /** CD68-08: the certificate e-mail is the registry's official e-mail. */
   EMAIL_MATCHES_REGISTRY("email-matches-registry", When.SIGNING),
   /**

@@ -181,7 +181,7 @@ class ProvincialRulesTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.code()).isEqualTo("NO_EMAIL");
+              assertThat(f.code()).isEqualTo("NO_EMAIL_NOT_CHECKED");
               assertThat(f.severity()).isEqualTo(Severity.INFO);
             });
     assertThat(deputy.denials()).noneMatch(f -> f.ruleId().equals("LC-02"));

@@ -399,8 +399,13 @@ public final class Evaluator {
       case EMAIL_DOMAIN -> {
         Optional<String> email = f.identity.email();
         if (email.isEmpty()) {
-          // Nothing to compare: the rule could not be checked, which is no finding against.
-          s.add("NO_EMAIL", Severity.INFO);
+          if (rule.flag("issuance-condition")) {
+            // A condition for issuing, checked on the certificate: without an e-mail there is
+            // nothing to compare, so the rule could not be checked (RULES-ERRATA 1.1, LC-02).
+            s.add("NO_EMAIL_NOT_CHECKED", Severity.INFO);
+          } else {
+            s.add("NO_EMAIL");
+          }
         } else if (rule.list("domains").stream()
             .noneMatch(
                 d ->
