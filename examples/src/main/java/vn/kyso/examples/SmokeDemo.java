@@ -555,12 +555,6 @@ public final class SmokeDemo {
 
   /** Writes to a temporary file in the same folder, then moves it into place. */
   private static void write(Path target, byte[] data) throws IOException {
-    Path tmp = OutputFiles.temporaryBeside(target, ".part");
-    try {
-      Files.write(tmp, data);
-      OutputFiles.moveIntoPlace(tmp, target);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFiles.write(target, out -> out.write(data));
   }
 }

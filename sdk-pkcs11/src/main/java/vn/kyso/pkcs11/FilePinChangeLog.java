@@ -2,7 +2,6 @@ package vn.kyso.pkcs11;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,15 +50,9 @@ public final class FilePinChangeLog implements PinChangeLog {
         Objects.requireNonNull(tokenSerial, "tokenSerial"),
         Objects.requireNonNull(when, "when").toString());
     try {
-      Path tmp = OutputFiles.temporaryBeside(file, ".part");
-      try {
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-          p.store(out, "Kyso PIN change log: token serial = time of the last PIN change");
-        }
-        OutputFiles.moveIntoPlace(tmp, file);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      OutputFiles.write(
+          file,
+          out -> p.store(out, "Kyso PIN change log: token serial = time of the last PIN change"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the PIN change log " + file, e);
     }

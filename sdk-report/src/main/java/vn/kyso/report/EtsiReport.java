@@ -20,6 +20,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.PolicyFinding;
+import vn.kyso.api.shared.OutputFiles;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.RevocationEvidence;
@@ -30,7 +31,6 @@ import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
-import vn.kyso.report.internal.Outputs;
 
 /**
  * A verification report as the ETSI TS 119 102-2 XML validation report (namespace {@code
@@ -105,7 +105,7 @@ public final class EtsiReport {
    * @throws IOException when writing fails; no partial file is left
    */
   public static void write(ValidationReport report, Path target) throws IOException {
-    Outputs.atomically(target, out -> write(report, out));
+    OutputFiles.write(target, out -> write(report, out));
   }
 
   /** One validation object: its id, type and how it is represented. */

@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import vn.kyso.api.shared.OutputFiles;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.report.internal.Html;
-import vn.kyso.report.internal.Outputs;
 import vn.kyso.report.internal.Sheet;
 import vn.kyso.report.internal.Sheet.Block;
 import vn.kyso.report.internal.Sheet.Line;
@@ -133,7 +133,7 @@ public final class HtmlReport {
   public static void write(
       ValidationReport report, Locale locale, PdfPictures pictures, Path target)
       throws IOException {
-    Outputs.atomically(target, out -> write(report, locale, pictures, out));
+    OutputFiles.write(target, out -> write(report, locale, pictures, out));
   }
 
   private static void block(StringBuilder h, Block b, PdfPictures pictures, Texts t) {

@@ -25,8 +25,8 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import vn.kyso.api.shared.OutputFiles;
 import vn.kyso.api.validation.ValidationReport;
-import vn.kyso.report.internal.Outputs;
 import vn.kyso.report.internal.PdfLayout;
 import vn.kyso.report.internal.Sheet;
 import vn.kyso.report.internal.Sheet.Block;
@@ -145,7 +145,7 @@ public final class PdfReport {
   public static void write(
       ValidationReport report, Locale locale, PdfPictures pictures, Path target)
       throws IOException {
-    Outputs.atomically(target, out -> write(report, locale, pictures, out));
+    OutputFiles.write(target, out -> write(report, locale, pictures, out));
   }
 
   private static void lines(PdfLayout l, String heading, List<Line> lines) throws IOException {

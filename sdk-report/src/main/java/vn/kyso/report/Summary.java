@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.PolicyFinding;
+import vn.kyso.api.shared.OutputFiles;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.report.internal.Html;
-import vn.kyso.report.internal.Outputs;
 import vn.kyso.report.internal.Sheet;
 import vn.kyso.report.internal.Texts;
 
@@ -214,7 +214,7 @@ public final class Summary {
    */
   public static void writeCsv(List<Entry> entries, Locale locale, Path target) throws IOException {
     byte[] bytes = csv(entries, locale).getBytes(StandardCharsets.UTF_8);
-    Outputs.atomically(target, out -> out.write(bytes));
+    OutputFiles.write(target, out -> out.write(bytes));
   }
 
   /**
@@ -227,7 +227,7 @@ public final class Summary {
    */
   public static void writeHtml(List<Entry> entries, Locale locale, Path target) throws IOException {
     byte[] bytes = html(entries, locale).getBytes(StandardCharsets.UTF_8);
-    Outputs.atomically(target, out -> out.write(bytes));
+    OutputFiles.write(target, out -> out.write(bytes));
   }
 
   private static String code(Entry e) {

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,14 +85,7 @@ final class ArchiveCommand implements Runnable {
     Path csv;
 
     Clock clock() {
-      if (at == null) {
-        return Clock.systemUTC();
-      }
-      try {
-        return Clock.fixed(OffsetDateTime.parse(at).toInstant(), ZoneOffset.UTC);
-      } catch (DateTimeParseException e) {
-        throw new Kyso.UsageException("badTime", at);
-      }
+      return VerifyCommand.clockAt(at);
     }
 
     Path existingFolder() {
@@ -193,13 +184,7 @@ final class ArchiveCommand implements Runnable {
       System.out.println(m.get("archive.requests", s.count(ArchiveJob.Outcome.DUE)));
     }
     if (c.csv != null) {
-      Path temp = OutputFiles.temporaryBeside(c.csv, ".part");
-      try {
-        Files.writeString(temp, s.toCsv(), StandardCharsets.UTF_8);
-        OutputFiles.moveIntoPlace(temp, c.csv);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      OutputFiles.write(c.csv, out -> out.write(s.toCsv().getBytes(StandardCharsets.UTF_8)));
     }
     return s.count(ArchiveJob.Outcome.FAILED) > 0 ? 1 : 0;
   }

@@ -117,14 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrustAnchors anchors = Files2.anchors(trust);
-    Clock clock = Clock.systemUTC();
-    if (at != null) {
-      try {
-        clock = Clock.fixed(OffsetDateTime.parse(at).toInstant(), ZoneOffset.UTC);
-      } catch (DateTimeParseException e) {
-        throw new Kyso.UsageException("badTime", at);
-      }
-    }
+    Clock clock = clockAt(at);
     Policy preset = policy == null ? null : policyPreset(policy);
     ReportFiles reportFiles =
         reports.isEmpty() ? null : ReportFiles.of(reports, out, root.locale());
@@ -171,7 +164,8 @@ final class VerifyCommand implements Callable<Integer> {
     int n = 0;
     for (Path f : files) {
       try {
-        ValidationReport r = Files2.isPdf(f) ? pdf.verify(f) : xml.verify(f, detachedData).report();
+        boolean isPdf = Files2.isPdf(f);
+        ValidationReport r = isPdf ? pdf.verify(f) : xml.verify(f, detachedData).report();
         if (preset != null) {
           r = preset.review(r, doc.document());
           // A signature the policy denies fails the check, whatever the document decision says.
@@ -186,7 +180,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         worst = worst.worst(r.overall());
         if (reportFiles != null) {
-          reportFiles.write(f, r, Files2.isPdf(f));
+          reportFiles.write(f, r, isPdf);
         }
         if (json) {
           StringWriter w = new StringWriter();
@@ -279,6 +273,18 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     return b.append('"').toString();
+  }
+
+  /** The clock of {@code --at TIME}: fixed at that time, or the system's when not given. */
+  static Clock clockAt(String at) {
+    if (at == null) {
+      return Clock.systemUTC();
+    }
+    try {
+      return Clock.fixed(OffsetDateTime.parse(at).toInstant(), ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new Kyso.UsageException("badTime", at);
+    }
   }
 
   static Policy policyPreset(String id) {

@@ -318,8 +318,9 @@ public final class ArchiveJob {
     Path rel = root.relativize(file);
     ArchiveFormat format = format(file);
     try {
-      String hash = sha256(file);
-      Optional<String> before = journal.finished(rel, hash);
+      // The hash matches a journal entry to the file; a plan keeps no journal and reads less.
+      String hash = renew ? sha256(file) : null;
+      Optional<String> before = renew ? journal.finished(rel, hash) : Optional.empty();
       if (before.isPresent()) {
         return new Result(
             rel,

@@ -32,6 +32,38 @@ public final class OutputFiles {
     return Files.createTempFile(dir, "." + output.getFileName(), suffix);
   }
 
+  /** What writes a file's content. */
+  @FunctionalInterface
+  public interface Content {
+    /**
+     * Writes the content.
+     *
+     * @param out the stream (closed by the caller)
+     * @throws IOException when writing fails
+     */
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a whole file the safe way: into a temporary file beside it, then {@link #moveIntoPlace}.
+   * A failure leaves no temporary file and the target as it was.
+   *
+   * @param output the file
+   * @param content what writes it
+   * @throws IOException when writing or the move fails
+   */
+  public static void write(Path output, Content content) throws IOException {
+    Path temp = temporaryBeside(output, ".part");
+    try {
+      try (java.io.OutputStream out = Files.newOutputStream(temp)) {
+        content.writeTo(out);
+      }
+      moveIntoPlace(temp, output);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
   /**
    * Forces a finished temporary file to disk, moves it onto the target (atomically where the file
    * system allows it, replacing an earlier version), then forces the folder, so that the rename

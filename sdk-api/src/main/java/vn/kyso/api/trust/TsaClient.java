@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -18,8 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -348,7 +344,7 @@ public final class TsaClient {
               token.tsaCertificate(),
               ValidationContext.builder()
                   .purpose(CertificatePurpose.TIMESTAMPING)
-                  .certificates(certificatesOf(response))
+                  .certificates(token.certificates())
                   .build());
       if (!r.isPassed()) {
         String why =
@@ -358,19 +354,6 @@ public final class TsaClient {
       }
     }
     return token;
-  }
-
-  private static List<X509Certificate> certificatesOf(TimeStampResponse response) {
-    List<X509Certificate> out = new ArrayList<>();
-    var converter = new JcaX509CertificateConverter();
-    for (Object o : response.getTimeStampToken().getCertificates().getMatches(null)) {
-      try {
-        out.add(converter.getCertificate((X509CertificateHolder) o));
-      } catch (CertificateException e) {
-        // a damaged extra certificate is simply not used for path building
-      }
-    }
-    return out;
   }
 
   /** Builds a {@link TsaClient}. */
