@@ -1,0 +1,124 @@
+package vn.kyso.policy.internal;
+
+import static vn.kyso.policy.internal.Names.containsSame;
+
+import java.time.Instant;
+import java.util.List;
+import vn.kyso.api.policy.DocumentInfo;
+import vn.kyso.api.policy.PolicyOutcome;
+import vn.kyso.api.policy.SignatureKind;
+import vn.kyso.api.validation.Severity;
+import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.policy.PolicyRule;
+
+/**
+ * Whether the electronic document is the original: the competent person's and the organisation's
+ * signatures (VT30-01, KT-04, LC-09), documents whose original stays on paper (KT-09, LC-05),
+ * attachments (VT30-13) and the conversion mark on scans.
+ */
+final class OriginalChecks implements Check {
+
+  record Original(boolean digitisedOrganisationOnly) {}
+
+  record Paper(List<String> categories, List<String> electronicOnlyTypes) {}
+
+  @Override
+  public Object parameters(PolicyRule rule) {
+    return switch (rule.check()) {
+      case ORIGINAL_VALUE -> new Original(rule.flag("digitised-organisation-only"));
+      case PAPER_ORIGINAL -> new Paper(rule.list("categories"), rule.list("electronic-only-types"));
+      default -> rule;
+    };
+  }
+
+  @Override
+  public void signing(CompiledRule rule, Out out, SigningFacts f) {
+    switch (rule.rule().check()) {
+      case ORIGINAL_VALUE -> {
+        if (f.verification || !f.personal()) {
+          out.notApplicable();
+        } else if (f.req.priorSignatures().stream()
+            .noneMatch(p -> p.kind() == SignatureKind.ORGANISATION && p.valid())) {
+          out.add("NOT_ORIGINAL_YET", Severity.INFO);
+          out.outcome(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
+        }
+      }
+      case PAPER_ORIGINAL -> paper(rule.params(Paper.class), out, f.doc);
+      case SEPARATE_ATTACHMENT -> {
+        if (f.doc.attachmentTo().isPresent() && f.personal() && !f.verification) {
+          out.add("ATTACHMENT_NEEDS_ORGANISATION_SIGNATURE", Severity.INFO);
+        } else {
+          out.notApplicable();
+        }
+      }
+      default -> {
+        if (!f.doc.isDigitisedFromPaper()) {
+          out.notApplicable();
+        } else if (!f.doc.hasConversionMark()) {
+          out.add("NO_CONVERSION_MARK");
+        }
+      }
+    }
+  }
+
+  @Override
+  public void document(CompiledRule rule, Out out, DocumentFacts f) {
+    switch (rule.rule().check()) {
+      case ORIGINAL_VALUE -> original(rule.params(Original.class), out, f);
+      case PAPER_ORIGINAL -> paper(rule.params(Paper.class), out, f.doc);
+      default -> {
+        if (f.doc.attachmentTo().isEmpty()) {
+          out.notApplicable();
+        } else if (f.signatures.stream()
+            .noneMatch(r -> r.isPassed() && DocumentFacts.isOrganisation(r))) {
+          out.add("ATTACHMENT_WITHOUT_ORGANISATION_SIGNATURE", f.doc.attachmentTo().get());
+        }
+      }
+    }
+  }
+
+  private static void paper(Paper p, Out out, DocumentInfo doc) {
+    for (String c : doc.categories()) {
+      if (p.categories().contains(c)) {
+        out.add("PAPER_ORIGINAL_CATEGORY", Severity.WARNING, c);
+        out.outcome(PolicyOutcome.PAPER_ORIGINAL_REQUIRED);
+      }
+    }
+    List<String> electronicOnly = p.electronicOnlyTypes();
+    if (!electronicOnly.isEmpty() && !doc.type().isEmpty()) {
+      if (!containsSame(electronicOnly, doc.type())) {
+        out.add("PAPER_ORIGINAL_TYPE", Severity.WARNING, doc.type());
+        out.outcome(PolicyOutcome.PAPER_ORIGINAL_REQUIRED);
+      } else {
+        out.met("MET_ELECTRONIC_TYPE", doc.type());
+      }
+    }
+  }
+
+  private static void original(Original p, Out out, DocumentFacts f) {
+    boolean personalBefore = false;
+    boolean original = false;
+    for (SignatureResult r : f.signatures) {
+      if (!r.isPassed() || r.signingCertificate().isEmpty()) {
+        continue;
+      }
+      if (DocumentFacts.isOrganisation(r)) {
+        if (personalBefore || (p.digitisedOrganisationOnly() && f.doc.isDigitisedFromPaper())) {
+          original = true;
+        }
+      } else {
+        Instant t = r.bestSignatureTime().or(r::claimedSigningTime).orElse(Instant.EPOCH);
+        if (f.context.mayBeCompetent(r.signingCertificate().get(), t)) {
+          personalBefore = true;
+        }
+      }
+    }
+    if (original) {
+      out.add("ORIGINAL", Severity.INFO);
+      out.outcome(PolicyOutcome.ORIGINAL_VALUE);
+    } else {
+      out.add("NOT_ORIGINAL", Severity.WARNING);
+      out.outcome(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
+    }
+  }
+}
