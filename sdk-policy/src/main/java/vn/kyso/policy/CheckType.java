@@ -2,10 +2,13 @@ package vn.kyso.policy;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import vn.kyso.api.policy.Operation;
 
 /**
  * The fixed set of checks a rule can instantiate. A pack names one per rule ({@code check:}) and
@@ -33,6 +36,17 @@ public enum CheckType {
   FORMER_EXCLUSION_NOTICE("former-exclusion-notice", When.SIGNING, "categories:list"),
   /** The certificate is inside its validity period and not revoked at signing time. */
   CERTIFICATE_VALIDITY("certificate-validity", When.SIGNING),
+  /**
+   * The key may do what is asked: the certificate's key usage has one of {@code usages} (RFC 5280
+   * names: digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement).
+   * Governs encryption and decryption.
+   */
+  KEY_USAGE("key-usage", When.SIGNING, "usages:list"),
+  /**
+   * A regulation permits encrypting (and decrypting) documents of the listed classification levels
+   * (TB-11); cited when it decides an encryption.
+   */
+  ENCRYPTION_PERMISSION("encryption-permission", When.SIGNING, "levels:list?"),
   /**
    * The certificate comes from one of the listed CA families. Parameter: {@code families}
    * (special-use, public).
@@ -196,6 +210,29 @@ public enum CheckType {
       parameters.put(name, ParameterKind.valueOf(s.substring(colon + 1).toUpperCase(Locale.ROOT)));
       required.put(name, !optional);
     }
+  }
+
+  /**
+   * Returns the operations this check governs: most signing checks govern {@link Operation#SIGN}
+   * only; the certificate's validity, issuer, algorithm and key storage also govern encryption and
+   * decryption; the lifecycle checks govern the certificate operations.
+   *
+   * @return the operations
+   */
+  public Set<Operation> operations() {
+    return switch (this) {
+      case CERTIFICATE_VALIDITY, ISSUER_FAMILY, ALGORITHM_MINIMUMS, KEY_STORAGE ->
+          EnumSet.of(Operation.SIGN, Operation.ENCRYPT, Operation.DECRYPT);
+      case KEY_USAGE, ENCRYPTION_PERMISSION -> EnumSet.of(Operation.ENCRYPT, Operation.DECRYPT);
+      case EMAIL_DOMAIN, ORGANISATION_SCOPE ->
+          EnumSet.of(Operation.SIGN, Operation.REQUEST_CERTIFICATE);
+      case PIN_STATE -> EnumSet.of(Operation.SIGN, Operation.RECOVER);
+      case VALIDITY_LENGTH -> EnumSet.of(Operation.REQUEST_CERTIFICATE, Operation.RENEW);
+      case RENEWAL_WINDOW -> EnumSet.of(Operation.RENEW);
+      case HR_EVENT -> EnumSet.of(Operation.REVOKE);
+      case REPORTING_CALENDAR -> EnumSet.noneOf(Operation.class);
+      default -> EnumSet.of(Operation.SIGN);
+    };
   }
 
   /**

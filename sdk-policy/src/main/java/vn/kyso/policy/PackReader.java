@@ -96,6 +96,8 @@ final class PackReader {
                 "document",
                 "effective",
                 "status",
+                "status-since",
+                "territory",
                 "status-note",
                 "notices",
                 "parameters",
@@ -119,6 +121,24 @@ final class PackReader {
       throw error(effective.get("until"), "'until' is before 'from'");
     }
     PackStatus status = status(required(top, "status", root));
+    LocalDate statusSince = top.containsKey("status-since") ? date(top.get("status-since")) : null;
+    if (statusSince != null && status != PackStatus.UNKNOWN && status != PackStatus.DRAFT_LAPSED) {
+      throw error(
+          top.get("status-since"), "'status-since' goes with status unknown or draft-lapsed");
+    }
+    if (statusSince == null && status == PackStatus.DRAFT_LAPSED) {
+      throw error(top.get("status"), "status draft-lapsed needs 'status-since'");
+    }
+    Territory territory = null;
+    if (top.containsKey("territory")) {
+      Node t = top.get("territory");
+      Map<String, Node> tm = mapping(t, Set.of("former-province", "merged-into", "from"));
+      territory =
+          new Territory(
+              scalar(required(tm, "former-province", t)),
+              scalar(required(tm, "merged-into", t)),
+              date(required(tm, "from", t)));
+    }
     String[] statusNote =
         top.containsKey("status-note") ? texts(top.get("status-note")) : new String[] {"", ""};
     List<PackNotice> notices = new ArrayList<>();
@@ -161,6 +181,8 @@ final class PackReader {
         from,
         until,
         status,
+        statusSince,
+        territory,
         statusNote[0],
         statusNote[1],
         notices,
@@ -183,6 +205,7 @@ final class PackReader {
                 "confidence",
                 "title",
                 "effective",
+                "superseded-by",
                 "params"));
     String id = id(required(m, "id", node));
     Node checkNode = required(m, "check", node);
@@ -208,6 +231,16 @@ final class PackReader {
       if (from != null && until != null && until.isBefore(from)) {
         throw error(e.get("until"), "'until' is before 'from'");
       }
+    }
+    Supersession supersededBy = null;
+    if (m.containsKey("superseded-by")) {
+      Node sn = m.get("superseded-by");
+      Map<String, Node> sm = mapping(sn, Set.of("rule", "from", "basis"));
+      supersededBy =
+          new Supersession(
+              id(required(sm, "rule", sn)),
+              date(required(sm, "from", sn)),
+              sm.containsKey("basis") ? scalar(sm.get("basis")) : "");
     }
     Map<String, Object> raw = new LinkedHashMap<>();
     Map<String, Object> resolved = new LinkedHashMap<>();
@@ -261,7 +294,8 @@ final class PackReader {
         title[0],
         title[1],
         resolved,
-        raw);
+        raw,
+        supersededBy);
   }
 
   private Object coerce(
@@ -482,8 +516,10 @@ final class PackReader {
       case "in-force" -> PackStatus.IN_FORCE;
       case "repealed" -> PackStatus.REPEALED;
       case "draft" -> PackStatus.DRAFT;
+      case "draft-lapsed" -> PackStatus.DRAFT_LAPSED;
       case "unknown" -> PackStatus.UNKNOWN;
-      default -> throw error(node, "status must be in-force, repealed, draft or unknown");
+      default ->
+          throw error(node, "status must be in-force, repealed, draft, draft-lapsed or unknown");
     };
   }
 

@@ -28,6 +28,16 @@ final class PackWriter {
     p.effectiveUntil().ifPresent(u -> effective.put("until", u.toString()));
     top.put("effective", effective);
     top.put("status", p.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    p.statusSince().ifPresent(d -> top.put("status-since", d.toString()));
+    p.territory()
+        .ifPresent(
+            t -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("former-province", t.formerProvince());
+              m.put("merged-into", t.mergedInto());
+              m.put("from", t.from().toString());
+              top.put("territory", m);
+            });
     if (!p.statusNoteVi().isEmpty() || !p.statusNoteEn().isEmpty()) {
       top.put("status-note", texts(p.statusNoteVi(), p.statusNoteEn()));
     }
@@ -69,6 +79,15 @@ final class PackWriter {
         r.until().ifPresent(d -> e.put("until", d.toString()));
         m.put("effective", e);
       }
+      r.supersededBy()
+          .ifPresent(
+              x -> {
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("rule", x.rule());
+                sm.put("from", x.from().toString());
+                sm.put("basis", x.basis());
+                m.put("superseded-by", sm);
+              });
       if (!r.rawParameters().isEmpty()) {
         Map<String, Object> params = new LinkedHashMap<>();
         r.rawParameters().forEach((k, v) -> params.put(k, plain(v)));

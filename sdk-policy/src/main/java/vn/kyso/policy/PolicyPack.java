@@ -34,7 +34,9 @@ import vn.kyso.api.ErrorCode;
  * jurisdiction: Lào Cai
  * document: QĐ 51/2015/QĐ-UBND
  * effective: {from: 2015-10-25, until: 2019-12-31}
- * status: repealed            # in-force | repealed | draft | unknown
+ * status: repealed            # in-force | repealed | draft | draft-lapsed | unknown
+ * status-since: 2025-07-01    # for unknown and draft-lapsed: the first day of that status
+ * territory: {former-province: Thái Bình, merged-into: Hưng Yên, from: 2025-07-01}
  * notices: [{from: 2025-07-01, vi: "...", en: "..."}]
  * parameters:
  *   official-email-domains: [laocai.gov.vn]
@@ -46,6 +48,7 @@ import vn.kyso.api.ErrorCode;
  *     confidence: C           # C | S | U
  *     title: {vi: "...", en: "..."}
  *     params: {domains: "${official-email-domains}"}
+ *     superseded-by: {rule: CD68-03, from: 2024-08-15, basis: "..."}   # optional
  * }</pre>
  *
  * <p>Every problem is reported as a {@link PolicyFormatException} with file, line and column. Files
@@ -74,6 +77,8 @@ public final class PolicyPack {
   private final LocalDate from;
   private final LocalDate until;
   private final PackStatus status;
+  private final LocalDate statusSince;
+  private final Territory territory;
   private final String statusNoteVi;
   private final String statusNoteEn;
   private final List<PackNotice> notices;
@@ -91,6 +96,8 @@ public final class PolicyPack {
       LocalDate from,
       LocalDate until,
       PackStatus status,
+      LocalDate statusSince,
+      Territory territory,
       String statusNoteVi,
       String statusNoteEn,
       List<PackNotice> notices,
@@ -106,6 +113,8 @@ public final class PolicyPack {
     this.from = from;
     this.until = until;
     this.status = status;
+    this.statusSince = statusSince;
+    this.territory = territory;
     this.statusNoteVi = statusNoteVi;
     this.statusNoteEn = statusNoteEn;
     this.notices = List.copyOf(notices);
@@ -209,6 +218,9 @@ public final class PolicyPack {
         value instanceof Integer i
             ? Long.valueOf(i)
             : value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : value;
+    if ("unknown-status".equals(name) && !List.of("capped", "as-written").contains(normalised)) {
+      throw new IllegalArgumentException("unknown-status is capped or as-written, not " + value);
+    }
     Map<String, Object> newParameters = new LinkedHashMap<>(parameters);
     newParameters.put(name, normalised);
     List<PolicyRule> newRules = new ArrayList<>();
@@ -233,7 +245,8 @@ public final class PolicyPack {
               r.titleVi(),
               r.titleEn(),
               resolved,
-              r.rawParameters()));
+              r.rawParameters(),
+              r.supersededBy().orElse(null)));
     }
     return new PolicyPack(
         source,
@@ -246,6 +259,8 @@ public final class PolicyPack {
         from,
         until,
         status,
+        statusSince,
+        territory,
         statusNoteVi,
         statusNoteEn,
         notices,
@@ -330,6 +345,51 @@ public final class PolicyPack {
    */
   public PackStatus status() {
     return status;
+  }
+
+  /**
+   * Returns the first day of the current status, when it has one: for {@link PackStatus#UNKNOWN}
+   * the day from which it is not known whether the act still applies (its rules then warn and never
+   * deny, unless the host confirms the act with the pack parameter {@code unknown-status:
+   * as-written}); for {@link PackStatus#DRAFT_LAPSED} the day from which the draft can no longer be
+   * adopted (its rules are then information only). Before this day the pack is in force as written.
+   *
+   * @return the day, if any
+   */
+  public Optional<LocalDate> statusSince() {
+    return Optional.ofNullable(statusSince);
+  }
+
+  /**
+   * Returns the pack's status on a day: {@link PackStatus#REPEALED} after its last day in force;
+   * {@link PackStatus#UNKNOWN} or {@link PackStatus#DRAFT_LAPSED} from {@link #statusSince()} (a
+   * lapsed draft is a {@link PackStatus#DRAFT} before); before that day an unknown-status pack is
+   * {@link PackStatus#IN_FORCE}.
+   *
+   * @param day the day
+   * @return the status that day
+   */
+  public PackStatus statusOn(LocalDate day) {
+    Objects.requireNonNull(day, "day");
+    if (until != null && day.isAfter(until)) {
+      return PackStatus.REPEALED;
+    }
+    boolean sinceReached = statusSince == null || !day.isBefore(statusSince);
+    return switch (status) {
+      case DRAFT_LAPSED -> sinceReached ? PackStatus.DRAFT_LAPSED : PackStatus.DRAFT;
+      case UNKNOWN -> sinceReached ? PackStatus.UNKNOWN : PackStatus.IN_FORCE;
+      default -> status;
+    };
+  }
+
+  /**
+   * Returns the territory the pack governs after the 2025 province mergers, when it was made for a
+   * merged province.
+   *
+   * @return the territory, if any
+   */
+  public Optional<Territory> territory() {
+    return Optional.ofNullable(territory);
   }
 
   /**

@@ -27,6 +27,7 @@ public final class PolicyRule {
   private final String titleEn;
   private final Map<String, Object> parameters;
   private final Map<String, Object> rawParameters;
+  private final Supersession supersededBy;
 
   PolicyRule(
       String id,
@@ -38,7 +39,8 @@ public final class PolicyRule {
       String titleVi,
       String titleEn,
       Map<String, Object> parameters,
-      Map<String, Object> rawParameters) {
+      Map<String, Object> rawParameters,
+      Supersession supersededBy) {
     this.id = Objects.requireNonNull(id, "id");
     this.check = Objects.requireNonNull(check, "check");
     this.severity = Objects.requireNonNull(severity, "severity");
@@ -49,6 +51,7 @@ public final class PolicyRule {
     this.titleEn = Objects.requireNonNull(titleEn, "titleEn");
     this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     this.rawParameters = Collections.unmodifiableMap(new LinkedHashMap<>(rawParameters));
+    this.supersededBy = supersededBy;
   }
 
   /**
@@ -179,6 +182,26 @@ public final class PolicyRule {
    */
   public Optional<LocalDate> date(String name) {
     return parameters.get(name) instanceof LocalDate d ? Optional.of(d) : Optional.empty();
+  }
+
+  /**
+   * Returns the later rule that takes over this rule's ground from a date, if any: from then on
+   * what this rule finds is information and decides nothing.
+   *
+   * @return the supersession, if any
+   */
+  public Optional<Supersession> supersededBy() {
+    return Optional.ofNullable(supersededBy);
+  }
+
+  /**
+   * Tells whether a later rule governs this rule's ground on a day.
+   *
+   * @param day the day
+   * @return true when superseded on that day
+   */
+  public boolean isSupersededOn(LocalDate day) {
+    return supersededBy != null && !day.isBefore(supersededBy.from());
   }
 
   @Override

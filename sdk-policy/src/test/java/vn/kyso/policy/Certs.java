@@ -59,6 +59,7 @@ final class Certs {
     private LocalDate from = LocalDate.of(2015, 1, 1);
     private LocalDate to = LocalDate.of(2029, 12, 31);
     private KeyPair key = SUBJECT_KEY;
+    private Integer keyUsage;
 
     private Builder(String subject) {
       this.subject = subject;
@@ -85,6 +86,12 @@ final class Certs {
       return this;
     }
 
+    /** Adds a key usage extension ({@code org.bouncycastle.asn1.x509.KeyUsage} bits). */
+    Builder keyUsage(int bits) {
+      this.keyUsage = bits;
+      return this;
+    }
+
     Builder key(KeyPair value) {
       this.key = value;
       return this;
@@ -100,6 +107,10 @@ final class Certs {
                 Date.from(to.atTime(16, 59).toInstant(ZoneOffset.UTC)),
                 new X500Name(subject),
                 key.getPublic());
+        if (keyUsage != null) {
+          b.addExtension(
+              Extension.keyUsage, true, new org.bouncycastle.asn1.x509.KeyUsage(keyUsage));
+        }
         if (email != null) {
           b.addExtension(
               Extension.subjectAlternativeName,

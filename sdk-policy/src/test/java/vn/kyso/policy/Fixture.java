@@ -150,6 +150,22 @@ final class Fixture {
     return Policy.preset(id).registry(REGISTRY).build();
   }
 
+  /**
+   * A preset as a host uses it that confirmed its provincial act is still applied after the 2025
+   * merger (pack parameter {@code unknown-status: as-written}): the rules decide as written.
+   */
+  static Policy confirmed(String id) {
+    return Policy.preset(id)
+        .registry(REGISTRY)
+        .parameter(id, "unknown-status", "as-written")
+        .build();
+  }
+
+  /** A request made on a given day (09:00 Vietnam time). */
+  static SigningRequest.Builder requestOn(LocalDate day, X509Certificate cert, DocumentInfo doc) {
+    return SigningRequest.builder(cert, doc, Certs.at(day));
+  }
+
   static DocumentInfo.Builder letter() {
     return DocumentInfo.builder("Công văn")
         .numberSymbol("12/UBND-VP")

@@ -174,6 +174,8 @@ class PolicyProperties {
               p.effectiveFrom(),
               p.effectiveUntil().orElse(null),
               p.status(),
+              p.statusSince().orElse(null),
+              p.territory().orElse(null),
               p.statusNoteVi(),
               p.statusNoteEn(),
               p.notices(),

@@ -28,11 +28,16 @@ import vn.kyso.api.validation.Severity;
  * edges.
  */
 class ProvincialRulesTest {
-  private static final Policy TB = preset("thai-binh-08-2016");
+  // The Thái Bình, Hòa Bình and Kon Tum acts' status is unknown since the 1 July 2025 merger
+  // (RULES-ERRATA 3.2): these tests judge the rules as written, as a host that confirmed its act
+  // was kept does; StatusAndTerritoryTest covers the unconfirmed case.
+  private static final Policy TB = confirmed("thai-binh-08-2016");
   private static final Policy LC = preset("lao-cai-51-2015");
-  private static final Policy HB = preset("hoa-binh-13-2020");
-  private static final Policy KT = preset("kon-tum-284-2018");
+  private static final Policy HB = confirmed("hoa-binh-13-2020");
+  private static final Policy KT = confirmed("kon-tum-284-2018");
+  // The Kiên Giang draft lapsed on 1 July 2025 (RULES-ERRATA 3 D8): judged as of before that.
   private static final Policy KG = preset("kien-giang-2024-draft");
+  private static final LocalDate KG_DAY = LocalDate.of(2025, 3, 3);
   private static final String TB_DOC = "QĐ 08/2016/QĐ-UBND";
   private static final String LC_DOC = "QĐ 51/2015/QĐ-UBND";
   private static final String HB_DOC = "QĐ 13/2020/QĐ-UBND";
@@ -237,9 +242,17 @@ class ProvincialRulesTest {
             SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2019, 12, 31))).build()),
         "LC-04a",
         LC_DOC);
-    PolicyDecision after =
+    // RULES-ERRATA 1.1 (LC-*): QĐ 16/2020 repealed QĐ 51/2015 on a date not yet confirmed, so
+    // during 2020 the rules warn with a status notice; from 01/01/2021 they only inform.
+    PolicyDecision in2020 =
         LC.evaluate(
             SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2020, 1, 1))).build());
+    warns(in2020, "LC-04a", LC_DOC);
+    assertThat(in2020.denials()).noneMatch(f -> f.ruleId().equals("LC-04a"));
+    assertThat(in2020.findings()).anyMatch(f -> f.code().equals("PACK_STATUS_UNKNOWN"));
+    PolicyDecision after =
+        LC.evaluate(
+            SigningRequest.builder(CHAIRMAN, secret, Certs.at(LocalDate.of(2021, 1, 1))).build());
     onlyInforms(after, "LC-04a");
     assertThat(after.findings()).anyMatch(f -> f.code().equals("PACK_REPEALED"));
     assertThat(after.isAllowed()).as("the national X-01 still denies").isFalse();
@@ -495,33 +508,39 @@ class ProvincialRulesTest {
   @Test
   void kg01_draftRule_warnsButDoesNotDeny() {
     PolicyDecision d =
-        KG.evaluate(request(CHAIRMAN, letter().classification(Classification.MAT).build()).build());
+        KG.evaluate(
+            requestOn(KG_DAY, CHAIRMAN, letter().classification(Classification.MAT).build())
+                .build());
     assertThat(d.findings())
         .anyMatch(f -> f.ruleId().equals("KG-01") && f.severity() == Severity.WARNING);
     assertThat(d.denials()).noneMatch(f -> f.ruleId().equals("KG-01"));
     assertThat(d.findings()).anyMatch(f -> f.code().equals("PACK_DRAFT"));
-    passes(KG.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-01");
+    passes(KG.evaluate(requestOn(KG_DAY, CHAIRMAN, letter().build()).build()), "KG-01");
   }
 
   @Test
   void kg02_kg09_keyStorageAndLockedDevice() {
     warns(
-        KG.evaluate(request(CHAIRMAN, letter().build()).keyStorage(KeyStorage.SOFTWARE).build()),
+        KG.evaluate(
+            requestOn(KG_DAY, CHAIRMAN, letter().build()).keyStorage(KeyStorage.SOFTWARE).build()),
         "KG-02",
         "Kiên Giang");
     passes(
-        KG.evaluate(request(CHAIRMAN, letter().build()).keyStorage(KeyStorage.SIM).build()),
+        KG.evaluate(
+            requestOn(KG_DAY, CHAIRMAN, letter().build()).keyStorage(KeyStorage.SIM).build()),
         "KG-02");
     warns(
         KG.evaluate(
-            request(CHAIRMAN, letter().build())
+            requestOn(KG_DAY, CHAIRMAN, letter().build())
                 .tokenState(new TokenState(false, false, true, false, Optional.empty()))
                 .build()),
         "KG-09",
         "Kiên Giang");
     passes(
         KG.evaluate(
-            request(CHAIRMAN, letter().build()).tokenState(TokenState.healthy(NOW)).build()),
+            requestOn(KG_DAY, CHAIRMAN, letter().build())
+                .tokenState(TokenState.healthy(NOW))
+                .build()),
         "KG-09");
   }
 
@@ -532,8 +551,11 @@ class ProvincialRulesTest {
             .registry(REGISTRY)
             .parameter("kien-giang-2024-draft", "organisation-types", List.of("so"))
             .build();
-    warns(narrow.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-05", "Kiên Giang");
-    passes(KG.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-05");
+    warns(
+        narrow.evaluate(requestOn(KG_DAY, CHAIRMAN, letter().build()).build()),
+        "KG-05",
+        "Kiên Giang");
+    passes(KG.evaluate(requestOn(KG_DAY, CHAIRMAN, letter().build()).build()), "KG-05");
     X509Certificate other = Certs.person("Nguyễn Văn An").email("an@gmail.com").build();
     SignerRegistry reg =
         MapSignerRegistry.builder()
@@ -555,9 +577,9 @@ class ProvincialRulesTest {
         Policy.preset("kien-giang-2024-draft")
             .registry(reg)
             .build()
-            .evaluate(request(other, letter().build()).build()),
+            .evaluate(requestOn(KG_DAY, other, letter().build()).build()),
         "KG-11",
         "Kiên Giang");
-    passes(KG.evaluate(request(CHAIRMAN, letter().build()).build()), "KG-11");
+    passes(KG.evaluate(requestOn(KG_DAY, CHAIRMAN, letter().build()).build()), "KG-11");
   }
 }

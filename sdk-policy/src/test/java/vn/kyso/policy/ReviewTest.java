@@ -157,7 +157,7 @@ class ReviewTest {
 
   @Test
   void tb16_unsignedDocument_isNotIssuable() {
-    Policy tb = preset("thai-binh-08-2016");
+    Policy tb = confirmed("thai-binh-08-2016");
     denies(tb.review(report(), letter().build()).policyDecision().get(), "TB-16", "QĐ 08/2016");
     passes(
         tb.review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build())

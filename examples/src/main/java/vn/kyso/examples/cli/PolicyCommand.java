@@ -15,9 +15,11 @@ import picocli.CommandLine.ParentCommand;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.SigningRequest;
 import vn.kyso.api.trust.Certificates;
+import vn.kyso.policy.PackStatus;
 import vn.kyso.policy.Policy;
 import vn.kyso.policy.PolicyPack;
 import vn.kyso.policy.PolicyRule;
+import vn.kyso.policy.Territory;
 
 /** {@code kyso policy list|show|check}. */
 @Command(
@@ -48,16 +50,30 @@ final class PolicyCommand implements Runnable {
     public Integer call() {
       boolean vi = "vi".equals(parent.root.locale().getLanguage());
       Messages m = new Messages(parent.root.locale());
+      LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
       for (String id : Policy.presets()) {
         PolicyPack p = PolicyPack.builtIn(id);
+        PackStatus now = p.statusOn(today);
+        String since =
+            now == PackStatus.REPEALED
+                ? p.effectiveUntil().map(d -> " " + m.get("status.after", d)).orElse("")
+                : p.statusSince()
+                    .filter(d -> now == PackStatus.UNKNOWN || now == PackStatus.DRAFT_LAPSED)
+                    .map(d -> " " + m.get("status.since", d))
+                    .orElse("");
         System.out.printf(
             Locale.ROOT,
-            "%-24s %-16s %s → %s  %s%n",
+            "%-24s %-50s %s → %s  %s%n",
             id,
-            m.get("status." + p.status().name()),
+            m.get("status." + now.name()) + since,
             p.effectiveFrom(),
             p.effectiveUntil().map(Object::toString).orElse(""),
             vi ? p.titleVi() : p.titleEn());
+        if (p.territory().isPresent()) {
+          Territory t = p.territory().get();
+          System.out.println(
+              "    " + m.get("territory", t.formerProvince(), t.mergedInto(), t.from()));
+        }
       }
       return 0;
     }
@@ -90,7 +106,7 @@ final class PolicyCommand implements Runnable {
                 + " ("
                 + p.document()
                 + ", "
-                + m.get("status." + p.status().name())
+                + m.get("status." + p.statusOn(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))).name())
                 + ")");
         for (PolicyRule r : p.rules()) {
           System.out.printf(

@@ -28,6 +28,7 @@ public final class SigningRequest {
   private final String operator;
   private final CertificateResult certificateResult;
   private final KeyStorage keyStorage;
+  private final Operation operation;
 
   private SigningRequest(Builder b) {
     this.certificate = b.certificate;
@@ -43,6 +44,7 @@ public final class SigningRequest {
     this.operator = b.operator;
     this.certificateResult = b.certificateResult;
     this.keyStorage = b.keyStorage;
+    this.operation = b.operation;
   }
 
   /**
@@ -134,6 +136,16 @@ public final class SigningRequest {
     return keyStorage;
   }
 
+  /**
+   * Returns what is asked: {@link Operation#SIGN} unless the builder said otherwise.
+   *
+   * @return the operation on the document
+   * @since 0.1
+   */
+  public Operation operation() {
+    return operation;
+  }
+
   /** Builds a {@link SigningRequest}. Not thread-safe. */
   public static final class Builder {
     private final X509Certificate certificate;
@@ -146,6 +158,7 @@ public final class SigningRequest {
     private String operator;
     private CertificateResult certificateResult;
     private KeyStorage keyStorage = KeyStorage.UNKNOWN;
+    private Operation operation = Operation.SIGN;
 
     private Builder(X509Certificate certificate, DocumentInfo document, Instant time) {
       this.certificate = Objects.requireNonNull(certificate, "certificate");
@@ -227,6 +240,26 @@ public final class SigningRequest {
      */
     public Builder keyStorage(KeyStorage value) {
       this.keyStorage = Objects.requireNonNull(value, "keyStorage");
+      return this;
+    }
+
+    /**
+     * Sets the operation on the document (default {@link Operation#SIGN}): encrypting or decrypting
+     * a classified document is asked with {@link Operation#ENCRYPT} or {@link Operation#DECRYPT};
+     * the certificate is then the one the key belongs to.
+     *
+     * @param value the operation
+     * @return this builder
+     * @throws IllegalArgumentException for a certificate operation ({@link Operation#onDocument()}
+     *     false)
+     * @since 0.1
+     */
+    public Builder operation(Operation value) {
+      if (!Objects.requireNonNull(value, "operation").onDocument()) {
+        throw new IllegalArgumentException(
+            value + " is a certificate operation, not an operation on a document");
+      }
+      this.operation = value;
       return this;
     }
 

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.kyso.api.NameNormalizer;
@@ -38,6 +39,21 @@ final class CertificateChecks implements Check {
 
   record Accepted(List<String> accepted) {}
 
+  record Usages(List<String> usages) {}
+
+  /** RFC 5280 4.2.1.3 names, in the order of the key usage bits. */
+  private static final List<String> KEY_USAGE_NAMES =
+      List.of(
+          "digitalSignature",
+          "nonRepudiation",
+          "keyEncipherment",
+          "dataEncipherment",
+          "keyAgreement",
+          "keyCertSign",
+          "cRLSign",
+          "encipherOnly",
+          "decipherOnly");
+
   @Override
   public Object parameters(PolicyRule rule) {
     return switch (rule.check()) {
@@ -48,6 +64,7 @@ final class CertificateChecks implements Check {
               rule.number("ec-min-bits", 256),
               rule.flag("prefer-pss"));
       case KEY_STORAGE -> new Accepted(rule.list("accepted"));
+      case KEY_USAGE -> new Usages(rule.list("usages"));
       default -> rule;
     };
   }
@@ -58,6 +75,7 @@ final class CertificateChecks implements Check {
       case CERTIFICATE_VALIDITY -> validity(out, f);
       case ISSUER_FAMILY -> issuerFamily(rule.params(Families.class), out, f);
       case ALGORITHM_MINIMUMS -> algorithm(rule.params(Minimums.class), out, f);
+      case KEY_USAGE -> keyUsage(rule.params(Usages.class), out, f);
       default -> {
         KeyStorage k = f.req.keyStorage();
         List<String> accepted = rule.params(Accepted.class).accepted();
@@ -107,6 +125,32 @@ final class CertificateChecks implements Check {
     } else {
       out.met("MET_CERT_VALID", c.getNotAfter().toInstant());
     }
+  }
+
+  private static void keyUsage(Usages p, Out out, SigningFacts f) {
+    boolean[] bits = f.req.certificate().getKeyUsage();
+    if (bits == null) {
+      // RFC 5280 4.2.1.3: without the extension the key is not restricted.
+      out.met("MET_KEY_USAGE_UNRESTRICTED");
+      return;
+    }
+    for (int i = 0; i < bits.length && i < KEY_USAGE_NAMES.size(); i++) {
+      if (bits[i] && p.usages().contains(KEY_USAGE_NAMES.get(i))) {
+        out.met("MET_KEY_USAGE", KEY_USAGE_NAMES.get(i));
+        return;
+      }
+    }
+    List<String> has = new ArrayList<>();
+    for (int i = 0; i < bits.length && i < KEY_USAGE_NAMES.size(); i++) {
+      if (bits[i]) {
+        has.add(KEY_USAGE_NAMES.get(i));
+      }
+    }
+    out.add(
+        "KEY_USAGE_NOT_ALLOWED",
+        f.req.operation().name(),
+        String.join(", ", p.usages()),
+        has.isEmpty() ? "-" : String.join(", ", has));
   }
 
   /** "special-use" when the issuer or the anchor is a Ban Cơ yếu CA, else "public". */

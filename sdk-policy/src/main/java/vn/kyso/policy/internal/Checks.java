@@ -28,6 +28,8 @@ final class Checks {
     m.put(CheckType.CATEGORY_EXCLUSION, exclusions);
     m.put(CheckType.FORMER_EXCLUSION_NOTICE, exclusions);
     m.put(CheckType.CERTIFICATE_VALIDITY, certificate);
+    m.put(CheckType.KEY_USAGE, certificate);
+    m.put(CheckType.ENCRYPTION_PERMISSION, exclusions);
     m.put(CheckType.ISSUER_FAMILY, certificate);
     m.put(CheckType.ALGORITHM_MINIMUMS, certificate);
     m.put(CheckType.KEY_STORAGE, certificate);

@@ -11,9 +11,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import vn.kyso.api.policy.Citation;
 import vn.kyso.api.policy.DocumentInfo;
+import vn.kyso.api.policy.Operation;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.PolicyFinding;
 import vn.kyso.api.policy.PolicyOutcome;
@@ -24,12 +26,15 @@ import vn.kyso.policy.CertificateAdvice;
 import vn.kyso.policy.CheckType;
 import vn.kyso.policy.EventAdvice;
 import vn.kyso.policy.HrEvent;
+import vn.kyso.policy.OrganisationRecord;
 import vn.kyso.policy.PackNotice;
 import vn.kyso.policy.PackStatus;
 import vn.kyso.policy.PolicyPack;
 import vn.kyso.policy.PolicyRule;
 import vn.kyso.policy.ReportingDeadline;
 import vn.kyso.policy.SignerRegistry;
+import vn.kyso.policy.Supersession;
+import vn.kyso.policy.Territory;
 import vn.kyso.policy.WorkingDayCalendar;
 
 /**
@@ -71,11 +76,15 @@ public final class Evaluator {
   private enum Mode {
     NORMAL,
     DRAFT,
+    /** The act's status is unknown: denials become warnings, the message says so. */
+    UNKNOWN,
+    /** A later rule governs the ground: findings are information. */
+    SUPERSEDED,
     INFORMATIONAL
   }
 
   /** One rule's result with the state it ran under. */
-  private record Ran(CompiledRule rule, Mode mode, LocalDate until, RuleResult result) {}
+  private record Ran(CompiledRule rule, Mode mode, String[] prefix, RuleResult result) {}
 
   /** What the rules of all packs found on one question. */
   private static final class Collected {
@@ -100,16 +109,18 @@ public final class Evaluator {
     void add(Ran ran) {
       PolicyRule rule = ran.rule().rule();
       RuleResult r = ran.result();
+      Mode mode = ran.mode();
       for (RuleResult.Hit hit : r.hits()) {
         Severity severity = rule.severity().compareTo(hit.cap()) > 0 ? hit.cap() : rule.severity();
         String[] text = Text.of(hit.code(), hit.args().toArray());
-        if (ran.mode() == Mode.DRAFT && severity == Severity.ERROR) {
+        if ((mode == Mode.DRAFT || mode == Mode.UNKNOWN) && severity == Severity.ERROR) {
           severity = Severity.WARNING;
         }
-        if (ran.mode() == Mode.INFORMATIONAL) {
+        if (mode == Mode.INFORMATIONAL || mode == Mode.SUPERSEDED) {
           severity = Severity.INFO;
-          String[] wrapped = Text.of("RULE_NOT_IN_FORCE", ran.until(), "");
-          text = new String[] {wrapped[0] + text[0], wrapped[1] + text[1]};
+        }
+        if (ran.prefix() != null) {
+          text = new String[] {ran.prefix()[0] + text[0], ran.prefix()[1] + text[1]};
         }
         findings.add(
             new PolicyFinding(
@@ -121,7 +132,7 @@ public final class Evaluator {
                 text[1],
                 rule.citation()));
       }
-      if (ran.mode() == Mode.INFORMATIONAL) {
+      if (mode == Mode.INFORMATIONAL || mode == Mode.SUPERSEDED) {
         return;
       }
       outcomes.addAll(r.outcomes());
@@ -136,6 +147,10 @@ public final class Evaluator {
           String[] fact = Text.of(r.fact().get().code(), r.fact().get().args().toArray());
           en += " (" + fact[0] + ")";
           vi += " (" + fact[1] + ")";
+        }
+        if (ran.prefix() != null) {
+          en = ran.prefix()[0] + en;
+          vi = ran.prefix()[1] + vi;
         }
         satisfied.add(
             new PolicyFinding(
@@ -154,66 +169,124 @@ public final class Evaluator {
     void run(CompiledRule rule, Out out);
   }
 
+  /** A pack's state on one question: how its rules run, and the words put before their findings. */
+  private record PackState(Mode mode, String[] prefix, LocalDate until) {}
+
   private Collected each(LocalDate day, Predicate<CheckType> wanted, Body body) {
+    return each(day, wanted, Optional::empty, body);
+  }
+
+  /**
+   * Runs the wanted rules of every pack on one question.
+   *
+   * @param organisation the organisation the question is about, for a pack's territory
+   */
+  private Collected each(
+      LocalDate day,
+      Predicate<CheckType> wanted,
+      Supplier<Optional<OrganisationRecord>> organisation,
+      Body body) {
     Collected c = new Collected();
     PolicyPack current = null;
-    Mode packMode = Mode.NORMAL;
-    LocalDate packUntil = null;
-    boolean skipPack = false;
+    PackState state = null;
     for (CompiledRule compiled : rules) {
       PolicyPack pack = compiled.pack();
       if (pack != current) {
         current = pack;
-        skipPack = false;
-        packMode = Mode.NORMAL;
-        packUntil = null;
-        if (day.isBefore(pack.effectiveFrom())) {
-          c.packInfo(pack, "PACK_NOT_YET_IN_FORCE", pack.document(), pack.effectiveFrom());
-          skipPack = true;
-        } else {
-          if (pack.effectiveUntil().isPresent() && day.isAfter(pack.effectiveUntil().get())) {
-            packMode = Mode.INFORMATIONAL;
-            packUntil = pack.effectiveUntil().get();
-            c.packInfo(pack, "PACK_REPEALED", pack.document(), packUntil);
-          } else if (pack.status() == PackStatus.DRAFT) {
-            packMode = Mode.DRAFT;
-            c.packInfo(pack, "PACK_DRAFT", pack.document());
-          }
-          for (PackNotice n : pack.notices()) {
-            if (!day.isBefore(n.from())) {
-              c.findings.add(
-                  new PolicyFinding(
-                      pack.id(),
-                      pack.id(),
-                      "PACK_NOTICE",
-                      Severity.INFO,
-                      n.en(),
-                      n.vi(),
-                      new Citation(pack.document(), "", pack.jurisdiction(), "S")));
-            }
-          }
-        }
+        state = packState(pack, day, organisation, c);
       }
       PolicyRule rule = compiled.rule();
-      if (skipPack
+      if (state == null
           || !wanted.test(rule.check())
           || (rule.from().isPresent() && day.isBefore(rule.from().get()))) {
         continue;
       }
-      Mode mode = packMode;
-      LocalDate until = packUntil;
-      if (rule.until().isPresent() && day.isAfter(rule.until().get())) {
+      Mode mode = state.mode();
+      String[] prefix = state.prefix();
+      if (state.mode() != Mode.INFORMATIONAL
+          && rule.until().isPresent()
+          && day.isAfter(rule.until().get())) {
         mode = Mode.INFORMATIONAL;
-        until =
-            packUntil == null || rule.until().get().isBefore(packUntil)
-                ? rule.until().get()
-                : packUntil;
+        prefix = Text.of("RULE_NOT_IN_FORCE", rule.until().get(), "");
+      } else if (state.mode() != Mode.INFORMATIONAL && rule.isSupersededOn(day)) {
+        Supersession by = rule.supersededBy().orElseThrow();
+        mode = Mode.SUPERSEDED;
+        prefix = Text.of("RULE_SUPERSEDED", by.rule(), by.from(), by.basis(), "");
       }
       Out out = new Out();
       body.run(compiled, out);
-      c.add(new Ran(compiled, mode, until, out.build()));
+      RuleResult result = out.build();
+      if (mode == Mode.SUPERSEDED && result.hits().isEmpty()) {
+        continue;
+      }
+      c.add(new Ran(compiled, mode, prefix, result));
     }
     return c;
+  }
+
+  /**
+   * Works out how a pack's rules run on a day, adding the pack's notices; null when the pack does
+   * not take part (not yet in force, or outside its territory).
+   */
+  private PackState packState(
+      PolicyPack pack,
+      LocalDate day,
+      Supplier<Optional<OrganisationRecord>> organisation,
+      Collected c) {
+    if (day.isBefore(pack.effectiveFrom())) {
+      c.packInfo(pack, "PACK_NOT_YET_IN_FORCE", pack.document(), pack.effectiveFrom());
+      return null;
+    }
+    if (pack.territory().isPresent() && !day.isBefore(pack.territory().get().from())) {
+      Territory t = pack.territory().get();
+      Optional<String> former = organisation.get().flatMap(OrganisationRecord::formerProvince);
+      if (former.isEmpty()) {
+        c.packInfo(pack, "TERRITORY_ASSUMED", pack.document(), t.formerProvince(), t.mergedInto());
+      } else if (!Names.same(former.get(), t.formerProvince())) {
+        c.packInfo(pack, "OUTSIDE_TERRITORY", pack.document(), t.formerProvince(), former.get());
+        return null;
+      } else {
+        c.packInfo(pack, "IN_TERRITORY", pack.document(), t.formerProvince(), t.mergedInto());
+      }
+    }
+    PackState state = new PackState(Mode.NORMAL, null, null);
+    Optional<LocalDate> since = pack.statusSince();
+    if (pack.effectiveUntil().isPresent() && day.isAfter(pack.effectiveUntil().get())) {
+      LocalDate until = pack.effectiveUntil().get();
+      c.packInfo(pack, "PACK_REPEALED", pack.document(), until);
+      state = new PackState(Mode.INFORMATIONAL, Text.of("RULE_NOT_IN_FORCE", until, ""), until);
+    } else if (pack.status() == PackStatus.DRAFT
+        || (pack.status() == PackStatus.DRAFT_LAPSED && day.isBefore(since.orElseThrow()))) {
+      c.packInfo(pack, "PACK_DRAFT", pack.document());
+      state = new PackState(Mode.DRAFT, null, null);
+    } else if (pack.status() == PackStatus.DRAFT_LAPSED) {
+      c.packInfo(pack, "PACK_DRAFT_LAPSED", pack.document(), since.orElseThrow());
+      state =
+          new PackState(
+              Mode.INFORMATIONAL, Text.of("RULE_DRAFT_LAPSED", since.orElseThrow(), ""), null);
+    } else if (pack.status() == PackStatus.UNKNOWN
+        && since.map(d -> !day.isBefore(d)).orElse(true)
+        && !"as-written".equals(pack.parameters().get("unknown-status"))) {
+      String from = since.map(LocalDate::toString).orElse("-");
+      c.packInfo(pack, "PACK_STATUS_UNKNOWN", pack.document(), from);
+      state =
+          new PackState(
+              Mode.UNKNOWN, Text.of("RULE_STATUS_UNKNOWN", pack.document(), from, ""), null);
+    }
+    for (PackNotice n : pack.notices()) {
+      if (!day.isBefore(n.from())) {
+        c.findings.add(
+            new PolicyFinding(
+                pack.id(),
+                pack.id(),
+                "PACK_NOTICE",
+                Severity.INFO,
+                n.en(),
+                n.vi(),
+                new Citation(pack.document(), "", pack.jurisdiction(), "S")));
+      }
+    }
+    return state;
   }
 
   private static boolean signingPhase(CheckType c) {
@@ -237,9 +310,36 @@ public final class Evaluator {
    */
   public PolicyDecision signing(SigningRequest request, LocalDate day, boolean verification) {
     SigningFacts f = new SigningFacts(request, day, verification, context);
+    Operation op = request.operation();
     Collected c =
-        each(day, Evaluator::signingPhase, (rule, out) -> rule.check().signing(rule, out, f));
+        each(
+            day,
+            t -> signingPhase(t) && t.operations().contains(op),
+            () -> f.signerOrganisation().flatMap(f::organisation),
+            (rule, out) -> rule.check().signing(rule, out, f));
+    if (op != Operation.SIGN) {
+      notRegulated(c, op, day);
+    }
     return PolicyDecision.of(day, c.findings, c.outcomes, packIds(), c.satisfied);
+  }
+
+  /**
+   * A pack in force that has no provision of its own on the operation says so, rather than letting
+   * its silence read as a permission or its signing rules as a refusal.
+   */
+  private void notRegulated(Collected c, Operation op, LocalDate day) {
+    for (PolicyPack pack : packs) {
+      boolean provision =
+          pack.rules().stream()
+              .anyMatch(
+                  r ->
+                      op.onDocument()
+                          ? r.check() == CheckType.ENCRYPTION_PERMISSION
+                          : r.check().operations().contains(op));
+      if (!provision && pack.isInForce(day)) {
+        c.packInfo(pack, "OPERATION_NOT_REGULATED", pack.document(), op.name());
+      }
+    }
   }
 
   private List<String> packIds() {
@@ -259,7 +359,13 @@ public final class Evaluator {
   public PolicyDecision document(ValidationReport report, DocumentInfo doc, LocalDate day) {
     DocumentFacts f = new DocumentFacts(report, doc, day, context);
     Collected c =
-        each(day, Evaluator::documentPhase, (rule, out) -> rule.check().document(rule, out, f));
+        each(
+            day,
+            Evaluator::documentPhase,
+            () ->
+                doc.issuingOrganisation()
+                    .flatMap(n -> context.registry().organisation(n, report.validationTime())),
+            (rule, out) -> rule.check().document(rule, out, f));
     return PolicyDecision.of(day, c.findings, c.outcomes, packIds(), c.satisfied);
   }
 

@@ -17,12 +17,17 @@ final class ExclusionChecks implements Check {
 
   record Categories(List<String> categories) {}
 
+  record Permission(List<String> levels) {}
+
   @Override
   public Object parameters(PolicyRule rule) {
     if (rule.check() == CheckType.CLASSIFIED_EXCLUSION) {
       return new Classified(
           rule.list("levels").isEmpty() ? ALL_LEVELS : rule.list("levels"),
           rule.flag("encryption-allowed"));
+    }
+    if (rule.check() == CheckType.ENCRYPTION_PERMISSION) {
+      return new Permission(rule.list("levels").isEmpty() ? ALL_LEVELS : rule.list("levels"));
     }
     return new Categories(rule.list("categories"));
   }
@@ -40,6 +45,15 @@ final class ExclusionChecks implements Check {
                   ? "CLASSIFIED_DOCUMENT_ENCRYPTION_ALLOWED"
                   : "CLASSIFIED_DOCUMENT",
               classificationText(doc));
+        }
+      }
+      case ENCRYPTION_PERMISSION -> {
+        if (!doc.classification().isClassified()) {
+          out.notApplicable();
+        } else if (rule.params(Permission.class).levels().contains(doc.classification().name())) {
+          out.met("MET_ENCRYPTION_PERMITTED", classificationText(doc));
+        } else {
+          out.add("ENCRYPTION_NOT_PERMITTED", classificationText(doc));
         }
       }
       case CATEGORY_EXCLUSION -> {
