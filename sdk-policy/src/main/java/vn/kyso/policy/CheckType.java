@@ -23,7 +23,11 @@ public enum CheckType {
    * encryption-allowed}.
    */
   CLASSIFIED_EXCLUSION(
-      "classified-exclusion", When.SIGNING, "levels:list?", "encryption-allowed:bool?"),
+      "classified-exclusion",
+      When.SIGNING,
+      "levels:list?",
+      "encryption-allowed:bool?",
+      "other-categories:list?"),
   /**
    * Refuse documents of the listed categories (historic LGDĐT 2005 list). Parameter: {@code
    * categories}.
@@ -61,7 +65,10 @@ public enum CheckType {
       When.SIGNING,
       "rsa-min-bits:int",
       "ec-min-bits:int",
-      "prefer-pss:bool?"),
+      "prefer-pss:bool?",
+      "regime:text?",
+      "hashes:list?",
+      "pss-named:bool?"),
   /**
    * X-04 lint (lifecycle advice, never grounds to reject a signature): validity length over the
    * limit. Parameters: {@code max-years} (a new certificate), {@code renewal-max-years} (a renewed
@@ -82,7 +89,11 @@ public enum CheckType {
   ORGANISATION_KEY_SCOPE("organisation-key-scope", When.SIGNING),
   /** KT-08: the listed document types use the named organisation's certificate. */
   ORGANISATION_FOR_DOCUMENT_TYPE(
-      "organisation-for-document-type", When.SIGNING, "document-types:list", "organisation:text"),
+      "organisation-for-document-type",
+      When.SIGNING,
+      "document-types:list?",
+      "tag:text?",
+      "organisation:text"),
   /**
    * VT30-03..06: the authority form matches the signer's position, assignment or delegation.
    * Parameter: {@code forms}.
@@ -94,7 +105,19 @@ public enum CheckType {
    * The personal signer is a registered competent signer. Parameters: {@code positions}, {@code
    * titles}.
    */
-  COMPETENT_SIGNER("competent-signer", When.SIGNING, "positions:list?", "titles:list?"),
+  COMPETENT_SIGNER(
+      "competent-signer",
+      When.SIGNING,
+      "positions:list?",
+      "titles:list?",
+      "tag-titles:list?",
+      "tag:text?",
+      "also-eligible:list?"),
+  /**
+   * Who may hold a personal certificate (TB-20): leaders and managers in {@code positions}, and
+   * officials the registry assigns to sign named document types.
+   */
+  HOLDER_ELIGIBILITY("holder-eligibility", When.SIGNING, "positions:list"),
   /** LC-06, CD68-17: the document's title line matches the signer's title. */
   TITLE_MATCH("title-match", When.SIGNING),
   /**
@@ -103,7 +126,7 @@ public enum CheckType {
    */
   TITLE_IN_CERTIFICATE("title-in-certificate", When.SIGNING, "forms:list"),
   /** the organisation token is used by its registered văn thư or with written permission. */
-  ORGANISATION_TOKEN_CUSTODY("organisation-token-custody", When.SIGNING),
+  ORGANISATION_TOKEN_CUSTODY("organisation-token-custody", When.SIGNING, "holder-signs:bool?"),
   /** the certificate e-mail is an official mailbox. Parameter: {@code domains}. */
   EMAIL_DOMAIN("email-domain", When.SIGNING, "domains:list", "issuance-condition:bool?"),
   /** CD68-08: the certificate e-mail is the registry's official e-mail. */
@@ -119,7 +142,8 @@ public enum CheckType {
    * VT30-01, KT-04/05: original value needs valid personal and organisation signatures. Parameter:
    * {@code digitised-organisation-only}.
    */
-  ORIGINAL_VALUE("original-value", When.BOTH, "digitised-organisation-only:bool?"),
+  ORIGINAL_VALUE(
+      "original-value", When.BOTH, "digitised-organisation-only:bool?", "personal-only:bool?"),
   /**
    * X-08: a paper original is also required. Parameters: {@code categories}, {@code
    * electronic-only-types}.
@@ -138,7 +162,8 @@ public enum CheckType {
   /** CD68-18: the key lives in an accepted device. Parameter: {@code accepted}. */
   KEY_STORAGE("key-storage", When.SIGNING, "accepted:list"),
   /** Organisation scope of a regulation. Parameter: {@code organisation-types}. */
-  ORGANISATION_SCOPE("organisation-scope", When.SIGNING, "organisation-types:list"),
+  ORGANISATION_SCOPE(
+      "organisation-scope", When.SIGNING, "organisation-types:list", "opt-in-types:list?"),
   /** VT30-02, VT30-12, TT41-03: each signature on a received document verifies. */
   SIGNATURE_VALID("signature-valid", When.DOCUMENT),
   /** TT41-04: a time-stamp from signing time is kept with the signature. */
@@ -224,7 +249,7 @@ public enum CheckType {
       case CERTIFICATE_VALIDITY, ISSUER_FAMILY, ALGORITHM_MINIMUMS, KEY_STORAGE ->
           EnumSet.of(Operation.SIGN, Operation.ENCRYPT, Operation.DECRYPT);
       case KEY_USAGE, ENCRYPTION_PERMISSION -> EnumSet.of(Operation.ENCRYPT, Operation.DECRYPT);
-      case EMAIL_DOMAIN, ORGANISATION_SCOPE ->
+      case EMAIL_DOMAIN, ORGANISATION_SCOPE, HOLDER_ELIGIBILITY ->
           EnumSet.of(Operation.SIGN, Operation.REQUEST_CERTIFICATE);
       case PIN_STATE -> EnumSet.of(Operation.SIGN, Operation.RECOVER);
       case VALIDITY_LENGTH -> EnumSet.of(Operation.REQUEST_CERTIFICATE, Operation.RENEW);

@@ -51,6 +51,12 @@ public final class MapSignerRegistry implements SignerRegistry {
   }
 
   @Override
+  public Optional<SignerRecord> person(String personId, Instant at) {
+    Objects.requireNonNull(personId, "personId");
+    return signers.values().stream().filter(r -> r.personId().equals(personId)).findFirst();
+  }
+
+  @Override
   public Optional<OrganisationRecord> organisation(String name, Instant at) {
     return Optional.ofNullable(
         organisations.get(NameNormalizer.normalize(Objects.requireNonNull(name, "name"))));

@@ -311,21 +311,35 @@ final class PackReader {
   }
 
   private static final Map<String, Set<String>> ALLOWED =
-      Map.of(
-          "levels", Set.of("MAT", "TOI_MAT", "TUYET_MAT"),
-          "forms", names(AuthorityForm.values()),
-          "positions", names(Position.values()),
-          "accepted", names(KeyStorage.values()),
-          "families", Set.of("special-use", "public"),
-          "request", Set.of("renewal", "change"),
-          "alternative",
+      Map.ofEntries(
+          Map.entry("levels", Set.of("MAT", "TOI_MAT", "TUYET_MAT")),
+          Map.entry("forms", names(AuthorityForm.values())),
+          Map.entry("positions", names(Position.values())),
+          Map.entry("accepted", names(KeyStorage.values())),
+          Map.entry("families", Set.of("special-use", "public")),
+          Map.entry("request", Set.of("renewal", "change")),
+          Map.entry(
+              "alternative",
               Set.of(
                   "copy-or-own-digitisation",
                   "digitised-from-signed-paper",
                   "digitised-from-paper",
-                  "none"),
-          "revoke-on", names(HrEvent.values()),
-          "change-on", names(HrEvent.values()));
+                  "none")),
+          Map.entry("also-eligible", Set.of("posted-to-hcc", "special-approval")),
+          Map.entry("regime", Set.of("public", "special-use")),
+          Map.entry(
+              "hashes",
+              Set.of(
+                  "SHA-256",
+                  "SHA-384",
+                  "SHA-512",
+                  "SHA-512/224",
+                  "SHA-512/256",
+                  "SHA3-256",
+                  "SHA3-384",
+                  "SHA3-512")),
+          Map.entry("revoke-on", names(HrEvent.values())),
+          Map.entry("change-on", names(HrEvent.values())));
 
   private static Set<String> names(Enum<?>[] values) {
     Set<String> out = new HashSet<>();

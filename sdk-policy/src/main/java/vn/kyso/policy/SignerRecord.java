@@ -1,5 +1,6 @@
 package vn.kyso.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import java.util.Set;
  * @param active whether they are still in post (not retired, transferred or dismissed)
  * @param delegations written authorisations they received (TUQ.)
  * @param deputyOf for a unit deputy signing TL. / KT.: the registry id of the unit head
+ * @param postedToHcc whether they are a civil servant posted to a Trung tâm hành chính công
+ *     (eligible for a personal certificate under TB Art 1(2)(b))
+ * @param specialApproval the chairman's approval that makes them eligible for a personal
+ *     certificate (TB Art 1(2)(b)), when recorded
  * @since 0.1
  */
 public record SignerRecord(
@@ -33,7 +38,9 @@ public record SignerRecord(
     Optional<String> officialEmail,
     boolean active,
     List<Delegation> delegations,
-    Optional<String> deputyOf) {
+    Optional<String> deputyOf,
+    boolean postedToHcc,
+    Optional<Approval> specialApproval) {
 
   /**
    * Validates the parts.
@@ -60,6 +67,115 @@ public record SignerRecord(
     Objects.requireNonNull(officialEmail, "officialEmail");
     delegations = List.copyOf(Objects.requireNonNull(delegations, "delegations"));
     Objects.requireNonNull(deputyOf, "deputyOf");
+    Objects.requireNonNull(specialApproval, "specialApproval");
+  }
+
+  /**
+   * Creates a record without the Thái Bình eligibility attributes.
+   *
+   * @param personId id
+   * @param name name
+   * @param organisation organisation
+   * @param position position
+   * @param title title
+   * @param assignedDocumentTypes assigned types
+   * @param officialEmail e-mail
+   * @param active in post
+   * @param delegations delegations received
+   * @param deputyOf the unit head's id, for a deputy
+   */
+  public SignerRecord(
+      String personId,
+      String name,
+      String organisation,
+      Position position,
+      String title,
+      Set<String> assignedDocumentTypes,
+      Optional<String> officialEmail,
+      boolean active,
+      List<Delegation> delegations,
+      Optional<String> deputyOf) {
+    this(
+        personId,
+        name,
+        organisation,
+        position,
+        title,
+        assignedDocumentTypes,
+        officialEmail,
+        active,
+        delegations,
+        deputyOf,
+        false,
+        Optional.empty());
+  }
+
+  /**
+   * Returns a copy posted (or not) to a Trung tâm hành chính công.
+   *
+   * @param value true when posted
+   * @return the copy
+   */
+  public SignerRecord withPostedToHcc(boolean value) {
+    return new SignerRecord(
+        personId,
+        name,
+        organisation,
+        position,
+        title,
+        assignedDocumentTypes,
+        officialEmail,
+        active,
+        delegations,
+        deputyOf,
+        value,
+        specialApproval);
+  }
+
+  /**
+   * Returns a copy with the chairman's approval recorded.
+   *
+   * @param value the approval
+   * @return the copy
+   */
+  public SignerRecord withSpecialApproval(Approval value) {
+    return new SignerRecord(
+        personId,
+        name,
+        organisation,
+        position,
+        title,
+        assignedDocumentTypes,
+        officialEmail,
+        active,
+        delegations,
+        deputyOf,
+        postedToHcc,
+        Optional.of(value));
+  }
+
+  /**
+   * Returns a copy with more delegations.
+   *
+   * @param value a delegation received
+   * @return the copy
+   */
+  public SignerRecord withDelegation(Delegation value) {
+    List<Delegation> all = new ArrayList<>(delegations);
+    all.add(Objects.requireNonNull(value, "delegation"));
+    return new SignerRecord(
+        personId,
+        name,
+        organisation,
+        position,
+        title,
+        assignedDocumentTypes,
+        officialEmail,
+        active,
+        all,
+        deputyOf,
+        postedToHcc,
+        specialApproval);
   }
 
   /**

@@ -34,6 +34,19 @@ public interface SignerRegistry {
   Optional<OrganisationRecord> organisation(String name, Instant at);
 
   /**
+   * Looks up a person by registry id (e.g. who gave a TUQ. authorisation). The default knows
+   * nobody.
+   *
+   * @param personId the registry id
+   * @param at the time
+   * @return the record, if known
+   * @since 0.1
+   */
+  default Optional<SignerRecord> person(String personId, Instant at) {
+    return Optional.empty();
+  }
+
+  /**
    * Tells whether a number and symbol was already used by an organisation in a year (Nghị định
    * 30/2020 Art 15). The default does not know.
    *

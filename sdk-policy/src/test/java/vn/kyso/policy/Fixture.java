@@ -161,6 +161,18 @@ final class Fixture {
         .build();
   }
 
+  /**
+   * The Kon Tum preset as the fixture's province uses it: confirmed, and with the fixture's UBND
+   * and Office as the bodies QĐ 284/2018 governs (pack parameter {@code scope-organisations}).
+   */
+  static Policy kontum() {
+    return Policy.preset("kon-tum-284-2018")
+        .registry(REGISTRY)
+        .parameter("kon-tum-284-2018", "unknown-status", "as-written")
+        .parameter("kon-tum-284-2018", "scope-organisations", List.of(PROVINCE, KT_OFFICE))
+        .build();
+  }
+
   /** A request made on a given day (09:00 Vietnam time). */
   static SigningRequest.Builder requestOn(LocalDate day, X509Certificate cert, DocumentInfo doc) {
     return SigningRequest.builder(cert, doc, Certs.at(day));

@@ -309,7 +309,11 @@ class NationalRulesTest {
     X509Certificate publicCert = Certs.person("Nguyễn Văn An").issuer(Certs.PUBLIC_ISSUER).build();
     PolicyDecision d = eval(request(publicCert, letter().build()));
     warns(d, "CD68-01", ND68);
-    warns(d, "CD68-21", "Ninh Bình");
+    // RULES-ERRATA 1.2 (CD68-21): a Ninh Bình deadline with no national source is information,
+    // labelled as Ninh Bình practice.
+    informs(d, "CD68-21");
+    quiet(d, "CD68-21");
+    cites(d, "CD68-21", "Ninh Bình");
     PolicyDecision before =
         NATIONAL.evaluate(
             SigningRequest.builder(
@@ -488,20 +492,32 @@ class NationalRulesTest {
   }
 
   @Test
-  void gd23_05_smallKeys_areDenied_fromTheEffectiveDate() {
-    X509Certificate small = Certs.person("Nguyễn Văn An").key(Certs.rsa(1024)).build();
+  void gd23_05_publicRegime_smallKeysDenied_pkcs1Warns_fromTheEffectiveDate() {
+    // RULES-ERRATA 1.1 (GD23-05): TT15/2025 Phụ lục I governs public-regime (NEAC-chained)
+    // certificates only; PKCS#1 v1.5 warns because TT15 names RSASSA-PSS.
+    X509Certificate small =
+        Certs.person("Công dân A").issuer(Certs.PUBLIC_ISSUER).key(Certs.rsa(1024)).build();
     denies(eval(request(small, letter().build())), "GD23-05", "15/2025");
     passes(
         NATIONAL.evaluate(
             SigningRequest.builder(small, letter().build(), Certs.at(LocalDate.of(2025, 8, 14)))
                 .build()),
         "GD23-05");
+    X509Certificate citizen = Certs.person("Công dân A").issuer(Certs.PUBLIC_ISSUER).build();
     PolicyDecision pkcs1 =
-        eval(request(CHAIRMAN, letter().build()).algorithm(SignatureAlgorithm.RSA_SHA256));
-    informs(pkcs1, "GD23-05");
+        eval(request(citizen, letter().build()).algorithm(SignatureAlgorithm.RSA_SHA256));
+    warns(pkcs1, "GD23-05", "15/2025");
+    assertThat(pkcs1.findings())
+        .anyMatch(f -> f.ruleId().equals("GD23-05") && f.code().equals("PSS_NAMED"));
     assertThat(pkcs1.denials()).noneMatch(f -> f.ruleId().equals("GD23-05"));
     passes(
-        eval(request(CHAIRMAN, letter().build()).algorithm(SignatureAlgorithm.RSA_PSS_SHA256)),
+        eval(request(citizen, letter().build()).algorithm(SignatureAlgorithm.RSA_PSS_SHA256)),
+        "GD23-05");
+    // A special-use certificate is outside the public regime: no GD23-05 finding at all.
+    X509Certificate specialSmall = Certs.person("Nguyễn Văn An").key(Certs.rsa(1024)).build();
+    passes(eval(request(specialSmall, letter().build())), "GD23-05");
+    passes(
+        eval(request(CHAIRMAN, letter().build()).algorithm(SignatureAlgorithm.RSA_SHA256)),
         "GD23-05");
   }
 

@@ -34,7 +34,7 @@ class ProvincialRulesTest {
   private static final Policy TB = confirmed("thai-binh-08-2016");
   private static final Policy LC = preset("lao-cai-51-2015");
   private static final Policy HB = confirmed("hoa-binh-13-2020");
-  private static final Policy KT = confirmed("kon-tum-284-2018");
+  private static final Policy KT = kontum();
   // The Kiên Giang draft lapsed on 1 July 2025 (RULES-ERRATA 3 D8): judged as of before that.
   private static final Policy KG = preset("kien-giang-2024-draft");
   private static final LocalDate KG_DAY = LocalDate.of(2025, 3, 3);
@@ -427,9 +427,22 @@ class ProvincialRulesTest {
   @Test
   void kt01_onlyTheLeadersAndTheOfficeChiefsSign() {
     passes(KT.evaluate(request(CHAIRMAN, letter().build()).build()), "KT-01");
+    // RULES-ERRATA 1.1 (KT-01, KT Art 2): the Office's Chief signs notices of the leaders'
+    // directions only.
     passes(
-        KT.evaluate(request(UNIT_HEAD, letter().signerName("Lê Văn Cường").build()).build()),
+        KT.evaluate(
+            request(
+                    UNIT_HEAD,
+                    letter()
+                        .signerName("Lê Văn Cường")
+                        .category(DocumentInfo.CATEGORY_LEADER_DIRECTION_NOTICE)
+                        .build())
+                .build()),
         "KT-01");
+    PolicyDecision plain =
+        KT.evaluate(request(UNIT_HEAD, letter().signerName("Lê Văn Cường").build()).build());
+    denies(plain, "KT-01", KT_DOC);
+    assertThat(plain.denials()).anyMatch(f -> f.code().equals("NOT_COMPETENT_WITHOUT_TAG"));
     denies(
         KT.evaluate(request(CLERK, letter().signerName("Hoàng Thị Én").build()).build()),
         "KT-01",
@@ -447,12 +460,43 @@ class ProvincialRulesTest {
         "KT-02",
         KT_DOC);
     passes(KT.evaluate(request(CHAIRMAN, letter().build()).build()), "KT-02");
+    // KT Art 3(1) "các văn bản khác theo quy định của pháp luật": a configurable list (KT-02).
+    Policy withOthers =
+        Policy.preset("kon-tum-284-2018")
+            .registry(REGISTRY)
+            .parameter("kon-tum-284-2018", "unknown-status", "as-written")
+            .parameter("kon-tum-284-2018", "scope-organisations", List.of(PROVINCE))
+            .parameter("kon-tum-284-2018", "other-excluded-categories", List.of("land-use-plan"))
+            .build();
+    denies(
+        withOthers.evaluate(request(CHAIRMAN, letter().category("land-use-plan").build()).build()),
+        "KT-02",
+        KT_DOC);
+  }
+
+  @Test
+  void ktPack_appliesOnlyToTheProvincialCommitteeAndItsOffice() {
+    // RULES-ERRATA 1.1 (KT-*, KT Art 1, 9(1)): a sở's document is outside QĐ 284.
+    DocumentInfo departmentLetter =
+        letter().issuingOrganisation(DEPARTMENT).classification(Classification.MAT).build();
+    PolicyDecision d = KT.evaluate(request(CHAIRMAN, departmentLetter).build());
+    assertThat(d.findings()).noneMatch(f -> f.ruleId().startsWith("KT-"));
+    assertThat(d.findings())
+        .anyMatch(f -> f.code().equals("OUTSIDE_PACK_SCOPE") && f.severity() == Severity.INFO);
+    // The built-in scope names UBND tỉnh Kon Tum and its Office.
+    assertThat(PolicyPack.builtIn("kon-tum-284-2018").parameters().get("scope-organisations"))
+        .isEqualTo(
+            List.of("Ủy ban nhân dân tỉnh Kon Tum", "Văn phòng Ủy ban nhân dân tỉnh Kon Tum"));
   }
 
   @Test
   void kt04_organisationAlone_onlyOnAScanOfPaper() {
     DocumentInfo scan = letter().digitisedFromPaper(PROVINCE, true, true).build();
     passes(KT.evaluate(request(PROVINCE_ORG, scan).operator("p-clerk").build()), "KT-04");
+    // RULES-ERRATA 1.1 (KT-04): only a scan of hand-signed and sealed paper.
+    DocumentInfo unsealed = letter().digitisedFromPaper(PROVINCE, false, true).build();
+    denies(
+        KT.evaluate(request(PROVINCE_ORG, unsealed).operator("p-clerk").build()), "KT-04", KT_DOC);
     denies(
         KT.evaluate(request(PROVINCE_ORG, letter().build()).operator("p-clerk").build()),
         "KT-04",
@@ -461,16 +505,29 @@ class ProvincialRulesTest {
 
   @Test
   void kt08_officeNoticesUseTheOfficeCertificate() {
+    // RULES-ERRATA 1.2 (KT-08): keyed on the leader-direction-notice tag, not on inferred type
+    // names.
     DocumentInfo notice =
-        DocumentInfo.builder("Thông báo kết luận giao ban UBND tỉnh")
+        DocumentInfo.builder("Thông báo")
             .numberSymbol("5/TB-VP")
             .issuingOrganisation(PROVINCE)
+            .category(DocumentInfo.CATEGORY_LEADER_DIRECTION_NOTICE)
             .build();
     denies(KT.evaluate(organisationAfterChairman(notice).build()), "KT-08", KT_DOC);
+    passes(
+        KT.evaluate(
+            organisationAfterChairman(
+                    DocumentInfo.builder("Thông báo kết luận giao ban UBND tỉnh")
+                        .numberSymbol("5/TB-VP")
+                        .issuingOrganisation(PROVINCE)
+                        .build())
+                .build()),
+        "KT-08");
     DocumentInfo byOffice =
-        DocumentInfo.builder("Thông báo kết luận giao ban UBND tỉnh")
+        DocumentInfo.builder("Thông báo")
             .numberSymbol("5/TB-VP")
             .issuingOrganisation(KT_OFFICE)
+            .category(DocumentInfo.CATEGORY_LEADER_DIRECTION_NOTICE)
             .build();
     passes(
         KT.evaluate(
@@ -545,7 +602,7 @@ class ProvincialRulesTest {
   }
 
   @Test
-  void kg05_kg11_scopeAndInformation() {
+  void kg05_communesAreInScope_andOptInTypesAreAParameter() {
     Policy narrow =
         Policy.preset("kien-giang-2024-draft")
             .registry(REGISTRY)
@@ -556,6 +613,41 @@ class ProvincialRulesTest {
         "KG-05",
         "Kiên Giang");
     passes(KG.evaluate(requestOn(KG_DAY, CHAIRMAN, letter().build()).build()), "KG-05");
+    // RULES-ERRATA 1.1 (KG-05): KG draft Art 2(1) covers UBND xã; cited with Art 2, 6 and 10.
+    assertThat(PolicyPack.builtIn("kien-giang-2024-draft").parameters().get("organisation-types"))
+        .asList()
+        .contains("ubnd-xa");
+    X509Certificate commune = Certs.organisation("Ủy ban nhân dân xã Thử Nghiệm").build();
+    SignerRegistry reg =
+        MapSignerRegistry.builder()
+            .organisation(
+                new OrganisationRecord(
+                    "Ủy ban nhân dân xã Thử Nghiệm",
+                    "ubnd-xa",
+                    Regime.COLLECTIVE,
+                    Set.of(),
+                    Set.of("p-x"),
+                    Set.of()))
+            .build();
+    PolicyDecision d =
+        Policy.preset("kien-giang-2024-draft")
+            .registry(reg)
+            .build()
+            .evaluate(
+                requestOn(
+                        KG_DAY,
+                        commune,
+                        letter().issuingOrganisation("Ủy ban nhân dân xã Thử Nghiệm").build())
+                    .operator("p-x")
+                    .build());
+    quiet(d, "KG-05");
+    assertThat(d.satisfied())
+        .anyMatch(f -> f.ruleId().equals("KG-05") && f.citation().article().contains("Điều 2"));
+  }
+
+  @Test
+  void kg11_isABasisForEventAndLockedDeviceAdvice_notAnEmailCheck() {
+    // RULES-ERRATA 1.1 (KG-11): KG draft Art 25 says nothing of e-mail; CD68-08 owns that.
     X509Certificate other = Certs.person("Nguyễn Văn An").email("an@gmail.com").build();
     SignerRegistry reg =
         MapSignerRegistry.builder()
@@ -573,13 +665,21 @@ class ProvincialRulesTest {
                     List.of(),
                     Optional.empty()))
             .build();
-    warns(
+    PolicyDecision email =
         Policy.preset("kien-giang-2024-draft")
             .registry(reg)
             .build()
-            .evaluate(requestOn(KG_DAY, other, letter().build()).build()),
-        "KG-11",
-        "Kiên Giang");
-    passes(KG.evaluate(requestOn(KG_DAY, CHAIRMAN, letter().build()).build()), "KG-11");
+            .evaluate(requestOn(KG_DAY, other, letter().build()).build());
+    passes(email, "KG-11");
+    warns(email, "CD68-08", "68/2024");
+    EventAdvice retirement = KG.eventAdvice(HrEvent.RETIREMENT, KG_DAY);
+    assertThat(retirement.findings()).anyMatch(f -> f.ruleId().equals("KG-11"));
+    PolicyDecision locked =
+        KG.evaluate(
+            requestOn(KG_DAY, CHAIRMAN, letter().build())
+                .tokenState(new TokenState(false, false, true, false, Optional.empty()))
+                .build());
+    assertThat(locked.findings())
+        .anyMatch(f -> f.ruleId().equals("KG-11") && f.citation().article().contains("khoản 5"));
   }
 }

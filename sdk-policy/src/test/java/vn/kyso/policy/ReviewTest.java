@@ -168,7 +168,7 @@ class ReviewTest {
 
   @Test
   void kt04_scanWithTheOrganisationSignatureAlone_isAnOriginal() {
-    Policy kt = preset("kon-tum-284-2018");
+    Policy kt = kontum();
     DocumentInfo scan = letter().digitisedFromPaper(PROVINCE, true, true).build();
     PolicyDecision d =
         kt.review(report(passed("Org", PROVINCE_ORG, NOW, SignatureLevel.B_T)), scan)
@@ -182,6 +182,40 @@ class ReviewTest {
             .get();
     assertThat(notScan.findings())
         .anyMatch(f -> f.ruleId().equals("KT-04") && f.code().equals("NOT_ORIGINAL"));
+    // RULES-ERRATA 1.1 (KT-04): a scan of paper that was not hand-signed and sealed is no original.
+    DocumentInfo unsealed = letter().digitisedFromPaper(PROVINCE, false, true).build();
+    PolicyDecision unsealedScan =
+        kt.review(report(passed("Org", PROVINCE_ORG, NOW, SignatureLevel.B_T)), unsealed)
+            .policyDecision()
+            .get();
+    assertThat(unsealedScan.findings())
+        .anyMatch(f -> f.ruleId().equals("KT-04") && f.code().equals("NOT_ORIGINAL_UNSEALED_SCAN"));
+    assertThat(unsealedScan.outcomes()).doesNotContain(PolicyOutcome.ORIGINAL_VALUE);
+  }
+
+  @Test
+  void kt05_aPersonalSignatureAlone_equalsAHandwrittenSignature() {
+    PolicyDecision d =
+        kontum()
+            .review(report(passed("S", CHAIRMAN, NOW, SignatureLevel.B_T)), letter().build())
+            .policyDecision()
+            .get();
+    assertThat(d.findings())
+        .anyMatch(
+            f ->
+                f.ruleId().equals("KT-05")
+                    && f.code().equals("PERSONAL_ONLY_HANDWRITTEN")
+                    && f.citation().article().contains("Điều 4 khoản 3"));
+    PolicyDecision both =
+        kontum()
+            .review(
+                report(
+                    passed("S", CHAIRMAN, NOW, SignatureLevel.B_T),
+                    passed("O", PROVINCE_ORG, NOW.plusSeconds(60), SignatureLevel.B_T)),
+                letter().build())
+            .policyDecision()
+            .get();
+    assertThat(both.findings()).noneMatch(f -> f.ruleId().equals("KT-05"));
   }
 
   @Test

@@ -46,6 +46,15 @@ public final class DocumentInfo {
   /** Category: a bill of exchange or another valuable paper. */
   public static final String CATEGORY_VALUABLE_PAPER = "valuable-paper";
 
+  /**
+   * A notice of the leaders' directions (thông báo ý kiến chỉ đạo của UBND tỉnh, Chủ tịch UBND
+   * tỉnh), which the UBND Office issues and its Chief or Deputy Chiefs sign (QĐ 284/2018 Kon Tum
+   * Art 2, 9(2)).
+   *
+   * @since 0.1
+   */
+  public static final String CATEGORY_LEADER_DIRECTION_NOTICE = "leader-direction-notice";
+
   private final String type;
   private final Classification classification;
   private final Set<String> categories;

@@ -35,7 +35,13 @@ final class CertificateChecks implements Check {
 
   record Families(List<String> families) {}
 
-  record Minimums(long rsaMinBits, long ecMinBits, boolean preferPss) {}
+  record Minimums(
+      long rsaMinBits,
+      long ecMinBits,
+      boolean preferPss,
+      Optional<String> regime,
+      List<String> hashes,
+      boolean pssNamed) {}
 
   record Accepted(List<String> accepted) {}
 
@@ -62,7 +68,10 @@ final class CertificateChecks implements Check {
           new Minimums(
               rule.number("rsa-min-bits", 2048),
               rule.number("ec-min-bits", 256),
-              rule.flag("prefer-pss"));
+              rule.flag("prefer-pss"),
+              Optional.of(rule.text("regime")).filter(r -> !r.isEmpty()),
+              rule.list("hashes"),
+              rule.flag("pss-named"));
       case KEY_STORAGE -> new Accepted(rule.list("accepted"));
       case KEY_USAGE -> new Usages(rule.list("usages"));
       default -> rule;
@@ -175,6 +184,11 @@ final class CertificateChecks implements Check {
   }
 
   private static void algorithm(Minimums p, Out out, SigningFacts f) {
+    if (p.regime().isPresent() && !p.regime().get().equals(family(f))) {
+      // GD23-05 (TT15/2025 Phụ lục I) is a public-regime rule (RULES-ERRATA 1.1).
+      out.notApplicable();
+      return;
+    }
     PublicKey key = f.req.certificate().getPublicKey();
     if (key instanceof RSAPublicKey rsa) {
       int bits = rsa.getModulus().bitLength();
@@ -188,7 +202,19 @@ final class CertificateChecks implements Check {
       }
     }
     Optional<SignatureAlgorithm> alg = f.req.algorithm();
-    if (p.preferPss()
+    if (alg.isPresent()
+        && !p.hashes().isEmpty()
+        && !p.hashes().contains(alg.get().digestAlgorithm().jcaName())) {
+      out.add(
+          "HASH_NOT_ALLOWED", alg.get().digestAlgorithm().jcaName(), String.join(", ", p.hashes()));
+    }
+    boolean pkcs1 =
+        alg.isPresent()
+            && alg.get().keyType() == SignatureAlgorithm.KeyType.RSA
+            && !alg.get().isPss();
+    if (p.pssNamed() && pkcs1) {
+      out.add("PSS_NAMED", Severity.WARNING);
+    } else if (p.preferPss()
         && alg.isPresent()
         && alg.get().keyType() == SignatureAlgorithm.KeyType.RSA
         && !alg.get().name().startsWith("RSA_PSS")) {

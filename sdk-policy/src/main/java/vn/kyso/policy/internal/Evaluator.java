@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import vn.kyso.api.policy.Citation;
 import vn.kyso.api.policy.DocumentInfo;
@@ -184,7 +185,7 @@ public final class Evaluator {
   private Collected each(
       LocalDate day,
       Predicate<CheckType> wanted,
-      Supplier<Optional<OrganisationRecord>> organisation,
+      Supplier<Optional<String>> organisation,
       Body body) {
     Collected c = new Collected();
     PolicyPack current = null;
@@ -229,17 +230,22 @@ public final class Evaluator {
    * not take part (not yet in force, or outside its territory).
    */
   private PackState packState(
-      PolicyPack pack,
-      LocalDate day,
-      Supplier<Optional<OrganisationRecord>> organisation,
-      Collected c) {
+      PolicyPack pack, LocalDate day, Supplier<Optional<String>> organisation, Collected c) {
     if (day.isBefore(pack.effectiveFrom())) {
       c.packInfo(pack, "PACK_NOT_YET_IN_FORCE", pack.document(), pack.effectiveFrom());
       return null;
     }
     if (pack.territory().isPresent() && !day.isBefore(pack.territory().get().from())) {
       Territory t = pack.territory().get();
-      Optional<String> former = organisation.get().flatMap(OrganisationRecord::formerProvince);
+      Optional<String> former =
+          organisation
+              .get()
+              .flatMap(
+                  n ->
+                      context
+                          .registry()
+                          .organisation(n, day.atStartOfDay(context.zone()).toInstant()))
+              .flatMap(OrganisationRecord::formerProvince);
       if (former.isEmpty()) {
         c.packInfo(pack, "TERRITORY_ASSUMED", pack.document(), t.formerProvince(), t.mergedInto());
       } else if (!Names.same(former.get(), t.formerProvince())) {
@@ -247,6 +253,20 @@ public final class Evaluator {
         return null;
       } else {
         c.packInfo(pack, "IN_TERRITORY", pack.document(), t.formerProvince(), t.mergedInto());
+      }
+    }
+    if (pack.parameters().get("scope-organisations") instanceof List<?> scope && !scope.isEmpty()) {
+      // A pack for one body's own documents (KT Art 1, 9(1): UBND tỉnh Kon Tum and its Office).
+      Optional<String> who = organisation.get();
+      if (who.isEmpty()
+          || scope.stream().noneMatch(n -> Names.same(String.valueOf(n), who.get()))) {
+        c.packInfo(
+            pack,
+            "OUTSIDE_PACK_SCOPE",
+            pack.document(),
+            scope.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+            who.orElse("-"));
+        return null;
       }
     }
     PackState state = new PackState(Mode.NORMAL, null, null);
@@ -315,7 +335,7 @@ public final class Evaluator {
         each(
             day,
             t -> signingPhase(t) && t.operations().contains(op),
-            () -> f.signerOrganisation().flatMap(f::organisation),
+            () -> f.doc.issuingOrganisation().or(f::signerOrganisation),
             (rule, out) -> rule.check().signing(rule, out, f));
     if (op != Operation.SIGN) {
       notRegulated(c, op, day);
@@ -362,9 +382,7 @@ public final class Evaluator {
         each(
             day,
             Evaluator::documentPhase,
-            () ->
-                doc.issuingOrganisation()
-                    .flatMap(n -> context.registry().organisation(n, report.validationTime())),
+            doc::issuingOrganisation,
             (rule, out) -> rule.check().document(rule, out, f));
     return PolicyDecision.of(day, c.findings, c.outcomes, packIds(), c.satisfied);
   }

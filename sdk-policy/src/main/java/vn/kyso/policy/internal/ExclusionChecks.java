@@ -13,7 +13,7 @@ import vn.kyso.policy.PolicyRule;
 final class ExclusionChecks implements Check {
   private static final List<String> ALL_LEVELS = List.of("MAT", "TOI_MAT", "TUYET_MAT");
 
-  record Classified(List<String> levels, boolean encryptionAllowed) {}
+  record Classified(List<String> levels, boolean encryptionAllowed, List<String> otherCategories) {}
 
   record Categories(List<String> categories) {}
 
@@ -24,7 +24,8 @@ final class ExclusionChecks implements Check {
     if (rule.check() == CheckType.CLASSIFIED_EXCLUSION) {
       return new Classified(
           rule.list("levels").isEmpty() ? ALL_LEVELS : rule.list("levels"),
-          rule.flag("encryption-allowed"));
+          rule.flag("encryption-allowed"),
+          rule.list("other-categories"));
     }
     if (rule.check() == CheckType.ENCRYPTION_PERMISSION) {
       return new Permission(rule.list("levels").isEmpty() ? ALL_LEVELS : rule.list("levels"));
@@ -45,6 +46,11 @@ final class ExclusionChecks implements Check {
                   ? "CLASSIFIED_DOCUMENT_ENCRYPTION_ALLOWED"
                   : "CLASSIFIED_DOCUMENT",
               classificationText(doc));
+        }
+        for (String c : doc.categories()) {
+          if (p.otherCategories().contains(c)) {
+            out.add("EXCLUDED_CATEGORY", c);
+          }
         }
       }
       case ENCRYPTION_PERMISSION -> {

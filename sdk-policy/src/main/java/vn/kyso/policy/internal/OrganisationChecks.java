@@ -21,14 +21,20 @@ final class OrganisationChecks implements Check {
 
   record Alternative(String alternative) {}
 
-  record ForType(List<String> documentTypes, String organisation) {}
+  record ForType(List<String> documentTypes, Optional<String> tag, String organisation) {}
+
+  record Custody(boolean holderSigns) {}
 
   @Override
   public Object parameters(PolicyRule rule) {
     return switch (rule.check()) {
       case ORGANISATION_AFTER_PERSONAL -> new Alternative(rule.text("alternative"));
       case ORGANISATION_FOR_DOCUMENT_TYPE ->
-          new ForType(rule.list("document-types"), rule.text("organisation"));
+          new ForType(
+              rule.list("document-types"),
+              Optional.of(rule.text("tag")).filter(t -> !t.isEmpty()),
+              rule.text("organisation"));
+      case ORGANISATION_TOKEN_CUSTODY -> new Custody(rule.flag("holder-signs"));
       default -> rule;
     };
   }
@@ -44,7 +50,9 @@ final class OrganisationChecks implements Check {
       case ORGANISATION_KEY_SCOPE -> keyScope(out, f);
       case ORGANISATION_FOR_DOCUMENT_TYPE -> {
         ForType p = rule.params(ForType.class);
-        if (!containsSame(p.documentTypes(), f.doc.type())) {
+        boolean byType = containsSame(p.documentTypes(), f.doc.type());
+        boolean byTag = p.tag().filter(t -> f.doc.categories().contains(t)).isPresent();
+        if (!byType && !byTag) {
           out.notApplicable();
         } else if (!same(f.organisationName(), p.organisation())) {
           out.add(
@@ -58,7 +66,7 @@ final class OrganisationChecks implements Check {
         if (f.verification) {
           out.notApplicable();
         } else {
-          custody(out, f);
+          custody(rule.params(Custody.class), out, f);
         }
       }
     }
@@ -123,7 +131,7 @@ final class OrganisationChecks implements Check {
     out.add("PERSONAL_SIGNER_NOT_COMPETENT", valid.get(valid.size() - 1).signer().name());
   }
 
-  private static void custody(Out out, SigningFacts f) {
+  private static void custody(Custody p, Out out, SigningFacts f) {
     if (f.req.operator().isEmpty()) {
       out.add("OPERATOR_UNKNOWN", Severity.WARNING);
       return;
@@ -136,6 +144,10 @@ final class OrganisationChecks implements Check {
     String op = f.req.operator().get();
     if (!org.get().tokenHolders().contains(op) && !org.get().tokenPermissions().contains(op)) {
       out.add("TOKEN_NOT_HELD", op, org.get().name());
+    } else if (p.holderSigns() && !org.get().tokenHolders().contains(op)) {
+      // HB Art 7(3)(b): a written permission covers handing the device over; the văn thư
+      // applies the organisation signature personally (RULES-ERRATA 1.2, HB-03).
+      out.add("PERMISSION_HOLDER_SIGNS", Severity.WARNING, op, org.get().name());
     } else {
       out.met("MET_TOKEN_HELD", op);
     }

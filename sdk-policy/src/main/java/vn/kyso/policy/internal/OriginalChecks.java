@@ -18,14 +18,15 @@ import vn.kyso.policy.PolicyRule;
  */
 final class OriginalChecks implements Check {
 
-  record Original(boolean digitisedOrganisationOnly) {}
+  record Original(boolean digitisedOrganisationOnly, boolean personalOnly) {}
 
   record Paper(List<String> categories, List<String> electronicOnlyTypes) {}
 
   @Override
   public Object parameters(PolicyRule rule) {
     return switch (rule.check()) {
-      case ORIGINAL_VALUE -> new Original(rule.flag("digitised-organisation-only"));
+      case ORIGINAL_VALUE ->
+          new Original(rule.flag("digitised-organisation-only"), rule.flag("personal-only"));
       case PAPER_ORIGINAL -> new Paper(rule.list("categories"), rule.list("electronic-only-types"));
       default -> rule;
     };
@@ -35,7 +36,10 @@ final class OriginalChecks implements Check {
   public void signing(CompiledRule rule, Out out, SigningFacts f) {
     switch (rule.rule().check()) {
       case ORIGINAL_VALUE -> {
-        if (f.verification || !f.personal()) {
+        if (rule.params(Original.class).personalOnly()) {
+          // KT-05 speaks of the document as received: judged on the document, not here.
+          out.notApplicable();
+        } else if (f.verification || !f.personal()) {
           out.notApplicable();
         } else if (f.req.priorSignatures().stream()
             .noneMatch(p -> p.kind() == SignatureKind.ORGANISATION && p.valid())) {
@@ -98,13 +102,20 @@ final class OriginalChecks implements Check {
   private static void original(Original p, Out out, DocumentFacts f) {
     boolean personalBefore = false;
     boolean original = false;
+    boolean organisation = false;
+    boolean unsealedScan = false;
     for (SignatureResult r : f.signatures) {
       if (!r.isPassed() || r.signingCertificate().isEmpty()) {
         continue;
       }
       if (DocumentFacts.isOrganisation(r)) {
-        if (personalBefore || (p.digitisedOrganisationOnly() && f.doc.isDigitisedFromPaper())) {
+        organisation = true;
+        // KT Art 4(2)(a): only a scan of paper that was hand-signed and sealed (RULES-ERRATA 1.1).
+        boolean scan = p.digitisedOrganisationOnly() && f.doc.isDigitisedFromPaper();
+        if (personalBefore || (scan && f.doc.isPaperSignedAndSealed())) {
           original = true;
+        } else if (scan) {
+          unsealedScan = true;
         }
       } else {
         Instant t = r.bestSignatureTime().or(r::claimedSigningTime).orElse(Instant.EPOCH);
@@ -113,9 +124,20 @@ final class OriginalChecks implements Check {
         }
       }
     }
+    if (p.personalOnly()) {
+      if (personalBefore && !organisation) {
+        out.add("PERSONAL_ONLY_HANDWRITTEN", Severity.INFO);
+      } else {
+        out.notApplicable();
+      }
+      return;
+    }
     if (original) {
       out.add("ORIGINAL", Severity.INFO);
       out.outcome(PolicyOutcome.ORIGINAL_VALUE);
+    } else if (unsealedScan) {
+      out.add("NOT_ORIGINAL_UNSEALED_SCAN", Severity.WARNING);
+      out.outcome(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);
     } else {
       out.add("NOT_ORIGINAL", Severity.WARNING);
       out.outcome(PolicyOutcome.NOT_ORIGINAL_WITHOUT_ORGANISATION_SIGNATURE);

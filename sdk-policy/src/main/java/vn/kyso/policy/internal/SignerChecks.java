@@ -3,12 +3,17 @@ package vn.kyso.policy.internal;
 import static vn.kyso.policy.internal.Names.containsSame;
 import static vn.kyso.policy.internal.Names.sameTitle;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.kyso.api.policy.AuthorityForm;
+import vn.kyso.api.policy.PriorSignature;
+import vn.kyso.api.policy.SignatureKind;
 import vn.kyso.api.validation.Severity;
+import vn.kyso.policy.Delegation;
 import vn.kyso.policy.OrganisationRecord;
 import vn.kyso.policy.PolicyRule;
 import vn.kyso.policy.Position;
@@ -24,16 +29,42 @@ final class SignerChecks implements Check {
 
   record Forms(List<String> forms) {}
 
-  record Competence(List<String> positions, List<String> titles) {}
+  record Competence(
+      List<String> positions,
+      List<String> titles,
+      List<String> tagTitles,
+      Optional<String> tag,
+      List<String> alsoEligible) {}
 
-  record Scope(List<String> organisationTypes) {}
+  record Scope(List<String> organisationTypes, List<String> optInTypes) {}
+
+  record Holders(List<String> positions) {}
+
+  /**
+   * Organisation types of the district level, abolished on 1 July 2025 (NQ 203/2025/QH15; Luật Tổ
+   * chức chính quyền địa phương 72/2025/QH15; RULES-ERRATA 3 D3).
+   */
+  private static final Map<String, LocalDate> ABOLISHED =
+      Map.of(
+          "ubnd-huyen", LocalDate.of(2025, 6, 30),
+          "hdnd-huyen", LocalDate.of(2025, 6, 30),
+          "co-quan-chuyen-mon-huyen", LocalDate.of(2025, 6, 30),
+          "don-vi-su-nghiep-huyen", LocalDate.of(2025, 6, 30));
 
   @Override
   public Object parameters(PolicyRule rule) {
     return switch (rule.check()) {
       case AUTHORITY_FORM, TITLE_IN_CERTIFICATE -> new Forms(rule.list("forms"));
-      case COMPETENT_SIGNER -> new Competence(rule.list("positions"), rule.list("titles"));
-      case ORGANISATION_SCOPE -> new Scope(rule.list("organisation-types"));
+      case COMPETENT_SIGNER ->
+          new Competence(
+              rule.list("positions"),
+              rule.list("titles"),
+              rule.list("tag-titles"),
+              Optional.of(rule.text("tag")).filter(t -> !t.isEmpty()),
+              rule.list("also-eligible"));
+      case ORGANISATION_SCOPE ->
+          new Scope(rule.list("organisation-types"), rule.list("opt-in-types"));
+      case HOLDER_ELIGIBILITY -> new Holders(rule.list("positions"));
       default -> rule;
     };
   }
@@ -45,10 +76,17 @@ final class SignerChecks implements Check {
       return;
     }
     if (!f.personal()) {
-      out.notApplicable();
+      if (rule.rule().check() == vn.kyso.policy.CheckType.AUTHORITY_FORM
+          && f.doc.authorityForm() == AuthorityForm.TUQ
+          && rule.params(Forms.class).forms().contains(AuthorityForm.TUQ.name())) {
+        tuqOrganisation(out, f);
+      } else {
+        out.notApplicable();
+      }
       return;
     }
     switch (rule.rule().check()) {
+      case HOLDER_ELIGIBILITY -> holder(rule.params(Holders.class), out, f);
       case AUTHORITY_FORM -> {
         if (rule.params(Forms.class).forms().contains(f.doc.authorityForm().name())) {
           authority(out, f);
@@ -94,8 +132,13 @@ final class SignerChecks implements Check {
 
   private static void scope(Scope p, Out out, SigningFacts f) {
     Optional<OrganisationRecord> org = f.signerOrganisation().flatMap(f::organisation);
+    LocalDate end = org.map(o -> ABOLISHED.get(o.type())).orElse(null);
     if (org.isEmpty()) {
       out.notApplicable();
+    } else if (end != null && f.day.isAfter(end)) {
+      out.add("LEVEL_ABOLISHED", Severity.INFO, org.get().name(), org.get().type(), end);
+    } else if (p.optInTypes().contains(org.get().type())) {
+      out.met("MET_OPT_IN", org.get().name(), org.get().type());
     } else if (!p.organisationTypes().contains(org.get().type())) {
       out.add("OUT_OF_SCOPE", org.get().name(), org.get().type());
     } else {
@@ -139,18 +182,7 @@ final class SignerChecks implements Check {
           case TUQ -> EnumSet.of(Position.UNIT_HEAD);
         };
     if (form == AuthorityForm.TUQ) {
-      boolean delegated =
-          r.delegations().stream()
-              .anyMatch(
-                  d ->
-                      d.isValidOn(f.day)
-                          && containsSame(List.copyOf(d.documentTypes()), f.doc.type()));
-      if (!delegated) {
-        out.add("TUQ_NO_DELEGATION", f.day, f.doc.type(), r.name());
-      }
-      if (r.position() != Position.UNIT_HEAD) {
-        out.add("TUQ_NOT_UNIT_HEAD", r.name(), r.position().name());
-      }
+      tuq(out, f, r);
       return;
     }
     if (!allowed.contains(r.position())) {
@@ -190,6 +222,103 @@ final class SignerChecks implements Check {
         form.prefix().isEmpty() ? "-" : form.prefix());
   }
 
+  /** A delegation valid on the day for the document's type, if the signer holds one. */
+  private static Optional<Delegation> delegation(SignerRecord r, SigningFacts f) {
+    return r.delegations().stream()
+        .filter(
+            d -> d.isValidOn(f.day) && containsSame(List.copyOf(d.documentTypes()), f.doc.type()))
+        .findFirst();
+  }
+
+  /**
+   * TUQ. (ND30 Art 13(3), VT30-05): a unit head signs under a written authorisation valid that day
+   * for the document's type, given by the organisation's head, and not itself delegated
+   * (RULES-ERRATA 1.1).
+   */
+  private static void tuq(Out out, SigningFacts f, SignerRecord r) {
+    Optional<Delegation> d = delegation(r, f);
+    if (d.isEmpty()) {
+      out.add("TUQ_NO_DELEGATION", f.day, f.doc.type(), r.name());
+    } else {
+      String from = d.get().fromPersonId();
+      Optional<SignerRecord> delegator = f.context.registry().person(from, f.req.time());
+      Optional<String> head =
+          delegator
+              .flatMap(x -> f.organisation(x.organisation()))
+              .flatMap(OrganisationRecord::head);
+      if (delegator.isEmpty()) {
+        out.add("TUQ_DELEGATOR_UNKNOWN", Severity.WARNING, from);
+      } else if (delegator.get().position() != Position.HEAD
+          || head.filter(h -> !h.equals(from)).isPresent()) {
+        out.add(
+            "TUQ_DELEGATOR_NOT_HEAD", delegator.get().name(), delegator.get().position().name());
+      } else if (delegator.get().delegations().stream()
+          .anyMatch(x -> containsSame(List.copyOf(x.documentTypes()), f.doc.type()))) {
+        out.add("TUQ_REDELEGATED", delegator.get().name());
+      } else {
+        out.met(
+            "MET_TUQ", r.name(), delegator.get().name(), d.get().validFrom(), d.get().validTo());
+      }
+    }
+    if (r.position() != Position.UNIT_HEAD) {
+      out.add("TUQ_NOT_UNIT_HEAD", r.name(), r.position().name());
+    }
+  }
+
+  /**
+   * The organisation signature on a TUQ. document is the authorising organisation's, not the
+   * signing unit's (ND30 Art 13(3); RULES-ERRATA 1.1, VT30-05).
+   */
+  private static void tuqOrganisation(Out out, SigningFacts f) {
+    Optional<String> authorising = Optional.empty();
+    for (PriorSignature p : f.req.priorSignatures()) {
+      if (p.kind() != SignatureKind.PERSONAL || !p.valid()) {
+        continue;
+      }
+      Optional<SignerRecord> signer = f.context.registry().signer(p.certificate(), p.time());
+      Optional<String> org =
+          signer
+              .flatMap(s -> delegation(s, f))
+              .flatMap(d -> f.context.registry().person(d.fromPersonId(), p.time()))
+              .map(SignerRecord::organisation);
+      if (org.isPresent()) {
+        authorising = org;
+      }
+    }
+    if (authorising.isEmpty()) {
+      out.notApplicable();
+    } else if (!Names.same(authorising.get(), f.organisationName())) {
+      out.add("TUQ_ORGANISATION_NOT_AUTHORISING", f.organisationName(), authorising.get());
+    } else {
+      out.met("MET_OWN_DOCUMENT", authorising.get());
+    }
+  }
+
+  /** TB-20: who may hold a personal certificate (TB Art 2(4) with Art 1(2)(b)). */
+  private static void holder(Holders p, Out out, SigningFacts f) {
+    Optional<SignerRecord> rec = f.signer();
+    if (rec.isEmpty()) {
+      out.notApplicable();
+      return;
+    }
+    SignerRecord r = rec.get();
+    if (p.positions().contains(r.position().name())) {
+      out.met("MET_COMPETENT", r.name(), r.position().name());
+    } else if (!r.assignedDocumentTypes().isEmpty()) {
+      out.met("MET_ASSIGNED_TYPES", r.name(), String.join(", ", r.assignedDocumentTypes()));
+    } else if (r.postedToHcc()) {
+      out.met("MET_POSTED_TO_HCC", r.name());
+    } else if (r.specialApproval().isPresent()) {
+      out.met(
+          "MET_SPECIAL_APPROVAL",
+          r.name(),
+          r.specialApproval().get().by(),
+          r.specialApproval().get().date());
+    } else {
+      out.add("NOT_A_HOLDER", Severity.WARNING, r.name(), r.position().name());
+    }
+  }
+
   private static void competent(Competence p, Out out, SigningFacts f) {
     Optional<SignerRecord> rec = signerInPost(out, f);
     if (rec.isEmpty()) {
@@ -207,10 +336,29 @@ final class SignerChecks implements Check {
     boolean ok =
         p.positions().contains(r.position().name())
             || p.titles().stream().anyMatch(t -> sameTitle(r.title(), t));
-    if (!ok) {
-      out.add("NOT_COMPETENT", r.position().name(), r.title());
-    } else {
+    if (ok) {
       out.met("MET_COMPETENT", r.name(), r.position().name());
+      return;
+    }
+    if (p.tag().isPresent() && p.tagTitles().stream().anyMatch(t -> sameTitle(r.title(), t))) {
+      // KT Art 2: the Office's chiefs sign only notices of the leaders' directions.
+      if (f.doc.categories().contains(p.tag().get())) {
+        out.met("MET_COMPETENT_FOR_TAG", r.name(), r.title(), p.tag().get());
+      } else {
+        out.add("NOT_COMPETENT_WITHOUT_TAG", r.title(), p.tag().get());
+      }
+      return;
+    }
+    if (p.alsoEligible().contains("posted-to-hcc") && r.postedToHcc()) {
+      out.met("MET_POSTED_TO_HCC", r.name());
+    } else if (p.alsoEligible().contains("special-approval") && r.specialApproval().isPresent()) {
+      out.met(
+          "MET_SPECIAL_APPROVAL",
+          r.name(),
+          r.specialApproval().get().by(),
+          r.specialApproval().get().date());
+    } else {
+      out.add("NOT_COMPETENT", r.position().name(), r.title());
     }
   }
 }

@@ -12,14 +12,18 @@ import vn.kyso.policy.PolicyRule;
 /** The token's PIN: locked or nearly (LC-11, TB-13, KG-09), and changed often enough (LC-14). */
 final class TokenChecks implements Check {
 
-  record Recovery(String form, long workingDays) {}
+  record Recovery(String form, Optional<Long> workingDays) {}
 
   record MaxAge(long months) {}
 
   @Override
   public Object parameters(PolicyRule rule) {
     return rule.check() == CheckType.PIN_STATE
-        ? new Recovery(rule.text("recovery-form"), rule.number("recovery-working-days", 1))
+        ? new Recovery(
+            rule.text("recovery-form"),
+            rule.parameters().containsKey("recovery-working-days")
+                ? Optional.of(rule.number("recovery-working-days", 1))
+                : Optional.empty())
         : new MaxAge(rule.number("max-months", 6));
   }
 
@@ -39,7 +43,11 @@ final class TokenChecks implements Check {
 
   private static void state(Recovery p, Out out, TokenState t) {
     if (t.pinLocked()) {
-      out.add("PIN_LOCKED", p.form(), p.workingDays());
+      if (p.workingDays().isPresent()) {
+        out.add("PIN_LOCKED", p.form(), p.workingDays().get());
+      } else {
+        out.add("PIN_LOCKED_NO_DEADLINE", p.form());
+      }
       out.outcome(PolicyOutcome.START_DEVICE_RECOVERY);
       return;
     }
