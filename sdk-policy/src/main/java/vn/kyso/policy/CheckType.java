@@ -79,7 +79,8 @@ public enum CheckType {
       When.ADVICE,
       "max-years:int?",
       "renewal-max-years:int?",
-      "issued-from:date?"),
+      "issued-from:date?",
+      "issued-before:date?"),
   /**
    * X-02: an organisation signature needs an earlier valid personal signature, or the listed
    * alternative.
@@ -135,7 +136,8 @@ public enum CheckType {
    * X-05: PIN flags read before login. Parameters: {@code recovery-form}, {@code
    * recovery-working-days}.
    */
-  PIN_STATE("pin-state", When.SIGNING, "recovery-form:text", "recovery-working-days:int?"),
+  PIN_STATE(
+      "pin-state", When.SIGNING, "recovery-form:text", "recovery-working-days:int?", "body:text?"),
   /** PIN age. Parameter: {@code max-months}. */
   PIN_AGE("pin-age", When.SIGNING, "max-months:int"),
   /**
@@ -181,7 +183,9 @@ public enum CheckType {
       "max-renewals:int?",
       "min-days-left:int",
       "lead-days:int?",
-      "request:text?"),
+      "request:text?",
+      "approval-required:bool?",
+      "body:text?"),
   /** HR events to revocation or change, with deadlines in working days. */
   HR_EVENT(
       "hr-event",
@@ -189,9 +193,28 @@ public enum CheckType {
       "revoke-on:list",
       "change-on:list?",
       "notify-working-days:int?",
-      "device-return-working-days:int?"),
+      "device-return-working-days:int?",
+      "device-return-from:text?",
+      "revoke-if-affected:list?",
+      "ca-request-calendar-days:int?",
+      "two-step-return:bool?"),
+  /**
+   * Who may ask for a revocation, and with which form (TB-21, CD68-22): a request from anyone else,
+   * or without the form, warns.
+   */
+  REVOCATION_REQUEST("revocation-request", When.ADVICE, "requesters:list", "request-forms:list?"),
+  /**
+   * Lifecycle advice goes to the holder, the organisation's head and the focal officer the head
+   * appointed (LC-21); without a recorded focal officer it warns.
+   */
+  FOCAL_OFFICER("focal-officer", When.ADVICE),
+  /**
+   * Every completed issue, renewal, change, revocation, recovery and handover has its dossier or
+   * minutes on file with {@code keeper} (X-13: TB-22, LC-22, KG-12).
+   */
+  LIFECYCLE_RECORDS("lifecycle-records", When.ADVICE, "keeper:text", "copy-to:text?"),
   /** reporting dates ({@code MM-DD}). Parameter: {@code dates}. */
-  REPORTING_CALENDAR("reporting-calendar", When.ADVICE, "dates:list");
+  REPORTING_CALENDAR("reporting-calendar", When.ADVICE, "dates:list", "content:list?");
 
   /** When a check runs. */
   public enum When {
@@ -254,7 +277,10 @@ public enum CheckType {
       case PIN_STATE -> EnumSet.of(Operation.SIGN, Operation.RECOVER);
       case VALIDITY_LENGTH -> EnumSet.of(Operation.REQUEST_CERTIFICATE, Operation.RENEW);
       case RENEWAL_WINDOW -> EnumSet.of(Operation.RENEW);
-      case HR_EVENT -> EnumSet.of(Operation.REVOKE);
+      case HR_EVENT, REVOCATION_REQUEST -> EnumSet.of(Operation.REVOKE);
+      case FOCAL_OFFICER, LIFECYCLE_RECORDS ->
+          EnumSet.of(
+              Operation.REQUEST_CERTIFICATE, Operation.RENEW, Operation.REVOKE, Operation.RECOVER);
       case REPORTING_CALENDAR -> EnumSet.noneOf(Operation.class);
       default -> EnumSet.of(Operation.SIGN);
     };

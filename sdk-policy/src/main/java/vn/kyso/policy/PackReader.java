@@ -98,6 +98,7 @@ final class PackReader {
                 "status",
                 "status-since",
                 "territory",
+                "bodies",
                 "status-note",
                 "notices",
                 "parameters",
@@ -152,6 +153,24 @@ final class PackReader {
                 scalar(required(m, "en", n))));
       }
     }
+    Map<String, List<DatedName>> bodies = new LinkedHashMap<>();
+    if (top.containsKey("bodies")) {
+      for (Map.Entry<String, Node> e : mapping(top.get("bodies"), null).entrySet()) {
+        List<DatedName> names = new ArrayList<>();
+        LocalDate last = null;
+        for (Node n : sequence(e.getValue())) {
+          Map<String, Node> bm = mapping(n, Set.of("from", "name"));
+          DatedName d =
+              new DatedName(date(required(bm, "from", n)), scalar(required(bm, "name", n)));
+          if (last != null && !d.from().isAfter(last)) {
+            throw error(n, "the names of body '" + e.getKey() + "' are not in date order");
+          }
+          last = d.from();
+          names.add(d);
+        }
+        bodies.put(e.getKey(), names);
+      }
+    }
     Map<String, Object> parameters = new LinkedHashMap<>();
     Map<String, Node> parameterNodes = new LinkedHashMap<>();
     if (top.containsKey("parameters")) {
@@ -164,9 +183,16 @@ final class PackReader {
     Set<String> ids = new HashSet<>();
     for (Node n : sequence(required(top, "rules", root))) {
       PolicyRule rule = rule(n, document, jurisdiction, parameters);
-      if (!ids.add(rule.id() + "\u0000" + rule.check())) {
+      // One rule may keep a part that a later rule superseded as a second entry (TB-07's transfer).
+      if (!ids.add(
+          rule.id() + "\u0000" + rule.check() + "\u0000" + rule.supersededBy().isPresent())) {
         throw error(
             n, "rule " + rule.id() + " with check " + rule.check().yamlName() + " appears twice");
+      }
+      if (rule.parameters().get("body") instanceof String b && !bodies.containsKey(b)) {
+        throw error(
+            n,
+            "rule " + rule.id() + " names body '" + b + "', which the pack's bodies table lacks");
       }
       rules.add(rule);
     }
@@ -183,6 +209,7 @@ final class PackReader {
         status,
         statusSince,
         territory,
+        bodies,
         statusNote[0],
         statusNote[1],
         notices,
@@ -339,6 +366,9 @@ final class PackReader {
                   "SHA3-384",
                   "SHA3-512")),
           Map.entry("revoke-on", names(HrEvent.values())),
+          Map.entry("revoke-if-affected", names(HrEvent.values())),
+          Map.entry("requesters", names(Requester.Kind.values())),
+          Map.entry("device-return-from", Set.of("revocation-notice", "ca-revocation-notice")),
           Map.entry("change-on", names(HrEvent.values())));
 
   private static Set<String> names(Enum<?>[] values) {

@@ -38,6 +38,22 @@ final class PackWriter {
               m.put("from", t.from().toString());
               top.put("territory", m);
             });
+    if (!p.bodies().isEmpty()) {
+      Map<String, Object> bodies = new LinkedHashMap<>();
+      p.bodies()
+          .forEach(
+              (k, names) -> {
+                List<Object> list = new ArrayList<>();
+                for (DatedName n : names) {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("from", n.from().toString());
+                  m.put("name", n.name());
+                  list.add(m);
+                }
+                bodies.put(k, list);
+              });
+      top.put("bodies", bodies);
+    }
     if (!p.statusNoteVi().isEmpty() || !p.statusNoteEn().isEmpty()) {
       top.put("status-note", texts(p.statusNoteVi(), p.statusNoteEn()));
     }
@@ -113,6 +129,10 @@ final class PackWriter {
   }
 
   private static Object plain(Object v) {
-    return v instanceof LocalDate d ? d.toString() : v;
+    // A fresh list each time: the dumper would write a shared instance (e.g. two empty lists) as a
+    // YAML alias, which the reader refuses.
+    return v instanceof LocalDate d
+        ? d.toString()
+        : v instanceof List<?> l ? new ArrayList<>(l) : v;
   }
 }

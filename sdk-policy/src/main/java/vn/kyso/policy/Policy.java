@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import vn.kyso.api.policy.DocumentInfo;
+import vn.kyso.api.policy.Operation;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.PolicyFinding;
 import vn.kyso.api.policy.PriorSignature;
@@ -192,7 +193,9 @@ public final class Policy implements SigningPolicy {
 
   /**
    * Gives lifecycle advice on a certificate: days to expiry, renewal window and renewals left
-   * (TB-03, LC-10, CD68-06), validity-length lint (TB-04/05, CD68-03).
+   * (TB-03, LC-10, CD68-06), validity-length lint (TB-04/05, CD68-03). A renewal's extension is
+   * checked only by {@link #certificateAdvice(LifecycleQuestion)} with the previous end of
+   * validity.
    *
    * @param certificate the certificate
    * @param renewalsDone how many times it has been renewed
@@ -201,13 +204,24 @@ public final class Policy implements SigningPolicy {
    */
   public CertificateAdvice certificateAdvice(
       X509Certificate certificate, long renewalsDone, LocalDate asOf) {
-    if (renewalsDone < 0) {
-      throw new IllegalArgumentException("renewalsDone < 0");
-    }
-    return evaluator.certificate(
-        Objects.requireNonNull(certificate, "certificate"),
-        renewalsDone,
-        Objects.requireNonNull(asOf, "asOf"));
+    return certificateAdvice(
+        LifecycleQuestion.builder(Operation.RENEW, Objects.requireNonNull(asOf, "asOf"))
+            .certificate(Objects.requireNonNull(certificate, "certificate"))
+            .renewalsDone(renewalsDone)
+            .build());
+  }
+
+  /**
+   * Gives lifecycle advice on a certificate from everything the caller knows: the previous end of
+   * validity (a renewal extends it by at most 3 years under ND68 Art 9, CD68-03), the approval of
+   * the request (TB-03), the holder's organisation (territory, focal officer).
+   *
+   * @param question the question; its certificate is required
+   * @return the advice
+   * @throws IllegalArgumentException when the question has no certificate
+   */
+  public CertificateAdvice certificateAdvice(LifecycleQuestion question) {
+    return evaluator.certificate(Objects.requireNonNull(question, "question"));
   }
 
   /**
@@ -219,8 +233,38 @@ public final class Policy implements SigningPolicy {
    * @return the advice
    */
   public EventAdvice eventAdvice(HrEvent event, LocalDate eventDate) {
-    return evaluator.event(
-        Objects.requireNonNull(event, "event"), Objects.requireNonNull(eventDate, "eventDate"));
+    return eventAdvice(
+        LifecycleQuestion.builder(Operation.REVOKE, Objects.requireNonNull(eventDate, "eventDate"))
+            .event(Objects.requireNonNull(event, "event"), eventDate)
+            .build());
+  }
+
+  /**
+   * Gives the required action and deadlines after an HR or organisation event from everything the
+   * caller knows: the revocation notice (the device goes back within 5 working days of it,
+   * CD68-10), the CA's notice (LC-13), the certificate (a title change revokes only a certificate
+   * that carries a title, CD68-09), who asks (TB-21, CD68-22).
+   *
+   * @param question the question; its event is required
+   * @return the advice
+   * @throws IllegalArgumentException when the question has no event
+   */
+  public EventAdvice eventAdvice(LifecycleQuestion question) {
+    return evaluator.event(Objects.requireNonNull(question, "question"));
+  }
+
+  /**
+   * Decides a certificate operation (request, renewal, revocation, recovery), citing the rules that
+   * govern it: e.g. a renewal under ND68 extends the validity by at most 3 years (CD68-03), a Thái
+   * Bình renewal needs the manager's approval (TB-03), a revocation request comes from the managing
+   * body or a prosecuting or security body (TB-21), recovery follows the form each regulation names
+   * (CD68-11, TB-13, LC-11). A pack with no provision on the operation says so.
+   *
+   * @param question the question
+   * @return the decision
+   */
+  public PolicyDecision lifecycle(LifecycleQuestion question) {
+    return evaluator.lifecycle(Objects.requireNonNull(question, "question"));
   }
 
   /**

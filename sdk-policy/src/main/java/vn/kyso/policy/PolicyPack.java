@@ -79,6 +79,7 @@ public final class PolicyPack {
   private final PackStatus status;
   private final LocalDate statusSince;
   private final Territory territory;
+  private final Map<String, List<DatedName>> bodies;
   private final String statusNoteVi;
   private final String statusNoteEn;
   private final List<PackNotice> notices;
@@ -98,6 +99,7 @@ public final class PolicyPack {
       PackStatus status,
       LocalDate statusSince,
       Territory territory,
+      Map<String, List<DatedName>> bodies,
       String statusNoteVi,
       String statusNoteEn,
       List<PackNotice> notices,
@@ -115,6 +117,9 @@ public final class PolicyPack {
     this.status = status;
     this.statusSince = statusSince;
     this.territory = territory;
+    Map<String, List<DatedName>> b = new LinkedHashMap<>();
+    bodies.forEach((k, v) -> b.put(k, List.copyOf(v)));
+    this.bodies = Collections.unmodifiableMap(b);
     this.statusNoteVi = statusNoteVi;
     this.statusNoteEn = statusNoteEn;
     this.notices = List.copyOf(notices);
@@ -261,6 +266,7 @@ public final class PolicyPack {
         status,
         statusSince,
         territory,
+        bodies,
         statusNoteVi,
         statusNoteEn,
         notices,
@@ -390,6 +396,40 @@ public final class PolicyPack {
    */
   public Optional<Territory> territory() {
     return Optional.ofNullable(territory);
+  }
+
+  /**
+   * Returns the pack's table of bodies named by date (key, e.g. {@code so-phu-trach}, to the names
+   * in order): rules that send the user to a body name it through a {@code body} parameter.
+   *
+   * @return the table, possibly empty
+   */
+  public Map<String, List<DatedName>> bodies() {
+    return bodies;
+  }
+
+  /**
+   * Returns a body's name on a day, and its latest name (the successor to address now).
+   *
+   * @param key the table key
+   * @param day the day
+   * @return {name on that day, latest name}, or empty when the key is unknown or the day precedes
+   *     the table
+   */
+  public Optional<List<String>> bodyNames(String key, LocalDate day) {
+    List<DatedName> names = bodies.get(key);
+    if (names == null || names.isEmpty()) {
+      return Optional.empty();
+    }
+    String then = null;
+    for (DatedName n : names) {
+      if (!day.isBefore(n.from())) {
+        then = n.name();
+      }
+    }
+    return then == null
+        ? Optional.empty()
+        : Optional.of(List.of(then, names.get(names.size() - 1).name()));
   }
 
   /**

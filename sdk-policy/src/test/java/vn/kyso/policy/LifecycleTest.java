@@ -86,22 +86,48 @@ class LifecycleTest {
 
   @Test
   void tb04_tb05_cd68_03_validityLengthLint() {
+    LocalDate in2023 = LocalDate.of(2023, 6, 1);
     X509Certificate twelve = expiring(LocalDate.of(2017, 1, 1), LocalDate.of(2029, 1, 1));
-    assertThat(has(TB.certificateAdvice(twelve, 0, DAY).findings(), "TB-04", "VALIDITY_TOO_LONG"))
+    assertThat(
+            has(TB.certificateAdvice(twelve, 0, in2023).findings(), "TB-04", "VALIDITY_TOO_LONG"))
         .isTrue();
     X509Certificate nine = expiring(LocalDate.of(2020, 1, 1), LocalDate.of(2029, 1, 1));
-    assertThat(TB.certificateAdvice(nine, 0, DAY).findings())
+    assertThat(TB.certificateAdvice(nine, 0, in2023).findings())
         .noneMatch(f -> f.ruleId().equals("TB-04"));
-    X509Certificate sixRenewed = expiring(LocalDate.of(2021, 1, 1), LocalDate.of(2027, 6, 1));
+    // RULES-ERRATA 3 D5: TB-04/TB-05 gave way to CD68-03 (ND68 Art 9) on 15/08/2024.
+    assertThat(TB.certificateAdvice(twelve, 0, DAY).findings())
+        .filteredOn(f -> f.ruleId().equals("TB-04"))
+        .isNotEmpty()
+        .allMatch(f -> f.severity() == vn.kyso.api.validation.Severity.INFO)
+        .allMatch(f -> f.messageEn().contains("superseded by CD68-03"));
+
+    // RULES-ERRATA 1.1 (TB-05): only certificates issued before TT08/2016 took effect, and the
+    // extension (new end minus previous end) is at most 5 years.
+    X509Certificate renewedOld = expiring(LocalDate.of(2020, 1, 1), LocalDate.of(2026, 1, 1));
+    LifecycleQuestion sixYearExtension =
+        LifecycleQuestion.builder(vn.kyso.api.policy.Operation.RENEW, in2023)
+            .certificate(renewedOld)
+            .originalIssueDate(LocalDate.of(2015, 5, 1))
+            .previousNotAfter(Certs.at(LocalDate.of(2020, 1, 1)))
+            .renewalsDone(1)
+            .build();
     assertThat(
-            has(TB.certificateAdvice(sixRenewed, 1, DAY).findings(), "TB-05", "VALIDITY_TOO_LONG"))
+            has(
+                TB.certificateAdvice(sixYearExtension).findings(),
+                "TB-05",
+                "RENEWAL_EXTENSION_TOO_LONG"))
         .isTrue();
-    assertThat(TB.certificateAdvice(nine, 1, DAY).findings())
-        .anyMatch(f -> f.ruleId().equals("TB-05"));
-    X509Certificate fourRenewed = expiring(LocalDate.of(2024, 1, 1), LocalDate.of(2028, 1, 1));
-    assertThat(TB.certificateAdvice(fourRenewed, 1, DAY).findings())
+    LifecycleQuestion issuedAfterTt08 =
+        LifecycleQuestion.builder(vn.kyso.api.policy.Operation.RENEW, in2023)
+            .certificate(renewedOld)
+            .originalIssueDate(LocalDate.of(2017, 5, 1))
+            .previousNotAfter(Certs.at(LocalDate.of(2020, 1, 1)))
+            .renewalsDone(1)
+            .build();
+    assertThat(TB.certificateAdvice(issuedAfterTt08).findings())
         .noneMatch(f -> f.ruleId().equals("TB-05"));
 
+    // CD68-03: a new certificate at most 5 years; a renewal extends by at most 3 years.
     X509Certificate sixNew = expiring(LocalDate.of(2025, 1, 1), LocalDate.of(2031, 1, 1));
     assertThat(
             has(
@@ -112,12 +138,37 @@ class LifecycleTest {
     X509Certificate sixOld = expiring(LocalDate.of(2024, 1, 1), LocalDate.of(2030, 1, 1));
     assertThat(NATIONAL.certificateAdvice(sixOld, 0, DAY).findings())
         .noneMatch(f -> f.ruleId().equals("CD68-03"));
+    // RULES-ERRATA 1.1 (CD68-03): a renewed certificate's whole span is not the test; without the
+    // previous end of validity the extension could not be checked.
     X509Certificate fourRenewalNew = expiring(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 1, 1));
     assertThat(
             has(
                 NATIONAL.certificateAdvice(fourRenewalNew, 1, DAY).findings(),
                 "CD68-03",
-                "VALIDITY_TOO_LONG"))
+                "RENEWAL_EXTENSION_NOT_CHECKED"))
+        .isTrue();
+    LifecycleQuestion lawful =
+        LifecycleQuestion.builder(vn.kyso.api.policy.Operation.RENEW, DAY)
+            .certificate(fourRenewalNew)
+            .previousNotAfter(Certs.at(LocalDate.of(2026, 1, 1)))
+            .renewalsDone(1)
+            .build();
+    assertThat(NATIONAL.certificateAdvice(lawful).findings())
+        .noneMatch(f -> f.ruleId().equals("CD68-03") && f.code().startsWith("RENEWAL_EXTENSION"));
+    assertThat(NATIONAL.lifecycle(lawful).satisfied())
+        .anyMatch(f -> f.ruleId().equals("CD68-03") && f.messageEn().contains("within 3 years"));
+    X509Certificate shortThenLong = expiring(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 6, 1));
+    LifecycleQuestion overlong =
+        LifecycleQuestion.builder(vn.kyso.api.policy.Operation.RENEW, DAY)
+            .certificate(shortThenLong)
+            .previousNotAfter(Certs.at(LocalDate.of(2026, 1, 1)))
+            .renewalsDone(1)
+            .build();
+    assertThat(
+            has(
+                NATIONAL.certificateAdvice(overlong).findings(),
+                "CD68-03",
+                "RENEWAL_EXTENSION_TOO_LONG"))
         .isTrue();
   }
 
@@ -131,24 +182,101 @@ class LifecycleTest {
 
   @Test
   void lc12_lc13_revocationDeadlinesInWorkingDays() {
-    // Friday 15 June 2018: notify the Sở within 2 working days (Tue 19), device collected 3 working
-    // days later (Fri 22).
+    // Friday 15 June 2018: the agency notifies the Sở within 2 working days (Tue 19). RULES-ERRATA
+    // 1.1 (LC-13): the device collection runs from the CA's revocation notice, not from the event.
     EventAdvice a = LC.eventAdvice(HrEvent.RETIREMENT, LocalDate.of(2018, 6, 15));
     assertThat(a.action()).isEqualTo(EventAdvice.Action.REVOKE);
     assertThat(a.notifyBy()).contains(LocalDate.of(2018, 6, 19));
-    assertThat(a.returnDeviceBy()).contains(LocalDate.of(2018, 6, 22));
+    assertThat(a.returnDeviceBy()).isEmpty();
+    assertThat(has(a.findings(), "LC-13", "EVENT_REVOKE_RETURN_FROM_CA_NOTICE")).isTrue();
+    assertThat(has(a.findings(), "LC-13", "EVENT_AUTHORITY_STEPS")).isTrue();
     findingsCite(a.findings(), "LC-13", "QĐ 51/2015/QĐ-UBND");
     findingsCite(a.findings(), "LC-12", "QĐ 51/2015/QĐ-UBND");
+    // The CA's notice on Wednesday 20 June: collected within 2 working days (Fri 22).
+    EventAdvice withNotice =
+        LC.eventAdvice(
+            LifecycleQuestion.builder(
+                    vn.kyso.api.policy.Operation.REVOKE, LocalDate.of(2018, 6, 15))
+                .event(HrEvent.RETIREMENT, LocalDate.of(2018, 6, 15))
+                .caRevocationNoticeDate(LocalDate.of(2018, 6, 20))
+                .build());
+    assertThat(withNotice.returnDeviceBy()).contains(LocalDate.of(2018, 6, 22));
+  }
+
+  @Test
+  void lc12_lc19_lc20_transferConditional_expiryAndAuthorityRequests() {
+    LocalDate day = LocalDate.of(2018, 6, 15);
+    EventAdvice transfer = LC.eventAdvice(HrEvent.TRANSFER_WITHIN_STATE, day);
+    assertThat(has(transfer.findings(), "LC-12", "EVENT_REVOKE_IF_AFFECTED")).isTrue();
+    assertThat(transfer.action()).isNotEqualTo(EventAdvice.Action.REVOKE);
+    EventAdvice mismatched =
+        LC.eventAdvice(
+            LifecycleQuestion.builder(vn.kyso.api.policy.Operation.REVOKE, day)
+                .event(HrEvent.TRANSFER_WITHIN_STATE, day)
+                .certificateStillMatches(false)
+                .build());
+    assertThat(mismatched.action()).isEqualTo(EventAdvice.Action.REVOKE);
+    findingsCite(LC.eventAdvice(HrEvent.EXPIRED_NOT_RENEWED, day).findings(), "LC-19", "51/2015");
+    findingsCite(LC.eventAdvice(HrEvent.AUTHORITY_REQUEST, day).findings(), "LC-20", "51/2015");
+    findingsCite(LC.eventAdvice(HrEvent.MISSING_PERSON, day).findings(), "LC-12", "51/2015");
+    assertThat(LC.eventAdvice(HrEvent.CONVICTION, day).findings())
+        .noneMatch(f -> f.ruleId().equals("LC-12"));
   }
 
   @Test
   void cd68_09_cd68_10_revocationAndDeviceReturn() {
-    // Monday 15 June 2026 + 5 working days = Monday 22 June.
+    // RULES-ERRATA 1.1 (CD68-10): 5 working days from the revocation notice; without it the duty
+    // is stated without a date.
     EventAdvice a = NATIONAL.eventAdvice(HrEvent.DEATH, DAY);
     assertThat(a.action()).isEqualTo(EventAdvice.Action.REVOKE);
-    assertThat(a.returnDeviceBy()).contains(LocalDate.of(2026, 6, 22));
+    assertThat(a.returnDeviceBy()).isEmpty();
+    assertThat(has(a.findings(), "CD68-10", "EVENT_REVOKE_RETURN_FROM_NOTICE")).isTrue();
     findingsCite(a.findings(), "CD68-09", "68/2024");
     findingsCite(a.findings(), "CD68-10", "68/2024");
+    // Notice on Monday 15 June 2026 + 5 working days = Monday 22 June.
+    EventAdvice withNotice =
+        NATIONAL.eventAdvice(
+            LifecycleQuestion.builder(vn.kyso.api.policy.Operation.REVOKE, DAY)
+                .event(HrEvent.DEATH, DAY.minusDays(3))
+                .revocationNoticeDate(DAY)
+                .build());
+    assertThat(withNotice.returnDeviceBy()).contains(LocalDate.of(2026, 6, 22));
+    // Expiry: counted from the expiry date.
+    X509Certificate expired = expiring(LocalDate.of(2021, 1, 1), DAY);
+    EventAdvice expiry =
+        NATIONAL.eventAdvice(
+            LifecycleQuestion.builder(vn.kyso.api.policy.Operation.REVOKE, DAY)
+                .event(HrEvent.EXPIRED_NOT_RENEWED, DAY)
+                .certificate(expired)
+                .build());
+    assertThat(expiry.action()).isEqualTo(EventAdvice.Action.REVOKE);
+    assertThat(expiry.returnDeviceBy()).contains(LocalDate.of(2026, 6, 22));
+  }
+
+  @Test
+  void cd68_09_aTitleChange_revokesOnlyACertificateThatCarriesATitle() {
+    // RULES-ERRATA 1.1 (CD68-09): ND68 certificates carry no title.
+    X509Certificate noTitle = Certs.person("Nguyễn Văn An").build();
+    EventAdvice none =
+        NATIONAL.eventAdvice(
+            LifecycleQuestion.builder(vn.kyso.api.policy.Operation.REVOKE, DAY)
+                .event(HrEvent.TITLE_CHANGE, DAY)
+                .certificate(noTitle)
+                .build());
+    assertThat(none.action()).isEqualTo(EventAdvice.Action.NONE);
+    assertThat(has(none.findings(), "CD68-09", "EVENT_CERTIFICATE_UNAFFECTED")).isTrue();
+    X509Certificate titled = Certs.person("Nguyễn Văn An").title("Phó Chủ tịch").build();
+    EventAdvice titledAdvice =
+        NATIONAL.eventAdvice(
+            LifecycleQuestion.builder(vn.kyso.api.policy.Operation.REVOKE, DAY)
+                .event(HrEvent.TITLE_CHANGE, DAY)
+                .certificate(titled)
+                .build());
+    assertThat(titledAdvice.action()).isEqualTo(EventAdvice.Action.REVOKE);
+    EventAdvice unknown = NATIONAL.eventAdvice(HrEvent.TITLE_CHANGE, DAY);
+    assertThat(has(unknown.findings(), "CD68-09", "EVENT_REVOKE_IF_AFFECTED")).isTrue();
+    findingsCite(
+        NATIONAL.eventAdvice(HrEvent.SERVICE_STOPPED, DAY).findings(), "CD68-09", "68/2024");
   }
 
   @Test
@@ -166,14 +294,27 @@ class LifecycleTest {
 
   @Test
   void tb06_tb07_tb08_tb18_thaiBinhRevokesOnTransferAndRenaming() {
-    EventAdvice transfer = TB.eventAdvice(HrEvent.TRANSFER_WITHIN_STATE, DAY);
+    LocalDate in2023 = LocalDate.of(2023, 6, 1);
+    EventAdvice transfer = TB.eventAdvice(HrEvent.TRANSFER_WITHIN_STATE, in2023);
     assertThat(transfer.action()).isEqualTo(EventAdvice.Action.REVOKE);
     findingsCite(transfer.findings(), "TB-07", "QĐ 08/2016");
     findingsCite(transfer.findings(), "TB-18", "QĐ 08/2016");
+    // RULES-ERRATA 3 D5: from 15/08/2024 ND68 Art 15(a) asks for a change (CD68-08) and wins.
+    EventAdvice later = TB.eventAdvice(HrEvent.TRANSFER_WITHIN_STATE, LocalDate.of(2024, 9, 3));
+    assertThat(later.action()).isEqualTo(EventAdvice.Action.CHANGE_INFORMATION);
+    assertThat(later.findings())
+        .filteredOn(f -> f.ruleId().equals("TB-07"))
+        .isNotEmpty()
+        .allMatch(f -> f.messageEn().contains("superseded by CD68-08"));
     findingsCite(
-        TB.eventAdvice(HrEvent.ORGANISATION_RENAMED, DAY).findings(), "TB-06", "QĐ 08/2016");
-    findingsCite(TB.eventAdvice(HrEvent.DEVICE_LOST, DAY).findings(), "TB-08", "QĐ 08/2016");
-    assertThat(TB.eventAdvice(HrEvent.EMAIL_CHANGE, DAY).findings())
+        TB.eventAdvice(HrEvent.ORGANISATION_RENAMED, in2023).findings(), "TB-06", "QĐ 08/2016");
+    findingsCite(TB.eventAdvice(HrEvent.DEVICE_DAMAGED, in2023).findings(), "TB-06", "QĐ 08/2016");
+    // RULES-ERRATA 1.2 (TB-08): tampering, damage, custody; loss is a duty to report.
+    findingsCite(TB.eventAdvice(HrEvent.DEVICE_TAMPERED, in2023).findings(), "TB-08", "QĐ 08/2016");
+    findingsCite(TB.eventAdvice(HrEvent.CUSTODY_BREACH, in2023).findings(), "TB-08", "QĐ 08/2016");
+    assertThat(TB.eventAdvice(HrEvent.DEVICE_LOST, in2023).findings())
+        .noneMatch(f -> f.ruleId().equals("TB-08"));
+    assertThat(TB.eventAdvice(HrEvent.EMAIL_CHANGE, in2023).findings())
         .noneMatch(f -> f.ruleId().startsWith("TB-"));
   }
 

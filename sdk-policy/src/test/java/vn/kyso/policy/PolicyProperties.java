@@ -176,6 +176,7 @@ class PolicyProperties {
               p.status(),
               p.statusSince().orElse(null),
               p.territory().orElse(null),
+              p.bodies(),
               p.statusNoteVi(),
               p.statusNoteEn(),
               p.notices(),

@@ -30,13 +30,11 @@ interface Check {
     out.notApplicable();
   }
 
-  /** Advises on a certificate: renewal, validity length. */
-  default void certificate(CompiledRule rule, Out out, CertificateFacts f) {
-    out.notApplicable();
-  }
-
-  /** Advises on an HR or organisation event. */
-  default void event(CompiledRule rule, Out out, EventFacts f) {
+  /**
+   * Answers a certificate lifecycle question: requesting, renewing, revoking or recovering, and
+   * what an HR or organisation event calls for.
+   */
+  default void lifecycle(CompiledRule rule, Out out, LifecycleFacts f) {
     out.notApplicable();
   }
 }

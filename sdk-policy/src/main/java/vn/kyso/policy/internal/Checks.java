@@ -61,6 +61,9 @@ final class Checks {
     m.put(CheckType.VALIDITY_LENGTH, lifecycle);
     m.put(CheckType.RENEWAL_WINDOW, lifecycle);
     m.put(CheckType.HR_EVENT, lifecycle);
+    m.put(CheckType.REVOCATION_REQUEST, lifecycle);
+    m.put(CheckType.FOCAL_OFFICER, lifecycle);
+    m.put(CheckType.LIFECYCLE_RECORDS, lifecycle);
     m.put(CheckType.REPORTING_CALENDAR, reporting);
     for (CheckType t : CheckType.values()) {
       if (!m.containsKey(t)) {

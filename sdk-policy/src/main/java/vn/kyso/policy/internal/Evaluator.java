@@ -1,6 +1,5 @@
 package vn.kyso.policy.internal;
 
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -27,6 +26,7 @@ import vn.kyso.policy.CertificateAdvice;
 import vn.kyso.policy.CheckType;
 import vn.kyso.policy.EventAdvice;
 import vn.kyso.policy.HrEvent;
+import vn.kyso.policy.LifecycleQuestion;
 import vn.kyso.policy.OrganisationRecord;
 import vn.kyso.policy.PackNotice;
 import vn.kyso.policy.PackStatus;
@@ -400,56 +400,77 @@ public final class Evaluator {
   // ---------------------------------------------------------------- lifecycle advice
 
   /**
-   * Advises on a certificate's renewal and validity length.
+   * Answers a certificate lifecycle question with a decision: the rules that govern the operation,
+   * what they found and what they were met by.
    *
-   * @param certificate the certificate
-   * @param renewalsDone how many times it was renewed
-   * @param day the day
-   * @return the advice
+   * @param q the question
+   * @return the decision
    */
-  public CertificateAdvice certificate(
-      X509Certificate certificate, long renewalsDone, LocalDate day) {
-    CertificateFacts f = new CertificateFacts(certificate, renewalsDone, day, context);
+  public PolicyDecision lifecycle(LifecycleQuestion q) {
+    LifecycleFacts f = new LifecycleFacts(q, context, true);
+    Operation op = q.operation();
     Collected c =
         each(
-            day,
+            q.asOf(),
+            t -> t.operations().contains(op),
+            f::organisationName,
+            (rule, out) -> rule.check().lifecycle(rule, out, f));
+    notRegulated(c, op, q.asOf());
+    return PolicyDecision.of(q.asOf(), c.findings, c.outcomes, packIds(), c.satisfied);
+  }
+
+  /**
+   * Advises on a certificate's renewal and validity length.
+   *
+   * @param q the question (its certificate is required)
+   * @return the advice
+   */
+  public CertificateAdvice certificate(LifecycleQuestion q) {
+    LifecycleFacts f = new LifecycleFacts(q, context, false);
+    LocalDate expires = f.expires.orElseThrow(() -> new IllegalArgumentException("no certificate"));
+    long daysLeft = f.daysLeft.orElseThrow();
+    Collected c =
+        each(
+            q.asOf(),
             t -> t == CheckType.RENEWAL_WINDOW || t == CheckType.VALIDITY_LENGTH,
-            (rule, out) -> rule.check().certificate(rule, out, f));
-    boolean open = f.daysLeft >= 0 && c.advice.stream().noneMatch(RuleResult.Advice::windowClosed);
+            f::organisationName,
+            (rule, out) -> rule.check().lifecycle(rule, out, f));
+    boolean open = daysLeft >= 0 && c.advice.stream().noneMatch(RuleResult.Advice::windowClosed);
     Optional<Long> left =
         c.advice.stream()
             .map(RuleResult.Advice::renewalsLeft)
             .flatMap(Optional::stream)
             .min(Long::compare);
     List<PolicyFinding> findings = new ArrayList<>(c.findings);
-    String[] text = Text.of("CERT_EXPIRES_IN", f.expires, f.daysLeft);
+    String[] text = Text.of("CERT_EXPIRES_IN", expires, daysLeft);
     findings.add(
         new PolicyFinding(
             "CERT-EXPIRY",
             "kyso",
             "CERT_EXPIRES_IN",
-            f.daysLeft < 0 ? Severity.ERROR : Severity.INFO,
+            daysLeft < 0 ? Severity.ERROR : Severity.INFO,
             text[0],
             text[1],
             new Citation("RFC 5280", "4.1.2.5", "national", "C")));
     findings.sort(null);
-    return new CertificateAdvice(day, f.expires, f.daysLeft, open, left, findings);
+    return new CertificateAdvice(q.asOf(), expires, daysLeft, open, left, findings);
   }
 
   /**
    * Advises on an HR or organisation event.
    *
-   * @param event the event
-   * @param eventDate when it happened
+   * @param q the question (its event is required)
    * @return the advice
    */
-  public EventAdvice event(HrEvent event, LocalDate eventDate) {
-    EventFacts f = new EventFacts(event, eventDate, context);
+  public EventAdvice event(LifecycleQuestion q) {
+    HrEvent event = q.event().orElseThrow(() -> new IllegalArgumentException("no event"));
+    LifecycleFacts f = new LifecycleFacts(q, context, false);
     Collected c =
         each(
-            eventDate,
-            t -> t == CheckType.HR_EVENT,
-            (rule, out) -> rule.check().event(rule, out, f));
+            q.eventDate(),
+            t -> t.operations().contains(Operation.REVOKE) && t.when() == CheckType.When.ADVICE,
+            f::organisationName,
+            (rule, out) -> rule.check().lifecycle(rule, out, f));
     EventAdvice.Action action =
         c.advice.stream()
             .map(RuleResult.Advice::action)

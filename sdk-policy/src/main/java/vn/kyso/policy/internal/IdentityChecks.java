@@ -23,6 +23,16 @@ final class IdentityChecks implements Check {
         : rule;
   }
 
+  /** LC-02 as what it is, an issuance condition: asked when a certificate is requested. */
+  @Override
+  public void lifecycle(CompiledRule rule, Out out, LifecycleFacts f) {
+    if (rule.rule().check() != CheckType.EMAIL_DOMAIN || f.identity().isEmpty()) {
+      out.notApplicable();
+      return;
+    }
+    domain(rule.params(Domains.class), out, f.identity().get().email());
+  }
+
   @Override
   public void signing(CompiledRule rule, Out out, SigningFacts f) {
     Optional<String> email = f.identity.email();
@@ -35,7 +45,10 @@ final class IdentityChecks implements Check {
       }
       return;
     }
-    Domains p = rule.params(Domains.class);
+    domain(rule.params(Domains.class), out, email);
+  }
+
+  private static void domain(Domains p, Out out, Optional<String> email) {
     if (email.isEmpty()) {
       if (p.issuanceCondition()) {
         // A condition for issuing, checked on the certificate: without an e-mail there is

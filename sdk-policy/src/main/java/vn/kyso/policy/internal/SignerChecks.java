@@ -69,6 +69,30 @@ final class SignerChecks implements Check {
     };
   }
 
+  /** Eligibility when a certificate is requested (TB-01, TB-20, KG-05, HB-01). */
+  @Override
+  public void lifecycle(CompiledRule rule, Out out, LifecycleFacts f) {
+    switch (rule.rule().check()) {
+      case ORGANISATION_SCOPE -> {
+        Optional<OrganisationRecord> org = f.organisation();
+        if (org.isEmpty()) {
+          out.notApplicable();
+        } else {
+          scopeOf(rule.params(Scope.class), out, org.get(), f.day);
+        }
+      }
+      case HOLDER_ELIGIBILITY -> {
+        Optional<SignerRecord> r = f.holder();
+        if (r.isEmpty()) {
+          out.notApplicable();
+        } else {
+          holderOf(rule.params(Holders.class), out, r.get());
+        }
+      }
+      default -> out.notApplicable();
+    }
+  }
+
   @Override
   public void signing(CompiledRule rule, Out out, SigningFacts f) {
     if (rule.rule().check() == vn.kyso.policy.CheckType.ORGANISATION_SCOPE) {
@@ -132,17 +156,23 @@ final class SignerChecks implements Check {
 
   private static void scope(Scope p, Out out, SigningFacts f) {
     Optional<OrganisationRecord> org = f.signerOrganisation().flatMap(f::organisation);
-    LocalDate end = org.map(o -> ABOLISHED.get(o.type())).orElse(null);
     if (org.isEmpty()) {
       out.notApplicable();
-    } else if (end != null && f.day.isAfter(end)) {
-      out.add("LEVEL_ABOLISHED", Severity.INFO, org.get().name(), org.get().type(), end);
-    } else if (p.optInTypes().contains(org.get().type())) {
-      out.met("MET_OPT_IN", org.get().name(), org.get().type());
-    } else if (!p.organisationTypes().contains(org.get().type())) {
-      out.add("OUT_OF_SCOPE", org.get().name(), org.get().type());
     } else {
-      out.met("MET_IN_SCOPE", org.get().name(), org.get().type());
+      scopeOf(p, out, org.get(), f.day);
+    }
+  }
+
+  private static void scopeOf(Scope p, Out out, OrganisationRecord org, LocalDate day) {
+    LocalDate end = ABOLISHED.get(org.type());
+    if (end != null && day.isAfter(end)) {
+      out.add("LEVEL_ABOLISHED", Severity.INFO, org.name(), org.type(), end);
+    } else if (p.optInTypes().contains(org.type())) {
+      out.met("MET_OPT_IN", org.name(), org.type());
+    } else if (!p.organisationTypes().contains(org.type())) {
+      out.add("OUT_OF_SCOPE", org.name(), org.type());
+    } else {
+      out.met("MET_IN_SCOPE", org.name(), org.type());
     }
   }
 
@@ -301,7 +331,10 @@ final class SignerChecks implements Check {
       out.notApplicable();
       return;
     }
-    SignerRecord r = rec.get();
+    holderOf(p, out, rec.get());
+  }
+
+  private static void holderOf(Holders p, Out out, SignerRecord r) {
     if (p.positions().contains(r.position().name())) {
       out.met("MET_COMPETENT", r.name(), r.position().name());
     } else if (!r.assignedDocumentTypes().isEmpty()) {

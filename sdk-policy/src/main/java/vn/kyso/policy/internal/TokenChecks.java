@@ -27,6 +27,22 @@ final class TokenChecks implements Check {
         : new MaxAge(rule.number("max-months", 6));
   }
 
+  /** Recovery (RECOVER): the procedure, form and answer time of each rule that governs it. */
+  @Override
+  public void lifecycle(CompiledRule rule, Out out, LifecycleFacts f) {
+    if (rule.rule().check() != CheckType.PIN_STATE) {
+      out.notApplicable();
+      return;
+    }
+    Recovery p = rule.params(Recovery.class);
+    if (p.workingDays().isPresent()) {
+      out.add("RECOVERY_PROCEDURE", Severity.INFO, p.form(), p.workingDays().get());
+    } else {
+      out.add("RECOVERY_PROCEDURE_NO_DEADLINE", Severity.INFO, p.form());
+    }
+    Bodies.address(rule, out, f.day);
+  }
+
   @Override
   public void signing(CompiledRule rule, Out out, SigningFacts f) {
     if (f.verification || f.req.tokenState().isEmpty()) {
@@ -36,6 +52,9 @@ final class TokenChecks implements Check {
     TokenState t = f.req.tokenState().get();
     if (rule.rule().check() == CheckType.PIN_STATE) {
       state(rule.params(Recovery.class), out, t);
+      if (t.pinLocked()) {
+        Bodies.address(rule, out, f.day);
+      }
     } else {
       age(rule.params(MaxAge.class), out, t.pinLastChanged(), f.day, f.context);
     }
