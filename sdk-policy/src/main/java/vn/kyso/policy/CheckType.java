@@ -103,6 +103,13 @@ public enum CheckType {
   /** CD68-19, VT30-11: the signer uses their own certificate. */
   OWN_CERTIFICATE("own-certificate", When.SIGNING),
   /**
+   * A leader's personal certificate managed and used by someone else under the leader's written
+   * authorisation (KT-12, KT Art 10(1)): without a valid authorisation it refuses; with one it
+   * reports the conflict with the own-key rules (VT30-11, CD68-19), which from {@code decree-from}
+   * outrank a provincial decision unless {@code precedence} is {@code local}.
+   */
+  DELEGATED_CUSTODY("delegated-custody", When.SIGNING, "precedence:text?", "decree-from:date?"),
+  /**
    * The personal signer is a registered competent signer. Parameters: {@code positions}, {@code
    * titles}.
    */

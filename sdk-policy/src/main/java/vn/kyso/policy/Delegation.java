@@ -8,6 +8,11 @@ import java.util.Set;
  * A written authorisation (giấy ủy quyền) from a head to the head of a subordinate unit, limited in
  * time and content (Nghị định 30/2020/NĐ-CP Art 13(3)). Immutable.
  *
+ * <p>Kept in the record of the person it concerns: a TUQ. authorisation in the record of the person
+ * who received it; an authorisation to manage and use one's personal certificate (KT Art 10(1),
+ * KT-12) in the record of the leader who gave it, with {@code fromPersonId} their own id and {@code
+ * toPersonId} the operator (or the Office) it names.
+ *
  * @param fromPersonId the registry id of the person who authorised
  * @param toPersonId the registry id of the person authorised
  * @param documentTypes the document types it covers; empty covers none

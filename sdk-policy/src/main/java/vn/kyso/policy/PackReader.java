@@ -354,6 +354,7 @@ final class PackReader {
                   "none")),
           Map.entry("also-eligible", Set.of("posted-to-hcc", "special-approval")),
           Map.entry("regime", Set.of("public", "special-use")),
+          Map.entry("precedence", Set.of("national", "local")),
           Map.entry(
               "hashes",
               Set.of(

@@ -257,4 +257,53 @@ class CorrectionsTest {
                     .filter(r -> r.id().equals(id))
                     .allMatch(r -> r.citation().document().contains("không còn hiệu lực")));
   }
+
+  @Test
+  void kt12_theOfficeMayUseALeadersCertificate_onlyByWrittenAuthorisation_andTheDecreePrevails() {
+    X509Certificate vice = Certs.person("Trần Thị Bình").build();
+    SignerRecord leader =
+        SignerRecord.of("p-vice", "Trần Thị Bình", PROVINCE, Position.DEPUTY_HEAD, "Phó Chủ tịch");
+    SignerRecord authorised =
+        leader.withDelegation(
+            new Delegation(
+                "p-vice",
+                "p-office",
+                Set.of(),
+                LocalDate.of(2018, 1, 1),
+                LocalDate.of(2026, 12, 31)));
+    java.util.function.Function<SignerRecord, Policy> kt =
+        r ->
+            Policy.preset("kon-tum-284-2018")
+                .registry(registryWith(vice, r))
+                .parameter("kon-tum-284-2018", "unknown-status", "as-written")
+                .parameter("kon-tum-284-2018", "scope-organisations", List.of(PROVINCE))
+                .build();
+    DocumentInfo doc = letter().signerName("Trần Thị Bình").build();
+    LocalDate in2019 = LocalDate.of(2019, 5, 6);
+    // No authorisation: KT Art 7(3), the holder manages their own device.
+    denies(
+        kt.apply(leader).evaluate(requestOn(in2019, vice, doc).operator("p-office").build()),
+        "KT-12",
+        "284");
+    // Authorised, before Nghị định 30/2020: a warning naming the authorisation.
+    PolicyDecision before =
+        kt.apply(authorised).evaluate(requestOn(in2019, vice, doc).operator("p-office").build());
+    assertThat(before.denials()).noneMatch(f -> f.ruleId().equals("KT-12"));
+    assertThat(before.findings())
+        .anyMatch(f -> f.ruleId().equals("KT-12") && f.code().equals("CUSTODY_CONFLICT"));
+    // From 05/03/2020 the decree outranks the Chairman's decision: the denial stands and says why.
+    PolicyDecision after =
+        kt.apply(authorised).evaluate(requestOn(DAY_2024, vice, doc).operator("p-office").build());
+    assertThat(after.denials())
+        .anyMatch(
+            f ->
+                f.ruleId().equals("KT-12")
+                    && f.code().equals("CUSTODY_CONFLICT_DECREE_PREVAILS")
+                    && f.messageEn().contains("p-office"));
+    assertThat(after.denials()).anyMatch(f -> f.ruleId().equals("VT30-11"));
+    // Own use is not KT-12's business.
+    passes(
+        kt.apply(leader).evaluate(requestOn(in2019, vice, doc).operator("p-vice").build()),
+        "KT-12");
+  }
 }

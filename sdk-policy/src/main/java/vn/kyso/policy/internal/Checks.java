@@ -44,6 +44,7 @@ final class Checks {
     m.put(CheckType.TITLE_IN_CERTIFICATE, signer);
     m.put(CheckType.ORGANISATION_SCOPE, signer);
     m.put(CheckType.HOLDER_ELIGIBILITY, signer);
+    m.put(CheckType.DELEGATED_CUSTODY, signer);
     m.put(CheckType.EMAIL_DOMAIN, identity);
     m.put(CheckType.EMAIL_MATCHES_REGISTRY, identity);
     m.put(CheckType.PIN_STATE, token);

@@ -40,6 +40,8 @@ final class SignerChecks implements Check {
 
   record Holders(List<String> positions) {}
 
+  record Custody(boolean local, LocalDate decreeFrom) {}
+
   /**
    * Organisation types of the district level, abolished on 1 July 2025 (NQ 203/2025/QH15; Luật Tổ
    * chức chính quyền địa phương 72/2025/QH15; RULES-ERRATA 3 D3).
@@ -65,6 +67,10 @@ final class SignerChecks implements Check {
       case ORGANISATION_SCOPE ->
           new Scope(rule.list("organisation-types"), rule.list("opt-in-types"));
       case HOLDER_ELIGIBILITY -> new Holders(rule.list("positions"));
+      case DELEGATED_CUSTODY ->
+          new Custody(
+              "local".equals(rule.text("precedence")),
+              rule.date("decree-from").orElse(LocalDate.of(2020, 3, 5)));
       default -> rule;
     };
   }
@@ -111,6 +117,7 @@ final class SignerChecks implements Check {
     }
     switch (rule.rule().check()) {
       case HOLDER_ELIGIBILITY -> holder(rule.params(Holders.class), out, f);
+      case DELEGATED_CUSTODY -> custody(rule.params(Custody.class), out, f);
       case AUTHORITY_FORM -> {
         if (rule.params(Forms.class).forms().contains(f.doc.authorityForm().name())) {
           authority(out, f);
@@ -322,6 +329,54 @@ final class SignerChecks implements Check {
     } else {
       out.met("MET_OWN_DOCUMENT", authorising.get());
     }
+  }
+
+  /**
+   * KT-12 (KT Art 10(1)): the UBND Office may manage and use a leader's personal certificate when
+   * the leader authorises it in writing. The default is that holders manage their own device (KT
+   * Art 7(3)); from {@code decreeFrom} (ND30 Art 32(3)) the decree outranks the provincial
+   * decision.
+   */
+  private static void custody(Custody p, Out out, SigningFacts f) {
+    Optional<SignerRecord> holder = f.signer();
+    Optional<String> operator = f.req.operator();
+    if (f.verification
+        || holder.isEmpty()
+        || operator.isEmpty()
+        || operator.get().equals(holder.get().personId())) {
+      out.notApplicable();
+      return;
+    }
+    String holderId = holder.get().personId();
+    Optional<Delegation> authorisation =
+        holder.get().delegations().stream()
+            .filter(
+                d ->
+                    d.fromPersonId().equals(holderId)
+                        && d.isValidOn(f.day)
+                        && (d.toPersonId().equals(operator.get())
+                            || f.context
+                                .registry()
+                                .person(operator.get(), f.req.time())
+                                .map(SignerRecord::organisation)
+                                .filter(o -> Names.same(o, d.toPersonId()))
+                                .isPresent())
+                        && (d.documentTypes().isEmpty()
+                            || containsSame(List.copyOf(d.documentTypes()), f.doc.type())))
+            .findFirst();
+    if (authorisation.isEmpty()) {
+      out.add("CUSTODY_NOT_AUTHORISED", holder.get().name(), operator.get());
+      return;
+    }
+    Delegation d = authorisation.get();
+    boolean decreePrevails = !p.local() && !f.day.isBefore(p.decreeFrom());
+    out.add(
+        decreePrevails ? "CUSTODY_CONFLICT_DECREE_PREVAILS" : "CUSTODY_CONFLICT",
+        decreePrevails ? Severity.ERROR : Severity.WARNING,
+        holder.get().name(),
+        d.toPersonId(),
+        d.validFrom(),
+        d.validTo());
   }
 
   /** TB-20: who may hold a personal certificate (TB Art 2(4) with Art 1(2)(b)). */
