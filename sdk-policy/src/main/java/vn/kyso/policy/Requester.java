@@ -39,7 +39,7 @@ public record Requester(Kind kind, String name, Optional<String> form) {
     MANAGING_BODY,
     /** A prosecuting or security body (cơ quan tiến hành tố tụng, công an). */
     PROSECUTION_OR_SECURITY,
-    /** The ministry in charge (formerly Bộ TT&TT, now Bộ KH&CN). */
+    /** The ministry in charge (formerly Bộ TT&amp;TT, now Bộ KH&amp;CN). */
     MINISTRY,
     /** Anyone else. */
     OTHER

@@ -6,8 +6,8 @@ import vn.kyso.api.validation.Severity;
 
 /**
  * Names the body a user must turn to, from the pack's dated table (RULES-ERRATA 3.2, item 4): as it
- * was on the day judged, and today's successor (e.g. the duties of the former Sở TT&TT now sit with
- * the Sở KH&CN).
+ * was on the day judged, and today's successor (e.g. the duties of the former Sở TT&amp;TT now sit
+ * with the Sở KH&amp;CN).
  */
 final class Bodies {
   private Bodies() {}
