@@ -9,9 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.opentest4j.AssertionFailedError;
 import vn.kyso.api.policy.DocumentInfo;
+import vn.kyso.api.policy.Operation;
 import vn.kyso.api.policy.PolicyDecision;
 import vn.kyso.api.policy.PolicyFinding;
 import vn.kyso.api.policy.PolicyOutcome;
@@ -59,7 +63,11 @@ public final class PolicyAssertions {
   }
 
   /**
-   * Takes the law as of a day (the signature is made at 09:00 Vietnam time that day).
+   * Takes the law as of a day: the signature is made at 09:00 Vietnam time that day, and every
+   * other clock of the check moves with it (earlier signatures added with {@link Expectation#after}
+   * are ten minutes before it, a token's PIN set with {@link Expectation#pinChangedDaysAgo} counts
+   * back from it). Build the {@link TestPki} with {@link TestPki.Builder#asOf} the same day so its
+   * certificates and delegations are valid then.
    *
    * @param day the day
    * @return this
@@ -204,6 +212,33 @@ public final class PolicyAssertions {
     }
 
     /**
+     * Gives the token's state: healthy, its PIN last changed some days before the signing time.
+     *
+     * @param days how many days before
+     * @return this
+     */
+    public Expectation pinChangedDaysAgo(long days) {
+      facts.add(
+          b ->
+              b.tokenState(
+                  vn.kyso.api.policy.TokenState.healthy(
+                      time.minus(java.time.Duration.ofDays(days)))));
+      return this;
+    }
+
+    /**
+     * Asks about another operation on the document, e.g. {@link Operation#ENCRYPT} for encrypting a
+     * classified document.
+     *
+     * @param operation the operation
+     * @return this
+     */
+    public Expectation operation(Operation operation) {
+      facts.add(b -> b.operation(operation));
+      return this;
+    }
+
+    /**
      * Adjusts the request in any other way (token state, key storage, revocation result).
      *
      * @param customiser changes to the request
@@ -254,24 +289,53 @@ public final class PolicyAssertions {
 
     /**
      * Checks that a rule is among the reasons: a denial for {@code denies(...)}, a warning or
-     * stronger for {@code warns(...)}, any finding for {@code allows(...)}.
+     * stronger for {@code warns(...)}, a finding or a rule met ({@link PolicyDecision#satisfied()})
+     * for {@code allows(...)}.
      *
      * @param ruleId the catalogue id, e.g. {@code LC-04a}
      * @return this
      */
     public DecisionAssert citing(String ruleId) {
-      List<PolicyFinding> pool =
-          switch (expected) {
-            case DENY -> decision.denials();
-            case WARN ->
-                decision.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
-            case ALLOW -> decision.findings();
-          };
-      if (pool.stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
+      if (reasons().stream().noneMatch(f -> f.ruleId().equals(ruleId))) {
         throw new AssertionFailedError(
             "expected rule " + ruleId + " among the reasons, but:\n" + describe(decision));
       }
       return this;
+    }
+
+    /**
+     * Checks that the reasons cite exactly these rules and no others: the denials for {@code
+     * denies(...)}, the warnings and denials for {@code warns(...)}, the rules met for {@code
+     * allows(...)}.
+     *
+     * @param ruleIds the catalogue ids
+     * @return this
+     */
+    public DecisionAssert citingOnly(String... ruleIds) {
+      Set<String> want = new TreeSet<>(List.of(ruleIds));
+      Set<String> got = new TreeSet<>();
+      List<PolicyFinding> pool = expected == Expected.ALLOW ? decision.satisfied() : reasons();
+      pool.forEach(f -> got.add(f.ruleId()));
+      if (!want.equals(got)) {
+        throw new AssertionFailedError(
+            "expected the reasons to cite only "
+                + want
+                + " but they cite "
+                + got
+                + ":\n"
+                + describe(decision));
+      }
+      return this;
+    }
+
+    private List<PolicyFinding> reasons() {
+      return switch (expected) {
+        case DENY -> decision.denials();
+        case WARN ->
+            decision.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+        case ALLOW ->
+            Stream.concat(decision.findings().stream(), decision.satisfied().stream()).toList();
+      };
     }
 
     /**

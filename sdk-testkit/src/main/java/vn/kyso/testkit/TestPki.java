@@ -101,12 +101,33 @@ public final class TestPki {
   private final TestCredential tsa;
   private final Map<TestIdentity, TestCredential> identities = new EnumMap<>(TestIdentity.class);
   private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
+  private final String province;
+  private final String formerProvince;
+
+  /**
+   * The province mergers of Resolution 202/2025/QH15, in force from 1 July 2025, for the provinces
+   * the built-in policy packs were made for and their partners.
+   */
+  private static final Map<String, String> MERGED_INTO =
+      Map.of(
+          "Thái Bình", "Hưng Yên",
+          "Yên Bái", "Lào Cai",
+          "Hòa Bình", "Phú Thọ",
+          "Vĩnh Phúc", "Phú Thọ",
+          "Kon Tum", "Quảng Ngãi",
+          "Kiên Giang", "An Giang");
+
+  private static final LocalDate MERGER_DAY = LocalDate.of(2025, 7, 1);
 
   private TestPki(Builder b) {
     this.seed = b.seed;
     this.clock = b.clock;
     this.ocspUrl = b.ocspUrl;
     this.crlBaseUrl = b.crlBaseUrl;
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Ho_Chi_Minh"));
+    boolean merged = !day.isBefore(MERGER_DAY) && MERGED_INTO.containsKey(b.province);
+    this.province = merged ? MERGED_INTO.get(b.province) : b.province;
+    this.formerProvince = merged ? b.province : null;
     Instant now = clock.instant();
     Instant caFrom = now.minus(Duration.ofDays(365));
     Instant caTo = now.plus(Duration.ofDays(3650));
@@ -378,6 +399,43 @@ public final class TestPki {
   /** The name of the test province's People's Committee, as the test certificates spell it. */
   public static final String PROVINCE = "Ủy ban nhân dân tỉnh Thử Nghiệm";
 
+  /**
+   * Returns the province of this PKI's identities on its clock's day: the one chosen with {@link
+   * Builder#province}, or, from 1 July 2025, the province it merged into (Thái Bình → Hưng Yên).
+   *
+   * @return the province, e.g. {@code Thử Nghiệm}
+   */
+  public String province() {
+    return province;
+  }
+
+  /**
+   * Returns the province the identities' organisations belonged to before the 1 July 2025 mergers,
+   * when the chosen province merged away by the clock's day (the registry records it, so pre-merger
+   * provincial packs apply to them).
+   *
+   * @return the former province, if any
+   */
+  public Optional<String> formerProvince() {
+    return Optional.ofNullable(formerProvince);
+  }
+
+  /**
+   * @return the People's Committee of {@link #province()}, e.g. {@code Ủy ban nhân dân tỉnh Hưng
+   *     Yên}; {@link #PROVINCE} for the default province
+   */
+  public String provinceOrganisation() {
+    return "Ủy ban nhân dân tỉnh " + province;
+  }
+
+  /**
+   * @return the Department of Home Affairs of {@link #province()}; {@link #DEPARTMENT} for the
+   *     default province
+   */
+  public String departmentOrganisation() {
+    return "Sở Nội vụ tỉnh " + province;
+  }
+
   /** The name of the test Department of Home Affairs. */
   public static final String DEPARTMENT = "Sở Nội vụ tỉnh Thử Nghiệm";
 
@@ -410,7 +468,7 @@ public final class TestPki {
         new SignerRecord(
             registryId(TestIdentity.CHAIRMAN),
             "Nguyễn Văn An",
-            PROVINCE,
+            provinceOrganisation(),
             Position.HEAD,
             "Chủ tịch",
             Set.of(),
@@ -423,7 +481,7 @@ public final class TestPki {
         new SignerRecord(
             registryId(TestIdentity.VICE_CHAIRMAN),
             "Trần Thị Bình",
-            PROVINCE,
+            provinceOrganisation(),
             Position.DEPUTY_HEAD,
             "Phó Chủ tịch",
             Set.of("Công văn", "Quyết định", "Kế hoạch"),
@@ -436,7 +494,7 @@ public final class TestPki {
         SignerRecord.of(
             registryId(TestIdentity.DIRECTOR),
             "Lê Văn Cường",
-            DEPARTMENT,
+            departmentOrganisation(),
             Position.HEAD,
             "Giám đốc"));
     b.signer(
@@ -444,7 +502,7 @@ public final class TestPki {
         new SignerRecord(
             registryId(TestIdentity.CHIEF_OF_OFFICE),
             "Phạm Thị Dung",
-            PROVINCE,
+            provinceOrganisation(),
             Position.UNIT_HEAD,
             "Chánh Văn phòng",
             Set.of(),
@@ -461,23 +519,35 @@ public final class TestPki {
     b.signer(
         credential(TestIdentity.CLERK).certificate(),
         SignerRecord.of(
-            registryId(TestIdentity.CLERK), "Hoàng Thị Én", PROVINCE, Position.CLERK, "Văn thư"));
-    b.organisation(
+            registryId(TestIdentity.CLERK),
+            "Hoàng Thị Én",
+            provinceOrganisation(),
+            Position.CLERK,
+            "Văn thư"));
+    OrganisationRecord committee =
         new OrganisationRecord(
-            PROVINCE,
-            "ubnd-tinh",
-            Regime.COLLECTIVE,
-            Set.of("Thông báo", "Giấy mời"),
-            Set.of(registryId(TestIdentity.CLERK)),
-            Set.of()));
-    b.organisation(
+                provinceOrganisation(),
+                "ubnd-tinh",
+                Regime.COLLECTIVE,
+                Set.of("Thông báo", "Giấy mời"),
+                Set.of(registryId(TestIdentity.CLERK)),
+                Set.of())
+            .withHead(registryId(TestIdentity.CHAIRMAN));
+    OrganisationRecord department =
         new OrganisationRecord(
-            DEPARTMENT,
-            "so",
-            Regime.HEAD_OF_AGENCY,
-            Set.of(),
-            Set.of("p-department-clerk"),
-            Set.of()));
+                departmentOrganisation(),
+                "so",
+                Regime.HEAD_OF_AGENCY,
+                Set.of(),
+                Set.of("p-department-clerk"),
+                Set.of())
+            .withHead(registryId(TestIdentity.DIRECTOR));
+    if (formerProvince != null) {
+      committee = committee.withFormerProvince(formerProvince);
+      department = department.withFormerProvince(formerProvince);
+    }
+    b.organisation(committee);
+    b.organisation(department);
     return b.build();
   }
 
@@ -566,7 +636,8 @@ public final class TestPki {
   private TestCredential issue(TestIdentity id, Instant now) throws Exception {
     Instant from = now.minus(Duration.ofDays(30));
     Instant to = now.plus(Duration.ofDays(730));
-    String province = "Ủy ban nhân dân tỉnh Thử Nghiệm";
+    String committee = provinceOrganisation();
+    String st = "ST=" + this.province;
     switch (id) {
       case CHAIRMAN:
         return person(
@@ -574,9 +645,9 @@ public final class TestPki {
             from,
             to,
             "C=VN",
-            "ST=Thử Nghiệm",
-            "L=Thành phố Thử Nghiệm",
-            "O=" + province,
+            st,
+            "L=Thành phố " + this.province,
+            "O=" + committee,
             "T=Chủ tịch",
             "CN=Nguyễn Văn An",
             "UID=CCCD:001080000001",
@@ -587,8 +658,8 @@ public final class TestPki {
             from,
             to,
             "C=VN",
-            "ST=Thử Nghiệm",
-            "O=" + province,
+            st,
+            "O=" + committee,
             "T=Phó Chủ tịch",
             "CN=Trần Thị Bình",
             "UID=CCCD:001180000002");
@@ -598,8 +669,8 @@ public final class TestPki {
             from,
             to,
             "C=VN",
-            "ST=Thử Nghiệm",
-            "O=" + province,
+            st,
+            "O=" + committee,
             "OU=Sở Nội vụ",
             "T=Giám đốc",
             "CN=Lê Văn Cường",
@@ -610,8 +681,8 @@ public final class TestPki {
             from,
             to,
             "C=VN",
-            "ST=Thử Nghiệm",
-            "O=" + province,
+            st,
+            "O=" + committee,
             "OU=Văn phòng UBND tỉnh",
             "T=Chánh Văn phòng",
             "CN=Phạm Thị Dung",
@@ -622,8 +693,8 @@ public final class TestPki {
             from,
             to,
             "C=VN",
-            "ST=Thử Nghiệm",
-            "O=" + province,
+            st,
+            "O=" + committee,
             "OU=Văn phòng UBND tỉnh",
             "T=Văn thư",
             "CN=Hoàng Thị Én",
@@ -634,9 +705,9 @@ public final class TestPki {
             from,
             to,
             "C=VN",
-            "L=Thử Nghiệm",
-            "O=" + province.toUpperCase(Locale.ROOT),
-            "CN=ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
+            "L=" + this.province,
+            "O=" + committee.toUpperCase(Locale.ROOT),
+            "CN=" + committee.toUpperCase(Locale.ROOT),
             "UID=MST:0100000001");
       case DEPARTMENT_ORGANISATION:
         return person(
@@ -644,9 +715,9 @@ public final class TestPki {
             from,
             to,
             "C=VN",
-            "L=Thử Nghiệm",
-            "O=" + province,
-            "CN=Sở Nội vụ tỉnh Thử Nghiệm",
+            "L=" + this.province,
+            "O=" + committee,
+            "CN=" + departmentOrganisation(),
             "UID=MST:0100000002");
       case SERVICE:
         return person(
@@ -654,7 +725,7 @@ public final class TestPki {
             from,
             to,
             "C=VN",
-            "O=" + province,
+            "O=" + committee,
             "CN=Hệ thống quản lý văn bản THỬ NGHIỆM (server)");
       case G1_LEGACY_PERSON:
         return endEntity(
@@ -678,7 +749,7 @@ public final class TestPki {
             now.minus(Duration.ofDays(400)),
             now.minus(Duration.ofDays(1)),
             "C=VN",
-            "O=" + province,
+            "O=" + provinceOrganisation(),
             "CN=Đỗ Văn Hết Hạn");
       case NOT_YET_VALID:
         return person(
@@ -686,15 +757,21 @@ public final class TestPki {
             now.plus(Duration.ofDays(10)),
             now.plus(Duration.ofDays(400)),
             "C=VN",
-            "O=" + province,
+            "O=" + provinceOrganisation(),
             "CN=Vũ Thị Chưa Hiệu Lực");
       case REVOKED:
         return person(
-            id, from, to, "C=VN", "O=" + province, "CN=Ngô Văn Thu Hồi", "UID=CCCD:001070000009");
+            id,
+            from,
+            to,
+            "C=VN",
+            "O=" + provinceOrganisation(),
+            "CN=Ngô Văn Thu Hồi",
+            "UID=CCCD:001070000009");
       case WRONG_KEY_USAGE:
         return endEntity(
             id.name(),
-            name("C=VN", "O=" + province, "CN=Bùi Văn Sai Mục Đích"),
+            name("C=VN", "O=" + provinceOrganisation(), "CN=Bùi Văn Sai Mục Đích"),
             intermediate,
             from,
             to,
@@ -705,7 +782,7 @@ public final class TestPki {
       case FOREIGN_ROOT:
         return endEntity(
             id.name(),
-            name("C=VN", "O=" + province, "CN=Nguyễn Văn An"),
+            name("C=VN", "O=" + provinceOrganisation(), "CN=Nguyễn Văn An"),
             foreignRoot,
             from,
             to,
@@ -716,7 +793,7 @@ public final class TestPki {
       case RSA_1024:
         return endEntity(
             id.name(),
-            name("C=VN", "O=" + province, "CN=Lý Văn Khóa Yếu"),
+            name("C=VN", "O=" + provinceOrganisation(), "CN=Lý Văn Khóa Yếu"),
             intermediate,
             from,
             to,
@@ -727,7 +804,7 @@ public final class TestPki {
       case SHA1_SIGNED:
         return endEntity(
             id.name(),
-            name("C=VN", "O=" + province, "CN=Đặng Văn Băm Yếu"),
+            name("C=VN", "O=" + provinceOrganisation(), "CN=Đặng Văn Băm Yếu"),
             intermediate,
             from,
             to,
@@ -992,8 +1069,44 @@ public final class TestPki {
     private URI ocspUrl;
     private URI crlBaseUrl;
     private String generation = "";
+    private String province = "Thử Nghiệm";
 
     private Builder() {}
+
+    /**
+     * Names the province the identities belong to, e.g. {@code Thái Bình}; the organisations are
+     * its People's Committee and Department of Home Affairs. When the clock's day is on or after 1
+     * July 2025 and the province merged away (Resolution 202/2025/QH15), names use the merged
+     * province and the registry records the former one, as a provincial e-office does after the
+     * merger.
+     *
+     * @param value the province's name without "tỉnh"
+     * @return this builder
+     */
+    public Builder province(String value) {
+      Objects.requireNonNull(value, "province");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("a province has a name");
+      }
+      this.province = value.strip();
+      return this;
+    }
+
+    /**
+     * Sets the clock to 09:00 Vietnam time on a day: every certificate, delegation and validity
+     * period of the PKI is valid around that day (a test "as of 2018-05-01 in Thái Bình" needs no
+     * hand-made PKI).
+     *
+     * @param day the day
+     * @return this builder
+     */
+    public Builder asOf(LocalDate day) {
+      Objects.requireNonNull(day, "day");
+      this.clock =
+          Clock.fixed(
+              day.atTime(9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant(), ZoneOffset.UTC);
+      return this;
+    }
 
     /**
      * Names a later generation of the hierarchy, as a CA names a new root when the old one nears

@@ -137,4 +137,91 @@ class PolicyAssertionsTest {
         .isInstanceOf(PolicyFormatException.class)
         .satisfies(e -> assertThat(((PolicyFormatException) e).line()).isPositive());
   }
+
+  @Test
+  void asOf2018InThaiBinh_needsNoHandMadePki_andEveryClockMoves() {
+    LocalDate day = LocalDate.of(2018, 5, 2);
+    TestPki thaiBinh = TestPki.builder().province("Thái Bình").asOf(day).build();
+    assertThat(thaiBinh.provinceOrganisation()).isEqualTo("Ủy ban nhân dân tỉnh Thái Bình");
+    assertThat(thaiBinh.formerProvince()).isEmpty();
+    assertThat(
+            thaiBinh
+                .credential(TestIdentity.CHAIRMAN)
+                .certificate()
+                .getSubjectX500Principal()
+                .getName())
+        .contains("Thái Bình");
+    Policy tb = Policy.preset("thai-binh-08-2016").registry(thaiBinh.signerRegistry()).build();
+    DocumentInfo letter =
+        DocumentInfo.builder("Công văn")
+            .numberSymbol("15/UBND-VP")
+            .issuingOrganisation(thaiBinh.provinceOrganisation())
+            .signerName("Nguyễn Văn An")
+            .titleLine("CHỦ TỊCH")
+            .authorityForm(AuthorityForm.TM)
+            .build();
+    // The certificate is valid on the day (no CERT_NOT_YET_VALID), the decision is as of 2018.
+    var allowed =
+        assertThatPolicy(tb)
+            .asOf(day)
+            .allows(thaiBinh.credential(TestIdentity.PROVINCE_ORGANISATION))
+            .asOrganisation()
+            .operatedBy(TestPki.registryId(TestIdentity.CLERK))
+            .after(thaiBinh.credential(TestIdentity.CHAIRMAN))
+            .signing(letter)
+            .citing("TB-12") // the văn thư holds the organisation token (ND30 is not yet law)
+            .notCiting("VT30-09")
+            .decision();
+    assertThat(allowed.asOf()).isEqualTo(day);
+    assertThat(allowed.findings())
+        .noneMatch(f -> f.code().equals("CERT_NOT_YET_VALID") || f.code().equals("CERT_EXPIRED"));
+
+    // After the merger the same province is Hưng Yên and the registry remembers Thái Bình.
+    TestPki later = TestPki.builder().province("Thái Bình").asOf(LocalDate.of(2026, 3, 2)).build();
+    assertThat(later.provinceOrganisation()).isEqualTo("Ủy ban nhân dân tỉnh Hưng Yên");
+    assertThat(later.formerProvince()).contains("Thái Bình");
+  }
+
+  @Test
+  void anAllowedDecision_citesTheRulesThatDecidedIt_andCitingOnlyIsExact() {
+    Policy national = Policy.preset("national").registry(PKI.signerRegistry()).build();
+    var allowed =
+        assertThatPolicy(national)
+            .allows(PKI.credential(TestIdentity.PROVINCE_ORGANISATION))
+            .asOrganisation()
+            .operatedBy(TestPki.registryId(TestIdentity.CLERK))
+            .after(PKI.credential(TestIdentity.CHAIRMAN))
+            .signing(LETTER)
+            .citing("VT30-09")
+            .allowedBecause("VT30-09", "30/2020");
+    java.util.List<String> met =
+        allowed.decision().satisfied().stream().map(f -> f.ruleId()).distinct().toList();
+    allowed.citingOnly(met.toArray(String[]::new));
+    assertThatThrownBy(() -> allowed.citingOnly("VT30-09"))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("cite only");
+
+    DocumentInfo secret =
+        DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
+    assertThatPolicy(national)
+        .denies(PKI.credential(TestIdentity.CHAIRMAN))
+        .signing(secret)
+        .citingOnly("X-01");
+  }
+
+  @Test
+  void encryptingAClassifiedDocument_isAskedAsItsOwnOperation() {
+    LocalDate day = LocalDate.of(2024, 5, 6);
+    TestPki tbPki = TestPki.builder().province("Thái Bình").asOf(day).build();
+    Policy tb = Policy.preset("thai-binh-08-2016").registry(tbPki.signerRegistry()).build();
+    DocumentInfo secret =
+        DocumentInfo.builder("Công văn").classification(Classification.MAT).build();
+    assertThatPolicy(tb)
+        .asOf(day)
+        .allows(tbPki.credential(TestIdentity.CHAIRMAN))
+        .operation(vn.kyso.api.policy.Operation.ENCRYPT)
+        .signing(secret)
+        .citing("TB-11")
+        .notCiting("TB-10");
+  }
 }
