@@ -41,6 +41,12 @@ public final class Kyso implements Runnable {
   /** Exit code: usage error (sysexits EX_USAGE). */
   public static final int USAGE = 64;
 
+  /**
+   * Exit code: the signing policy refuses (a DENY), distinct from a signature that fails (1) or is
+   * indeterminate (2).
+   */
+  public static final int EXIT_REFUSED = 3;
+
   @Option(
       names = "--lang",
       description = "vi (default) or en",

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,8 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.policy.Policy;
+import vn.kyso.policy.RegistryFile;
+import vn.kyso.policy.SignerRegistry;
 import vn.kyso.xades.XmlVerifier;
 
 /** {@code kyso verify FILE...}: verifies PDF and XML signatures and prints the reports. */
@@ -98,6 +101,12 @@ final class VerifyCommand implements Callable<Integer> {
   String policy;
 
   @Option(
+      names = "--registry",
+      paramLabel = "FILE",
+      description = "the host's registry for --policy (YAML or CSV)")
+  Path registry;
+
+  @Option(
       names = "--report",
       paramLabel = "html|pdf|etsi|csv",
       split = ",",
@@ -118,7 +127,14 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TrustAnchors anchors = Files2.anchors(trust);
     Clock clock = clockAt(at);
-    Policy preset = policy == null ? null : policyPreset(policy);
+    Policy preset =
+        policy == null
+            ? null
+            : policyPreset(
+                policy,
+                registry == null
+                    ? Optional.empty()
+                    : Optional.of(RegistryFile.load(Files2.existing(registry))));
     ReportFiles reportFiles =
         reports.isEmpty() ? null : ReportFiles.of(reports, out, root.locale());
     if (reportFiles == null && out != null) {
@@ -233,8 +249,11 @@ final class VerifyCommand implements Callable<Integer> {
       }
       System.out.println(w.append(']'));
     }
-    if (anyError || denied || worst == Indication.TOTAL_FAILED) {
+    if (anyError || worst == Indication.TOTAL_FAILED) {
       return 1;
+    }
+    if (denied) {
+      return Kyso.EXIT_REFUSED;
     }
     return worst == Indication.TOTAL_PASSED ? 0 : 2;
   }
@@ -288,10 +307,17 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   static Policy policyPreset(String id) {
+    return policyPreset(id, Optional.empty());
+  }
+
+  /** A preset with the host's registry, when one was given. */
+  static Policy policyPreset(String id, Optional<? extends SignerRegistry> registry) {
     if (!Policy.presets().contains(id)) {
       throw new Kyso.UsageException("unknownPreset", id, String.join(", ", Policy.presets()));
     }
-    return Policy.preset(id).build();
+    Policy.Builder b = Policy.preset(id);
+    registry.ifPresent(b::registry);
+    return b.build();
   }
 
   static Instant now() {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -233,7 +234,7 @@ class KysoCliIT {
   }
 
   @Test
-  void verify_withAPolicyThatDeniesASignature_exitsOne() throws Exception {
+  void verify_withAPolicyThatDeniesASignature_exitsThree() throws Exception {
     String root = demo.resolve("goc-thu-nghiem.pem").toString();
     // A state-secret document may not be signed electronically: the signatures are valid,
     // the policy denies them, and the check fails.
@@ -251,7 +252,8 @@ class KysoCliIT {
             "MAT",
             demo.resolve("cong-van-ban-hanh.pdf").toString());
     assertThat(r.out()).contains("X-01");
-    assertThat(r.exit()).as(r.out()).isEqualTo(1);
+    // A policy refusal has its own exit code (3), distinct from a failed signature (1).
+    assertThat(r.exit()).as(r.out()).isEqualTo(3);
   }
 
   @Test
@@ -343,7 +345,7 @@ class KysoCliIT {
             "MAT",
             "--doc-type",
             "Công văn");
-    assertThat(secret.exit()).isEqualTo(1);
+    assertThat(secret.exit()).isEqualTo(3);
     assertThat(secret.out()).contains("X-01", "TỪ CHỐI");
     Run lc =
         kyso(
@@ -359,11 +361,195 @@ class KysoCliIT {
             "TOI_MAT",
             "--at",
             "2018-06-15");
-    assertThat(lc.exit()).isEqualTo(1);
+    assertThat(lc.exit()).isEqualTo(3);
     assertThat(lc.out()).contains("LC-04a", "DENY");
     Run ok = kyso("policy", "check", "--cert", chairman, "--doc-type", "Công văn");
     assertThat(ok.exit()).as(ok.out()).isZero();
     assertThat(kyso("policy", "show", "ha-noi").exit()).isEqualTo(64);
+    // The territory and today's status of each pack (RULES-ERRATA 3.2).
+    assertThat(kyso("--lang", "en", "policy", "list").out())
+        .contains("status unknown since 2025-07-01", "Thái Bình, part of Hưng Yên")
+        .contains("lapsed draft since 2025-07-01");
+  }
+
+  @Test
+  void policyCheck_statesEveryFact_andAnAllowCitesItsRules(@TempDir Path dir) throws Exception {
+    Path registry = dir.resolve("registry.yaml");
+    Files.writeString(
+        registry,
+        "people:\n"
+            + "  - id: p-chair\n"
+            + "    name: Nguyễn Văn An\n"
+            + "    organisation: Ủy ban nhân dân tỉnh Thử Nghiệm\n"
+            + "    position: HEAD\n"
+            + "    title: Chủ tịch\n"
+            + "    certificates: ["
+            + demo.resolve("chung-thu-lanh-dao.pem")
+            + "]\n"
+            + "organisations:\n"
+            + "  - name: Ủy ban nhân dân tỉnh Thử Nghiệm\n"
+            + "    type: ubnd-tinh\n"
+            + "    regime: COLLECTIVE\n"
+            + "    token-holders: [p-clerk]\n"
+            + "    head: p-chair\n");
+    List<String> common =
+        List.of(
+            "policy",
+            "check",
+            "--cert",
+            demo.resolve("chung-thu-co-quan.pem").toString(),
+            "--kind",
+            "ORGANISATION",
+            "--doc-type",
+            "Công văn",
+            "--number",
+            "12/UBND-VP",
+            "--organisation",
+            "Ủy ban nhân dân tỉnh Thử Nghiệm",
+            "--registry",
+            registry.toString(),
+            "--document",
+            demo.resolve("cong-van-lanh-dao-ky.pdf").toString(),
+            "--trust",
+            demo.resolve("goc-thu-nghiem.pem").toString(),
+            "--offline",
+            "--crl",
+            demo.resolve("crl-ca-thu-nghiem.crl").toString(),
+            "--crl",
+            demo.resolve("crl-goc-thu-nghiem.crl").toString());
+    List<String> byClerk = new ArrayList<>(List.of("--lang", "en"));
+    byClerk.addAll(common);
+    byClerk.addAll(List.of("--operator", "p-clerk"));
+    Run ok = kyso(byClerk.toArray(String[]::new));
+    assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+    assertThat(ok.out())
+        .contains("Allowed because these rules are met")
+        .contains("VT30-09", "follows the valid personal signature of Nguyễn Văn An")
+        .contains("Nghị định 30/2020/NĐ-CP");
+    // Without the earlier signature, VT30-09 refuses.
+    Run alone =
+        kyso(
+            "--lang",
+            "en",
+            "policy",
+            "check",
+            "--cert",
+            demo.resolve("chung-thu-co-quan.pem").toString(),
+            "--kind",
+            "ORGANISATION",
+            "--doc-type",
+            "Công văn",
+            "--organisation",
+            "Ủy ban nhân dân tỉnh Thử Nghiệm",
+            "--number",
+            "12/UBND-VP");
+    assertThat(alone.exit()).isEqualTo(3);
+    assertThat(alone.out()).contains("VT30-09");
+    // A broken registry is a typed error naming the problem, not a stack trace.
+    Path broken = dir.resolve("broken.yaml");
+    Files.writeString(broken, "people:\n  - id: p\n    position: PRESIDENT\n");
+    Run bad =
+        kyso(
+            "policy",
+            "check",
+            "--cert",
+            demo.resolve("chung-thu-co-quan.pem").toString(),
+            "--registry",
+            broken.toString());
+    assertThat(bad.exit()).isNotZero().isNotEqualTo(3);
+    assertThat(bad.err()).contains("broken.yaml").doesNotContain("Exception");
+  }
+
+  @Test
+  void policyCheck_encryptionIsItsOwnOperation_andAdviseGivesDeadlines(@TempDir Path dir)
+      throws Exception {
+    TestPki thaiBinh =
+        TestPki.builder().seed(31).province("Thái Bình").asOf(LocalDate.of(2024, 5, 6)).build();
+    Path chair = pem(dir, thaiBinh.credential(TestIdentity.CHAIRMAN).certificate());
+    Run encrypt =
+        kyso(
+            "--lang",
+            "en",
+            "policy",
+            "check",
+            "--cert",
+            chair.toString(),
+            "--preset",
+            "thai-binh-08-2016",
+            "--classification",
+            "MAT",
+            "--operation",
+            "ENCRYPT",
+            "--at",
+            "2024-05-06");
+    assertThat(encrypt.exit()).as(encrypt.out()).isZero();
+    assertThat(encrypt.out()).contains("TB-11", "Allowed because").doesNotContain("TB-10");
+    Run sign =
+        kyso(
+            "--lang",
+            "en",
+            "policy",
+            "check",
+            "--cert",
+            chair.toString(),
+            "--preset",
+            "thai-binh-08-2016",
+            "--classification",
+            "MAT",
+            "--at",
+            "2024-05-06");
+    assertThat(sign.exit()).isEqualTo(3);
+    assertThat(sign.out()).contains("TB-10");
+
+    // Renewal: the extension from the previous end of validity (CD68-03).
+    Run renew =
+        kyso(
+            "--lang",
+            "en",
+            "policy",
+            "advise",
+            "--cert",
+            demo.resolve("chung-thu-lanh-dao.pem").toString(),
+            "--previous-not-after",
+            "2026-01-01",
+            "--renewals",
+            "1");
+    assertThat(renew.exit()).as(renew.out() + renew.err()).isZero();
+    assertThat(renew.out()).contains("CD68-03", "within 3 years", "== Certificate");
+    // Revocation after retirement in Lào Cai: the agency's deadline and the collection deadline
+    // from the CA's notice (LC-13), in working days.
+    Run revoke =
+        kyso(
+            "--lang",
+            "en",
+            "policy",
+            "advise",
+            "--preset",
+            "lao-cai-51-2015",
+            "--event",
+            "RETIREMENT",
+            "--event-date",
+            "2018-06-15",
+            "--ca-notice",
+            "2018-06-20",
+            "--at",
+            "2018-06-15");
+    assertThat(revoke.exit()).isZero();
+    assertThat(revoke.out())
+        .contains("notify by 2018-06-19; return the device by 2018-06-22")
+        .contains("LC-13", "Reporting deadlines in 2018");
+    Run vi =
+        kyso(
+            "policy",
+            "advise",
+            "--preset",
+            "thai-binh-08-2016",
+            "--operation",
+            "RECOVER",
+            "--at",
+            "2026-06-15");
+    assertThat(vi.out()).contains("Mẫu 09", "Sở Khoa học và Công nghệ tỉnh Hưng Yên");
+    assertThat(kyso("policy", "advise", "--operation", "SIGN").exit()).isEqualTo(64);
   }
 
   private static final TestPki PKI = TestPki.builder().seed(31).build();

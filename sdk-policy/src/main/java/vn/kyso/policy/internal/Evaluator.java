@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -94,6 +95,9 @@ public final class Evaluator {
     final EnumSet<PolicyOutcome> outcomes = EnumSet.noneOf(PolicyOutcome.class);
     final List<RuleResult.Advice> advice = new ArrayList<>();
 
+    /** Findings of superseded rules, with the rule that took over. */
+    final List<Map.Entry<PolicyFinding, String>> superseded = new ArrayList<>();
+
     void packInfo(PolicyPack pack, String code, Object... args) {
       String[] text = Text.of(code, args);
       findings.add(
@@ -123,7 +127,7 @@ public final class Evaluator {
         if (ran.prefix() != null) {
           text = new String[] {ran.prefix()[0] + text[0], ran.prefix()[1] + text[1]};
         }
-        findings.add(
+        PolicyFinding finding =
             new PolicyFinding(
                 rule.id(),
                 ran.rule().pack().id(),
@@ -131,7 +135,11 @@ public final class Evaluator {
                 severity,
                 text[0],
                 text[1],
-                rule.citation()));
+                rule.citation());
+        findings.add(finding);
+        if (mode == Mode.SUPERSEDED) {
+          superseded.add(Map.entry(finding, rule.supersededBy().orElseThrow().rule()));
+        }
       }
       if (mode == Mode.INFORMATIONAL || mode == Mode.SUPERSEDED) {
         return;
@@ -221,6 +229,15 @@ public final class Evaluator {
         continue;
       }
       c.add(new Ran(compiled, mode, prefix, result));
+    }
+    // A superseded rule's finding says nothing new when the rule that took over found the same.
+    for (Map.Entry<PolicyFinding, String> e : c.superseded) {
+      boolean repeated =
+          c.findings.stream()
+              .anyMatch(f -> f.ruleId().equals(e.getValue()) && f.code().equals(e.getKey().code()));
+      if (repeated) {
+        c.findings.remove(e.getKey());
+      }
     }
     return c;
   }

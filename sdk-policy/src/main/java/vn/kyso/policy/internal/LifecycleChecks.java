@@ -184,8 +184,12 @@ final class LifecycleChecks implements Check {
     long daysLeft = f.daysLeft.get();
     LocalDate expires = f.expires.orElseThrow();
     if (p.change()) {
+      // A change of information is its own request: it warns when its window closed, and is
+      // never a reason a renewal is allowed.
       if (daysLeft < p.minDaysLeft()) {
         out.add("CHANGE_WINDOW_CLOSED", Severity.WARNING, p.minDaysLeft(), daysLeft);
+      } else {
+        out.notApplicable();
       }
       return;
     }
