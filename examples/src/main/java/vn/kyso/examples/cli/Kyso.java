@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.kyso.api.KysoException;
+import vn.kyso.api.SigningRefusedException;
 import vn.kyso.api.shared.SuppressForbidden;
 
 /**
@@ -119,7 +120,7 @@ public final class Kyso implements Runnable {
           if (root.debug) {
             printStackTrace(e, err);
           }
-          return 1;
+          return e instanceof SigningRefusedException ? EXIT_REFUSED : 1;
         });
     return cli.execute(args);
   }

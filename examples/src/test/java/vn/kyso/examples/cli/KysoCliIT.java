@@ -745,7 +745,7 @@ class KysoCliIT {
             "national",
             "--classification",
             "MAT");
-    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.exit()).isEqualTo(3);
     assertThat(refused.err()).contains("SIGNING_REFUSED", "X-01");
     // The reasons stand above the one-line error, each with its source.
     assertThat(refused.err().indexOf("X-01")).isLessThan(refused.err().indexOf("SIGNING_REFUSED"));
