@@ -394,17 +394,29 @@ final class SignerChecks implements Check {
       out.met("MET_COMPETENT", r.name(), r.position().name());
     } else if (!r.assignedDocumentTypes().isEmpty()) {
       out.met("MET_ASSIGNED_TYPES", r.name(), String.join(", ", r.assignedDocumentTypes()));
-    } else if (r.postedToHcc()) {
+    } else if (!eligibleByTb(List.of("posted-to-hcc", "special-approval"), out, r)) {
+      out.add("NOT_A_HOLDER", Severity.WARNING, r.name(), r.position().name());
+    }
+  }
+
+  /**
+   * TB Art 1(2)(b)'s two further cases: a civil servant posted to the Public Administration Centre,
+   * or one the chairman approved; names the fact when one holds.
+   */
+  private static boolean eligibleByTb(List<String> accepted, Out out, SignerRecord r) {
+    if (accepted.contains("posted-to-hcc") && r.postedToHcc()) {
       out.met("MET_POSTED_TO_HCC", r.name());
-    } else if (r.specialApproval().isPresent()) {
+      return true;
+    }
+    if (accepted.contains("special-approval") && r.specialApproval().isPresent()) {
       out.met(
           "MET_SPECIAL_APPROVAL",
           r.name(),
           r.specialApproval().get().by(),
           r.specialApproval().get().date());
-    } else {
-      out.add("NOT_A_HOLDER", Severity.WARNING, r.name(), r.position().name());
+      return true;
     }
+    return false;
   }
 
   private static void competent(Competence p, Out out, SigningFacts f) {
@@ -437,15 +449,7 @@ final class SignerChecks implements Check {
       }
       return;
     }
-    if (p.alsoEligible().contains("posted-to-hcc") && r.postedToHcc()) {
-      out.met("MET_POSTED_TO_HCC", r.name());
-    } else if (p.alsoEligible().contains("special-approval") && r.specialApproval().isPresent()) {
-      out.met(
-          "MET_SPECIAL_APPROVAL",
-          r.name(),
-          r.specialApproval().get().by(),
-          r.specialApproval().get().date());
-    } else {
+    if (!eligibleByTb(p.alsoEligible(), out, r)) {
       out.add("NOT_COMPETENT", r.position().name(), r.title());
     }
   }
