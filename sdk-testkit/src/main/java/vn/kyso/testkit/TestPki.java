@@ -103,6 +103,7 @@ public final class TestPki {
   private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
   private final String province;
   private final String formerProvince;
+  private final String department;
 
   /**
    * The province mergers of Resolution 202/2025/QH15, in force from 1 July 2025, for the provinces
@@ -128,6 +129,7 @@ public final class TestPki {
     boolean merged = !day.isBefore(MERGER_DAY) && MERGED_INTO.containsKey(b.province);
     this.province = merged ? MERGED_INTO.get(b.province) : b.province;
     this.formerProvince = merged ? b.province : null;
+    this.department = b.department;
     Instant now = clock.instant();
     Instant caFrom = now.minus(Duration.ofDays(365));
     Instant caTo = now.plus(Duration.ofDays(3650));
@@ -429,11 +431,11 @@ public final class TestPki {
   }
 
   /**
-   * @return the Department of Home Affairs of {@link #province()}; {@link #DEPARTMENT} for the
-   *     default province
+   * @return the department of {@link #province()} the director heads ({@link Builder#department},
+   *     by default the Sở Nội vụ); {@link #DEPARTMENT} for the defaults
    */
   public String departmentOrganisation() {
-    return "Sở Nội vụ tỉnh " + province;
+    return department + " tỉnh " + province;
   }
 
   /** The name of the test Department of Home Affairs. */
@@ -671,7 +673,7 @@ public final class TestPki {
             "C=VN",
             st,
             "O=" + committee,
-            "OU=Sở Nội vụ",
+            "OU=" + department,
             "T=Giám đốc",
             "CN=Lê Văn Cường",
             "UID=CCCD:001075000003");
@@ -1070,6 +1072,7 @@ public final class TestPki {
     private URI crlBaseUrl;
     private String generation = "";
     private String province = "Thử Nghiệm";
+    private String department = "Sở Nội vụ";
 
     private Builder() {}
 
@@ -1089,6 +1092,22 @@ public final class TestPki {
         throw new IllegalArgumentException("a province has a name");
       }
       this.province = value.strip();
+      return this;
+    }
+
+    /**
+     * Names the department whose director and organisation certificate the PKI issues, e.g. {@code
+     * Sở Tài chính} (default {@code Sở Nội vụ}).
+     *
+     * @param value the department's name without the province
+     * @return this builder
+     */
+    public Builder department(String value) {
+      Objects.requireNonNull(value, "department");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("a department has a name");
+      }
+      this.department = value.strip();
       return this;
     }
 

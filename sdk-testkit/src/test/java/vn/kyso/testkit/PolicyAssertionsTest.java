@@ -180,6 +180,25 @@ class PolicyAssertionsTest {
     TestPki later = TestPki.builder().province("Thái Bình").asOf(LocalDate.of(2026, 3, 2)).build();
     assertThat(later.provinceOrganisation()).isEqualTo("Ủy ban nhân dân tỉnh Hưng Yên");
     assertThat(later.formerProvince()).contains("Thái Bình");
+    TestPki finance =
+        TestPki.builder()
+            .province("Lào Cai")
+            .department("Sở Tài chính")
+            .asOf(LocalDate.of(2018, 6, 15))
+            .build();
+    assertThat(finance.departmentOrganisation()).isEqualTo("Sở Tài chính tỉnh Lào Cai");
+    assertThat(
+            finance
+                .credential(TestIdentity.DEPARTMENT_ORGANISATION)
+                .certificate()
+                .getSubjectX500Principal()
+                .getName())
+        .contains("Sở Tài chính tỉnh Lào Cai");
+    assertThat(
+            finance
+                .signerRegistry()
+                .organisation("Sở Tài chính tỉnh Lào Cai", java.time.Instant.now()))
+        .isPresent();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package vn.kyso.examples.cli;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.policy.KeyStorage;
 import vn.kyso.api.policy.Operation;
 import vn.kyso.api.policy.PriorSignature;
@@ -17,6 +19,7 @@ import vn.kyso.api.policy.SigningRequest;
 import vn.kyso.api.policy.TokenState;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.NetworkSettings;
+import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
@@ -60,6 +63,19 @@ final class FactOptions {
       paramLabel = "FILE",
       description = "CRLs for verifying --document (DER or PEM)")
   List<Path> crls = new ArrayList<>();
+
+  @Option(
+      names = "--check-certificate",
+      description =
+          "validate the signer certificate (chain and revocation, with --trust, --crl, --offline)"
+              + " so the policy knows its status at the signing time")
+  boolean checkCertificate;
+
+  @Option(
+      names = "--algorithm",
+      paramLabel = "ALG",
+      description = "the signature algorithm, e.g. RSA_PSS_SHA256, RSA_SHA256, ECDSA_SHA256")
+  SignatureAlgorithm algorithm;
 
   @Option(
       names = "--operator",
@@ -115,9 +131,16 @@ final class FactOptions {
     }
   }
 
-  /** Adds the facts to a request. */
-  void apply(SigningRequest.Builder b) throws Exception {
+  /** Adds the facts to a request about a certificate signing at a time. */
+  void apply(SigningRequest.Builder b, X509Certificate certificate, Instant time) throws Exception {
     b.operation(operation);
+    if (algorithm != null) {
+      b.algorithm(algorithm);
+    }
+    if (checkCertificate) {
+      b.certificateResult(
+          verifier().verify(certificate, ValidationContext.builder().at(time, false).build()));
+    }
     if (operator != null) {
       b.operator(operator);
     }
@@ -131,6 +154,13 @@ final class FactOptions {
     for (PriorSignature p : priorSignatures()) {
       b.priorSignature(p);
     }
+  }
+
+  private CertificateVerifier verifier() throws Exception {
+    return CertificateVerifier.builder(Files2.anchors(trust))
+        .revocationData(crlData(), List.of())
+        .network(offline ? NetworkSettings.offline() : NetworkSettings.online())
+        .build();
   }
 
   private List<byte[]> crlData() throws Exception {
@@ -147,11 +177,7 @@ final class FactOptions {
       return List.of();
     }
     Path f = Files2.existing(document);
-    CertificateVerifier verifier =
-        CertificateVerifier.builder(Files2.anchors(trust))
-            .revocationData(crlData(), List.of())
-            .network(offline ? NetworkSettings.offline() : NetworkSettings.online())
-            .build();
+    CertificateVerifier verifier = verifier();
     ValidationReport r =
         Files2.isPdf(f)
             ? PdfVerifier.builder(verifier).build().verify(f)

@@ -176,7 +176,7 @@ final class PolicyCommand implements Runnable {
       if (doc.kind != null) {
         request.kind(doc.kind);
       }
-      facts.apply(request);
+      facts.apply(request, certificate, when);
       Policy policy = VerifyCommand.policyPreset(preset, facts.loadRegistry());
       PolicyDecision decision = policy.evaluate(request.build());
       System.out.print(decision.toText(parent.root.locale()));

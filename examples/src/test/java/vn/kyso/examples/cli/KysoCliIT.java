@@ -419,9 +419,11 @@ class KysoCliIT {
             demo.resolve("crl-goc-thu-nghiem.crl").toString());
     List<String> byClerk = new ArrayList<>(List.of("--lang", "en"));
     byClerk.addAll(common);
-    byClerk.addAll(List.of("--operator", "p-clerk"));
+    byClerk.addAll(List.of("--operator", "p-clerk", "--check-certificate"));
     Run ok = kyso(byClerk.toArray(String[]::new));
     assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+    // The signer certificate was validated with the given anchors and CRLs: its status is known.
+    assertThat(ok.out()).doesNotContain("revocation status was not checked");
     assertThat(ok.out())
         .contains("Allowed because these rules are met")
         .contains("VT30-09", "follows the valid personal signature of Nguyễn Văn An")

@@ -11,11 +11,15 @@ final class Names {
     return NameNormalizer.sameName(a, b);
   }
 
-  /** True when a document's title line names the title (and not its deputy's). */
+  /**
+   * True when a document's title line names the title (and not its deputy's or acting holder's).
+   */
   static boolean sameTitle(String titleLine, String title) {
     String a = NameNormalizer.normalize(titleLine);
     String b = NameNormalizer.normalize(title);
-    return !b.isEmpty() && (a.equals(b) || a.endsWith(" " + b) && !a.endsWith("pho " + b));
+    return !b.isEmpty()
+        && (a.equals(b)
+            || a.endsWith(" " + b) && !a.endsWith("pho " + b) && !a.endsWith("quyen " + b));
   }
 
   static boolean containsSame(Collection<String> values, String value) {
