@@ -94,6 +94,8 @@ public final class Kyso implements Runnable {
     quietLibraries(args);
     Kyso root = new Kyso();
     CommandLine cli = new CommandLine(root);
+    // Enum values (MAT, ENCRYPT, RETIREMENT, ...) are accepted in any case.
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : 1);

@@ -481,10 +481,10 @@ class KysoCliIT {
             "--classification",
             "MAT",
             "--operation",
-            "ENCRYPT",
+            "encrypt",
             "--at",
             "2024-05-06");
-    assertThat(encrypt.exit()).as(encrypt.out()).isZero();
+    assertThat(encrypt.exit()).as(encrypt.out() + encrypt.err()).isZero();
     assertThat(encrypt.out()).contains("TB-11", "Allowed because").doesNotContain("TB-10");
     Run sign =
         kyso(
