@@ -17,6 +17,7 @@ module vn.kyso.api {
   exports vn.kyso.api;
   exports vn.kyso.api.archive;
   exports vn.kyso.api.policy;
+  exports vn.kyso.api.remote;
   exports vn.kyso.api.token;
   exports vn.kyso.api.trust;
   exports vn.kyso.api.validation;
@@ -26,5 +27,6 @@ module vn.kyso.api {
       vn.kyso.xades,
       vn.kyso.policy,
       vn.kyso.testkit,
-      vn.kyso.report;
+      vn.kyso.report,
+      vn.kyso.remote;
 }

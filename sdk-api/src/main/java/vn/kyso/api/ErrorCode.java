@@ -93,6 +93,16 @@ public enum ErrorCode {
   SERVICE_UNAVAILABLE,
   /** A network service answered with an error status or a response that does not check out. */
   SERVICE_BAD_RESPONSE,
+  /** The user refused the remote signing request (on the phone or in the app). */
+  USER_REJECTED,
+  /** The user did not approve the remote signing request in time. */
+  APPROVAL_TIMEOUT,
+  /** The remote signing service's quota (signatures, requests) is used up. */
+  QUOTA_EXCEEDED,
+  /** The remote signing service refused the integrator's or the user's credentials. */
+  CREDENTIAL_INVALID,
+  /** The remote signing service failed; the service's own code comes with the error. */
+  SERVICE_ERROR,
   /** The signing policy denied the signature; the exception carries the cited decision. */
   SIGNING_REFUSED,
   /** A policy pack is not valid: the message gives the file, line and column. */

@@ -233,6 +233,16 @@ public abstract class LoopbackServer implements AutoCloseable {
 
   abstract Answer answer(String path, byte[] request, ServerMode mode) throws Exception;
 
+  /**
+   * Answers with the request's {@code Authorization} and {@code Content-Type} headers at hand; by
+   * default ignores them.
+   */
+  Answer answer(
+      String path, byte[] request, ServerMode mode, String authorization, String contentType)
+      throws Exception {
+    return answer(path, request, mode);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try {
       serve(exchange);
@@ -288,7 +298,13 @@ public abstract class LoopbackServer implements AutoCloseable {
                 "<html>this is not DER</html>".getBytes(StandardCharsets.US_ASCII));
       } else {
         try {
-          a = answer(exchange.getRequestURI().getPath(), request, current);
+          a =
+              answer(
+                  exchange.getRequestURI().getPath(),
+                  request,
+                  current,
+                  authorization,
+                  exchange.getRequestHeaders().getFirst("Content-Type"));
         } catch (Exception e) {
           a = new Answer(500, "text/plain", String.valueOf(e).getBytes(StandardCharsets.UTF_8));
         }

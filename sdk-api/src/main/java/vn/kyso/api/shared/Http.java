@@ -1,4 +1,4 @@
-package vn.kyso.api.internal;
+package vn.kyso.api.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.net.ProxySelector;

@@ -26,7 +26,7 @@ import vn.kyso.api.Digest;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ServiceException;
-import vn.kyso.api.internal.Http;
+import vn.kyso.api.shared.Http;
 import vn.kyso.api.validation.Finding;
 
 /**
