@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,7 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.policy.AuthorityForm;
 import vn.kyso.api.policy.Classification;
 import vn.kyso.api.policy.DocumentInfo;
+import vn.kyso.api.remote.RemoteStatus;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.validation.Indication;
@@ -22,6 +25,8 @@ import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.pades.PreparedSignature;
 import vn.kyso.policy.Policy;
+import vn.kyso.remote.CscSigner;
+import vn.kyso.testkit.CscServer;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 import vn.kyso.testkit.TestPkiExtension;
@@ -60,6 +65,44 @@ class ExamplesTest {
       TwoPhaseWebSigning.complete(signer(), p.state(), pdf, out, value.value());
     }
     assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall())
+        .isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  @Test
+  void remoteSigningWorkflow_startPollFinish_acrossRequests(@TempDir Path dir) throws Exception {
+    Path pdf = letter(dir);
+    Path out = dir.resolve("signed-remote.pdf");
+    try (CscServer csc = new CscServer("e-office", "bi-mat".toCharArray())) {
+      csc.pki(PKI.pki());
+      csc.user("CCCD:001080000001", PKI.pki().credential(TestIdentity.CHAIRMAN));
+      csc.pollsBeforeApproval(2);
+      CscSigner remote =
+          CscSigner.builder(csc.v2())
+              .clientCredentials("e-office", "bi-mat".toCharArray())
+              .userId("CCCD:001080000001")
+              .asynchronous(true)
+              .build();
+      PdfSigner signer = PdfSigner.builder().clock(PKI.pki().clock()).build();
+      RemoteSigningWorkflow.Started s = RemoteSigningWorkflow.start(remote, signer, pdf);
+      List<RemoteStatus> seen = new ArrayList<>();
+      RemoteStatus st;
+      do {
+        st = RemoteSigningWorkflow.finish(remote, signer, s.prepared(), s.transaction(), pdf, out);
+        seen.add(st);
+        if (st == RemoteStatus.PENDING) {
+          assertThat(out).as("nothing is written while waiting").doesNotExist();
+        }
+      } while (st == RemoteStatus.PENDING && seen.size() < 10);
+      assertThat(seen)
+          .containsExactly(RemoteStatus.PENDING, RemoteStatus.PENDING, RemoteStatus.APPROVED);
+    }
+    assertThat(
+            PdfVerifier.builder(PKI.verifier())
+                .build()
+                .verify(out)
+                .signatures()
+                .get(0)
+                .indication())
         .isEqualTo(Indication.TOTAL_PASSED);
   }
 

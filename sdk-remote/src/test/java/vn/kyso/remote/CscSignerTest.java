@@ -38,6 +38,7 @@ import vn.kyso.testkit.CscServer;
 import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import vn.kyso.testkit.UserAnswer;
 import vn.kyso.xades.PreparedXmlSignature;
 import vn.kyso.xades.XadesLevel;
 import vn.kyso.xades.XadesPackaging;
@@ -190,7 +191,7 @@ class CscSignerTest {
     CscSigner remote = csc().asynchronous(true).build();
     RemoteCredential c = remote.credentials().get(0);
     Digest d = new Digest(vn.kyso.api.DigestAlgorithm.SHA256, new byte[32]);
-    server.outcome(CscServer.Outcome.REJECT);
+    server.outcome(UserAnswer.REJECT);
     assertThatThrownBy(
             () ->
                 remote.signAndWait(
@@ -206,7 +207,7 @@ class CscSignerTest {
               assertThat(e.code()).isEqualTo(ErrorCode.USER_REJECTED);
               assertThat(e.serviceCode()).contains("access_denied");
             });
-    server.outcome(CscServer.Outcome.EXPIRE);
+    server.outcome(UserAnswer.EXPIRE);
     assertThatThrownBy(
             () ->
                 remote.signAndWait(
@@ -220,7 +221,7 @@ class CscSignerTest {
             RemoteSigningException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.APPROVAL_TIMEOUT));
     // An approval that never comes within the caller's budget.
-    server.outcome(CscServer.Outcome.APPROVE);
+    server.outcome(UserAnswer.APPROVE);
     server.pollsBeforeApproval(1_000);
     long start = System.nanoTime();
     assertThatThrownBy(
@@ -240,7 +241,7 @@ class CscSignerTest {
 
   @Test
   void aSignatureByAnotherKey_isRefusedBeforeAnythingIsWritten() throws Exception {
-    server.outcome(CscServer.Outcome.WRONG_KEY);
+    server.outcome(UserAnswer.WRONG_KEY);
     CscSigner remote = csc().build();
     RemoteCredential c = remote.credentials().get(0);
     Path in = pdf();

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.DigestInfo;
 import vn.kyso.api.shared.Json;
 
 /**
@@ -55,29 +49,17 @@ public final class CscServer extends LoopbackServer {
   private final AtomicInteger counter = new AtomicInteger();
   private volatile Duration tokenLifetime = Duration.ofMinutes(10);
   private volatile int pollsBeforeApproval;
-  private volatile Outcome outcome = Outcome.APPROVE;
+  private volatile UserAnswer outcome = UserAnswer.APPROVE;
   private volatile int multisign = 50;
-
-  /** How the user answers the next transactions. */
-  public enum Outcome {
-    /** The user approves. */
-    APPROVE,
-    /** The user refuses ({@code access_denied}). */
-    REJECT,
-    /** The approval never comes ({@code expired}). */
-    EXPIRE,
-    /** The service signs with a key that is not the credential's. */
-    WRONG_KEY
-  }
 
   private record Sad(String credentialId, List<String> hashes, int budget, Instant expires) {}
 
   private static final class Pending {
     final List<String> signatures;
-    final Outcome outcome;
+    final UserAnswer outcome;
     final AtomicInteger pollsLeft;
 
-    Pending(List<String> signatures, Outcome outcome, int polls) {
+    Pending(List<String> signatures, UserAnswer outcome, int polls) {
       this.signatures = signatures;
       this.outcome = outcome;
       this.pollsLeft = new AtomicInteger(polls);
@@ -146,7 +128,7 @@ public final class CscServer extends LoopbackServer {
   /**
    * @param value how the user answers from now on
    */
-  public void outcome(Outcome value) {
+  public void outcome(UserAnswer value) {
     this.outcome = Objects.requireNonNull(value, "outcome");
   }
 
@@ -162,7 +144,7 @@ public final class CscServer extends LoopbackServer {
     super.reset();
     tokenLifetime = Duration.ofMinutes(10);
     pollsBeforeApproval = 0;
-    outcome = Outcome.APPROVE;
+    outcome = UserAnswer.APPROVE;
     multisign = 50;
   }
 
@@ -310,9 +292,12 @@ public final class CscServer extends LoopbackServer {
     }
     String hashOid = Json.text(body, v1 ? "hashAlgo" : "hashAlgorithmOID").orElse("");
     String signAlgo = Json.text(body, "signAlgo").orElse("");
-    Outcome answer = outcome;
+    UserAnswer answer = outcome;
     List<String> signatures = new ArrayList<>();
-    PrivateKey key = answer == Outcome.WRONG_KEY ? otherKey() : credentials.get(id).privateKey();
+    PrivateKey key =
+        answer == UserAnswer.WRONG_KEY
+            ? DigestSigning.strangerKey()
+            : credentials.get(id).privateKey();
     for (String h : hashes) {
       signatures.add(
           Base64.getEncoder()
@@ -320,10 +305,10 @@ public final class CscServer extends LoopbackServer {
     }
     boolean async = "A".equals(Json.text(body, "operationMode").orElse("S"));
     if (!async) {
-      if (answer == Outcome.REJECT) {
+      if (answer == UserAnswer.REJECT) {
         return error(400, "access_denied", "the user refused");
       }
-      if (answer == Outcome.EXPIRE) {
+      if (answer == UserAnswer.EXPIRE) {
         return error(400, "expired", "the user did not answer in time");
       }
       return json(200, Map.of("signatures", signatures));
@@ -351,29 +336,10 @@ public final class CscServer extends LoopbackServer {
 
   private static byte[] sign(PrivateKey key, String hashOid, String signAlgo, byte[] hash)
       throws Exception {
-    if (key.getAlgorithm().equals("EC")) {
-      Signature s = Signature.getInstance("NONEwithECDSA");
-      s.initSign(key);
-      s.update(hash);
-      return s.sign();
-    }
     if (signAlgo.equals("1.2.840.113549.1.1.10")) {
       throw new IllegalArgumentException("this test service does not sign RSASSA-PSS");
     }
-    byte[] digestInfo =
-        new DigestInfo(
-                new AlgorithmIdentifier(new ASN1ObjectIdentifier(hashOid), DERNull.INSTANCE), hash)
-            .getEncoded();
-    Signature s = Signature.getInstance("NONEwithRSA");
-    s.initSign(key);
-    s.update(digestInfo);
-    return s.sign();
-  }
-
-  private static PrivateKey otherKey() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-    g.initialize(2048);
-    return g.generateKeyPair().getPrivate();
+    return DigestSigning.sign(key, hashOid, hash);
   }
 
   private static List<String> strings(Object o) {

@@ -75,7 +75,18 @@ final class SignCommand implements Callable<Integer> {
         description =
             "the token's PKCS#11 library, e.g. /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")
     Path pkcs11;
+
+    @Option(
+        names = "--remote",
+        paramLabel = "csc|769|mysign",
+        description =
+            "a remote signing service that holds the key (the user approves on the phone):"
+                + " csc (Cloud Signature Consortium API), 769 (VNPT SmartCA pattern) or mysign"
+                + " (Viettel)")
+    String remote;
   }
+
+  @picocli.CommandLine.Mixin RemoteOptions remoteOptions = new RemoteOptions();
 
   @Option(
       names = "--slot",
@@ -236,11 +247,52 @@ final class SignCommand implements Callable<Integer> {
     if (policy != null) {
       PolicyCheck.Builder c =
           PolicyCheck.builder(VerifyCommand.policyPreset(policy), doc.document())
-              .keyStorage(source.p12 != null ? KeyStorage.SOFTWARE : KeyStorage.TOKEN);
+              .keyStorage(
+                  source.remote != null
+                      ? KeyStorage.CENTRALISED
+                      : source.p12 != null ? KeyStorage.SOFTWARE : KeyStorage.TOKEN);
       if (doc.kind != null) {
         c.kind(doc.kind);
       }
       check = c.build();
+    }
+    if (source.remote != null) {
+      PdfSigner.Builder ps = PdfSigner.builder();
+      XmlSigner.Builder xs = XmlSigner.builder();
+      if (tsaClient != null) {
+        ps.timestampClient(tsaClient);
+        xs.timestampClient(tsaClient);
+      }
+      if (verifier != null) {
+        ps.certificateVerifier(verifier);
+        xs.certificateVerifier(verifier);
+      }
+      try {
+        if (pdf) {
+          PdfSignatureOptions.Builder o =
+              PdfSignatureOptions.builder(PadesLevel.valueOf("B_" + level));
+          VisibleSignature visible = visible();
+          if (visible != null) {
+            o.visible(visible);
+          }
+          if (check != null) {
+            o.policyCheck(check);
+          }
+          remoteOptions.signPdf(source.remote, ps.build(), in, out, o.build(), root.locale());
+        } else {
+          XmlSignatureOptions.Builder o =
+              XmlSignatureOptions.builder(XadesLevel.valueOf("B_" + level), packaging);
+          if (check != null) {
+            o.policyCheck(check);
+          }
+          remoteOptions.signXml(source.remote, xs.build(), in, out, o.build(), root.locale());
+        }
+      } catch (SigningRefusedException e) {
+        System.err.print(e.decision().toText(root.locale()));
+        throw e;
+      }
+      System.out.println(new Messages(root.locale()).get("sign.done", out.toAbsolutePath()));
+      return 0;
     }
     Pkcs11Module module = null;
     SigningToken token = null;

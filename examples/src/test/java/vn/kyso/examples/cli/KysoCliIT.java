@@ -24,11 +24,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.testkit.CrlServer;
+import vn.kyso.testkit.CscServer;
 import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
+import vn.kyso.testkit.UserAnswer;
 
 /** Drives the built {@code examples/target/kyso.jar} as a separate process, as a user would. */
 class KysoCliIT {
@@ -555,6 +557,48 @@ class KysoCliIT {
   }
 
   private static final TestPki PKI = TestPki.builder().seed(31).build();
+
+  @Test
+  void signPdf_withARemoteKey_waitsForTheApproval_andARefusalWritesNothing(@TempDir Path dir)
+      throws Exception {
+    try (CscServer csc = new CscServer("e-office", "bi-mat".toCharArray())) {
+      csc.pki(PKI);
+      csc.user("CCCD:001080000001", PKI.credential(TestIdentity.CHAIRMAN));
+      csc.pollsBeforeApproval(2);
+      Path secret = Files.writeString(dir.resolve("secret.txt"), "bi-mat\n");
+      Path out = dir.resolve("remote.pdf");
+      List<String> args =
+          List.of(
+              "sign",
+              "pdf",
+              demo.resolve("cong-van.pdf").toString(),
+              out.toString(),
+              "--remote",
+              "csc",
+              "--remote-url",
+              csc.v2().toString(),
+              "--remote-user",
+              "CCCD:001080000001",
+              "--remote-client",
+              "e-office",
+              "--remote-secret-file",
+              secret.toString());
+      Run signed = kyso(args.toArray(String[]::new));
+      assertThat(signed.exit()).as(signed.out() + signed.err()).isZero();
+      assertThat(signed.err()).contains("Đang chờ xác nhận trên điện thoại");
+      assertThat(Files.readString(out, StandardCharsets.ISO_8859_1)).contains("/ByteRange");
+      assertThat(signed.out() + signed.err()).doesNotContain("bi-mat");
+
+      csc.outcome(UserAnswer.REJECT);
+      Path refused = dir.resolve("refused.pdf");
+      List<String> again = new ArrayList<>(args);
+      again.set(3, refused.toString());
+      Run no = kyso(again.toArray(String[]::new));
+      assertThat(no.exit()).isEqualTo(1);
+      assertThat(no.err()).contains("USER_REJECTED");
+      assertThat(refused).doesNotExist();
+    }
+  }
 
   private static Path pem(Path dir, X509Certificate c) throws Exception {
     Path f = dir.resolve("root-" + c.getSerialNumber() + ".pem");

@@ -1,0 +1,391 @@
+package vn.kyso.remote;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import vn.kyso.api.Digest;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.ServiceException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureValue;
+import vn.kyso.api.remote.RemoteCredential;
+import vn.kyso.api.remote.RemoteResult;
+import vn.kyso.api.remote.RemoteSigner;
+import vn.kyso.api.remote.RemoteSigningException;
+import vn.kyso.api.remote.RemoteStatus;
+import vn.kyso.api.remote.RemoteTransaction;
+import vn.kyso.api.shared.Http;
+import vn.kyso.api.shared.Json;
+
+/**
+ * Remote signing through the "769" API (the QĐ 769/QĐ-BTTTT pattern VNPT SmartCA and NEAC-connected
+ * CAs use): {@code v1/credentials/get_certificate}, {@code v1/signatures/sign} with {@code
+ * sign_files[]} whose {@code data_to_be_signed} is the digest in hex, and {@code
+ * v1/signatures/sign/{transaction_id}/status}. The service provider's {@code sp_id} and {@code
+ * sp_password} go in every body, never in a message or a log. One request carries many digests
+ * under one approval; the answers are matched by {@code doc_id}, in any order.
+ *
+ * <pre>{@code
+ * Api769Signer smartCa = Api769Signer.builder(URI.create("https://gwsca.vnpt.vn/sca/sp769/"))
+ *     .serviceProvider("sp-id", spPassword).userId("001080000001").build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Api769Signer implements RemoteSigner {
+  private static final String SERVICE = "769";
+
+  private final URI base;
+  private final String spId;
+  private final char[] spPassword;
+  private final String userId;
+  private final boolean upperCaseHex;
+  private final Duration timeout;
+  private final Clock clock;
+  private final Http http;
+
+  private Api769Signer(Builder b) {
+    this.base = b.base;
+    this.spId = b.spId;
+    this.spPassword = b.spPassword.clone();
+    this.userId = b.userId;
+    this.upperCaseHex = b.upperCaseHex;
+    this.timeout = b.timeout;
+    this.clock = b.clock;
+    this.http = new Http(b.timeout, b.timeout, 4L * 1024 * 1024);
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param serviceUrl the API base, e.g. {@code https://gwsca.vnpt.vn/sca/sp769/}
+   * @return the builder
+   */
+  public static Builder builder(URI serviceUrl) {
+    return new Builder(serviceUrl);
+  }
+
+  private Map<String, Object> credentialsBody() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sp_id", spId);
+    m.put("sp_password", new String(spPassword));
+    m.put("user_id", userId);
+    return m;
+  }
+
+  @Override
+  public List<RemoteCredential> credentials() throws ServiceException {
+    Map<String, Object> body = credentialsBody();
+    body.put("transaction_id", "kyso-" + UUID.randomUUID());
+    Map<String, Object> answer = call("v1/credentials/get_certificate", body);
+    List<RemoteCredential> out = new ArrayList<>();
+    for (Object o : Json.list(Json.object(answer, "data"), "user_certificates")) {
+      if (!(o instanceof Map<?, ?> raw)) {
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> c = (Map<String, Object>) raw;
+      String id =
+          Json.text(c, "serial_number")
+              .or(() -> Json.text(c, "cert_id"))
+              .orElseThrow(() -> bad("a certificate without serial_number"));
+      List<X509Certificate> chain = new ArrayList<>();
+      chain.add(certificate(Json.text(c, "cert_data").orElseThrow(() -> bad("no cert_data"))));
+      // VNPT's model: chain_data {ca_cert, root_cert}; others send an array.
+      Object chainData = c.get("chain_data");
+      if (chainData instanceof Map<?, ?> m) {
+        for (String k : List.of("ca_cert", "root_cert")) {
+          Object v = m.get(k);
+          if (v instanceof String s && !s.isBlank()) {
+            chain.add(certificate(s));
+          }
+        }
+      } else if (chainData instanceof List<?> l) {
+        for (Object v : l) {
+          if (v instanceof String s && !s.isBlank()) {
+            chain.add(certificate(s));
+          }
+        }
+      }
+      out.add(new RemoteCredential(id, chain, 50));
+    }
+    return out;
+  }
+
+  private static X509Certificate certificate(String base64) throws ServiceException {
+    try {
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(
+                  new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
+    } catch (CertificateException | IllegalArgumentException | ClassCastException e) {
+      throw bad("a certificate that cannot be read");
+    }
+  }
+
+  @Override
+  public RemoteTransaction submit(
+      RemoteCredential credential,
+      List<Digest> digests,
+      SignatureAlgorithm algorithm,
+      String description)
+      throws ServiceException {
+    Objects.requireNonNull(credential, "credential");
+    if (digests.isEmpty() || digests.size() > credential.multisign()) {
+      throw new IllegalArgumentException(digests.size() + " digests for one request");
+    }
+    String transactionId = "kyso-" + UUID.randomUUID();
+    List<Object> files = new ArrayList<>();
+    for (int i = 0; i < digests.size(); i++) {
+      String hex = HexFormat.of().formatHex(digests.get(i).value());
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("data_to_be_signed", upperCaseHex ? hex.toUpperCase(Locale.ROOT) : hex);
+      f.put("doc_id", docId(i));
+      f.put("file_type", "pdf");
+      f.put("sign_type", "hash");
+      files.add(f);
+    }
+    Map<String, Object> body = credentialsBody();
+    body.put("transaction_id", transactionId);
+    body.put("transaction_desc", description);
+    body.put("serial_number", credential.id());
+    body.put("sign_files", files);
+    Map<String, Object> answer = call("v1/signatures/sign", body);
+    String id = Json.text(Json.object(answer, "data"), "transaction_id").orElse(transactionId);
+    if (!id.equals(transactionId)) {
+      throw bad("the service answered for another transaction (" + id + ")");
+    }
+    return new RemoteTransaction(
+        SERVICE, transactionId, credential.id(), digests.size(), algorithm, clock.instant());
+  }
+
+  private static String docId(int i) {
+    return "doc-" + (i + 1);
+  }
+
+  @Override
+  public RemoteResult poll(RemoteTransaction transaction) throws ServiceException {
+    Objects.requireNonNull(transaction, "transaction");
+    Http.Response r =
+        http.exchange(
+            base.resolve("v1/signatures/sign/" + transaction.id() + "/status"),
+            "application/json",
+            "{}".getBytes(StandardCharsets.US_ASCII),
+            Map.of(),
+            timeout);
+    Map<String, Object> answer = parse(r);
+    String message = Json.text(answer, "message").orElse("");
+    Map<String, Object> data = Json.object(answer, "data");
+    Optional<String> tx = Json.text(data, "transaction_id");
+    if (tx.isPresent() && !tx.get().equals(transaction.id())) {
+      throw bad("the status is for another transaction (" + tx.get() + ")");
+    }
+    List<Object> sigs = Json.list(data, "signatures");
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (r.status() < 300 && !sigs.isEmpty()) {
+      return RemoteResult.approved(values(sigs, transaction));
+    }
+    if (lower.contains("reject") || lower.contains("refuse") || lower.contains("cancel")) {
+      return new RemoteResult(
+          RemoteStatus.REJECTED, List.of(), Optional.of(message), Optional.of(message));
+    }
+    if (lower.contains("expire") || lower.contains("timeout")) {
+      return new RemoteResult(
+          RemoteStatus.EXPIRED, List.of(), Optional.of(message), Optional.of(message));
+    }
+    if (r.status() >= 300) {
+      return new RemoteResult(
+          RemoteStatus.FAILED,
+          List.of(),
+          Optional.of(String.valueOf(r.status())),
+          Optional.of(message));
+    }
+    return RemoteResult.pending();
+  }
+
+  private static List<SignatureValue> values(List<Object> sigs, RemoteTransaction tx)
+      throws ServiceException {
+    SignatureValue[] out = new SignatureValue[tx.count()];
+    for (Object o : sigs) {
+      if (!(o instanceof Map<?, ?> raw)) {
+        throw bad("a signature entry that is not an object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> s = (Map<String, Object>) raw;
+      String doc = Json.text(s, "doc_id").orElse("");
+      int i = -1;
+      for (int k = 0; k < out.length; k++) {
+        if (docId(k).equals(doc)) {
+          i = k;
+        }
+      }
+      if (i < 0 || out[i] != null) {
+        throw bad("a signature for an unknown or repeated doc_id " + doc);
+      }
+      try {
+        out[i] =
+            new SignatureValue(
+                tx.algorithm(),
+                Base64.getMimeDecoder()
+                    .decode(Json.text(s, "signature_value").orElseThrow(() -> bad("no value"))));
+      } catch (IllegalArgumentException e) {
+        throw bad("a signature_value that is not base64");
+      }
+    }
+    for (SignatureValue v : out) {
+      if (v == null) {
+        throw bad(sigs.size() + " signatures for " + tx.count() + " digests");
+      }
+    }
+    return List.of(out);
+  }
+
+  private Map<String, Object> call(String path, Map<String, Object> body) throws ServiceException {
+    Http.Response r =
+        http.exchange(base.resolve(path), "application/json", Json.write(body), Map.of(), timeout);
+    Map<String, Object> answer = parse(r);
+    Optional<String> statusCode = Json.text(answer, "status_code");
+    boolean failed =
+        r.status() >= 300 || statusCode.filter(c -> !c.equals("200") && !c.equals("0")).isPresent();
+    if (failed) {
+      String message = Json.text(answer, "message").orElse(String.valueOf(r.status()));
+      int status =
+          r.status() >= 300 ? r.status() : statusCode.map(Api769Signer::number).orElse(500);
+      ErrorCode code =
+          switch (status) {
+            case 401, 403 -> ErrorCode.CREDENTIAL_INVALID;
+            case 429 -> ErrorCode.QUOTA_EXCEEDED;
+            default -> ErrorCode.SERVICE_ERROR;
+          };
+      throw new RemoteSigningException(code, message, null, SERVICE, path + ": " + message);
+    }
+    return answer;
+  }
+
+  private static int number(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return 500;
+    }
+  }
+
+  private static Map<String, Object> parse(Http.Response r) throws ServiceException {
+    if (r.body().length == 0) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      return Json.object(r.body());
+    } catch (IOException e) {
+      throw new RemoteSigningException(
+          ErrorCode.SERVICE_ERROR,
+          String.valueOf(r.status()),
+          null,
+          SERVICE,
+          "the answer is not JSON (HTTP " + r.status() + ")");
+    }
+  }
+
+  private static RemoteSigningException bad(String what) {
+    return new RemoteSigningException(ErrorCode.SERVICE_ERROR, null, null, SERVICE, what);
+  }
+
+  @Override
+  public String toString() {
+    return "Api769Signer[" + base + ", sp " + spId + "]";
+  }
+
+  /** Builds an {@link Api769Signer}. Not thread-safe. */
+  public static final class Builder {
+    private final URI base;
+    private String spId;
+    private char[] spPassword;
+    private String userId;
+    private boolean upperCaseHex;
+    private Duration timeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(URI serviceUrl) {
+      String s = Objects.requireNonNull(serviceUrl, "serviceUrl").toString();
+      this.base = URI.create(s.endsWith("/") ? s : s + "/");
+      String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        throw new IllegalArgumentException("the 769 service needs an http(s) URL: " + serviceUrl);
+      }
+    }
+
+    /**
+     * @param id the service provider id ({@code sp_id})
+     * @param password its password (copied; wipe yours)
+     * @return this builder
+     */
+    public Builder serviceProvider(String id, char[] password) {
+      this.spId = Objects.requireNonNull(id, "id");
+      this.spPassword = Objects.requireNonNull(password, "password").clone();
+      return this;
+    }
+
+    /**
+     * @param value the signer's id at the CA (CCCD, passport or tax number)
+     * @return this builder
+     */
+    public Builder userId(String value) {
+      this.userId = Objects.requireNonNull(value, "userId");
+      return this;
+    }
+
+    /**
+     * @param value true to send the digests in upper-case hex (some gateways want it)
+     * @return this builder
+     */
+    public Builder upperCaseHex(boolean value) {
+      this.upperCaseHex = value;
+      return this;
+    }
+
+    /**
+     * @param value the time allowed for each call (default 30 s)
+     * @return this builder
+     */
+    public Builder timeout(Duration value) {
+      this.timeout = Objects.requireNonNull(value, "timeout");
+      return this;
+    }
+
+    /**
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * @return the signer
+     * @throws IllegalStateException without the service provider or the user
+     */
+    public Api769Signer build() {
+      if (spId == null || userId == null) {
+        throw new IllegalStateException("set serviceProvider(...) and userId(...)");
+      }
+      return new Api769Signer(this);
+    }
+  }
+}
