@@ -8,6 +8,7 @@
  */
 module vn.kyso.api {
   requires java.net.http;
+  requires java.xml;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;
   requires org.bouncycastle.pkix;

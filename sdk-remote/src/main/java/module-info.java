@@ -5,6 +5,7 @@
 module vn.kyso.remote {
   requires transitive vn.kyso.api;
   requires java.net.http;
+  requires java.xml;
 
   exports vn.kyso.remote;
 }

@@ -5,6 +5,7 @@
  */
 module vn.kyso.testkit {
   requires transitive vn.kyso.api;
+  requires java.xml;
   requires transitive vn.kyso.policy;
   requires transitive org.junit.jupiter.api;
   requires jdk.httpserver;

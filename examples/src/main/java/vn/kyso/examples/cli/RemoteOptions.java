@@ -22,6 +22,7 @@ import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PreparedSignature;
 import vn.kyso.remote.Api769Signer;
 import vn.kyso.remote.CscSigner;
+import vn.kyso.remote.MssSigner;
 import vn.kyso.remote.MySignSigner;
 import vn.kyso.xades.PreparedXmlSignature;
 import vn.kyso.xades.XmlSignatureOptions;
@@ -38,13 +39,14 @@ final class RemoteOptions {
   @Option(
       names = "--remote-user",
       paramLabel = "ID",
-      description = "the signer's id at the service (CCCD, tax number, …)")
+      description =
+          "the signer's id at the service (CCCD, tax number, …; the phone number for mss)")
   String user;
 
   @Option(
       names = "--remote-client",
       paramLabel = "ID",
-      description = "the integrator's client id (csc, mysign) or sp_id (769)")
+      description = "the integrator's client id (csc, mysign), sp_id (769) or AP_ID (mss)")
   String client;
 
   @Option(
@@ -82,6 +84,8 @@ final class RemoteOptions {
         case "769" ->
             Api769Signer.builder(url).serviceProvider(client, secret).userId(user).build();
         case "mysign" -> MySignSigner.builder(url).client(client, secret).userId(user).build();
+        case "mss" ->
+            MssSigner.builder(url).applicationProvider(client, secret).msisdn(user).build();
         default -> throw new Kyso.UsageException("badRemote", kind);
       };
     } finally {

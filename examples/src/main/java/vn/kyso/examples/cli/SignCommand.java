@@ -78,11 +78,11 @@ final class SignCommand implements Callable<Integer> {
 
     @Option(
         names = "--remote",
-        paramLabel = "csc|769|mysign",
+        paramLabel = "csc|769|mysign|mss",
         description =
             "a remote signing service that holds the key (the user approves on the phone):"
-                + " csc (Cloud Signature Consortium API), 769 (VNPT SmartCA pattern) or mysign"
-                + " (Viettel)")
+                + " csc (Cloud Signature Consortium API), 769 (VNPT SmartCA pattern), mysign"
+                + " (Viettel) or mss (SIM-PKI, ETSI TS 102 204)")
     String remote;
   }
 
