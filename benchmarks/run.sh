@@ -55,6 +55,7 @@ java -cp "$(cat "$OUT/cp-dss.txt"):$(cat "$OUT/cp-jmh.txt"):$ROOT/benchmarks/tar
   | tee "$OUT/dssxades.log" | grep -E '^(Benchmark|DssXadesBenchmark\.)' || true
 jmh TimestampBenchmark timestamp
 jmh Pkcs11BatchBenchmark pkcs11
+jmh RemoteBatchBenchmark remote
 if [ "$MODE" = full ]; then
   jmh PolicyBenchmark policy
   jmh VisibleSignatureBenchmark visible
@@ -182,6 +183,17 @@ placeholder as hex, one byte at a time, in about a sixth of the signing time, an
 the rest is spread over loading, the CMS and the file system. B-B now reserves the signer chain plus 4 KiB (at
 least 8 KiB), which took the whole-PDF rate here from about 264 to about 392 signatures a second in a run
 of this case alone (2026-11-27).
+
+## Remote signing: 50 letters with one approval
+
+50 small PDFs (30 KB) signed PAdES B-B by the clerk's key: through the loopback CSC service (prepare
+the 50, one \`credentials/authorize\` and one \`signatures/signHash\` for the 50 digests over HTTP,
+complete the 50), and on SoftHSM2 through PKCS#11 with one login.
+
+| case | PDFs/s | ± |
+|---|---|---|
+| remote: CSC v2 loopback service, one approval for the batch | $(score remote remoteCscOneApproval) | $(err remote remoteCscOneApproval) |
+| local: SoftHSM2, one login | $(score remote softHsmToken) | $(err remote softHsmToken) |
 
 ## Memory: smallest heap that signs and verifies large PDFs (target: 200 MB with -Xmx128m)
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -48,11 +49,14 @@ import vn.kyso.pkcs11.Pkcs11Module;
 import vn.kyso.pkcs11.Pkcs11Token;
 import vn.kyso.pkcs11.TokenSelector;
 import vn.kyso.policy.Policy;
+import vn.kyso.remote.CscSigner;
+import vn.kyso.remote.RemoteSigningKey;
 import vn.kyso.report.EtsiReport;
 import vn.kyso.report.HtmlReport;
 import vn.kyso.report.PdfPictures;
 import vn.kyso.report.PdfReport;
 import vn.kyso.testkit.CrlServer;
+import vn.kyso.testkit.CscServer;
 import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.SoftHsm;
 import vn.kyso.testkit.TestIdentity;
@@ -171,6 +175,9 @@ public final class SmokeDemo {
     FILES
   }
 
+  /** The client secret of the demo's loopback remote signing service (a test value). */
+  private static final char[] DEMO_CLIENT_SECRET = "kyso-demo-secret".toCharArray();
+
   /** The password of the PKCS#12 files the demo leaves in its folder. */
   public static final String PKCS12_PASSWORD = "kyso-demo";
 
@@ -185,6 +192,24 @@ public final class SmokeDemo {
    * @throws IOException when the output cannot be written
    */
   public static Result run(Path outputFolder, boolean onSoftHsm, Consumer<Step> progress)
+      throws KysoException, IOException {
+    return run(outputFolder, onSoftHsm, false, progress);
+  }
+
+  /**
+   * Runs the demo, the leader's key held by a remote signing service when asked: a loopback CSC
+   * service (as a CA's HSM would hold it) that the leader "approves on the phone" after two polls.
+   *
+   * @param outputFolder where the files are written
+   * @param onSoftHsm whether to put the keys on a SoftHSM2 token
+   * @param remote whether the leader signs through the remote signing service
+   * @param progress told of each step as it starts
+   * @return the reports
+   * @throws KysoException when signing, time-stamping or verification fails
+   * @throws IOException when the output cannot be written
+   */
+  public static Result run(
+      Path outputFolder, boolean onSoftHsm, boolean remote, Consumer<Step> progress)
       throws KysoException, IOException {
     progress.accept(Step.PKI);
     TestPkiExtension services =
@@ -228,8 +253,30 @@ public final class SmokeDemo {
               .signerName("Nguyễn Văn An")
               .build();
       String tokenName = onSoftHsm ? "SoftHSM2 (PKCS#11)" : "PKCS#12";
-      try (Keys keys = onSoftHsm ? Keys.softHsm(services) : Keys.pkcs12(services)) {
+      try (Keys keys = onSoftHsm ? Keys.softHsm(services) : Keys.pkcs12(services);
+          CscServer csc = remote ? new CscServer("kyso-demo", DEMO_CLIENT_SECRET) : null) {
         SigningKey leaderKey = keys.leader();
+        if (csc != null) {
+          // The leader's key sits in the CA's HSM: the same chairman credential, reached through
+          // the CSC API; the approval comes after two polls, as from a phone.
+          csc.pki(services.pki());
+          csc.user("CCCD:001080000001", services.pki().credential(TestIdentity.CHAIRMAN));
+          csc.pollsBeforeApproval(2);
+          CscSigner service =
+              CscSigner.builder(csc.v2())
+                  .clientCredentials("kyso-demo", DEMO_CLIENT_SECRET)
+                  .userId("CCCD:001080000001")
+                  .asynchronous(true)
+                  .build();
+          leaderKey =
+              RemoteSigningKey.of(
+                  service,
+                  service.credentials().get(0),
+                  "Cong van 123/UBND-VP",
+                  Duration.ofSeconds(60),
+                  Duration.ofMillis(200));
+        }
+        KeyStorage leaderStorage = csc != null ? KeyStorage.CENTRALISED : KeyStorage.TOKEN;
         SigningKey clerkKey = keys.clerk();
         progress.accept(Step.LEADER);
         pdfSigner.sign(
@@ -243,7 +290,7 @@ public final class SmokeDemo {
                         SignatureImage.png(picture(false)),
                         Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")))
                 .policyCheck(
-                    PolicyCheck.builder(policy, letterInfo).keyStorage(KeyStorage.TOKEN).build())
+                    PolicyCheck.builder(policy, letterInfo).keyStorage(leaderStorage).build())
                 .build(),
             leaderKey);
         progress.accept(Step.ORGANISATION);
@@ -268,7 +315,7 @@ public final class SmokeDemo {
             recordSigned,
             XmlSignatureOptions.builder(XadesLevel.B_LT, XadesPackaging.ENVELOPED)
                 .policyCheck(
-                    PolicyCheck.builder(policy, recordInfo).keyStorage(KeyStorage.TOKEN).build())
+                    PolicyCheck.builder(policy, recordInfo).keyStorage(leaderStorage).build())
                 .build(),
             leaderKey);
       }

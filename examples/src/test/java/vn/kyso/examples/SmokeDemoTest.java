@@ -52,4 +52,14 @@ class SmokeDemoTest {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
     }
   }
+
+  @Test
+  void demo_withTheLeadersKeyAtARemoteService_passesTheSame(@TempDir Path out) throws Exception {
+    SmokeDemo.Result result = SmokeDemo.run(out, false, true, step -> {});
+    assertThat(result.passed()).isTrue();
+    assertThat(result.pdf().overall()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(result.pdf().signatures().get(0).signer().orElseThrow().name())
+        .isEqualTo("Nguyễn Văn An");
+    assertThat(result.xml().overall()).isEqualTo(Indication.TOTAL_PASSED);
+  }
 }

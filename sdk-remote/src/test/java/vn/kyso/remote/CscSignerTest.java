@@ -346,4 +346,41 @@ class CscSignerTest {
             DocumentException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PREPARED_STATE_INVALID));
   }
+
+  @Test
+  void aRemoteCredential_asASigningKey_signsInOneStep_andARefusalIsATokenError() throws Exception {
+    CscSigner remote = csc().asynchronous(true).build();
+    server.pollsBeforeApproval(1);
+    RemoteCredential c = remote.credentials().get(0);
+    RemoteSigningKey key =
+        RemoteSigningKey.of(remote, c, "Cong van", Duration.ofSeconds(10), Duration.ofMillis(20));
+    assertThat(key.supportedAlgorithms()).contains(SignatureAlgorithm.RSA_SHA256);
+    Path in = pdf();
+    Path out = dir.resolve("one-step.pdf");
+    PdfSigner.builder()
+        .build()
+        .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), key);
+    assertThat(
+            PdfVerifier.builder(PKI.verifier())
+                .build()
+                .verify(out)
+                .signatures()
+                .get(0)
+                .indication())
+        .isEqualTo(Indication.TOTAL_PASSED);
+    server.outcome(UserAnswer.REJECT);
+    Path refused = dir.resolve("refused.pdf");
+    assertThatThrownBy(
+            () ->
+                PdfSigner.builder()
+                    .build()
+                    .sign(in, refused, PdfSignatureOptions.builder(PadesLevel.B_B).build(), key))
+        .isInstanceOfSatisfying(
+            vn.kyso.api.TokenException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.SIGNING_FAILED);
+              assertThat(e.getCause()).isInstanceOf(RemoteSigningException.class);
+            });
+    assertThat(refused).doesNotExist();
+  }
 }

@@ -2,6 +2,8 @@ package vn.kyso.examples.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +36,13 @@ final class DemoCommand implements Callable<Integer> {
       description = "use PKCS#12 software tokens even when SoftHSM2 is installed")
   boolean noSoftHsm;
 
+  @Option(
+      names = "--remote",
+      description =
+          "the leader signs through a remote signing service (a loopback CSC service holding the"
+              + " key, approved after two polls) instead of a token")
+  boolean remote;
+
   @Override
   public Integer call() throws Exception {
     Messages m = new Messages(root.locale());
@@ -47,8 +56,9 @@ final class DemoCommand implements Callable<Integer> {
       // SoftHSM2 reads its configuration from the environment when the library starts: run the demo
       // again in a child process with a configuration of its own inside the output folder.
       Files.createDirectories(folder.resolve("softhsm"));
-      ProcessBuilder child =
-          new ProcessBuilder(
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-cp",
                   System.getProperty("java.class.path"),
@@ -57,8 +67,11 @@ final class DemoCommand implements Callable<Integer> {
                   root.lang,
                   "demo",
                   "--out",
-                  folder.toString())
-              .inheritIO();
+                  folder.toString()));
+      if (remote) {
+        command.add("--remote");
+      }
+      ProcessBuilder child = new ProcessBuilder(command).inheritIO();
       child
           .environment()
           .put("SOFTHSM2_CONF", folder.resolve("softhsm").resolve("softhsm2.conf").toString());
@@ -66,10 +79,16 @@ final class DemoCommand implements Callable<Integer> {
     }
     boolean onSoftHsm = installed && !noSoftHsm;
     System.out.println(m.get(onSoftHsm ? "demo.softhsm" : "demo.token"));
+    if (remote) {
+      System.out.println(m.get("demo.remote"));
+    }
     // Say what it is doing: the whole run can take half a minute on a loaded machine.
     SmokeDemo.Result result =
         SmokeDemo.run(
-            folder, onSoftHsm, step -> System.err.println(m.get("demo.step." + step.name())));
+            folder,
+            onSoftHsm,
+            remote,
+            step -> System.err.println(m.get("demo.step." + step.name())));
     for (ValidationReport report : new ValidationReport[] {result.pdf(), result.xml()}) {
       System.out.println(report.toText(root.locale()));
     }
