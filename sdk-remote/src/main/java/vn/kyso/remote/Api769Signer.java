@@ -1,11 +1,7 @@
 package vn.kyso.remote;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,14 +125,11 @@ public final class Api769Signer implements RemoteSigner {
   }
 
   private static X509Certificate certificate(String base64) throws ServiceException {
-    try {
-      return (X509Certificate)
-          CertificateFactory.getInstance("X.509")
-              .generateCertificate(
-                  new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
-    } catch (CertificateException | IllegalArgumentException | ClassCastException e) {
-      throw bad("a certificate that cannot be read");
+    List<X509Certificate> one = Services.certificates(List.of(base64), SERVICE);
+    if (one.isEmpty()) {
+      throw bad("an empty certificate");
     }
+    return one.get(0);
   }
 
   @Override
@@ -287,23 +280,11 @@ public final class Api769Signer implements RemoteSigner {
   }
 
   private static Map<String, Object> parse(Http.Response r) throws ServiceException {
-    if (r.body().length == 0) {
-      return new LinkedHashMap<>();
-    }
-    try {
-      return Json.object(r.body());
-    } catch (IOException e) {
-      throw new RemoteSigningException(
-          ErrorCode.SERVICE_ERROR,
-          String.valueOf(r.status()),
-          null,
-          SERVICE,
-          "the answer is not JSON (HTTP " + r.status() + ")");
-    }
+    return Services.json(r, SERVICE);
   }
 
   private static RemoteSigningException bad(String what) {
-    return new RemoteSigningException(ErrorCode.SERVICE_ERROR, null, null, SERVICE, what);
+    return Services.bad(SERVICE, what);
   }
 
   @Override
@@ -322,12 +303,7 @@ public final class Api769Signer implements RemoteSigner {
     private Clock clock = Clock.systemUTC();
 
     private Builder(URI serviceUrl) {
-      String s = Objects.requireNonNull(serviceUrl, "serviceUrl").toString();
-      this.base = URI.create(s.endsWith("/") ? s : s + "/");
-      String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("https") && !scheme.equals("http")) {
-        throw new IllegalArgumentException("the 769 service needs an http(s) URL: " + serviceUrl);
-      }
+      this.base = Services.base(serviceUrl, "the 769 service");
     }
 
     /**

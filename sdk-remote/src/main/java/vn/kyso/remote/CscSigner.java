@@ -1,12 +1,8 @@
 package vn.kyso.remote;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,16 +152,8 @@ public final class CscSigner implements RemoteSigner {
   private RemoteCredential credential(Map<String, Object> info) throws ServiceException {
     String id =
         Json.text(info, "credentialID").orElseThrow(() -> bad("a credential without credentialID"));
-    List<X509Certificate> chain = new ArrayList<>();
-    try {
-      CertificateFactory cf = CertificateFactory.getInstance("X.509");
-      for (Object c : Json.list(Json.object(info, "cert"), "certificates")) {
-        byte[] der = Base64.getMimeDecoder().decode(String.valueOf(c));
-        chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
-      }
-    } catch (CertificateException | IllegalArgumentException | ClassCastException e) {
-      throw bad("credential " + id + " has a certificate that cannot be read");
-    }
+    List<X509Certificate> chain =
+        Services.certificates(Json.list(Json.object(info, "cert"), "certificates"), SERVICE);
     if (chain.isEmpty()) {
       throw bad("credential " + id + " comes without its certificate");
     }
@@ -406,19 +394,7 @@ public final class CscSigner implements RemoteSigner {
   }
 
   private static Map<String, Object> parse(Http.Response r) throws ServiceException {
-    if (r.body().length == 0) {
-      return new LinkedHashMap<>();
-    }
-    try {
-      return Json.object(r.body());
-    } catch (IOException e) {
-      throw new RemoteSigningException(
-          ErrorCode.SERVICE_ERROR,
-          String.valueOf(r.status()),
-          null,
-          SERVICE,
-          "the answer is not JSON (HTTP " + r.status() + ")");
-    }
+    return Services.json(r, SERVICE);
   }
 
   private static RemoteSigningException error(String path, int status, Map<String, Object> answer) {
@@ -440,7 +416,7 @@ public final class CscSigner implements RemoteSigner {
   }
 
   private static RemoteSigningException bad(String what) {
-    return new RemoteSigningException(ErrorCode.SERVICE_ERROR, null, null, SERVICE, what);
+    return Services.bad(SERVICE, what);
   }
 
   private static byte[] pss(String hashByte, String saltByte) {
@@ -477,12 +453,7 @@ public final class CscSigner implements RemoteSigner {
     private Clock clock = Clock.systemUTC();
 
     private Builder(URI serviceUrl) {
-      String s = Objects.requireNonNull(serviceUrl, "serviceUrl").toString();
-      this.base = URI.create(s.endsWith("/") ? s : s + "/");
-      String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("https") && !scheme.equals("http")) {
-        throw new IllegalArgumentException("the CSC service needs an http(s) URL: " + serviceUrl);
-      }
+      this.base = Services.base(serviceUrl, "the CSC service");
     }
 
     /**

@@ -264,7 +264,7 @@ public final class MssSigner implements RemoteSigner {
   }
 
   private static RemoteSigningException bad(String what) {
-    return new RemoteSigningException(ErrorCode.SERVICE_ERROR, null, null, SERVICE, what);
+    return Services.bad(SERVICE, what);
   }
 
   @Override

@@ -1,11 +1,8 @@
 package vn.kyso.remote;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,18 +129,8 @@ public final class MySignSigner implements RemoteSigner {
       @SuppressWarnings("unchecked")
       Map<String, Object> c = (Map<String, Object>) raw;
       String id = Json.text(c, "credential_id").orElseThrow(() -> bad("no credential_id"));
-      List<X509Certificate> chain = new ArrayList<>();
-      try {
-        CertificateFactory cf = CertificateFactory.getInstance("X.509");
-        for (Object x : Json.list(Json.object(c, "cert"), "certificates")) {
-          chain.add(
-              (X509Certificate)
-                  cf.generateCertificate(
-                      new ByteArrayInputStream(Base64.getMimeDecoder().decode(String.valueOf(x)))));
-        }
-      } catch (CertificateException | IllegalArgumentException | ClassCastException e) {
-        throw bad("a certificate that cannot be read");
-      }
+      List<X509Certificate> chain =
+          Services.certificates(Json.list(Json.object(c, "cert"), "certificates"), SERVICE);
       if (chain.isEmpty()) {
         throw bad("credential " + id + " without its certificate");
       }
@@ -336,7 +322,7 @@ public final class MySignSigner implements RemoteSigner {
     if (r.status() < 300) {
       return;
     }
-    Map<String, Object> answer = errorBody(r);
+    Map<String, Object> answer = Services.jsonOrEmpty(r);
     String code =
         Json.text(answer, "code")
             .or(() -> Json.text(answer, "error"))
@@ -354,16 +340,8 @@ public final class MySignSigner implements RemoteSigner {
     throw new RemoteSigningException(e, code, null, SERVICE, what + ": " + message);
   }
 
-  private static Map<String, Object> errorBody(Http.Response r) {
-    try {
-      return Json.object(r.body());
-    } catch (IOException e) {
-      return Map.of();
-    }
-  }
-
   private static RemoteSigningException bad(String what) {
-    return new RemoteSigningException(ErrorCode.SERVICE_ERROR, null, null, SERVICE, what);
+    return Services.bad(SERVICE, what);
   }
 
   @Override
@@ -383,12 +361,7 @@ public final class MySignSigner implements RemoteSigner {
     private Clock clock = Clock.systemUTC();
 
     private Builder(URI serviceUrl) {
-      String s = Objects.requireNonNull(serviceUrl, "serviceUrl").toString();
-      this.base = URI.create(s.endsWith("/") ? s : s + "/");
-      String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("https") && !scheme.equals("http")) {
-        throw new IllegalArgumentException("MySign needs an http(s) URL: " + serviceUrl);
-      }
+      this.base = Services.base(serviceUrl, "MySign");
     }
 
     /**
