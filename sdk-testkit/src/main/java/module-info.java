@@ -9,6 +9,7 @@ module vn.kyso.testkit {
   requires transitive vn.kyso.policy;
   requires transitive org.junit.jupiter.api;
   requires jdk.httpserver;
+  requires java.net.http;
   requires org.opentest4j;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +23,7 @@ import vn.kyso.api.policy.AuthorityForm;
 import vn.kyso.api.policy.Classification;
 import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.remote.RemoteStatus;
+import vn.kyso.api.remote.RemoteTransaction;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.validation.Indication;
@@ -25,7 +33,10 @@ import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.pades.PreparedSignature;
 import vn.kyso.policy.Policy;
+import vn.kyso.remote.CallbackOutcome;
+import vn.kyso.remote.CallbackRequest;
 import vn.kyso.remote.CscSigner;
+import vn.kyso.testkit.CallbackEndpoint;
 import vn.kyso.testkit.CscServer;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
@@ -103,6 +114,55 @@ class ExamplesTest {
                 .signatures()
                 .get(0)
                 .indication())
+        .isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  @Test
+  void remoteSigningWorkflow_callbackCompletes_andAReplayIsRefused(@TempDir Path dir)
+      throws Exception {
+    Path pdf = letter(dir);
+    Path out = dir.resolve("signed-callback.pdf");
+    Map<String, RemoteSigningWorkflow.Started> db = new ConcurrentHashMap<>();
+    BlockingQueue<CallbackOutcome> answered = new LinkedBlockingQueue<>();
+    PdfSigner signer = PdfSigner.builder().clock(PKI.pki().clock()).build();
+    CscSigner[] remote = new CscSigner[1];
+    try (CscServer csc = new CscServer("e-office", "bi-mat".toCharArray());
+        CallbackEndpoint endpoint =
+            new CallbackEndpoint(
+                (path, headers, body) -> {
+                  CallbackOutcome o =
+                      RemoteSigningWorkflow.onCallback(
+                          remote[0],
+                          signer,
+                          CallbackRequest.of(headers, body),
+                          id -> Optional.ofNullable(db.get(id)),
+                          pdf,
+                          out);
+                  answered.add(o);
+                  return new CallbackEndpoint.Reply(o.httpStatus(), o.responseBody());
+                })) {
+      csc.pki(PKI.pki());
+      csc.user("CCCD:001080000001", PKI.pki().credential(TestIdentity.CHAIRMAN));
+      csc.callbackDelay(Duration.ofMillis(200));
+      remote[0] =
+          CscSigner.builder(csc.v2())
+              .clientCredentials("e-office", "bi-mat".toCharArray())
+              .userId("CCCD:001080000001")
+              .responseUri(endpoint.uri("remote/callback"))
+              .build();
+      RemoteSigningWorkflow.Started s = RemoteSigningWorkflow.start(remote[0], signer, pdf);
+      db.put(RemoteTransaction.fromBytes(s.transaction()).id(), s);
+      CallbackOutcome first = answered.poll(10, TimeUnit.SECONDS);
+      assertThat(first).isNotNull();
+      assertThat(first.kind()).isEqualTo(CallbackOutcome.Kind.RESULT);
+      assertThat(out).exists();
+      byte[] signed = Files.readAllBytes(out);
+      var replay = csc.awaitDeliveries(1, Duration.ofSeconds(10)).get(0);
+      assertThat(csc.send(replay.target(), replay.headers(), replay.body()).status())
+          .isEqualTo(409);
+      assertThat(Files.readAllBytes(out)).as("the replay wrote nothing").isEqualTo(signed);
+    }
+    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall())
         .isEqualTo(Indication.TOTAL_PASSED);
   }
 

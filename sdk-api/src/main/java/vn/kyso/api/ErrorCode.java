@@ -108,5 +108,10 @@ public enum ErrorCode {
   /** A policy pack is not valid: the message gives the file, line and column. */
   POLICY_INVALID,
   /** The visible signature cannot be made: a bad image or font, or no place for it on the page. */
-  APPEARANCE_INVALID
+  APPEARANCE_INVALID,
+  /**
+   * A remote signing service's callback was refused: not authenticated, malformed, for an unknown
+   * transaction, or a replay of one already completed.
+   */
+  CALLBACK_REFUSED
 }

@@ -37,6 +37,11 @@ import vn.kyso.api.shared.Json;
  * sp_password} go in every body, never in a message or a log. One request carries many digests
  * under one approval; the answers are matched by {@code doc_id}, in any order.
  *
+ * <p>The CA's webhook (registered with the CA, {@code {sp_id, status_code, message, transaction_id,
+ * signed_files[]}}) carries no documented authentication, so {@link #receive} takes it as a trigger
+ * only: it checks the {@code sp_id}, asks the service for the transaction's status, and finishes
+ * the transaction once. The values in the webhook body are never used.
+ *
  * <pre>{@code
  * Api769Signer smartCa = Api769Signer.builder(URI.create("https://gwsca.vnpt.vn/sca/sp769/"))
  *     .serviceProvider("sp-id", spPassword).userId("001080000001").build();
@@ -44,7 +49,7 @@ import vn.kyso.api.shared.Json;
  *
  * @since 0.1
  */
-public final class Api769Signer implements RemoteSigner {
+public final class Api769Signer implements RemoteSigner, CallbackReceiver {
   private static final String SERVICE = "769";
 
   private final URI base;
@@ -55,6 +60,7 @@ public final class Api769Signer implements RemoteSigner {
   private final Duration timeout;
   private final Clock clock;
   private final Http http;
+  private final CompletionLedger ledger;
 
   private Api769Signer(Builder b) {
     this.base = b.base;
@@ -65,6 +71,7 @@ public final class Api769Signer implements RemoteSigner {
     this.timeout = b.timeout;
     this.clock = b.clock;
     this.http = new Http(b.timeout, b.timeout, 4L * 1024 * 1024);
+    this.ledger = b.ledger;
   }
 
   /**
@@ -212,6 +219,32 @@ public final class Api769Signer implements RemoteSigner {
     return RemoteResult.pending();
   }
 
+  /**
+   * The service documents no cancel call: the transaction is finished here, so that a late webhook
+   * for it is refused.
+   */
+  @Override
+  public void cancel(RemoteTransaction transaction) {
+    ledger.claim(SERVICE, transaction.id());
+  }
+
+  @Override
+  public CallbackOutcome receive(CallbackRequest request, TransactionLookup transactions)
+      throws ServiceException {
+    Optional<Map<String, Object>> body = Callbacks.json(request);
+    if (body.isEmpty()) {
+      return CallbackOutcome.refused(SERVICE, 400, "the webhook body is not a JSON object");
+    }
+    if (!Callbacks.sameSecret(spId, Json.text(body.get(), "sp_id").orElse(""))) {
+      return CallbackOutcome.refused(SERVICE, 401, "the webhook names another sp_id");
+    }
+    Optional<String> tx = Callbacks.transactionId(Json.text(body.get(), "transaction_id"));
+    if (tx.isEmpty()) {
+      return CallbackOutcome.refused(SERVICE, 400, "the webhook names no usable transaction_id");
+    }
+    return Callbacks.askService(SERVICE, this, tx.get(), transactions, ledger, Callbacks.ok(200));
+  }
+
   private static List<SignatureValue> values(List<Object> sigs, RemoteTransaction tx)
       throws ServiceException {
     SignatureValue[] out = new SignatureValue[tx.count()];
@@ -301,9 +334,20 @@ public final class Api769Signer implements RemoteSigner {
     private boolean upperCaseHex;
     private Duration timeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
+    private CompletionLedger ledger = CompletionLedger.inMemory();
 
     private Builder(URI serviceUrl) {
       this.base = Services.base(serviceUrl, "the 769 service");
+    }
+
+    /**
+     * @param value where finished and cancelled transactions are remembered, so that a webhook
+     *     finishes a transaction once (default: this JVM's memory)
+     * @return this builder
+     */
+    public Builder completionLedger(CompletionLedger value) {
+      this.ledger = Objects.requireNonNull(value, "ledger");
+      return this;
     }
 
     /**

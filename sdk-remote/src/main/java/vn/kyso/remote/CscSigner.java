@@ -49,10 +49,13 @@ import vn.kyso.api.shared.Json;
  * <p>A synchronous service answers {@code signHash} with the values at once: they are kept in this
  * object until {@link #poll} collects them, so such a transaction completes in the JVM that
  * submitted it. An asynchronous one ({@link Builder#asynchronous}) can be polled from anywhere.
+ * With {@link Builder#responseUri} the service notifies that URI when a transaction is done; the
+ * notice carries no documented authentication, so {@link #receive} takes it as a trigger: it reads
+ * the {@code responseID}, asks {@code signPolling}, and finishes the transaction once.
  *
  * @since 0.1
  */
-public final class CscSigner implements RemoteSigner {
+public final class CscSigner implements RemoteSigner, CallbackReceiver {
   private static final String SERVICE = "csc";
   private static final int MAX_PENDING_RESULTS = 10_000;
 
@@ -78,6 +81,8 @@ public final class CscSigner implements RemoteSigner {
   private final boolean basic;
   private final String userId;
   private final boolean asynchronous;
+  private final URI responseUri;
+  private final CompletionLedger ledger;
   private final Duration timeout;
   private final Clock clock;
   private final Http http;
@@ -93,6 +98,8 @@ public final class CscSigner implements RemoteSigner {
     this.basic = b.basic;
     this.userId = b.userId;
     this.asynchronous = b.asynchronous;
+    this.responseUri = b.responseUri;
+    this.ledger = b.ledger;
     this.timeout = b.timeout;
     this.clock = b.clock;
     this.http = new Http(b.timeout, b.timeout, b.maxResponseBytes);
@@ -216,6 +223,9 @@ public final class CscSigner implements RemoteSigner {
     }
     if (version == Version.V2) {
       sign.put("operationMode", asynchronous ? "A" : "S");
+      if (asynchronous && responseUri != null) {
+        sign.put("response_uri", responseUri.toString());
+      }
     }
     Map<String, Object> answer = call("signatures/signHash", sign);
     Instant now = clock.instant();
@@ -289,6 +299,30 @@ public final class CscSigner implements RemoteSigner {
       return new RemoteResult(s, List.of(), Optional.of(error), Optional.of(why));
     }
     return RemoteResult.approved(values(answer, transaction.algorithm(), transaction.count()));
+  }
+
+  /**
+   * CSC has no cancel call: the transaction is finished here, so that a late notice is refused and
+   * a synchronous result is dropped.
+   */
+  @Override
+  public void cancel(RemoteTransaction transaction) {
+    results.remove(transaction.id());
+    ledger.claim(SERVICE, transaction.id());
+  }
+
+  @Override
+  public CallbackOutcome receive(CallbackRequest request, TransactionLookup transactions)
+      throws ServiceException {
+    Optional<Map<String, Object>> body = Callbacks.json(request);
+    if (body.isEmpty()) {
+      return CallbackOutcome.refused(SERVICE, 400, "the notice is not a JSON object");
+    }
+    Optional<String> id = Callbacks.transactionId(Json.text(body.get(), "responseID"));
+    if (id.isEmpty()) {
+      return CallbackOutcome.refused(SERVICE, 400, "the notice names no usable responseID");
+    }
+    return Callbacks.askService(SERVICE, this, id.get(), transactions, ledger, Callbacks.ok(200));
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -448,6 +482,8 @@ public final class CscSigner implements RemoteSigner {
     private boolean basic;
     private String userId;
     private boolean asynchronous;
+    private URI responseUri;
+    private CompletionLedger ledger = CompletionLedger.inMemory();
     private Duration timeout = Duration.ofSeconds(30);
     private long maxResponseBytes = 4L * 1024 * 1024;
     private Clock clock = Clock.systemUTC();
@@ -511,6 +547,30 @@ public final class CscSigner implements RemoteSigner {
      */
     public Builder asynchronous(boolean value) {
       this.asynchronous = value;
+      return this;
+    }
+
+    /**
+     * Asks the service to notify a URI when an asynchronous transaction is done (v2 {@code
+     * response_uri}); pass the notices to {@link CscSigner#receive}. Implies {@link #asynchronous}.
+     *
+     * @param value the integrator's endpoint (https in production)
+     * @return this builder
+     */
+    public Builder responseUri(URI value) {
+      Services.base(value, "the response URI"); // an http(s) URL
+      this.responseUri = value;
+      this.asynchronous = true;
+      return this;
+    }
+
+    /**
+     * @param value where finished and cancelled transactions are remembered, so that a notice
+     *     finishes a transaction once (default: this JVM's memory)
+     * @return this builder
+     */
+    public Builder completionLedger(CompletionLedger value) {
+      this.ledger = Objects.requireNonNull(value, "ledger");
       return this;
     }
 

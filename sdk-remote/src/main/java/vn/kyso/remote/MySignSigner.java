@@ -2,7 +2,12 @@ package vn.kyso.remote;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -17,6 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.ErrorCode;
@@ -43,9 +50,16 @@ import vn.kyso.api.shared.Json;
  * Vietnamese text is transliterated ("Công văn số 12" becomes "Cong van so 12") and cut to fit, and
  * {@link #displayText} tells what will be shown.
  *
+ * <p>With {@link Builder#callbacks} the requests are sent with {@code async 3} and Viettel answers
+ * in two steps at the integrator's URLs, both handed to {@link #receive}: it first asks for an
+ * access token with the client id and secret the integrator issued to it ({@code grant_type
+ * client_credentials}; the token is an HMAC made with that secret, valid ten minutes, so any
+ * instance of the back end accepts it), then posts the result with that bearer token. A result
+ * without a valid token is refused, and a transaction finishes once.
+ *
  * @since 0.1
  */
-public final class MySignSigner implements RemoteSigner {
+public final class MySignSigner implements RemoteSigner, CallbackReceiver {
   private static final String SERVICE = "mysign";
   private static final int MAX_ASCII = 72;
 
@@ -55,6 +69,9 @@ public final class MySignSigner implements RemoteSigner {
   private final String profileId;
   private final String userId;
   private final boolean asynchronous;
+  private final String callbackClientId;
+  private final byte[] callbackKey;
+  private final CompletionLedger ledger;
   private final Duration timeout;
   private final Clock clock;
   private final Http http;
@@ -69,6 +86,12 @@ public final class MySignSigner implements RemoteSigner {
     this.profileId = b.profileId;
     this.userId = b.userId;
     this.asynchronous = b.asynchronous;
+    this.callbackClientId = b.callbackClientId;
+    this.callbackKey =
+        b.callbackSecret == null
+            ? null
+            : new String(b.callbackSecret).getBytes(StandardCharsets.UTF_8);
+    this.ledger = b.ledger;
     this.timeout = b.timeout;
     this.clock = b.clock;
     this.http = new Http(b.timeout, b.timeout, 4L * 1024 * 1024);
@@ -183,11 +206,11 @@ public final class MySignSigner implements RemoteSigner {
     body.put("hash", hashes);
     body.put("hashAlgo", DigestAlgorithm.SHA256.oid());
     body.put("signAlgo", "1.2.840.113549.1.1.1");
-    body.put("async", asynchronous ? 1 : 0);
+    body.put("async", callbackKey != null ? 3 : asynchronous ? 1 : 0);
     Map<String, Object> answer = object(post("vtss/service/signHash", body, true), "signHash");
     Instant now = clock.instant();
     Optional<String> tx = Json.text(answer, "transactionId");
-    if (asynchronous && tx.isPresent()) {
+    if ((asynchronous || callbackKey != null) && tx.isPresent()) {
       return new RemoteTransaction(
           SERVICE, tx.get(), credential.id(), digests.size(), algorithm, now);
     }
@@ -250,6 +273,204 @@ public final class MySignSigner implements RemoteSigner {
               message.orElse("the certificate is expired or revoked"));
       default -> new RemoteResult(RemoteStatus.FAILED, List.of(), code, message);
     };
+  }
+
+  /**
+   * MySign documents no cancel call: the transaction is finished here, so that a late result is
+   * refused and a synchronous result is dropped.
+   */
+  @Override
+  public void cancel(RemoteTransaction transaction) {
+    results.remove(transaction.id());
+    ledger.claim(SERVICE, transaction.id());
+  }
+
+  // ---------------------------------------------------------------- callbacks (async 3)
+
+  private static final Duration CALLBACK_TOKEN_LIFE = Duration.ofMinutes(10);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * Handles both steps of MySign's callback: a token request (a body with {@code grant_type}, JSON
+   * or form-encoded) and a result (a bearer token and {@code meta_data}, {@code data}).
+   *
+   * @throws IllegalStateException when the signer was built without {@link Builder#callbacks}
+   */
+  @Override
+  public CallbackOutcome receive(CallbackRequest request, TransactionLookup transactions) {
+    if (callbackKey == null) {
+      throw new IllegalStateException("built without callbacks(...)");
+    }
+    Map<String, String> form = form(request);
+    if (form.containsKey("grant_type")) {
+      return tokenRequest(form);
+    }
+    String auth = request.header("Authorization").orElse("");
+    if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || !tokenValid(auth.substring(7).strip())) {
+      return CallbackOutcome.refused(SERVICE, 401, "the result carries no valid access token");
+    }
+    Optional<Map<String, Object>> body = Callbacks.json(request);
+    if (body.isEmpty()) {
+      return CallbackOutcome.refused(SERVICE, 400, "the result is not a JSON object");
+    }
+    Map<String, Object> meta = Json.object(body.get(), "meta_data");
+    Optional<String> id = Callbacks.transactionId(Json.text(meta, "transaction_id"));
+    if (id.isEmpty()) {
+      return CallbackOutcome.refused(SERVICE, 400, "the result names no usable transaction_id");
+    }
+    Optional<RemoteTransaction> tx = transactions.find(id.get());
+    if (tx.isEmpty() || !tx.get().service().equals(SERVICE)) {
+      return CallbackOutcome.refused(SERVICE, 404, "unknown transaction " + id.get());
+    }
+    String status = Json.text(meta, "status").orElse("");
+    Optional<String> code = Optional.of(status);
+    RemoteResult result;
+    switch (status) {
+      case "1", "00" -> {
+        try {
+          result = RemoteResult.approved(callbackValues(Json.object(body.get(), "data"), tx.get()));
+        } catch (RemoteSigningException e) {
+          return CallbackOutcome.refused(SERVICE, 400, e.getMessage());
+        }
+      }
+      case "4001" ->
+          result = new RemoteResult(RemoteStatus.EXPIRED, List.of(), code, Optional.of("timeout"));
+      case "4002" ->
+          result =
+              new RemoteResult(RemoteStatus.REJECTED, List.of(), code, Optional.of("rejected"));
+      default ->
+          result = new RemoteResult(RemoteStatus.FAILED, List.of(), code, Optional.of(status));
+    }
+    return Callbacks.finish(SERVICE, tx.get(), result, ledger, Callbacks.ok("00"));
+  }
+
+  private CallbackOutcome tokenRequest(Map<String, String> form) {
+    boolean ok =
+        "client_credentials".equals(form.get("grant_type"))
+            && Callbacks.sameSecret(callbackClientId, form.getOrDefault("client_id", ""))
+            && MessageDigest.isEqual(
+                callbackKey,
+                form.getOrDefault("client_secret", "").getBytes(StandardCharsets.UTF_8));
+    if (!ok) {
+      return CallbackOutcome.refused(SERVICE, 401, "a token request with wrong client credentials");
+    }
+    Instant now = clock.instant();
+    byte[] claims = new byte[24];
+    ByteBuffer.wrap(claims).putLong(now.plus(CALLBACK_TOKEN_LIFE).getEpochSecond());
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    System.arraycopy(nonce, 0, claims, 8, 16);
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String token = b64.encodeToString(claims) + "." + b64.encodeToString(mac(claims));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("access_token", token);
+    data.put("expires_in", CALLBACK_TOKEN_LIFE.toSeconds());
+    data.put("consented_on", now.toString());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("status_code", "00");
+    answer.put("message", "success");
+    answer.put("data", data);
+    return CallbackOutcome.answered(Json.write(answer));
+  }
+
+  private boolean tokenValid(String token) {
+    int dot = token.indexOf('.');
+    if (dot < 0 || token.length() > 200) {
+      return false;
+    }
+    try {
+      byte[] claims = Base64.getUrlDecoder().decode(token.substring(0, dot));
+      byte[] tag = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+      if (claims.length != 24 || !MessageDigest.isEqual(tag, mac(claims))) {
+        return false;
+      }
+      long expires = ByteBuffer.wrap(claims).getLong();
+      return clock.instant().getEpochSecond() < expires;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private byte[] mac(byte[] data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(callbackKey, "HmacSHA256"));
+      mac.update("kyso-mysign-callback-token".getBytes(StandardCharsets.US_ASCII));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing", e);
+    }
+  }
+
+  /** The fields of a JSON object or a form-encoded body. */
+  private static Map<String, String> form(CallbackRequest request) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Optional<Map<String, Object>> json = Callbacks.json(request);
+    if (json.isPresent()) {
+      for (Map.Entry<String, Object> e : json.get().entrySet()) {
+        if (e.getValue() instanceof String v) {
+          out.put(e.getKey(), v);
+        }
+      }
+      return out;
+    }
+    String text = request.text().strip();
+    if (text.startsWith("{")) {
+      return out;
+    }
+    for (String pair : text.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        try {
+          out.put(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          return Map.of();
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<SignatureValue> callbackValues(Map<String, Object> data, RemoteTransaction tx)
+      throws RemoteSigningException {
+    SignatureValue[] out = new SignatureValue[tx.count()];
+    for (Object o : Json.list(data, "results")) {
+      if (!(o instanceof Map<?, ?> raw)) {
+        throw bad("a result that is not an object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> r = (Map<String, Object>) raw;
+      String doc = Json.text(r, "document_id").orElse("");
+      int i = doc.startsWith("doc-") ? parseIndex(doc.substring(4)) - 1 : -1;
+      if (i < 0 || i >= out.length || out[i] != null) {
+        throw bad("a result for an unknown or repeated document_id");
+      }
+      try {
+        out[i] =
+            new SignatureValue(
+                tx.algorithm(),
+                Base64.getMimeDecoder()
+                    .decode(Json.text(r, "signature").orElseThrow(() -> bad("no signature"))));
+      } catch (IllegalArgumentException e) {
+        throw bad("a signature that is not base64");
+      }
+    }
+    for (SignatureValue v : out) {
+      if (v == null) {
+        throw bad("fewer results than documents");
+      }
+    }
+    return List.of(out);
+  }
+
+  private static int parseIndex(String s) {
+    try {
+      return s.length() > 6 ? -1 : Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -357,6 +578,9 @@ public final class MySignSigner implements RemoteSigner {
     private String profileId = "adss:ras:profile:001";
     private String userId;
     private boolean asynchronous = true;
+    private String callbackClientId;
+    private char[] callbackSecret;
+    private CompletionLedger ledger = CompletionLedger.inMemory();
     private Duration timeout = Duration.ofSeconds(130);
     private Clock clock = Clock.systemUTC();
 
@@ -399,6 +623,35 @@ public final class MySignSigner implements RemoteSigner {
      */
     public Builder asynchronous(boolean value) {
       this.asynchronous = value;
+      return this;
+    }
+
+    /**
+     * Asks for the result by callback ({@code async 3}), with the client id and secret this
+     * integrator issued to Viettel for its calls to the integrator's token URL. The transaction can
+     * still be polled.
+     *
+     * @param clientId the id Viettel presents
+     * @param clientSecret the secret Viettel presents (copied; wipe yours); it also keys the access
+     *     tokens, so all instances of the back end must share it
+     * @return this builder
+     */
+    public Builder callbacks(String clientId, char[] clientSecret) {
+      this.callbackClientId = Objects.requireNonNull(clientId, "clientId");
+      this.callbackSecret = Objects.requireNonNull(clientSecret, "clientSecret").clone();
+      if (clientSecret.length < 16) {
+        throw new IllegalArgumentException("a callback secret of at least 16 characters");
+      }
+      return this;
+    }
+
+    /**
+     * @param value where finished and cancelled transactions are remembered, so that a result
+     *     finishes a transaction once (default: this JVM's memory)
+     * @return this builder
+     */
+    public Builder completionLedger(CompletionLedger value) {
+      this.ledger = Objects.requireNonNull(value, "ledger");
       return this;
     }
 

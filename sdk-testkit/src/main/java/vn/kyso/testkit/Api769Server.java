@@ -26,7 +26,10 @@ import vn.kyso.api.shared.Json;
  * {@code transaction_id} is refused), and {@code v1/signatures/sign/{id}/status} answering pending,
  * then the values by {@code doc_id} in reverse order, or the user's refusal or expiry. It
  * misbehaves on request like {@link CscServer} ({@link UserAnswer}, polls before approval, an
- * expired certificate answered 403, a status for another transaction).
+ * expired certificate answered 403, a status for another transaction). With {@link #webhook} the
+ * user answers after {@link #callbackDelay} and the server posts the CA's webhook ({@code {sp_id,
+ * status_code, message, transaction_id, signed_files[]}}, no authentication, as documented) to the
+ * integrator; {@link #deliveries()} and {@link #send} replay or forge one.
  *
  * @since 0.1
  */
@@ -40,6 +43,7 @@ public final class Api769Server extends LoopbackServer {
   private volatile UserAnswer answer = UserAnswer.APPROVE;
   private volatile boolean certificateExpired;
   private volatile boolean otherTransaction;
+  private volatile URI webhook;
 
   private static final class Tx {
     final List<Map<String, Object>> signatures;
@@ -104,6 +108,13 @@ public final class Api769Server extends LoopbackServer {
   }
 
   /**
+   * @param value the integrator's webhook URL (registered with the CA), or null for none
+   */
+  public void webhook(URI value) {
+    this.webhook = value;
+  }
+
+  /**
    * @param value true to answer status calls for another transaction
    */
   public void otherTransaction(boolean value) {
@@ -117,6 +128,7 @@ public final class Api769Server extends LoopbackServer {
     answer = UserAnswer.APPROVE;
     certificateExpired = false;
     otherTransaction = false;
+    webhook = null;
   }
 
   @Override
@@ -209,7 +221,30 @@ public final class Api769Server extends LoopbackServer {
       return reply(400, "BAD_REQUEST: no sign_files", null);
     }
     Collections.reverse(signatures);
-    transactions.put(tx, new Tx(signatures, a, pollsBeforeApproval));
+    URI hook = webhook;
+    Tx t = new Tx(signatures, a, hook == null ? pollsBeforeApproval : Integer.MAX_VALUE);
+    transactions.put(tx, t);
+    if (hook != null) {
+      later(
+          () -> {
+            t.pollsLeft.set(0); // the user answered
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sp_id", spId);
+            m.put("status_code", 200);
+            m.put(
+                "message",
+                switch (a) {
+                  case REJECT -> "REJECTED_BY_USER";
+                  case EXPIRE -> "EXPIRED";
+                  default -> "SUCCESS";
+                });
+            m.put("transaction_id", tx);
+            m.put(
+                "signed_files",
+                a == UserAnswer.REJECT || a == UserAnswer.EXPIRE ? List.of() : signatures);
+            send(hook, Map.of(), Json.write(m));
+          });
+    }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("transaction_id", tx);
     data.put("tran_code", "TC" + Math.abs(tx.hashCode()));

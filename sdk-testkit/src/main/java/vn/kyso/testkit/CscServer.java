@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.kyso.api.shared.Json;
@@ -22,11 +23,12 @@ import vn.kyso.api.shared.Json;
  * /csc/v2/}) and 1 ({@code /csc/v1/}), holding keys of a {@link TestPki}: OAuth2 client credentials
  * and HTTP Basic login with short-lived tokens, {@code credentials/list}, {@code credentials/info},
  * {@code credentials/authorize} (a SAD bound to the hashes, with a signature budget and an expiry),
- * {@code signatures/signHash} synchronous or asynchronous, and {@code signatures/signPolling}. It
- * misbehaves on request: approval only after N polls, the user refusing, the approval expiring,
- * expired access tokens, a signature by another key, and the {@link ServerMode}s every loopback
- * server has (429 with Retry-After, malformed answers, slow, dropped). RSA PKCS#1 v1.5 and ECDSA;
- * not PSS.
+ * {@code signatures/signHash} synchronous or asynchronous (with {@code response_uri}: the user
+ * answers after {@link #callbackDelay} and the server posts {@code {responseID}} there), and {@code
+ * signatures/signPolling}. It misbehaves on request: approval only after N polls, the user
+ * refusing, the approval expiring, expired access tokens, a signature by another key, and the
+ * {@link ServerMode}s every loopback server has (429 with Retry-After, malformed answers, slow,
+ * dropped). RSA PKCS#1 v1.5 and ECDSA; not PSS.
  *
  * <pre>{@code
  * try (CscServer csc = new CscServer("e-office", "secret".toCharArray())) {
@@ -314,7 +316,19 @@ public final class CscServer extends LoopbackServer {
       return json(200, Map.of("signatures", signatures));
     }
     String responseId = "resp-" + counter.incrementAndGet();
-    pending.put(responseId, new Pending(signatures, answer, pollsBeforeApproval));
+    Optional<String> notify = Json.text(body, "response_uri");
+    Pending p =
+        new Pending(
+            signatures, answer, notify.isPresent() ? Integer.MAX_VALUE : pollsBeforeApproval);
+    pending.put(responseId, p);
+    if (notify.isPresent()) {
+      URI target = URI.create(notify.get());
+      later(
+          () -> {
+            p.pollsLeft.set(0); // the user answered
+            send(target, Map.of(), Json.write(Map.of("responseID", responseId)));
+          });
+    }
     return json(202, Map.of("responseID", responseId));
   }
 

@@ -52,6 +52,16 @@ public abstract class LoopbackServer implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicReference<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
+  private final java.util.List<Delivery> deliveries =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.ScheduledExecutorService callbackThread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "kyso-loopback-callbacks");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile Duration callbackDelay = Duration.ofMillis(50);
 
   LoopbackServer(String path) {
     this(path, null, false);
@@ -192,6 +202,8 @@ public abstract class LoopbackServer implements AutoCloseable {
     requiredAuthorization = null;
     lastAuthorization.set(null);
     mostInFlight.set(0);
+    deliveries.clear();
+    callbackDelay = Duration.ofMillis(50);
   }
 
   /**
@@ -211,10 +223,112 @@ public abstract class LoopbackServer implements AutoCloseable {
     return p;
   }
 
+  /**
+   * A callback this service sent to an integrator's endpoint, and what the endpoint answered.
+   *
+   * @param target where it was sent
+   * @param headers the headers sent (an {@code Authorization} among them, where the protocol has
+   *     one)
+   * @param body the body sent
+   * @param status the HTTP status answered, or -1 when the endpoint could not be reached
+   * @param answer the body answered
+   */
+  public record Delivery(
+      URI target, java.util.Map<String, String> headers, byte[] body, int status, byte[] answer) {
+    /** Copies the parts. */
+    public Delivery {
+      headers = java.util.Map.copyOf(headers);
+      body = body.clone();
+      answer = answer.clone();
+    }
+
+    /**
+     * @return the body as text
+     */
+    public String bodyText() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * @param value how long after a request the user answers when the service calls back (default 50
+   *     ms)
+   */
+  public void callbackDelay(Duration value) {
+    this.callbackDelay = Objects.requireNonNull(value, "callbackDelay");
+  }
+
+  /**
+   * @return the callbacks sent so far, oldest first
+   */
+  public java.util.List<Delivery> deliveries() {
+    return java.util.List.copyOf(deliveries);
+  }
+
+  /**
+   * Waits until at least {@code count} callbacks were sent.
+   *
+   * @param count how many
+   * @param timeout the longest wait
+   * @return the callbacks sent
+   * @throws InterruptedException when interrupted
+   * @throws AssertionError when fewer were sent in time
+   */
+  public java.util.List<Delivery> awaitDeliveries(int count, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (deliveries.size() < count) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError(deliveries.size() + " callbacks sent, " + count + " expected");
+      }
+      Thread.sleep(10);
+    }
+    return deliveries();
+  }
+
+  /**
+   * Sends a callback as this service would: also a replay of an earlier one ({@link
+   * Delivery#target()}, {@link Delivery#headers()}, {@link Delivery#body()}) or a forged one.
+   *
+   * @param target the integrator's endpoint
+   * @param headers the headers
+   * @param body the body
+   * @return what was sent and answered
+   */
+  public Delivery send(URI target, java.util.Map<String, String> headers, byte[] body) {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(target)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::setHeader);
+    Delivery d;
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    try {
+      java.net.http.HttpResponse<byte[]> r =
+          client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      d = new Delivery(target, headers, body, r.statusCode(), r.body());
+    } catch (IOException e) {
+      d = new Delivery(target, headers, body, -1, new byte[0]);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      d = new Delivery(target, headers, body, -1, new byte[0]);
+    }
+    deliveries.add(d);
+    return d;
+  }
+
+  /** Runs the user's answer and the callback after {@link #callbackDelay}. */
+  void later(Runnable task) {
+    callbackThread.schedule(task, callbackDelay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Stops the server and its threads, interrupting slow answers. */
   @Override
   public void close() {
     server.stop(0);
+    callbackThread.shutdownNow();
     executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);

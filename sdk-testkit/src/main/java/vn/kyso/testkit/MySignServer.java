@@ -24,7 +24,10 @@ import vn.kyso.api.shared.Json;
  * an array with a three-certificate chain, {@code signHash} validated as the service does (counts,
  * SHA-256, ASCII-only base64 texts under 100 characters) and answered at once ({@code async 0}) or
  * through {@code requests/status} (4000, then 6000, then 1, or 4001 / 4002 / 4005 / 13004), with
- * line breaks inside the base64 of the values.
+ * line breaks inside the base64 of the values. With {@link #callbacks} ({@code async 3}) the user
+ * answers after {@link #callbackDelay} and the server calls back in two steps as Viettel does: a
+ * token request with the client credentials the integrator issued, then the result with that bearer
+ * token; {@link #deliveries()} and {@link #send} replay or forge one.
  *
  * @since 0.1
  */
@@ -42,12 +45,16 @@ public final class MySignServer extends LoopbackServer {
   private volatile UserAnswer answer = UserAnswer.APPROVE;
   private volatile String failureStatus;
   private volatile String lastDescription = "";
+  private volatile URI callbackTokenUrl;
+  private volatile URI callbackResultUrl;
+  private volatile String callbackClientId;
+  private volatile char[] callbackSecret;
 
   private static final class Tx {
     final List<String> signatures;
     final UserAnswer answer;
     final AtomicInteger polls = new AtomicInteger();
-    final int pending;
+    volatile int pending;
 
     Tx(List<String> signatures, UserAnswer answer, int pending) {
       this.signatures = signatures;
@@ -118,6 +125,21 @@ public final class MySignServer extends LoopbackServer {
   }
 
   /**
+   * Where and with what credentials results are called back ({@code async 3}).
+   *
+   * @param tokenUrl the integrator's token URL
+   * @param resultUrl the integrator's result URL
+   * @param clientId the id the integrator issued to the service
+   * @param clientSecret the secret the integrator issued (copied)
+   */
+  public void callbacks(URI tokenUrl, URI resultUrl, String clientId, char[] clientSecret) {
+    this.callbackTokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+    this.callbackResultUrl = Objects.requireNonNull(resultUrl, "resultUrl");
+    this.callbackClientId = Objects.requireNonNull(clientId, "clientId");
+    this.callbackSecret = Objects.requireNonNull(clientSecret, "clientSecret").clone();
+  }
+
+  /**
    * @return the last description a signHash carried, decoded
    */
   public String lastDescription() {
@@ -131,6 +153,8 @@ public final class MySignServer extends LoopbackServer {
     pollsBeforeApproval = 0;
     answer = UserAnswer.APPROVE;
     failureStatus = null;
+    callbackTokenUrl = null;
+    callbackResultUrl = null;
   }
 
   @Override
@@ -261,8 +285,64 @@ public final class MySignServer extends LoopbackServer {
       return json(200, Map.of("signatures", signatures));
     }
     String id = "VT" + counter.incrementAndGet();
-    transactions.put(id, new Tx(signatures, a, pollsBeforeApproval));
+    boolean callback = async.equals("3");
+    if (callback && callbackResultUrl == null) {
+      return error(400, "400", "async 3 without a registered callback");
+    }
+    Tx t = new Tx(signatures, a, callback ? Integer.MAX_VALUE : pollsBeforeApproval);
+    transactions.put(id, t);
+    if (callback) {
+      List<String> documentIds = new ArrayList<>();
+      for (Object d : documents) {
+        documentIds.add(String.valueOf(((Map<?, ?>) d).get("document_id")));
+      }
+      later(() -> callBack(id, t, documentIds));
+    }
     return json(200, Map.of("transactionId", id));
+  }
+
+  /** Viettel's two steps: a token from the integrator, then the result with it. */
+  private void callBack(String id, Tx t, List<String> documentIds) {
+    t.pending = 0; // the user answered
+    Map<String, Object> ask = new LinkedHashMap<>();
+    ask.put("grant_type", "client_credentials");
+    ask.put("client_id", callbackClientId);
+    ask.put("client_secret", new String(callbackSecret));
+    Delivery d = send(callbackTokenUrl, Map.of(), Json.write(ask));
+    String token;
+    try {
+      token = Json.text(Json.object(Json.object(d.answer()), "data"), "access_token").orElse("");
+    } catch (IOException e) {
+      return;
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("request_id", "RQ" + id);
+    meta.put("transaction_id", id);
+    meta.put("description", "");
+    meta.put(
+        "status",
+        switch (t.answer) {
+          case REJECT -> "4002";
+          case EXPIRE -> "4001";
+          default -> "1";
+        });
+    List<Object> results = new ArrayList<>();
+    if (t.answer != UserAnswer.REJECT && t.answer != UserAnswer.EXPIRE) {
+      for (int i = 0; i < documentIds.size(); i++) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("document_id", documentIds.get(i));
+        r.put("signature", t.signatures.get(i));
+        results.add(r);
+      }
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("action_timestamp", Instant.now().toString());
+    data.put("signature_timestamp", Instant.now().toString());
+    data.put("results", results);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("meta_data", meta);
+    m.put("data", data);
+    send(callbackResultUrl, Map.of("Authorization", "Bearer " + token), Json.write(m));
   }
 
   private Answer status(Map<String, Object> body) {
