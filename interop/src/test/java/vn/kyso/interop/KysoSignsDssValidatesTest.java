@@ -32,8 +32,9 @@ import vn.kyso.xades.XmlSigner;
  * Every kind of signature Kyso produces validates TOTAL_PASSED in the EU DSS library (6.4, its
  * default policy) given the same trust anchor and the same revocation servers: PAdES B-B, B-T, B-LT
  * and B-LTA, single and signed again by a second signer, invisible and visible; XAdES B-B to B-LTA
- * in the three packagings. Kyso signs on its own shipped dependencies; DSS validates every file in
- * one child JVM on its own.
+ * in the three packagings; and PAdES B-T and XAdES B-B signed through each remote signing adapter
+ * (CSC, "769", MySign, MSS) and its loopback service. Kyso signs on its own shipped dependencies;
+ * DSS validates every file in one child JVM on its own.
  */
 class KysoSignsDssValidatesTest {
   @RegisterExtension
@@ -127,6 +128,21 @@ class KysoSignsDssValidatesTest {
       checks.add(
           new Dss.Check(id, signed, detached ? "ho-so.pdf" : null, detached ? detachedPdf : null));
     }
+    for (String adapter : RemoteSigned.ADAPTERS) {
+      Path pdf = dir.resolve("remote-" + adapter + ".pdf");
+      Path signedXml = dir.resolve("remote-" + adapter + ".xml");
+      RemoteSigned.sign(
+          adapter,
+          PKI.pki(),
+          PKI.pki().credential(TestIdentity.VICE_CHAIRMAN),
+          pdfSigner(),
+          letter,
+          pdf,
+          xml,
+          signedXml);
+      checks.add(new Dss.Check("remote-pades-" + adapter, pdf, null, null));
+      checks.add(new Dss.Check("remote-xades-" + adapter, signedXml, null, null));
+    }
     verdicts = new Dss(PKI.pki().root(), PKI.tsa().uri(), dir).validate(checks);
   }
 
@@ -138,6 +154,22 @@ class KysoSignsDssValidatesTest {
     assertThat(v).hasSize(shape == Shape.TWO_SIGNERS ? 2 : 1);
     assertThat(v).allSatisfy(s -> assertThat(s.passed()).as(s.toString()).isTrue());
     Conformance.record("Kyso PAdES " + level + " " + shape + " -> DSS", v.toString(), true);
+  }
+
+  static List<String> remoteCases() {
+    return RemoteSigned.ADAPTERS;
+  }
+
+  @ParameterizedTest(name = "remote {0}: PAdES B-T and XAdES B-B")
+  @MethodSource("remoteCases")
+  void remote(String adapter) {
+    for (String format : List.of("pades", "xades")) {
+      List<Dss.Verdict> v = verdicts.get("remote-" + format + "-" + adapter);
+      assertThat(v).hasSize(1);
+      assertThat(v.get(0).passed()).as(v.get(0).toString()).isTrue();
+      Conformance.record(
+          "Kyso " + format + " signed remotely via " + adapter + " -> DSS", v.toString(), true);
+    }
   }
 
   @ParameterizedTest(name = "XAdES {0} {1}")

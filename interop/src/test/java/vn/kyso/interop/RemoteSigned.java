@@ -1,0 +1,122 @@
+package vn.kyso.interop;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureValue;
+import vn.kyso.api.remote.RemoteCredential;
+import vn.kyso.api.remote.RemoteSigner;
+import vn.kyso.pades.PadesLevel;
+import vn.kyso.pades.PdfSignatureOptions;
+import vn.kyso.pades.PdfSigner;
+import vn.kyso.pades.PreparedSignature;
+import vn.kyso.remote.Api769Signer;
+import vn.kyso.remote.CscSigner;
+import vn.kyso.remote.MssSigner;
+import vn.kyso.remote.MySignSigner;
+import vn.kyso.testkit.Api769Server;
+import vn.kyso.testkit.CscServer;
+import vn.kyso.testkit.LoopbackServer;
+import vn.kyso.testkit.MssServer;
+import vn.kyso.testkit.MySignServer;
+import vn.kyso.testkit.TestCredential;
+import vn.kyso.testkit.TestPki;
+import vn.kyso.xades.PreparedXmlSignature;
+import vn.kyso.xades.XadesLevel;
+import vn.kyso.xades.XadesPackaging;
+import vn.kyso.xades.XmlSignatureOptions;
+import vn.kyso.xades.XmlSigner;
+
+/** Signs through each remote signing adapter and its loopback service. */
+final class RemoteSigned {
+  static final List<String> ADAPTERS = List.of("csc", "769", "mysign", "mss");
+
+  private RemoteSigned() {}
+
+  /** PAdES B-T of {@code pdf} and enveloped XAdES B-B of {@code xml} through {@code adapter}. */
+  static void sign(
+      String adapter,
+      TestPki pki,
+      TestCredential key,
+      PdfSigner pdfSigner,
+      Path pdf,
+      Path signedPdf,
+      Path xml,
+      Path signedXml)
+      throws Exception {
+    LoopbackServer server = null;
+    RemoteSigner remote;
+    try {
+      switch (adapter) {
+        case "csc" -> {
+          CscServer s = new CscServer("c", "s".toCharArray());
+          server = s;
+          s.pki(pki);
+          s.user("u", key);
+          remote =
+              CscSigner.builder(s.v2())
+                  .clientCredentials("c", "s".toCharArray())
+                  .userId("u")
+                  .build();
+        }
+        case "769" -> {
+          Api769Server s = new Api769Server("sp", "pw".toCharArray());
+          server = s;
+          s.user("u", key);
+          remote =
+              Api769Signer.builder(s.base())
+                  .serviceProvider("sp", "pw".toCharArray())
+                  .userId("u")
+                  .build();
+        }
+        case "mysign" -> {
+          MySignServer s = new MySignServer("c", "s".toCharArray());
+          server = s;
+          s.user("u", key);
+          remote =
+              MySignSigner.builder(s.base()).client("c", "s".toCharArray()).userId("u").build();
+        }
+        default -> {
+          MssServer s = new MssServer("ap", "pw".toCharArray());
+          server = s;
+          s.user("84900000001", key);
+          remote =
+              MssSigner.builder(s.signaturePort())
+                  .applicationProvider("ap", "pw".toCharArray())
+                  .msisdn("84900000001")
+                  .certificateChain(key.chain())
+                  .build();
+        }
+      }
+      RemoteCredential c = remote.credentials().get(0);
+      PreparedSignature p =
+          pdfSigner.prepare(pdf, PdfSignatureOptions.builder(PadesLevel.B_T).build(), c.chain());
+      pdfSigner.complete(p, pdf, signedPdf, value(remote, c, p.dataToSign()));
+      XmlSigner xmlSigner = XmlSigner.builder().build();
+      PreparedXmlSignature x =
+          xmlSigner.prepare(
+              xml,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              c.chain());
+      xmlSigner.complete(x, xml, signedXml, value(remote, c, x.dataToSign()));
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  private static SignatureValue value(RemoteSigner remote, RemoteCredential c, vn.kyso.api.Digest d)
+      throws Exception {
+    return remote
+        .signAndWait(
+            c,
+            List.of(d),
+            SignatureAlgorithm.RSA_SHA256,
+            "Cong van",
+            Duration.ofSeconds(20),
+            Duration.ofMillis(20))
+        .get(0);
+  }
+}
