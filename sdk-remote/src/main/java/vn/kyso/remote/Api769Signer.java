@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import vn.kyso.api.Digest;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ServiceException;
@@ -28,6 +30,7 @@ import vn.kyso.api.remote.RemoteStatus;
 import vn.kyso.api.remote.RemoteTransaction;
 import vn.kyso.api.shared.Http;
 import vn.kyso.api.shared.Json;
+import vn.kyso.api.shared.Totp;
 
 /**
  * Remote signing through the "769" API (the QĐ 769/QĐ-BTTTT pattern VNPT SmartCA and NEAC-connected
@@ -36,6 +39,12 @@ import vn.kyso.api.shared.Json;
  * v1/signatures/sign/{transaction_id}/status}. The service provider's {@code sp_id} and {@code
  * sp_password} go in every body, never in a message or a log. One request carries many digests
  * under one approval; the answers are matched by {@code doc_id}, in any order.
+ *
+ * <p>Variants: {@link Builder#neac} speaks the NEAC eSign gateway's {@code sign_v2/…} routes with
+ * {@code ca_name} (its status route is not public: {@code sign_v2/sign/{id}/status} is assumed);
+ * {@link Builder#passwordAndOtp} uses SmartCA's v2 flow, where the user's password and one-time
+ * code approve at once ({@code v2/signatures/sign} gives a SAD valid 299 s, {@code
+ * v2/signatures/confirm} returns the values), for service providers the user trusted with them.
  *
  * <p>The CA's webhook (registered with the CA, {@code {sp_id, status_code, message, transaction_id,
  * signed_files[]}}) carries no documented authentication, so {@link #receive} takes it as a trigger
@@ -61,6 +70,11 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
   private final Clock clock;
   private final Http http;
   private final CompletionLedger ledger;
+  private final String prefix;
+  private final String caName;
+  private final char[] userPassword;
+  private final Supplier<String> otp;
+  private final Map<String, List<SignatureValue>> results = new ConcurrentHashMap<>();
 
   private Api769Signer(Builder b) {
     this.base = b.base;
@@ -72,6 +86,15 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
     this.clock = b.clock;
     this.http = new Http(b.timeout, b.timeout, 4L * 1024 * 1024);
     this.ledger = b.ledger;
+    this.caName = b.caName;
+    this.prefix = b.caName == null ? "v1/" : "sign_v2/";
+    this.userPassword = b.userPassword == null ? null : b.userPassword.clone();
+    if (b.totp != null) {
+      byte[] secret = b.totp.clone();
+      this.otp = () -> Totp.code(secret, clock.instant());
+    } else {
+      this.otp = b.otp;
+    }
   }
 
   /**
@@ -89,6 +112,9 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
     m.put("sp_id", spId);
     m.put("sp_password", new String(spPassword));
     m.put("user_id", userId);
+    if (caName != null) {
+      m.put("ca_name", caName);
+    }
     return m;
   }
 
@@ -96,7 +122,7 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
   public List<RemoteCredential> credentials() throws ServiceException {
     Map<String, Object> body = credentialsBody();
     body.put("transaction_id", "kyso-" + UUID.randomUUID());
-    Map<String, Object> answer = call("v1/credentials/get_certificate", body);
+    Map<String, Object> answer = call(credentialsPath(), body);
     List<RemoteCredential> out = new ArrayList<>();
     for (Object o : Json.list(Json.object(answer, "data"), "user_certificates")) {
       if (!(o instanceof Map<?, ?> raw)) {
@@ -129,6 +155,14 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
       out.add(new RemoteCredential(id, chain, 50));
     }
     return out;
+  }
+
+  private String credentialsPath() {
+    return caName == null ? "v1/credentials/get_certificate" : "sign_v2/get_certificate";
+  }
+
+  private String signPath() {
+    return caName == null ? "v1/signatures/sign" : "sign_v2/sign";
   }
 
   private static X509Certificate certificate(String base64) throws ServiceException {
@@ -166,13 +200,45 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
     body.put("transaction_desc", description);
     body.put("serial_number", credential.id());
     body.put("sign_files", files);
-    Map<String, Object> answer = call("v1/signatures/sign", body);
-    String id = Json.text(Json.object(answer, "data"), "transaction_id").orElse(transactionId);
+    RemoteTransaction tx =
+        new RemoteTransaction(
+            SERVICE, transactionId, credential.id(), digests.size(), algorithm, clock.instant());
+    if (userPassword != null) {
+      return withPasswordAndOtp(body, tx);
+    }
+    Map<String, Object> answer = call(signPath(), body);
+    sameTransaction(Json.object(answer, "data"), transactionId);
+    return tx;
+  }
+
+  private static void sameTransaction(Map<String, Object> data, String transactionId)
+      throws RemoteSigningException {
+    String id = Json.text(data, "transaction_id").orElse(transactionId);
     if (!id.equals(transactionId)) {
       throw bad("the service answered for another transaction (" + id + ")");
     }
-    return new RemoteTransaction(
-        SERVICE, transactionId, credential.id(), digests.size(), algorithm, clock.instant());
+  }
+
+  /** SmartCA v2: the password and the one-time code approve; the SAD confirms at once. */
+  private RemoteTransaction withPasswordAndOtp(Map<String, Object> body, RemoteTransaction tx)
+      throws ServiceException {
+    String code = otp.get();
+    if (code == null || !code.matches("[0-9]{6,8}")) {
+      throw new IllegalArgumentException("the one-time code must be 6 to 8 digits");
+    }
+    body.put("password", new String(userPassword));
+    body.put("otp", code);
+    Map<String, Object> data = Json.object(call("v2/signatures/sign", body), "data");
+    sameTransaction(data, tx.id());
+    String sad = Json.text(data, "sad").orElseThrow(() -> bad("the sign answer has no sad"));
+    Map<String, Object> confirm = credentialsBody();
+    confirm.put("password", new String(userPassword));
+    confirm.put("transaction_id", tx.id());
+    confirm.put("sad", sad);
+    Map<String, Object> done = Json.object(call("v2/signatures/confirm", confirm), "data");
+    sameTransaction(done, tx.id());
+    results.put(tx.id(), values(Json.list(done, "signatures"), tx));
+    return tx;
   }
 
   private static String docId(int i) {
@@ -182,9 +248,13 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
   @Override
   public RemoteResult poll(RemoteTransaction transaction) throws ServiceException {
     Objects.requireNonNull(transaction, "transaction");
+    List<SignatureValue> ready = results.remove(transaction.id());
+    if (ready != null) {
+      return RemoteResult.approved(ready);
+    }
     Http.Response r =
         http.exchange(
-            base.resolve("v1/signatures/sign/" + transaction.id() + "/status"),
+            base.resolve(signPath() + "/" + transaction.id() + "/status"),
             "application/json",
             "{}".getBytes(StandardCharsets.US_ASCII),
             Map.of(),
@@ -225,6 +295,7 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
    */
   @Override
   public void cancel(RemoteTransaction transaction) {
+    results.remove(transaction.id());
     ledger.claim(SERVICE, transaction.id());
   }
 
@@ -335,9 +406,57 @@ public final class Api769Signer implements RemoteSigner, CallbackReceiver {
     private Duration timeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
     private CompletionLedger ledger = CompletionLedger.inMemory();
+    private String caName;
+    private char[] userPassword;
+    private Supplier<String> otp;
+    private byte[] totp;
 
     private Builder(URI serviceUrl) {
       this.base = Services.base(serviceUrl, "the 769 service");
+    }
+
+    /**
+     * Speaks the NEAC eSign gateway ({@code https://esign.neac.gov.vn/}): {@code
+     * sign_v2/get_certificate} and {@code sign_v2/sign} with {@code ca_name} in every body. Tested
+     * against the loopback server only.
+     *
+     * @param value the CA behind the gateway, e.g. {@code FPT-CA}
+     * @return this builder
+     */
+    public Builder neac(String value) {
+      this.caName = Objects.requireNonNull(value, "caName");
+      return this;
+    }
+
+    /**
+     * Approves with the user's password and one-time code (SmartCA v2), for a service provider the
+     * user trusted with them; the values come back in {@code submit}, without waiting on a phone.
+     *
+     * @param password the user's SmartCA password (copied; wipe yours)
+     * @param oneTimeCode gives the current code (asked of the user, or computed with {@link
+     *     #totpSecret})
+     * @return this builder
+     */
+    public Builder passwordAndOtp(char[] password, Supplier<String> oneTimeCode) {
+      this.userPassword = Objects.requireNonNull(password, "password").clone();
+      this.otp = Objects.requireNonNull(oneTimeCode, "oneTimeCode");
+      this.totp = null;
+      return this;
+    }
+
+    /**
+     * Computes the one-time codes (RFC 6238: HMAC-SHA1, 30 s, 6 digits) from the user's base32
+     * authenticator secret, with this builder's clock: opt-in, as the secret is the user's.
+     *
+     * @param password the user's SmartCA password (copied)
+     * @param base32Secret the authenticator secret
+     * @return this builder
+     */
+    public Builder totpSecret(char[] password, String base32Secret) {
+      this.userPassword = Objects.requireNonNull(password, "password").clone();
+      this.totp = Totp.base32(Objects.requireNonNull(base32Secret, "base32Secret"));
+      this.otp = null;
+      return this;
     }
 
     /**

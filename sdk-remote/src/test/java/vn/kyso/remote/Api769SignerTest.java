@@ -3,6 +3,7 @@ package vn.kyso.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -163,5 +164,105 @@ class Api769SignerTest {
               assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIAL_INVALID);
               assertThat(e.getMessage()).doesNotContain("sai");
             });
+  }
+
+  // RFC 6238 appendix B, SHA-1 secret "12345678901234567890"; the base32 below is that secret.
+  private static final String TOTP_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+  @Test
+  void totp_matchesRfc6238TestVectors() {
+    byte[] secret = vn.kyso.api.shared.Totp.base32(TOTP_BASE32);
+    assertThat(new String(secret, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("12345678901234567890");
+    // RFC 6238 gives 8 digits (94287082, 07081804, 14050471, 89005924); 6 digits are the tail.
+    assertThat(vn.kyso.api.shared.Totp.code(secret, java.time.Instant.ofEpochSecond(59)))
+        .isEqualTo("287082");
+    assertThat(vn.kyso.api.shared.Totp.code(secret, java.time.Instant.ofEpochSecond(1111111109)))
+        .isEqualTo("081804");
+    assertThat(vn.kyso.api.shared.Totp.code(secret, java.time.Instant.ofEpochSecond(1111111111)))
+        .isEqualTo("050471");
+    assertThat(vn.kyso.api.shared.Totp.code(secret, java.time.Instant.ofEpochSecond(1234567890)))
+        .isEqualTo("005924");
+  }
+
+  @Test
+  void v2_passwordAndTotp_signAtOnce_andWrongCodesOrExpiredSadAreTyped() throws Exception {
+    server.userSecrets(USER, "mat-khau".toCharArray(), vn.kyso.api.shared.Totp.base32(TOTP_BASE32));
+    Api769Signer s = smartCa().totpSecret("mat-khau".toCharArray(), TOTP_BASE32).build();
+    RemoteCredential c = s.credentials().get(0);
+    byte[] hash =
+        MessageDigest.getInstance("SHA-256").digest("v2".getBytes(StandardCharsets.UTF_8));
+    Digest d = new Digest(DigestAlgorithm.SHA256, hash);
+    var tx = s.submit(c, List.of(d), SignatureAlgorithm.RSA_SHA256, "x");
+    var r = s.poll(tx);
+    assertThat(r.status()).isEqualTo(vn.kyso.api.remote.RemoteStatus.APPROVED);
+    Signature v = Signature.getInstance("SHA256withRSA");
+    v.initVerify(c.chain().get(0).getPublicKey());
+    v.update("v2".getBytes(StandardCharsets.UTF_8));
+    assertThat(v.verify(r.signatures().get(0).value())).isTrue();
+
+    // A code the user mistyped, or the wrong password: refused credentials, nothing signed.
+    Api769Signer typo = smartCa().passwordAndOtp("mat-khau".toCharArray(), () -> "000000").build();
+    assertThatThrownBy(() -> typo.submit(c, List.of(d), SignatureAlgorithm.RSA_SHA256, "x"))
+        .isInstanceOfSatisfying(
+            RemoteSigningException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIAL_INVALID));
+    Api769Signer wrongPassword =
+        smartCa().totpSecret("khong-dung".toCharArray(), TOTP_BASE32).build();
+    assertThatThrownBy(
+            () -> wrongPassword.submit(c, List.of(d), SignatureAlgorithm.RSA_SHA256, "x"))
+        .isInstanceOfSatisfying(
+            RemoteSigningException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIAL_INVALID));
+    // Not digits: a programming error before anything is sent.
+    Api769Signer letters = smartCa().passwordAndOtp("mat-khau".toCharArray(), () -> "abc").build();
+    assertThatThrownBy(() -> letters.submit(c, List.of(d), SignatureAlgorithm.RSA_SHA256, "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    // The SAD expires before the confirmation.
+    server.sadLifetime(Duration.ZERO);
+    assertThatThrownBy(() -> s.submit(c, List.of(d), SignatureAlgorithm.RSA_SHA256, "x"))
+        .isInstanceOfSatisfying(
+            RemoteSigningException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_ERROR);
+              assertThat(e.getMessage()).contains("sad expired");
+            });
+  }
+
+  @Test
+  void neacGateway_signV2RoutesWithCaName() throws Exception {
+    try (Api769Server neac =
+        Api769Server.neac("sp-eoffice", "mat-khau-sp".toCharArray(), "FPT-CA")) {
+      neac.user(USER, PKI.pki().credential(TestIdentity.VICE_CHAIRMAN));
+      neac.pollsBeforeApproval(1);
+      Api769Signer s =
+          Api769Signer.builder(neac.base())
+              .serviceProvider("sp-eoffice", "mat-khau-sp".toCharArray())
+              .userId(USER)
+              .neac("FPT-CA")
+              .build();
+      RemoteCredential c = s.credentials().get(0);
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest("neac".getBytes(StandardCharsets.UTF_8));
+      List<SignatureValue> values = sign(s, c, List.of(new Digest(DigestAlgorithm.SHA256, hash)));
+      Signature v = Signature.getInstance("SHA256withRSA");
+      v.initVerify(c.chain().get(0).getPublicKey());
+      v.update("neac".getBytes(StandardCharsets.UTF_8));
+      assertThat(v.verify(values.get(0).value())).isTrue();
+      // Another CA name is refused by the gateway; the SmartCA routes are not served there.
+      Api769Signer other =
+          Api769Signer.builder(neac.base())
+              .serviceProvider("sp-eoffice", "mat-khau-sp".toCharArray())
+              .userId(USER)
+              .neac("VNPT-CA")
+              .build();
+      assertThatThrownBy(other::credentials).isInstanceOf(RemoteSigningException.class);
+      Api769Signer smartCaPaths =
+          Api769Signer.builder(neac.base())
+              .serviceProvider("sp-eoffice", "mat-khau-sp".toCharArray())
+              .userId(USER)
+              .build();
+      assertThatThrownBy(smartCaPaths::credentials).isInstanceOf(RemoteSigningException.class);
+    }
   }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -29,7 +31,11 @@ import vn.kyso.api.shared.Json;
  * expired certificate answered 403, a status for another transaction). With {@link #webhook} the
  * user answers after {@link #callbackDelay} and the server posts the CA's webhook ({@code {sp_id,
  * status_code, message, transaction_id, signed_files[]}}, no authentication, as documented) to the
- * integrator; {@link #deliveries()} and {@link #send} replay or forge one.
+ * integrator; {@link #deliveries()} and {@link #send} replay or forge one. Users given a password
+ * and an authenticator secret ({@link #userSecrets}) may sign through SmartCA's v2 flow ({@code
+ * v2/signatures/sign} checks the password and the TOTP code and gives a SAD valid {@link
+ * #sadLifetime}, {@code v2/signatures/confirm} returns the values). {@link #neac} serves the NEAC
+ * gateway's {@code sign_v2/…} routes instead, requiring its {@code ca_name}.
  *
  * @since 0.1
  */
@@ -44,6 +50,15 @@ public final class Api769Server extends LoopbackServer {
   private volatile boolean certificateExpired;
   private volatile boolean otherTransaction;
   private volatile URI webhook;
+  private final String prefix;
+  private final String caName;
+  private final Map<String, Secrets> secrets = new ConcurrentHashMap<>();
+  private final Map<String, Sad> sads = new ConcurrentHashMap<>();
+  private volatile Duration sadLifetime = Duration.ofSeconds(299);
+
+  private record Secrets(char[] password, byte[] totp) {}
+
+  private record Sad(String value, String userId, Instant expires) {}
 
   private static final class Tx {
     final List<Map<String, Object>> signatures;
@@ -64,16 +79,54 @@ public final class Api769Server extends LoopbackServer {
    * @param spPassword the password it accepts (copied)
    */
   public Api769Server(String spId, char[] spPassword) {
-    super("/sca/sp769/");
+    this(spId, spPassword, "/sca/sp769/", null);
+  }
+
+  private Api769Server(String spId, char[] spPassword, String prefix, String caName) {
+    super(prefix);
     this.spId = Objects.requireNonNull(spId, "spId");
     this.spPassword = Objects.requireNonNull(spPassword, "spPassword").clone();
+    this.prefix = prefix;
+    this.caName = caName;
   }
 
   /**
-   * @return the API base, e.g. {@code http://127.0.0.1:40123/sca/sp769/}
+   * Starts a server speaking the NEAC eSign gateway's routes ({@code sign_v2/get_certificate},
+   * {@code sign_v2/sign}, {@code sign_v2/sign/{id}/status}) that requires {@code ca_name}.
+   *
+   * @param spId the service provider id it accepts
+   * @param spPassword the password it accepts (copied)
+   * @param caName the CA name it requires, e.g. {@code FPT-CA}
+   * @return the server
+   */
+  public static Api769Server neac(String spId, char[] spPassword, String caName) {
+    return new Api769Server(spId, spPassword, "/sign_v2/", Objects.requireNonNull(caName));
+  }
+
+  /**
+   * @return the API base, e.g. {@code http://127.0.0.1:40123/sca/sp769/} (the server root for
+   *     {@link #neac})
    */
   public URI base() {
-    return baseUri().resolve("sca/sp769/");
+    return caName == null ? baseUri().resolve("sca/sp769/") : baseUri();
+  }
+
+  /**
+   * Lets a user sign through the v2 flow.
+   *
+   * @param userId the user
+   * @param password the user's password (copied)
+   * @param totpSecret the raw authenticator secret (copied)
+   */
+  public void userSecrets(String userId, char[] password, byte[] totpSecret) {
+    secrets.put(userId, new Secrets(password.clone(), totpSecret.clone()));
+  }
+
+  /**
+   * @param value how long a v2 SAD stays valid (default 299 s)
+   */
+  public void sadLifetime(Duration value) {
+    this.sadLifetime = Objects.requireNonNull(value, "sadLifetime");
   }
 
   /**
@@ -129,13 +182,16 @@ public final class Api769Server extends LoopbackServer {
     certificateExpired = false;
     otherTransaction = false;
     webhook = null;
+    sadLifetime = Duration.ofSeconds(299);
   }
 
   @Override
   Answer answer(String path, byte[] request, ServerMode mode) throws Exception {
-    String op = path.replaceFirst("^/sca/sp769/", "");
-    if (op.startsWith("v1/signatures/sign/") && op.endsWith("/status")) {
-      return status(op.substring("v1/signatures/sign/".length(), op.length() - "/status".length()));
+    String op =
+        path.startsWith("/sca/sp769/") ? path.substring("/sca/sp769/".length()) : path.substring(1);
+    String signRoute = caName == null ? "v1/signatures/sign" : "sign_v2/sign";
+    if (op.startsWith(signRoute + "/") && op.endsWith("/status")) {
+      return status(op.substring(signRoute.length() + 1, op.length() - "/status".length()));
     }
     Map<String, Object> body;
     try {
@@ -147,9 +203,21 @@ public final class Api769Server extends LoopbackServer {
         || !new String(spPassword).equals(Json.text(body, "sp_password").orElse(""))) {
       return reply(401, "SP_CREDENTIAL_INVALID", null);
     }
+    if (caName != null) {
+      if (!caName.equals(Json.text(body, "ca_name").orElse(""))) {
+        return reply(400, "BAD_REQUEST: unknown ca_name", null);
+      }
+      return switch (op) {
+        case "sign_v2/get_certificate" -> certificates(body);
+        case "sign_v2/sign" -> sign(body);
+        default -> reply(404, "NOT_FOUND", null);
+      };
+    }
     return switch (op) {
       case "v1/credentials/get_certificate" -> certificates(body);
       case "v1/signatures/sign" -> sign(body);
+      case "v2/signatures/sign" -> signV2(body);
+      case "v2/signatures/confirm" -> confirm(body);
       default -> reply(404, "NOT_FOUND", null);
     };
   }
@@ -181,6 +249,10 @@ public final class Api769Server extends LoopbackServer {
   }
 
   private Answer sign(Map<String, Object> body) throws Exception {
+    return sign(body, true);
+  }
+
+  private Answer sign(Map<String, Object> body, boolean withWebhook) throws Exception {
     String tx = Json.text(body, "transaction_id").orElse("");
     if (tx.isEmpty() || !seenIds.add(tx)) {
       return reply(400, "BAD_REQUEST: transaction_id is missing or already used", null);
@@ -221,7 +293,7 @@ public final class Api769Server extends LoopbackServer {
       return reply(400, "BAD_REQUEST: no sign_files", null);
     }
     Collections.reverse(signatures);
-    URI hook = webhook;
+    URI hook = withWebhook ? webhook : null;
     Tx t = new Tx(signatures, a, hook == null ? pollsBeforeApproval : Integer.MAX_VALUE);
     transactions.put(tx, t);
     if (hook != null) {
@@ -249,6 +321,57 @@ public final class Api769Server extends LoopbackServer {
     data.put("transaction_id", tx);
     data.put("tran_code", "TC" + Math.abs(tx.hashCode()));
     return reply(200, "sig_wait_for_user_confirm", data);
+  }
+
+  /** v2: the password and the current (or previous) TOTP code approve; a SAD is given. */
+  private Answer signV2(Map<String, Object> body) throws Exception {
+    String user = Json.text(body, "user_id").orElse("");
+    Secrets sec = secrets.get(user);
+    String code = Json.text(body, "otp").orElse("");
+    Instant now = Instant.now();
+    boolean ok =
+        sec != null
+            && new String(sec.password()).equals(Json.text(body, "password").orElse(""))
+            && (code.equals(vn.kyso.api.shared.Totp.code(sec.totp(), now))
+                || code.equals(vn.kyso.api.shared.Totp.code(sec.totp(), now.minusSeconds(30))));
+    if (!ok) {
+      return reply(401, "UNAUTHORIZED: wrong password or otp", null);
+    }
+    Answer a = sign(body, false); // v2 answers at once: no webhook
+    if (a.status() != 200) {
+      return a;
+    }
+    String tx = Json.text(body, "transaction_id").orElse("");
+    String sad = "eyJhbGciOiJIUzI1NiJ9." + java.util.UUID.randomUUID() + ".sig";
+    sads.put(tx, new Sad(sad, user, now.plus(sadLifetime)));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("transaction_id", tx);
+    data.put("sad", sad);
+    data.put("expired_in", sadLifetime.toSeconds());
+    return reply(200, "success", data);
+  }
+
+  /** v2: the SAD (unexpired, for this transaction and user) gives the values at once. */
+  private Answer confirm(Map<String, Object> body) {
+    String tx = Json.text(body, "transaction_id").orElse("");
+    Sad sad = sads.get(tx);
+    Secrets sec = secrets.get(Json.text(body, "user_id").orElse(""));
+    if (sad == null
+        || sec == null
+        || !sad.value().equals(Json.text(body, "sad").orElse(""))
+        || !sad.userId().equals(Json.text(body, "user_id").orElse(""))
+        || !new String(sec.password()).equals(Json.text(body, "password").orElse(""))) {
+      return reply(400, "BAD_REQUEST: invalid sad", null);
+    }
+    if (!Instant.now().isBefore(sad.expires())) {
+      return reply(400, "BAD_REQUEST: sad expired", null);
+    }
+    sads.remove(tx);
+    Tx t = transactions.get(tx);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("transaction_id", tx);
+    data.put("signatures", t.signatures);
+    return reply(200, "SUCCESS", data);
   }
 
   private Answer status(String id) {
