@@ -240,6 +240,46 @@ class CscSignerTest {
   }
 
   @Test
+  void afterARefusalOrAFault_theSavedPreparedStateIsSubmittedAgain_andCompletes() throws Exception {
+    CscSigner remote = csc().asynchronous(true).build();
+    RemoteCredential c = remote.credentials().get(0);
+    Path in = pdf();
+    Path out = dir.resolve("retried.pdf");
+    PdfSigner signer = PdfSigner.builder().build();
+    byte[] state =
+        signer
+            .prepare(in, PdfSignatureOptions.builder(PadesLevel.B_B).build(), c.chain())
+            .toBytes();
+    // First the user refuses, then the service fails: nothing is written.
+    server.outcome(UserAnswer.REJECT);
+    assertThatThrownBy(() -> signAndWait(remote, c, PreparedSignature.fromBytes(state)))
+        .isInstanceOf(RemoteSigningException.class);
+    server.outcome(UserAnswer.APPROVE);
+    server.failNext(1, ServerMode.MALFORMED);
+    assertThatThrownBy(() -> signAndWait(remote, c, PreparedSignature.fromBytes(state)))
+        .isInstanceOf(RemoteSigningException.class);
+    assertThat(out).doesNotExist();
+    // The same saved state, submitted again, completes.
+    PreparedSignature again = PreparedSignature.fromBytes(state);
+    signer.complete(again, in, out, signAndWait(remote, c, again));
+    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(out).overall())
+        .isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  private static SignatureValue signAndWait(
+      CscSigner remote, RemoteCredential c, PreparedSignature p) throws Exception {
+    return remote
+        .signAndWait(
+            c,
+            List.of(p.dataToSign()),
+            SignatureAlgorithm.RSA_SHA256,
+            "x",
+            Duration.ofSeconds(5),
+            Duration.ofMillis(20))
+        .get(0);
+  }
+
+  @Test
   void aSignatureByAnotherKey_isRefusedBeforeAnythingIsWritten() throws Exception {
     server.outcome(UserAnswer.WRONG_KEY);
     CscSigner remote = csc().build();
