@@ -10,6 +10,7 @@ module vn.kyso.testkit {
   requires transitive org.junit.jupiter.api;
   requires jdk.httpserver;
   requires java.net.http;
+  requires org.java_websocket;
   requires org.opentest4j;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;

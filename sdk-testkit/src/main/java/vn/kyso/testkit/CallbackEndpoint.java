@@ -17,7 +17,9 @@ import java.util.concurrent.Executors;
 /**
  * The integrator's side of remote signing callbacks in a test: an HTTP endpoint on 127.0.0.1 (an
  * ephemeral port) that hands every POST to a handler, as the integrator's web framework would, and
- * writes back the handler's reply. Bodies over 1 MiB are answered 413 without calling the handler.
+ * writes back the handler's reply; a GET answers a file given to {@link #serveFile} (the documents
+ * a signing plug-in downloads), else 404. Bodies over 64 MiB are answered 413 without calling the
+ * handler.
  *
  * <pre>{@code
  * try (CallbackEndpoint endpoint = new CallbackEndpoint((path, headers, body) -> {
@@ -31,7 +33,7 @@ import java.util.concurrent.Executors;
  * @since 0.1
  */
 public final class CallbackEndpoint implements AutoCloseable {
-  private static final int MAX_BODY = 1024 * 1024;
+  private static final int MAX_BODY = 64 * 1024 * 1024;
 
   /** What the handler answers. */
   public record Reply(int status, byte[] body) {
@@ -45,7 +47,7 @@ public final class CallbackEndpoint implements AutoCloseable {
   @FunctionalInterface
   public interface Handler {
     /**
-     * @param path the request path, e.g. {@code /csc}
+     * @param path the request path with its query, e.g. {@code /csc} or {@code /upload/42?token=…}
      * @param headers the request headers
      * @param body the request body
      * @return the reply
@@ -56,6 +58,7 @@ public final class CallbackEndpoint implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Starts the endpoint.
@@ -78,18 +81,33 @@ public final class CallbackEndpoint implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/", exchange -> serve(exchange, handler));
+    server.createContext("/", exchange -> serve(exchange, handler, files));
     server.start();
   }
 
-  private static void serve(HttpExchange exchange, Handler handler) throws IOException {
+  /**
+   * Serves a file to GET requests.
+   *
+   * @param path its path, e.g. {@code files/cv-42.pdf}
+   * @param content its bytes (copied)
+   */
+  public void serveFile(String path, byte[] content) {
+    files.put("/" + path.replaceFirst("^/", ""), content.clone());
+  }
+
+  private static void serve(HttpExchange exchange, Handler handler, Map<String, byte[]> files)
+      throws IOException {
     try (exchange) {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readNBytes(MAX_BODY + 1);
       }
       Reply reply;
-      if (!exchange.getRequestMethod().equals("POST")) {
+      String method = exchange.getRequestMethod();
+      if (method.equals("GET")) {
+        byte[] file = files.get(exchange.getRequestURI().getPath());
+        reply = file == null ? new Reply(404, new byte[0]) : new Reply(200, file);
+      } else if (!method.equals("POST")) {
         reply = new Reply(405, new byte[0]);
       } else if (body.length > MAX_BODY) {
         reply = new Reply(413, new byte[0]);
@@ -97,12 +115,20 @@ public final class CallbackEndpoint implements AutoCloseable {
         try {
           reply =
               handler.handle(
-                  exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body);
+                  exchange.getRequestURI().getRawQuery() == null
+                      ? exchange.getRequestURI().getPath()
+                      : exchange.getRequestURI().getPath()
+                          + "?"
+                          + exchange.getRequestURI().getRawQuery(),
+                  exchange.getRequestHeaders(),
+                  body);
         } catch (Exception e) {
           reply = new Reply(500, new byte[0]);
         }
       }
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange
+          .getResponseHeaders()
+          .set("Content-Type", method.equals("GET") ? "application/pdf" : "application/json");
       exchange.sendResponseHeaders(
           reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
       if (reply.body().length > 0) {
