@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
@@ -89,7 +90,29 @@ public final class VgcaPlugin {
   public static SignatureValue signature(String answer, Digest digest, X509Certificate expected)
       throws RemoteSigningException {
     Map<String, Object> m = succeeded(answer);
-    String cert = Json.text(m, "CertBase64").orElse("");
+    return signature(
+        Json.text(m, "Signature").orElseThrow(() -> bad("no Signature")),
+        Json.text(m, "CertBase64").orElse(""),
+        digest,
+        expected);
+  }
+
+  /**
+   * Reads the parts of a {@code SignMsg} answer the page posted back separately (what the helper's
+   * {@code signHash} resolves to).
+   *
+   * @param signatureBase64 {@code Signature}
+   * @param certificateBase64 {@code CertBase64}, or empty when the page did not pass it
+   * @param digest the digest that was sent
+   * @param expected the certificate the signature was prepared for
+   * @return the signature value, for {@code complete}
+   * @throws RemoteSigningException {@code CREDENTIAL_INVALID} when the plug-in signed with another
+   *     certificate, {@code SERVICE_ERROR} for a value that is not base64
+   */
+  public static SignatureValue signature(
+      String signatureBase64, String certificateBase64, Digest digest, X509Certificate expected)
+      throws RemoteSigningException {
+    String cert = certificateBase64 == null ? "" : certificateBase64;
     if (!cert.isEmpty()) {
       X509Certificate given = Services.certificates(List.of(cert), SERVICE).get(0);
       if (!given.equals(expected)) {
@@ -105,9 +128,7 @@ public final class VgcaPlugin {
     }
     byte[] value;
     try {
-      value =
-          Base64.getMimeDecoder()
-              .decode(Json.text(m, "Signature").orElseThrow(() -> bad("no Signature")));
+      value = Base64.getMimeDecoder().decode(Objects.requireNonNull(signatureBase64, "signature"));
     } catch (IllegalArgumentException e) {
       throw bad("a Signature that is not base64");
     }
