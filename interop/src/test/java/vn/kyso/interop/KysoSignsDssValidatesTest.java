@@ -33,8 +33,9 @@ import vn.kyso.xades.XmlSigner;
  * default policy) given the same trust anchor and the same revocation servers: PAdES B-B, B-T, B-LT
  * and B-LTA, single and signed again by a second signer, invisible and visible; XAdES B-B to B-LTA
  * in the three packagings; and PAdES B-T and XAdES B-B signed through each remote signing adapter
- * (CSC, "769", MySign, MSS) and its loopback service. Kyso signs on its own shipped dependencies;
- * DSS validates every file in one child JVM on its own.
+ * (CSC, "769", MySign, MSS) and its loopback service, and through the government browser plug-in's
+ * hash mode (its loopback fake). Kyso signs on its own shipped dependencies; DSS validates every
+ * file in one child JVM on its own.
  */
 class KysoSignsDssValidatesTest {
   @RegisterExtension

@@ -15,6 +15,7 @@ import vn.kyso.remote.Api769Signer;
 import vn.kyso.remote.CscSigner;
 import vn.kyso.remote.MssSigner;
 import vn.kyso.remote.MySignSigner;
+import vn.kyso.remote.VgcaPlugin;
 import vn.kyso.testkit.Api769Server;
 import vn.kyso.testkit.CscServer;
 import vn.kyso.testkit.LoopbackServer;
@@ -22,15 +23,16 @@ import vn.kyso.testkit.MssServer;
 import vn.kyso.testkit.MySignServer;
 import vn.kyso.testkit.TestCredential;
 import vn.kyso.testkit.TestPki;
+import vn.kyso.testkit.VgcaPluginServer;
 import vn.kyso.xades.PreparedXmlSignature;
 import vn.kyso.xades.XadesLevel;
 import vn.kyso.xades.XadesPackaging;
 import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
 
-/** Signs through each remote signing adapter and its loopback service. */
+/** Signs through each remote signing adapter and its loopback service, and through the plug-in. */
 final class RemoteSigned {
-  static final List<String> ADAPTERS = List.of("csc", "769", "mysign", "mss");
+  static final List<String> ADAPTERS = List.of("csc", "769", "mysign", "mss", "vgca");
 
   private RemoteSigned() {}
 
@@ -45,6 +47,10 @@ final class RemoteSigned {
       Path xml,
       Path signedXml)
       throws Exception {
+    if (adapter.equals("vgca")) {
+      throughThePlugin(key, pdfSigner, pdf, signedPdf, xml, signedXml);
+      return;
+    }
     LoopbackServer server = null;
     RemoteSigner remote;
     try {
@@ -104,6 +110,40 @@ final class RemoteSigned {
       if (server != null) {
         server.close();
       }
+    }
+  }
+
+  /** The government browser plug-in's hash mode (SignMsg), called as a page would. */
+  private static void throughThePlugin(
+      TestCredential key, PdfSigner pdfSigner, Path pdf, Path signedPdf, Path xml, Path signedXml)
+      throws Exception {
+    try (VgcaPluginServer plugin = new VgcaPluginServer(key)) {
+      java.security.cert.X509Certificate cert =
+          VgcaPlugin.certificate(plugin.call("GetCertInfo", "get_cert_info"));
+      PreparedSignature p =
+          pdfSigner.prepare(pdf, PdfSignatureOptions.builder(PadesLevel.B_T).build(), key.chain());
+      pdfSigner.complete(
+          p,
+          pdf,
+          signedPdf,
+          VgcaPlugin.signature(
+              plugin.call("SignMsg", VgcaPlugin.signMsgRequest(p.dataToSign())),
+              p.dataToSign(),
+              cert));
+      XmlSigner xmlSigner = XmlSigner.builder().build();
+      PreparedXmlSignature x =
+          xmlSigner.prepare(
+              xml,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              key.chain());
+      xmlSigner.complete(
+          x,
+          xml,
+          signedXml,
+          VgcaPlugin.signature(
+              plugin.call("SignMsg", VgcaPlugin.signMsgRequest(x.dataToSign())),
+              x.dataToSign(),
+              cert));
     }
   }
 
