@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.DigestInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,17 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import vn.kyso.api.SignatureAlgorithm;
-import vn.kyso.api.SignatureValue;
 import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.shared.Json;
+import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PdfVerifier;
-import vn.kyso.pades.PreparedSignature;
 import vn.kyso.policy.Policy;
 import vn.kyso.testkit.ExternalTools;
 import vn.kyso.testkit.TestIdentity;
@@ -118,27 +109,23 @@ class VgcaPluginBrowserIT {
 
   /** The plug-in's own engine in file mode: a PAdES signature with the key it holds. */
   static byte[] signAsThePluginWould(
-      byte[] pdf,
-      String verb,
-      Map<String, Object> params,
-      PrivateKey key,
-      List<X509Certificate> chain)
-      throws Exception {
+      byte[] pdf, String verb, Map<String, Object> params, SigningKey key) throws Exception {
     Path d = Files.createTempDirectory(work, "engine");
-    Path in = Files.write(d.resolve("in.pdf"), pdf);
-    Path out = d.resolve("out.pdf");
-    PdfSigner signer = PdfSigner.builder().build();
-    PreparedSignature p =
-        signer.prepare(in, PdfSignatureOptions.builder(PadesLevel.B_B).build(), chain);
-    Signature s = Signature.getInstance("NONEwithRSA");
-    s.initSign(key);
-    s.update(
-        new DigestInfo(
-                new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
-                p.dataToSign().value())
-            .getEncoded());
-    signer.complete(p, in, out, new SignatureValue(SignatureAlgorithm.RSA_SHA256, s.sign()));
-    return Files.readAllBytes(out);
+    try {
+      Path in = Files.write(d.resolve("in.pdf"), pdf);
+      Path out = d.resolve("out.pdf");
+      PdfSigner.builder()
+          .build()
+          .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), key);
+      return Files.readAllBytes(out);
+    } finally {
+      try (var files = Files.list(d)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(d);
+    }
   }
 
   private Map<String, Object> run(VgcaPluginServer plugin, String step) throws Exception {

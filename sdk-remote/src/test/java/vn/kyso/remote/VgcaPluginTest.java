@@ -7,8 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +34,7 @@ import vn.kyso.api.SignatureValue;
 import vn.kyso.api.policy.Classification;
 import vn.kyso.api.policy.DocumentInfo;
 import vn.kyso.api.remote.RemoteSigningException;
+import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
@@ -115,45 +114,24 @@ class VgcaPluginTest {
     return p;
   }
 
-  /** The plug-in's own engine: a PAdES signature made with the key it holds. */
+  /** The plug-in's own engine in file mode: a PAdES signature with the key it holds. */
   static byte[] signAsThePluginWould(
-      byte[] pdf,
-      String verb,
-      Map<String, Object> params,
-      PrivateKey key,
-      List<X509Certificate> chain)
-      throws Exception {
-    Path dir = Files.createTempDirectory("vgca-engine");
+      byte[] pdf, String verb, Map<String, Object> params, SigningKey key) throws Exception {
+    Path d = Files.createTempDirectory("vgca-engine");
     try {
-      Path in = Files.write(dir.resolve("in.pdf"), pdf);
-      Path out = dir.resolve("out.pdf");
-      PdfSigner signer = PdfSigner.builder().build();
-      PreparedSignature p =
-          signer.prepare(in, PdfSignatureOptions.builder(PadesLevel.B_B).build(), chain);
-      Signature s = Signature.getInstance("NONEwithRSA");
-      s.initSign(key);
-      s.update(
-          new org.bouncycastle.asn1.x509.DigestInfo(
-                  new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
-                      org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256,
-                      org.bouncycastle.asn1.DERNull.INSTANCE),
-                  p.dataToSign().value())
-              .getEncoded());
-      try {
-        signer.complete(
-            p, in, out, new SignatureValue(vn.kyso.api.SignatureAlgorithm.RSA_SHA256, s.sign()));
-      } catch (DocumentException e) {
-        // A wrong key: the engine embeds the value anyway, as a careless engine would.
-        throw new IllegalStateException("the engine's own check refused the value", e);
-      }
+      Path in = Files.write(d.resolve("in.pdf"), pdf);
+      Path out = d.resolve("out.pdf");
+      PdfSigner.builder()
+          .build()
+          .sign(in, out, PdfSignatureOptions.builder(PadesLevel.B_B).build(), key);
       return Files.readAllBytes(out);
     } finally {
-      try (var files = Files.list(dir)) {
+      try (var files = Files.list(d)) {
         for (Path f : (Iterable<Path>) files::iterator) {
           Files.deleteIfExists(f);
         }
       }
-      Files.deleteIfExists(dir);
+      Files.deleteIfExists(d);
     }
   }
 
@@ -337,22 +315,21 @@ class VgcaPluginTest {
     X509Certificate leader = PKI.pki().credential(TestIdentity.CHAIRMAN).certificate();
     // The engine signs another document.
     plugin.fileSigner(
-        (pdf, verb, params, key, chain) ->
+        (pdf, verb, params, key) ->
             signAsThePluginWould(
-                Files.readAllBytes(letter(dir.resolve("other.pdf"))), verb, params, key, chain));
+                Files.readAllBytes(letter(dir.resolve("other.pdf"))), verb, params, key));
     signFile("SignApproved", receiver.ticket("cv-42", original, leader));
     assertThat(next().reason()).isEqualTo(Reason.NOT_THE_DOCUMENT_SENT);
     // The engine signs twice.
     plugin.fileSigner(
-        (pdf, verb, params, key, chain) ->
-            signAsThePluginWould(
-                signAsThePluginWould(pdf, verb, params, key, chain), verb, params, key, chain));
+        (pdf, verb, params, key) ->
+            signAsThePluginWould(signAsThePluginWould(pdf, verb, params, key), verb, params, key));
     signFile("SignApproved", receiver.ticket("cv-42", original, leader));
     assertThat(next().reason()).isEqualTo(Reason.NOT_ONE_NEW_SIGNATURE);
     // A byte of the signed revision changed after signing.
     plugin.fileSigner(
-        (pdf, verb, params, key, chain) -> {
-          byte[] signed = signAsThePluginWould(pdf, verb, params, key, chain);
+        (pdf, verb, params, key) -> {
+          byte[] signed = signAsThePluginWould(pdf, verb, params, key);
           int at = pdf.length + 40;
           signed[at] = (byte) (signed[at] == ' ' ? '\n' : ' ');
           return signed;

@@ -48,7 +48,14 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
+import vn.kyso.api.Digest;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.KysoException;
+import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.SignatureValue;
 import vn.kyso.api.shared.Json;
+import vn.kyso.api.token.SigningKey;
+import vn.kyso.api.token.SigningToken;
 
 /**
  * A loopback fake of the government signing plug-in (VGCA Sign Service) for browser and server
@@ -100,23 +107,19 @@ public final class VgcaPluginServer implements AutoCloseable {
      * @param document the downloaded bytes
      * @param verb the verb, e.g. {@code SignApproved}
      * @param parameters the page's parameters ({@code DocNumber}, {@code IssuedDate}, …)
-     * @param key the key the plug-in holds
-     * @param chain its certificate chain
+     * @param key the key the plug-in holds (under {@link Fault#WRONG_KEY}, one that signs with
+     *     another key than its certificate's)
      * @return the signed document
      * @throws Exception any failure, answered as the plug-in's error
      */
-    byte[] sign(
-        byte[] document,
-        String verb,
-        Map<String, Object> parameters,
-        PrivateKey key,
-        List<X509Certificate> chain)
+    byte[] sign(byte[] document, String verb, Map<String, Object> parameters, SigningKey key)
         throws Exception;
   }
 
   private static final char[] STORE_PASSWORD = "kyso".toCharArray();
 
-  private final TestCredential credential;
+  private final SigningKey key;
+  private final SigningToken ownedToken;
   private final Server server;
   private final SSLContext serverTls;
   private final X509Certificate tlsCertificate;
@@ -134,12 +137,31 @@ public final class VgcaPluginServer implements AutoCloseable {
   private volatile FileSigner fileSigner;
 
   /**
-   * Starts the fake.
+   * Starts the fake with a test credential, opened as a PKCS#12 token.
    *
    * @param credential the key and chain the official's token holds
    */
   public VgcaPluginServer(TestCredential credential) {
-    this.credential = Objects.requireNonNull(credential, "credential");
+    this(Objects.requireNonNull(credential, "credential").signingToken(), null);
+  }
+
+  /**
+   * Starts the fake with a key of any token (SoftHSM2, PKCS#12); the caller keeps the token open
+   * and closes it.
+   *
+   * @param key the official's key
+   */
+  public VgcaPluginServer(SigningKey key) {
+    this(null, Objects.requireNonNull(key, "key"));
+  }
+
+  private VgcaPluginServer(SigningToken owned, SigningKey given) {
+    this.ownedToken = owned;
+    try {
+      this.key = given != null ? given : owned.keys().get(0);
+    } catch (KysoException e) {
+      throw new IllegalStateException("the token lists no key", e);
+    }
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
       g.initialize(256);
@@ -317,6 +339,48 @@ public final class VgcaPluginServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     workers.shutdownNow();
+    if (ownedToken != null) {
+      ownedToken.close();
+    }
+  }
+
+  /** The key, or under {@link Fault#WRONG_KEY} one that signs with a stranger's private key. */
+  private SigningKey signer() throws Exception {
+    if (fault != Fault.WRONG_KEY) {
+      return key;
+    }
+    PrivateKey stranger = DigestSigning.strangerKey();
+    return new SigningKey() {
+      @Override
+      public String id() {
+        return key.id();
+      }
+
+      @Override
+      public X509Certificate certificate() {
+        return key.certificate();
+      }
+
+      @Override
+      public List<X509Certificate> chain() {
+        return key.chain();
+      }
+
+      @Override
+      public java.util.Set<SignatureAlgorithm> supportedAlgorithms() {
+        return key.supportedAlgorithms();
+      }
+
+      @Override
+      public SignatureValue sign(Digest digest, SignatureAlgorithm algorithm) {
+        try {
+          return new SignatureValue(
+              algorithm, DigestSigning.sign(stranger, digest.algorithm().oid(), digest.value()));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
   }
 
   // ------------------------------------------------------------------ the verbs
@@ -336,8 +400,8 @@ public final class VgcaPluginServer implements AutoCloseable {
     try {
       return switch (verb) {
         case "GetCertInfo" -> certInfo();
-        case "SignMsg" -> signMsg(frame, f == Fault.WRONG_KEY);
-        case "SignXML", "SignJson" -> signContent(frame, f == Fault.WRONG_KEY);
+        case "SignMsg" -> signMsg(frame);
+        case "SignXML", "SignJson" -> signContent(frame);
         case "SignApproved",
             "SignIssued",
             "SignAppendix",
@@ -365,7 +429,7 @@ public final class VgcaPluginServer implements AutoCloseable {
   }
 
   private String certInfo() throws Exception {
-    X509Certificate c = credential.certificate();
+    X509Certificate c = key.certificate();
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("CertBase64", b64(c.getEncoded()));
     info.put("SerialNumber", c.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
@@ -379,7 +443,7 @@ public final class VgcaPluginServer implements AutoCloseable {
     return new String(Json.write(m), StandardCharsets.UTF_8);
   }
 
-  private String signMsg(String frame, boolean wrongKey) throws Exception {
+  private String signMsg(String frame) throws Exception {
     String hashAlg = "SHA256";
     String value;
     String trimmed = frame.strip();
@@ -396,47 +460,51 @@ public final class VgcaPluginServer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return status(2, "HashValue is not base64");
     }
-    String oid;
-    int length;
+    DigestAlgorithm digest;
+    SignatureAlgorithm algorithm;
     switch (hashAlg.toUpperCase(Locale.ROOT).replace("-", "")) {
       case "SHA256" -> {
-        oid = "2.16.840.1.101.3.4.2.1";
-        length = 32;
+        digest = DigestAlgorithm.SHA256;
+        algorithm = SignatureAlgorithm.RSA_SHA256;
       }
       case "SHA384" -> {
-        oid = "2.16.840.1.101.3.4.2.2";
-        length = 48;
+        digest = DigestAlgorithm.SHA384;
+        algorithm = SignatureAlgorithm.RSA_SHA384;
       }
       case "SHA512" -> {
-        oid = "2.16.840.1.101.3.4.2.3";
-        length = 64;
+        digest = DigestAlgorithm.SHA512;
+        algorithm = SignatureAlgorithm.RSA_SHA512;
       }
       default -> {
         return status(2, "HashAlg " + hashAlg + " is not supported");
       }
     }
-    if (hash.length != length) {
-      return status(2, "HashValue has " + hash.length + " bytes, " + hashAlg + " needs " + length);
+    if (hash.length != digest.length()) {
+      return status(
+          2, "HashValue has " + hash.length + " bytes, " + hashAlg + " needs " + digest.length());
     }
-    PrivateKey key = wrongKey ? DigestSigning.strangerKey() : credential.privateKey();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Status", 0);
-    m.put("Signature", b64(DigestSigning.sign(key, oid, hash)));
-    m.put("CertBase64", b64(credential.certificate().getEncoded()));
+    m.put("Signature", b64(signer().sign(new Digest(digest, hash), algorithm).value()));
+    m.put("CertBase64", b64(key.certificate().getEncoded()));
     return new String(Json.write(m), StandardCharsets.UTF_8);
   }
 
-  private String signContent(String frame, boolean wrongKey) throws Exception {
+  private String signContent(String frame) throws Exception {
     Map<String, Object> req = Json.object(frame.getBytes(StandardCharsets.UTF_8));
     String content =
         Json.text(req, "Base64Content").or(() -> Json.text(req, "JsonContent")).orElse("");
     byte[] hash =
         java.security.MessageDigest.getInstance("SHA-256")
             .digest(content.getBytes(StandardCharsets.UTF_8));
-    PrivateKey key = wrongKey ? DigestSigning.strangerKey() : credential.privateKey();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Status", 0);
-    m.put("Signature", b64(DigestSigning.sign(key, "2.16.840.1.101.3.4.2.1", hash)));
+    m.put(
+        "Signature",
+        b64(
+            signer()
+                .sign(new Digest(DigestAlgorithm.SHA256, hash), SignatureAlgorithm.RSA_SHA256)
+                .value()));
     return new String(Json.write(m), StandardCharsets.UTF_8);
   }
 
@@ -453,13 +521,11 @@ public final class VgcaPluginServer implements AutoCloseable {
     if (file.statusCode() != 200) {
       return status(5, "Không tải được tệp (HTTP " + file.statusCode() + ")");
     }
-    FileSigner signer = fileSigner;
-    if (signer == null) {
+    FileSigner engine = fileSigner;
+    if (engine == null) {
       return status(6, "no FileSigner configured in the fake");
     }
-    PrivateKey key =
-        fault == Fault.WRONG_KEY ? DigestSigning.strangerKey() : credential.privateKey();
-    byte[] signed = signer.sign(file.body(), verb, p, key, credential.chain());
+    byte[] signed = engine.sign(file.body(), verb, p, signer());
     String boundary = "----VgcaFake" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(
