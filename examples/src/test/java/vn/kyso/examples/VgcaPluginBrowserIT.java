@@ -37,8 +37,9 @@ import vn.kyso.testkit.VgcaPluginServer.Fault;
  * The browser signing example in Debian's headless Chromium: the page's helper talks to the fake
  * plug-in over WSS, the server prepares and completes (hash mode, the leader) or verifies the
  * upload (file mode, the văn thư with the organisation's certificate); the document ends signed
- * twice, verified and allowed. Also the plug-in missing, a cancellation, a value by another key,
- * and the văn thư issuing before the leader signed (the policy refuses the upload).
+ * twice, verified and allowed. Also the plug-in missing or slow to open, a garbage answer, a
+ * cancellation, a removed token, a value by another key, and the văn thư issuing before the leader
+ * signed (the policy refuses the upload).
  */
 class VgcaPluginBrowserIT {
   @RegisterExtension
@@ -167,6 +168,13 @@ class VgcaPluginBrowserIT {
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(missing).containsEntry("ok", false).containsEntry("code", "NOT_INSTALLED");
 
+    // A service that takes longer than 3 s to open counts as absent; one that answers garbage.
+    leader.fault(Fault.SLOW_OPEN);
+    chromium.open(app.uri() + "?plugin=" + leader.base(), "typeof window.kyso === 'object'");
+    assertThat(chromium.evaluate("window.kyso.probe().then(r => String(r.installed))"))
+        .isEqualTo("false");
+    leader.fault(Fault.GARBAGE);
+    assertThat(run(leader, "leaderSigns")).containsEntry("code", "GARBAGE");
     leader.fault(Fault.CANCEL);
     assertThat(run(leader, "leaderSigns")).containsEntry("code", "CANCELLED");
     leader.fault(Fault.TOKEN_REMOVED);
