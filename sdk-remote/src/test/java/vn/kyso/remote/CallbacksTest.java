@@ -132,6 +132,23 @@ class CallbacksTest {
     return tx;
   }
 
+  /** Prepares a PDF and submits its digest; the transaction is stored as the back end would. */
+  private RemoteTransaction submitOne(RemoteSigner remote) throws Exception {
+    RemoteCredential c = remote.credentials().get(0);
+    RemoteTransaction tx =
+        remote.submit(
+            c,
+            List.of(
+                PdfSigner.builder()
+                    .build()
+                    .prepare(pdf(), PdfSignatureOptions.builder(PadesLevel.B_B).build(), c.chain())
+                    .dataToSign()),
+            SignatureAlgorithm.RSA_SHA256,
+            "x");
+    store.put(tx.id(), tx);
+    return tx;
+  }
+
   private static void assertRefused(CallbackOutcome o, int status) {
     assertThat(o.kind()).as(o.toString()).isEqualTo(CallbackOutcome.Kind.REFUSED);
     assertThat(o.httpStatus()).isEqualTo(status);
@@ -187,19 +204,7 @@ class CallbacksTest {
       listen(remote);
       server.webhook(endpoint.uri("769"));
       server.callbackDelay(Duration.ofMinutes(5)); // the user has not answered yet
-      RemoteCredential c = remote.credentials().get(0);
-      RemoteTransaction tx =
-          remote.submit(
-              c,
-              List.of(
-                  PdfSigner.builder()
-                      .build()
-                      .prepare(
-                          pdf(), PdfSignatureOptions.builder(PadesLevel.B_B).build(), c.chain())
-                      .dataToSign()),
-              SignatureAlgorithm.RSA_SHA256,
-              "x");
-      store.put(tx.id(), tx);
+      RemoteTransaction tx = submitOne(remote);
       // A forger claims success with values of its own: the service says pending.
       server.send(
           endpoint.uri("769"),
@@ -226,19 +231,7 @@ class CallbacksTest {
       listen(remote);
       server.webhook(endpoint.uri("769"));
       server.callbackDelay(Duration.ofMillis(300));
-      RemoteCredential c = remote.credentials().get(0);
-      RemoteTransaction tx =
-          remote.submit(
-              c,
-              List.of(
-                  PdfSigner.builder()
-                      .build()
-                      .prepare(
-                          pdf(), PdfSignatureOptions.builder(PadesLevel.B_B).build(), c.chain())
-                      .dataToSign()),
-              SignatureAlgorithm.RSA_SHA256,
-              "x");
-      store.put(tx.id(), tx);
+      RemoteTransaction tx = submitOne(remote);
       remote.cancel(tx);
       assertRefused(next(), 409);
     }
@@ -286,19 +279,7 @@ class CallbacksTest {
               .userId("u")
               .responseUri(endpoint.uri("csc"))
               .build();
-      RemoteCredential c = holder[0].credentials().get(0);
-      RemoteTransaction tx =
-          holder[0].submit(
-              c,
-              List.of(
-                  PdfSigner.builder()
-                      .build()
-                      .prepare(
-                          pdf(), PdfSignatureOptions.builder(PadesLevel.B_B).build(), c.chain())
-                      .dataToSign()),
-              SignatureAlgorithm.RSA_SHA256,
-              "x");
-      store.put(tx.id(), tx);
+      submitOne(holder[0]);
       CallbackOutcome o = next();
       assertThat(o.kind()).isEqualTo(CallbackOutcome.Kind.RESULT);
       assertThat(o.result().orElseThrow().status()).isEqualTo(RemoteStatus.REJECTED);
