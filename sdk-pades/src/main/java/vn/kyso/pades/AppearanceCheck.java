@@ -52,7 +52,7 @@ final class AppearanceCheck {
 
   private AppearanceCheck() {}
 
-  /** What a widget shows. */
+  /** What a widget shows; its rectangle as the reader sees the page ({@link PageView}). */
   record Shown(int page, PDRectangle rect, int images, String text, long offset) {}
 
   static List<Finding> check(
@@ -67,6 +67,7 @@ final class AppearanceCheck {
       List<Shown> all = new ArrayList<>();
       Shown mine = null;
       for (int i = 0; i < doc.getNumberOfPages(); i++) {
+        PageView view = PageView.of(doc.getPage(i));
         for (PDAnnotation a : doc.getPage(i).getAnnotations()) {
           if (!(a instanceof PDAnnotationWidget w)) {
             continue;
@@ -78,7 +79,7 @@ final class AppearanceCheck {
               || w.getRectangle().getHeight() < 1) {
             continue;
           }
-          Shown s = shown(i, w, new PDSignature(value), limits);
+          Shown s = shown(i, view, w, new PDSignature(value), limits);
           all.add(s);
           if (value == sig.getCOSObject()) {
             mine = s;
@@ -119,8 +120,10 @@ final class AppearanceCheck {
     return v;
   }
 
-  private static Shown shown(int page, PDAnnotationWidget w, PDSignature sig, ResourceLimits limits)
+  private static Shown shown(
+      int page, PageView view, PDAnnotationWidget w, PDSignature sig, ResourceLimits limits)
       throws IOException {
+    PDRectangle rect = view.toView(w.getRectangle());
     int[] br = sig.getByteRange();
     long offset = br != null && br.length == 4 ? br[1] : 0;
     PDAppearanceStream stream =
@@ -128,12 +131,12 @@ final class AppearanceCheck {
             ? null
             : w.getAppearance().getNormalAppearance().getAppearanceStream();
     if (stream == null) {
-      return new Shown(page, w.getRectangle(), 0, "", offset);
+      return new Shown(page, rect, 0, "", offset);
     }
     int[] images = {0};
     StringBuilder text = new StringBuilder();
     walk(stream.getResources(), stream.getCOSObject(), images, text, 0, limits);
-    return new Shown(page, w.getRectangle(), images[0], text.toString().strip(), offset);
+    return new Shown(page, rect, images[0], text.toString().strip(), offset);
   }
 
   /** Counts images drawn and decodes text shown, following nested forms a few levels deep. */
@@ -300,12 +303,12 @@ final class AppearanceCheck {
       }
     }
     if (mine.images() == 0) {
-      PDRectangle crop = doc.getPage(mine.page()).getCropBox();
+      PageView view = PageView.of(doc.getPage(mine.page()));
       PDRectangle r = mine.rect();
       boolean topRight =
           mine.page() == 0
-              && r.getLowerLeftX() > crop.getLowerLeftX() + crop.getWidth() / 2
-              && r.getLowerLeftY() > crop.getLowerLeftY() + crop.getHeight() * 0.75f;
+              && r.getLowerLeftX() > view.width() / 2
+              && r.getLowerLeftY() > view.height() * 0.75f;
       if (!topRight) {
         out.add(finding("APPEARANCE_MARKER_POSITION", Severity.WARNING));
       }

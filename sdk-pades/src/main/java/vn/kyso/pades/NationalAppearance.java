@@ -55,17 +55,12 @@ final class NationalAppearance implements VisibleAppearance {
         return new Target(0, null, p.text());
       case RECTANGLE:
         {
-          PDPage page = page(doc, p.page());
-          PDRectangle crop = page.getCropBox();
-          double[] r = p.pointsFromBottom(crop.getHeight());
+          PageView view = view(doc, p.page());
+          double[] r = p.pointsFromBottom(view.height());
           PDRectangle rect =
-              new PDRectangle(
-                  (float) (crop.getLowerLeftX() + r[0]),
-                  (float) (crop.getLowerLeftY() + r[1]),
-                  (float) r[2],
-                  (float) r[3]);
-          requireInside(rect, crop, p.page());
-          return new Target(p.page(), rect, null);
+              new PDRectangle((float) r[0], (float) r[1], (float) r[2], (float) r[3]);
+          requireInside(rect, view, p.page());
+          return target(doc, p.page(), rect);
         }
       case SIGNER_BLOCK:
         return signerBlock(doc, p.text(), p.secondText());
@@ -77,45 +72,45 @@ final class NationalAppearance implements VisibleAppearance {
         return besidePersonal(doc);
       case TOP_RIGHT:
         {
-          PDPage page = page(doc, 0);
-          PDRectangle crop = page.getCropBox();
+          PageView view = view(doc, 0);
           float[] size = markerSize();
           PDRectangle rect =
               new PDRectangle(
-                  crop.getUpperRightX() - MARKER_MARGIN - size[0],
-                  crop.getUpperRightY() - MARKER_MARGIN - size[1],
+                  view.width() - MARKER_MARGIN - size[0],
+                  view.height() - MARKER_MARGIN - size[1],
                   size[0],
                   size[1]);
-          return new Target(0, rect, null);
+          return target(doc, 0, rect);
         }
       default:
         throw new IllegalStateException(p.kind().name());
     }
   }
 
-  private static PDPage page(PDDocument doc, int index) throws DocumentException {
+  /** The view of a page (rotated pages included: placement reasons as the reader sees it). */
+  static PageView view(PDDocument doc, int index) throws DocumentException {
     if (index >= doc.getNumberOfPages()) {
       throw invalid("the document has no page " + (index + 1));
     }
-    PDPage page = doc.getPage(index);
-    if (page.getRotation() % 360 != 0) {
-      throw invalid(
-          "page "
-              + (index + 1)
-              + " is rotated by "
-              + page.getRotation()
-              + " degrees; use an existing signature field or Placement.rectangle in the page's own"
-              + " coordinates");
+    try {
+      return PageView.of(doc.getPage(index));
+    } catch (IllegalArgumentException e) {
+      throw invalid("page " + (index + 1) + " has " + e.getMessage());
     }
-    return page;
   }
 
-  private static void requireInside(PDRectangle rect, PDRectangle crop, int pageIndex)
+  /** A rectangle the reader sees on a page, as the widget's rectangle in user space. */
+  private static Target target(PDDocument doc, int page, PDRectangle inView)
       throws DocumentException {
-    if (rect.getLowerLeftX() < crop.getLowerLeftX() - 0.5f
-        || rect.getLowerLeftY() < crop.getLowerLeftY() - 0.5f
-        || rect.getUpperRightX() > crop.getUpperRightX() + 0.5f
-        || rect.getUpperRightY() > crop.getUpperRightY() + 0.5f) {
+    return new Target(page, view(doc, page).toUser(inView), null);
+  }
+
+  private static void requireInside(PDRectangle rect, PageView view, int pageIndex)
+      throws DocumentException {
+    if (rect.getLowerLeftX() < -0.5f
+        || rect.getLowerLeftY() < -0.5f
+        || rect.getUpperRightX() > view.width() + 0.5f
+        || rect.getUpperRightY() > view.height() + 0.5f) {
       throw invalid(
           "the rectangle is outside the visible area (crop box) of page " + (pageIndex + 1));
     }
@@ -125,7 +120,7 @@ final class NationalAppearance implements VisibleAppearance {
     return new DocumentException(ErrorCode.APPEARANCE_INVALID, null, why);
   }
 
-  /** A line of text on a page: its text and box in user space. */
+  /** A line of text on a page: its text and box in the page's view ({@link PageView}). */
   record Line(int page, String text, float left, float right, float top, float bottom) {
     float centreX() {
       return (left + right) / 2;
@@ -147,7 +142,12 @@ final class NationalAppearance implements VisibleAppearance {
 
             @Override
             protected void writeString(String word, List<TextPosition> wordPositions) {
-              if (wordPositions.isEmpty()) {
+              // Only text the reader sees upright: its direction is the page's rotation. Text that
+              // runs sideways for the reader (a stamp, a margin note, a scan's content on a page
+              // rotated the wrong way) is not a line of a signer block.
+              if (wordPositions.isEmpty()
+                  || Math.floorMod(Math.round(wordPositions.get(0).getDir()), 360)
+                      != Math.floorMod(getCurrentPage().getRotation(), 360)) {
                 return;
               }
               if (!positions.isEmpty()) {
@@ -193,16 +193,17 @@ final class NationalAppearance implements VisibleAppearance {
                 text.setLength(0);
                 return;
               }
-              PDRectangle crop = getCurrentPage().getCropBox();
+              // Direction-adjusted positions are the reader's view, measured from its top.
+              float viewHeight = PageView.of(getCurrentPage()).height();
               float left = Float.MAX_VALUE;
               float right = -Float.MAX_VALUE;
               float top = -Float.MAX_VALUE;
               float bottom = Float.MAX_VALUE;
               for (TextPosition t : positions) {
-                float baseline = crop.getUpperRightY() - t.getYDirAdj();
+                float baseline = viewHeight - t.getYDirAdj();
                 float size = Math.max(t.getFontSizeInPt(), t.getHeightDir());
-                left = Math.min(left, crop.getLowerLeftX() + t.getXDirAdj());
-                right = Math.max(right, crop.getLowerLeftX() + t.getXDirAdj() + t.getWidthDirAdj());
+                left = Math.min(left, t.getXDirAdj());
+                right = Math.max(right, t.getXDirAdj() + t.getWidthDirAdj());
                 top = Math.max(top, baseline + size * 0.75f);
                 bottom = Math.min(bottom, baseline - size * 0.22f);
               }
@@ -286,7 +287,6 @@ final class NationalAppearance implements VisibleAppearance {
               + nameLine
               + "'");
     }
-    page(doc, bestName.page());
     float gapTop = bestTitle.bottom() - 2;
     float gapBottom = bestName.top() + 2;
     float gap = gapTop - gapBottom;
@@ -297,8 +297,8 @@ final class NationalAppearance implements VisibleAppearance {
     float[] size = v.image().isEmpty() ? markerSize() : imageSize(gap);
     float centreX = (bestTitle.centreX() + bestName.centreX()) / 2;
     float y = gapBottom + (gap - size[1]) / 2;
-    return new Target(
-        bestName.page(), new PDRectangle(centreX - size[0] / 2, y, size[0], size[1]), null);
+    return target(
+        doc, bestName.page(), new PDRectangle(centreX - size[0] / 2, y, size[0], size[1]));
   }
 
   /**
@@ -318,7 +318,6 @@ final class NationalAppearance implements VisibleAppearance {
     if (start == null) {
       throw invalid("the line '" + lineText + "' is not in the document");
     }
-    page(doc, start.page());
     Line title = start;
     Line name = null;
     boolean extended = true;
@@ -352,10 +351,10 @@ final class NationalAppearance implements VisibleAppearance {
     }
     float[] size = v.image().isEmpty() ? markerSize() : imageSize(gap);
     float centreX = name != null ? (title.centreX() + name.centreX()) / 2 : title.centreX();
-    return new Target(
+    return target(
+        doc,
         title.page(),
-        new PDRectangle(centreX - size[0] / 2, gapBottom + (gap - size[1]) / 2, size[0], size[1]),
-        null);
+        new PDRectangle(centreX - size[0] / 2, gapBottom + (gap - size[1]) / 2, size[0], size[1]));
   }
 
   private Target marker(PDDocument doc, String placeholder) throws DocumentException {
@@ -369,12 +368,11 @@ final class NationalAppearance implements VisibleAppearance {
     if (found == null) {
       throw invalid("the placeholder '" + placeholder + "' is not in the document");
     }
-    page(doc, found.page());
     float[] size = v.image().isEmpty() ? markerSize() : imageSize(Float.MAX_VALUE);
     float cx = found.centreX();
     float cy = (found.top() + found.bottom()) / 2;
-    return new Target(
-        found.page(), new PDRectangle(cx - size[0] / 2, cy - size[1] / 2, size[0], size[1]), null);
+    return target(
+        doc, found.page(), new PDRectangle(cx - size[0] / 2, cy - size[1] / 2, size[0], size[1]));
   }
 
   private Target besidePersonal(PDDocument doc) throws DocumentException {
@@ -418,13 +416,12 @@ final class NationalAppearance implements VisibleAppearance {
       throw invalid(
           "there is no earlier visible signature to place the seal beside; give a placement");
     }
-    page(doc, lastPage);
-    PDRectangle personal = last.getRectangle();
+    PDRectangle personal = view(doc, lastPage).toView(last.getRectangle());
     float w = (float) v.widthMm() * MM;
     float h = (float) v.heightMm() * MM;
     float right = personal.getLowerLeftX() + (float) v.overlapRatio() * personal.getWidth();
     float bottom = personal.getLowerLeftY() + personal.getHeight() / 2 - h / 2;
-    return new Target(lastPage, new PDRectangle(right - w, bottom, w, h), null);
+    return target(doc, lastPage, new PDRectangle(right - w, bottom, w, h));
   }
 
   /** The image size in points: the configured width, shrunk to fit a height. */

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.util.Matrix;
 
 /** Official letters with real signer blocks, and signature and seal images, made in the test. */
 final class Letters {
@@ -75,6 +76,68 @@ final class Letters {
       doc.save(file.toFile());
     }
     return file;
+  }
+
+  /**
+   * A one-page letter that reads upright on a page turned by {@code rotation}: the reader sees an
+   * A4 portrait page (595 × 842 pt), whatever the rotation; the user-space page is landscape for 90
+   * and 270. The media box starts at ({@code originX}, {@code originY}) and the crop box is {@code
+   * inset} points inside it on every side. The text is placed as {@link #letter} places it, in the
+   * reader's coordinates.
+   */
+  static Path uprightLetter(
+      Path dir,
+      String name,
+      int rotation,
+      float originX,
+      float originY,
+      float inset,
+      Block... blocks)
+      throws IOException {
+    Path file = dir.resolve(name);
+    boolean quarter = rotation == 90 || rotation == 270;
+    float cropW = quarter ? PDRectangle.A4.getHeight() : PDRectangle.A4.getWidth();
+    float cropH = quarter ? PDRectangle.A4.getWidth() : PDRectangle.A4.getHeight();
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page =
+          new PDPage(new PDRectangle(originX, originY, cropW + 2 * inset, cropH + 2 * inset));
+      page.setCropBox(new PDRectangle(originX + inset, originY + inset, cropW, cropH));
+      page.setRotation(rotation);
+      doc.addPage(page);
+      PageView view = PageView.of(page);
+      PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(font()), true);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        Writer at =
+            (size, x, y, s) -> {
+              float[] u = view.toUser(x, y);
+              cs.beginText();
+              cs.setFont(font, size);
+              cs.setTextMatrix(Matrix.getRotateInstance(Math.toRadians(rotation), u[0], u[1]));
+              cs.showText(s);
+              cs.endText();
+            };
+        at.write(12, 60, 780, "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM");
+        at.write(12, 60, 760, "Số: 123/UBND-VP");
+        at.write(12, 60, 700, "V/v triển khai chữ ký số chuyên dùng Chính phủ");
+        for (Block b : blocks) {
+          float y = b.top();
+          for (String line : b.lines()) {
+            float w = font.getStringWidth(line) / 1000 * 13;
+            at.write(13, b.centreX() - w / 2, y, line);
+            y -= 16;
+          }
+          float w = font.getStringWidth(b.name()) / 1000 * 13;
+          at.write(13, b.centreX() - w / 2, y - 80, b.name());
+        }
+      }
+      doc.save(file.toFile());
+    }
+    return file;
+  }
+
+  /** Shows a line of text at a point of the reader's view. */
+  private interface Writer {
+    void write(float size, float x, float y, String s) throws IOException;
   }
 
   private static void centred(

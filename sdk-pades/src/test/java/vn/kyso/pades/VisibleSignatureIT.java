@@ -30,13 +30,14 @@ class VisibleSignatureIT {
     ExternalTools.requireCommand("pdftoppm", "poppler-utils");
   }
 
-  /** Renders page 1 at 144 dpi (2 pixels per point) with pdftoppm. */
+  /** Renders page 1 (its crop box) at 144 dpi (2 pixels per point) with pdftoppm. */
   private static BufferedImage pdftoppm(Path pdf, Path dir) throws Exception {
     Path prefix = dir.resolve(pdf.getFileName() + "-page");
     Process p =
         new ProcessBuilder(
                 "pdftoppm",
                 "-png",
+                "-cropbox", // what a reader shows: the crop box, not the media box
                 "-r",
                 "144",
                 "-f",
@@ -128,5 +129,37 @@ class VisibleSignatureIT {
     assertThat(dark).as("the copy marker's text, top right").isGreaterThan(150);
     assertThat(m.getLowerLeftX()).isGreaterThan(PDRectangle.A4.getWidth() / 2);
     assertThat(m.getLowerLeftY()).isGreaterThan(PDRectangle.A4.getHeight() * 0.85f);
+  }
+
+  /** pdftoppm shows signatures on rotated, offset and cropped pages upright where placed. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "/Rotate {0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "90, 0, 0, 0",
+    "180, 100, 50, 20",
+    "270, -40, 60, 15"
+  })
+  void rotatedPages_renderUprightWhereTheReaderExpects(
+      int rotation, float ox, float oy, float inset, @TempDir Path dir) throws Exception {
+    Path in = Letters.uprightLetter(dir, "letter.pdf", rotation, ox, oy, inset, Letters.TM);
+    Path out = dir.resolve("signed.pdf");
+    sign(
+        in,
+        out,
+        VisibleSignature.personal(
+            RotatedPagesTest.twoColours(), Placement.signerBlock("CHỦ TỊCH", "Nguyễn Văn An")),
+        TestIdentity.CHAIRMAN);
+    PDRectangle seen = RotatedPagesTest.seen(out).view();
+    BufferedImage page = pdftoppm(out, dir);
+    assertThat(page.getWidth()).isEqualTo(Math.round(PDRectangle.A4.getWidth() * 2));
+    assertThat(page.getHeight()).isEqualTo(Math.round(PDRectangle.A4.getHeight() * 2));
+    int[] h = RotatedPagesTest.halves(page, seen);
+    assertThat(h[0]).as("red in the upper half").isGreaterThan(300);
+    assertThat(h[3]).as("blue in the lower half").isGreaterThan(300);
+    assertThat(h[1] + h[2])
+        .as("upright: no blue above, no red below")
+        .isLessThan((h[0] + h[3]) / 20);
+    PDRectangle elsewhere = new PDRectangle(0, 0, 595, 842);
+    int everywhereRed = RotatedPagesTest.count(page, elsewhere, VisibleSignatureTest::isRed);
+    assertThat(everywhereRed).as("nothing red outside the signature").isEqualTo(h[0] + h[2]);
   }
 }

@@ -1,5 +1,6 @@
 package vn.kyso.pades.internal;
 
+import java.awt.geom.AffineTransform;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -25,6 +26,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
@@ -198,7 +200,7 @@ public final class PdfUpdate implements Closeable {
         }
         PDAnnotationWidget w = existing.getWidgets().get(0);
         w.setRectangle(fieldRect);
-        drawVisible(doc, w, p.visible(), fieldRect, p.signingTime());
+        drawVisible(doc, w, p.visible(), fieldRect, p.signingTime(), rotationOf(doc, w));
       }
       if (existing == null) {
         PDSignatureField created = fieldOf(doc, sig);
@@ -209,7 +211,13 @@ public final class PdfUpdate implements Closeable {
           PDAnnotationWidget w = created.getWidgets().get(0);
           w.setRectangle(target.rectangle());
           w.setPage(doc.getPage(target.page()));
-          drawVisible(doc, w, p.visible(), target.rectangle(), p.signingTime());
+          drawVisible(
+              doc,
+              w,
+              p.visible(),
+              target.rectangle(),
+              p.signingTime(),
+              doc.getPage(target.page()).getRotation());
         } else if (p.rectangle() != null && created != null && !created.getWidgets().isEmpty()) {
           float[] r = p.rectangle();
           created.getWidgets().get(0).setRectangle(new PDRectangle(r[0], r[1], r[2], r[3]));
@@ -243,17 +251,50 @@ public final class PdfUpdate implements Closeable {
     }
   }
 
+  /** The rotation of the page a widget sits on (its /P, else the page that lists it). */
+  private static int rotationOf(PDDocument doc, PDAnnotationWidget widget) throws IOException {
+    if (widget.getPage() != null) {
+      return widget.getPage().getRotation();
+    }
+    for (PDPage page : doc.getPages()) {
+      for (var a : page.getAnnotations()) {
+        if (a.getCOSObject() == widget.getCOSObject()) {
+          return page.getRotation();
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Draws the appearance upright for the reader: on a page turned by {@code /Rotate}, the form is
+   * drawn in the reader's orientation (its box the rectangle as the reader sees it) and turned back
+   * by its {@code /Matrix}, so that the page's rotation sets it straight.
+   */
   private static void drawVisible(
       PDDocument doc,
       PDAnnotationWidget widget,
       VisibleAppearance visible,
       PDRectangle rect,
-      Instant signingTime)
+      Instant signingTime,
+      int pageRotation)
       throws IOException {
+    int rotation = Math.floorMod(pageRotation, 360);
+    boolean quarter = rotation == 90 || rotation == 270;
+    float w = quarter ? rect.getHeight() : rect.getWidth();
+    float h = quarter ? rect.getWidth() : rect.getHeight();
     PDAppearanceStream stream = new PDAppearanceStream(doc);
-    stream.setBBox(new PDRectangle(rect.getWidth(), rect.getHeight()));
+    stream.setBBox(new PDRectangle(w, h));
+    switch (rotation) {
+      case 90 -> stream.setMatrix(new AffineTransform(0, 1, -1, 0, h, 0));
+      case 180 -> stream.setMatrix(new AffineTransform(-1, 0, 0, -1, w, h));
+      case 270 -> stream.setMatrix(new AffineTransform(0, -1, 1, 0, 0, w));
+      default -> {
+        // upright already
+      }
+    }
     stream.setResources(new PDResources());
-    visible.draw(doc, stream, rect.getWidth(), rect.getHeight(), signingTime);
+    visible.draw(doc, stream, w, h, signingTime);
     PDAppearanceDictionary ap = new PDAppearanceDictionary();
     ap.setNormalAppearance(stream);
     widget.setAppearance(ap);
