@@ -48,7 +48,8 @@ class ModulePathIT {
           "junit-jupiter-api-",
           "junit-platform-commons-",
           "opentest4j-",
-          "apiguardian-api-");
+          "apiguardian-api-",
+          "Java-WebSocket-");
 
   private static String modulePath;
 
