@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -318,6 +319,32 @@ class PdfStructureFuzzProperties {
   @Property
   void mutatedCms_isNeverPassed(@ForAll("cmsMutations") byte[] pdf) throws Exception {
     neverPassed(pdf);
+  }
+
+  /**
+   * Found by {@link #mutatedCms_isNeverPassed} in a long run (seed -2939310843179355195): the
+   * SignerInfo version is not signed, and a value RFC 5652 does not allow (here 0x42) verified. It
+   * is a FORMAT failure now; 1 and 3 stay accepted.
+   */
+  @Example
+  void signerInfoVersionOtherThan1Or3_isNotPassed() throws Exception {
+    SignedData sd =
+        SignedData.getInstance(
+            ContentInfo.getInstance(ASN1Primitive.fromByteArray(cms)).getContent());
+    byte[] signerInfo = sd.getSignerInfos().getObjectAt(0).toASN1Primitive().getEncoded("DER");
+    int at = indexOf(cms, signerInfo);
+    int header = (signerInfo[1] & 0x80) == 0 ? 2 : 2 + (signerInfo[1] & 0x7f);
+    int version = at + header;
+    assertThat(new byte[] {cms[version], cms[version + 1], cms[version + 2]})
+        .containsExactly(2, 1, 1);
+    for (int v : new int[] {0, 2, 4, 0x42}) {
+      byte[] d = cms.clone();
+      d[version + 2] = (byte) v;
+      neverPassed(withContents(d));
+    }
+    byte[] three = cms.clone();
+    three[version + 2] = 3;
+    answer(withContents(three), false);
   }
 
   /**

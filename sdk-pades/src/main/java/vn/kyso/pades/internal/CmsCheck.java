@@ -104,6 +104,12 @@ public final class CmsCheck {
         return fail("FORMAT", "the CMS holds " + signers.size() + " signers, expected exactly one");
       }
       SignerInformation si = signers.iterator().next();
+      // RFC 5652 5.3: 1 with issuerAndSerialNumber, 3 with subjectKeyIdentifier. Either value is
+      // accepted with either identifier (tools mix them up harmlessly); any other is malformed.
+      if (si.getVersion() != 1 && si.getVersion() != 3) {
+        return fail(
+            "FORMAT", "SignerInfo version " + si.getVersion() + " is not one RFC 5652 allows");
+      }
       if (cms.getDigestAlgorithmIDs().stream()
           .noneMatch(a -> a.getAlgorithm().getId().equals(si.getDigestAlgOID()))) {
         return fail(
@@ -244,6 +250,10 @@ public final class CmsCheck {
         return fail("FORMAT", "the CMS holds " + signers.size() + " signers, expected exactly one");
       }
       SignerInformation si = signers.iterator().next();
+      if (si.getVersion() != 1 && si.getVersion() != 3) {
+        return fail(
+            "FORMAT", "SignerInfo version " + si.getVersion() + " is not one RFC 5652 allows");
+      }
       if (!CmsEncoding.signedAttributesAreDer(padded)) {
         return fail("FORMAT", "the signed attributes are not DER-encoded");
       }
