@@ -36,6 +36,33 @@ class TsaClientTest {
     assertThat(TimestampToken.parse(token.encoded()).covers(DIGEST)).isTrue();
   }
 
+  /** The versions in a token are not signed: a value RFC 5652 does not allow is malformed. */
+  @Test
+  void aTokenWithAnUnknownSignerInfoVersion_isMalformed() throws Exception {
+    byte[] der = PKI.tsaClient().timestamp(DIGEST).encoded();
+    org.bouncycastle.asn1.cms.SignedData sd =
+        org.bouncycastle.asn1.cms.SignedData.getInstance(
+            org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                    org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der))
+                .getContent());
+    byte[] signerInfo = sd.getSignerInfos().getObjectAt(0).toASN1Primitive().getEncoded("DER");
+    int at = -1;
+    for (int i = 0; i + signerInfo.length <= der.length && at < 0; i++) {
+      if (java.util.Arrays.equals(
+          der, i, i + signerInfo.length, signerInfo, 0, signerInfo.length)) {
+        at = i;
+      }
+    }
+    int version = at + ((signerInfo[1] & 0x80) == 0 ? 2 : 2 + (signerInfo[1] & 0x7f));
+    assertThat(der[version]).isEqualTo((byte) 2);
+    byte[] mutated = der.clone();
+    mutated[version + 2] = 0x42;
+    assertThatThrownBy(() -> TimestampToken.parse(mutated))
+        .isInstanceOfSatisfying(
+            vn.kyso.api.DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP));
+  }
+
   @Test
   void timestamp_withRequestedPolicy_isChecked() throws Exception {
     TsaClient client =

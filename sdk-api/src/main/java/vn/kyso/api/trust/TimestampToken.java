@@ -78,10 +78,25 @@ public final class TimestampToken {
       throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "time-stamp token", MAX_SIZE);
     }
     TimeStampToken token;
+    CMSSignedData cms;
     try {
-      token = new TimeStampToken(new CMSSignedData(der));
+      cms = new CMSSignedData(der);
+      token = new TimeStampToken(cms);
     } catch (Exception e) {
       throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, e, e.getClass().getSimpleName());
+    }
+    // RFC 5652 5.1 and 5.3: the versions are not signed; values it does not allow are malformed.
+    int signedDataVersion = cms.getVersion();
+    int signerInfoVersion = cms.getSignerInfos().getSigners().iterator().next().getVersion();
+    if ((signedDataVersion != 1
+            && signedDataVersion != 3
+            && signedDataVersion != 4
+            && signedDataVersion != 5)
+        || (signerInfoVersion != 1 && signerInfoVersion != 3)) {
+      throw new DocumentException(
+          ErrorCode.MALFORMED_TIMESTAMP,
+          null,
+          "SignedData version " + signedDataVersion + ", SignerInfo version " + signerInfoVersion);
     }
     if (!CmsEncoding.signedAttributesAreDer(der)) {
       throw new DocumentException(
