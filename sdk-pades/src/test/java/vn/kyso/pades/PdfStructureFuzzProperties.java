@@ -112,8 +112,12 @@ class PdfStructureFuzzProperties {
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
+    return indexOf(haystack, needle, 0);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
     outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
+    for (int i = from; i + needle.length <= haystack.length; i++) {
       for (int j = 0; j < needle.length; j++) {
         if (haystack[i + j] != needle[j]) {
           continue outer;
@@ -345,6 +349,35 @@ class PdfStructureFuzzProperties {
     byte[] three = cms.clone();
     three[version + 2] = 3;
     answer(withContents(three), false);
+  }
+
+  /**
+   * Found by {@link #mutatedCms_isNeverPassed} in CI (seed 843460575469944545): the parameters of
+   * the SignerInfo's signature algorithm are not signed, and rsaEncryption's NULL turned into an
+   * empty {@code [17]} verified. Parameters RFC 4055 and 5754 do not allow are a FORMAT failure
+   * now, for the signature and digest algorithms and the SignedData's digestAlgorithms alike.
+   */
+  @Example
+  void algorithmParametersOtherThanNull_areNotPassed() throws Exception {
+    byte[] rsaNull = {6, 9, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1, 1, 5, 0};
+    byte[] sha256Null = {6, 9, 0x60, (byte) 0x86, 0x48, 1, 0x65, 3, 4, 2, 1, 5, 0};
+    int rsa = -1; // the last one: the SignerInfo's (the certificates' keys come before it)
+    for (int i = indexOf(cms, rsaNull); i >= 0; i = indexOf(cms, rsaNull, i + 1)) {
+      rsa = i;
+    }
+    int lastSha = -1;
+    for (int i = indexOf(cms, sha256Null); i >= 0; i = indexOf(cms, sha256Null, i + 1)) {
+      lastSha = i;
+    }
+    int firstSha = indexOf(cms, sha256Null);
+    assertThat(rsa).isGreaterThan(certsEnd);
+    for (int at : new int[] {rsa, firstSha, lastSha}) {
+      for (byte tag : new byte[] {(byte) 0x91, 0x04, 0x30}) {
+        byte[] d = cms.clone();
+        d[at + 11] = tag;
+        neverPassed(withContents(d));
+      }
+    }
   }
 
   /**

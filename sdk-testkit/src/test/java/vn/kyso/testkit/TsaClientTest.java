@@ -63,6 +63,48 @@ class TsaClientTest {
             e -> assertThat(e.code()).isEqualTo(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP));
   }
 
+  /**
+   * The algorithm identifiers of a token's SignerInfo are not signed either: parameters the
+   * algorithm does not allow make it malformed (the same rule as for signatures).
+   */
+  @Test
+  void aTokenWithSignatureAlgorithmParameters_isMalformed() throws Exception {
+    byte[] der = PKI.tsaClient().timestamp(DIGEST).encoded();
+    org.bouncycastle.asn1.cms.SignedData sd =
+        org.bouncycastle.asn1.cms.SignedData.getInstance(
+            org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                    org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der))
+                .getContent());
+    org.bouncycastle.asn1.cms.SignerInfo si =
+        org.bouncycastle.asn1.cms.SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+    org.bouncycastle.asn1.cms.SignerInfo altered =
+        new org.bouncycastle.asn1.cms.SignerInfo(
+            si.getSID(),
+            si.getDigestAlgorithm(),
+            si.getAuthenticatedAttributes(),
+            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                si.getDigestEncryptionAlgorithm().getAlgorithm(),
+                new org.bouncycastle.asn1.DEROctetString(new byte[0])),
+            si.getEncryptedDigest(),
+            si.getUnauthenticatedAttributes());
+    byte[] mutated =
+        new org.bouncycastle.asn1.cms.ContentInfo(
+                org.bouncycastle.asn1.cms.CMSObjectIdentifiers.signedData,
+                new org.bouncycastle.asn1.cms.SignedData(
+                    sd.getDigestAlgorithms(),
+                    sd.getEncapContentInfo(),
+                    sd.getCertificates(),
+                    sd.getCRLs(),
+                    new org.bouncycastle.asn1.DERSet(altered)))
+            .getEncoded("DER");
+
+    assertThatThrownBy(() -> TimestampToken.parse(mutated))
+        .isInstanceOfSatisfying(
+            vn.kyso.api.DocumentException.class,
+            e -> assertThat(e.code()).isEqualTo(vn.kyso.api.ErrorCode.MALFORMED_TIMESTAMP));
+    assertThat(TimestampToken.parse(der).genTime()).isNotNull();
+  }
+
   @Test
   void timestamp_withRequestedPolicy_isChecked() throws Exception {
     TsaClient client =

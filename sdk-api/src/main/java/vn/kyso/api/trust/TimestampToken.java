@@ -19,6 +19,7 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.shared.CmsEncoding;
+import vn.kyso.api.shared.CmsSignatures;
 
 /**
  * An RFC 3161 time-stamp token whose CMS signature has been checked against the TSA certificate it
@@ -97,6 +98,17 @@ public final class TimestampToken {
           ErrorCode.MALFORMED_TIMESTAMP,
           null,
           "SignedData version " + signedDataVersion + ", SignerInfo version " + signerInfoVersion);
+    }
+    var tsaSigner = cms.getSignerInfos().getSigners().iterator().next().toASN1Structure();
+    String parameters =
+        CmsSignatures.algorithmParametersProblem(
+            tsaSigner.getDigestAlgorithm(), tsaSigner.getDigestEncryptionAlgorithm());
+    if (parameters == null
+        && !cms.getDigestAlgorithmIDs().stream().allMatch(CmsSignatures::absentOrNull)) {
+      parameters = "a digest algorithm identifier has parameters RFC 5754 does not allow";
+    }
+    if (parameters != null) {
+      throw new DocumentException(ErrorCode.MALFORMED_TIMESTAMP, null, parameters);
     }
     if (!CmsEncoding.signedAttributesAreDer(der)) {
       throw new DocumentException(

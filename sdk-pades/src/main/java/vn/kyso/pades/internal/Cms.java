@@ -1,17 +1,11 @@
 package vn.kyso.pades.internal;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
@@ -25,19 +19,12 @@ import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerIdentifier;
 import org.bouncycastle.asn1.cms.SignerInfo;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.IssuerSerial;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.SignatureAlgorithm;
+import vn.kyso.api.shared.CmsSignatures;
 
 /**
  * Builds the CMS SignedData of a PAdES baseline signature (ETSI EN 319 142-1, 5.3; ETSI EN 319
@@ -72,38 +59,16 @@ public final class Cms {
 
   private static ASN1Set attributeSet(
       X509Certificate signer, DigestAlgorithm digest, byte[] contentDigest) {
-    try {
-      ASN1EncodableVector v = new ASN1EncodableVector();
-      v.add(
-          new Attribute(
-              PKCSObjectIdentifiers.pkcs_9_at_contentType, new DERSet(CMSObjectIdentifiers.data)));
-      v.add(
-          new Attribute(
-              PKCSObjectIdentifiers.pkcs_9_at_messageDigest,
-              new DERSet(new DEROctetString(contentDigest))));
-      byte[] certHash = MessageDigest.getInstance(digest.jcaName()).digest(signer.getEncoded());
-      IssuerSerial issuerSerial =
-          new IssuerSerial(
-              new GeneralNames(
-                  new GeneralName(
-                      X500Name.getInstance(signer.getIssuerX500Principal().getEncoded()))),
-              signer.getSerialNumber());
-      ESSCertIDv2 id =
-          digest == DigestAlgorithm.SHA256
-              ? new ESSCertIDv2(
-                  certHash, issuerSerial) // SHA-256 is the DEFAULT and is left out (DER)
-              : new ESSCertIDv2(
-                  new AlgorithmIdentifier(new ASN1ObjectIdentifier(digest.oid())),
-                  certHash,
-                  issuerSerial);
-      v.add(
-          new Attribute(
-              PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-              new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {id}))));
-      return new DERSet(v);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    ASN1EncodableVector v = new ASN1EncodableVector();
+    v.add(
+        new Attribute(
+            PKCSObjectIdentifiers.pkcs_9_at_contentType, new DERSet(CMSObjectIdentifiers.data)));
+    v.add(
+        new Attribute(
+            PKCSObjectIdentifiers.pkcs_9_at_messageDigest,
+            new DERSet(new DEROctetString(contentDigest))));
+    v.add(CmsSignatures.signingCertificateV2(signer, digest));
+    return new DERSet(v);
   }
 
   /**
@@ -169,28 +134,7 @@ public final class Cms {
    * @return rsaEncryption, id-RSASSA-PSS with parameters, or ecdsa-with-SHAxxx
    */
   public static AlgorithmIdentifier signatureAlgorithmId(SignatureAlgorithm algorithm) {
-    if (algorithm.isPss()) {
-      AlgorithmIdentifier hash =
-          new AlgorithmIdentifier(
-              new ASN1ObjectIdentifier(algorithm.digestAlgorithm().oid()), DERNull.INSTANCE);
-      return new AlgorithmIdentifier(
-          PKCSObjectIdentifiers.id_RSASSA_PSS,
-          new RSASSAPSSparams(
-              hash,
-              new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, hash),
-              new ASN1Integer(algorithm.digestAlgorithm().length()),
-              new ASN1Integer(1)));
-    }
-    if (algorithm.keyType() == SignatureAlgorithm.KeyType.RSA) {
-      return new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE);
-    }
-    ASN1ObjectIdentifier oid =
-        switch (algorithm.digestAlgorithm()) {
-          case SHA384 -> X9ObjectIdentifiers.ecdsa_with_SHA384;
-          case SHA512 -> X9ObjectIdentifiers.ecdsa_with_SHA512;
-          default -> X9ObjectIdentifiers.ecdsa_with_SHA256;
-        };
-    return new AlgorithmIdentifier(oid);
+    return CmsSignatures.signatureAlgorithmId(algorithm);
   }
 
   /**
@@ -207,22 +151,6 @@ public final class Cms {
       SignatureAlgorithm algorithm,
       byte[] signedAttributes,
       byte[] value) {
-    try {
-      Signature s;
-      if (algorithm.isPss()) {
-        String h = algorithm.digestAlgorithm().jcaName();
-        s = Signature.getInstance("RSASSA-PSS");
-        s.setParameter(
-            new PSSParameterSpec(
-                h, "MGF1", new MGF1ParameterSpec(h), algorithm.digestAlgorithm().length(), 1));
-      } else {
-        s = Signature.getInstance(algorithm.jcaName());
-      }
-      s.initVerify(certificate.getPublicKey());
-      s.update(signedAttributes);
-      return s.verify(value);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return false;
-    }
+    return CmsSignatures.verify(certificate, algorithm, signedAttributes, value);
   }
 }

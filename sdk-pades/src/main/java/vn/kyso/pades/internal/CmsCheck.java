@@ -19,13 +19,7 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.ess.ESSCertID;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificate;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
@@ -34,6 +28,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.shared.CmsEncoding;
+import vn.kyso.api.shared.CmsSignatures;
 
 /** Parses and checks the CMS container of a PDF signature against the byte-range digest. */
 public final class CmsCheck {
@@ -110,6 +105,17 @@ public final class CmsCheck {
         return fail(
             "FORMAT", "SignerInfo version " + si.getVersion() + " is not one RFC 5652 allows");
       }
+      String parameters =
+          CmsSignatures.algorithmParametersProblem(
+              si.toASN1Structure().getDigestAlgorithm(),
+              si.toASN1Structure().getDigestEncryptionAlgorithm());
+      if (parameters == null
+          && !cms.getDigestAlgorithmIDs().stream().allMatch(CmsSignatures::absentOrNull)) {
+        parameters = "a digest algorithm identifier has parameters RFC 5754 does not allow";
+      }
+      if (parameters != null) {
+        return fail("FORMAT", parameters);
+      }
       if (cms.getDigestAlgorithmIDs().stream()
           .noneMatch(a -> a.getAlgorithm().getId().equals(si.getDigestAlgOID()))) {
         return fail(
@@ -159,24 +165,10 @@ public final class CmsCheck {
           new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
         return fail("CRYPTO", "the signature value does not verify with the signer certificate");
       }
-      String note = null;
-      boolean bound = false;
-      Attribute v2 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
-      Attribute v1 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificate);
-      if (v2 != null) {
-        bound =
-            boundV2(SigningCertificateV2.getInstance(v2.getAttrValues().getObjectAt(0)), signer);
-        note = bound ? null : "signing-certificate-v2 names another certificate";
-      } else if (v1 != null) {
-        bound = boundV1(SigningCertificate.getInstance(v1.getAttrValues().getObjectAt(0)), signer);
-        note =
-            bound
-                ? "signing-certificate (v1, SHA-1)"
-                : "signing-certificate names another certificate";
-      } else {
-        note = "no signing-certificate attribute";
-      }
-      if (!bound && (requireSigningCertificateV2 || v2 != null || v1 != null)) {
+      CmsSignatures.Binding binding = CmsSignatures.binding(signed, signer);
+      boolean bound = binding.bound();
+      String note = binding.note();
+      if (!bound && (requireSigningCertificateV2 || binding.present())) {
         return new Outcome(
             note,
             "SIGNING_CERTIFICATE",
@@ -254,6 +246,17 @@ public final class CmsCheck {
         return fail(
             "FORMAT", "SignerInfo version " + si.getVersion() + " is not one RFC 5652 allows");
       }
+      String parameters =
+          CmsSignatures.algorithmParametersProblem(
+              si.toASN1Structure().getDigestAlgorithm(),
+              si.toASN1Structure().getDigestEncryptionAlgorithm());
+      if (parameters == null
+          && !cms.getDigestAlgorithmIDs().stream().allMatch(CmsSignatures::absentOrNull)) {
+        parameters = "a digest algorithm identifier has parameters RFC 5754 does not allow";
+      }
+      if (parameters != null) {
+        return fail("FORMAT", parameters);
+      }
       if (!CmsEncoding.signedAttributesAreDer(padded)) {
         return fail("FORMAT", "the signed attributes are not DER-encoded");
       }
@@ -286,37 +289,6 @@ public final class CmsCheck {
       return fail(
           "FORMAT", "the CMS signature cannot be processed: " + e.getClass().getSimpleName());
     }
-  }
-
-  private static boolean boundV2(SigningCertificateV2 sc, X509Certificate signer) throws Exception {
-    ESSCertIDv2[] ids = sc.getCerts();
-    if (ids.length == 0) {
-      return false;
-    }
-    ESSCertIDv2 id = ids[0];
-    AlgorithmIdentifier alg = id.getHashAlgorithm();
-    DigestAlgorithm d = DigestAlgorithm.fromOid(alg.getAlgorithm().getId()).orElse(null);
-    if (d == null
-        || !MessageDigest.isEqual(
-            id.getCertHash(), d.newMessageDigest().digest(signer.getEncoded()))) {
-      return false;
-    }
-    return issuerSerialMatches(id.getIssuerSerial(), signer);
-  }
-
-  private static boolean boundV1(SigningCertificate sc, X509Certificate signer) throws Exception {
-    ESSCertID[] ids = sc.getCerts();
-    if (ids.length == 0) {
-      return false;
-    }
-    return MessageDigest.isEqual(
-            ids[0].getCertHash(),
-            DigestAlgorithm.SHA1.newMessageDigest().digest(signer.getEncoded()))
-        && issuerSerialMatches(ids[0].getIssuerSerial(), signer);
-  }
-
-  private static boolean issuerSerialMatches(IssuerSerial is, X509Certificate signer) {
-    return is == null || is.getSerial().getValue().equals(signer.getSerialNumber());
   }
 
   private static Outcome fail(String code, String problem) {
