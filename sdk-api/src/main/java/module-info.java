@@ -29,5 +29,6 @@ module vn.kyso.api {
       vn.kyso.policy,
       vn.kyso.testkit,
       vn.kyso.report,
-      vn.kyso.remote;
+      vn.kyso.remote,
+      vn.kyso.cades;
 }

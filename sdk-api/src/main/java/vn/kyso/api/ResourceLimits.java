@@ -23,6 +23,7 @@ public final class ResourceLimits {
   private final int maxPdfObjects;
   private final int maxNestingDepth;
   private final long maxDecodedStreamBytes;
+  private final long maxCmsBytes;
 
   private ResourceLimits(Builder b) {
     this.maxPdfBytes = b.maxPdfBytes;
@@ -30,12 +31,14 @@ public final class ResourceLimits {
     this.maxPdfObjects = b.maxPdfObjects;
     this.maxNestingDepth = b.maxNestingDepth;
     this.maxDecodedStreamBytes = b.maxDecodedStreamBytes;
+    this.maxCmsBytes = b.maxCmsBytes;
   }
 
   /**
    * The defaults: PDF files up to 2 GiB (read through a small window, never whole), XML up to 64
-   * MiB (parsed into memory), 1,000,000 PDF objects, nesting 256 deep (XML elements, PDF forms
-   * inside forms), and 16 MiB out of any one PDF stream the verifier decompresses.
+   * MiB (parsed into memory), CMS structures up to 64 MiB, 1,000,000 PDF objects, nesting 256 deep
+   * (XML elements, PDF forms inside forms), and 16 MiB out of any one PDF stream the verifier
+   * decompresses.
    *
    * @return the default limits
    */
@@ -48,6 +51,17 @@ public final class ResourceLimits {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The largest CMS structure read into memory: a CAdES signature file ({@code .p7s}), or an
+   * enveloping CAdES signature with its content (detached content is only streamed, never held).
+   *
+   * @return the limit in bytes (default 64 MiB)
+   * @since 0.2
+   */
+  public long maxCmsBytes() {
+    return maxCmsBytes;
   }
 
   /**
@@ -97,6 +111,8 @@ public final class ResourceLimits {
         + maxNestingDepth
         + ", decoded stream="
         + maxDecodedStreamBytes
+        + " B, cms="
+        + maxCmsBytes
         + " B]";
   }
 
@@ -107,6 +123,7 @@ public final class ResourceLimits {
     private int maxPdfObjects = 1_000_000;
     private int maxNestingDepth = 256;
     private long maxDecodedStreamBytes = 16L << 20;
+    private long maxCmsBytes = 64L << 20;
 
     private Builder() {}
 
@@ -168,6 +185,19 @@ public final class ResourceLimits {
         throw new IllegalArgumentException("maxDecodedStreamBytes is below 2 GiB: " + bytes);
       }
       this.maxDecodedStreamBytes = bytes;
+      return this;
+    }
+
+    /**
+     * @param bytes the largest CMS structure read into memory (at most 1 GiB)
+     * @return this builder
+     * @since 0.2
+     */
+    public Builder maxCmsBytes(long bytes) {
+      if (positive(bytes, "maxCmsBytes") > (1L << 30)) {
+        throw new IllegalArgumentException("maxCmsBytes is at most 1 GiB: " + bytes);
+      }
+      this.maxCmsBytes = bytes;
       return this;
     }
 

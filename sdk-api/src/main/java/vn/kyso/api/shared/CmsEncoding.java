@@ -1,7 +1,9 @@
 package vn.kyso.api.shared;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -33,7 +35,23 @@ public final class CmsEncoding {
    */
   public static boolean signedAttributesAreDer(byte[] raw) {
     try {
-      byte[] attrs = rawSignedAttributes(raw);
+      return signerInfoAttributesAreDer(rawSignerInfo(raw, 0));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Tells whether the signed attributes of one SignerInfo, as written, are DER-encoded.
+   *
+   * @param signerInfo the SignerInfo's bytes as found (from {@link #rawSignerInfo} or a
+   *     counter-signature attribute)
+   * @return true when the attributes are absent or DER; false when they are not, or when the
+   *     structure cannot be followed
+   */
+  public static boolean signerInfoAttributesAreDer(byte[] signerInfo) {
+    try {
+      byte[] attrs = rawSignedAttributes(signerInfo);
       if (attrs == null) {
         return true;
       }
@@ -78,65 +96,107 @@ public final class CmsEncoding {
    * @throws IllegalArgumentException when the container's structure cannot be followed
    */
   public static byte[] unsignedAttributeValue(byte[] raw, String oid) {
+    List<byte[]> values = unsignedAttributeValues(rawSignerInfo(raw, 0), oid);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /**
+   * Returns every value of every unsigned attribute of a type in one SignerInfo, as written, in
+   * order (a signer may carry several time-stamps or counter-signatures).
+   *
+   * @param signerInfo the SignerInfo's bytes as found
+   * @param oid the attribute type
+   * @return the values' bytes, empty when there are none
+   * @throws IllegalArgumentException when the structure cannot be followed
+   */
+  public static List<byte[]> unsignedAttributeValues(byte[] signerInfo, String oid) {
     try {
       byte[] type = new ASN1ObjectIdentifier(oid).getEncoded(ASN1Encoding.DER);
-      int p = firstSignerAfterDigestAlgorithm(raw);
-      if ((raw[p] & 0xff) == 0xa0) {
-        p = end(raw, p, 0); // signedAttrs
+      int p = afterDigestAlgorithm(signerInfo);
+      if ((signerInfo[p] & 0xff) == 0xa0) {
+        p = end(signerInfo, p, 0); // signedAttrs
       }
-      p = end(raw, p, 0); // signatureAlgorithm
-      p = end(raw, p, 0); // signature
-      if (p >= raw.length || (raw[p] & 0xff) != 0xa1) {
-        return null;
+      p = end(signerInfo, p, 0); // signatureAlgorithm
+      p = end(signerInfo, p, 0); // signature
+      List<byte[]> out = new ArrayList<>();
+      if (p >= signerInfo.length || (signerInfo[p] & 0xff) != 0xa1) {
+        return out;
       }
-      int attrsEnd = end(raw, p, 0);
-      for (int a = contentStart(raw, p);
-          a < attrsEnd && !(raw[a] == 0 && raw[a + 1] == 0);
-          a = end(raw, a, 0)) {
-        int t = contentStart(raw, a);
-        int typeEnd = end(raw, t, 0);
-        if (Arrays.equals(raw, t, typeEnd, type, 0, type.length)) {
-          int value = contentStart(raw, typeEnd); // first element of the attribute's value SET
-          return Arrays.copyOfRange(raw, value, end(raw, value, 0));
+      int attrsEnd = end(signerInfo, p, 0);
+      for (int a = contentStart(signerInfo, p);
+          a < attrsEnd && !(signerInfo[a] == 0 && signerInfo[a + 1] == 0);
+          a = end(signerInfo, a, 0)) {
+        int t = contentStart(signerInfo, a);
+        int typeEnd = end(signerInfo, t, 0);
+        if (Arrays.equals(signerInfo, t, typeEnd, type, 0, type.length)) {
+          int setEnd = end(signerInfo, typeEnd, 0);
+          for (int v = contentStart(signerInfo, typeEnd);
+              v < setEnd && !(signerInfo[v] == 0 && signerInfo[v + 1] == 0);
+              v = end(signerInfo, v, 0)) {
+            out.add(Arrays.copyOfRange(signerInfo, v, end(signerInfo, v, 0)));
+          }
         }
       }
-      return null;
+      return out;
     } catch (IOException | ArrayIndexOutOfBoundsException e) {
       throw new IllegalArgumentException("the container's structure cannot be followed", e);
     }
   }
 
-  private static int firstSignerAfterDigestAlgorithm(byte[] raw) {
-    // ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT SignedData }
-    int p = contentStart(raw, 0);
-    p = end(raw, p, 0); // contentType
-    p = contentStart(raw, p); // [0] EXPLICIT
-    p = contentStart(raw, p); // SignedData SEQUENCE
-    p = end(raw, p, 0); // version
-    p = end(raw, p, 0); // digestAlgorithms
-    p = end(raw, p, 0); // encapContentInfo
-    if ((raw[p] & 0xff) == 0xa0) {
-      p = end(raw, p, 0); // certificates
+  /**
+   * Returns one SignerInfo of a ContentInfo holding a SignedData, as written.
+   *
+   * @param raw the container bytes as found (trailing padding allowed)
+   * @param index the SignerInfo's position in signerInfos, from 0
+   * @return its bytes
+   * @throws IllegalArgumentException when there is no such signer or the structure cannot be
+   *     followed
+   */
+  public static byte[] rawSignerInfo(byte[] raw, int index) {
+    try {
+      // ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT SignedData }
+      int p = contentStart(raw, 0);
+      p = end(raw, p, 0); // contentType
+      p = contentStart(raw, p); // [0] EXPLICIT
+      p = contentStart(raw, p); // SignedData SEQUENCE
+      p = end(raw, p, 0); // version
+      p = end(raw, p, 0); // digestAlgorithms
+      p = end(raw, p, 0); // encapContentInfo
+      if ((raw[p] & 0xff) == 0xa0) {
+        p = end(raw, p, 0); // certificates
+      }
+      if ((raw[p] & 0xff) == 0xa1) {
+        p = end(raw, p, 0); // crls
+      }
+      int setEnd = end(raw, p, 0);
+      p = contentStart(raw, p); // signerInfos SET
+      for (int i = 0; i < index; i++) {
+        p = end(raw, p, 0);
+      }
+      if (p >= setEnd || (raw[p] == 0 && raw[p + 1] == 0)) {
+        throw new IllegalArgumentException("no SignerInfo " + index);
+      }
+      return Arrays.copyOfRange(raw, p, end(raw, p, 0));
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("the container's structure cannot be followed", e);
     }
-    if ((raw[p] & 0xff) == 0xa1) {
-      p = end(raw, p, 0); // crls
-    }
-    p = contentStart(raw, p); // signerInfos SET
-    p = contentStart(raw, p); // first SignerInfo SEQUENCE
-    p = end(raw, p, 0); // version
-    p = end(raw, p, 0); // sid
-    return end(raw, p, 0); // digestAlgorithm
   }
 
-  /**
-   * The raw {@code [0]} signed-attributes TLV of the first SignerInfo, or null when it has none.
-   */
-  private static byte[] rawSignedAttributes(byte[] raw) {
-    int p = firstSignerAfterDigestAlgorithm(raw);
-    if ((raw[p] & 0xff) != 0xa0) {
+  /** Position after a SignerInfo's digestAlgorithm: its signedAttrs, when present. */
+  private static int afterDigestAlgorithm(byte[] signerInfo) {
+    int p = contentStart(signerInfo, 0); // SignerInfo SEQUENCE
+    p = end(signerInfo, p, 0); // version
+    p = end(signerInfo, p, 0); // sid
+    return end(signerInfo, p, 0); // digestAlgorithm
+  }
+
+  /** The raw {@code [0]} signed-attributes TLV of a SignerInfo, or null when it has none. */
+  private static byte[] rawSignedAttributes(byte[] signerInfo) {
+    int p = afterDigestAlgorithm(signerInfo);
+    if ((signerInfo[p] & 0xff) != 0xa0) {
       return null;
     }
-    return Arrays.copyOfRange(raw, p, end(raw, p, 0));
+    return Arrays.copyOfRange(signerInfo, p, end(signerInfo, p, 0));
   }
 
   /** Position of the first content byte of the TLV at {@code p}. */
