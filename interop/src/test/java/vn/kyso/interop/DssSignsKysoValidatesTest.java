@@ -21,6 +21,7 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.cades.CadesVerifier;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
@@ -44,9 +45,21 @@ class DssSignsKysoValidatesTest {
   private static final List<String> XADES =
       List.of("XAdES_BASELINE_B", "XAdES_BASELINE_T", "XAdES_BASELINE_LT", "XAdES_BASELINE_LTA");
   private static final List<String> PACKAGINGS = List.of("ENVELOPED", "ENVELOPING", "DETACHED");
+  private static final List<String> CADES =
+      List.of("CAdES_BASELINE_B", "CAdES_BASELINE_T", "CAdES_BASELINE_LT", "CAdES_BASELINE_LTA");
   private static byte[] record;
   private static Map<String, String> made;
   private static Map<String, List<Dss.Verdict>> theirVerdicts;
+
+  static List<Arguments> cadesCases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String level : CADES) {
+      for (String packaging : List.of("DETACHED", "ENVELOPING")) {
+        cases.add(Arguments.of(level, packaging));
+      }
+    }
+    return cases;
+  }
 
   static List<Arguments> xadesCases() {
     List<Arguments> cases = new ArrayList<>();
@@ -98,6 +111,20 @@ class DssSignsKysoValidatesTest {
                 packaging.equals("DETACHED") ? detachedPdf : xml,
                 dir.resolve(level + "-" + packaging + ".xml")));
       }
+    }
+    for (Arguments a : cadesCases()) {
+      String level = (String) a.get()[0];
+      String packaging = (String) a.get()[1];
+      jobs.add(
+          new Dss.Job(
+              level + "-" + packaging,
+              "cades",
+              level,
+              packaging,
+              p12(TestIdentity.CHAIRMAN),
+              PASSWORD,
+              detachedPdf,
+              dir.resolve(level + "-" + packaging + ".p7")));
     }
     List<Dss.Check> broken = new ArrayList<>();
     for (TestIdentity who :
@@ -171,6 +198,25 @@ class DssSignsKysoValidatesTest {
         .as(results.get(0).findings().toString())
         .isEqualTo(Indication.TOTAL_PASSED);
     Conformance.record("DSS " + id + " -> Kyso", results.get(0).indication().toString(), true);
+  }
+
+  @ParameterizedTest(name = "DSS {0} {1}")
+  @MethodSource("cadesCases")
+  void cades(String level, String packaging) throws Exception {
+    String id = level + "-" + packaging;
+    assertThat(made).containsEntry(id, null);
+    boolean detached = packaging.equals("DETACHED");
+
+    ValidationReport report =
+        CadesVerifier.builder(PKI.verifier())
+            .build()
+            .verify(dir.resolve(id + ".p7"), detached ? dir.resolve("ho-so.pdf") : null);
+
+    assertThat(report.signatures()).hasSize(1);
+    SignatureResult r = report.signatures().get(0);
+    assertThat(r.indication()).as(r.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(r.level().name()).isEqualTo(level.replace("CAdES_BASELINE_", "B_"));
+    Conformance.record("DSS " + id + " -> Kyso", r.indication().toString(), true);
   }
 
   @ParameterizedTest(name = "{0} signer, PAdES B-T made by DSS")

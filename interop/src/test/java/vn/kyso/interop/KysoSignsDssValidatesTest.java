@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.kyso.api.policy.CopyForm;
 import vn.kyso.api.token.SigningToken;
+import vn.kyso.cades.CadesLevel;
+import vn.kyso.cades.CadesPackaging;
+import vn.kyso.cades.CadesSignatureOptions;
+import vn.kyso.cades.CadesSigner;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
@@ -57,6 +62,16 @@ class KysoSignsDssValidatesTest {
     for (PadesLevel level : PadesLevel.values()) {
       for (Shape shape : Shape.values()) {
         cases.add(Arguments.of(level, shape));
+      }
+    }
+    return cases;
+  }
+
+  static List<Arguments> cadesCases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (CadesLevel level : CadesLevel.values()) {
+      for (CadesPackaging packaging : CadesPackaging.values()) {
+        cases.add(Arguments.of(level, packaging));
       }
     }
     return cases;
@@ -106,6 +121,58 @@ class KysoSignsDssValidatesTest {
       }
       checks.add(new Dss.Check(id, signed, null, null));
     }
+    Path report =
+        Files.write(
+            dir.resolve("bao-cao.docx"), Xml.RECORD.repeat(50).getBytes(StandardCharsets.UTF_8));
+    CadesSigner cades =
+        CadesSigner.builder()
+            .timestampClient(PKI.tsaClient())
+            .certificateVerifier(PKI.verifier())
+            .build();
+    for (Arguments a : cadesCases()) {
+      CadesLevel level = (CadesLevel) a.get()[0];
+      CadesPackaging packaging = (CadesPackaging) a.get()[1];
+      String id = "cades-" + level + "-" + packaging;
+      boolean detached = packaging == CadesPackaging.DETACHED;
+      Path signed = dir.resolve(id + (detached ? ".p7s" : ".p7m"));
+      try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+        cades.sign(
+            report,
+            signed,
+            CadesSignatureOptions.builder(level, packaging).build(),
+            token.keys().get(0));
+      }
+      checks.add(
+          new Dss.Check(id, signed, detached ? "bao-cao.docx" : null, detached ? report : null));
+    }
+    // Two parallel signers, the first counter-signed (B-T each).
+    Path first = dir.resolve("cades-first.p7s");
+    Path both = dir.resolve("cades-parallel.p7s");
+    Path countered = dir.resolve("cades-counter.p7s");
+    try (SigningToken a = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken();
+        SigningToken b = PKI.pki().credential(TestIdentity.VICE_CHAIRMAN).signingToken();
+        SigningToken c = PKI.pki().credential(TestIdentity.CHIEF_OF_OFFICE).signingToken()) {
+      cades.sign(
+          report,
+          first,
+          CadesSignatureOptions.builder(CadesLevel.B_T, CadesPackaging.DETACHED).build(),
+          a.keys().get(0));
+      cades.sign(
+          report,
+          both,
+          CadesSignatureOptions.builder(CadesLevel.B_T, CadesPackaging.DETACHED)
+              .parallelTo(first)
+              .build(),
+          b.keys().get(0));
+      cades.counterSign(
+          both,
+          countered,
+          0,
+          CadesSignatureOptions.builder(CadesLevel.B_B, CadesPackaging.DETACHED).build(),
+          c.keys().get(0));
+    }
+    checks.add(new Dss.Check("cades-parallel", both, "bao-cao.docx", report));
+    checks.add(new Dss.Check("cades-counter", countered, "bao-cao.docx", report));
     byte[] record = Xml.RECORD.getBytes(StandardCharsets.UTF_8);
     Path xml = Files.write(dir.resolve("ho-so.xml"), record);
     Path detachedPdf = Files.write(dir.resolve("ho-so.pdf"), record);
@@ -171,6 +238,28 @@ class KysoSignsDssValidatesTest {
       Conformance.record(
           "Kyso " + format + " signed remotely via " + adapter + " -> DSS", v.toString(), true);
     }
+  }
+
+  @ParameterizedTest(name = "CAdES {0} {1}")
+  @MethodSource("cadesCases")
+  void cades(CadesLevel level, CadesPackaging packaging) {
+    List<Dss.Verdict> v = verdicts.get("cades-" + level + "-" + packaging);
+
+    assertThat(v).hasSize(1);
+    assertThat(v.get(0).passed()).as(v.get(0).toString()).isTrue();
+    Conformance.record("Kyso CAdES " + level + " " + packaging + " -> DSS", v.toString(), true);
+  }
+
+  @Test
+  void cades_parallelSigners_andACounterSignature() {
+    List<Dss.Verdict> parallel = verdicts.get("cades-parallel");
+    List<Dss.Verdict> counter = verdicts.get("cades-counter");
+
+    assertThat(parallel).hasSize(2).allMatch(Dss.Verdict::passed, "passed");
+    // DSS lists the counter-signature as a signature of its own.
+    assertThat(counter).hasSize(3).allMatch(Dss.Verdict::passed, "passed");
+    Conformance.record("Kyso CAdES two parallel signers -> DSS", parallel.toString(), true);
+    Conformance.record("Kyso CAdES counter-signature -> DSS", counter.toString(), true);
   }
 
   @ParameterizedTest(name = "XAdES {0} {1}")

@@ -1,6 +1,8 @@
 package vn.kyso.interop.dss;
 
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.cades.CAdESSignatureParameters;
+import eu.europa.esig.dss.cades.signature.CAdESService;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
@@ -47,7 +49,7 @@ import java.util.List;
  * <pre>
  * validate ROOT_PEM     job: id file [detachedName detachedFile]
  *                       answer per signature: id index INDICATION SUB_INDICATION errors
- * sign ROOT_PEM TSA_URL job: id pades|xades LEVEL PACKAGING P12 PASSWORD IN OUT
+ * sign ROOT_PEM TSA_URL job: id pades|xades|cades LEVEL PACKAGING P12 PASSWORD IN OUT
  *                       (PACKAGING VISIBLE for pades: a visible text signature)
  *                       answer: id OK | id ERROR message
  * </pre>
@@ -176,6 +178,10 @@ public final class DssTool {
           p.setImageParameters(image);
         }
         signed = sign(new PAdESService(verifier(root, true)), p, level, doc, tsa, token, key);
+      } else if (job[1].equals("cades")) {
+        CAdESSignatureParameters p = new CAdESSignatureParameters();
+        p.setSignaturePackaging(SignaturePackaging.valueOf(job[3]));
+        signed = sign(new CAdESService(verifier(root, true)), p, level, doc, tsa, token, key);
       } else {
         XAdESSignatureParameters p = new XAdESSignatureParameters();
         p.setSignaturePackaging(SignaturePackaging.valueOf(job[3]));
