@@ -17,6 +17,9 @@ import vn.kyso.api.remote.RemoteSigner;
 import vn.kyso.api.remote.RemoteSigningException;
 import vn.kyso.api.remote.RemoteStatus;
 import vn.kyso.api.remote.RemoteTransaction;
+import vn.kyso.cades.CadesSignatureOptions;
+import vn.kyso.cades.CadesSigner;
+import vn.kyso.cades.PreparedCadesSignature;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
 import vn.kyso.pades.PreparedSignature;
@@ -178,6 +181,22 @@ final class RemoteOptions {
     RemoteSigner s = signer(kind);
     RemoteCredential c = pick(s);
     PreparedXmlSignature p = signer.prepare(in, options, c.chain());
+    RemoteTransaction tx =
+        s.submit(c, List.of(p.dataToSign()), p.algorithm(), in.getFileName().toString());
+    signer.complete(p, in, out, await(s, tx, locale));
+  }
+
+  void signFile(
+      String kind,
+      CadesSigner signer,
+      Path in,
+      Path out,
+      CadesSignatureOptions options,
+      Locale locale)
+      throws Exception {
+    RemoteSigner s = signer(kind);
+    RemoteCredential c = pick(s);
+    PreparedCadesSignature p = signer.prepare(in, options, c.chain());
     RemoteTransaction tx =
         s.submit(c, List.of(p.dataToSign()), p.algorithm(), in.getFileName().toString());
     signer.complete(p, in, out, await(s, tx, locale));

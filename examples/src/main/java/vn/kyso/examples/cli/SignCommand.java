@@ -27,6 +27,10 @@ import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.trust.TsaClient;
+import vn.kyso.cades.CadesLevel;
+import vn.kyso.cades.CadesPackaging;
+import vn.kyso.cades.CadesSignatureOptions;
+import vn.kyso.cades.CadesSigner;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
@@ -40,17 +44,22 @@ import vn.kyso.xades.XadesPackaging;
 import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
 
-/** {@code kyso sign pdf|xml IN OUT}: signs with a PKCS#12 file or a PKCS#11 token. */
+/**
+ * {@code kyso sign pdf|xml|file IN OUT}: signs with a PKCS#12 file, a PKCS#11 token or a remote
+ * signer; {@code file} makes a CAdES signature of any file (detached {@code .p7s} by default).
+ */
 @Command(
     name = "sign",
     description = {
-      "Ký số tệp PDF hoặc XML bằng tệp PKCS#12 hoặc thiết bị ký PKCS#11.",
-      "Signs a PDF or XML file with a PKCS#12 file or a PKCS#11 token."
+      "Ký số tệp PDF, XML hoặc tệp bất kỳ (CAdES) bằng tệp PKCS#12, thiết bị ký PKCS#11 hoặc"
+          + " dịch vụ ký từ xa.",
+      "Signs a PDF, an XML or any file (CAdES) with a PKCS#12 file, a PKCS#11 token or a remote"
+          + " signer."
     })
 final class SignCommand implements Callable<Integer> {
   @ParentCommand Kyso root;
 
-  @Parameters(index = "0", paramLabel = "pdf|xml")
+  @Parameters(index = "0", paramLabel = "pdf|xml|file")
   String format;
 
   @Parameters(index = "1", paramLabel = "IN")
@@ -137,7 +146,9 @@ final class SignCommand implements Callable<Integer> {
       names = "--packaging",
       defaultValue = "ENVELOPED",
       paramLabel = "P",
-      description = "XML only: ENVELOPED (default), ENVELOPING or DETACHED")
+      description =
+          "XML: ENVELOPED (default), ENVELOPING or DETACHED; file (CAdES): DETACHED (default,"
+              + " a .p7s beside the file) or ENVELOPING (a .p7m holding it)")
   XadesPackaging packaging;
 
   @Option(
@@ -212,12 +223,16 @@ final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean pdf =
-        switch (format.toLowerCase(Locale.ROOT)) {
-          case "pdf" -> true;
-          case "xml" -> false;
-          default -> throw new Kyso.UsageException("badFormat", format);
-        };
+    String kind = format.toLowerCase(Locale.ROOT);
+    if (!java.util.Set.of("pdf", "xml", "file").contains(kind)) {
+      throw new Kyso.UsageException("badFormat", format);
+    }
+    boolean pdf = kind.equals("pdf");
+    boolean cades = kind.equals("file");
+    CadesPackaging cadesPackaging =
+        packaging == XadesPackaging.ENVELOPING
+            ? CadesPackaging.ENVELOPING
+            : CadesPackaging.DETACHED;
     if (!java.util.Set.of("B", "T", "LT", "LTA").contains(level)) {
       throw new Kyso.UsageException("badLevel", level);
     }
@@ -268,7 +283,22 @@ final class SignCommand implements Callable<Integer> {
         xs.certificateVerifier(verifier);
       }
       try {
-        if (pdf) {
+        if (cades) {
+          CadesSigner.Builder cs = CadesSigner.builder();
+          if (tsaClient != null) {
+            cs.timestampClient(tsaClient);
+          }
+          if (verifier != null) {
+            cs.certificateVerifier(verifier);
+          }
+          remoteOptions.signFile(
+              source.remote,
+              cs.build(),
+              in,
+              out,
+              cadesOptions(check, cadesPackaging),
+              root.locale());
+        } else if (pdf) {
           PdfSignatureOptions.Builder o =
               PdfSignatureOptions.builder(PadesLevel.valueOf("B_" + level));
           VisibleSignature visible = visible();
@@ -313,7 +343,16 @@ final class SignCommand implements Callable<Integer> {
                 (description, purpose) -> Pins.read(pinFile, "PIN " + description.label()));
       }
       SigningKey key = pick(token.keys());
-      if (pdf) {
+      if (cades) {
+        CadesSigner.Builder cs = CadesSigner.builder();
+        if (tsaClient != null) {
+          cs.timestampClient(tsaClient);
+        }
+        if (verifier != null) {
+          cs.certificateVerifier(verifier);
+        }
+        cs.build().sign(in, out, cadesOptions(check, cadesPackaging), key);
+      } else if (pdf) {
         PdfSignatureOptions.Builder o =
             PdfSignatureOptions.builder(PadesLevel.valueOf("B_" + level));
         VisibleSignature visible = visible();
@@ -365,6 +404,15 @@ final class SignCommand implements Callable<Integer> {
     }
     System.out.println(new Messages(root.locale()).get("sign.done", out.toAbsolutePath()));
     return 0;
+  }
+
+  private CadesSignatureOptions cadesOptions(PolicyCheck check, CadesPackaging p) {
+    CadesSignatureOptions.Builder o =
+        CadesSignatureOptions.builder(CadesLevel.valueOf("B_" + level), p);
+    if (check != null) {
+      o.policyCheck(check);
+    }
+    return o.build();
   }
 
   /**

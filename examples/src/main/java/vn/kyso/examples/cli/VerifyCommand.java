@@ -27,6 +27,7 @@ import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.cades.CadesVerifier;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.policy.Policy;
 import vn.kyso.policy.RegistryFile;
@@ -43,7 +44,10 @@ import vn.kyso.xades.XmlVerifier;
 final class VerifyCommand implements Callable<Integer> {
   @ParentCommand Kyso root;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF or XML files")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "PDF, XML or CAdES (.p7s, .p7m) files")
   List<Path> files;
 
   @Option(
@@ -83,8 +87,9 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--detached",
       paramLabel = "DATA",
       description =
-          "the file a detached XML signature signs, known by its file name, repeatable; nothing"
-              + " else is read")
+          "the file a detached XML signature signs, known by its file name, repeatable; for a"
+              + " detached CAdES signature (.p7s) the file it signs (default: the .p7s's name"
+              + " without .p7s, beside it); nothing else is read")
   List<Path> detached = new ArrayList<>();
 
   @Option(
@@ -123,6 +128,61 @@ final class VerifyCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin DocumentOptions doc = new DocumentOptions();
 
+  private Map<String, byte[]> detachedData(Map<String, byte[]> cache) throws java.io.IOException {
+    if (cache.isEmpty()) {
+      for (Path d : detached) {
+        cache.put(d.getFileName().toString(), Files.readAllBytes(d));
+      }
+    }
+    return cache;
+  }
+
+  /** A CMS signature file: by its extension, or DER / PEM PKCS#7 content. */
+  static boolean isCms(Path f) throws java.io.IOException {
+    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".p7s") || name.endsWith(".p7m") || name.endsWith(".p7")) {
+      return true;
+    }
+    byte[] head = new byte[32];
+    int n;
+    try (java.io.InputStream in = Files.newInputStream(f)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    String text = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (text.startsWith("-----BEGIN PKCS7") || text.startsWith("-----BEGIN CMS")) {
+      return true;
+    }
+    // DER ContentInfo: a SEQUENCE, then the OID 1.2.840.113549.1.7.2 (signedData).
+    byte[] signedData = {6, 9, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 7, 2};
+    for (int i = 2; n > 0 && head[0] == 0x30 && i + signedData.length <= n && i < 8; i++) {
+      if (java.util.Arrays.equals(
+          head, i, i + signedData.length, signedData, 0, signedData.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The content of a detached CAdES signature: the one {@code --detached} file, or the one named
+   * like the signature without its extension, beside it; null when there is none (an enveloping
+   * signature, or the verdict says the content is missing).
+   */
+  private Path cadesContent(Path signature) throws KysoException {
+    String name = signature.getFileName().toString();
+    String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    for (Path d : detached) {
+      if (d.getFileName().toString().equals(stem)) {
+        return d;
+      }
+    }
+    if (detached.size() == 1) {
+      return detached.get(0);
+    }
+    Path beside = signature.resolveSibling(stem);
+    return !stem.equals(name) && Files.isRegularFile(beside) ? beside : null;
+  }
+
   @Override
   public Integer call() throws Exception {
     TrustAnchors anchors = Files2.anchors(trust);
@@ -160,10 +220,12 @@ final class VerifyCommand implements Callable<Integer> {
       xmlBuilder.acceptPlainXmlDsig();
     }
     XmlVerifier xml = xmlBuilder.build();
+    CadesVerifier cades = CadesVerifier.builder(verifier).clock(clock).build();
+    // Read for XML signatures only, when the first one needs them: a CAdES signature's content
+    // is streamed, never held in memory.
     Map<String, byte[]> detachedData = new HashMap<>();
     for (Path d : detached) {
       Files2.existing(d);
-      detachedData.put(d.getFileName().toString(), Files.readAllBytes(d));
     }
     // Every file is named first: a missing one is a usage error before anything is verified.
     for (Path f : files) {
@@ -181,7 +243,12 @@ final class VerifyCommand implements Callable<Integer> {
     for (Path f : files) {
       try {
         boolean isPdf = Files2.isPdf(f);
-        ValidationReport r = isPdf ? pdf.verify(f) : xml.verify(f, detachedData).report();
+        ValidationReport r =
+            isPdf
+                ? pdf.verify(f)
+                : isCms(f)
+                    ? cades.verify(f, cadesContent(f))
+                    : xml.verify(f, detachedData(detachedData)).report();
         if (preset != null) {
           r = preset.review(r, doc.document());
           // A signature the policy denies fails the check, whatever the document decision says.

@@ -730,6 +730,25 @@ class KysoCliIT {
                 demo.resolve("ho-so.xml").toString(),
                 detached.toString()));
     assertThat(supplied.exit()).as(supplied.out() + supplied.err()).isZero();
+
+    // Any file, CAdES: a detached .p7s found beside its file, then an enveloping .p7m; the file
+    // changed after signing fails.
+    Path report = Files.writeString(dir.resolve("bao-cao.docx"), "Báo cáo quý IV/2026");
+    Path p7s = dir.resolve("bao-cao.docx.p7s");
+    Path p7m = dir.resolve("bao-cao.p7m");
+    String[] signFile = {"--lang", "en", "sign", "file", report.toString()};
+    String[] key = {"--p12", p12.toString(), "--pin-file", pin.toString()};
+    Run signP7s = kyso(concat(concat(signFile, p7s.toString()), key));
+    assertThat(signP7s.exit()).as(signP7s.out() + signP7s.err()).isZero();
+    Run signP7m = kyso(concat(concat(signFile, p7m.toString(), "--packaging", "ENVELOPING"), key));
+    assertThat(signP7m.exit()).as(signP7m.out() + signP7m.err()).isZero();
+    Run verifyCades = kyso(concat(offlineWithCrls, p7s.toString(), p7m.toString()));
+    assertThat(verifyCades.exit()).as(verifyCades.out() + verifyCades.err()).isZero();
+    assertThat(verifyCades.out()).contains("the file bao-cao.docx", "CAdES B-B: PASSED");
+    Files.writeString(report, "Báo cáo quý IV/2026 (đã sửa)");
+    Run changed = kyso(concat(offlineWithCrls, p7s.toString()));
+    assertThat(changed.exit()).as(changed.out()).isEqualTo(1);
+    assertThat(changed.out()).contains("HASH_FAILURE");
   }
 
   private static String[] concat(String[] first, String... more) {
