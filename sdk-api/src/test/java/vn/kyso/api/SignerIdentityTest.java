@@ -12,6 +12,37 @@ class SignerIdentityTest {
     return SignerIdentity.parse(new X500Principal(rfc2253));
   }
 
+  /**
+   * Found by the ASiC fuzzing: a carried certificate whose subject holds a UTF8String that is not
+   * UTF-8 made Bouncy Castle throw while the report named the signer. It is read as its bytes now.
+   */
+  @Test
+  void aUtf8StringThatIsNotUtf8_isShownAsBytes_notAnException() throws Exception {
+    byte[] dn = {
+      0x30,
+      0x0f,
+      0x31,
+      0x0d,
+      0x30,
+      0x0b,
+      0x06,
+      0x03,
+      0x55,
+      0x04,
+      0x03,
+      0x0c,
+      0x04,
+      'A',
+      (byte) 0xff,
+      (byte) 0xfe,
+      'B'
+    };
+
+    SignerIdentity id = SignerIdentity.parse(new X500Principal(dn));
+
+    assertThat(id.name()).startsWith("#0c04");
+  }
+
   @Test
   void g1Personal_titleInsideCommonName_isSplitOff() {
     SignerIdentity id =

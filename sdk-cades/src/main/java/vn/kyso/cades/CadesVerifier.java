@@ -166,9 +166,23 @@ public final class CadesVerifier {
                 .build());
         continue;
       }
-      for (SignatureResult r : CadesCheck.check(ctx, i)) {
-        report.signature(r);
+      List<SignatureResult> results;
+      try {
+        results = CadesCheck.check(ctx, i);
+      } catch (RuntimeException | StackOverflowError e) {
+        // A structure the libraries cannot follow fails the signer; it never escapes.
+        results =
+            List.of(
+                SignatureResult.builder("Signature" + (i + 1), SignatureFormat.CADES)
+                    .notPassed(SubIndication.FORMAT_FAILURE)
+                    .finding(
+                        CadesFindings.of(
+                            "CADES_CMS_INVALID",
+                            Severity.ERROR,
+                            "damaged structure: " + e.getClass().getSimpleName()))
+                    .build());
       }
+      results.forEach(report::signature);
     }
     return report.build();
   }

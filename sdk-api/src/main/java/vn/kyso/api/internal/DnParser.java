@@ -169,7 +169,11 @@ public final class DnParser {
 
   private static String valueText(AttributeTypeAndValue atv) {
     if (atv.getValue() instanceof ASN1String s) {
-      return s.getString();
+      try {
+        return s.getString();
+      } catch (IllegalArgumentException e) {
+        // not valid in its string type (a UTF8String that is not UTF-8): shown as its bytes
+      }
     }
     try {
       return "#"
