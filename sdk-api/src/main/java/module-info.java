@@ -30,5 +30,6 @@ module vn.kyso.api {
       vn.kyso.testkit,
       vn.kyso.report,
       vn.kyso.remote,
-      vn.kyso.cades;
+      vn.kyso.cades,
+      vn.kyso.asic;
 }

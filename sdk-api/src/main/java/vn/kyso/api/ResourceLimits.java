@@ -24,6 +24,8 @@ public final class ResourceLimits {
   private final int maxNestingDepth;
   private final long maxDecodedStreamBytes;
   private final long maxCmsBytes;
+  private final int maxContainerEntries;
+  private final long maxContainerBytes;
 
   private ResourceLimits(Builder b) {
     this.maxPdfBytes = b.maxPdfBytes;
@@ -32,6 +34,8 @@ public final class ResourceLimits {
     this.maxNestingDepth = b.maxNestingDepth;
     this.maxDecodedStreamBytes = b.maxDecodedStreamBytes;
     this.maxCmsBytes = b.maxCmsBytes;
+    this.maxContainerEntries = b.maxContainerEntries;
+    this.maxContainerBytes = b.maxContainerBytes;
   }
 
   /**
@@ -62,6 +66,27 @@ public final class ResourceLimits {
    */
   public long maxCmsBytes() {
     return maxCmsBytes;
+  }
+
+  /**
+   * The most entries a container (ASiC) may list.
+   *
+   * @return the limit (default 1,000)
+   * @since 0.2
+   */
+  public int maxContainerEntries() {
+    return maxContainerEntries;
+  }
+
+  /**
+   * The most bytes the entries of a container (ASiC) may decompress to, all together; each entry is
+   * also held to a compression ratio of at most 200:1 past its first mebibyte (a zip bomb).
+   *
+   * @return the limit in bytes (default 2 GiB; entries go to temporary files, not to memory)
+   * @since 0.2
+   */
+  public long maxContainerBytes() {
+    return maxContainerBytes;
   }
 
   /**
@@ -113,6 +138,10 @@ public final class ResourceLimits {
         + maxDecodedStreamBytes
         + " B, cms="
         + maxCmsBytes
+        + " B, container="
+        + maxContainerEntries
+        + " entries/"
+        + maxContainerBytes
         + " B]";
   }
 
@@ -124,6 +153,8 @@ public final class ResourceLimits {
     private int maxNestingDepth = 256;
     private long maxDecodedStreamBytes = 16L << 20;
     private long maxCmsBytes = 64L << 20;
+    private int maxContainerEntries = 1_000;
+    private long maxContainerBytes = 2L << 30;
 
     private Builder() {}
 
@@ -198,6 +229,26 @@ public final class ResourceLimits {
         throw new IllegalArgumentException("maxCmsBytes is at most 1 GiB: " + bytes);
       }
       this.maxCmsBytes = bytes;
+      return this;
+    }
+
+    /**
+     * @param entries the most entries a container may list
+     * @return this builder
+     * @since 0.2
+     */
+    public Builder maxContainerEntries(int entries) {
+      this.maxContainerEntries = (int) positive(entries, "maxContainerEntries");
+      return this;
+    }
+
+    /**
+     * @param bytes the most bytes a container's entries may decompress to, all together
+     * @return this builder
+     * @since 0.2
+     */
+    public Builder maxContainerBytes(long bytes) {
+      this.maxContainerBytes = positive(bytes, "maxContainerBytes");
       return this;
     }
 

@@ -81,6 +81,33 @@ public final class SignatureResult {
   }
 
   /**
+   * Starts a builder holding everything a result says, under another id: for a container format
+   * (ASiC) that verifies a signature with another verifier and then adds what the container says
+   * about it. The policy decision is not carried over.
+   *
+   * @param base the result to start from
+   * @param id the new id
+   * @return the builder, its indication and sub-indication those of {@code base}
+   * @since 0.2
+   */
+  public static Builder copyOf(SignatureResult base, String id) {
+    Builder b = new Builder(Objects.requireNonNull(id, "id"), base.format);
+    b.level = base.level;
+    b.indication = base.indication;
+    b.subIndication = base.subIndication;
+    b.signingCertificate = base.signingCertificate;
+    b.claimedSigningTime = base.claimedSigningTime;
+    b.bestSignatureTime = base.bestSignatureTime;
+    b.scope = base.scope;
+    b.scopeVi = base.scopeVi;
+    b.certificateResult = base.certificateResult;
+    b.findings.addAll(base.findings);
+    b.timestamps.addAll(base.timestamps);
+    b.validationDataUsable = base.validationDataUsable;
+    return b;
+  }
+
+  /**
    * Returns a builder.
    *
    * @param id an identifier unique within the document (field name, XML Id)

@@ -1,0 +1,342 @@
+package vn.kyso.asic;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.ResourceLimits;
+import vn.kyso.api.shared.SafeXml;
+import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.validation.Finding;
+import vn.kyso.api.validation.Severity;
+import vn.kyso.api.validation.SignatureFormat;
+import vn.kyso.api.validation.SignatureResult;
+import vn.kyso.api.validation.SubIndication;
+import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.asic.internal.AsicFindings;
+import vn.kyso.asic.internal.Container;
+import vn.kyso.asic.internal.Manifest;
+import vn.kyso.cades.CadesVerifier;
+import vn.kyso.xades.XmlVerifier;
+
+/**
+ * Verifies ASiC-S and ASiC-E containers (ETSI EN 319 162-1) with CAdES or XAdES signatures: the
+ * container read within bounds ({@link ResourceLimits#maxContainerEntries()}, {@link
+ * ResourceLimits#maxContainerBytes()}, a 200:1 compression ratio, names that stay inside it), the
+ * {@code mimetype} entry, every signature with Kyso's CAdES or XAdES verifier, an ASiCManifest's
+ * digests against the files, and which data files no signature covers. Built once, immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * ValidationReport report = AsicVerifier.builder(certificateVerifier).build()
+ *     .verify(Path.of("ho-so.asice"));
+ * }</pre>
+ *
+ * <p>Each result's id is the signature's entry and its id inside it ({@code
+ * META-INF/signature001.p7s#Signature1}); its scope names the files it covers. Findings on the
+ * container: {@code ASIC_MIMETYPE} (missing, not first, compressed, or of another type), {@code
+ * ASIC_UNSIGNED_FILES} (data files no signature covers; an error, so the container does not pass as
+ * a whole even when every signature does), {@code ASIC_NO_SIGNATURE}.
+ *
+ * @since 0.2
+ */
+public final class AsicVerifier {
+  private final CertificateVerifier certificates;
+  private final Clock clock;
+  private final ResourceLimits limits;
+
+  private AsicVerifier(Builder b) {
+    this.certificates = b.certificates;
+    this.clock = b.clock;
+    this.limits = b.limits;
+  }
+
+  /**
+   * @param certificateVerifier validates signer and TSA certificates
+   * @return the builder
+   */
+  public static Builder builder(CertificateVerifier certificateVerifier) {
+    return new Builder(certificateVerifier);
+  }
+
+  /**
+   * Verifies a container.
+   *
+   * @param container the {@code .asics}/{@code .asice} file; only read
+   * @return one result per signature (and counter-signature), and the container's findings
+   * @throws DocumentException {@code MALFORMED_INPUT} when it is not a zip or a name escapes it,
+   *     {@code LIMIT_EXCEEDED} or {@code INPUT_TOO_LARGE} past a bound, {@code IO_ERROR}
+   */
+  public ValidationReport verify(java.nio.file.Path container) throws DocumentException {
+    Objects.requireNonNull(container, "container");
+    ValidationReport.Builder report =
+        ValidationReport.builder(String.valueOf(container.getFileName()), clock.instant());
+    try (Container c = Container.open(container, limits)) {
+      Map<String, Container.Entry> data = new java.util.LinkedHashMap<>();
+      List<Container.Entry> meta = new ArrayList<>();
+      Container.Entry mimetype = null;
+      for (Container.Entry e : c.entries()) {
+        if (e.name().equals("mimetype")) {
+          mimetype = e;
+        } else if (e.name().startsWith("META-INF/")) {
+          meta.add(e);
+        } else {
+          data.put(e.name(), e);
+        }
+      }
+      boolean hasManifest =
+          meta.stream().anyMatch(e -> e.name().matches("META-INF/ASiCManifest.*\\.xml"));
+      AsicType type = mimetype(mimetype, data.size() > 1 || hasManifest, report);
+      Set<String> covered = new LinkedHashSet<>();
+      int signatures = 0;
+      CadesVerifier cades = CadesVerifier.builder(certificates).clock(clock).limits(limits).build();
+      for (Container.Entry e : meta) {
+        String n = e.name();
+        if (n.endsWith(".p7s") && n.contains("signature")) {
+          signatures++;
+          cades(c, e, type, data, meta, cades, covered, report);
+        } else if (n.endsWith(".xml") && n.contains("signatures")) {
+          signatures++;
+          xades(e, data, covered, report);
+        }
+      }
+      if (signatures == 0) {
+        report.documentFinding(AsicFindings.of("ASIC_NO_SIGNATURE", Severity.INFO));
+      }
+      List<String> unsigned = new ArrayList<>();
+      for (String name : data.keySet()) {
+        if (!covered.contains(name)) {
+          unsigned.add(name);
+        }
+      }
+      if (!unsigned.isEmpty() && signatures > 0) {
+        report.documentFinding(
+            AsicFindings.of("ASIC_UNSIGNED_FILES", Severity.ERROR, String.join(", ", unsigned)));
+      }
+    }
+    return report.build();
+  }
+
+  private static AsicType mimetype(
+      Container.Entry entry, boolean looksExtended, ValidationReport.Builder report)
+      throws DocumentException {
+    AsicType byShape = looksExtended ? AsicType.E : AsicType.S;
+    if (entry == null) {
+      report.documentFinding(AsicFindings.of("ASIC_MIMETYPE", Severity.WARNING, "missing"));
+      return byShape;
+    }
+    String value = new String(entry.bytes(256), StandardCharsets.US_ASCII).trim();
+    if (entry.position() != 0 || !entry.stored()) {
+      report.documentFinding(
+          AsicFindings.of("ASIC_MIMETYPE", Severity.WARNING, "not the first entry, or compressed"));
+    }
+    for (AsicType t : AsicType.values()) {
+      if (t.mimeType().equals(value)) {
+        return t;
+      }
+    }
+    report.documentFinding(AsicFindings.of("ASIC_MIMETYPE", Severity.ERROR, value));
+    return byShape;
+  }
+
+  private void cades(
+      Container c,
+      Container.Entry sig,
+      AsicType type,
+      Map<String, Container.Entry> data,
+      List<Container.Entry> meta,
+      CadesVerifier verifier,
+      Set<String> covered,
+      ValidationReport.Builder report)
+      throws DocumentException {
+    Manifest manifest = null;
+    Container.Entry signed = null;
+    String problem = null;
+    for (Container.Entry m : meta) {
+      if (m.name().matches("META-INF/ASiCManifest.*\\.xml")) {
+        try {
+          Manifest parsed = Manifest.parse(m.bytes(limits.maxXmlBytes()));
+          if (parsed.signature().equals(sig.name())) {
+            manifest = parsed;
+            signed = m;
+          }
+        } catch (IOException e) {
+          problem = "a manifest cannot be read: " + e.getMessage();
+        }
+      }
+    }
+    List<String> scope = new ArrayList<>();
+    if (manifest == null) {
+      if (type == AsicType.S && data.size() == 1) {
+        signed = data.values().iterator().next();
+        scope.add(signed.name());
+      } else {
+        problem = problem != null ? problem : "no ASiCManifest names this signature";
+      }
+    } else {
+      for (Manifest.Reference r : manifest.references()) {
+        Container.Entry d = data.get(r.uri());
+        if (d == null) {
+          problem = "the manifest names " + r.uri() + ", which the container does not hold";
+        } else if (r.digest() == null
+            || !r.digest().isAllowedForNewSignatures()
+            || !MessageDigest.isEqual(r.value(), digest(d, r.digest()))) {
+          problem = "the digest of " + r.uri() + " in the manifest does not match the file";
+        } else {
+          scope.add(r.uri());
+        }
+      }
+    }
+    if (signed == null) {
+      report.signature(
+          SignatureResult.builder(sig.name(), SignatureFormat.CADES)
+              .notPassed(SubIndication.FORMAT_FAILURE)
+              .finding(AsicFindings.of("ASIC_SIGNATURE_INVALID", Severity.ERROR, problem))
+              .build());
+      return;
+    }
+    ValidationReport inner;
+    try {
+      inner = verifier.verify(sig.file(), signed.file());
+    } catch (DocumentException e) {
+      report.signature(
+          SignatureResult.builder(sig.name(), SignatureFormat.CADES)
+              .notPassed(SubIndication.FORMAT_FAILURE)
+              .finding(AsicFindings.of("ASIC_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()))
+              .build());
+      return;
+    }
+    for (SignatureResult r : inner.signatures()) {
+      SignatureResult.Builder b = SignatureResult.copyOf(r, sig.name() + "#" + r.id());
+      b.scopeFromBundle(AsicFindings.BUNDLE, AsicFindings.class, "FILES", String.join(", ", scope));
+      if (problem != null) {
+        b.notPassed(SubIndication.HASH_FAILURE)
+            .finding(AsicFindings.of("ASIC_SIGNATURE_INVALID", Severity.ERROR, problem));
+      } else if (r.isPassed()) {
+        covered.addAll(scope);
+      }
+      report.signature(b.build());
+    }
+  }
+
+  private void xades(
+      Container.Entry sig,
+      Map<String, Container.Entry> data,
+      Set<String> covered,
+      ValidationReport.Builder report)
+      throws DocumentException {
+    Map<String, byte[]> detached = new HashMap<>();
+    for (Container.Entry d : data.values()) {
+      detached.put(d.name(), d.bytes(limits.maxXmlBytes()));
+    }
+    Map<String, List<String>> references = new HashMap<>();
+    try {
+      Document doc = SafeXml.parse(sig.bytes(limits.maxXmlBytes()));
+      NodeList sigs = doc.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature");
+      for (int i = 0; i < sigs.getLength(); i++) {
+        Element s = (Element) sigs.item(i);
+        List<String> uris = new ArrayList<>();
+        NodeList refs = s.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Reference");
+        for (int j = 0; j < refs.getLength(); j++) {
+          String uri = ((Element) refs.item(j)).getAttribute("URI");
+          if (!uri.isEmpty() && !uri.startsWith("#")) {
+            uris.add(java.net.URLDecoder.decode(uri, StandardCharsets.UTF_8));
+          }
+        }
+        references.put(s.getAttribute("Id"), uris);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      report.signature(
+          SignatureResult.builder(sig.name(), SignatureFormat.XADES_BASELINE)
+              .notPassed(SubIndication.FORMAT_FAILURE)
+              .finding(AsicFindings.of("ASIC_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()))
+              .build());
+      return;
+    }
+    ValidationReport inner =
+        XmlVerifier.builder(certificates)
+            .clock(clock)
+            .limits(limits)
+            .build()
+            .verify(sig.file(), detached)
+            .report();
+    for (SignatureResult r : inner.signatures()) {
+      List<String> uris = references.getOrDefault(r.id(), List.of());
+      SignatureResult.Builder b = SignatureResult.copyOf(r, sig.name() + "#" + r.id());
+      if (!uris.isEmpty()) {
+        b.scopeFromBundle(
+            AsicFindings.BUNDLE, AsicFindings.class, "FILES", String.join(", ", uris));
+      }
+      if (r.isPassed()) {
+        covered.addAll(uris);
+      }
+      report.signature(b.build());
+    }
+    for (Finding f : inner.documentFindings()) {
+      report.documentFinding(f);
+    }
+  }
+
+  private static byte[] digest(Container.Entry e, vn.kyso.api.DigestAlgorithm d)
+      throws DocumentException {
+    try (var in = java.nio.file.Files.newInputStream(e.file())) {
+      MessageDigest md = d.newMessageDigest();
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+      return md.digest();
+    } catch (IOException x) {
+      throw new DocumentException(ErrorCode.IO_ERROR, x, e.name());
+    }
+  }
+
+  /** Builds an {@link AsicVerifier}. */
+  public static final class Builder {
+    private final CertificateVerifier certificates;
+    private Clock clock = Clock.systemUTC();
+    private ResourceLimits limits = ResourceLimits.defaults();
+
+    private Builder(CertificateVerifier certificates) {
+      this.certificates = Objects.requireNonNull(certificates, "certificateVerifier");
+    }
+
+    /**
+     * @param value the clock of the report's validation time
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * @param value the bounds for the container and the signatures in it
+     * @return this builder
+     */
+    public Builder limits(ResourceLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    /**
+     * @return the verifier
+     */
+    public AsicVerifier build() {
+      return new AsicVerifier(this);
+    }
+  }
+}
