@@ -27,6 +27,11 @@ import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.Certificates;
 import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.trust.TsaClient;
+import vn.kyso.api.validation.SignatureLevel;
+import vn.kyso.asic.AsicOptions;
+import vn.kyso.asic.AsicSignatureForm;
+import vn.kyso.asic.AsicSigner;
+import vn.kyso.asic.AsicType;
 import vn.kyso.cades.CadesLevel;
 import vn.kyso.cades.CadesPackaging;
 import vn.kyso.cades.CadesSignatureOptions;
@@ -45,8 +50,9 @@ import vn.kyso.xades.XmlSignatureOptions;
 import vn.kyso.xades.XmlSigner;
 
 /**
- * {@code kyso sign pdf|xml|file IN OUT}: signs with a PKCS#12 file, a PKCS#11 token or a remote
- * signer; {@code file} makes a CAdES signature of any file (detached {@code .p7s} by default).
+ * {@code kyso sign pdf|xml|file|asic IN OUT}: signs with a PKCS#12 file, a PKCS#11 token or a
+ * remote signer; {@code file} makes a CAdES signature of any file (detached {@code .p7s} by
+ * default), {@code asic} an ASiC container (ASiC-S to {@code .asics}, ASiC-E with {@code --also}).
  */
 @Command(
     name = "sign",
@@ -59,7 +65,7 @@ import vn.kyso.xades.XmlSigner;
 final class SignCommand implements Callable<Integer> {
   @ParentCommand Kyso root;
 
-  @Parameters(index = "0", paramLabel = "pdf|xml|file")
+  @Parameters(index = "0", paramLabel = "pdf|xml|file|asic")
   String format;
 
   @Parameters(index = "1", paramLabel = "IN")
@@ -152,6 +158,19 @@ final class SignCommand implements Callable<Integer> {
   XadesPackaging packaging;
 
   @Option(
+      names = "--also",
+      paramLabel = "FILE",
+      description = "asic: another file to put in the container (ASiC-E), repeatable")
+  List<Path> also = new ArrayList<>();
+
+  @Option(
+      names = "--asic-form",
+      defaultValue = "CADES",
+      paramLabel = "CADES|XADES",
+      description = "asic: the signature format inside the container (default CADES)")
+  AsicSignatureForm asicForm;
+
+  @Option(
       names = "--signature-image",
       paramLabel = "PNG",
       description = "PDF: show the signer's handwritten signature (PNG with transparency)")
@@ -224,11 +243,12 @@ final class SignCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String kind = format.toLowerCase(Locale.ROOT);
-    if (!java.util.Set.of("pdf", "xml", "file").contains(kind)) {
+    if (!java.util.Set.of("pdf", "xml", "file", "asic").contains(kind)) {
       throw new Kyso.UsageException("badFormat", format);
     }
     boolean pdf = kind.equals("pdf");
     boolean cades = kind.equals("file");
+    boolean asic = kind.equals("asic");
     CadesPackaging cadesPackaging =
         packaging == XadesPackaging.ENVELOPING
             ? CadesPackaging.ENVELOPING
@@ -283,6 +303,9 @@ final class SignCommand implements Callable<Integer> {
         xs.certificateVerifier(verifier);
       }
       try {
+        if (asic) {
+          throw new Kyso.UsageException("asicRemote");
+        }
         if (cades) {
           CadesSigner.Builder cs = CadesSigner.builder();
           if (tsaClient != null) {
@@ -343,7 +366,9 @@ final class SignCommand implements Callable<Integer> {
                 (description, purpose) -> Pins.read(pinFile, "PIN " + description.label()));
       }
       SigningKey key = pick(token.keys());
-      if (cades) {
+      if (asic) {
+        asicSigner(tsaClient, verifier).create(allFiles(), out, asicOptions(check), key);
+      } else if (cades) {
         CadesSigner.Builder cs = CadesSigner.builder();
         if (tsaClient != null) {
           cs.timestampClient(tsaClient);
@@ -404,6 +429,42 @@ final class SignCommand implements Callable<Integer> {
     }
     System.out.println(new Messages(root.locale()).get("sign.done", out.toAbsolutePath()));
     return 0;
+  }
+
+  private List<Path> allFiles() throws Exception {
+    List<Path> files = new ArrayList<>();
+    files.add(in);
+    for (Path f : also) {
+      files.add(Files2.existing(f));
+    }
+    return files;
+  }
+
+  /** ASiC-S for one file written to {@code .asics}, ASiC-E otherwise. */
+  private AsicOptions asicOptions(PolicyCheck check) {
+    boolean single =
+        also.isEmpty() && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".asics");
+    AsicOptions.Builder o =
+        AsicOptions.builder(single ? AsicType.S : AsicType.E, asicForm)
+            .level(SignatureLevel.valueOf("B_" + level));
+    if (check != null) {
+      o.policyCheck(check);
+    }
+    return o.build();
+  }
+
+  private static AsicSigner asicSigner(TsaClient tsaClient, CertificateVerifier verifier) {
+    CadesSigner.Builder cs = CadesSigner.builder();
+    XmlSigner.Builder xs = XmlSigner.builder();
+    if (tsaClient != null) {
+      cs.timestampClient(tsaClient);
+      xs.timestampClient(tsaClient);
+    }
+    if (verifier != null) {
+      cs.certificateVerifier(verifier);
+      xs.certificateVerifier(verifier);
+    }
+    return AsicSigner.builder().cades(cs.build()).xades(xs.build()).build();
   }
 
   private CadesSignatureOptions cadesOptions(PolicyCheck check, CadesPackaging p) {

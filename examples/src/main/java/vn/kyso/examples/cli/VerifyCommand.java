@@ -27,6 +27,7 @@ import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.trust.TrustAnchors;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.asic.AsicVerifier;
 import vn.kyso.cades.CadesVerifier;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.policy.Policy;
@@ -47,7 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
-      description = "PDF, XML or CAdES (.p7s, .p7m) files")
+      description = "PDF, XML, CAdES (.p7s, .p7m) or ASiC (.asics, .asice) files")
   List<Path> files;
 
   @Option(
@@ -137,6 +138,26 @@ final class VerifyCommand implements Callable<Integer> {
     return cache;
   }
 
+  /** An ASiC container: by its extension, or a zip whose first entry is the mimetype. */
+  static boolean isAsic(Path f) throws java.io.IOException {
+    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".asics")
+        || name.endsWith(".asice")
+        || name.endsWith(".scs")
+        || name.endsWith(".sce")) {
+      return true;
+    }
+    byte[] head = new byte[38];
+    int n;
+    try (java.io.InputStream in = Files.newInputStream(f)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    return n == head.length
+        && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
+            .startsWith("PK\u0003\u0004")
+        && new String(head, 30, 8, java.nio.charset.StandardCharsets.ISO_8859_1).equals("mimetype");
+  }
+
   /** A CMS signature file: by its extension, or DER / PEM PKCS#7 content. */
   static boolean isCms(Path f) throws java.io.IOException {
     String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -221,6 +242,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     XmlVerifier xml = xmlBuilder.build();
     CadesVerifier cades = CadesVerifier.builder(verifier).clock(clock).build();
+    AsicVerifier asic = AsicVerifier.builder(verifier).clock(clock).build();
     // Read for XML signatures only, when the first one needs them: a CAdES signature's content
     // is streamed, never held in memory.
     Map<String, byte[]> detachedData = new HashMap<>();
@@ -246,9 +268,11 @@ final class VerifyCommand implements Callable<Integer> {
         ValidationReport r =
             isPdf
                 ? pdf.verify(f)
-                : isCms(f)
-                    ? cades.verify(f, cadesContent(f))
-                    : xml.verify(f, detachedData(detachedData)).report();
+                : isAsic(f)
+                    ? asic.verify(f)
+                    : isCms(f)
+                        ? cades.verify(f, cadesContent(f))
+                        : xml.verify(f, detachedData(detachedData)).report();
         if (preset != null) {
           r = preset.review(r, doc.document());
           // A signature the policy denies fails the check, whatever the document decision says.

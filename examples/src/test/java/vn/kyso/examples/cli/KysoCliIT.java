@@ -749,6 +749,26 @@ class KysoCliIT {
     Run changed = kyso(concat(offlineWithCrls, p7s.toString()));
     assertThat(changed.exit()).as(changed.out()).isEqualTo(1);
     assertThat(changed.out()).contains("HASH_FAILURE");
+
+    // An ASiC-E container of two files with a XAdES signature, and an ASiC-S one with CAdES.
+    Path annex = Files.writeString(dir.resolve("phu-luc.xlsx"), "Phụ lục");
+    Path asice = dir.resolve("ho-so.asice");
+    Path asics = dir.resolve("bao-cao.asics");
+    Run signAsice =
+        kyso(
+            concat(
+                new String[] {"--lang", "en", "sign", "asic", report.toString(), asice.toString()},
+                concat(key, "--also", annex.toString(), "--asic-form", "XADES")));
+    assertThat(signAsice.exit()).as(signAsice.out() + signAsice.err()).isZero();
+    Run signAsics =
+        kyso(
+            concat(
+                new String[] {"--lang", "en", "sign", "asic", report.toString(), asics.toString()},
+                key));
+    assertThat(signAsics.exit()).as(signAsics.out() + signAsics.err()).isZero();
+    Run verifyAsic = kyso(concat(offlineWithCrls, asice.toString(), asics.toString()));
+    assertThat(verifyAsic.exit()).as(verifyAsic.out() + verifyAsic.err()).isZero();
+    assertThat(verifyAsic.out()).contains("phu-luc.xlsx", "META-INF/signature.p7s#Signature1");
   }
 
   private static String[] concat(String[] first, String... more) {
