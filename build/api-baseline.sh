@@ -6,7 +6,7 @@
 # intended (say so in the commit), and commit the jars. MODULES="sdk-report" limits it to some.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for module in ${MODULES:-sdk-api sdk-pkcs11 sdk-pades sdk-xades sdk-policy sdk-testkit sdk-report sdk-remote sdk-cades sdk-asic}; do
+for module in ${MODULES:-sdk-api sdk-pkcs11 sdk-pades sdk-xades sdk-policy sdk-testkit sdk-report sdk-remote sdk-cades sdk-asic sdk-edxml}; do
   classes="$module/target/classes"
   [ -d "$classes" ] || { echo "api-baseline: build first ($classes is missing)" >&2; exit 1; }
   out="$module/api-baseline"

@@ -31,5 +31,6 @@ module vn.kyso.api {
       vn.kyso.report,
       vn.kyso.remote,
       vn.kyso.cades,
-      vn.kyso.asic;
+      vn.kyso.asic,
+      vn.kyso.edxml;
 }

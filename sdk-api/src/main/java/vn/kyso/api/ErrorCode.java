@@ -113,5 +113,13 @@ public enum ErrorCode {
    * A remote signing service's callback was refused: not authenticated, malformed, for an unknown
    * transaction, or a replay of one already completed.
    */
-  CALLBACK_REFUSED
+  CALLBACK_REFUSED,
+  /**
+   * A package (an edXML message) cannot be sent as it is: a document in it is not signed as the
+   * sending rules ask (the leader's and the organisation's signatures), or a signature in it does
+   * not hold.
+   *
+   * @since 0.2
+   */
+  PACKAGE_NOT_READY
 }
