@@ -265,6 +265,33 @@ public final class AsicSigner {
       throw new DocumentException(ErrorCode.IO_ERROR, e, name);
     }
     meta.put(name, out);
+    if (o.type() == AsicType.E) {
+      // The OpenDocument manifest ASiC-E with XAdES carries (ETSI EN 319 162-1, A.6): every file
+      // with its media type.
+      StringBuilder m =
+          new StringBuilder(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"
+                  + "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:"
+                  + "manifest:1.0\" manifest:version=\"1.2\"><manifest:file-entry"
+                  + " manifest:full-path=\"/\" manifest:media-type=\""
+                  + AsicType.E.mimeType()
+                  + "\"/>");
+      for (String d : data.keySet()) {
+        m.append("<manifest:file-entry manifest:full-path=\"")
+            .append(vn.kyso.api.shared.SafeXml.escape(d))
+            .append("\" manifest:media-type=\"")
+            .append(mimeType(d))
+            .append("\"/>");
+      }
+      m.append("</manifest:manifest>");
+      Path manifest = work.file("manifest.xml");
+      try {
+        Files.writeString(manifest, m.toString(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new DocumentException(ErrorCode.IO_ERROR, e, manifest);
+      }
+      meta.put("META-INF/manifest.xml", manifest);
+    }
   }
 
   private static String withoutDeclaration(String xml) {

@@ -18,12 +18,18 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.shared.SafeXml;
+import vn.kyso.api.trust.CertificatePurpose;
+import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
+import vn.kyso.api.trust.TimestampToken;
+import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Finding;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
+import vn.kyso.api.validation.SignatureLevel;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.SubIndication;
+import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.asic.internal.AsicFindings;
 import vn.kyso.asic.internal.Container;
@@ -100,18 +106,21 @@ public final class AsicVerifier {
           meta.stream().anyMatch(e -> e.name().matches("META-INF/ASiCManifest.*\\.xml"));
       AsicType type = mimetype(mimetype, data.size() > 1 || hasManifest, report);
       Set<String> covered = new LinkedHashSet<>();
+      List<Pending> pending = new ArrayList<>();
       int signatures = 0;
       CadesVerifier cades = CadesVerifier.builder(certificates).clock(clock).limits(limits).build();
       for (Container.Entry e : meta) {
         String n = e.name();
         if (n.endsWith(".p7s") && n.contains("signature")) {
           signatures++;
-          cades(c, e, type, data, meta, cades, covered, report);
+          cades(c, e, type, data, meta, cades, covered, report, pending);
         } else if (n.endsWith(".xml") && n.contains("signatures")) {
           signatures++;
-          xades(e, data, covered, report);
+          xades(e, data, covered, report, pending);
         }
       }
+      archives(c, meta, pending, report);
+      pending.forEach(x -> report.signature(x.result().build()));
       if (signatures == 0) {
         report.documentFinding(AsicFindings.of("ASIC_NO_SIGNATURE", Severity.INFO));
       }
@@ -159,7 +168,8 @@ public final class AsicVerifier {
       List<Container.Entry> meta,
       CadesVerifier verifier,
       Set<String> covered,
-      ValidationReport.Builder report)
+      ValidationReport.Builder report,
+      List<Pending> pending)
       throws DocumentException {
     Manifest manifest = null;
     Container.Entry signed = null;
@@ -227,7 +237,7 @@ public final class AsicVerifier {
       } else if (r.isPassed()) {
         covered.addAll(scope);
       }
-      report.signature(b.build());
+      pending.add(new Pending(sig.name(), b));
     }
   }
 
@@ -235,7 +245,8 @@ public final class AsicVerifier {
       Container.Entry sig,
       Map<String, Container.Entry> data,
       Set<String> covered,
-      ValidationReport.Builder report)
+      ValidationReport.Builder report,
+      List<Pending> pending)
       throws DocumentException {
     Map<String, byte[]> detached = new HashMap<>();
     for (Container.Entry d : data.values()) {
@@ -282,10 +293,102 @@ public final class AsicVerifier {
       if (r.isPassed()) {
         covered.addAll(uris);
       }
-      report.signature(b.build());
+      pending.add(new Pending(sig.name(), b));
     }
     for (Finding f : inner.documentFindings()) {
       report.documentFinding(f);
+    }
+  }
+
+  /** A signature's result, before the container's archive time-stamps are added to it. */
+  private record Pending(String entry, SignatureResult.Builder result) {}
+
+  /**
+   * The ASiC archive manifests of ASiC-E with CAdES (ETSI EN 319 162-1, 4.4.3.4; DSS writes them
+   * for B-LTA): a time-stamp token over {@code META-INF/ASiCArchiveManifest*.xml}, which lists the
+   * digests of the files, signatures and manifests it preserves. Each one that holds is an archive
+   * time-stamp of the signatures it lists (their level becomes B-LTA); one that does not is
+   * reported on them.
+   */
+  private void archives(
+      Container c,
+      List<Container.Entry> meta,
+      List<Pending> pending,
+      ValidationReport.Builder report)
+      throws DocumentException {
+    for (Container.Entry m : meta) {
+      if (!m.name().matches("META-INF/ASiCArchiveManifest.*\\.xml")) {
+        continue;
+      }
+      byte[] xml = m.bytes(limits.maxXmlBytes());
+      String problem = null;
+      Manifest manifest = null;
+      TimestampToken token = null;
+      try {
+        manifest = Manifest.parse(xml);
+        Container.Entry tst = c.get(manifest.signature()).orElse(null);
+        if (tst == null) {
+          problem = "the time-stamp " + manifest.signature() + " is missing";
+        } else {
+          token = TimestampToken.parse(tst.bytes(1 << 20));
+          if (!token.covers(token.imprint().algorithm().digest(xml))) {
+            problem = "the time-stamp does not cover " + m.name();
+          }
+          for (Manifest.Reference r : manifest.references()) {
+            Container.Entry e = c.get(r.uri()).orElse(null);
+            if (problem == null
+                && (e == null
+                    || r.digest() == null
+                    || !MessageDigest.isEqual(r.value(), digest(e, r.digest())))) {
+              problem = "the file " + r.uri() + " it preserves is missing or changed";
+            }
+          }
+        }
+      } catch (IOException | DocumentException | RuntimeException e) {
+        problem = "it cannot be read: " + e.getMessage();
+      }
+      SubIndication failure = problem == null ? null : SubIndication.HASH_FAILURE;
+      if (problem == null) {
+        CertificateResult tsa =
+            certificates.verify(
+                token.tsaCertificate(),
+                ValidationContext.builder()
+                    .purpose(CertificatePurpose.TIMESTAMPING)
+                    .certificates(token.certificates())
+                    .revocationFreshAt(token.genTime())
+                    .build());
+        if (!tsa.isPassed()) {
+          failure = tsa.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE);
+          problem =
+              tsa.findings().isEmpty()
+                  ? tsa.indication().name()
+                  : tsa.findings().get(0).messageEn();
+        }
+      }
+      for (Pending p : pending) {
+        boolean listed =
+            manifest != null
+                && manifest.references().stream().anyMatch(r -> r.uri().equals(p.entry()));
+        if (!listed) {
+          continue;
+        }
+        if (token != null) {
+          p.result()
+              .timestamp(
+                  TimestampResult.of(TimestampResult.Kind.ARCHIVE, m.name(), token, failure));
+        }
+        if (problem != null) {
+          p.result()
+              .finding(
+                  AsicFindings.of(
+                      "ASIC_ARCHIVE_TIMESTAMP_INVALID", Severity.ERROR, m.name(), problem))
+              .validationDataUsable(false);
+        }
+        SignatureResult now = p.result().build();
+        if (now.level() == SignatureLevel.B_LT) {
+          p.result().level(SignatureLevel.B_LTA);
+        }
+      }
     }
   }
 
