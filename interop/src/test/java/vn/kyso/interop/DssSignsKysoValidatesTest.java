@@ -21,6 +21,7 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureResult;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.asic.AsicVerifier;
 import vn.kyso.cades.CadesVerifier;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.testkit.TestIdentity;
@@ -57,6 +58,16 @@ class DssSignsKysoValidatesTest {
       for (String packaging : List.of("DETACHED", "ENVELOPING")) {
         cases.add(Arguments.of(level, packaging));
       }
+    }
+    return cases;
+  }
+
+  static List<Arguments> asicCases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String format : List.of("asic-cades", "asic-xades")) {
+      cases.add(Arguments.of(format, "ASiC_S", "B"));
+      cases.add(Arguments.of(format, "ASiC_E", "B"));
+      cases.add(Arguments.of(format, "ASiC_E", "LTA"));
     }
     return cases;
   }
@@ -125,6 +136,22 @@ class DssSignsKysoValidatesTest {
               PASSWORD,
               detachedPdf,
               dir.resolve(level + "-" + packaging + ".p7")));
+    }
+    for (Arguments a : asicCases()) {
+      String format = (String) a.get()[0];
+      String type = (String) a.get()[1];
+      String level = (String) a.get()[2];
+      String id = format + "-" + type + "-" + level;
+      jobs.add(
+          new Dss.Job(
+              id,
+              format,
+              (format.equals("asic-cades") ? "CAdES" : "XAdES") + "_BASELINE_" + level,
+              type,
+              p12(TestIdentity.CHAIRMAN),
+              PASSWORD,
+              detachedPdf,
+              dir.resolve(id + (type.equals("ASiC_S") ? ".asics" : ".asice"))));
     }
     List<Dss.Check> broken = new ArrayList<>();
     for (TestIdentity who :
@@ -216,6 +243,26 @@ class DssSignsKysoValidatesTest {
     SignatureResult r = report.signatures().get(0);
     assertThat(r.indication()).as(r.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(r.level().name()).isEqualTo(level.replace("CAdES_BASELINE_", "B_"));
+    Conformance.record("DSS " + id + " -> Kyso", r.indication().toString(), true);
+  }
+
+  @ParameterizedTest(name = "DSS {0} {1} {2}")
+  @MethodSource("asicCases")
+  void asic(String format, String type, String level) throws Exception {
+    String id = format + "-" + type + "-" + level;
+    assertThat(made).containsEntry(id, null);
+
+    ValidationReport report =
+        AsicVerifier.builder(PKI.verifier())
+            .build()
+            .verify(dir.resolve(id + (type.equals("ASiC_S") ? ".asics" : ".asice")));
+
+    assertThat(report.signatures()).hasSize(1);
+    SignatureResult r = report.signatures().get(0);
+    assertThat(report.overall())
+        .as(report.toText(java.util.Locale.ENGLISH))
+        .isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(r.level().name()).isEqualTo("B_" + level);
     Conformance.record("DSS " + id + " -> Kyso", r.indication().toString(), true);
   }
 

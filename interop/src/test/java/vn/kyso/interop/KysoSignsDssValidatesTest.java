@@ -18,6 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.kyso.api.policy.CopyForm;
 import vn.kyso.api.token.SigningToken;
+import vn.kyso.api.validation.SignatureLevel;
+import vn.kyso.asic.AsicOptions;
+import vn.kyso.asic.AsicSignatureForm;
+import vn.kyso.asic.AsicSigner;
+import vn.kyso.asic.AsicType;
 import vn.kyso.cades.CadesLevel;
 import vn.kyso.cades.CadesPackaging;
 import vn.kyso.cades.CadesSignatureOptions;
@@ -63,6 +68,16 @@ class KysoSignsDssValidatesTest {
       for (Shape shape : Shape.values()) {
         cases.add(Arguments.of(level, shape));
       }
+    }
+    return cases;
+  }
+
+  static List<Arguments> asicCases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (AsicSignatureForm form : AsicSignatureForm.values()) {
+      cases.add(Arguments.of(AsicType.S, form, SignatureLevel.B_T));
+      cases.add(Arguments.of(AsicType.E, form, SignatureLevel.B_T));
+      cases.add(Arguments.of(AsicType.E, form, SignatureLevel.B_LTA));
     }
     return cases;
   }
@@ -171,6 +186,32 @@ class KysoSignsDssValidatesTest {
           CadesSignatureOptions.builder(CadesLevel.B_B, CadesPackaging.DETACHED).build(),
           c.keys().get(0));
     }
+    Path annex =
+        Files.write(dir.resolve("phu-luc.xlsx"), Xml.RECORD.getBytes(StandardCharsets.UTF_8));
+    AsicSigner asic =
+        AsicSigner.builder()
+            .cades(cades)
+            .xades(
+                XmlSigner.builder()
+                    .timestampClient(PKI.tsaClient())
+                    .certificateVerifier(PKI.verifier())
+                    .build())
+            .build();
+    for (Arguments a : asicCases()) {
+      AsicType type = (AsicType) a.get()[0];
+      AsicSignatureForm form = (AsicSignatureForm) a.get()[1];
+      SignatureLevel level = (SignatureLevel) a.get()[2];
+      String id = "asic-" + type + "-" + form + "-" + level;
+      Path container = dir.resolve(id + (type == AsicType.S ? ".asics" : ".asice"));
+      try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+        asic.create(
+            type == AsicType.S ? List.of(report) : List.of(report, annex),
+            container,
+            AsicOptions.builder(type, form).level(level).build(),
+            token.keys().get(0));
+      }
+      checks.add(new Dss.Check(id, container, null, null));
+    }
     checks.add(new Dss.Check("cades-parallel", both, "bao-cao.docx", report));
     checks.add(new Dss.Check("cades-counter", countered, "bao-cao.docx", report));
     byte[] record = Xml.RECORD.getBytes(StandardCharsets.UTF_8);
@@ -248,6 +289,17 @@ class KysoSignsDssValidatesTest {
     assertThat(v).hasSize(1);
     assertThat(v.get(0).passed()).as(v.get(0).toString()).isTrue();
     Conformance.record("Kyso CAdES " + level + " " + packaging + " -> DSS", v.toString(), true);
+  }
+
+  @ParameterizedTest(name = "ASiC-{0} {1} {2}")
+  @MethodSource("asicCases")
+  void asic(AsicType type, AsicSignatureForm form, SignatureLevel level) {
+    List<Dss.Verdict> v = verdicts.get("asic-" + type + "-" + form + "-" + level);
+
+    assertThat(v).hasSize(1);
+    assertThat(v.get(0).passed()).as(v.get(0).toString()).isTrue();
+    Conformance.record(
+        "Kyso ASiC-" + type + " " + form + " " + level + " -> DSS", v.toString(), true);
   }
 
   @Test

@@ -1,8 +1,13 @@
 package vn.kyso.interop.dss;
 
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.asic.cades.ASiCWithCAdESSignatureParameters;
+import eu.europa.esig.dss.asic.cades.signature.ASiCWithCAdESService;
+import eu.europa.esig.dss.asic.xades.ASiCWithXAdESSignatureParameters;
+import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
 import eu.europa.esig.dss.cades.CAdESSignatureParameters;
 import eu.europa.esig.dss.cades.signature.CAdESService;
+import eu.europa.esig.dss.enumerations.ASiCContainerType;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
@@ -49,7 +54,8 @@ import java.util.List;
  * <pre>
  * validate ROOT_PEM     job: id file [detachedName detachedFile]
  *                       answer per signature: id index INDICATION SUB_INDICATION errors
- * sign ROOT_PEM TSA_URL job: id pades|xades|cades LEVEL PACKAGING P12 PASSWORD IN OUT
+ * sign ROOT_PEM TSA_URL job: id pades|xades|cades|asic-cades|asic-xades LEVEL PACKAGING P12 PASSWORD IN OUT
+ *                       (PACKAGING ASiC_S or ASiC_E for asic-*)
  *                       (PACKAGING VISIBLE for pades: a visible text signature)
  *                       answer: id OK | id ERROR message
  * </pre>
@@ -178,6 +184,16 @@ public final class DssTool {
           p.setImageParameters(image);
         }
         signed = sign(new PAdESService(verifier(root, true)), p, level, doc, tsa, token, key);
+      } else if (job[1].equals("asic-cades")) {
+        ASiCWithCAdESSignatureParameters p = new ASiCWithCAdESSignatureParameters();
+        p.aSiC().setContainerType(ASiCContainerType.valueOf(job[3]));
+        signed =
+            sign(new ASiCWithCAdESService(verifier(root, true)), p, level, doc, tsa, token, key);
+      } else if (job[1].equals("asic-xades")) {
+        ASiCWithXAdESSignatureParameters p = new ASiCWithXAdESSignatureParameters();
+        p.aSiC().setContainerType(ASiCContainerType.valueOf(job[3]));
+        signed =
+            sign(new ASiCWithXAdESService(verifier(root, true)), p, level, doc, tsa, token, key);
       } else if (job[1].equals("cades")) {
         CAdESSignatureParameters p = new CAdESSignatureParameters();
         p.setSignaturePackaging(SignaturePackaging.valueOf(job[3]));
