@@ -36,6 +36,10 @@ import vn.kyso.cades.CadesLevel;
 import vn.kyso.cades.CadesPackaging;
 import vn.kyso.cades.CadesSignatureOptions;
 import vn.kyso.cades.CadesSigner;
+import vn.kyso.edxml.EdxmlPackage;
+import vn.kyso.edxml.EdxmlSender;
+import vn.kyso.edxml.Organ;
+import vn.kyso.edxml.SignerInfo;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
@@ -52,7 +56,8 @@ import vn.kyso.xades.XmlSigner;
 /**
  * {@code kyso sign pdf|xml|file|asic IN OUT}: signs with a PKCS#12 file, a PKCS#11 token or a
  * remote signer; {@code file} makes a CAdES signature of any file (detached {@code .p7s} by
- * default), {@code asic} an ASiC container (ASiC-S to {@code .asics}, ASiC-E with {@code --also}).
+ * default), {@code asic} an ASiC container (ASiC-S to {@code .asics}, ASiC-E with {@code --also}),
+ * {@code edxml} an outgoing edXML message around a signed letter, its header signed.
  */
 @Command(
     name = "sign",
@@ -65,7 +70,7 @@ import vn.kyso.xades.XmlSigner;
 final class SignCommand implements Callable<Integer> {
   @ParentCommand Kyso root;
 
-  @Parameters(index = "0", paramLabel = "pdf|xml|file|asic")
+  @Parameters(index = "0", paramLabel = "pdf|xml|file|asic|edxml")
   String format;
 
   @Parameters(index = "1", paramLabel = "IN")
@@ -164,6 +169,30 @@ final class SignCommand implements Callable<Integer> {
   List<Path> also = new ArrayList<>();
 
   @Option(
+      names = "--from-id",
+      paramLabel = "ORGAN_ID",
+      description = "edxml: the sender's code on the interconnection axis (e.g. 000.00.31.H58)")
+  String fromId;
+
+  @Option(
+      names = "--to",
+      paramLabel = "ORGAN_ID=NAME",
+      description = "edxml: a receiver, repeatable")
+  List<String> receivers = new ArrayList<>();
+
+  @Option(names = "--subject", paramLabel = "TEXT", description = "edxml: the subject (trích yếu)")
+  String subject;
+
+  @Option(names = "--signer-name", paramLabel = "NAME", description = "edxml: the letter's signer")
+  String signerName;
+
+  @Option(
+      names = "--signer-position",
+      paramLabel = "TEXT",
+      description = "edxml: the signer's position")
+  String signerPosition;
+
+  @Option(
       names = "--asic-form",
       defaultValue = "CADES",
       paramLabel = "CADES|XADES",
@@ -243,12 +272,13 @@ final class SignCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String kind = format.toLowerCase(Locale.ROOT);
-    if (!java.util.Set.of("pdf", "xml", "file", "asic").contains(kind)) {
+    if (!java.util.Set.of("pdf", "xml", "file", "asic", "edxml").contains(kind)) {
       throw new Kyso.UsageException("badFormat", format);
     }
     boolean pdf = kind.equals("pdf");
     boolean cades = kind.equals("file");
     boolean asic = kind.equals("asic");
+    boolean edxml = kind.equals("edxml");
     CadesPackaging cadesPackaging =
         packaging == XadesPackaging.ENVELOPING
             ? CadesPackaging.ENVELOPING
@@ -303,7 +333,7 @@ final class SignCommand implements Callable<Integer> {
         xs.certificateVerifier(verifier);
       }
       try {
-        if (asic) {
+        if (asic || edxml) {
           throw new Kyso.UsageException("asicRemote");
         }
         if (cades) {
@@ -366,7 +396,9 @@ final class SignCommand implements Callable<Integer> {
                 (description, purpose) -> Pins.read(pinFile, "PIN " + description.label()));
       }
       SigningKey key = pick(token.keys());
-      if (asic) {
+      if (edxml) {
+        sendEdxml(key, verifier);
+      } else if (asic) {
         asicSigner(tsaClient, verifier).create(allFiles(), out, asicOptions(check), key);
       } else if (cades) {
         CadesSigner.Builder cs = CadesSigner.builder();
@@ -429,6 +461,48 @@ final class SignCommand implements Callable<Integer> {
     }
     System.out.println(new Messages(root.locale()).get("sign.done", out.toAbsolutePath()));
     return 0;
+  }
+
+  /**
+   * Writes an outgoing edXML message around the signed letter {@code IN}: the letters' signatures
+   * are checked first (a valid personal and organisation signature), the header is signed.
+   */
+  private void sendEdxml(SigningKey key, CertificateVerifier verifier) throws Exception {
+    if (fromId == null
+        || doc.organisation == null
+        || doc.number == null
+        || !doc.number.contains("/")) {
+      throw new Kyso.UsageException("edxmlNeeds");
+    }
+    String number = doc.number.substring(0, doc.number.indexOf('/'));
+    String notation = doc.number.substring(doc.number.indexOf('/') + 1);
+    EdxmlPackage.Builder b =
+        EdxmlPackage.builder(Organ.of(fromId, doc.organisation))
+            .code(number, notation)
+            .promulgation("", java.time.LocalDate.now(java.time.ZoneOffset.ofHours(7)))
+            .documentType("1", doc.docType == null ? "Công văn" : doc.docType)
+            .subject(subject == null ? "" : subject)
+            .attachment(in.getFileName().toString(), "application/pdf", Files.readAllBytes(in));
+    for (String r : receivers) {
+      int eq = r.indexOf('=');
+      if (eq <= 0) {
+        throw new Kyso.UsageException("invalidArgument", "--to " + r);
+      }
+      b.to(Organ.of(r.substring(0, eq), r.substring(eq + 1)));
+    }
+    if (signerName != null) {
+      b.signer(new SignerInfo("", signerPosition == null ? "" : signerPosition, signerName));
+    }
+    CertificateVerifier letters =
+        verifier != null
+            ? verifier
+            : CertificateVerifier.builder(Files2.anchors(trust))
+                .network(NetworkSettings.online())
+                .build();
+    EdxmlSender.builder(letters)
+        .headerSigner(XmlSigner.builder().build())
+        .build()
+        .send(b.build(), out, key);
   }
 
   private List<Path> allFiles() throws Exception {

@@ -29,6 +29,7 @@ import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.asic.AsicVerifier;
 import vn.kyso.cades.CadesVerifier;
+import vn.kyso.edxml.EdxmlVerifier;
 import vn.kyso.pades.PdfVerifier;
 import vn.kyso.policy.Policy;
 import vn.kyso.policy.RegistryFile;
@@ -48,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
-      description = "PDF, XML, CAdES (.p7s, .p7m) or ASiC (.asics, .asice) files")
+      description = "PDF, XML, CAdES (.p7s, .p7m), ASiC (.asics, .asice) or edXML (.edxml) files")
   List<Path> files;
 
   @Option(
@@ -136,6 +137,20 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     return cache;
+  }
+
+  /** An edXML message: by its extension, or the QCVN 102:2016 namespace near its start. */
+  static boolean isEdxml(Path f) throws java.io.IOException {
+    if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".edxml")) {
+      return true;
+    }
+    byte[] head = new byte[1024];
+    int n;
+    try (java.io.InputStream in = Files.newInputStream(f)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    return new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .contains("http://www.mic.gov.vn/TBT/QCVN_102_2016");
   }
 
   /** An ASiC container: by its extension, or a zip whose first entry is the mimetype. */
@@ -243,6 +258,7 @@ final class VerifyCommand implements Callable<Integer> {
     XmlVerifier xml = xmlBuilder.build();
     CadesVerifier cades = CadesVerifier.builder(verifier).clock(clock).build();
     AsicVerifier asic = AsicVerifier.builder(verifier).clock(clock).build();
+    EdxmlVerifier edxml = EdxmlVerifier.builder(verifier).clock(clock).build();
     // Read for XML signatures only, when the first one needs them: a CAdES signature's content
     // is streamed, never held in memory.
     Map<String, byte[]> detachedData = new HashMap<>();
@@ -268,11 +284,17 @@ final class VerifyCommand implements Callable<Integer> {
         ValidationReport r =
             isPdf
                 ? pdf.verify(f)
-                : isAsic(f)
-                    ? asic.verify(f)
-                    : isCms(f)
-                        ? cades.verify(f, cadesContent(f))
-                        : xml.verify(f, detachedData(detachedData)).report();
+                : isEdxml(f)
+                    ? edxml
+                        .verify(
+                            f,
+                            doc.number != null || doc.organisation != null ? doc.document() : null)
+                        .report()
+                    : isAsic(f)
+                        ? asic.verify(f)
+                        : isCms(f)
+                            ? cades.verify(f, cadesContent(f))
+                            : xml.verify(f, detachedData(detachedData)).report();
         if (preset != null) {
           r = preset.review(r, doc.document());
           // A signature the policy denies fails the check, whatever the document decision says.

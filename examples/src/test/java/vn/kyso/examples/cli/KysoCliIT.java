@@ -296,6 +296,62 @@ class KysoCliIT {
   }
 
   @Test
+  void edxml_sendsTheIssuedLetterWithASignedHeader_andRefusesALetterWithoutTheSeal(
+      @TempDir Path dir) throws Exception {
+    Path out = dir.resolve("di.edxml");
+    String pem = demo.resolve("goc-thu-nghiem.pem").toString();
+    String[] send = {
+      "--lang",
+      "en",
+      "sign",
+      "edxml",
+      demo.resolve("cong-van-ban-hanh.pdf").toString(),
+      out.toString(),
+      "--p12",
+      demo.resolve("co-quan.p12").toString(),
+      "--pin-file",
+      demo.resolve("mat-khau.txt").toString(),
+      "--trust",
+      pem,
+      "--from-id",
+      "000.00.31.H58",
+      "--organisation",
+      "Ủy ban nhân dân tỉnh Thử Nghiệm",
+      "--number",
+      "123/UBND-VP",
+      "--subject",
+      "V/v thử nghiệm liên thông",
+      "--to",
+      "000.00.00.G22=Văn phòng Chính phủ"
+    };
+    Run sent = kyso(send);
+    assertThat(sent.exit()).as(sent.out() + sent.err()).isZero();
+    Run verify =
+        kyso(
+            "--lang",
+            "en",
+            "verify",
+            out.toString(),
+            "--trust",
+            pem,
+            "--offline",
+            "--crl",
+            demo.resolve("crl-ca-thu-nghiem.crl").toString(),
+            "--crl",
+            demo.resolve("crl-goc-thu-nghiem.crl").toString());
+    assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+    assertThat(verify.out()).contains("header#", "cong-van-ban-hanh.pdf#");
+
+    String[] leaderOnly = send.clone();
+    leaderOnly[4] = demo.resolve("cong-van-lanh-dao-ky.pdf").toString();
+    leaderOnly[5] = dir.resolve("not-sent.edxml").toString();
+    Run refused = kyso(leaderOnly);
+    assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(1);
+    assertThat(refused.err()).contains("PACKAGE_NOT_READY");
+    assertThat(dir.resolve("not-sent.edxml")).doesNotExist();
+  }
+
+  @Test
   void help_worksOnEveryCommand() throws Exception {
     for (String[] command :
         List.of(
