@@ -248,9 +248,17 @@ class KysoSignsDssValidatesTest {
           letter,
           pdf,
           xml,
-          signedXml);
+          signedXml,
+          report,
+          dir.resolve("remote-" + adapter + ".p7s"));
       checks.add(new Dss.Check("remote-pades-" + adapter, pdf, null, null));
       checks.add(new Dss.Check("remote-xades-" + adapter, signedXml, null, null));
+      checks.add(
+          new Dss.Check(
+              "remote-cades-" + adapter,
+              dir.resolve("remote-" + adapter + ".p7s"),
+              "bao-cao.docx",
+              report));
     }
     verdicts = new Dss(PKI.pki().root(), PKI.tsa().uri(), dir).validate(checks);
   }
@@ -269,10 +277,10 @@ class KysoSignsDssValidatesTest {
     return RemoteSigned.ADAPTERS;
   }
 
-  @ParameterizedTest(name = "remote {0}: PAdES B-T and XAdES B-B")
+  @ParameterizedTest(name = "remote {0}: PAdES B-T, XAdES B-B and CAdES B-B")
   @MethodSource("remoteCases")
   void remote(String adapter) {
-    for (String format : List.of("pades", "xades")) {
+    for (String format : List.of("pades", "xades", "cades")) {
       List<Dss.Verdict> v = verdicts.get("remote-" + format + "-" + adapter);
       assertThat(v).hasSize(1);
       assertThat(v.get(0).passed()).as(v.get(0).toString()).isTrue();

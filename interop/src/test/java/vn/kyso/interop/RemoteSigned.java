@@ -7,6 +7,11 @@ import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.remote.RemoteCredential;
 import vn.kyso.api.remote.RemoteSigner;
+import vn.kyso.cades.CadesLevel;
+import vn.kyso.cades.CadesPackaging;
+import vn.kyso.cades.CadesSignatureOptions;
+import vn.kyso.cades.CadesSigner;
+import vn.kyso.cades.PreparedCadesSignature;
 import vn.kyso.pades.PadesLevel;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
@@ -36,7 +41,10 @@ final class RemoteSigned {
 
   private RemoteSigned() {}
 
-  /** PAdES B-T of {@code pdf} and enveloped XAdES B-B of {@code xml} through {@code adapter}. */
+  /**
+   * PAdES B-T of {@code pdf}, enveloped XAdES B-B of {@code xml} and detached CAdES B-B of {@code
+   * file} through {@code adapter}.
+   */
   static void sign(
       String adapter,
       TestPki pki,
@@ -45,10 +53,12 @@ final class RemoteSigned {
       Path pdf,
       Path signedPdf,
       Path xml,
-      Path signedXml)
+      Path signedXml,
+      Path file,
+      Path p7s)
       throws Exception {
     if (adapter.equals("vgca")) {
-      throughThePlugin(key, pdfSigner, pdf, signedPdf, xml, signedXml);
+      throughThePlugin(key, pdfSigner, pdf, signedPdf, xml, signedXml, file, p7s);
       return;
     }
     LoopbackServer server = null;
@@ -106,6 +116,13 @@ final class RemoteSigned {
               XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
               c.chain());
       xmlSigner.complete(x, xml, signedXml, value(remote, c, x.dataToSign()));
+      CadesSigner cades = CadesSigner.builder().build();
+      PreparedCadesSignature cs =
+          cades.prepare(
+              file,
+              CadesSignatureOptions.builder(CadesLevel.B_B, CadesPackaging.DETACHED).build(),
+              c.chain());
+      cades.complete(cs, file, p7s, value(remote, c, cs.dataToSign()));
     } finally {
       if (server != null) {
         server.close();
@@ -115,7 +132,14 @@ final class RemoteSigned {
 
   /** The government browser plug-in's hash mode (SignMsg), called as a page would. */
   private static void throughThePlugin(
-      TestCredential key, PdfSigner pdfSigner, Path pdf, Path signedPdf, Path xml, Path signedXml)
+      TestCredential key,
+      PdfSigner pdfSigner,
+      Path pdf,
+      Path signedPdf,
+      Path xml,
+      Path signedXml,
+      Path file,
+      Path p7s)
       throws Exception {
     try (VgcaPluginServer plugin = new VgcaPluginServer(key)) {
       java.security.cert.X509Certificate cert =
@@ -143,6 +167,20 @@ final class RemoteSigned {
           VgcaPlugin.signature(
               plugin.call("SignMsg", VgcaPlugin.signMsgRequest(x.dataToSign())),
               x.dataToSign(),
+              cert));
+      CadesSigner cades = CadesSigner.builder().build();
+      PreparedCadesSignature cs =
+          cades.prepare(
+              file,
+              CadesSignatureOptions.builder(CadesLevel.B_B, CadesPackaging.DETACHED).build(),
+              key.chain());
+      cades.complete(
+          cs,
+          file,
+          p7s,
+          VgcaPlugin.signature(
+              plugin.call("SignMsg", VgcaPlugin.signMsgRequest(cs.dataToSign())),
+              cs.dataToSign(),
               cert));
     }
   }
