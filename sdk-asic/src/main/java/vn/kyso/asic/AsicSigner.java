@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -19,6 +17,7 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.ResourceLimits;
+import vn.kyso.api.shared.Files2;
 import vn.kyso.api.shared.OutputFiles;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.asic.internal.Container;
@@ -317,14 +316,8 @@ public final class AsicSigner {
   }
 
   private static byte[] digest(Path file) throws DocumentException {
-    try (var in = Files.newInputStream(file)) {
-      var md = DigestAlgorithm.SHA256.newMessageDigest();
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-      return md.digest();
+    try {
+      return Files2.digest(file, DigestAlgorithm.SHA256);
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.IO_ERROR, e, file);
     }
@@ -425,11 +418,7 @@ public final class AsicSigner {
 
     @Override
     public void close() {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // best effort: the folder is in the temporary area
-      }
+      Files2.deleteTree(dir);
     }
   }
 

@@ -394,14 +394,8 @@ public final class AsicVerifier {
 
   private static byte[] digest(Container.Entry e, vn.kyso.api.DigestAlgorithm d)
       throws DocumentException {
-    try (var in = java.nio.file.Files.newInputStream(e.file())) {
-      MessageDigest md = d.newMessageDigest();
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-      return md.digest();
+    try {
+      return vn.kyso.api.shared.Files2.digest(e.file(), d);
     } catch (IOException x) {
       throw new DocumentException(ErrorCode.IO_ERROR, x, e.name());
     }

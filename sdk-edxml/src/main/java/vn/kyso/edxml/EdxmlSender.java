@@ -139,11 +139,7 @@ public final class EdxmlSender {
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.IO_ERROR, e, output);
     } finally {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // best effort: the folder is in the temporary area
-      }
+      vn.kyso.api.shared.Files2.deleteTree(work);
     }
   }
 

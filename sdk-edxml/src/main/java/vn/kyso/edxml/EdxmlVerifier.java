@@ -176,11 +176,7 @@ public final class EdxmlVerifier {
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.IO_ERROR, e, "temporary file");
     } finally {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // best effort: the folder is in the temporary area
-      }
+      vn.kyso.api.shared.Files2.deleteTree(work);
     }
   }
 

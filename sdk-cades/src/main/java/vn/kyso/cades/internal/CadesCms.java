@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -428,20 +427,7 @@ public final class CadesCms {
    */
   public static Map<DigestAlgorithm, byte[]> digest(
       InputStream in, List<DigestAlgorithm> algorithms) throws IOException {
-    Map<DigestAlgorithm, MessageDigest> mds = new LinkedHashMap<>();
-    for (DigestAlgorithm a : algorithms) {
-      mds.putIfAbsent(a, a.newMessageDigest());
-    }
-    byte[] buf = new byte[1 << 16];
-    int n;
-    while ((n = in.read(buf)) > 0) {
-      for (MessageDigest md : mds.values()) {
-        md.update(buf, 0, n);
-      }
-    }
-    Map<DigestAlgorithm, byte[]> out = new LinkedHashMap<>();
-    mds.forEach((a, md) -> out.put(a, md.digest()));
-    return out;
+    return vn.kyso.api.shared.Files2.digest(in, algorithms);
   }
 
   /**
