@@ -29,6 +29,9 @@ class ModulePathIT {
           "sdk-pkcs11-",
           "sdk-pades-",
           "sdk-xades-",
+          "sdk-cades-",
+          "sdk-asic-",
+          "sdk-edxml-",
           "sdk-policy-",
           "sdk-testkit-",
           "bcprov-",
@@ -90,6 +93,9 @@ class ModulePathIT {
         module kyso.app {
           requires vn.kyso.pades;
           requires vn.kyso.xades;
+          requires vn.kyso.cades;
+          requires vn.kyso.asic;
+          requires vn.kyso.edxml;
           requires vn.kyso.policy;
           requires vn.kyso.pkcs11;
           requires vn.kyso.testkit;
@@ -117,6 +123,9 @@ class ModulePathIT {
         .contains(
             "pdf TOTAL_PASSED",
             "xml TOTAL_PASSED",
+            "cades TOTAL_PASSED",
+            "asic TOTAL_PASSED",
+            "edxml 12/UBND-VP, 1 attachment(s)",
             "HỢP LỆ",
             "national policy: 1 pack(s) or more",
             "vn.kyso.api named, shared exported to the app: false, to vn.kyso.pades: true",
@@ -199,6 +208,18 @@ class ModulePathIT {
       import vn.kyso.xades.XmlSignatureOptions;
       import vn.kyso.xades.XmlSigner;
       import vn.kyso.xades.XmlVerifier;
+      import vn.kyso.cades.CadesLevel;
+      import vn.kyso.cades.CadesPackaging;
+      import vn.kyso.cades.CadesSignatureOptions;
+      import vn.kyso.cades.CadesSigner;
+      import vn.kyso.cades.CadesVerifier;
+      import vn.kyso.asic.AsicOptions;
+      import vn.kyso.asic.AsicSignatureForm;
+      import vn.kyso.asic.AsicSigner;
+      import vn.kyso.asic.AsicType;
+      import vn.kyso.asic.AsicVerifier;
+      import vn.kyso.edxml.EdxmlPackage;
+      import vn.kyso.edxml.Organ;
 
       public final class Main {
         public static void main(String[] args) throws Exception {
@@ -235,6 +256,31 @@ class ModulePathIT {
               XmlVerifier.builder(verifier).clock(pki.clock()).build()
                   .verify(signedXml, Map.of()).report();
           System.out.println("xml " + xmlReport.overall());
+          Path p7s = dir.resolve("record.xml.p7s");
+          Path asice = dir.resolve("ho-so.asice");
+          try (SigningToken token = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
+            CadesSigner cades = CadesSigner.builder().clock(pki.clock()).build();
+            cades.sign(xml, p7s,
+                CadesSignatureOptions.builder(CadesLevel.B_B, CadesPackaging.DETACHED).build(),
+                token.keys().get(0));
+            AsicSigner.builder().cades(cades).build().create(List.of(pdf, xml), asice,
+                AsicOptions.builder(AsicType.E, AsicSignatureForm.CADES).build(),
+                token.keys().get(0));
+          }
+          System.out.println("cades "
+              + CadesVerifier.builder(verifier).clock(pki.clock()).build().verify(p7s, xml).overall());
+          System.out.println("asic "
+              + AsicVerifier.builder(verifier).clock(pki.clock()).build().verify(asice).overall());
+          EdxmlPackage message =
+              EdxmlPackage.parse(
+                  EdxmlPackage.builder(Organ.of("000.00.31.H58", "UBND"))
+                      .code("12", "UBND-VP")
+                      .attachment("letter.pdf", "application/pdf", Files.readAllBytes(signedPdf))
+                      .build()
+                      .xml(),
+                  vn.kyso.api.ResourceLimits.defaults());
+          System.out.println("edxml " + message.numberSymbol().orElse("-") + ", "
+              + message.attachments().size() + " attachment(s)");
           int packs = Policy.preset("national").build().packs().size();
           System.out.println("national policy: " + (packs >= 1 ? "1 pack(s) or more" : "none"));
           Module api = CertificateVerifier.class.getModule();
