@@ -274,6 +274,69 @@ class AsicTest {
     assertThat(dir.resolve("o.asics")).doesNotExist();
   }
 
+  /**
+   * An ASiC archive manifest (as DSS writes ASiC-E CAdES B-LTA): a time-stamp over it makes the
+   * signatures it preserves B-LTA; a preserved file changed afterwards fails it.
+   */
+  @Test
+  void asicArchiveManifest_raisesToBlta_andAChangedFileFailsIt(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("a.asice");
+    create(
+        files(dir),
+        out,
+        AsicType.E,
+        AsicSignatureForm.CADES,
+        SignatureLevel.B_LT,
+        TestIdentity.DIRECTOR);
+    Map<String, byte[]> e = entries(out);
+    StringBuilder xml =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><asic:ASiCManifest"
+                + " xmlns:asic=\"http://uri.etsi.org/02918/v1.2.1#\""
+                + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><asic:SigReference"
+                + " MimeType=\"application/vnd.etsi.timestamp-token\""
+                + " URI=\"META-INF/timestamp.tst\"/>");
+    for (String name : e.keySet()) {
+      if (name.equals("mimetype")) {
+        continue;
+      }
+      xml.append("<asic:DataObjectReference URI=\"")
+          .append(name)
+          .append("\"><ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/>")
+          .append("<ds:DigestValue>")
+          .append(
+              java.util.Base64.getEncoder()
+                  .encodeToString(vn.kyso.api.DigestAlgorithm.SHA256.digest(e.get(name)).value()))
+          .append("</ds:DigestValue></asic:DataObjectReference>");
+    }
+    xml.append("</asic:ASiCManifest>");
+    byte[] manifest = xml.toString().getBytes(StandardCharsets.UTF_8);
+    e.put("META-INF/ASiCArchiveManifest.xml", manifest);
+    e.put(
+        "META-INF/timestamp.tst",
+        PKI.tsaClient().timestamp(vn.kyso.api.DigestAlgorithm.SHA256.digest(manifest)).encoded());
+    Path archived = write(dir.resolve("archived.asice"), e);
+
+    SignatureResult r = verifier().verify(archived).signatures().get(0);
+
+    assertThat(r.indication()).as(r.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(r.level()).isEqualTo(SignatureLevel.B_LTA);
+    assertThat(r.timestamps())
+        .filteredOn(t -> t.kind() == vn.kyso.api.validation.TimestampResult.Kind.ARCHIVE)
+        .singleElement()
+        .matches(vn.kyso.api.validation.TimestampResult::isPassed);
+
+    Map<String, byte[]> changed = new LinkedHashMap<>(e);
+    changed.put(
+        "META-INF/ASiCManifest001.xml",
+        (new String(e.get("META-INF/ASiCManifest001.xml"), StandardCharsets.UTF_8) + " ")
+            .getBytes(StandardCharsets.UTF_8));
+    SignatureResult c =
+        verifier().verify(write(dir.resolve("changed.asice"), changed)).signatures().get(0);
+    assertThat(c.findings()).extracting(f -> f.code()).contains("ASIC_ARCHIVE_TIMESTAMP_INVALID");
+    assertThat(c.validationDataUsable()).isFalse();
+  }
+
   static Map<String, byte[]> entries(Path zip) throws Exception {
     Map<String, byte[]> out = new LinkedHashMap<>();
     try (ZipFile z = new ZipFile(zip.toFile())) {
