@@ -26,6 +26,7 @@ import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignerIdentity;
+import vn.kyso.api.shared.Verdicts;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
@@ -400,11 +401,11 @@ public final class PdfVerifier {
     RevisionChanges changes = ctx.changesAfter(range.end());
     r.findings(changes.findings());
     if (changes.changes() == null) {
-      return SignerCheck.worse(failure, SubIndication.FORMAT_FAILURE);
+      return Verdicts.worse(failure, SubIndication.FORMAT_FAILURE);
     }
     return changes.acceptable()
         ? failure
-        : SignerCheck.worse(failure, SubIndication.DISALLOWED_CHANGE);
+        : Verdicts.worse(failure, SubIndication.DISALLOWED_CHANGE);
   }
 
   private SignatureResult signature(DocumentContext ctx, Entry e, List<Archive> archives)

@@ -37,6 +37,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.shared.BaselineLevel;
 import vn.kyso.api.shared.LongTermFindings;
+import vn.kyso.api.shared.Verdicts;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
@@ -286,7 +287,7 @@ public final class XmlVerifier {
                   "XML_WEAK_ALGORITHM",
                   Severity.ERROR,
                   ref.getMessageDigestAlgorithm().getAlgorithmURI()));
-          failure = worse(failure, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
+          failure = Verdicts.worse(failure, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
         }
         if (Xades.SIGNED_PROPERTIES_TYPE.equals(ref.getType())) {
           continue;
@@ -309,7 +310,7 @@ public final class XmlVerifier {
             if (unbound != null) {
               r.finding(
                   finding("XML_SIGNED_ELEMENT_NOT_BOUND", Severity.ERROR, where(target), unbound));
-              failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+              failure = Verdicts.worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
             }
             covered.add(target);
           }
@@ -319,11 +320,11 @@ public final class XmlVerifier {
       }
     } catch (Exception e) {
       r.finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()));
-      failure = worse(failure, SubIndication.FORMAT_FAILURE);
+      failure = Verdicts.worse(failure, SubIndication.FORMAT_FAILURE);
     }
     if (!dataReference) {
       r.finding(finding("XML_NO_DATA_REFERENCE", Severity.ERROR));
-      failure = worse(failure, SubIndication.FORMAT_FAILURE);
+      failure = Verdicts.worse(failure, SubIndication.FORMAT_FAILURE);
     }
     if (!valid && failure == null) {
       r.finding(finding("XML_SIGNATURE_VALUE", Severity.ERROR));
@@ -336,7 +337,7 @@ public final class XmlVerifier {
     }
     if (!STRONG_SIGNATURES.contains(si.getSignatureMethodURI())) {
       r.finding(finding("XML_WEAK_ALGORITHM", Severity.ERROR, si.getSignatureMethodURI()));
-      failure = worse(failure, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
+      failure = Verdicts.worse(failure, SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE);
     }
     // Claimed time and proof of existence.
     Instant best = null;
@@ -356,7 +357,7 @@ public final class XmlVerifier {
           }
         } catch (Exception e) {
           r.finding(finding("XML_ARCHIVE_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
-          failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+          failure = Verdicts.worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
         }
       }
     }
@@ -379,7 +380,7 @@ public final class XmlVerifier {
           timestampHeld = true;
         } catch (DocumentException e) {
           r.finding(finding("XML_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
-          failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+          failure = Verdicts.worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
         }
       }
     }
@@ -400,7 +401,7 @@ public final class XmlVerifier {
     r.findings(LongTermFindings.material(false, cert));
     if (!cert.isPassed()) {
       failure =
-          worse(
+          Verdicts.worse(
               failure,
               cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
     }
@@ -428,7 +429,7 @@ public final class XmlVerifier {
         r.finding(finding("XML_PLAIN_XMLDSIG_ACCEPTED", Severity.WARNING));
       } else {
         r.finding(finding("XML_PLAIN_XMLDSIG", Severity.ERROR));
-        failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+        failure = Verdicts.worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
       }
     }
     return failure == null ? r.passed().build() : r.notPassed(failure).build();
@@ -944,16 +945,6 @@ public final class XmlVerifier {
       sb.append(sb.length() == 0 ? "" : ", ").append('<').append(e.getTagName()).append('>');
     }
     return sb.toString();
-  }
-
-  private static SubIndication worse(SubIndication current, SubIndication candidate) {
-    if (current == null) {
-      return candidate;
-    }
-    return candidate.indication() == Indication.TOTAL_FAILED
-            && current.indication() != Indication.TOTAL_FAILED
-        ? candidate
-        : current;
   }
 
   private static Finding finding(String code, Severity severity, Object... args) {

@@ -11,6 +11,7 @@ import org.apache.pdfbox.cos.COSString;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.shared.BaselineLevel;
 import vn.kyso.api.shared.LongTermFindings;
+import vn.kyso.api.shared.Verdicts;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.api.validation.Indication;
@@ -154,7 +155,7 @@ public final class SignerCheck {
         r.timestamp(tst.result());
       }
       if (tst.failure() != null) {
-        failure = worse(failure, tst.failure());
+        failure = Verdicts.worse(failure, tst.failure());
       }
       if (tst.proven() != null) {
         best = tst.proven();
@@ -195,7 +196,7 @@ public final class SignerCheck {
     r.findings(LongTermFindings.material(false, cert));
     if (!cert.isPassed()) {
       failure =
-          worse(
+          Verdicts.worse(
               failure,
               cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
     }
@@ -211,23 +212,5 @@ public final class SignerCheck {
             archivePoe != null);
     r.level(baseline.level()).validationDataUsable(baseline.usable());
     return new Outcome(false, failure, best, cms.signer());
-  }
-
-  /**
-   * Combines two reasons: the first stands unless a later one is a failure and the first only
-   * indeterminate.
-   *
-   * @param current the reason so far, or null
-   * @param candidate a new reason
-   * @return the reason to keep
-   */
-  public static SubIndication worse(SubIndication current, SubIndication candidate) {
-    if (current == null) {
-      return candidate;
-    }
-    return candidate.indication() == Indication.TOTAL_FAILED
-            && current.indication() != Indication.TOTAL_FAILED
-        ? candidate
-        : current;
   }
 }
