@@ -16,12 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -54,6 +51,7 @@ import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.TsaClient;
 import vn.kyso.api.trust.ValidationContext;
 import vn.kyso.cades.internal.ArchiveTimestamps;
+import vn.kyso.cades.internal.CadesCheck;
 import vn.kyso.cades.internal.CadesCms;
 import vn.kyso.cades.internal.CmsFile;
 
@@ -168,7 +166,7 @@ public final class CadesSigner {
     }
     ASN1Set attrs =
         CadesCms.signedAttributes(cert, alg.digestAlgorithm(), digest, signingTime, false);
-    return new PreparedCadesSignature(options, alg, der(attrs), digest, chain);
+    return new PreparedCadesSignature(options, alg, CadesCms.der(attrs), digest, chain);
   }
 
   /**
@@ -201,8 +199,8 @@ public final class CadesSigner {
     if (options.packaging() == CadesPackaging.ENVELOPING) {
       requireSize(content);
     }
-    if (!MessageDigest.isEqual(
-        digestFile(content, alg.digestAlgorithm()), prepared.contentDigest())) {
+    Content source = Content.of(content);
+    if (!MessageDigest.isEqual(source.digest(alg.digestAlgorithm()), prepared.contentDigest())) {
       throw new DocumentException(
           ErrorCode.PREPARED_STATE_INVALID, null, "the content changed since it was prepared");
     }
@@ -217,10 +215,9 @@ public final class CadesSigner {
     }
     parts.digest(alg.digestAlgorithm());
     prepared.chain().forEach(parts::certificate);
-    ASN1Set attrs = ASN1Set.getInstance(primitive(prepared.signedAttributes()));
+    ASN1Set attrs = ASN1Set.getInstance(CadesCms.primitive(prepared.signedAttributes()));
     parts.signers().add(CadesCms.signerInfo(cert, alg, attrs, value.value()));
     int index = parts.signers().size() - 1;
-    Content source = Content.of(content);
     raise(parts, index, options.level(), source);
     write(parts, options.packaging() == CadesPackaging.ENVELOPING ? source : null, output);
   }
@@ -273,7 +270,7 @@ public final class CadesSigner {
             alg.digestAlgorithm().digest(parentValue).value(),
             signingTime,
             true);
-    byte[] tbs = der(attrs);
+    byte[] tbs = CadesCms.der(attrs);
     SignatureValue value = key.sign(alg.digestAlgorithm().digest(tbs), alg);
     if (value.algorithm() != alg || !CmsSignatures.verify(cert, alg, tbs, value.value())) {
       throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
@@ -331,7 +328,7 @@ public final class CadesSigner {
       return;
     }
     SignerInfo si = parts.signers().get(index);
-    if (unsignedValues(si, PKCSObjectIdentifiers.id_aa_signatureTimeStampToken).isEmpty()) {
+    if (CadesCheck.values(si, PKCSObjectIdentifiers.id_aa_signatureTimeStampToken).isEmpty()) {
       DigestAlgorithm d = digestOf(si);
       TimestampToken token = tsa.timestamp(d.digest(si.getEncryptedDigest().getOctets()));
       si =
@@ -362,8 +359,8 @@ public final class CadesSigner {
     X509Certificate signer = findSigner(si, bag);
     collect(signer, bag, CertificatePurpose.SIGNING, parts);
     List<byte[]> tokens =
-        new ArrayList<>(unsignedValues(si, PKCSObjectIdentifiers.id_aa_signatureTimeStampToken));
-    tokens.addAll(unsignedValues(si, CadesCms.ARCHIVE_TIMESTAMP_V3));
+        new ArrayList<>(CadesCheck.values(si, PKCSObjectIdentifiers.id_aa_signatureTimeStampToken));
+    tokens.addAll(CadesCheck.values(si, CadesCms.ARCHIVE_TIMESTAMP_V3));
     for (byte[] t : tokens) {
       TimestampToken token = TimestampToken.parse(t);
       List<X509Certificate> withToken = new ArrayList<>(bag);
@@ -426,7 +423,7 @@ public final class CadesSigner {
   private static X509Certificate findSigner(SignerInfo si, List<X509Certificate> bag)
       throws DocumentException {
     for (X509Certificate c : bag) {
-      if (CadesVerifier.identifies(si.getSID(), c)) {
+      if (CadesCheck.identifies(si.getSID(), c)) {
         return c;
       }
     }
@@ -443,20 +440,6 @@ public final class CadesSigner {
                     ErrorCode.MALFORMED_INPUT,
                     null,
                     "the signer's digest algorithm is not one a time-stamp may use now"));
-  }
-
-  static List<byte[]> unsignedValues(SignerInfo si, ASN1ObjectIdentifier type) {
-    List<byte[]> out = new ArrayList<>();
-    if (si.getUnauthenticatedAttributes() == null) {
-      return out;
-    }
-    AttributeTable t = new AttributeTable(si.getUnauthenticatedAttributes());
-    for (ASN1Encodable a : CadesCms.elements(t.getAll(type))) {
-      for (ASN1Encodable v : Attribute.getInstance(a).getAttrValues()) {
-        out.add(der(v));
-      }
-    }
-    return out;
   }
 
   /** The parallel signature must be over the same content, in the same packaging. */
@@ -573,65 +556,52 @@ public final class CadesSigner {
   }
 
   private static ContentInfo contentInfo(byte[] der) {
-    return ContentInfo.getInstance(primitive(der));
+    return ContentInfo.getInstance(CadesCms.primitive(der));
   }
 
-  private static ASN1Primitive primitive(byte[] der) {
-    try {
-      return ASN1Primitive.fromByteArray(der);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not DER", e);
-    }
-  }
+  /**
+   * The signed content: a file streamed, or the bytes an enveloping signature holds; its digests
+   * are kept once computed, so that a B-LTA does not read a large file once more for the archive
+   * time-stamp.
+   */
+  private static final class Content {
+    private final Path file;
+    private final byte[] bytes;
+    private final Map<DigestAlgorithm, byte[]> digests = new LinkedHashMap<>();
 
-  private static byte[] der(ASN1Encodable e) {
-    try {
-      return e.toASN1Primitive().getEncoded(ASN1Encoding.DER);
-    } catch (IOException x) {
-      throw new IllegalStateException(x);
-    }
-  }
-
-  /** The signed content: a file streamed, or the bytes an enveloping signature holds. */
-  private interface Content {
-    InputStream open() throws IOException;
-
-    long size() throws IOException;
-
-    default byte[] digest(DigestAlgorithm d) throws DocumentException {
-      try (InputStream in = open()) {
-        return CadesCms.digest(in, List.of(d)).get(d);
-      } catch (IOException e) {
-        throw new DocumentException(ErrorCode.IO_ERROR, e, "content");
-      }
+    private Content(Path file, byte[] bytes) {
+      this.file = file;
+      this.bytes = bytes;
     }
 
     static Content of(Path file) {
-      return new Content() {
-        @Override
-        public InputStream open() throws IOException {
-          return Files.newInputStream(file);
-        }
-
-        @Override
-        public long size() throws IOException {
-          return Files.size(file);
-        }
-      };
+      return new Content(file, null);
     }
 
     static Content of(byte[] bytes) {
-      return new Content() {
-        @Override
-        public InputStream open() {
-          return new ByteArrayInputStream(bytes);
-        }
+      return new Content(null, bytes);
+    }
 
-        @Override
-        public long size() {
-          return bytes.length;
-        }
-      };
+    InputStream open() throws IOException {
+      return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(bytes);
+    }
+
+    long size() throws IOException {
+      return file != null ? Files.size(file) : bytes.length;
+    }
+
+    byte[] digest(DigestAlgorithm d) throws DocumentException {
+      byte[] known = digests.get(d);
+      if (known != null) {
+        return known.clone();
+      }
+      try (InputStream in = open()) {
+        byte[] value = CadesCms.digest(in, List.of(d)).get(d);
+        digests.put(d, value);
+        return value.clone();
+      } catch (IOException e) {
+        throw new DocumentException(ErrorCode.IO_ERROR, e, "content");
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,7 +16,6 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.cms.SignerIdentifier;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
@@ -245,17 +243,6 @@ public final class CadesVerifier {
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.IO_ERROR, e, content);
     }
-  }
-
-  /**
-   * Whether a signer identifier names a certificate.
-   *
-   * @param sid the identifier
-   * @param c the certificate
-   * @return whether it does
-   */
-  static boolean identifies(SignerIdentifier sid, X509Certificate c) {
-    return CadesCheck.identifies(sid, c);
   }
 
   /** Builds a {@link CadesVerifier}. */

@@ -1,14 +1,11 @@
 package vn.kyso.cades.internal;
 
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
@@ -40,13 +37,13 @@ public final class ArchiveTimestamps {
     ASN1EncodableVector certs = new ASN1EncodableVector();
     if (sd.getCertificates() != null) {
       for (ASN1Encodable c : sd.getCertificates()) {
-        certs.add(new DEROctetString(hash(digest, der(c))));
+        certs.add(new DEROctetString(hash(digest, CadesCms.der(c))));
       }
     }
     ASN1EncodableVector crls = new ASN1EncodableVector();
     if (sd.getCRLs() != null) {
       for (ASN1Encodable c : sd.getCRLs()) {
-        crls.add(new DEROctetString(hash(digest, der(c))));
+        crls.add(new DEROctetString(hash(digest, CadesCms.der(c))));
       }
     }
     ASN1EncodableVector attrs = new ASN1EncodableVector();
@@ -78,11 +75,11 @@ public final class ArchiveTimestamps {
     }
     for (ASN1Encodable a : si.getUnauthenticatedAttributes()) {
       Attribute attr = Attribute.getInstance(a);
-      byte[] type = der(attr.getAttrType());
+      byte[] type = CadesCms.der(attr.getAttrType());
       for (ASN1Encodable value : attr.getAttrValues()) {
         MessageDigest md = digest.newMessageDigest();
         md.update(type);
-        md.update(der(value));
+        md.update(CadesCms.der(value));
         out.add(md.digest());
       }
     }
@@ -110,13 +107,13 @@ public final class ArchiveTimestamps {
     List<byte[]> certs = new ArrayList<>();
     if (sd.getCertificates() != null) {
       for (ASN1Encodable c : sd.getCertificates()) {
-        certs.add(hash(digest, der(c)));
+        certs.add(hash(digest, CadesCms.der(c)));
       }
     }
     List<byte[]> crls = new ArrayList<>();
     if (sd.getCRLs() != null) {
       for (ASN1Encodable c : sd.getCRLs()) {
-        crls.add(hash(digest, der(c)));
+        crls.add(hash(digest, CadesCms.der(c)));
       }
     }
     List<byte[]> attrs = unsignedValueHashes(si, digest);
@@ -165,28 +162,19 @@ public final class ArchiveTimestamps {
       ASN1Sequence index,
       DigestAlgorithm digest) {
     MessageDigest md = digest.newMessageDigest();
-    md.update(der(sd.getEncapContentInfo().getContentType()));
+    md.update(CadesCms.der(sd.getEncapContentInfo().getContentType()));
     md.update(contentHash);
-    md.update(der(si.getVersion()));
-    md.update(der(si.getSID()));
-    md.update(der(si.getDigestAlgorithm()));
-    md.update(der(new DERTaggedObject(false, 0, si.getAuthenticatedAttributes())));
-    md.update(der(si.getDigestEncryptionAlgorithm()));
-    md.update(der(si.getEncryptedDigest()));
-    md.update(der(index));
+    md.update(CadesCms.der(si.getVersion()));
+    md.update(CadesCms.der(si.getSID()));
+    md.update(CadesCms.der(si.getDigestAlgorithm()));
+    md.update(CadesCms.der(new DERTaggedObject(false, 0, si.getAuthenticatedAttributes())));
+    md.update(CadesCms.der(si.getDigestEncryptionAlgorithm()));
+    md.update(CadesCms.der(si.getEncryptedDigest()));
+    md.update(CadesCms.der(index));
     return md.digest();
   }
 
   private static byte[] hash(DigestAlgorithm digest, byte[] data) {
     return digest.newMessageDigest().digest(data);
-  }
-
-  static byte[] der(ASN1Encodable e) {
-    try {
-      ASN1Primitive p = e.toASN1Primitive();
-      return p.getEncoded(ASN1Encoding.DER);
-    } catch (IOException x) {
-      throw new IllegalStateException(x);
-    }
   }
 }

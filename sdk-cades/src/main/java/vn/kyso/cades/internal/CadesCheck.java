@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -38,12 +37,12 @@ import vn.kyso.api.shared.BaselineLevel;
 import vn.kyso.api.shared.CmsEncoding;
 import vn.kyso.api.shared.CmsSignatures;
 import vn.kyso.api.shared.LongTermFindings;
+import vn.kyso.api.shared.Verdicts;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.ValidationContext;
-import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.Severity;
 import vn.kyso.api.validation.SignatureFormat;
 import vn.kyso.api.validation.SignatureResult;
@@ -169,7 +168,7 @@ public final class CadesCheck {
         token = TimestampToken.parse(t);
       } catch (DocumentException | RuntimeException e) {
         r.finding(CadesFindings.of("CADES_TIMESTAMP_INVALID", Severity.ERROR, e.getMessage()));
-        failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+        failure = Verdicts.worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
         continue;
       }
       byte[] value = si.getEncryptedDigest().getOctets();
@@ -178,7 +177,7 @@ public final class CadesCheck {
         r.timestamp(
             TimestampResult.of(
                 TimestampResult.Kind.SIGNATURE, "", token, SubIndication.HASH_FAILURE));
-        failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+        failure = Verdicts.worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
         continue;
       }
       CertificateResult tsa = tsa(ctx, token, archivePoe);
@@ -197,7 +196,7 @@ public final class CadesCheck {
                 "",
                 token,
                 tsa.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE)));
-        failure = worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
+        failure = Verdicts.worse(failure, SubIndication.SIG_CONSTRAINTS_FAILURE);
       }
     }
     // The report lists the signature's own time-stamps, then the archive time-stamps, oldest first.
@@ -222,7 +221,7 @@ public final class CadesCheck {
     r.findings(LongTermFindings.material(false, cert));
     if (!cert.isPassed()) {
       failure =
-          worse(
+          Verdicts.worse(
               failure,
               cert.subIndication().orElse(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE));
     }
@@ -570,11 +569,7 @@ public final class CadesCheck {
     for (ASN1Encodable a :
         CadesCms.elements(new AttributeTable(si.getUnauthenticatedAttributes()).getAll(type))) {
       for (ASN1Encodable v : Attribute.getInstance(a).getAttrValues()) {
-        try {
-          out.add(v.toASN1Primitive().getEncoded(ASN1Encoding.DER));
-        } catch (IOException e) {
-          throw new IllegalArgumentException(e);
-        }
+        out.add(CadesCms.der(v));
       }
     }
     return out;
@@ -606,23 +601,5 @@ public final class CadesCheck {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  /**
-   * Combines two reasons: the first stands unless a later one is a failure and the first only
-   * indeterminate.
-   *
-   * @param current the reason so far, or null
-   * @param candidate a new reason
-   * @return the reason to keep
-   */
-  public static SubIndication worse(SubIndication current, SubIndication candidate) {
-    if (current == null) {
-      return candidate;
-    }
-    return candidate.indication() == Indication.TOTAL_FAILED
-            && current.indication() != Indication.TOTAL_FAILED
-        ? candidate
-        : current;
   }
 }

@@ -296,16 +296,31 @@ public final class CadesCms {
    * @return its DER as ISO-8859-1 text
    */
   static String key(ASN1Encodable e) {
+    return new String(der(e), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Returns the DER encoding of an element.
+   *
+   * @param e the element
+   * @return its DER
+   */
+  public static byte[] der(ASN1Encodable e) {
     try {
-      return new String(
-          e.toASN1Primitive().getEncoded(ASN1Encoding.DER),
-          java.nio.charset.StandardCharsets.ISO_8859_1);
+      return e.toASN1Primitive().getEncoded(ASN1Encoding.DER);
     } catch (IOException x) {
       throw new IllegalStateException(x);
     }
   }
 
-  private static ASN1Primitive primitive(byte[] der) {
+  /**
+   * Parses DER bytes Kyso made or already checked.
+   *
+   * @param der the bytes
+   * @return the primitive
+   * @throws IllegalArgumentException when they are not DER
+   */
+  public static ASN1Primitive primitive(byte[] der) {
     try {
       return ASN1Primitive.fromByteArray(der);
     } catch (IOException e) {
