@@ -109,14 +109,22 @@ public final class AsicVerifier {
       List<Pending> pending = new ArrayList<>();
       int signatures = 0;
       CadesVerifier cades = CadesVerifier.builder(certificates).clock(clock).limits(limits).build();
+      Manifests manifests = manifests(meta);
+      // The data files as XAdES's detached content: read once, for the first XAdES entry.
+      Map<String, byte[]> detached = new HashMap<>();
       for (Container.Entry e : meta) {
         String n = e.name();
         if (n.endsWith(".p7s") && n.contains("signature")) {
           signatures++;
-          cades(c, e, type, data, meta, cades, covered, report, pending);
+          cades(e, type, data, manifests, cades, covered, report, pending);
         } else if (n.endsWith(".xml") && n.contains("signatures")) {
           signatures++;
-          xades(e, data, covered, report, pending);
+          if (detached.isEmpty()) {
+            for (Container.Entry d : data.values()) {
+              detached.put(d.name(), d.bytes(limits.maxXmlBytes()));
+            }
+          }
+          xades(e, detached, covered, report, pending);
         }
       }
       archives(c, meta, pending, report);
@@ -160,33 +168,40 @@ public final class AsicVerifier {
     return byShape;
   }
 
+  /** The container's ASiCManifests, each read once, by the signature they name. */
+  private record Manifests(
+      Map<String, Map.Entry<Container.Entry, Manifest>> bySignature, String unreadable) {}
+
+  private Manifests manifests(List<Container.Entry> meta) throws DocumentException {
+    Map<String, Map.Entry<Container.Entry, Manifest>> bySignature = new HashMap<>();
+    String unreadable = null;
+    for (Container.Entry m : meta) {
+      if (m.name().matches("META-INF/ASiCManifest.*\\.xml")) {
+        try {
+          Manifest parsed = Manifest.parse(m.bytes(limits.maxXmlBytes()));
+          bySignature.put(parsed.signature(), Map.entry(m, parsed));
+        } catch (IOException e) {
+          unreadable = "a manifest cannot be read: " + e.getMessage();
+        }
+      }
+    }
+    return new Manifests(bySignature, unreadable);
+  }
+
   private void cades(
-      Container c,
       Container.Entry sig,
       AsicType type,
       Map<String, Container.Entry> data,
-      List<Container.Entry> meta,
+      Manifests manifests,
       CadesVerifier verifier,
       Set<String> covered,
       ValidationReport.Builder report,
       List<Pending> pending)
       throws DocumentException {
-    Manifest manifest = null;
-    Container.Entry signed = null;
-    String problem = null;
-    for (Container.Entry m : meta) {
-      if (m.name().matches("META-INF/ASiCManifest.*\\.xml")) {
-        try {
-          Manifest parsed = Manifest.parse(m.bytes(limits.maxXmlBytes()));
-          if (parsed.signature().equals(sig.name())) {
-            manifest = parsed;
-            signed = m;
-          }
-        } catch (IOException e) {
-          problem = "a manifest cannot be read: " + e.getMessage();
-        }
-      }
-    }
+    Map.Entry<Container.Entry, Manifest> found = manifests.bySignature().get(sig.name());
+    Manifest manifest = found == null ? null : found.getValue();
+    Container.Entry signed = found == null ? null : found.getKey();
+    String problem = manifests.unreadable();
     List<String> scope = new ArrayList<>();
     if (manifest == null) {
       if (type == AsicType.S && data.size() == 1) {
@@ -243,15 +258,11 @@ public final class AsicVerifier {
 
   private void xades(
       Container.Entry sig,
-      Map<String, Container.Entry> data,
+      Map<String, byte[]> detached,
       Set<String> covered,
       ValidationReport.Builder report,
       List<Pending> pending)
       throws DocumentException {
-    Map<String, byte[]> detached = new HashMap<>();
-    for (Container.Entry d : data.values()) {
-      detached.put(d.name(), d.bytes(limits.maxXmlBytes()));
-    }
     Map<String, List<String>> references = new HashMap<>();
     try {
       Document doc = SafeXml.parse(sig.bytes(limits.maxXmlBytes()));
