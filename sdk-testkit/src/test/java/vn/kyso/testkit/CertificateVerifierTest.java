@@ -282,6 +282,82 @@ class CertificateVerifierTest {
   }
 
   @Test
+  void contextsSharingChecks_judgeLikeFreshContexts_andStillJudgeTimePerContext() throws Exception {
+    TestPki pki = PKI.pki();
+    X509Certificate signer = cert(TestIdentity.CHAIRMAN);
+    byte[] ocsp =
+        OcspServer.respond(
+            pki, request(signer, pki.intermediate().certificate()), ServerMode.NORMAL);
+    byte[] rootCrl = CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL);
+    CertificateVerifier offline =
+        CertificateVerifier.builder(pki.trustAnchors())
+            .clock(pki.clock())
+            .network(NetworkSettings.offline())
+            .build();
+    ValidationContext first = withMaterial(ocsp, rootCrl).build();
+    CertificateResult fresh = offline.verify(signer, first);
+    // The same material under a context sharing the first one's checks: the same verdict and
+    // evidence, from the shared checks.
+    CertificateResult shared =
+        offline.verify(signer, withMaterial(ocsp, rootCrl).sharingChecksWith(first).build());
+    // Judged at a time the response cannot speak for (two months later, no newer data): what
+    // depends on the time is judged under each context, shared checks or not.
+    Instant later = pki.clock().instant().plus(Duration.ofDays(60));
+    CertificateResult stale =
+        offline.verify(
+            signer, withMaterial(ocsp, rootCrl).at(later, true).sharingChecksWith(first).build());
+    CertificateResult staleFresh =
+        offline.verify(signer, withMaterial(ocsp, rootCrl).at(later, true).build());
+
+    assertThat(fresh.isPassed()).isTrue();
+    assertThat(shared.indication()).isEqualTo(fresh.indication());
+    assertThat(shared.revocation()).hasSameSizeAs(fresh.revocation());
+    assertThat(stale.isPassed()).isFalse();
+    assertThat(stale.indication()).isEqualTo(staleFresh.indication());
+    assertThat(stale.subIndication()).isEqualTo(staleFresh.subIndication());
+  }
+
+  @Test
+  void contextsSharingChecks_refuseAResponderWithoutAuthority_everyTime() throws Exception {
+    TestPki pki = PKI.pki();
+    X509Certificate signer = cert(TestIdentity.CHAIRMAN);
+    byte[] forged =
+        OcspServer.respond(
+            pki, request(signer, pki.intermediate().certificate()), ServerMode.UNAUTHORISED_SIGNER);
+    CertificateVerifier offline =
+        CertificateVerifier.builder(pki.trustAnchors())
+            .clock(pki.clock())
+            .network(NetworkSettings.offline())
+            .build();
+    ValidationContext first =
+        ValidationContext.builder()
+            .certificates(pki.credential(TestIdentity.CHAIRMAN).chain())
+            .ocspResponse(forged)
+            .build();
+
+    for (ValidationContext c :
+        List.of(
+            first,
+            ValidationContext.builder()
+                .certificates(pki.credential(TestIdentity.CHAIRMAN).chain())
+                .ocspResponse(forged)
+                .sharingChecksWith(first)
+                .build(),
+            first)) {
+      CertificateResult r = offline.verify(signer, c);
+      assertThat(r.isPassed()).isFalse();
+      assertThat(r.findings()).anySatisfy(f -> assertThat(f.messageEn()).contains("authorised"));
+    }
+  }
+
+  private static ValidationContext.Builder withMaterial(byte[] ocsp, byte[] crl) {
+    return ValidationContext.builder()
+        .certificates(PKI.pki().credential(TestIdentity.CHAIRMAN).chain())
+        .ocspResponse(ocsp)
+        .crl(crl);
+  }
+
+  @Test
   void offline_withoutMaterial_isIndeterminate() {
     CertificateVerifier offline =
         CertificateVerifier.builder(PKI.pki().trustAnchors())

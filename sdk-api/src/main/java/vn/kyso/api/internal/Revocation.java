@@ -3,6 +3,7 @@ package vn.kyso.api.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CRLReason;
 import java.security.cert.CertificateFactory;
@@ -23,9 +24,11 @@ import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
+import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.ocsp.ResponseBytes;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -81,6 +84,16 @@ public final class Revocation {
     NotApplicable(String reason) {
       super(reason);
     }
+  }
+
+  /**
+   * Returns the signal that a response is about other certificates.
+   *
+   * @param reason the reason
+   * @return the signal
+   */
+  public static NotApplicable notApplicable(String reason) {
+    return new NotApplicable(reason);
   }
 
   /** A freshly built OCSP request and the nonce it carries. */
@@ -183,7 +196,29 @@ public final class Revocation {
       byte[] expectedNonce,
       RevocationEvidence.Origin origin)
       throws Rejected, DocumentException {
-    BasicOCSPResp basic = parseOcsp(encoded);
+    return checkOcsp(parseOcsp(encoded), encoded, certificate, issuer, expectedNonce, origin);
+  }
+
+  /**
+   * Checks an already parsed OCSP response about {@code certificate} and turns it into evidence.
+   *
+   * @param basic the response, as {@link #parseOcsp} returned it
+   * @param encoded the DER it was parsed from
+   * @param certificate the certificate asked about
+   * @param issuer its issuer
+   * @param expectedNonce the nonce sent, or null for embedded responses
+   * @param origin where it came from
+   * @return the evidence
+   * @throws Rejected when the response does not check out
+   */
+  public static RevocationEvidence checkOcsp(
+      BasicOCSPResp basic,
+      byte[] encoded,
+      X509Certificate certificate,
+      X509Certificate issuer,
+      byte[] expectedNonce,
+      RevocationEvidence.Origin origin)
+      throws Rejected {
     try {
       if (X509Extensions.WEAK_SIGNATURE_ALGORITHMS.contains(basic.getSignatureAlgOID().getId())) {
         throw new Rejected("weak signature algorithm " + basic.getSignatureAlgOID().getId());
@@ -320,13 +355,11 @@ public final class Revocation {
 
   private static List<X509Certificate> responderChain(BasicOCSPResp basic, X509Certificate issuer)
       throws Rejected {
-    try {
-      if (basic.isSignatureValid(
-          new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
-        return List.of(issuer);
-      }
-    } catch (Exception e) {
-      // not signed by the issuer itself; look for a delegated responder
+    // The responder ID says who signed; the issuer's key is tried first when it names the issuer,
+    // last otherwise. Both are always tried before a rejection: the ID only orders the attempts.
+    boolean namesIssuer = namesIssuer(basic, issuer);
+    if (namesIssuer && signedByIssuer(basic, issuer)) {
+      return List.of(issuer);
     }
     JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
     Instant produced = basic.getProducedAt().toInstant();
@@ -353,7 +386,42 @@ public final class Revocation {
         // this certificate is not an authorised responder; try the next
       }
     }
+    if (!namesIssuer && signedByIssuer(basic, issuer)) {
+      return List.of(issuer);
+    }
     throw new Rejected("not signed by the issuer or a responder it authorised (RFC 6960, 4.2.2.2)");
+  }
+
+  private static boolean signedByIssuer(BasicOCSPResp basic, X509Certificate issuer) {
+    try {
+      return basic.isSignatureValid(
+          new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()));
+    } catch (Exception e) {
+      return false; // not signed by the issuer itself
+    }
+  }
+
+  /** Whether the responder ID (RFC 6960 4.2.1) is the issuer's name or the hash of its key. */
+  private static boolean namesIssuer(BasicOCSPResp basic, X509Certificate issuer) {
+    try {
+      ResponderID id = basic.getResponderId().toASN1Primitive();
+      if (id.getName() != null) {
+        return Arrays.equals(
+            id.getName().getEncoded(ASN1Encoding.DER),
+            issuer.getSubjectX500Principal().getEncoded());
+      }
+      byte[] keyHash = id.getKeyHash();
+      if (keyHash == null) {
+        return true;
+      }
+      byte[] key =
+          SubjectPublicKeyInfo.getInstance(issuer.getPublicKey().getEncoded())
+              .getPublicKeyData()
+              .getBytes();
+      return Arrays.equals(keyHash, MessageDigest.getInstance("SHA-1").digest(key));
+    } catch (Exception e) {
+      return true; // unreadable: the issuer first, as before
+    }
   }
 
   private static byte[] unwrapOctets(byte[] value) {

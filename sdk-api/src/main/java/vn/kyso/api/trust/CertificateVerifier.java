@@ -70,7 +70,7 @@ public final class CertificateVerifier {
   private final TrustAnchors anchors;
   private final List<X509Certificate> intermediates;
   private final List<byte[]> suppliedCrls;
-  private final List<byte[]> suppliedOcsp;
+  private final List<RevocationChecks.Supplied> suppliedOcsp;
   private final NetworkSettings network;
   private final Clock clock;
   private final Duration maxRevocationAge;
@@ -83,7 +83,7 @@ public final class CertificateVerifier {
     this.anchors = b.anchors;
     this.intermediates = List.copyOf(b.intermediates);
     this.suppliedCrls = List.copyOf(b.suppliedCrls);
-    this.suppliedOcsp = List.copyOf(b.suppliedOcsp);
+    this.suppliedOcsp = b.suppliedOcsp.stream().map(RevocationChecks.Supplied::new).toList();
     this.network = b.network;
     this.clock = b.clock;
     this.maxRevocationAge = b.maxRevocationAge;
@@ -561,16 +561,13 @@ public final class CertificateVerifier {
     Instant fresh = context.revocationFreshAt().orElse(time);
     RevocationEvidence chosen;
     List<RevocationEvidence> candidates = new ArrayList<>();
-    List<byte[]> ocsps = new ArrayList<>(context.ocspResponses());
-    ocsps.addAll(suppliedOcsp);
-    List<byte[]> crls = new ArrayList<>(context.crls());
+    List<RevocationChecks.Supplied> ocsps = new ArrayList<>(context.suppliedOcsp());
+    ocsps.addAll(this.suppliedOcsp);
+    List<byte[]> crls = new ArrayList<>(context.suppliedCrls());
     crls.addAll(suppliedCrls);
-    for (byte[] der : ocsps) {
-      addChecked(
-          candidates,
-          failures,
-          () -> Revocation.checkOcsp(der, c, issuer, null, RevocationEvidence.Origin.EMBEDDED),
-          true);
+    RevocationChecks checks = context.checks();
+    for (RevocationChecks.Supplied response : ocsps) {
+      addChecked(candidates, failures, () -> checks.ocsp(response, c, issuer), true);
     }
     List<CrlCheck.Candidate> crlCandidates = new ArrayList<>();
     for (byte[] der : crls) {
@@ -712,9 +709,10 @@ public final class CertificateVerifier {
             .at(time, proven)
             .revocationFreshAt(fresh)
             .purpose(CertificatePurpose.ANY)
-            .certificates(context.certificates());
-    context.crls().forEach(b::crl);
-    context.ocspResponses().forEach(b::ocspResponse);
+            .certificates(context.certificates())
+            .sharingChecksWith(context);
+    context.suppliedCrls().forEach(b::crl);
+    context.suppliedOcsp().forEach(r -> b.ocspResponse(r.der));
     return b.build();
   }
 

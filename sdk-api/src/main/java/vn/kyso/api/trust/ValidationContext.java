@@ -29,19 +29,26 @@ public final class ValidationContext {
   private final boolean policyMappingInhibited;
   private final boolean anyPolicyInhibited;
   private final Instant revocationFreshAt;
+  private final List<RevocationChecks.Supplied> suppliedOcsp;
+  private final RevocationChecks checks;
 
   private ValidationContext(Builder b) {
     this.time = b.time;
     this.timeProven = b.timeProven;
     this.purpose = b.purpose;
     this.certificates = List.copyOf(b.certificates);
-    this.ocspResponses = copy(b.ocspResponses);
-    this.crls = copy(b.crls);
+    // The builder cloned each array as it was added and never hands them out: no second copy.
+    this.ocspResponses = List.copyOf(b.ocspResponses);
+    this.crls = List.copyOf(b.crls);
     this.initialPolicies = Set.copyOf(b.initialPolicies);
     this.explicitPolicyRequired = b.explicitPolicyRequired;
     this.policyMappingInhibited = b.policyMappingInhibited;
     this.anyPolicyInhibited = b.anyPolicyInhibited;
     this.revocationFreshAt = b.revocationFreshAt;
+    List<RevocationChecks.Supplied> supplied = new ArrayList<>(ocspResponses.size());
+    ocspResponses.forEach(der -> supplied.add(new RevocationChecks.Supplied(der)));
+    this.suppliedOcsp = List.copyOf(supplied);
+    this.checks = b.sharedChecks != null ? b.sharedChecks : new RevocationChecks();
   }
 
   /**
@@ -165,6 +172,21 @@ public final class ValidationContext {
     return Optional.ofNullable(revocationFreshAt);
   }
 
+  /** The supplied OCSP responses, not copied: for the verifier, which never modifies them. */
+  List<RevocationChecks.Supplied> suppliedOcsp() {
+    return suppliedOcsp;
+  }
+
+  /** The supplied CRLs, not copied: for the verifier, which never modifies them. */
+  List<byte[]> suppliedCrls() {
+    return crls;
+  }
+
+  /** The checks of supplied responses already made under this context or those sharing them. */
+  RevocationChecks checks() {
+    return checks;
+  }
+
   private static List<byte[]> copy(List<byte[]> in) {
     List<byte[]> out = new ArrayList<>(in.size());
     in.forEach(b -> out.add(b.clone()));
@@ -184,6 +206,7 @@ public final class ValidationContext {
     private boolean policyMappingInhibited;
     private boolean anyPolicyInhibited;
     private Instant revocationFreshAt;
+    private RevocationChecks sharedChecks;
 
     private Builder() {}
 
@@ -306,6 +329,26 @@ public final class ValidationContext {
      */
     public Builder revocationFreshAt(Instant time) {
       this.revocationFreshAt = Objects.requireNonNull(time, "time");
+      return this;
+    }
+
+    /**
+     * Shares the checks of supplied revocation data with another context of the same document. A
+     * verifier checks each certificate of each path, for each signature and time-stamp and at each
+     * time it is judged at, against every OCSP response the document carries: parsing the response,
+     * matching it to the certificate, verifying the responder's signature and authorisation. Those
+     * checks depend only on the response's bytes and the two certificates, never on the time or the
+     * other facts of a context, so contexts that share them get the same results, each computed
+     * once. What depends on the time (freshness, the revocation time) is judged under each context.
+     * The verifiers of this SDK share the checks between the contexts of one document; contexts of
+     * different documents need not.
+     *
+     * @param other a context of the same document
+     * @return this builder
+     * @since 0.2
+     */
+    public Builder sharingChecksWith(ValidationContext other) {
+      this.sharedChecks = Objects.requireNonNull(other, "other").checks;
       return this;
     }
 
