@@ -2,7 +2,6 @@ package vn.kyso.pades.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -16,11 +15,7 @@ import org.apache.pdfbox.cos.COSString;
  * dictionary lies in the signed bytes with each of its critical keys once.
  */
 public final class ByteRangeCheck {
-  private static final Pattern[] ONCE = {
-    Pattern.compile("/ByteRange(?![A-Za-z0-9])"),
-    Pattern.compile("/Contents(?![A-Za-z0-9])"),
-    Pattern.compile("/SubFilter(?![A-Za-z0-9])")
-  };
+  private static final String[] ONCE = {"/ByteRange", "/Contents", "/SubFilter"};
 
   private ByteRangeCheck() {}
 
@@ -89,14 +84,31 @@ public final class ByteRangeCheck {
       object = end < 0 ? object : object.substring(0, end);
       // Keys that never occur in nested dictionaries (a certification /Reference has its own
       // /Type).
-      for (Pattern p : ONCE) {
-        if (p.matcher(object).results().count() > 1) {
-          return "the signature dictionary has the key "
-              + p.pattern().substring(0, p.pattern().indexOf('('))
-              + " more than once";
+      for (String name : ONCE) {
+        if (occurrences(object, name) > 1) {
+          return "the signature dictionary has the key " + name + " more than once";
         }
       }
     }
     return null;
+  }
+
+  /**
+   * How often {@code key} occurs as a whole name: not followed by a letter or digit (so {@code
+   * /Contents} is not counted in {@code /ContentsX}). The JDK's vectorised indexOf, not a regular
+   * expression: the object text holds the hex container, tens of kilobytes.
+   */
+  static int occurrences(String text, String key) {
+    int n = 0;
+    for (int i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length())) {
+      int next = i + key.length();
+      char c = next < text.length() ? text.charAt(next) : ' ';
+      boolean partOfLongerName =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!partOfLongerName) {
+        n++;
+      }
+    }
+    return n;
   }
 }

@@ -21,9 +21,14 @@ import vn.kyso.api.trust.ValidationContext;
  * @param certificates the certificates
  * @param ocsps the OCSP responses
  * @param crls the CRLs
+ * @param checksOfThisDocument an empty context whose checks of revocation data the document's
+ *     contexts share
  */
 public record DssMaterial(
-    List<X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
+    List<X509Certificate> certificates,
+    List<byte[]> ocsps,
+    List<byte[]> crls,
+    ValidationContext checksOfThisDocument) {
   private static final int MAX_ENTRIES = 1000;
 
   /**
@@ -50,7 +55,8 @@ public record DssMaterial(
       ocsps.addAll(streams(dss.getCOSArray(COSName.getPDFName("OCSPs")), limit));
       crls.addAll(streams(dss.getCOSArray(COSName.getPDFName("CRLs")), limit));
     }
-    return new DssMaterial(List.copyOf(certs), List.copyOf(ocsps), List.copyOf(crls));
+    return new DssMaterial(
+        List.copyOf(certs), List.copyOf(ocsps), List.copyOf(crls), ValidationContext.now());
   }
 
   private static List<byte[]> streams(COSArray a, long limit) {
@@ -79,10 +85,14 @@ public record DssMaterial(
   }
 
   /**
-   * @return a validation context holding this material
+   * @return a validation context holding this material; the contexts of one document share the
+   *     checks of its revocation data ({@link ValidationContext.Builder#sharingChecksWith})
    */
   public ValidationContext.Builder context() {
-    ValidationContext.Builder b = ValidationContext.builder().certificates(certificates);
+    ValidationContext.Builder b =
+        ValidationContext.builder()
+            .certificates(certificates)
+            .sharingChecksWith(checksOfThisDocument);
     ocsps.forEach(b::ocspResponse);
     crls.forEach(b::crl);
     return b;

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
@@ -112,7 +113,9 @@ public final class RevisionDiff {
     Set<COSObjectKey> keys = new HashSet<>(oldDoc.getXrefTable().keySet());
     keys.addAll(newDoc.getXrefTable().keySet());
     Roles roles = new Roles(latest, signed);
-    Locks locks = new Locks(signed);
+    // Read only when an ordinary form field changed: building it parses every signature
+    // dictionary of the signed revision (their /Contents too), which nothing else here needs.
+    Supplier<Locks> locks = memoized(() -> new Locks(signed));
     List<Change> changes = new ArrayList<>();
     COSDictionary oldInfo = signed.getDocument().getTrailer().getCOSDictionary(COSName.INFO);
     Map<COSObjectKey, Long> oldXref = oldDoc.getXrefTable();
@@ -172,7 +175,7 @@ public final class RevisionDiff {
       Roles roles,
       COSDictionary oldInfo,
       Integer docMdp,
-      Locks locks,
+      Supplier<Locks> locks,
       PDDocument signed) {
     boolean p1 = docMdp != null && docMdp == 1;
     boolean usedByPages = roles.pageObjects.contains(key);
@@ -223,7 +226,7 @@ public final class RevisionDiff {
         COSDictionary field = isFormField(da) ? da : da.getCOSDictionary(COSName.PARENT);
         String fieldName = fullName(field);
         boolean readOnly = (field.getInt(COSName.FF, 0) & 1) != 0;
-        boolean locked = locks.locks(fieldName);
+        boolean locked = locks.get().locks(fieldName);
         boolean ok =
             !p1
                 && FILL_ALLOWED.containsAll(withoutAdded(diff, da, WIDGET_ADDED))
@@ -1038,6 +1041,18 @@ public final class RevisionDiff {
   }
 
   /** The FieldMDP locks of the signatures in a revision (ISO 32000-1, 12.8.2.4, 12.7.4.5). */
+  private static <T> Supplier<T> memoized(Supplier<T> s) {
+    Object[] value = {null};
+    return () -> {
+      if (value[0] == null) {
+        value[0] = s.get();
+      }
+      @SuppressWarnings("unchecked")
+      T t = (T) value[0];
+      return t;
+    };
+  }
+
   private static final class Locks {
     private final List<COSDictionary> params = new ArrayList<>();
 

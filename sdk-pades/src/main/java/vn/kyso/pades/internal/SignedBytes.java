@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,16 +62,14 @@ public final class SignedBytes implements AutoCloseable {
       return new byte[0];
     }
     int n = (int) Math.min(length, size - offset);
-    ByteBuffer b = ByteBuffer.allocate(n);
+    byte[] out = new byte[n];
+    ByteBuffer b = ByteBuffer.wrap(out);
     while (b.hasRemaining()) {
       if (channel.read(b, offset + b.position()) < 0) {
         break;
       }
     }
-    byte[] out = new byte[b.position()];
-    b.flip();
-    b.get(out);
-    return out;
+    return b.position() == n ? out : Arrays.copyOf(out, b.position());
   }
 
   /**
@@ -229,9 +228,18 @@ public final class SignedBytes implements AutoCloseable {
       // Read the last 64 MiB only: a cross-reference and startxref sit at the end of an update.
       start = end - 64L * 1024 * 1024;
     }
-    byte[] tail = read(Math.max(start, end - 64 * 1024), (int) Math.min(64 * 1024, end - start));
-    String t = new String(tail, StandardCharsets.ISO_8859_1);
-    int sx = t.lastIndexOf("startxref");
+    // The last startxref: in the last 4 KiB of a well-formed update, else in the last 64 KiB (the
+    // last occurrence is the same in both windows when the small one holds one).
+    String t = null;
+    int sx = -1;
+    for (int window : new int[] {4 * 1024, 64 * 1024}) {
+      byte[] tail = read(Math.max(start, end - window), (int) Math.min(window, end - start));
+      t = new String(tail, StandardCharsets.ISO_8859_1);
+      sx = t.lastIndexOf("startxref");
+      if (sx >= 0 || window >= end - start) {
+        break;
+      }
+    }
     if (sx < 0) {
       return false;
     }
@@ -274,9 +282,19 @@ public final class SignedBytes implements AutoCloseable {
    * deflated.
    */
   private boolean isStructureStream(long keyword) throws IOException {
-    long from = Math.max(0, keyword - 8192);
-    String before = new String(read(from, (int) (keyword - from)), StandardCharsets.ISO_8859_1);
-    int obj = before.lastIndexOf("obj");
+    // The dictionary from the last "obj" within 8 KiB before the keyword; the last 1 KiB is read
+    // first, which holds that "obj" for all but large dictionaries (the last occurrence is the
+    // same).
+    String before = null;
+    int obj = -1;
+    for (int window : new int[] {1024, 8192}) {
+      long from = Math.max(0, keyword - window);
+      before = new String(read(from, (int) (keyword - from)), StandardCharsets.ISO_8859_1);
+      obj = before.lastIndexOf("obj");
+      if (obj >= 0 || from == 0) {
+        break;
+      }
+    }
     String dict = obj >= 0 ? before.substring(obj) : before;
     Matcher m = ESCAPE.matcher(dict);
     StringBuilder plain = new StringBuilder();
@@ -302,12 +320,13 @@ public final class SignedBytes implements AutoCloseable {
     }
     Inflater inflater = new Inflater();
     try {
-      byte[] out = new byte[64 * 1024];
+      // 16 KiB at a time: structure streams are mostly a few kilobytes.
+      byte[] out = new byte[16 * 1024];
       long produced = 0;
       long at = start;
       while (!inflater.finished()) {
         if (inflater.needsInput()) {
-          byte[] in = read(at, 64 * 1024);
+          byte[] in = read(at, 16 * 1024);
           if (in.length == 0) {
             return false;
           }
