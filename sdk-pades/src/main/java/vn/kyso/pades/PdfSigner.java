@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
@@ -68,6 +69,12 @@ public final class PdfSigner {
   /** The container's space with a time-stamp, or when the chain cannot be measured. */
   private static final int RESERVED_UNKNOWN_SIZE = 32 * 1024;
 
+  /** A document time-stamp's space before this signer has seen a token. */
+  private static final int RESERVED_DOCUMENT_TIMESTAMP = 24 * 1024;
+
+  /** The largest time-stamp token this signer has embedded, in bytes; 0 before the first. */
+  private final AtomicInteger largestTimestamp = new AtomicInteger();
+
   private final TsaClient tsa;
   private final CertificateVerifier verifier;
   private final Clock clock;
@@ -110,6 +117,33 @@ public final class PdfSigner {
     SignatureAlgorithm algorithm = algorithmFor(chain.get(0), options);
     // One step builds the revision once: the digest comes from the bytes being written, the key
     // signs, and the container goes into the same placeholder (prepare + complete build it twice).
+    // With a time-stamp the placeholder is sized to the largest token this signer has embedded;
+    // should a token outgrow it, the signature is made again in the full space.
+    int learned = learnedReserve(options, chain);
+    if (learned > 0) {
+      try {
+        signOnce(input, output, options, key, chain, algorithm, signingTime, learned);
+        return;
+      } catch (DocumentException e) {
+        if (e.code() != ErrorCode.SIGNATURE_TOO_LARGE) {
+          throw e;
+        }
+      }
+    }
+    signOnce(
+        input, output, options, key, chain, algorithm, signingTime, reservedFor(options, chain));
+  }
+
+  private void signOnce(
+      Path input,
+      Path output,
+      PdfSignatureOptions options,
+      SigningKey key,
+      List<X509Certificate> chain,
+      SignatureAlgorithm algorithm,
+      Instant signingTime,
+      int reserved)
+      throws KysoException {
     write(
         input,
         output,
@@ -118,6 +152,7 @@ public final class PdfSigner {
         algorithm,
         signingTime,
         options.ownerPassword().orElse(null),
+        reserved,
         digest -> {
           PreparedSignature prepared =
               new PreparedSignature(
@@ -152,7 +187,7 @@ public final class PdfSigner {
         PdfUpdate update =
             PdfUpdate.open(
                 input,
-                parameters(options, chain, signingTime, password),
+                parameters(options, chain, signingTime, password, reservedFor(options, chain)),
                 OutputStream.nullOutputStream())) {
       byte[] digest = update.contentDigest(options.digest());
       PdfLoad.requireWithinCeiling();
@@ -212,6 +247,7 @@ public final class PdfSigner {
         prepared.algorithm(),
         prepared.signingTime(),
         ownerPassword,
+        reservedFor(prepared.options(), prepared.chain()),
         digest -> {
           if (!MessageDigest.isEqual(digest, prepared.contentDigest())) {
             throw new DocumentException(
@@ -243,6 +279,7 @@ public final class PdfSigner {
       SignatureAlgorithm algorithm,
       Instant signingTime,
       char[] ownerPassword,
+      int reserved,
       ValueForDigest<E> valueFor)
       throws DocumentException, ServiceException, E {
     requireDistinct(
@@ -260,12 +297,14 @@ public final class PdfSigner {
       String password = ownerPassword == null ? null : new String(ownerPassword);
       try (OutputStream out = Files.newOutputStream(temp);
           PdfUpdate update =
-              PdfUpdate.open(input, parameters(options, chain, signingTime, password), out)) {
+              PdfUpdate.open(
+                  input, parameters(options, chain, signingTime, password, reserved), out)) {
         byte[] digest = update.contentDigest(options.digest());
         SignatureValue value = valueFor.apply(digest);
         byte[] timestamp = null;
         if (level.needsTimestamp()) {
           timestamp = tsa.timestamp(algorithm.digestAlgorithm().digest(value.value())).encoded();
+          largestTimestamp.accumulateAndGet(timestamp.length, Math::max);
         }
         update.embed(Cms.signedData(chain, algorithm, digest, value.value(), timestamp));
       } catch (IOException e) {
@@ -377,6 +416,30 @@ public final class PdfSigner {
   }
 
   /**
+   * Writes {@code source} and a document time-stamp in {@code reserved} bytes to {@code target};
+   * false, with {@code target} left to be overwritten, when the token does not fit.
+   */
+  private boolean documentTimestamp(Path source, String password, int reserved, Path target)
+      throws DocumentException, ServiceException, IOException {
+    try (OutputStream out = Files.newOutputStream(target);
+        LtvWriter.DocumentTimestamp ts =
+            LtvWriter.DocumentTimestamp.open(source, password, reserved, out)) {
+      byte[] digest = ts.digest(DigestAlgorithm.SHA256);
+      byte[] token = tsa.timestamp(new Digest(DigestAlgorithm.SHA256, digest)).encoded();
+      largestTimestamp.accumulateAndGet(token.length, Math::max);
+      try {
+        ts.embed(token);
+        return true;
+      } catch (DocumentException e) {
+        if (e.code() == ErrorCode.SIGNATURE_TOO_LARGE && e.getCause() == null) {
+          return false;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /**
    * Writes DSS (and, for B-LTA, a document time-stamp) after {@code source} into a temporary file.
    */
   private Path addLongTermData(Path source, Path output, PadesLevel level, String password)
@@ -392,11 +455,20 @@ public final class PdfSigner {
       }
       if (level == PadesLevel.B_LTA) {
         withTs = OutputFiles.temporaryBeside(output, ".lta.part");
-        try (OutputStream out = Files.newOutputStream(withTs);
-            LtvWriter.DocumentTimestamp ts =
-                LtvWriter.DocumentTimestamp.open(withDss, password, 24 * 1024, out)) {
-          byte[] digest = ts.digest(DigestAlgorithm.SHA256);
-          ts.embed(tsa.timestamp(new Digest(DigestAlgorithm.SHA256, digest)).encoded());
+        // Sized to the largest token this signer has seen (plus 4 KiB); should the token outgrow
+        // it, the time-stamp is asked for again in the full space.
+        int token = largestTimestamp.get();
+        int learned = token == 0 ? 0 : Math.max(8 * 1024, (token + 4 * 1024 + 1023) / 1024 * 1024);
+        if (learned == 0
+            || learned >= RESERVED_DOCUMENT_TIMESTAMP
+            || !documentTimestamp(withDss, password, learned, withTs)) {
+          if (!documentTimestamp(withDss, password, RESERVED_DOCUMENT_TIMESTAMP, withTs)) {
+            throw new DocumentException(
+                ErrorCode.SIGNATURE_TOO_LARGE,
+                null,
+                largestTimestamp.get(),
+                RESERVED_DOCUMENT_TIMESTAMP);
+          }
         }
         Files.deleteIfExists(withDss);
         ok = true;
@@ -466,20 +538,51 @@ public final class PdfSigner {
     if (o.level().needsTimestamp()) {
       return RESERVED_UNKNOWN_SIZE;
     }
-    int certificates = 0;
-    for (X509Certificate c : chain) {
-      try {
-        certificates += c.getEncoded().length;
-      } catch (CertificateEncodingException e) {
-        return RESERVED_UNKNOWN_SIZE;
-      }
+    int certificates = encodedLength(chain);
+    if (certificates < 0) {
+      return RESERVED_UNKNOWN_SIZE;
     }
     int kib = (certificates + 4 * 1024 + 1023) / 1024;
     return Math.max(8, kib) * 1024;
   }
 
+  /**
+   * One step with a time-stamp, once this signer has embedded a token: the chain, the largest
+   * token, and 8 KiB for the signed attributes, the value and a larger token; 0 otherwise. Only the
+   * one-step path uses it: prepare and complete must size the same revision twice, whatever this
+   * signer learns in between.
+   */
+  private int learnedReserve(PdfSignatureOptions o, List<X509Certificate> chain) {
+    int token = largestTimestamp.get();
+    if (o.reservedBytes().isPresent() || !o.level().needsTimestamp() || token == 0) {
+      return 0;
+    }
+    int certificates = encodedLength(chain);
+    if (certificates < 0) {
+      return 0;
+    }
+    int kib = (certificates + token + 8 * 1024 + 1023) / 1024;
+    return Math.min(RESERVED_UNKNOWN_SIZE, Math.max(8, kib) * 1024);
+  }
+
+  private static int encodedLength(List<X509Certificate> chain) {
+    int certificates = 0;
+    for (X509Certificate c : chain) {
+      try {
+        certificates += c.getEncoded().length;
+      } catch (CertificateEncodingException e) {
+        return -1;
+      }
+    }
+    return certificates;
+  }
+
   private PdfUpdate.Parameters parameters(
-      PdfSignatureOptions o, List<X509Certificate> chain, Instant time, String password) {
+      PdfSignatureOptions o,
+      List<X509Certificate> chain,
+      Instant time,
+      String password,
+      int reserved) {
     X509Certificate signer = chain.get(0);
     SignerIdentity id = SignerIdentity.from(signer);
     return new PdfUpdate.Parameters(
@@ -491,7 +594,7 @@ public final class PdfSigner {
         o.contactInfo().orElse(null),
         id.name().isEmpty() ? null : id.name(),
         o.certification().map(DocMdpPermission::value).orElse(null),
-        reservedFor(o, chain),
+        reserved,
         time,
         password,
         o.appearance().orElse(null),

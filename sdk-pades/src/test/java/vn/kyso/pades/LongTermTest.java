@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +70,48 @@ class LongTermTest {
     assertThat(s.level()).isEqualTo(SignatureLevel.B_LT);
     assertThat(new String(Files.readAllBytes(lt), StandardCharsets.ISO_8859_1))
         .contains("/DSS", "/VRI");
+  }
+
+  @Test
+  void aSignerThatHasSeenAToken_reservesItsSize_andTheLetterStillVerifies(@TempDir Path dir)
+      throws Exception {
+    PdfSigner one = signer();
+    Path first = dir.resolve("first.pdf");
+    Path second = dir.resolve("second.pdf");
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      PdfSignatureOptions lta = PdfSignatureOptions.builder(PadesLevel.B_LTA).build();
+      one.sign(TestPdfs.letter(dir, "a.pdf", null), first, lta, token.keys().get(0));
+      one.sign(TestPdfs.letter(dir, "b.pdf", null), second, lta, token.keys().get(0));
+    }
+
+    List<Integer> before = contentsHexLengths(first);
+    List<Integer> after = contentsHexLengths(second);
+    // The first signature: 32 KiB (as hex, twice that). Its time-stamp token is then known, so
+    // the document time-stamp right after it, and the next signature, reserve what they need: the
+    // largest token seen and a margin (and the chain), well under the fixed 24 and 32 KiB.
+    assertThat(before.get(0)).isEqualTo(64 * 1024);
+    assertThat(before.get(1)).isLessThan(48 * 1024);
+    assertThat(after.get(0)).isLessThan(before.get(0));
+    assertThat(after.get(1)).isLessThan(48 * 1024);
+    for (Path p : List.of(first, second)) {
+      ValidationReport report = offline().verify(p);
+      SignatureResult sig = report.signatures().get(0);
+      SignatureResult ts = report.documentTimestamps().get(0);
+      assertThat(sig.indication()).as(sig.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+      assertThat(sig.level()).isEqualTo(SignatureLevel.B_LTA);
+      assertThat(ts.indication()).as(ts.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
+    }
+  }
+
+  private static List<Integer> contentsHexLengths(Path pdf) throws Exception {
+    Matcher m =
+        Pattern.compile("/Contents\\s*<([0-9A-Fa-f]*)>")
+            .matcher(new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1));
+    List<Integer> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1).length());
+    }
+    return out;
   }
 
   @Test
