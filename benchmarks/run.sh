@@ -16,7 +16,7 @@ JMH=(-f 1 -wi 2 -w 1 -i 3 -r 1)
 if [ "${1:-}" = --full ]; then MODE=full; JMH=(); fi
 STARTED=$(date +%s)
 
-mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip install -pl sdk-bom,benchmarks -am
+mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip install -pl sdk-bom,benchmarks,examples -am
 mkdir -p "$OUT/softhsm"
 export SOFTHSM2_CONF="$OUT/softhsm/softhsm2.conf"   # isolated SoftHSM2, never /etc
 
@@ -44,7 +44,8 @@ else
 fi
 java -jar "$OUT/benchmarks.jar" PadesBenchmark "${JMH[@]}" "${JMH_PADES[@]}" -jvmArgsAppend "$QUIET" -rf text \
   -rff "$OUT/pades.txt" | tee "$OUT/pades.log" | grep -E '^(Benchmark|PadesBenchmark\.)' || true
-jmh XadesBenchmark xades
+java -jar "$OUT/benchmarks.jar" XadesBenchmark "${JMH[@]}" -p size=10k,1m,10m -jvmArgsAppend "$QUIET" -rf text \
+  -rff "$OUT/xades.txt" | tee "$OUT/xades.log" | grep -E '^(Benchmark|XadesBenchmark\.)' || true
 # DSS's XAdES side runs on DSS's own class path (it needs Santuario 3, Kyso Santuario 4), on the
 # same files and key, which MemoryProbe writes.
 java -cp "$OUT/benchmarks.jar" vn.kyso.benchmarks.MemoryProbe xades-inputs "$OUT/xades-inputs"
@@ -102,6 +103,24 @@ verr() { err visible "$1"; }
 vratio() { div "$(vscore "$1")" "$(vscore invisible)"; }
 pverdict=$( [ -f "$OUT/policy.txt" ] && awk -v a="$(pscore personalNational)" -v b="$(pscore organisationThaiBinh)" -v c="$(pscore reviewTwoSignatures)" \
   'BEGIN {print (a < 1000 && b < 1000 && c < 1000) ? "met" : "MISSED"}' || true)
+# Issue 24's targets, each met or MISSED, for the summary and the sections below.
+ratio() { div "$1" "$2"; }
+x1fl=$(add "$(score xades floorSha256 1m)" "$rsa")
+x10fl=$(add "$(score xades floorSha256 10m)" "$rsa")
+xades_sign_verdict=$(atmost "$(ratio "$(score xades kysoSign 1m)" "$x1fl")" 10)
+xades_verify_verdict=$(atmost "$(ratio "$(score xades kysoVerify 1m)" "$x1fl")" 8)
+xades10_verdict=$(awk -v s="$(score xades kysoSign 10m)" -v v="$(score xades kysoVerify 10m)" -v f="$x10fl" \
+  'BEGIN {print (s <= 10 * f && v <= 10 * f) ? "met" : "MISSED"}')
+pades_sign_verdict=$(atmost "$(ratio "$(score pades kysoSign 10m)" "$fl10")" 2)
+pades_verify_verdict=$(atmost "$(ratio "$(score pades kysoVerify 10m)" "$fl10")" 1.5)
+batch_verdict=$(atleast "$kpdf" "$(awk -v r="$raw" 'BEGIN {print 0.5 * r}')")
+m1=$(score multi kysoVerifyFourSignatures); m2=$(score multi kysoVerifyFourSignaturesTwoThreads)
+multi_verdict=$(atmost "$m1" 15)
+speedup=$(awk -v a="$m1" -v b="$m2" 'BEGIN {printf "%.2f", 2 * a / b}')
+floor_speedup=$(awk -v a="$(score multi floorRsa)" -v b="$(score multi floorRsaTwoThreads)" 'BEGIN {printf "%.2f", 2 * a / b}')
+threads_verdict=$(atleast "$speedup" 1.8)
+cold_ms=$(sed -n 's/.*launcher, archive in the cache.*\*\*\([0-9]*\)\*\*.*/\1/p' "$OUT/startup.md")
+cold_verdict=$(atmost "${cold_ms:-99999}" 800)
 ELAPSED=$(( $(date +%s) - STARTED ))
 
 cat > "$ROOT/benchmarks/RESULTS.md" <<MD
@@ -117,6 +136,39 @@ with a newer one) and PDFBox (XAdES: see below), on the same generated files, th
 trust anchor; every signature is written to a new file through a temporary file by both.
 Absolute numbers are context only: this machine is noisy. Ratios are measured in one run.
 
+## Issue 24 (performance, round two): the targets
+
+| target | measured | verdict |
+|---|---|---|
+| XAdES B-B enveloped 1 MB: sign ≤ 10× the floor | $(ratio "$(score xades kysoSign 1m)" "$x1fl")× ($(score xades kysoSign 1m) ms, floor $x1fl ms) | $xades_sign_verdict |
+| XAdES B-B enveloped 1 MB: verify ≤ 8× the floor | $(ratio "$(score xades kysoVerify 1m)" "$x1fl")× ($(score xades kysoVerify 1m) ms) | $xades_verify_verdict |
+| XAdES 10 MB: sign and verify ≤ 10× the floor (cost linear in size) | sign $(ratio "$(score xades kysoSign 10m)" "$x10fl")×, verify $(ratio "$(score xades kysoVerify 10m)" "$x10fl")× (floor $x10fl ms); 10 MB ÷ 1 MB: sign $(ratio "$(score xades kysoSign 10m)" "$(score xades kysoSign 1m)")×, verify $(ratio "$(score xades kysoVerify 10m)" "$(score xades kysoVerify 1m)")× | $xades10_verdict |
+| PAdES B-B 10 MB: sign ≤ 2× the floor | $(ratio "$(score pades kysoSign 10m)" "$fl10")× | $pades_sign_verdict |
+| PAdES B-B 10 MB: verify ≤ 1.5× the floor | $(ratio "$(score pades kysoVerify 10m)" "$fl10")× | $pades_verify_verdict |
+| cold \`kyso verify --offline\` of the demo letter ≤ 0.8 s wall | ${cold_ms:-?} ms | $cold_verdict |
+| 200 small PDFs on SoftHSM2, one login: ≥ 50 % of the raw \`C_Sign\` rate | $(pct "$kpdf" "$raw") % | $batch_verdict |
+| 4-signature letter, full validation offline, warm: ≤ 15 ms | $m1 ms | $multi_verdict |
+| verification, 2 threads ÷ 1: ≥ 1.8× | ${speedup}× (the machine's own for raw RSA: ${floor_speedup}×) | $threads_verdict |
+
+What runs in each measured path (no check is skipped for speed; the test suite and the attack tests
+run on the same code):
+- **PDF verification** (PAdES rows, four-signature letter): the pre-parse scan of the whole file
+  (revision ends, every structure stream inflated against the size limit), the strict parse, every
+  signature's byte range and duplicate-key checks, the CMS (versions, algorithm parameters, signed
+  attributes, message digest, signature value), the signer's path to the anchor (RFC 5280 with
+  policies and name constraints, Bouncy Castle's PKIX validator), revocation of every certificate
+  of every path from the embedded OCSP responses and CRLs (each response's signature and responder
+  authority checked once per document, its freshness under every context), every time-stamp
+  (imprint, TSA path and revocation), the comparison of every signed revision with the final
+  document, and the visible-signature appearance check. The PAdES B-B rows verify with the
+  revocation check off (the same for DSS: no revocation sources).
+- **XAdES verification**: the hardened parse (no DTD, no external entities, limits), ID
+  registration with duplicate-ID refusal, each reference's transforms and digest, the signature
+  value, the XAdES signed properties and the signer's path.
+- **Signing** (PAdES, XAdES, batch): the policy gate when configured, the input's strict parse, the
+  check of the signature value against the signer's key, and the durable write (fdatasync of the
+  file and of its folder, then an atomic rename).
+
 ## PAdES B-B: sign and verify (targets: ≥ 2× faster than DSS at 1 MB and 10 MB; ≤ 3× the floor at 10 MB)
 
 ms per operation (± is JMH's 99.9 % interval). Verification is offline, the same anchor trusted: Kyso with its
@@ -128,7 +180,8 @@ Floor = SHA-256 over the same bytes in memory + one raw RSA-2048 signature with 
 $( if [ "$MODE" = full ]; then padesRow 100k; fi; padesRow 1m; padesRow 10m)
 
 - ≥ 2× faster than DSS: 1 MB $(v 1m); 10 MB $(v 10m).
-- Within 3× of the floor at 10 MB: sign $(atmost "$(div "$(score pades kysoSign 10m)" "$fl10")" 3) ($(div "$(score pades kysoSign 10m)" "$fl10")×), verify $(atmost "$(div "$(score pades kysoVerify 10m)" "$fl10")" 3) ($(div "$(score pades kysoVerify 10m)" "$fl10")×).
+- Round one, within 3× of the floor at 10 MB: sign $(atmost "$(div "$(score pades kysoSign 10m)" "$fl10")" 3) ($(div "$(score pades kysoSign 10m)" "$fl10")×), verify $(atmost "$(div "$(score pades kysoVerify 10m)" "$fl10")" 3) ($(div "$(score pades kysoVerify 10m)" "$fl10")×).
+- Round two (issue 24), 10 MB: sign ≤ 2× the floor **$pades_sign_verdict** ($(div "$(score pades kysoSign 10m)" "$fl10")×), verify ≤ 1.5× the floor **$pades_verify_verdict** ($(div "$(score pades kysoVerify 10m)" "$fl10")×).
 
 Where the time goes (JMH's stack profiler, \`java -jar benchmarks/target/benchmarks.jar PadesBenchmark.kysoSign -p size=10m -prof stack\`):
 signing a 10 MB PDF is one pass over the original that hashes it and writes it to the new file (the hash is the
@@ -146,6 +199,20 @@ DSS 6.4 needs Santuario 3 and Kyso Santuario 4, which cannot share a class path:
 |---|---|---|---|---|---|---|---|---|
 $(xadesRow 10k)
 $(xadesRow 1m)
+| 10m (Kyso only) | $(score xades kysoSign 10m) ± $(err xades kysoSign 10m) | | | $(score xades kysoVerify 10m) ± $(err xades kysoVerify 10m) | | | $x10fl | $(div "$(score xades kysoSign 10m)" "$x10fl")× |
+
+Issue 24's targets at 1 MB: sign ≤ 10× the floor $xades_sign_verdict, verify ≤ 8× the floor $xades_verify_verdict; at 10 MB (≤ 10×) $xades10_verdict.
+
+Where the 1 MB case goes (JFR, \`java -jar benchmarks/target/benchmarks.jar 'XadesBenchmark.kysoVerify$' -p size=1m
+-jvmArgsAppend -XX:StartFlightRecording=...\`, 2026-12-06, share of samples in the verifier): the hardened DOM
+parse about a third; the reference's transforms about half (Santuario's XPath Filter 2.0, which
+subtracts every ds:Signature so that parallel signatures do not break each other, evaluates an
+XPath over the whole node set, a sixth; then exclusive canonicalisation of that node set, a
+third); ID registration a tenth; the signature value and the signer's path the rest. Signing
+(\`kysoSign\`) runs prepare and complete: two hardened parses, the same transforms twice (complete
+checks the value it embeds by verifying the reference again), two serialisations. The
+streaming pass the issue asks for (canonicalise and digest whole-document enveloped references
+in one pass, parse once, write without a second DOM round trip) is not built yet.
 
 ## PAdES B-T with a loopback TSA (1 MB PDF)
 
@@ -173,7 +240,7 @@ client's delayed acknowledgement, which is what an earlier run measured as Kyso'
 | raw RSA-2048 in software (JCA), same key, for scale | $(awk -v r="$rsa" 'BEGIN {printf "%.0f", 1000 / r}') | | |
 
 Target (≥ 80 % of the token's raw rate) for Kyso's batch signing with one login: $(atleast "$kbatch" "$(awk -v r="$raw" 'BEGIN {print 0.8 * r}')") ($(pct "$kbatch" "$raw") %).
-For whole PDFs: $(atleast "$kpdf" "$(awk -v r="$raw" 'BEGIN {print 0.8 * r}')") ($(pct "$kpdf" "$raw") % of the raw rate; Kyso $(div "$kpdf" "$dpdf")× DSS's rate). SoftHSM2 signs
+For whole PDFs, issue 24's target (≥ 50 % of the raw rate): $batch_verdict ($(pct "$kpdf" "$raw") % of the raw rate; Kyso $(div "$kpdf" "$dpdf")× DSS's rate). SoftHSM2 signs
 about $(printf '%.0f' "$raw") times a second, in about $(awk -v r="$raw" 'BEGIN {printf "%.1f", 1000 / r}') ms; a small PDF costs Kyso a few milliseconds of parsing, hashing
 and writing besides, so on SoftHSM2 the PDF work, not the token, bounds the rate, and 80 % of the raw rate would
 leave about $(awk -v r="$raw" 'BEGIN {printf "%.2f", 1000 / (0.8 * r) - 1000 / r}') ms per document for all of it, which no PAdES signer meets (DSS reaches $(pct "$dpdf" "$raw") %).
@@ -209,9 +276,12 @@ speed-up is 2 × the one-thread time ÷ the two-thread time per operation.
 | Kyso, one thread | $(score multi kysoVerifyFourSignatures) | $(err multi kysoVerifyFourSignatures) |
 | Kyso, two threads (per thread) | $(score multi kysoVerifyFourSignaturesTwoThreads) | $(err multi kysoVerifyFourSignaturesTwoThreads) |
 | DSS 6.4, one thread | $(score multi dssVerifyFourSignatures) | $(err multi dssVerifyFourSignatures) |
+| for scale: one raw RSA-2048 signature, one thread | $(score multi floorRsa) | $(err multi floorRsa) |
+| for scale: one raw RSA-2048 signature, two threads (per thread) | $(score multi floorRsaTwoThreads) | $(err multi floorRsaTwoThreads) |
 
 - ≤ 15 ms warm: $(atmost "$(score multi kysoVerifyFourSignatures)" 15); DSS ÷ Kyso: **$(div "$(score multi dssVerifyFourSignatures)" "$(score multi kysoVerifyFourSignatures)")×**.
-- Two threads: **$(awk -v a="$(score multi kysoVerifyFourSignatures)" -v b="$(score multi kysoVerifyFourSignaturesTwoThreads)" 'BEGIN {printf "%.2f", 2 * a / b}')×** one thread's throughput: $(atleast "$(awk -v a="$(score multi kysoVerifyFourSignatures)" -v b="$(score multi kysoVerifyFourSignaturesTwoThreads)" 'BEGIN {printf "%.2f", 2 * a / b}')" 1.8).
+- Two threads: **${speedup}×** one thread's throughput: $threads_verdict (≥ 1.8×). Raw RSA, pure
+  arithmetic with no memory traffic to speak of, reaches ${floor_speedup}× on this machine's two cores.
 
 ## Memory: smallest heap that signs and verifies large PDFs (target: 200 MB with -Xmx128m)
 

@@ -51,9 +51,14 @@ public class MultiSignatureBenchmark {
   private Path letter;
   private PdfVerifier verifier;
   private eu.europa.esig.dss.model.x509.CertificateToken anchor;
+  private java.security.PrivateKey rsaKey;
+  private final byte[] letterDigest = new byte[32];
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    rsaKey = g.generateKeyPair().getPrivate();
     TestPkiExtension servers = TestPkiExtension.builder().clock(Clock.systemUTC()).build();
     servers.start();
     try {
@@ -123,6 +128,29 @@ public class MultiSignatureBenchmark {
   @Threads(2)
   public ValidationReport kysoVerifyFourSignaturesTwoThreads() throws Exception {
     return verifier.verify(letter);
+  }
+
+  /**
+   * The machine's own scaling, for scale: one raw RSA-2048 signature (JCA), on one thread and on
+   * two. Two threads of pure arithmetic on this machine's two cores set the ceiling any
+   * verification's speed-up can reach here.
+   */
+  @Benchmark
+  public byte[] floorRsa() throws Exception {
+    return rsa();
+  }
+
+  @Benchmark
+  @Threads(2)
+  public byte[] floorRsaTwoThreads() throws Exception {
+    return rsa();
+  }
+
+  private byte[] rsa() throws Exception {
+    java.security.Signature s = java.security.Signature.getInstance("SHA256withRSA");
+    s.initSign(rsaKey);
+    s.update(letterDigest);
+    return s.sign();
   }
 
   @Benchmark

@@ -2,7 +2,11 @@ package vn.kyso.examples.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,18 +31,41 @@ import vn.kyso.api.shared.SuppressForbidden;
     description = {
       "Ký số và kiểm tra chữ ký số văn bản điện tử (PDF, XML) theo quy định Việt Nam.",
       "Sign and verify Vietnamese e-documents (PDF, XML) under national and provincial rules."
-    },
-    subcommands = {
-      DemoCommand.class,
-      SignCommand.class,
-      VerifyCommand.class,
-      PolicyCommand.class,
-      TokenCommand.class,
-      CertCommand.class,
-      ArchiveCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Kyso implements Runnable {
+  /**
+   * The commands, in the order help lists them. Only the one a command line names is built (its
+   * classes loaded, its options reflected on by picocli): a cold {@code kyso verify} does not pay
+   * for signing, tokens, policy and archive. Without a known command (help, a typo) all are.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("demo", DemoCommand::new);
+    m.put("sign", SignCommand::new);
+    m.put("verify", VerifyCommand::new);
+    m.put("policy", PolicyCommand::new);
+    m.put("token", TokenCommand::new);
+    m.put("cert", CertCommand::new);
+    m.put("archive", ArchiveCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The command a command line names: its first word that is neither an option nor its value. */
+  static String commandNamed(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if ("--lang".equals(a)) {
+        i++; // its value
+      } else if (!a.startsWith("-")) {
+        return COMMANDS.containsKey(a) && !"help".equals(a) ? a : null;
+      }
+    }
+    return null;
+  }
+
   /** Exit code: usage error (sysexits EX_USAGE). */
   public static final int USAGE = 64;
 
@@ -94,6 +121,13 @@ public final class Kyso implements Runnable {
     quietLibraries(args);
     Kyso root = new Kyso();
     CommandLine cli = new CommandLine(root);
+    String named = commandNamed(args);
+    COMMANDS.forEach(
+        (name, command) -> {
+          if (named == null || named.equals(name)) {
+            cli.addSubcommand(name, command.get());
+          }
+        });
     // Enum values (MAT, ENCRYPT, RETIREMENT, ...) are accepted in any case.
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);

@@ -1,0 +1,102 @@
+package vn.kyso.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code examples/target/kyso} launcher: a class-data-sharing archive written on the first run
+ * into the cache folder, used by later runs, ignored when the JVM refuses it; the same output
+ * whichever way the JVM started.
+ */
+class LauncherIT {
+  record Run(int exit, String out, String err) {}
+
+  static Run launch(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("sh", Path.of("target", "kyso").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(env);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
+  }
+
+  private static List<Path> filesIn(Path dir) throws Exception {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.toList();
+    }
+  }
+
+  @Test
+  void firstRunWritesTheArchive_laterRunsUseIt_aRefusedArchiveIsIgnored(@TempDir Path cache)
+      throws Exception {
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+    Path folder = cache.resolve("kyso");
+
+    Run first = launch(env, "verify", "--help");
+    List<Path> archives = filesIn(folder);
+    Run second = launch(env, "verify", "--help");
+    Files.write(archives.get(0), "not an archive".getBytes(StandardCharsets.US_ASCII));
+    Run refused = launch(env, "verify", "--help");
+
+    for (Run r : List.of(first, second, refused)) {
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).isEqualTo(first.out()).contains("Usage: kyso verify");
+      assertThat(r.err()).as("no JVM warnings").isEmpty();
+    }
+    assertThat(archives)
+        .singleElement()
+        .satisfies(p -> assertThat(p.getFileName().toString()).matches("kyso-\\d+\\.jsa"));
+    assertThat(filesIn(folder)).as("no half-written archive left").hasSize(1);
+  }
+
+  @Test
+  void withoutTheArchive_andWithTheJarElsewhere(@TempDir Path cache) throws Exception {
+    Run off = launch(Map.of("XDG_CACHE_HOME", cache.toString(), "KYSO_CDS", "off"), "--version");
+    Run missing =
+        launch(
+            Map.of(
+                "XDG_CACHE_HOME", cache.toString(), "KYSO_JAR", cache.resolve("no.jar").toString()),
+            "--version");
+
+    assertThat(off.exit()).isZero();
+    assertThat(off.out().strip()).isEqualTo("kyso 0.1.0");
+    assertThat(filesIn(cache.resolve("kyso"))).isEmpty();
+    assertThat(missing.exit()).isEqualTo(64);
+    assertThat(missing.err()).contains("kyso.jar not found");
+  }
+
+  @Test
+  void onlyTheNamedCommandIsBuilt_butHelpListsThemAll() throws Exception {
+    assertThat(Kyso.commandNamed(new String[] {"--lang", "en", "verify", "x.pdf"}))
+        .isEqualTo("verify");
+    assertThat(Kyso.commandNamed(new String[] {"--debug", "sign", "pdf"})).isEqualTo("sign");
+    assertThat(Kyso.commandNamed(new String[] {"help", "verify"})).isNull();
+    assertThat(Kyso.commandNamed(new String[] {"verfy"})).isNull();
+    assertThat(Kyso.commandNamed(new String[] {"--help"})).isNull();
+
+    Run help = launch(Map.of("KYSO_CDS", "off"), "--help");
+    Run typo = launch(Map.of("KYSO_CDS", "off"), "verfy");
+    assertThat(help.out()).contains("demo", "sign", "verify", "policy", "token", "cert", "archive");
+    assertThat(typo.exit()).isEqualTo(Kyso.USAGE);
+  }
+}
