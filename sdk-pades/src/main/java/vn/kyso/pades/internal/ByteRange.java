@@ -64,8 +64,13 @@ public record ByteRange(long start1, long length1, long start2, long length2) {
    */
   public byte[] digest(SignedBytes bytes, DigestAlgorithm algorithm) {
     try {
-      MessageDigest md = algorithm.newMessageDigest();
-      bytes.digest(md, start1, length1);
+      // The first span starts at 0: the verifier's first pass over the file may already hold the
+      // digest of most of it (SignedBytes.prefixDigest); the same bytes, the same digest.
+      MessageDigest md = start1 == 0 ? bytes.prefixDigest(algorithm, length1) : null;
+      if (md == null) {
+        md = algorithm.newMessageDigest();
+        bytes.digest(md, start1, length1);
+      }
       bytes.digest(md, start2, length2);
       return md.digest();
     } catch (IOException e) {

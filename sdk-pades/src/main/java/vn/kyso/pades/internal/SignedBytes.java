@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
@@ -29,6 +30,16 @@ public final class SignedBytes implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final long size;
+
+  /**
+   * SHA-256 states over the file's first {@code k * snapshotEvery} bytes, taken by the verifier's
+   * first pass ({@link #checkedRevisionEnds}) so that a signature's byte range, which starts at 0,
+   * is digested from the nearest state instead of from the start: one read of the file instead of
+   * two. Empty until that pass, or when the digest cannot be copied.
+   */
+  private final List<MessageDigest> sha256Prefixes = new ArrayList<>();
+
+  private long snapshotEvery;
 
   /**
    * Opens a file read-only.
@@ -121,7 +132,33 @@ public final class SignedBytes implements AutoCloseable {
    * @throws IOException if reading fails
    */
   public List<Long> revisionEnds() throws IOException {
-    return scan(-1).revisionEnds();
+    return scan(-1, false).revisionEnds();
+  }
+
+  /**
+   * A SHA-256 digest that has already taken the file's bytes {@code [0, end)}, from the nearest
+   * state the first pass kept (then reading at most {@code snapshotEvery} bytes), or null when
+   * there is none (another algorithm, no first pass).
+   *
+   * @param algorithm the digest algorithm the caller needs
+   * @param end the end of the prefix
+   * @return the digest, to be continued by the caller, or null
+   * @throws IOException if reading fails
+   */
+  MessageDigest prefixDigest(DigestAlgorithm algorithm, long end) throws IOException {
+    if (algorithm != DigestAlgorithm.SHA256 || sha256Prefixes.isEmpty() || end < 0 || end > size) {
+      return null;
+    }
+    int k = (int) Math.min(end / snapshotEvery, sha256Prefixes.size() - 1);
+    MessageDigest md;
+    try {
+      md = (MessageDigest) sha256Prefixes.get(k).clone();
+    } catch (CloneNotSupportedException e) {
+      return null;
+    }
+    long from = k * snapshotEvery;
+    digest(md, from, end - from);
+    return md;
   }
 
   /**
@@ -142,7 +179,7 @@ public final class SignedBytes implements AutoCloseable {
     if (size > limits.maxPdfBytes()) {
       throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, limits.maxPdfBytes());
     }
-    Scan scan = scan(limits.maxDecodedStreamBytes());
+    Scan scan = scan(limits.maxDecodedStreamBytes(), true);
     if (scan.oversizedStructureStream() >= 0) {
       throw new DocumentException(
           ErrorCode.LIMIT_EXCEEDED,
@@ -162,10 +199,37 @@ public final class SignedBytes implements AutoCloseable {
   /**
    * One pass: the revision ends, and with a non-negative limit the first structure stream past it.
    */
-  private Scan scan(long limit) throws IOException {
+  private Scan scan(long limit, boolean keepPrefixDigests) throws IOException {
     List<Long> ends = new ArrayList<>();
     long[] oversized = {-1};
+    MessageDigest[] running = {
+      keepPrefixDigests ? DigestAlgorithm.SHA256.newMessageDigest() : null
+    };
+    if (keepPrefixDigests) {
+      // At most about 1,024 states (a few hundred bytes each), at least 64 KiB apart.
+      snapshotEvery = Math.max(64 * 1024, ((size / 1024) + 65535) / 65536 * 65536);
+      sha256Prefixes.clear();
+    }
     eachBlock(
+        (pos, bytes, n) -> {
+          if (running[0] == null) {
+            return;
+          }
+          for (int off = 0; off < n; ) {
+            if ((pos + off) % snapshotEvery == 0) {
+              try {
+                sha256Prefixes.add((MessageDigest) running[0].clone());
+              } catch (CloneNotSupportedException e) {
+                running[0] = null;
+                sha256Prefixes.clear();
+                return;
+              }
+            }
+            int step = (int) Math.min(n - off, snapshotEvery - (pos + off) % snapshotEvery);
+            running[0].update(bytes, off, step);
+            off += step;
+          }
+        },
         (pos, text, block) -> {
           for (int i = text.indexOf(EOF_TEXT);
               i >= 0 && i < block;
@@ -199,7 +263,7 @@ public final class SignedBytes implements AutoCloseable {
    * Reads the file in 1 MiB blocks, each with a few bytes of the next so that a keyword straddling
    * two blocks is seen; as Latin-1 text a block is searched by the JDK's vectorised String.indexOf.
    */
-  private void eachBlock(BlockVisitor visitor) throws IOException {
+  private void eachBlock(RawVisitor raw, BlockVisitor visitor) throws IOException {
     int block = 1 << 20;
     ByteBuffer buffer = ByteBuffer.allocate(block + 8);
     byte[] b = buffer.array();
@@ -209,8 +273,16 @@ public final class SignedBytes implements AutoCloseable {
       while (buffer.hasRemaining() && channel.read(buffer, pos + buffer.position()) >= 0) {
         // fill the block
       }
+      // The block's own bytes while they are in the cache; the overlap belongs to the next block.
+      raw.visit(pos, b, Math.min(block, buffer.position()));
       visitor.visit(pos, new String(b, 0, buffer.position(), StandardCharsets.ISO_8859_1), block);
     }
+  }
+
+  /** What a pass does with one block's own bytes (without the overlap): offset, bytes, length. */
+  @FunctionalInterface
+  private interface RawVisitor {
+    void visit(long pos, byte[] bytes, int n);
   }
 
   /**

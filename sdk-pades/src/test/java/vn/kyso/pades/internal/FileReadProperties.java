@@ -104,4 +104,35 @@ class FileReadProperties {
       Files.deleteIfExists(file);
     }
   }
+
+  @Property(tries = 30)
+  void aByteRangeDigestFromTheFirstPassIsTheDigestOfTheBytes(
+      @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+      @ForAll @IntRange(min = 1, max = 2_500_000) int size)
+      throws Exception {
+    Random random = new Random(seed);
+    byte[] content = new byte[size];
+    random.nextBytes(content);
+    Path file = Files.createTempFile("kyso-prefix", ".bin");
+    try {
+      Files.write(file, content);
+      long gapStart = random.nextInt(size);
+      long gapEnd = gapStart + random.nextInt((int) (size - gapStart) + 1);
+      long end = gapEnd + random.nextInt((int) (size - gapEnd) + 1);
+      ByteRange range = new ByteRange(0, gapStart, gapEnd, end - gapEnd);
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      md.update(content, 0, (int) gapStart);
+      md.update(content, (int) gapEnd, (int) (end - gapEnd));
+      byte[] expected = md.digest();
+      try (SignedBytes bytes = new SignedBytes(file)) {
+        byte[] before = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
+        bytes.checkedRevisionEnds(vn.kyso.api.ResourceLimits.defaults());
+        byte[] after = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
+        assertThat(before).isEqualTo(expected);
+        assertThat(after).isEqualTo(expected);
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
 }
