@@ -104,8 +104,45 @@ public final class XmlSigner {
   public void sign(Path input, Path output, XmlSignatureOptions options, SigningKey key)
       throws KysoException {
     Objects.requireNonNull(key, "key");
-    PreparedXmlSignature prepared = prepare(input, options, key.chain());
-    complete(prepared, input, output, key.sign(prepared.dataToSign(), prepared.algorithm()));
+    Objects.requireNonNull(output, "output");
+    // One step keeps the document it built: no serialisation of the prepared state, no second
+    // parse, and the references are not digested again (their digests were computed just now from
+    // this document). The value is still checked against the signer's key over SignedInfo.
+    Built built = build(input, options, key.chain());
+    SignatureValue value =
+        key.sign(built.algorithm().digestAlgorithm().digest(built.signedInfo()), built.algorithm());
+    if (!verifiesOverSignedInfo(built, value)) {
+      throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
+    }
+    finish(built.doc(), built.sig(), input, options, value, built.algorithm(), false);
+    SecureXml.write(built.doc(), output, built.declaration());
+  }
+
+  /** What prepare builds: the document with the signature but its value. */
+  private record Built(
+      Document doc,
+      XMLSignature sig,
+      String signatureId,
+      SignatureAlgorithm algorithm,
+      boolean declaration,
+      byte[] signedInfo) {}
+
+  /** The signer's key verifies the value over the canonical SignedInfo. */
+  private static boolean verifiesOverSignedInfo(Built built, SignatureValue value)
+      throws DocumentException {
+    if (value.algorithm() != built.algorithm()) {
+      return false;
+    }
+    try {
+      X509Certificate cert = built.sig().getKeyInfo().getX509Certificate();
+      java.security.Signature v = java.security.Signature.getInstance(built.algorithm().jcaName());
+      v.initVerify(cert.getPublicKey());
+      v.update(built.signedInfo());
+      return v.verify(value.value());
+    } catch (java.security.GeneralSecurityException
+        | org.apache.xml.security.exceptions.XMLSecurityException e) {
+      throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, e);
+    }
   }
 
   /**
@@ -120,6 +157,22 @@ public final class XmlSigner {
    */
   public PreparedXmlSignature prepare(
       Path input, XmlSignatureOptions options, List<X509Certificate> chain)
+      throws DocumentException, SigningRefusedException {
+    Built b = build(input, options, chain);
+    return new PreparedXmlSignature(
+        options, b.signatureId(), b.algorithm(), b.declaration(), serial(b.doc()), b.signedInfo());
+  }
+
+  private static byte[] serial(Document doc) throws DocumentException {
+    try {
+      return Serial.bytes(doc);
+    } catch (Exception e) {
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
+    }
+  }
+
+  private Built build(Path input, XmlSignatureOptions options, List<X509Certificate> chain)
       throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
@@ -176,8 +229,9 @@ public final class XmlSigner {
           build(doc, parent, suffix, alg, options, input, data, cert, chain, signingTime);
       sig.getSignedInfo().generateDigestValues();
       byte[] signedInfo = sig.getSignedInfo().getCanonicalizedOctetStream();
-      return new PreparedXmlSignature(
-          options, "xades-sig-" + suffix, alg, declaration, Serial.bytes(doc), signedInfo);
+      return new Built(doc, sig, "xades-sig-" + suffix, alg, declaration, signedInfo);
+    } catch (DocumentException e) {
+      throw e;
     } catch (Exception e) {
       throw new DocumentException(
           ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
@@ -209,9 +263,33 @@ public final class XmlSigner {
     if (sigEl == null || value.algorithm() != prepared.algorithm()) {
       throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null, "signature not found");
     }
+    XMLSignature sig;
     try {
-      XMLSignature sig = new XMLSignature(sigEl, "", true);
-      if (options.packaging() == XadesPackaging.DETACHED) {
+      sig = new XMLSignature(sigEl, "", true);
+    } catch (Exception e) {
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "cannot complete the XML signature: " + e.getMessage());
+    }
+    finish(doc, sig, input, options, value, prepared.algorithm(), true);
+    SecureXml.write(doc, output, prepared.declaration());
+  }
+
+  /**
+   * Puts the value in, checks it (with {@code checkReferences}, the references' digests too: a
+   * prepared document comes back from outside), and adds what the level needs.
+   */
+  private void finish(
+      Document doc,
+      XMLSignature sig,
+      Path input,
+      XmlSignatureOptions options,
+      SignatureValue value,
+      SignatureAlgorithm alg,
+      boolean checkReferences)
+      throws KysoException {
+    Element sigEl = sig.getElement();
+    try {
+      if (options.packaging() == XadesPackaging.DETACHED && checkReferences) {
         String uri =
             options
                 .detachedUri()
@@ -222,14 +300,13 @@ public final class XmlSigner {
         }
       }
       X509Certificate cert = sig.getKeyInfo().getX509Certificate();
-      SignatureAlgorithm alg = prepared.algorithm();
       byte[] raw =
           alg.keyType() == SignatureAlgorithm.KeyType.EC
               ? Xades.ecdsaRaw(value.value(), (Certificates.keySize(cert) + 7) / 8)
               : value.value();
       Element sv = (Element) sigEl.getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
       sv.setTextContent(Xades.b64(raw));
-      if (!sig.checkSignatureValue(cert)) {
+      if (checkReferences && !sig.checkSignatureValue(cert)) {
         throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
       }
       Element qp = (Element) sigEl.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
@@ -248,7 +325,6 @@ public final class XmlSigner {
       throw new DocumentException(
           ErrorCode.MALFORMED_INPUT, e, "cannot complete the XML signature: " + e.getMessage());
     }
-    SecureXml.write(doc, output, prepared.declaration());
   }
 
   /**
