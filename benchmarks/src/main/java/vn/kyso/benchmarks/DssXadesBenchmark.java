@@ -11,10 +11,8 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.DSSUtils;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
 import eu.europa.esig.dss.token.Pkcs12SignatureToken;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
@@ -139,17 +137,7 @@ public class DssXadesBenchmark {
    * @return the first signature's indication
    */
   static Indication offlineIndication(Path file, CertificateToken anchor) {
-    CommonCertificateVerifier cv = new CommonCertificateVerifier();
-    CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-    trusted.addCertificate(anchor);
-    cv.setTrustedCertSources(trusted);
-    cv.setAIASource(null);
-    cv.setCrlSource(null);
-    cv.setOcspSource(null);
-    SignedDocumentValidator validator =
-        SignedDocumentValidator.fromDocument(new FileDocument(file.toFile()));
-    validator.setCertificateVerifier(cv);
-    Reports reports = validator.validateDocument();
+    Reports reports = StartupDssVerify.offline(file.toFile(), anchor);
     return reports.getSimpleReport().getIndication(reports.getSimpleReport().getFirstSignatureId());
   }
 

@@ -24,7 +24,22 @@ public final class StartupDssVerify {
    * @param args FILE ANCHOR (PEM or DER)
    */
   public static void main(String[] args) {
-    CertificateToken anchor = DSSUtils.loadCertificate(new File(args[1]));
+    Reports reports = offline(new File(args[0]), DSSUtils.loadCertificate(new File(args[1])));
+    for (String id : reports.getSimpleReport().getSignatureIdList()) {
+      System.out.println(
+          String.format(Locale.ROOT, "%s %s", id, reports.getSimpleReport().getIndication(id)));
+    }
+  }
+
+  /**
+   * Validates with DSS's default policy, the one anchor trusted and no revocation sources
+   * (offline). DSS and JDK types only: this class runs on DSS's own class path.
+   *
+   * @param file the signed file
+   * @param anchor the trust anchor
+   * @return DSS's reports
+   */
+  static Reports offline(File file, CertificateToken anchor) {
     CommonCertificateVerifier cv = new CommonCertificateVerifier();
     CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
     trusted.addCertificate(anchor);
@@ -33,12 +48,8 @@ public final class StartupDssVerify {
     cv.setCrlSource(null);
     cv.setOcspSource(null);
     SignedDocumentValidator validator =
-        SignedDocumentValidator.fromDocument(new FileDocument(new File(args[0])));
+        SignedDocumentValidator.fromDocument(new FileDocument(file));
     validator.setCertificateVerifier(cv);
-    Reports reports = validator.validateDocument();
-    for (String id : reports.getSimpleReport().getSignatureIdList()) {
-      System.out.println(
-          String.format(Locale.ROOT, "%s %s", id, reports.getSimpleReport().getIndication(id)));
-    }
+    return validator.validateDocument();
   }
 }

@@ -84,11 +84,7 @@ class CertificateVerifierTest {
     CertificateResult good =
         offline.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
     assertThat(good.indication()).as(good.findings().toString()).isEqualTo(Indication.TOTAL_PASSED);
-    CertificateVerifier without =
-        CertificateVerifier.builder(PKI.pki().trustAnchors())
-            .clock(PKI.pki().clock())
-            .network(NetworkSettings.offline())
-            .build();
+    CertificateVerifier without = offlineVerifier();
     assertThat(
             without
                 .verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN))
@@ -260,11 +256,7 @@ class CertificateVerifierTest {
         OcspServer.respond(
             pki, request(signer, pki.intermediate().certificate()), ServerMode.NORMAL);
     byte[] rootCrl = CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL);
-    CertificateVerifier offline =
-        CertificateVerifier.builder(pki.trustAnchors())
-            .clock(pki.clock())
-            .network(NetworkSettings.offline())
-            .build();
+    CertificateVerifier offline = offlineVerifier();
 
     CertificateResult r =
         offline.verify(
@@ -289,11 +281,7 @@ class CertificateVerifierTest {
         OcspServer.respond(
             pki, request(signer, pki.intermediate().certificate()), ServerMode.NORMAL);
     byte[] rootCrl = CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL);
-    CertificateVerifier offline =
-        CertificateVerifier.builder(pki.trustAnchors())
-            .clock(pki.clock())
-            .network(NetworkSettings.offline())
-            .build();
+    CertificateVerifier offline = offlineVerifier();
     ValidationContext first = withMaterial(ocsp, rootCrl).build();
     CertificateResult fresh = offline.verify(signer, first);
     // The same material under a context sharing the first one's checks: the same verdict and
@@ -309,7 +297,15 @@ class CertificateVerifierTest {
     CertificateResult staleFresh =
         offline.verify(signer, withMaterial(ocsp, rootCrl).at(later, true).build());
 
+    // A context built from another (toBuilder) holds the same material and judges the same.
+    CertificateResult derived = offline.verify(signer, first.toBuilder().build());
+    CertificateResult derivedLater =
+        offline.verify(signer, first.toBuilder().at(later, true).build());
+
     assertThat(fresh.isPassed()).isTrue();
+    assertThat(derived.isPassed()).isTrue();
+    assertThat(derived.revocation()).hasSameSizeAs(fresh.revocation());
+    assertThat(derivedLater.subIndication()).isEqualTo(staleFresh.subIndication());
     assertThat(shared.indication()).isEqualTo(fresh.indication());
     assertThat(shared.revocation()).hasSameSizeAs(fresh.revocation());
     assertThat(stale.isPassed()).isFalse();
@@ -324,11 +320,7 @@ class CertificateVerifierTest {
     byte[] forged =
         OcspServer.respond(
             pki, request(signer, pki.intermediate().certificate()), ServerMode.UNAUTHORISED_SIGNER);
-    CertificateVerifier offline =
-        CertificateVerifier.builder(pki.trustAnchors())
-            .clock(pki.clock())
-            .network(NetworkSettings.offline())
-            .build();
+    CertificateVerifier offline = offlineVerifier();
     ValidationContext first =
         ValidationContext.builder()
             .certificates(pki.credential(TestIdentity.CHAIRMAN).chain())
@@ -350,6 +342,14 @@ class CertificateVerifierTest {
     }
   }
 
+  /** A verifier with no network: only what the contexts and the anchors supply. */
+  private static CertificateVerifier offlineVerifier() {
+    return CertificateVerifier.builder(PKI.pki().trustAnchors())
+        .clock(PKI.pki().clock())
+        .network(NetworkSettings.offline())
+        .build();
+  }
+
   private static ValidationContext.Builder withMaterial(byte[] ocsp, byte[] crl) {
     return ValidationContext.builder()
         .certificates(PKI.pki().credential(TestIdentity.CHAIRMAN).chain())
@@ -359,11 +359,7 @@ class CertificateVerifierTest {
 
   @Test
   void offline_withoutMaterial_isIndeterminate() {
-    CertificateVerifier offline =
-        CertificateVerifier.builder(PKI.pki().trustAnchors())
-            .clock(PKI.pki().clock())
-            .network(NetworkSettings.offline())
-            .build();
+    CertificateVerifier offline = offlineVerifier();
 
     CertificateResult r =
         offline.verify(cert(TestIdentity.CHAIRMAN), withChain(TestIdentity.CHAIRMAN));
@@ -374,11 +370,7 @@ class CertificateVerifierTest {
 
   @Test
   void garbageEmbeddedMaterial_isAFindingNotACrash() {
-    CertificateVerifier offline =
-        CertificateVerifier.builder(PKI.pki().trustAnchors())
-            .clock(PKI.pki().clock())
-            .network(NetworkSettings.offline())
-            .build();
+    CertificateVerifier offline = offlineVerifier();
 
     CertificateResult r =
         offline.verify(

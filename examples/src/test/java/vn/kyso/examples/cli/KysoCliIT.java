@@ -50,7 +50,12 @@ class KysoCliIT {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", Path.of("target", "kyso.jar").toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).start();
+    return run(new ProcessBuilder(command));
+  }
+
+  /** Starts a process and waits for it (two minutes at most), keeping what it wrote. */
+  static Run run(ProcessBuilder pb) throws Exception {
+    Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -75,14 +80,7 @@ class KysoCliIT {
     if (variable != null) {
       pb.environment().remove(variable);
     }
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    byte[] err = p.getErrorStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(
-        p.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+    return run(pb);
   }
 
   @BeforeAll

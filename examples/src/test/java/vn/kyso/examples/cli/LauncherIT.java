@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,22 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * whichever way the JVM started.
  */
 class LauncherIT {
-  record Run(int exit, String out, String err) {}
-
-  static Run launch(Map<String, String> env, String... args) throws Exception {
+  static KysoCliIT.Run launch(Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("sh", Path.of("target", "kyso").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(env);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    byte[] err = p.getErrorStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(
-        p.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+    return KysoCliIT.run(pb);
   }
 
   private static List<Path> filesIn(Path dir) throws Exception {
@@ -52,13 +42,13 @@ class LauncherIT {
     Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
     Path folder = cache.resolve("kyso");
 
-    Run first = launch(env, "verify", "--help");
+    KysoCliIT.Run first = launch(env, "verify", "--help");
     List<Path> archives = filesIn(folder);
-    Run second = launch(env, "verify", "--help");
+    KysoCliIT.Run second = launch(env, "verify", "--help");
     Files.write(archives.get(0), "not an archive".getBytes(StandardCharsets.US_ASCII));
-    Run refused = launch(env, "verify", "--help");
+    KysoCliIT.Run refused = launch(env, "verify", "--help");
 
-    for (Run r : List.of(first, second, refused)) {
+    for (KysoCliIT.Run r : List.of(first, second, refused)) {
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).isEqualTo(first.out()).contains("Usage: kyso verify");
       assertThat(r.err()).as("no JVM warnings").isEmpty();
@@ -71,8 +61,9 @@ class LauncherIT {
 
   @Test
   void withoutTheArchive_andWithTheJarElsewhere(@TempDir Path cache) throws Exception {
-    Run off = launch(Map.of("XDG_CACHE_HOME", cache.toString(), "KYSO_CDS", "off"), "--version");
-    Run missing =
+    KysoCliIT.Run off =
+        launch(Map.of("XDG_CACHE_HOME", cache.toString(), "KYSO_CDS", "off"), "--version");
+    KysoCliIT.Run missing =
         launch(
             Map.of(
                 "XDG_CACHE_HOME", cache.toString(), "KYSO_JAR", cache.resolve("no.jar").toString()),
@@ -94,8 +85,8 @@ class LauncherIT {
     assertThat(Kyso.commandNamed(new String[] {"verfy"})).isNull();
     assertThat(Kyso.commandNamed(new String[] {"--help"})).isNull();
 
-    Run help = launch(Map.of("KYSO_CDS", "off"), "--help");
-    Run typo = launch(Map.of("KYSO_CDS", "off"), "verfy");
+    KysoCliIT.Run help = launch(Map.of("KYSO_CDS", "off"), "--help");
+    KysoCliIT.Run typo = launch(Map.of("KYSO_CDS", "off"), "verfy");
     assertThat(help.out()).contains("demo", "sign", "verify", "policy", "token", "cert", "archive");
     assertThat(typo.exit()).isEqualTo(Kyso.USAGE);
   }

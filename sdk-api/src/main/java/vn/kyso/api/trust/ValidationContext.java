@@ -45,8 +45,13 @@ public final class ValidationContext {
     this.policyMappingInhibited = b.policyMappingInhibited;
     this.anyPolicyInhibited = b.anyPolicyInhibited;
     this.revocationFreshAt = b.revocationFreshAt;
+    // A builder from toBuilder() starts with its base's responses: their hashes are known.
+    List<RevocationChecks.Supplied> known = b.base != null ? b.base.suppliedOcsp : List.of();
     List<RevocationChecks.Supplied> supplied = new ArrayList<>(ocspResponses.size());
-    ocspResponses.forEach(der -> supplied.add(new RevocationChecks.Supplied(der)));
+    for (int i = 0; i < ocspResponses.size(); i++) {
+      supplied.add(
+          i < known.size() ? known.get(i) : new RevocationChecks.Supplied(ocspResponses.get(i)));
+    }
     this.suppliedOcsp = List.copyOf(supplied);
     this.checks = b.sharedChecks != null ? b.sharedChecks : new RevocationChecks();
   }
@@ -58,6 +63,34 @@ public final class ValidationContext {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a builder that starts from this context: its time, purpose, policy settings,
+   * certificates, OCSP responses and CRLs, and {@linkplain Builder#sharingChecksWith sharing its
+   * checks}. The material is not copied again (a context never changes it and never hands it out),
+   * so a verifier that judges one document's signatures under many contexts builds each from a base
+   * context of the document's material at little cost.
+   *
+   * @return the builder
+   * @since 0.2
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.time = time;
+    b.timeProven = timeProven;
+    b.purpose = purpose;
+    b.certificates.addAll(certificates);
+    b.ocspResponses.addAll(ocspResponses);
+    b.crls.addAll(crls);
+    b.initialPolicies = initialPolicies;
+    b.explicitPolicyRequired = explicitPolicyRequired;
+    b.policyMappingInhibited = policyMappingInhibited;
+    b.anyPolicyInhibited = anyPolicyInhibited;
+    b.revocationFreshAt = revocationFreshAt;
+    b.sharedChecks = checks;
+    b.base = this;
+    return b;
   }
 
   /**
@@ -207,6 +240,7 @@ public final class ValidationContext {
     private boolean anyPolicyInhibited;
     private Instant revocationFreshAt;
     private RevocationChecks sharedChecks;
+    private ValidationContext base;
 
     private Builder() {}
 

@@ -21,14 +21,15 @@ import vn.kyso.api.trust.ValidationContext;
  * @param certificates the certificates
  * @param ocsps the OCSP responses
  * @param crls the CRLs
- * @param checksOfThisDocument an empty context whose checks of revocation data the document's
- *     contexts share
+ * @param documentContext a context holding this material, from which each context of the document
+ *     is built ({@link ValidationContext#toBuilder}): the material is not copied again and the
+ *     checks of its revocation data are shared
  */
 public record DssMaterial(
     List<X509Certificate> certificates,
     List<byte[]> ocsps,
     List<byte[]> crls,
-    ValidationContext checksOfThisDocument) {
+    ValidationContext documentContext) {
   private static final int MAX_ENTRIES = 1000;
 
   /**
@@ -55,8 +56,10 @@ public record DssMaterial(
       ocsps.addAll(streams(dss.getCOSArray(COSName.getPDFName("OCSPs")), limit));
       crls.addAll(streams(dss.getCOSArray(COSName.getPDFName("CRLs")), limit));
     }
-    return new DssMaterial(
-        List.copyOf(certs), List.copyOf(ocsps), List.copyOf(crls), ValidationContext.now());
+    ValidationContext.Builder base = ValidationContext.builder().certificates(certs);
+    ocsps.forEach(base::ocspResponse);
+    crls.forEach(base::crl);
+    return new DssMaterial(List.copyOf(certs), List.copyOf(ocsps), List.copyOf(crls), base.build());
   }
 
   private static List<byte[]> streams(COSArray a, long limit) {
@@ -89,12 +92,6 @@ public record DssMaterial(
    *     checks of its revocation data ({@link ValidationContext.Builder#sharingChecksWith})
    */
   public ValidationContext.Builder context() {
-    ValidationContext.Builder b =
-        ValidationContext.builder()
-            .certificates(certificates)
-            .sharingChecksWith(checksOfThisDocument);
-    ocsps.forEach(b::ocspResponse);
-    crls.forEach(b::crl);
-    return b;
+    return documentContext.toBuilder();
   }
 }

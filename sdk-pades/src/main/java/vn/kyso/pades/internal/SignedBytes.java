@@ -41,6 +41,11 @@ public final class SignedBytes implements AutoCloseable {
 
   private long snapshotEvery;
 
+  /** The buffers of the structure-stream check, kept from one stream to the next. */
+  private byte[] inflateIn;
+
+  private byte[] inflateOut;
+
   /**
    * Opens a file read-only.
    *
@@ -392,20 +397,24 @@ public final class SignedBytes implements AutoCloseable {
     }
     Inflater inflater = new Inflater();
     try {
-      // 16 KiB at a time: structure streams are mostly a few kilobytes.
-      byte[] out = new byte[16 * 1024];
+      // 16 KiB at a time, into buffers kept for the file's next structure stream: they are mostly
+      // a few kilobytes.
+      if (inflateIn == null) {
+        inflateIn = new byte[16 * 1024];
+        inflateOut = new byte[16 * 1024];
+      }
       long produced = 0;
       long at = start;
       while (!inflater.finished()) {
         if (inflater.needsInput()) {
-          byte[] in = read(at, 16 * 1024);
-          if (in.length == 0) {
+          int got = readInto(inflateIn, at);
+          if (got == 0) {
             return false;
           }
-          at += in.length;
-          inflater.setInput(in);
+          at += got;
+          inflater.setInput(inflateIn, 0, got);
         }
-        int n = inflater.inflate(out);
+        int n = inflater.inflate(inflateOut);
         produced += n;
         if (produced > limit) {
           return true;
@@ -421,6 +430,20 @@ public final class SignedBytes implements AutoCloseable {
     } finally {
       inflater.end();
     }
+  }
+
+  /** Fills {@code dst} from {@code offset} (less at the end of the file); the bytes read. */
+  private int readInto(byte[] dst, long offset) throws IOException {
+    if (offset < 0 || offset >= size) {
+      return 0;
+    }
+    ByteBuffer b = ByteBuffer.wrap(dst, 0, (int) Math.min(dst.length, size - offset));
+    while (b.hasRemaining()) {
+      if (channel.read(b, offset + b.position()) < 0) {
+        break;
+      }
+    }
+    return b.position();
   }
 
   @Override
