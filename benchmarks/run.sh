@@ -17,6 +17,7 @@ if [ "${1:-}" = --full ]; then MODE=full; JMH=(); fi
 STARTED=$(date +%s)
 
 mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip install -pl sdk-bom,benchmarks,examples -am
+rm -rf "$OUT/softhsm"   # tokens of earlier runs
 mkdir -p "$OUT/softhsm"
 export SOFTHSM2_CONF="$OUT/softhsm/softhsm2.conf"   # isolated SoftHSM2, never /etc
 

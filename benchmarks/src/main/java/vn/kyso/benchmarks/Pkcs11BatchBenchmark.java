@@ -62,7 +62,14 @@ import vn.kyso.testkit.TestPki;
 @Fork(1)
 public class Pkcs11BatchBenchmark {
   private static final int BATCH = 200;
-  private static final String LABEL = "kyso-bench";
+
+  /**
+   * A label of this trial's own: every fork creates a token in the same SoftHSM2 folder, and a
+   * token left by an earlier (or interrupted) run under a shared label was found first.
+   */
+  private final String label =
+      "kyso-bench-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
   private static final String PIN = "123456";
 
   private Pkcs11Module module;
@@ -88,9 +95,9 @@ public class Pkcs11BatchBenchmark {
       throw new IllegalStateException("SoftHSM2 benchmark needs: " + why);
     }
     SoftHsm hsm = SoftHsm.assumeAvailable();
-    hsm.createToken(LABEL, "12345678", PIN);
+    hsm.createToken(label, "12345678", PIN);
     hsm.importCredential(
-        LABEL,
+        label,
         PIN,
         TestPki.builder().clock(Clock.systemUTC()).build().credential(TestIdentity.CLERK),
         "01",
@@ -106,7 +113,7 @@ public class Pkcs11BatchBenchmark {
     module = Pkcs11Module.load(hsm.module());
     token =
         module.open(
-            TokenSelector.byLabel(LABEL),
+            TokenSelector.byLabel(label),
             new PinCallback() {
               @Override
               public char[] pin(TokenDescription t, Purpose p) {
@@ -124,7 +131,7 @@ public class Pkcs11BatchBenchmark {
       }
     }
     for (Slot s : raw.getSlotList(true)) {
-      if (s.getToken().getTokenInfo().getLabel().trim().equals(LABEL)) {
+      if (s.getToken().getTokenInfo().getLabel().trim().equals(label)) {
         rawSession = s.getToken().openSession(false);
       }
     }

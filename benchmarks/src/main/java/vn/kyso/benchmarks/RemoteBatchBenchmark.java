@@ -56,7 +56,14 @@ import vn.kyso.testkit.TestPki;
 @Fork(1)
 public class RemoteBatchBenchmark {
   private static final int BATCH = 50;
-  private static final String LABEL = "kyso-bench-remote";
+
+  /**
+   * A label of this trial's own: every fork creates a token in the same SoftHSM2 folder, and a
+   * token left by an earlier (or interrupted) run under a shared label was found first.
+   */
+  private final String label =
+      "kyso-bench-remote-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
   private static final String PIN = "123456";
 
   private CscServer server;
@@ -90,12 +97,12 @@ public class RemoteBatchBenchmark {
     credential = remote.credentials().get(0);
 
     SoftHsm hsm = SoftHsm.assumeAvailable();
-    hsm.createToken(LABEL, "12345678", PIN);
-    hsm.importCredential(LABEL, PIN, pki.credential(TestIdentity.CLERK), "01", "clerk");
+    hsm.createToken(label, "12345678", PIN);
+    hsm.importCredential(label, PIN, pki.credential(TestIdentity.CLERK), "01", "clerk");
     module = Pkcs11Module.load(hsm.module());
     token =
         module.open(
-            TokenSelector.byLabel(LABEL),
+            TokenSelector.byLabel(label),
             new PinCallback() {
               @Override
               public char[] pin(TokenDescription t, Purpose p) {
