@@ -458,7 +458,7 @@ public final class PdfSigner {
         // Sized to the largest token this signer has seen (plus 4 KiB); should the token outgrow
         // it, the time-stamp is asked for again in the full space.
         int token = largestTimestamp.get();
-        int learned = token == 0 ? 0 : Math.max(8 * 1024, (token + 4 * 1024 + 1023) / 1024 * 1024);
+        int learned = token == 0 ? 0 : reserve(token + 4 * 1024);
         if (learned == 0
             || learned >= RESERVED_DOCUMENT_TIMESTAMP
             || !documentTimestamp(withDss, password, learned, withTs)) {
@@ -542,8 +542,12 @@ public final class PdfSigner {
     if (certificates < 0) {
       return RESERVED_UNKNOWN_SIZE;
     }
-    int kib = (certificates + 4 * 1024 + 1023) / 1024;
-    return Math.max(8, kib) * 1024;
+    return reserve(certificates + 4 * 1024);
+  }
+
+  /** {@code bytes} rounded up to whole KiB, at least 8 KiB: a placeholder's size. */
+  private static int reserve(int bytes) {
+    return Math.max(8, (bytes + 1023) / 1024) * 1024;
   }
 
   /**
@@ -561,8 +565,7 @@ public final class PdfSigner {
     if (certificates < 0) {
       return 0;
     }
-    int kib = (certificates + token + 8 * 1024 + 1023) / 1024;
-    return Math.min(RESERVED_UNKNOWN_SIZE, Math.max(8, kib) * 1024);
+    return Math.min(RESERVED_UNKNOWN_SIZE, reserve(certificates + token + 8 * 1024));
   }
 
   private static int encodedLength(List<X509Certificate> chain) {

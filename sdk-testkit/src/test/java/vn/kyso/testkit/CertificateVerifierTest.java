@@ -252,20 +252,11 @@ class CertificateVerifierTest {
   void offline_withEmbeddedOcspAndCrl_passesWithoutNetwork() throws Exception {
     TestPki pki = PKI.pki();
     X509Certificate signer = cert(TestIdentity.CHAIRMAN);
-    byte[] ocsp =
-        OcspServer.respond(
-            pki, request(signer, pki.intermediate().certificate()), ServerMode.NORMAL);
+    byte[] ocsp = chairmanOcsp(ServerMode.NORMAL);
     byte[] rootCrl = CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL);
     CertificateVerifier offline = offlineVerifier();
 
-    CertificateResult r =
-        offline.verify(
-            signer,
-            ValidationContext.builder()
-                .certificates(pki.credential(TestIdentity.CHAIRMAN).chain())
-                .ocspResponse(ocsp)
-                .crl(rootCrl)
-                .build());
+    CertificateResult r = offline.verify(signer, withMaterial(ocsp, rootCrl).build());
 
     assertThat(r.isPassed()).isTrue();
     assertThat(r.revocation())
@@ -277,9 +268,7 @@ class CertificateVerifierTest {
   void contextsSharingChecks_judgeLikeFreshContexts_andStillJudgeTimePerContext() throws Exception {
     TestPki pki = PKI.pki();
     X509Certificate signer = cert(TestIdentity.CHAIRMAN);
-    byte[] ocsp =
-        OcspServer.respond(
-            pki, request(signer, pki.intermediate().certificate()), ServerMode.NORMAL);
+    byte[] ocsp = chairmanOcsp(ServerMode.NORMAL);
     byte[] rootCrl = CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL);
     CertificateVerifier offline = offlineVerifier();
     ValidationContext first = withMaterial(ocsp, rootCrl).build();
@@ -317,9 +306,7 @@ class CertificateVerifierTest {
   void contextsSharingChecks_refuseAResponderWithoutAuthority_everyTime() throws Exception {
     TestPki pki = PKI.pki();
     X509Certificate signer = cert(TestIdentity.CHAIRMAN);
-    byte[] forged =
-        OcspServer.respond(
-            pki, request(signer, pki.intermediate().certificate()), ServerMode.UNAUTHORISED_SIGNER);
+    byte[] forged = chairmanOcsp(ServerMode.UNAUTHORISED_SIGNER);
     CertificateVerifier offline = offlineVerifier();
     ValidationContext first =
         ValidationContext.builder()
@@ -350,6 +337,15 @@ class CertificateVerifierTest {
         .build();
   }
 
+  /** The test CA's OCSP answer about the chairman's certificate. */
+  private static byte[] chairmanOcsp(ServerMode mode) throws Exception {
+    return OcspServer.respond(
+        PKI.pki(),
+        request(cert(TestIdentity.CHAIRMAN), PKI.pki().intermediate().certificate()),
+        mode);
+  }
+
+  /** The chairman's chain with an OCSP response and a CRL. */
   private static ValidationContext.Builder withMaterial(byte[] ocsp, byte[] crl) {
     return ValidationContext.builder()
         .certificates(PKI.pki().credential(TestIdentity.CHAIRMAN).chain())

@@ -34,6 +34,7 @@ import vn.kyso.api.ServiceException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.SigningRefusedException;
+import vn.kyso.api.shared.CmsSignatures;
 import vn.kyso.api.shared.PolicyGate;
 import vn.kyso.api.shared.SignatureAlgorithms;
 import vn.kyso.api.shared.SigningTime;
@@ -111,7 +112,7 @@ public final class XmlSigner {
     Built built = build(input, options, key.chain());
     SignatureValue value =
         key.sign(built.algorithm().digestAlgorithm().digest(built.signedInfo()), built.algorithm());
-    if (!verifiesOverSignedInfo(built, value)) {
+    if (!verifiesOverSignedInfo(built, key.chain().get(0), value)) {
       throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
     }
     finish(built.doc(), built.sig(), input, options, value, built.algorithm(), false);
@@ -128,21 +129,10 @@ public final class XmlSigner {
       byte[] signedInfo) {}
 
   /** The signer's key verifies the value over the canonical SignedInfo. */
-  private static boolean verifiesOverSignedInfo(Built built, SignatureValue value)
-      throws DocumentException {
-    if (value.algorithm() != built.algorithm()) {
-      return false;
-    }
-    try {
-      X509Certificate cert = built.sig().getKeyInfo().getX509Certificate();
-      java.security.Signature v = java.security.Signature.getInstance(built.algorithm().jcaName());
-      v.initVerify(cert.getPublicKey());
-      v.update(built.signedInfo());
-      return v.verify(value.value());
-    } catch (java.security.GeneralSecurityException
-        | org.apache.xml.security.exceptions.XMLSecurityException e) {
-      throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, e);
-    }
+  private static boolean verifiesOverSignedInfo(
+      Built built, X509Certificate signer, SignatureValue value) {
+    return value.algorithm() == built.algorithm()
+        && CmsSignatures.verify(signer, built.algorithm(), built.signedInfo(), value.value());
   }
 
   /**

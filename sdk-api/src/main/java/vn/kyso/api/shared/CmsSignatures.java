@@ -218,11 +218,13 @@ public final class CmsSignatures {
   }
 
   /**
-   * Verifies a signature value over the signed attributes with the certificate's key.
+   * Verifies a signature value over signed bytes (CMS signed attributes, an XML SignedInfo) with
+   * the certificate's key.
    *
    * @param certificate the signer certificate
    * @param algorithm the algorithm
-   * @param signedAttributes the DER signed attributes (tag SET)
+   * @param signedAttributes the signed bytes: the DER signed attributes (tag SET), or a canonical
+   *     SignedInfo
    * @param value the signature value (DER for ECDSA)
    * @return whether it verifies
    */

@@ -30,9 +30,11 @@ final class RevocationChecks {
 
   private final Map<Key, Object> results = new ConcurrentHashMap<>();
   private final Map<Supplied, Object> parsed = new ConcurrentHashMap<>();
-  private final Map<Supplied, Set<BigInteger>> serials = new ConcurrentHashMap<>();
   private static final Revocation.NotApplicable NOT_ABOUT_THIS_CERTIFICATE =
       Revocation.notApplicable("the response is not about this certificate");
+
+  /** A parsed response and the serial numbers its single responses name. */
+  private record Parsed(BasicOCSPResp basic, Set<BigInteger> serials) {}
 
   /**
    * Checks a supplied OCSP response about a certificate, each response parsed once and each
@@ -40,87 +42,72 @@ final class RevocationChecks {
    */
   RevocationEvidence ocsp(Supplied response, X509Certificate certificate, X509Certificate issuer)
       throws Revocation.Rejected, DocumentException {
-    BasicOCSPResp basic = parse(response);
-    if (!serials(response, basic).contains(certificate.getSerialNumber())) {
+    Parsed p = (Parsed) rethrown(remember(parsed, response, () -> parse(response)));
+    if (!p.serials().contains(certificate.getSerialNumber())) {
       // The quick part of the check that this is a response about the certificate (a document
       // carries responses about all its certificates): no single response names its serial.
       throw NOT_ABOUT_THIS_CERTIFICATE;
     }
-    return ocsp(
-        response,
-        certificate,
-        issuer,
-        () ->
-            Revocation.checkOcsp(
-                parse(response),
-                response.der,
-                certificate,
-                issuer,
-                null,
-                RevocationEvidence.Origin.EMBEDDED));
+    return (RevocationEvidence)
+        rethrown(
+            remember(
+                results,
+                new Key(response, certificate, issuer),
+                () ->
+                    Revocation.checkOcsp(
+                        p.basic(),
+                        response.der,
+                        certificate,
+                        issuer,
+                        null,
+                        RevocationEvidence.Origin.EMBEDDED)));
   }
 
-  private Set<BigInteger> serials(Supplied response, BasicOCSPResp basic) {
-    return serials.computeIfAbsent(
-        response,
-        r -> {
-          Set<BigInteger> out = new HashSet<>();
-          for (SingleResp single : basic.getResponses()) {
-            out.add(single.getCertID().getSerialNumber());
-          }
-          return out;
-        });
-  }
-
-  private BasicOCSPResp parse(Supplied response) throws DocumentException {
-    Object p = parsed.get(response);
-    if (p == null) {
-      try {
-        p = Revocation.parseOcsp(response.der);
-      } catch (DocumentException e) {
-        p = e;
-      }
-      if (parsed.size() < MAX_ENTRIES) {
-        parsed.putIfAbsent(response, p);
-      }
+  private static Parsed parse(Supplied response) throws DocumentException {
+    BasicOCSPResp basic = Revocation.parseOcsp(response.der);
+    Set<BigInteger> serials = new HashSet<>();
+    for (SingleResp single : basic.getResponses()) {
+      serials.add(single.getCertID().getSerialNumber());
     }
-    if (p instanceof DocumentException e) {
-      throw e;
-    }
-    return (BasicOCSPResp) p;
+    return new Parsed(basic, serials);
   }
 
-  /** Returns the result of {@code check} for this response and these certificates, once. */
-  private RevocationEvidence ocsp(
-      Supplied response, X509Certificate certificate, X509Certificate issuer, Check check)
-      throws Revocation.Rejected, DocumentException {
-    Key key = new Key(response, certificate, issuer);
-    Object known = results.get(key);
+  /**
+   * The result of {@code work} for {@code key}: computed once (a refusal is a result too), and
+   * remembered while {@code memo} holds fewer than {@link #MAX_ENTRIES}.
+   */
+  private static <K> Object remember(Map<K, Object> memo, K key, Work work) {
+    Object known = memo.get(key);
     if (known == null) {
       try {
-        known = check.run();
+        known = work.run();
       } catch (Revocation.Rejected | DocumentException e) {
         known = e;
       }
-      if (results.size() < MAX_ENTRIES) {
-        results.putIfAbsent(key, known);
+      if (memo.size() < MAX_ENTRIES) {
+        memo.putIfAbsent(key, known);
       }
     }
+    return known;
+  }
+
+  /** A remembered result, or the refusal it was. */
+  private static Object rethrown(Object known) throws Revocation.Rejected, DocumentException {
     if (known instanceof Revocation.Rejected r) {
       throw r;
     }
     if (known instanceof DocumentException d) {
       throw d;
     }
-    return (RevocationEvidence) known;
+    return known;
   }
 
   @FunctionalInterface
-  interface Check {
-    RevocationEvidence run() throws Revocation.Rejected, DocumentException;
+  private interface Work {
+    Object run() throws Revocation.Rejected, DocumentException;
   }
 
-  /** A supplied response or CRL: its bytes (never modified) and their hash, computed once. */
+  /** A supplied OCSP response: its bytes (never modified) and their hash, computed once. */
   static final class Supplied {
     final byte[] der;
     private final int hash;

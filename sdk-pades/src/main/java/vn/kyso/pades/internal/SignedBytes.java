@@ -77,15 +77,9 @@ public final class SignedBytes implements AutoCloseable {
     if (offset < 0 || offset >= size || length <= 0) {
       return new byte[0];
     }
-    int n = (int) Math.min(length, size - offset);
-    byte[] out = new byte[n];
-    ByteBuffer b = ByteBuffer.wrap(out);
-    while (b.hasRemaining()) {
-      if (channel.read(b, offset + b.position()) < 0) {
-        break;
-      }
-    }
-    return b.position() == n ? out : Arrays.copyOf(out, b.position());
+    byte[] out = new byte[(int) Math.min(length, size - offset)];
+    int got = readInto(out, offset);
+    return got == out.length ? out : Arrays.copyOf(out, got);
   }
 
   /**
@@ -216,26 +210,11 @@ public final class SignedBytes implements AutoCloseable {
       sha256Prefixes.clear();
     }
     eachBlock(
-        (pos, bytes, n) -> {
-          if (running[0] == null) {
-            return;
+        (pos, bytes, length, block) -> {
+          if (running[0] != null) {
+            running[0] = keepPrefixDigests(running[0], pos, bytes, Math.min(block, length));
           }
-          for (int off = 0; off < n; ) {
-            if ((pos + off) % snapshotEvery == 0) {
-              try {
-                sha256Prefixes.add((MessageDigest) running[0].clone());
-              } catch (CloneNotSupportedException e) {
-                running[0] = null;
-                sha256Prefixes.clear();
-                return;
-              }
-            }
-            int step = (int) Math.min(n - off, snapshotEvery - (pos + off) % snapshotEvery);
-            running[0].update(bytes, off, step);
-            off += step;
-          }
-        },
-        (pos, text, block) -> {
+          String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
           for (int i = text.indexOf(EOF_TEXT);
               i >= 0 && i < block;
               i = text.indexOf(EOF_TEXT, i + 1)) {
@@ -256,19 +235,40 @@ public final class SignedBytes implements AutoCloseable {
   }
 
   /**
-   * What a pass does with one block: its offset, its bytes as Latin-1 text (with a few bytes of
-   * overlap), its length.
+   * Feeds one block's own bytes (without the overlap) to the running digest, keeping its state at
+   * every multiple of {@code snapshotEvery}; null, and no states, when the digest cannot be copied.
+   */
+  private MessageDigest keepPrefixDigests(MessageDigest running, long pos, byte[] bytes, int n) {
+    for (int off = 0; off < n; ) {
+      if ((pos + off) % snapshotEvery == 0) {
+        try {
+          sha256Prefixes.add((MessageDigest) running.clone());
+        } catch (CloneNotSupportedException e) {
+          sha256Prefixes.clear();
+          return null;
+        }
+      }
+      int step = (int) Math.min(n - off, snapshotEvery - (pos + off) % snapshotEvery);
+      running.update(bytes, off, step);
+      off += step;
+    }
+    return running;
+  }
+
+  /**
+   * What a pass does with one block: its offset, its bytes (with a few bytes of overlap: {@code
+   * length} of them are valid), the block's own length.
    */
   @FunctionalInterface
   private interface BlockVisitor {
-    void visit(long pos, String text, int block) throws IOException;
+    void visit(long pos, byte[] bytes, int length, int block) throws IOException;
   }
 
   /**
    * Reads the file in 1 MiB blocks, each with a few bytes of the next so that a keyword straddling
    * two blocks is seen; as Latin-1 text a block is searched by the JDK's vectorised String.indexOf.
    */
-  private void eachBlock(RawVisitor raw, BlockVisitor visitor) throws IOException {
+  private void eachBlock(BlockVisitor visitor) throws IOException {
     int block = 1 << 20;
     ByteBuffer buffer = ByteBuffer.allocate(block + 8);
     byte[] b = buffer.array();
@@ -278,16 +278,8 @@ public final class SignedBytes implements AutoCloseable {
       while (buffer.hasRemaining() && channel.read(buffer, pos + buffer.position()) >= 0) {
         // fill the block
       }
-      // The block's own bytes while they are in the cache; the overlap belongs to the next block.
-      raw.visit(pos, b, Math.min(block, buffer.position()));
-      visitor.visit(pos, new String(b, 0, buffer.position(), StandardCharsets.ISO_8859_1), block);
+      visitor.visit(pos, b, buffer.position(), block);
     }
-  }
-
-  /** What a pass does with one block's own bytes (without the overlap): offset, bytes, length. */
-  @FunctionalInterface
-  private interface RawVisitor {
-    void visit(long pos, byte[] bytes, int n);
   }
 
   /**
