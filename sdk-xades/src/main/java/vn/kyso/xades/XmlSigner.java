@@ -47,7 +47,9 @@ import vn.kyso.api.trust.RevocationEvidence;
 import vn.kyso.api.trust.TimestampToken;
 import vn.kyso.api.trust.TsaClient;
 import vn.kyso.api.trust.ValidationContext;
+import vn.kyso.xades.internal.AppendedXml;
 import vn.kyso.xades.internal.ArchiveInput;
+import vn.kyso.xades.internal.CoreValidation;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Serial;
 import vn.kyso.xades.internal.Xades;
@@ -116,17 +118,30 @@ public final class XmlSigner {
       throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
     }
     finish(built.doc(), built.sig(), input, options, value, built.algorithm(), false);
-    SecureXml.write(built.doc(), output, built.declaration());
+    // Enveloped in the document element: the input's bytes with the signature written in.
+    byte[] spliced =
+        built.input() == null
+            ? null
+            : AppendedXml.splice(built.input(), built.doc(), built.sig().getElement());
+    if (spliced != null) {
+      SecureXml.write(spliced, output);
+    } else {
+      SecureXml.write(built.doc(), output, built.declaration());
+    }
   }
 
-  /** What prepare builds: the document with the signature but its value. */
+  /**
+   * What prepare builds: the document with the signature but its value, and for ENVELOPED the bytes
+   * it was parsed from (null otherwise).
+   */
   private record Built(
       Document doc,
       XMLSignature sig,
       String signatureId,
       SignatureAlgorithm algorithm,
       boolean declaration,
-      byte[] signedInfo) {}
+      byte[] signedInfo,
+      byte[] input) {}
 
   /** The signer's key verifies the value over the canonical SignedInfo. */
   private static boolean verifiesOverSignedInfo(
@@ -217,9 +232,16 @@ public final class XmlSigner {
       }
       XMLSignature sig =
           build(doc, parent, suffix, alg, options, input, data, cert, chain, signingTime);
-      sig.getSignedInfo().generateDigestValues();
+      CoreValidation.digestReferences(sig);
       byte[] signedInfo = sig.getSignedInfo().getCanonicalizedOctetStream();
-      return new Built(doc, sig, "xades-sig-" + suffix, alg, declaration, signedInfo);
+      return new Built(
+          doc,
+          sig,
+          "xades-sig-" + suffix,
+          alg,
+          declaration,
+          signedInfo,
+          options.packaging() == XadesPackaging.ENVELOPED ? data : null);
     } catch (DocumentException e) {
       throw e;
     } catch (Exception e) {
@@ -296,7 +318,7 @@ public final class XmlSigner {
               : value.value();
       Element sv = (Element) sigEl.getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0);
       sv.setTextContent(Xades.b64(raw));
-      if (checkReferences && !sig.checkSignatureValue(cert)) {
+      if (checkReferences && !CoreValidation.check(sig, cert.getPublicKey()).valid()) {
         throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
       }
       Element qp = (Element) sigEl.getElementsByTagNameNS(Xades.NS, "QualifyingProperties").item(0);
@@ -368,7 +390,7 @@ public final class XmlSigner {
           refId,
           Xades.COUNTERSIGNED_SIGNATURE_TYPE);
       finishXades(doc, counter, suffix, refId, cert, key.chain(), options, SigningTime.now(clock));
-      counter.getSignedInfo().generateDigestValues();
+      CoreValidation.digestReferences(counter);
       byte[] signedInfo = counter.getSignedInfo().getCanonicalizedOctetStream();
       SignatureValue value = key.sign(alg.digestAlgorithm().digest(signedInfo), alg);
       byte[] raw =
@@ -377,7 +399,7 @@ public final class XmlSigner {
               : value.value();
       ((Element) counter.getElement().getElementsByTagNameNS(Xades.DS, "SignatureValue").item(0))
           .setTextContent(Xades.b64(raw));
-      if (!counter.checkSignatureValue(cert)) {
+      if (!CoreValidation.check(counter, cert.getPublicKey()).valid()) {
         throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
       }
     } catch (KysoException e) {
@@ -572,7 +594,7 @@ public final class XmlSigner {
           sig.addResourceResolver(new DetachedResolver(e.getKey(), e.getValue()));
         }
         X509Certificate cert = sig.getKeyInfo().getX509Certificate();
-        if (!sig.checkSignatureValue(cert)) {
+        if (!CoreValidation.check(sig, cert.getPublicKey()).valid()) {
           throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
         }
         Element qp =

@@ -53,6 +53,7 @@ import vn.kyso.api.validation.SubIndication;
 import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.xades.internal.ArchiveInput;
+import vn.kyso.xades.internal.CoreValidation;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Xades;
 
@@ -263,20 +264,21 @@ public final class XmlVerifier {
       }
     }
     r.signingCertificate(signer);
-    boolean valid;
+    CoreValidation.Result core;
     try {
-      valid = sig.checkSignatureValue(signer);
+      core = CoreValidation.check(sig, signer.getPublicKey());
     } catch (Exception e) {
       return r.notPassed(SubIndication.FORMAT_FAILURE)
           .finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()))
           .build();
     }
+    boolean valid = core.valid();
     SubIndication failure = null;
     boolean dataReference = false;
     try {
       for (int i = 0; i < si.getLength(); i++) {
         Reference ref = si.item(i);
-        if (!valid && !si.getVerificationResult(i)) {
+        if (core.referenceFailed(i)) {
           r.finding(finding("XML_REFERENCE_DIGEST", Severity.ERROR, ref.getURI()));
           failure = SubIndication.HASH_FAILURE;
         }
@@ -520,7 +522,7 @@ public final class XmlVerifier {
   private static Boolean bareKeyVerifies(XMLSignature sig) {
     try {
       PublicKey key = sig.getKeyInfo() == null ? null : sig.getKeyInfo().getPublicKey();
-      return key == null ? null : sig.checkSignatureValue(key);
+      return key == null ? null : CoreValidation.check(sig, key).valid();
     } catch (Exception e) {
       return Boolean.FALSE;
     }
@@ -895,19 +897,22 @@ public final class XmlVerifier {
   private static List<String> registerIds(Document doc) {
     Map<String, Integer> count = new LinkedHashMap<>();
     List<Attr> ids = new ArrayList<>();
-    NodeList all = doc.getElementsByTagName("*");
-    for (int i = 0; i < all.getLength(); i++) {
-      Element e = (Element) all.item(i);
-      NamedNodeMap attrs = e.getAttributes();
-      for (int j = 0; j < attrs.getLength(); j++) {
-        Attr a = (Attr) attrs.item(j);
-        String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
-        if (local.equals("Id") || local.equals("ID") || local.equals("id")) {
-          count.merge(a.getValue(), 1, Integer::sum);
-          ids.add(a);
-        }
-      }
-    }
+    Xades.forEachElement(
+        doc,
+        e -> {
+          if (!e.hasAttributes()) {
+            return;
+          }
+          NamedNodeMap attrs = e.getAttributes();
+          for (int j = 0; j < attrs.getLength(); j++) {
+            Attr a = (Attr) attrs.item(j);
+            String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+            if (local.equals("Id") || local.equals("ID") || local.equals("id")) {
+              count.merge(a.getValue(), 1, Integer::sum);
+              ids.add(a);
+            }
+          }
+        });
     List<String> dup = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Map.Entry<String, Integer> e : count.entrySet()) {

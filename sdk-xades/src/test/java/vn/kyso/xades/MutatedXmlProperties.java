@@ -76,9 +76,21 @@ class MutatedXmlProperties {
       },
       {text.indexOf("<xades:SignedProperties"), text.indexOf("</xades:SignedProperties>")}
     };
+    // Nor the XPath element's own declaration of the ds prefix: exclusive canonicalisation does
+    // not sign a declaration its element does not use, and the prefix is bound to the same name
+    // on the ds:Signature above it; renaming it, or pointing it elsewhere so that the filter
+    // subtracts nothing, leaves the signed octets as they were (the enveloped transform still
+    // removes the one signature there is), and the signature rightly passes.
+    int xpath = text.indexOf("<dsig-xpath:XPath");
+    int declStart = text.indexOf(" xmlns:ds=", xpath);
+    boolean declared = declStart > 0 && declStart < text.indexOf('>', xpath);
+    int declEnd = declared ? text.indexOf('"', text.indexOf('"', declStart) + 1) : -1;
     List<Integer> positions = new ArrayList<>();
     for (int[] r : ranges) {
       for (int i = r[0]; i < r[1]; i++) {
+        if (declared && i >= declStart && i <= declEnd) {
+          continue;
+        }
         char ch = text.charAt(i);
         if (ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') {
           positions.add(i);

@@ -116,4 +116,29 @@ class XmlsecIT {
 
     assertThat(result).as(result).startsWith("exit=0").contains("OK");
   }
+
+  /**
+   * Generated documents (namespaces, escapes, CDATA, comments, processing instructions) signed
+   * enveloped by Kyso: xmlsec1 recomputes the whole-document digest on its own.
+   */
+  @Test
+  void generatedDocumentsSignedByKyso_areValidForXmlsec1(@TempDir Path dir) throws Exception {
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      XmlSigner signer = XmlSigner.builder().clock(PKI.pki().clock()).build();
+      for (int seed = 0; seed < 12; seed++) {
+        Path in = dir.resolve("generated-" + seed + ".xml");
+        Files.writeString(in, GeneratedXml.document(new java.util.Random(seed), false));
+        Path out = dir.resolve("generated-" + seed + "-signed.xml");
+        signer.sign(
+            in,
+            out,
+            XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+            token.keys().get(0));
+
+        String result = xmlsec1(out, dir, null);
+
+        assertThat(result).as("seed %d: %s", seed, result).startsWith("exit=0").contains("OK");
+      }
+    }
+  }
 }

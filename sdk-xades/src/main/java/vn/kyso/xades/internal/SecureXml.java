@@ -141,6 +141,7 @@ public final class SecureXml {
     f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     f.setXIncludeAware(false);
+    f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
     f.setExpandEntityReferences(false);
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -187,6 +188,21 @@ public final class SecureXml {
     return new String(data, 0, Math.min(data.length, 64), StandardCharsets.ISO_8859_1)
         .stripLeading()
         .startsWith("<?xml");
+  }
+
+  /**
+   * Writes bytes atomically.
+   *
+   * @param bytes the document as written
+   * @param output the target
+   * @throws DocumentException {@code OUTPUT_FAILED}
+   */
+  public static void write(byte[] bytes, Path output) throws DocumentException {
+    try {
+      OutputFiles.write(output, out -> out.write(bytes));
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    }
   }
 
   /**

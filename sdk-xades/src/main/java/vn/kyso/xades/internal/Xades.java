@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Consumer;
 import org.apache.xml.security.Init;
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.signature.XMLSignature;
@@ -176,6 +177,36 @@ public final class Xades {
    */
   public static Element ds(Document doc, String name) {
     return doc.createElementNS(DS, "ds:" + name);
+  }
+
+  /**
+   * Visits every element of a document in document order (the order of {@code
+   * getElementsByTagName("*")}), without recursion and without building a node list.
+   *
+   * @param doc the document
+   * @param visitor called once per element
+   */
+  public static void forEachElement(Document doc, Consumer<Element> visitor) {
+    Node root = doc.getDocumentElement();
+    Node n = root;
+    while (n != null) {
+      visitor.accept((Element) n);
+      Node next = firstElement(n.getFirstChild());
+      while (next == null && n != root) {
+        next = firstElement(n.getNextSibling());
+        if (next == null) {
+          n = n.getParentNode();
+        }
+      }
+      n = next;
+    }
+  }
+
+  private static Node firstElement(Node n) {
+    while (n != null && n.getNodeType() != Node.ELEMENT_NODE) {
+      n = n.getNextSibling();
+    }
+    return n;
   }
 
   /**

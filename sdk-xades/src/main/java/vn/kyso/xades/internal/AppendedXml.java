@@ -1,0 +1,254 @@
+package vn.kyso.xades.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * The output of an enveloped signature as the input's own bytes with the new signature element
+ * written in before the document element's end tag: no serialisation of the whole DOM, and the
+ * signed content stays byte for byte what the signer read (its formatting, character references and
+ * declaration included), so the document parses back to the DOM that was digested.
+ *
+ * <p>It applies only when the new element is the document element's last child, nothing follows the
+ * document element, the input is UTF-8 and its last markup is the document element's end tag;
+ * otherwise {@link #splice} returns {@code null} and the caller serialises the DOM. The new element
+ * is written with every namespace declaration it needs relative to the document element's scope in
+ * the input (declared where the DOM lacks one, {@code xmlns=""} where an unprefixed element has no
+ * namespace under a default one).
+ */
+public final class AppendedXml {
+  private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+  private static final String XML = "http://www.w3.org/XML/1998/namespace";
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+
+  private AppendedXml() {}
+
+  /**
+   * Builds the output bytes.
+   *
+   * @param input the bytes the document was parsed from
+   * @param doc the document
+   * @param appended the element added as the document element's last child
+   * @return the output, or {@code null} when the caller must serialise the DOM
+   */
+  public static byte[] splice(byte[] input, Document doc, Element appended) {
+    Element root = doc.getDocumentElement();
+    if (appended.getParentNode() != root
+        || appended.getNextSibling() != null
+        || root.getNextSibling() != null
+        || !"UTF-8".equalsIgnoreCase(doc.getInputEncoding())
+        || (doc.getXmlEncoding() != null && !"UTF-8".equalsIgnoreCase(doc.getXmlEncoding()))) {
+      return null;
+    }
+    int at = endTag(input, root.getNodeName().getBytes(StandardCharsets.UTF_8));
+    if (at < 0) {
+      return null;
+    }
+    AppendedXml w = new AppendedXml();
+    w.out.write(input, 0, at);
+    if (!w.element(appended, scope(root))) {
+      return null;
+    }
+    w.out.write(input, at, input.length - at);
+    return w.out.toByteArray();
+  }
+
+  /** The offset of {@code </name} when it is the input's last markup, else -1. */
+  private static int endTag(byte[] input, byte[] name) {
+    int i = input.length - 1;
+    while (i >= 0 && space(input[i])) {
+      i--;
+    }
+    if (i < 0 || input[i] != '>') {
+      return -1;
+    }
+    i--;
+    while (i >= 0 && space(input[i])) {
+      i--;
+    }
+    int start = i - name.length + 1;
+    if (start < 2 || input[start - 2] != '<' || input[start - 1] != '/') {
+      return -1;
+    }
+    for (int k = 0; k < name.length; k++) {
+      if (input[start + k] != name[k]) {
+        return -1;
+      }
+    }
+    return start - 2;
+  }
+
+  private static boolean space(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  /** The namespace bindings in force inside {@code e}, from the declarations the parser kept. */
+  private static Map<String, String> scope(Element e) {
+    Map<String, String> bound = new HashMap<>();
+    bound.put("", "");
+    java.util.ArrayDeque<Element> chain = new java.util.ArrayDeque<>();
+    for (Node n = e; n instanceof Element; n = n.getParentNode()) {
+      chain.push((Element) n);
+    }
+    for (Element a : chain) {
+      declared(a, bound);
+    }
+    return bound;
+  }
+
+  private static void declared(Element e, Map<String, String> bound) {
+    NamedNodeMap attrs = e.getAttributes();
+    for (int i = 0; i < attrs.getLength(); i++) {
+      Attr a = (Attr) attrs.item(i);
+      if (XMLNS.equals(a.getNamespaceURI())) {
+        bound.put("xmlns".equals(a.getLocalName()) ? "" : a.getLocalName(), a.getValue());
+      }
+    }
+  }
+
+  /**
+   * Writes an element and its content.
+   *
+   * @return false when the element holds a node this writer does not write
+   */
+  private boolean element(Element e, Map<String, String> outer) {
+    Map<String, String> bound = new HashMap<>(outer);
+    Map<String, String> here = new HashMap<>();
+    StringBuilder tag = new StringBuilder("<").append(e.getNodeName());
+    NamedNodeMap attrs = e.getAttributes();
+    for (int i = 0; i < attrs.getLength(); i++) {
+      Attr a = (Attr) attrs.item(i);
+      if (XMLNS.equals(a.getNamespaceURI())) {
+        String p = "xmlns".equals(a.getLocalName()) ? "" : a.getLocalName();
+        if (a.getValue().equals(bound.get(p))) {
+          continue; // already in force: redundant, as the JDK's serialiser leaves it out too
+        }
+        bound.put(p, a.getValue());
+        here.put(p, a.getValue());
+        attribute(tag, a.getNodeName(), a.getValue());
+      }
+    }
+    if (!declare(tag, bound, here, e.getPrefix(), e.getNamespaceURI())) {
+      return false;
+    }
+    for (int i = 0; i < attrs.getLength(); i++) {
+      Attr a = (Attr) attrs.item(i);
+      if (!XMLNS.equals(a.getNamespaceURI())) {
+        if (a.getPrefix() != null && !XML.equals(a.getNamespaceURI())) {
+          if (!declare(tag, bound, here, a.getPrefix(), a.getNamespaceURI())) {
+            return false;
+          }
+        } else if (a.getPrefix() == null && a.getNamespaceURI() != null) {
+          return false; // a namespaced attribute without a prefix cannot be written as it is
+        }
+        attribute(tag, a.getNodeName(), a.getValue());
+      }
+    }
+    if (e.getFirstChild() == null) {
+      write(tag.append("/>"));
+      return true;
+    }
+    write(tag.append('>'));
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      switch (n.getNodeType()) {
+        case Node.ELEMENT_NODE -> {
+          if (!element((Element) n, bound)) {
+            return false;
+          }
+        }
+        case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> write(text(n.getNodeValue()));
+        case Node.COMMENT_NODE -> {
+          if (n.getNodeValue().contains("--") || n.getNodeValue().endsWith("-")) {
+            return false;
+          }
+          write("<!--" + n.getNodeValue() + "-->");
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    write("</" + e.getNodeName() + ">");
+    return true;
+  }
+
+  /**
+   * Declares the binding a name needs when the scope does not already hold it.
+   *
+   * @return false when this start tag already binds the prefix to another namespace
+   */
+  private static boolean declare(
+      StringBuilder tag,
+      Map<String, String> bound,
+      Map<String, String> here,
+      String prefix,
+      String uri) {
+    String p = prefix == null ? "" : prefix;
+    String u = uri == null ? "" : uri;
+    if (u.equals(bound.get(p))) {
+      return true;
+    }
+    if (here.containsKey(p) || (!p.isEmpty() && u.isEmpty())) {
+      return false;
+    }
+    bound.put(p, u);
+    here.put(p, u);
+    attribute(tag, p.isEmpty() ? "xmlns" : "xmlns:" + p, u);
+    return true;
+  }
+
+  private static void attribute(StringBuilder tag, String name, String value) {
+    tag.append(' ').append(name).append("=\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '&' -> tag.append("&amp;");
+        case '<' -> tag.append("&lt;");
+        case '"' -> tag.append("&quot;");
+        case '\t' -> tag.append("&#9;");
+        case '\n' -> tag.append("&#10;");
+        case '\r' -> tag.append("&#13;");
+        default -> tag.append(c);
+      }
+    }
+    tag.append('"');
+  }
+
+  private static String text(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String r =
+          switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '\r' -> "&#13;";
+            default -> null;
+          };
+      if (r != null && b == null) {
+        b = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (b != null) {
+        if (r != null) {
+          b.append(r);
+        } else {
+          b.append(c);
+        }
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
+  private void write(CharSequence s) {
+    out.writeBytes(s.toString().getBytes(StandardCharsets.UTF_8));
+  }
+}
