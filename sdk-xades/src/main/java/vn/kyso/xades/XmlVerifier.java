@@ -149,15 +149,11 @@ public final class XmlVerifier {
     Document doc = SecureXml.parse(xml, limits.maxXmlBytes(), limits.maxNestingDepth());
     ValidationReport.Builder report =
         ValidationReport.builder(String.valueOf(xml.getFileName()), clock.instant());
-    List<String> duplicates = registerIds(doc);
+    List<Element> sigs = new ArrayList<>();
+    List<String> duplicates = registerIds(doc, sigs);
     if (!duplicates.isEmpty()) {
       report.documentFinding(
           finding("XML_DUPLICATE_ID", Severity.ERROR, String.join(", ", duplicates)));
-    }
-    NodeList list = doc.getElementsByTagNameNS(Xades.DS, "Signature");
-    List<Element> sigs = new ArrayList<>();
-    for (int i = 0; i < list.getLength(); i++) {
-      sigs.add((Element) list.item(i));
     }
     Map<String, List<Element>> signed = new HashMap<>();
     int n = 0;
@@ -266,7 +262,7 @@ public final class XmlVerifier {
     r.signingCertificate(signer);
     CoreValidation.Result core;
     try {
-      core = CoreValidation.check(sig, signer.getPublicKey());
+      core = CoreValidation.check(sig, signer.getPublicKey(), true);
     } catch (Exception e) {
       return r.notPassed(SubIndication.FORMAT_FAILURE)
           .finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()))
@@ -892,14 +888,20 @@ public final class XmlVerifier {
   }
 
   /**
-   * Registers every Id-like attribute as an XML ID; returns the values that occur more than once.
+   * Registers the Id, ID and id attributes as IDs when no value repeats, and collects the
+   * ds:Signature elements in document order, in one walk.
+   *
+   * @return the repeated values (nothing registered then)
    */
-  private static List<String> registerIds(Document doc) {
+  private static List<String> registerIds(Document doc, List<Element> signatures) {
     Map<String, Integer> count = new LinkedHashMap<>();
     List<Attr> ids = new ArrayList<>();
     Xades.forEachElement(
         doc,
         e -> {
+          if (Xades.DS.equals(e.getNamespaceURI()) && "Signature".equals(e.getLocalName())) {
+            signatures.add(e);
+          }
           if (!e.hasAttributes()) {
             return;
           }

@@ -130,7 +130,9 @@ public final class GeneratedXml {
       switch (cp) {
         case '&' -> t.append("&amp;");
         case '<' -> t.append("&lt;");
-        case '>' -> t.append(r.nextBoolean() ? "&gt;" : ">");
+        case '>' -> // raw only where it cannot close "]]>"
+            t.append(
+                r.nextBoolean() || t.isEmpty() || t.charAt(t.length() - 1) == ']' ? "&gt;" : ">");
         case '\r' -> t.append(r.nextBoolean() ? "&#13;" : "\r\n");
         default -> t.appendCodePoint(cp);
       }

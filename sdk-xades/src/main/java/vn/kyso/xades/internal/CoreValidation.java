@@ -1,8 +1,12 @@
 package vn.kyso.xades.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.Key;
 import java.security.MessageDigest;
 import org.apache.xml.security.algorithms.SignatureAlgorithm;
+import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
@@ -10,6 +14,7 @@ import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.utils.XMLUtils;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import vn.kyso.api.DigestAlgorithm;
 
 /**
  * XML-DSig core validation and reference digests: what Santuario's {@code
@@ -62,12 +67,29 @@ public final class CoreValidation {
    * @throws XMLSecurityException when a reference cannot be processed (as Santuario throws)
    */
   public static Result check(XMLSignature sig, Key key) throws XMLSecurityException {
+    return check(sig, key, false);
+  }
+
+  /**
+   * Checks the signature value over the canonical {@code SignedInfo}, then each reference (also
+   * when the value does not verify, so that a report can say which parts changed).
+   *
+   * @param sig the signature
+   * @param key the signer's public key
+   * @param idsUnique the caller has refused documents in which an ID value repeats, so a
+   *     same-document {@code #id} reference need not search the document for a second element with
+   *     its ID (Santuario's secure validation does that search for every such reference)
+   * @return the outcome
+   * @throws XMLSecurityException when a reference cannot be processed (as Santuario throws)
+   */
+  public static Result check(XMLSignature sig, Key key, boolean idsUnique)
+      throws XMLSecurityException {
     SignedInfo si = sig.getSignedInfo();
     SignatureAlgorithm sa = si.getSignatureAlgorithm();
     sa.initVerify(key);
     try {
       sa.update(si.getCanonicalizedOctetStream());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new XMLSecurityException(e);
     }
     boolean value = sa.verify(sig.getSignatureValue());
@@ -77,7 +99,7 @@ public final class CoreValidation {
     boolean[] matched = new boolean[si.getLength()];
     for (int i = 0; i < matched.length; i++) {
       Reference ref = si.item(i);
-      byte[] own = EnvelopedDigest.digest(ref.getElement(), sig.getElement());
+      byte[] own = ownDigest(ref, sig, idsUnique);
       matched[i] = own != null ? MessageDigest.isEqual(own, ref.getDigestValue()) : ref.verify();
     }
     return new Result(value, matched);
@@ -94,7 +116,9 @@ public final class CoreValidation {
     SignedInfo si = sig.getSignedInfo();
     for (int i = 0; i < si.getLength(); i++) {
       Reference ref = si.item(i);
-      byte[] own = EnvelopedDigest.digest(ref.getElement(), sig.getElement());
+      // A signature being built is not under secure validation: Santuario does not search the
+      // document for a repeated ID here either.
+      byte[] own = ownDigest(ref, sig, true);
       if (own == null) {
         ref.generateDigestValue();
         continue;
@@ -111,5 +135,44 @@ public final class CoreValidation {
       }
       value.setTextContent(XMLUtils.encodeToString(own));
     }
+  }
+
+  private static byte[] ownDigest(Reference ref, XMLSignature sig, boolean idsUnique)
+      throws XMLSecurityException {
+    byte[] own = EnvelopedDigest.digest(ref.getElement(), sig.getElement());
+    return own != null || !idsUnique ? own : fragmentDigest(ref.getElement());
+  }
+
+  /**
+   * A same-document {@code #id} reference whose only transform is exclusive c14n without an {@code
+   * InclusiveNamespaces} list: the exclusive canonical form of the element with that ID, which is
+   * what Santuario's fragment resolver and transform produce. Anything else returns {@code null}.
+   */
+  static byte[] fragmentDigest(Element reference) throws XMLSecurityException {
+    String uri = reference.getAttributeNS(null, "URI");
+    if (uri.length() < 2 || uri.charAt(0) != '#' || uri.contains("(")) {
+      return null;
+    }
+    Element transforms = EnvelopedDigest.firstChild(reference, Xades.DS, "Transforms");
+    Element only =
+        transforms == null ? null : EnvelopedDigest.onlyChild(transforms, Xades.DS, "Transform");
+    if (only == null
+        || !Xades.EXC_C14N.equals(only.getAttributeNS(null, "Algorithm"))
+        || only.getFirstChild() != null) {
+      return null;
+    }
+    Element dm = EnvelopedDigest.firstChild(reference, Xades.DS, "DigestMethod");
+    DigestAlgorithm alg = dm == null ? null : Xades.digestOf(dm.getAttributeNS(null, "Algorithm"));
+    Element target = reference.getOwnerDocument().getElementById(uri.substring(1));
+    if (alg == null || target == null) {
+      return null;
+    }
+    MessageDigest md = alg.newMessageDigest();
+    try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+      Canonicalizer.getInstance(Xades.EXC_C14N).canonicalizeSubtree(target, out);
+    } catch (IOException e) {
+      throw new XMLSecurityException(e);
+    }
+    return md.digest();
   }
 }

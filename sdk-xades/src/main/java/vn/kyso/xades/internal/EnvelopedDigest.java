@@ -121,7 +121,7 @@ public final class EnvelopedDigest {
   }
 
   /** The one element child of {@code parent}, when it has exactly one and it has this name. */
-  private static Element onlyChild(Element parent, String ns, String local) {
+  static Element onlyChild(Element parent, String ns, String local) {
     Element found = null;
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n.getNodeType() == Node.ELEMENT_NODE) {
@@ -136,7 +136,7 @@ public final class EnvelopedDigest {
         : null;
   }
 
-  private static Element firstChild(Element parent, String ns, String local) {
+  static Element firstChild(Element parent, String ns, String local) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n.getNodeType() == Node.ELEMENT_NODE
           && ns.equals(n.getNamespaceURI())

@@ -27,6 +27,7 @@ import vn.kyso.xades.GeneratedXml;
  * handles, its digest is Santuario's; for a chain it does not handle, it declines.
  */
 class EnvelopedDigestProperties {
+  // Also: a #id reference to a random element, digested by CoreValidation's fragment path.
   private static final String DS = Xades.DS;
 
   @Property(tries = 300)
@@ -51,6 +52,17 @@ class EnvelopedDigestProperties {
     byte[] santuario = ref.getDigestValue();
     byte[] own = EnvelopedDigest.digest(ref.getElement(), sig.getElement());
 
+    Element target = elements.get(r.nextInt(elements.size()));
+    target.setAttributeNS(null, "Id", "frag-1");
+    target.setIdAttributeNS(null, "Id", true);
+    Transforms exc = new Transforms(doc);
+    exc.addTransform(Xades.EXC_C14N);
+    sig.addDocument("#frag-1", exc, Xades.digestUri(vn.kyso.api.DigestAlgorithm.SHA256));
+    Reference byId = sig.getSignedInfo().item(1);
+    // Before Santuario fills the DigestValue in: the element may hold the signature.
+    byte[] ownById = CoreValidation.fragmentDigest(byId.getElement());
+    byId.generateDigestValue();
+    assertThat(ownById).as("#id digest").isEqualTo(byId.getDigestValue());
     assertThat(own)
         .as("digest of\n%s", new String(Serial.bytes(doc), StandardCharsets.UTF_8))
         .isEqualTo(santuario);
