@@ -140,7 +140,7 @@ public final class PdfVerifier {
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes());
         SignedBytes bytes = new SignedBytes(pdf)) {
       // One pass over the file: the size and structure-stream limits, and the revisions' ends.
-      List<Long> ends = bytes.checkedRevisionEnds(limits);
+      List<Long> ends = bytes.checkedRevisionEnds(limits, true);
       try (PDDocument latest = PdfLoad.open(pdf, secret)) {
         int objects = latest.getDocument().getXrefTable().size();
         if (objects > limits.maxPdfObjects()) {

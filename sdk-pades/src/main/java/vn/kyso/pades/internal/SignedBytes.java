@@ -169,16 +169,19 @@ public final class SignedBytes implements AutoCloseable {
    * another filter, damaged) is left to the parser, whose decoding {@link DecodeCeiling} bounds.
    *
    * @param limits the largest file, and the most one structure stream may inflate to
+   * @param keepPrefixDigests whether the same pass also keeps the SHA-256 states a verifier's byte
+   *     ranges continue from ({@link #prefixDigest}); a signer, which hashes what it writes, does
+   *     not need them
    * @return the offsets just after every {@code %%EOF}, ascending
    * @throws DocumentException {@code INPUT_TOO_LARGE} or {@code LIMIT_EXCEEDED}
    * @throws IOException if reading fails
    */
-  public List<Long> checkedRevisionEnds(ResourceLimits limits)
+  public List<Long> checkedRevisionEnds(ResourceLimits limits, boolean keepPrefixDigests)
       throws DocumentException, IOException {
     if (size > limits.maxPdfBytes()) {
       throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, limits.maxPdfBytes());
     }
-    Scan scan = scan(limits.maxDecodedStreamBytes(), true);
+    Scan scan = scan(limits.maxDecodedStreamBytes(), keepPrefixDigests);
     if (scan.oversizedStructureStream() >= 0) {
       throw new DocumentException(
           ErrorCode.LIMIT_EXCEEDED,

@@ -126,7 +126,7 @@ class FileReadProperties {
       byte[] expected = md.digest();
       try (SignedBytes bytes = new SignedBytes(file)) {
         byte[] before = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
-        bytes.checkedRevisionEnds(vn.kyso.api.ResourceLimits.defaults());
+        bytes.checkedRevisionEnds(vn.kyso.api.ResourceLimits.defaults(), true);
         byte[] after = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
         assertThat(before).isEqualTo(expected);
         assertThat(after).isEqualTo(expected);
