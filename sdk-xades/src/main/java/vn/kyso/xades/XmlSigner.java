@@ -77,12 +77,14 @@ public final class XmlSigner {
   private final CertificateVerifier verifier;
   private final Clock clock;
   private final ResourceLimits limits;
+  private final SecureXml.Parsers parsers;
 
   private XmlSigner(Builder b) {
     this.tsa = b.tsa;
     this.verifier = b.verifier;
     this.clock = b.clock;
     this.limits = b.limits;
+    this.parsers = new SecureXml.Parsers(limits.maxXmlBytes(), limits.maxNestingDepth());
   }
 
   /**
@@ -212,7 +214,7 @@ public final class XmlSigner {
     boolean declaration = true;
     Document doc;
     if (options.packaging() == XadesPackaging.ENVELOPED) {
-      doc = SecureXml.parse(data, limits.maxXmlBytes(), limits.maxNestingDepth());
+      doc = parsers.parse(data);
       declaration = SecureXml.hasDeclaration(data);
     } else {
       doc = SecureXml.newDocument();
@@ -269,8 +271,7 @@ public final class XmlSigner {
     XmlSignatureOptions options = prepared.options();
     requireServices(options.level());
     Xades.init();
-    Document doc =
-        SecureXml.parse(prepared.document(), limits.maxXmlBytes(), limits.maxNestingDepth());
+    Document doc = parsers.parse(prepared.document());
     Element sigEl = registerIdsAndFind(doc, prepared.signatureId());
     if (sigEl == null || value.algorithm() != prepared.algorithm()) {
       throw new DocumentException(ErrorCode.PREPARED_STATE_INVALID, null, "signature not found");
@@ -356,7 +357,7 @@ public final class XmlSigner {
     Objects.requireNonNull(signatureId, "signatureId");
     Xades.init();
     byte[] data = read(input);
-    Document doc = SecureXml.parse(data, limits.maxXmlBytes(), limits.maxNestingDepth());
+    Document doc = parsers.parse(data);
     Element target = registerIdsAndFind(doc, signatureId);
     if (target == null) {
       throw new DocumentException(
@@ -577,7 +578,7 @@ public final class XmlSigner {
     requireServices(XadesLevel.B_T);
     Xades.init();
     byte[] data = read(input);
-    Document doc = SecureXml.parse(data, limits.maxXmlBytes(), limits.maxNestingDepth());
+    Document doc = parsers.parse(data);
     registerIdsAndFind(doc, "");
     NodeList sigs = doc.getElementsByTagNameNS(Xades.DS, "Signature");
     List<Element> top = new ArrayList<>();

@@ -111,6 +111,7 @@ public final class XmlVerifier {
   private final CertificateVerifier certificates;
   private final Clock clock;
   private final ResourceLimits limits;
+  private final SecureXml.Parsers parsers;
   private final String signedElementId;
   private final boolean acceptPlainXmlDsig;
 
@@ -118,6 +119,7 @@ public final class XmlVerifier {
     this.certificates = b.certificates;
     this.clock = b.clock;
     this.limits = b.limits;
+    this.parsers = new SecureXml.Parsers(limits.maxXmlBytes(), limits.maxNestingDepth());
     this.signedElementId = b.signedElementId;
     this.acceptPlainXmlDsig = b.acceptPlainXmlDsig;
   }
@@ -146,7 +148,7 @@ public final class XmlVerifier {
     Objects.requireNonNull(xml, "xml");
     Objects.requireNonNull(detachedContents, "detachedContents");
     Xades.init();
-    Document doc = SecureXml.parse(xml, limits.maxXmlBytes(), limits.maxNestingDepth());
+    Document doc = parsers.parse(xml);
     ValidationReport.Builder report =
         ValidationReport.builder(String.valueOf(xml.getFileName()), clock.instant());
     List<Element> sigs = new ArrayList<>();

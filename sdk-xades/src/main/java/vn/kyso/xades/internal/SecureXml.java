@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -60,39 +62,109 @@ public final class SecureXml {
    *     INPUT_TOO_LARGE}
    */
   public static Document parse(byte[] data, long maxBytes, int maxDepth) throws DocumentException {
-    if (data.length > maxBytes) {
-      throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
+    return new Parsers(maxBytes, maxDepth).parse(data);
+  }
+
+  /**
+   * Hardened parsers with fixed limits, kept for reuse: building a parser's configuration costs a
+   * good part of parsing a small document. A service (verifier, signer) owns one and shares it
+   * between threads; each parse takes a parser of its own, resets it, and gives it back.
+   */
+  public static final class Parsers {
+    private static final int KEPT = 4;
+    private final long maxBytes;
+    private final int maxDepth;
+    private final ConcurrentLinkedQueue<DocumentBuilder> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger kept = new AtomicInteger();
+
+    /**
+     * @param maxBytes the largest document accepted
+     * @param maxDepth the deepest element nesting accepted
+     */
+    public Parsers(long maxBytes, int maxDepth) {
+      this.maxBytes = maxBytes;
+      this.maxDepth = maxDepth;
     }
+
+    /**
+     * Parses XML bytes with the hardened settings and these limits.
+     *
+     * @param data the document
+     * @return the DOM
+     * @throws DocumentException {@code MALFORMED_INPUT} (nesting too deep included) or {@code
+     *     INPUT_TOO_LARGE}
+     */
+    public Document parse(byte[] data) throws DocumentException {
+      if (data.length > maxBytes) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
+      }
+      DocumentBuilder b = idle.poll();
+      if (b == null) {
+        b = builder(maxDepth);
+      } else {
+        kept.decrementAndGet();
+      }
+      try {
+        // Each parse resets the parser's state; the handlers are set again all the same, so that
+        // nothing a previous parse did can leave another in place.
+        handlers(b);
+        return b.parse(new ByteArrayInputStream(data));
+      } catch (Exception e) {
+        throw new DocumentException(
+            ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
+      } finally {
+        if (kept.incrementAndGet() <= KEPT) {
+          idle.add(b);
+        } else {
+          kept.decrementAndGet();
+        }
+      }
+    }
+
+    /**
+     * Reads and parses a file.
+     *
+     * @param file the file
+     * @return the DOM
+     * @throws DocumentException when unreadable, too large, too deep or malformed
+     */
+    public Document parse(Path file) throws DocumentException {
+      return parse(read(file, maxBytes));
+    }
+  }
+
+  private static DocumentBuilder builder(int maxDepth) {
     try {
-      DocumentBuilder b = factory(maxDepth).newDocumentBuilder();
-      b.setErrorHandler(
-          new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-              // warnings do not stop parsing
-            }
-
-            @Override
-            public void error(SAXParseException e) throws SAXParseException {
-              throw e;
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) throws SAXParseException {
-              throw e;
-            }
-          });
-      b.setEntityResolver(
-          (publicId, systemId) -> {
-            throw new IOException("external entities are not allowed");
-          });
-      return b.parse(new ByteArrayInputStream(data));
+      return factory(maxDepth).newDocumentBuilder();
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
-    } catch (Exception e) {
-      throw new DocumentException(
-          ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
     }
+  }
+
+  private static final ErrorHandler STRICT =
+      new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+          // warnings do not stop parsing
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+          throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+          throw e;
+        }
+      };
+
+  private static void handlers(DocumentBuilder b) {
+    b.setErrorHandler(STRICT);
+    b.setEntityResolver(
+        (publicId, systemId) -> {
+          throw new IOException("external entities are not allowed");
+        });
   }
 
   /**
