@@ -163,9 +163,7 @@ public final class EnvelopedDigest {
   }
 
   /**
-   * Walks the document in order without recursion. Each open element has a scope: the namespace
-   * bindings in force and those rendered by the nearest output ancestor, copied only when the
-   * element declares or renders something.
+   * Walks the document in order without recursion.
    *
    * @return false when the document holds something this class leaves to Santuario
    */
@@ -207,8 +205,7 @@ public final class EnvelopedDigest {
 
   /** One included element and everything under it. */
   private boolean element(Element top, Element only) {
-    Scope[] scopes = new Scope[64];
-    scopes[0] = Scope.ROOT;
+    int[] marks = new int[64];
     int depth = 0;
     Node n = top;
     while (true) {
@@ -216,21 +213,19 @@ public final class EnvelopedDigest {
       switch (n.getNodeType()) {
         case Node.ELEMENT_NODE -> {
           if (!excluded(n, only)) {
-            Scope s = open((Element) n, scopes[depth]);
-            if (s == null) {
+            if (depth + 1 == MAX_DEPTH) {
               return false;
             }
-            if (++depth == MAX_DEPTH) {
+            if (depth == marks.length) {
+              marks = Arrays.copyOf(marks, depth * 2);
+            }
+            marks[depth++] = undoSize;
+            if (!open((Element) n)) {
               return false;
             }
-            if (depth == scopes.length) {
-              scopes = Arrays.copyOf(scopes, depth * 2);
-            }
-            scopes[depth] = s;
             descend = n.getFirstChild() != null;
             if (!descend) {
-              close((Element) n);
-              depth--;
+              close((Element) n, marks[--depth]);
             }
           }
         }
@@ -249,8 +244,7 @@ public final class EnvelopedDigest {
       }
       while (n != top && n.getNextSibling() == null) {
         n = n.getParentNode();
-        close((Element) n);
-        depth--;
+        close((Element) n, marks[--depth]);
       }
       if (n == top) {
         return true;
@@ -259,19 +253,42 @@ public final class EnvelopedDigest {
     }
   }
 
-  /** The namespaces in force and those rendered, per open element. */
-  private record Scope(
-      Map<String, String> bound, Map<String, String> rendered, boolean defaultRendered) {
-    static final Scope ROOT = of(Map.of("", ""), Map.of("", ""));
+  /*
+   * The namespaces in force and those rendered by the nearest output ancestor: one map each, with
+   * an undo log (map, prefix, previous value) that closing an element unwinds to its mark, so that
+   * no element copies a map whatever the declarations around it.
+   */
+  private final Map<String, String> bound = new HashMap<>(Map.of("", ""));
+  private final Map<String, String> rendered = new HashMap<>(Map.of("", ""));
+  private Object[] undo = new Object[48];
+  private int undoSize;
 
-    /** {@code defaultRendered}: the default namespace in force is the one already rendered. */
-    static Scope of(Map<String, String> bound, Map<String, String> rendered) {
-      return new Scope(bound, rendered, bound.get("").equals(rendered.get("")));
+  private void set(Map<String, String> map, String prefix, String value) {
+    if (undoSize + 3 > undo.length) {
+      undo = Arrays.copyOf(undo, undo.length * 2);
+    }
+    undo[undoSize++] = map;
+    undo[undoSize++] = prefix;
+    undo[undoSize++] = map.put(prefix, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void unwind(int mark) {
+    while (undoSize > mark) {
+      String previous = (String) undo[--undoSize];
+      String prefix = (String) undo[--undoSize];
+      Map<String, String> map = (Map<String, String>) undo[--undoSize];
+      if (previous == null) {
+        map.remove(prefix);
+      } else {
+        map.put(prefix, previous);
+      }
+      undo[undoSize] = null;
     }
   }
 
-  private Scope open(Element e, Scope parent) {
-    Map<String, String> bound = parent.bound();
+  private boolean open(Element e) {
+    boolean declared = false;
     List<Attr> plain = null;
     NamedNodeMap attrs = e.hasAttributes() ? e.getAttributes() : null;
     int count = attrs == null ? 0 : attrs.getLength();
@@ -284,13 +301,11 @@ public final class EnvelopedDigest {
           continue;
         }
         if (!uri.isEmpty() && uri.indexOf(':') <= 0) {
-          return null; // relative namespace URI: Santuario refuses it, and so must the caller
+          return false; // relative namespace URI: Santuario refuses it, and so must the caller
         }
         if (!uri.equals(bound.get(prefix))) {
-          if (bound == parent.bound()) {
-            bound = new HashMap<>(bound);
-          }
-          bound.put(prefix, uri);
+          set(bound, prefix, uri);
+          declared = true;
         }
       } else {
         if (plain == null) {
@@ -305,13 +320,12 @@ public final class EnvelopedDigest {
             ? e.getPrefix()
             : "";
     List<String> render = null;
-    Map<String, String> rendered = parent.rendered();
-    boolean settled = own.isEmpty() && bound == parent.bound() && parent.defaultRendered();
-    String[] utilised = settled && unprefixed(plain) ? NOTHING : utilised(own, plain);
-    for (String p : utilised) {
+    boolean settled =
+        own.isEmpty() && !declared && bound.get("").equals(rendered.get("")) && unprefixed(plain);
+    for (String p : settled ? NOTHING : utilised(own, plain)) {
       String value = bound.get(p);
       if (value == null) {
-        return null; // an unbound prefix cannot come from a namespace-aware parse
+        return false; // an unbound prefix cannot come from a namespace-aware parse
       }
       if (!value.equals(rendered.get(p))) {
         if (render == null) {
@@ -324,10 +338,9 @@ public final class EnvelopedDigest {
     name(e.getNodeName());
     if (render != null) {
       render.sort(null);
-      rendered = new HashMap<>(rendered);
       for (String p : render) {
         String value = bound.get(p);
-        rendered.put(p, value);
+        set(rendered, p, value);
         ascii(p.isEmpty() ? " xmlns=\"" : " xmlns:");
         if (!p.isEmpty()) {
           ascii(p);
@@ -350,9 +363,7 @@ public final class EnvelopedDigest {
       }
     }
     byte1('>');
-    return bound == parent.bound() && rendered == parent.rendered()
-        ? parent
-        : Scope.of(bound, rendered);
+    return true;
   }
 
   private static boolean unprefixed(List<Attr> plain) {
@@ -399,11 +410,12 @@ public final class EnvelopedDigest {
     return a.getLocalName() == null ? a.getName() : a.getLocalName();
   }
 
-  private void close(Element e) {
+  private void close(Element e, int mark) {
     byte1('<');
     byte1('/');
     name(e.getNodeName());
     byte1('>');
+    unwind(mark);
   }
 
   /** An element's qualified name, encoded once per name and document. */
