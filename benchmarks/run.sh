@@ -164,7 +164,9 @@ run on the same code):
   document, and the visible-signature appearance check. The PAdES B-B rows verify with the
   revocation check off (the same for DSS: no revocation sources).
 - **XAdES verification**: the hardened parse (no DTD, no external entities, limits), ID
-  registration with duplicate-ID refusal, each reference's transforms and digest, the signature
+  registration with duplicate-ID refusal, each reference's transforms and digest (the
+  whole-document enveloped chains and \`#id\` + exclusive c14n computed by Kyso, byte for byte
+  Santuario's output as property tests check; every other chain by Santuario), the signature
   value, the XAdES signed properties and the signer's path.
 - **Signing** (PAdES, XAdES, batch): the policy gate when configured, the input's strict parse, the
   check of the signature value against the signer's key, and the durable write (fdatasync of the
@@ -184,12 +186,16 @@ $( if [ "$MODE" = full ]; then padesRow 100k; fi; padesRow 1m; padesRow 10m)
 - Round one, within 3× of the floor at 10 MB: sign $(atmost "$(div "$(score pades kysoSign 10m)" "$fl10")" 3) ($(div "$(score pades kysoSign 10m)" "$fl10")×), verify $(atmost "$(div "$(score pades kysoVerify 10m)" "$fl10")" 3) ($(div "$(score pades kysoVerify 10m)" "$fl10")×).
 - Round two (issue 24), 10 MB: sign ≤ 2× the floor **$pades_sign_verdict** ($(div "$(score pades kysoSign 10m)" "$fl10")×), verify ≤ 1.5× the floor **$pades_verify_verdict** ($(div "$(score pades kysoVerify 10m)" "$fl10")×).
 
-Where the time goes (JMH's stack profiler, \`java -jar benchmarks/target/benchmarks.jar PadesBenchmark.kysoSign -p size=10m -prof stack\`):
-signing a 10 MB PDF is one pass over the original that hashes it and writes it to the new file (the hash is the
-floor's own SHA-256), then the RSA signature; what is left is PDFBox parsing the cross-reference and writing the
-new revision, and the file system. Verifying is one search for the revisions' ends (the JDK's vectorised
-\`indexOf\` over 1 MiB blocks) and the byte-range hash. Further cuts would have to hash and search in the
-same pass.
+Where the time goes (JFR, native and Java samples, 2026-12-06, by hand on the same 10 MB file). Signing: the
+limit scan of the input (revision ends, structure streams inflated against the limit; since this round it
+no longer hashes the file, which only a verifier's byte ranges use), then one pass over the original that
+hashes it and writes it to the new file, the RSA signature, and the durable write: the \`fdatasync\` of
+the 10 MB output alone took about 10 ms here, more than half of the 2× budget (13 ms), so that target is
+out of reach while outputs are made durable before they are renamed into place. Verifying: one pass that
+hashes the file (the floor's own SHA-256, about 5.7 ms) and searches it for the revisions' ends and for
+structure streams (the JDK's vectorised \`indexOf\` over 1 MiB blocks, about 1 ms per keyword and 1 ms to
+see a block as text), then PDFBox's parse of the cross-reference and the signature dictionaries, the CMS
+and the signer's path.
 
 ## XAdES B-B enveloped: sign and verify
 
@@ -205,15 +211,17 @@ $(xadesRow 1m)
 Issue 24's targets at 1 MB: sign ≤ 10× the floor $xades_sign_verdict, verify ≤ 8× the floor $xades_verify_verdict; at 10 MB (≤ 10×) $xades10_verdict.
 
 Where the 1 MB case goes (JFR, \`java -jar benchmarks/target/benchmarks.jar 'XadesBenchmark.kysoVerify$' -p size=1m
--jvmArgsAppend -XX:StartFlightRecording=...\`, 2026-12-06, share of samples in the verifier): the hardened DOM
-parse about a third; the reference's transforms about half (Santuario's XPath Filter 2.0, which
-subtracts every ds:Signature so that parallel signatures do not break each other, evaluates an
-XPath over the whole node set, a sixth; then exclusive canonicalisation of that node set, a
-third); ID registration a tenth; the signature value and the signer's path the rest. Signing
-(\`kysoSign\`) runs prepare and complete: two hardened parses, the same transforms twice (complete
-checks the value it embeds by verifying the reference again), two serialisations. The
-streaming pass the issue asks for (canonicalise and digest whole-document enveloped references
-in one pass, parse once, write without a second DOM round trip) is not built yet.
+-jvmArgsAppend -XX:StartFlightRecording=...\`, 2026-12-06, share of samples). Verification: the hardened DOM
+parse about two thirds (the JDK's parser: scanning and decoding the UTF-8, building the nodes); core
+validation a fifth (the whole-document reference canonicalised and digested in one walk of the DOM by
+\`EnvelopedDigest\`, the SignedProperties reference canonicalised directly, the signature value); the
+ID walk a twentieth; the signer's path the rest. Before (round one, same file): the reference's
+transforms were half, because Santuario evaluates the XPath Filter 2.0 over every node and then
+canonicalises a node set. Signing: the parse about two thirds, the two reference digests a quarter,
+the signature value and the output (the input's bytes with the signature written in before the
+document element's end tag, \`AppendedXml\`) the rest. At 10 MB the same shares hold: the parse alone
+(about 7 ms per MB on this machine) is past the 10 MB budget of 10× the floor, so that target cannot be
+met while the verifier hands the application a DOM of the document (\`XmlVerification.document()\`).
 
 ## PAdES B-T with a loopback TSA (1 MB PDF)
 

@@ -68,20 +68,23 @@ import vn.kyso.xades.internal.Xades;
  *
  * <p><b>Security notes.</b> The document is parsed with no DOCTYPE, no external entities, no
  * XInclude and bounded depth; Santuario runs in secure-validation mode (no XSLT, few transforms and
- * references, no external URI dereferencing: detached content only from the host's map). Any
- * duplicate value of an Id-like attribute ({@code Id}, {@code ID}, {@code id}, {@code xml:id},
- * {@code wsu:Id}) fails every signature. A signature binds only to what an application reads: a
- * {@code #Id} reference under the enveloped-signature transform must point at an element that holds
- * the signature; a reference into the signature must land in one of its own {@code ds:Object}s; any
- * other signed element must be the document element or the one named with {@link
- * Builder#signedElement}, else the signature is INDETERMINATE ({@code
- * XML_SIGNED_ELEMENT_NOT_BOUND}). A counter-signature must cover its parent's SignatureValue. The
- * key comes from exactly one certificate: the one bound by SigningCertificateV2 (XAdES) or the
- * first X509Certificate (plain XML-DSig); KeyValue, KeyName and RetrievalMethod are ignored. XAdES
- * properties are read only from the SignedProperties that a {@code #SignedProperties} reference
- * covers, inside QualifyingProperties whose Target is this signature. SHA-1, DSA and HMAC fail
- * under the default policy (INDETERMINATE). Without a time-stamp the certificate is judged now, not
- * at the claimed SigningTime.
+ * references, no external URI dereferencing: detached content only from the host's map). A
+ * whole-document enveloped reference (enveloped signature, optionally XPath Filter 2.0 subtracting
+ * every ds:Signature, exclusive c14n) and a {@code #Id} reference with only exclusive c14n are
+ * canonicalised and digested by Kyso itself, in one walk of the DOM, to the octets Santuario would
+ * produce; any other reference goes through Santuario. Any duplicate value of an Id-like attribute
+ * ({@code Id}, {@code ID}, {@code id}, {@code xml:id}, {@code wsu:Id}) fails every signature. A
+ * signature binds only to what an application reads: a {@code #Id} reference under the
+ * enveloped-signature transform must point at an element that holds the signature; a reference into
+ * the signature must land in one of its own {@code ds:Object}s; any other signed element must be
+ * the document element or the one named with {@link Builder#signedElement}, else the signature is
+ * INDETERMINATE ({@code XML_SIGNED_ELEMENT_NOT_BOUND}). A counter-signature must cover its parent's
+ * SignatureValue. The key comes from exactly one certificate: the one bound by SigningCertificateV2
+ * (XAdES) or the first X509Certificate (plain XML-DSig); KeyValue, KeyName and RetrievalMethod are
+ * ignored. XAdES properties are read only from the SignedProperties that a {@code
+ * #SignedProperties} reference covers, inside QualifyingProperties whose Target is this signature.
+ * SHA-1, DSA and HMAC fail under the default policy (INDETERMINATE). Without a time-stamp the
+ * certificate is judged now, not at the claimed SigningTime.
  *
  * @since 0.1
  */
