@@ -20,8 +20,9 @@ import vn.kyso.api.DigestAlgorithm;
  * XML-DSig core validation and reference digests: what Santuario's {@code
  * XMLSignature.checkSignatureValue} and {@code SignedInfo.generateDigestValues} do, in the same
  * order and with the same outcome, except that a whole-document enveloped reference is digested by
- * {@link EnvelopedDigest} in one walk of the DOM. Every other reference goes through Santuario's
- * own processing, secure validation included.
+ * {@link EnvelopedDigest} in one walk of the DOM, and a {@code #id} reference with only exclusive
+ * c14n is canonicalised directly (where IDs are known unique). Every other reference goes through
+ * Santuario's own processing, secure validation included.
  */
 public final class CoreValidation {
   private CoreValidation() {}
