@@ -273,7 +273,9 @@ public final class SignedBytes implements AutoCloseable {
    */
   private void eachBlock(BlockVisitor visitor) throws IOException {
     int block = 1 << 20;
-    ByteBuffer buffer = ByteBuffer.allocate(block + 8);
+    // A small file gets a small buffer: 1 MiB is a "humongous" object for a 1 GiB G1 heap, which
+    // every verifying thread would otherwise allocate under the heap's lock.
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(block, size) + 8);
     byte[] b = buffer.array();
     for (long pos = 0; pos < size; pos += block) {
       buffer.clear();
