@@ -120,13 +120,17 @@ public final class GeneratedXml {
     }
   }
 
+  /** One of the characters canonical XML treats specially, or an ordinary one. */
+  private static int anyChar(Random r) {
+    return TEXT_CHARS.codePointAt(
+        TEXT_CHARS.offsetByCodePoints(
+            0, r.nextInt(TEXT_CHARS.codePointCount(0, TEXT_CHARS.length()))));
+  }
+
   private static String text(Random r) {
     StringBuilder t = new StringBuilder();
     for (int i = r.nextInt(12); i > 0; i--) {
-      int cp =
-          TEXT_CHARS.codePointAt(
-              TEXT_CHARS.offsetByCodePoints(
-                  0, r.nextInt(TEXT_CHARS.codePointCount(0, TEXT_CHARS.length()))));
+      int cp = anyChar(r);
       switch (cp) {
         case '&' -> t.append("&amp;");
         case '<' -> t.append("&lt;");
@@ -143,10 +147,7 @@ public final class GeneratedXml {
   private static String attributeValue(Random r) {
     StringBuilder t = new StringBuilder();
     for (int i = r.nextInt(8); i > 0; i--) {
-      int cp =
-          TEXT_CHARS.codePointAt(
-              TEXT_CHARS.offsetByCodePoints(
-                  0, r.nextInt(TEXT_CHARS.codePointCount(0, TEXT_CHARS.length()))));
+      int cp = anyChar(r);
       switch (cp) {
         case '&' -> t.append("&amp;");
         case '<' -> t.append("&lt;");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -15,12 +14,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.w3c.dom.Document;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
-import vn.kyso.api.trust.CertificateVerifier;
-import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureResult;
-import vn.kyso.testkit.CrlServer;
-import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 import vn.kyso.xades.internal.SecureXml;
@@ -44,18 +39,7 @@ class SignedGeneratedXmlProperties {
     token = pki.credential(TestIdentity.CHAIRMAN).signingToken();
     key = token.keys().get(0);
     verifier =
-        XmlVerifier.builder(
-                CertificateVerifier.builder(pki.trustAnchors())
-                    .clock(pki.clock())
-                    .network(NetworkSettings.offline())
-                    .revocationData(
-                        List.of(
-                            CrlServer.crl(pki, pki.intermediate(), ServerMode.NORMAL),
-                            CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL)),
-                        List.of())
-                    .build())
-            .clock(pki.clock())
-            .build();
+        XmlVerifier.builder(XmlWrappingProperties.offlineWithCrls(pki)).clock(pki.clock()).build();
     dir = Files.createTempDirectory("kyso-generated-xml");
   }
 

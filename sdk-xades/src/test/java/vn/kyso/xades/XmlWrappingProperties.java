@@ -41,17 +41,21 @@ class XmlWrappingProperties {
   @BeforeContainer
   static void pki() throws Exception {
     pki = TestPki.builder().seed(47).build();
-    certificates =
-        CertificateVerifier.builder(pki.trustAnchors())
-            .clock(pki.clock())
-            .network(NetworkSettings.offline())
-            .revocationData(
-                List.of(
-                    CrlServer.crl(pki, pki.intermediate(), ServerMode.NORMAL),
-                    CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL)),
-                List.of())
-            .build();
+    certificates = offlineWithCrls(pki);
     dir = Files.createTempDirectory("kyso-wrapping");
+  }
+
+  /** Certificate checks offline, with the test PKI's CRLs supplied. */
+  static CertificateVerifier offlineWithCrls(TestPki pki) throws Exception {
+    return CertificateVerifier.builder(pki.trustAnchors())
+        .clock(pki.clock())
+        .network(NetworkSettings.offline())
+        .revocationData(
+            List.of(
+                CrlServer.crl(pki, pki.intermediate(), ServerMode.NORMAL),
+                CrlServer.crl(pki, pki.rootCredential(), ServerMode.NORMAL)),
+            List.of())
+        .build();
   }
 
   @Property(tries = 40)

@@ -73,35 +73,33 @@ class EnvelopedDigestProperties {
     Xades.init();
     Document doc = SecureXml.parse("<a xmlns='urn:a'><b/></a>".getBytes(StandardCharsets.UTF_8));
     // Inclusive canonicalisation instead of exclusive.
-    XMLSignature sig = new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256);
-    doc.getDocumentElement().appendChild(sig.getElement());
-    Transforms t = new Transforms(doc);
-    t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
-    t.addTransform(Transforms.TRANSFORM_C14N_OMIT_COMMENTS);
-    sig.addDocument("", t, Xades.digestUri(vn.kyso.api.DigestAlgorithm.SHA256));
-    assertThat(digestOf(sig)).isNull();
+    assertThat(digestOf(enveloped(doc, Transforms.TRANSFORM_C14N_OMIT_COMMENTS))).isNull();
     // A same-document fragment, not the whole document.
     XMLSignature byId = signature(doc, doc.getDocumentElement(), true);
     byId.getSignedInfo().item(0).getElement().setAttributeNS(null, "URI", "#x");
     assertThat(digestOf(byId)).isNull();
     // Comments kept.
-    XMLSignature comments = new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256);
-    doc.getDocumentElement().appendChild(comments.getElement());
-    Transforms tc = new Transforms(doc);
-    tc.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
-    tc.addTransform(Transforms.TRANSFORM_C14N_EXCL_WITH_COMMENTS);
-    comments.addDocument("", tc, Xades.digestUri(vn.kyso.api.DigestAlgorithm.SHA256));
-    assertThat(digestOf(comments)).isNull();
+    assertThat(digestOf(enveloped(doc, Transforms.TRANSFORM_C14N_EXCL_WITH_COMMENTS))).isNull();
     // Another XPath expression in the filter.
-    XMLSignature other = new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256);
-    doc.getDocumentElement().appendChild(other.getElement());
-    Transforms tx = new Transforms(doc);
-    tx.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
     Element filter = XPath2FilterContainer.newInstanceSubtract(doc, "//b").getElement();
-    tx.addTransform(Transforms.TRANSFORM_XPATH2FILTER, filter);
-    tx.addTransform(Xades.EXC_C14N);
-    other.addDocument("", tx, Xades.digestUri(vn.kyso.api.DigestAlgorithm.SHA256));
-    assertThat(digestOf(other)).isNull();
+    assertThat(digestOf(enveloped(doc, filter, Xades.EXC_C14N))).isNull();
+  }
+
+  /** A signature in the document element over URI="": enveloped, then the given transforms. */
+  private static XMLSignature enveloped(Document doc, Object... transforms) throws Exception {
+    XMLSignature sig = new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256);
+    doc.getDocumentElement().appendChild(sig.getElement());
+    Transforms t = new Transforms(doc);
+    t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+    for (Object transform : transforms) {
+      if (transform instanceof Element filter) {
+        t.addTransform(Transforms.TRANSFORM_XPATH2FILTER, filter);
+      } else {
+        t.addTransform((String) transform);
+      }
+    }
+    sig.addDocument("", t, Xades.digestUri(vn.kyso.api.DigestAlgorithm.SHA256));
+    return sig;
   }
 
   @Example
