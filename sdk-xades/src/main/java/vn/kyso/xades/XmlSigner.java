@@ -512,18 +512,18 @@ public final class XmlSigner {
   }
 
   private static Element registerIdsAndFind(Document doc, String signatureId) {
-    Element found = null;
-    NodeList all = doc.getElementsByTagName("*");
-    for (int i = 0; i < all.getLength(); i++) {
-      Element e = (Element) all.item(i);
-      if (e.hasAttributeNS(null, "Id")) {
-        e.setIdAttributeNS(null, "Id", true);
-        if (signatureId.equals(e.getAttribute("Id")) && "Signature".equals(e.getLocalName())) {
-          found = e;
-        }
-      }
-    }
-    return found;
+    Element[] found = {null};
+    Xades.forEachElement(
+        doc,
+        e -> {
+          if (e.hasAttributeNS(null, "Id")) {
+            e.setIdAttributeNS(null, "Id", true);
+            if (signatureId.equals(e.getAttribute("Id")) && "Signature".equals(e.getLocalName())) {
+              found[0] = e;
+            }
+          }
+        });
+    return found[0];
   }
 
   private void requireServices(XadesLevel level) {

@@ -251,7 +251,7 @@ public final class XmlVerifier {
     Element sp = null;
     X509Certificate signer = keyInfoCerts.get(0);
     if (qp != null) {
-      sp = child(qp, Xades.NS, "SignedProperties");
+      sp = Xades.child(qp, Xades.NS, "SignedProperties");
       if (sp == null || !coveredBySignedPropertiesReference(si, sp)) {
         return r.notPassed(SubIndication.FORMAT_FAILURE)
             .finding(finding("XML_SIGNED_PROPERTIES_NOT_COVERED", Severity.ERROR))
@@ -450,7 +450,7 @@ public final class XmlVerifier {
    * design (INDETERMINATE, SIG_CONSTRAINTS_FAILURE: the signature is not shown to be bad).
    */
   private static Preflight preflight(Element sigEl, Map<String, byte[]> detached) {
-    Element signedInfo = child(sigEl, Xades.DS, "SignedInfo");
+    Element signedInfo = Xades.child(sigEl, Xades.DS, "SignedInfo");
     if (signedInfo == null) {
       return null;
     }
@@ -464,7 +464,7 @@ public final class XmlVerifier {
         return new Preflight(
             SubIndication.SIG_CONSTRAINTS_FAILURE, "XML_MANIFEST_NOT_SUPPORTED", "Manifest");
       }
-      Element transforms = child(ref, Xades.DS, "Transforms");
+      Element transforms = Xades.child(ref, Xades.DS, "Transforms");
       if (transforms != null) {
         for (Node t = transforms.getFirstChild(); t != null; t = t.getNextSibling()) {
           if (t instanceof Element tr && "Transform".equals(tr.getLocalName())) {
@@ -537,8 +537,8 @@ public final class XmlVerifier {
       Instant proofOfExistence,
       SignatureResult.Builder r)
       throws DocumentException {
-    Element ets = child(sts, Xades.NS, "EncapsulatedTimeStamp");
-    Element cm = child(sts, Xades.DS, "CanonicalizationMethod");
+    Element ets = Xades.child(sts, Xades.NS, "EncapsulatedTimeStamp");
+    Element cm = Xades.child(sts, Xades.DS, "CanonicalizationMethod");
     String c14n =
         cm == null
             ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
@@ -554,7 +554,7 @@ public final class XmlVerifier {
     }
     TimestampToken token =
         TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
-    Element sv = child(sigEl, Xades.DS, "SignatureValue");
+    Element sv = Xades.child(sigEl, Xades.DS, "SignatureValue");
     byte[] input = Xades.c14n(sv, c14n);
     if (!token.covers(token.imprint().algorithm().digest(input))) {
       r.timestamp(
@@ -578,8 +578,8 @@ public final class XmlVerifier {
       Instant proofOfExistence,
       SignatureResult.Builder r)
       throws Exception {
-    Element ets = child(ats, Xades.NS, "EncapsulatedTimeStamp");
-    Element cm = child(ats, Xades.DS, "CanonicalizationMethod");
+    Element ets = Xades.child(ats, Xades.NS, "EncapsulatedTimeStamp");
+    Element cm = Xades.child(ats, Xades.DS, "CanonicalizationMethod");
     String c14n =
         cm == null
             ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
@@ -764,8 +764,8 @@ public final class XmlVerifier {
 
   /** Whether a counter-signature has a CountersignedSignature reference to its parent's value. */
   private static boolean coversParentSignatureValue(Document doc, Element counter, Element parent) {
-    Element value = child(parent, Xades.DS, "SignatureValue");
-    Element signedInfo = child(counter, Xades.DS, "SignedInfo");
+    Element value = Xades.child(parent, Xades.DS, "SignatureValue");
+    Element signedInfo = Xades.child(counter, Xades.DS, "SignedInfo");
     if (value == null || signedInfo == null) {
       return false;
     }
@@ -862,7 +862,7 @@ public final class XmlVerifier {
 
   private static List<X509Certificate> keyInfoCertificates(Element sigEl) {
     List<X509Certificate> out = new ArrayList<>();
-    Element keyInfo = child(sigEl, Xades.DS, "KeyInfo");
+    Element keyInfo = Xades.child(sigEl, Xades.DS, "KeyInfo");
     if (keyInfo == null) {
       return out;
     }
@@ -933,17 +933,6 @@ public final class XmlVerifier {
       }
     }
     return dup;
-  }
-
-  private static Element child(Element parent, String ns, String local) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e
-          && ns.equals(e.getNamespaceURI())
-          && local.equals(e.getLocalName())) {
-        return e;
-      }
-    }
-    return null;
   }
 
   private static Element descendant(Element parent, String ns, String local) {

@@ -90,28 +90,21 @@ public final class AppendedXml {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
-  /** The namespace bindings in force inside {@code e}, from the declarations the parser kept. */
-  private static Map<String, String> scope(Element e) {
+  /**
+   * The namespace bindings in force inside the document element: its own declarations, as the
+   * parser kept them (it has no element ancestors).
+   */
+  private static Map<String, String> scope(Element root) {
     Map<String, String> bound = new HashMap<>();
     bound.put("", "");
-    java.util.ArrayDeque<Element> chain = new java.util.ArrayDeque<>();
-    for (Node n = e; n instanceof Element; n = n.getParentNode()) {
-      chain.push((Element) n);
-    }
-    for (Element a : chain) {
-      declared(a, bound);
-    }
-    return bound;
-  }
-
-  private static void declared(Element e, Map<String, String> bound) {
-    NamedNodeMap attrs = e.getAttributes();
+    NamedNodeMap attrs = root.getAttributes();
     for (int i = 0; i < attrs.getLength(); i++) {
       Attr a = (Attr) attrs.item(i);
       if (XMLNS.equals(a.getNamespaceURI())) {
-        bound.put("xmlns".equals(a.getLocalName()) ? "" : a.getLocalName(), a.getValue());
+        bound.put(Xades.declaredPrefix(a), a.getValue());
       }
     }
+    return bound;
   }
 
   /**
@@ -127,7 +120,7 @@ public final class AppendedXml {
     for (int i = 0; i < attrs.getLength(); i++) {
       Attr a = (Attr) attrs.item(i);
       if (XMLNS.equals(a.getNamespaceURI())) {
-        String p = "xmlns".equals(a.getLocalName()) ? "" : a.getLocalName();
+        String p = Xades.declaredPrefix(a);
         if (a.getValue().equals(bound.get(p))) {
           continue; // already in force: redundant, as the JDK's serialiser leaves it out too
         }

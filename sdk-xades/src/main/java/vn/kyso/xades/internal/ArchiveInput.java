@@ -39,7 +39,7 @@ public final class ArchiveInput {
     }
     Element sigEl = sig.getElement();
     for (String name : new String[] {"SignedInfo", "SignatureValue", "KeyInfo"}) {
-      Element e = child(sigEl, Xades.DS, name);
+      Element e = Xades.child(sigEl, Xades.DS, name);
       if (e != null) {
         out.write(Xades.c14n(e, c14n));
       }
@@ -58,16 +58,5 @@ public final class ArchiveInput {
       }
     }
     return out.toByteArray();
-  }
-
-  static Element child(Element parent, String ns, String local) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e
-          && ns.equals(e.getNamespaceURI())
-          && local.equals(e.getLocalName())) {
-        return e;
-      }
-    }
-    return null;
   }
 }

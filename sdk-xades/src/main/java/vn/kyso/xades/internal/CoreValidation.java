@@ -13,7 +13,6 @@ import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.utils.XMLUtils;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import vn.kyso.api.DigestAlgorithm;
 
 /**
@@ -124,12 +123,7 @@ public final class CoreValidation {
         ref.generateDigestValue();
         continue;
       }
-      Element value = null;
-      for (Node n = ref.getElement().getFirstChild(); n != null; n = n.getNextSibling()) {
-        if (Xades.DS.equals(n.getNamespaceURI()) && "DigestValue".equals(n.getLocalName())) {
-          value = (Element) n;
-        }
-      }
+      Element value = Xades.child(ref.getElement(), Xades.DS, "DigestValue");
       if (value == null) {
         ref.generateDigestValue();
         continue;
@@ -154,15 +148,14 @@ public final class CoreValidation {
     if (uri.length() < 2 || uri.charAt(0) != '#' || uri.contains("(")) {
       return null;
     }
-    Element transforms = EnvelopedDigest.firstChild(reference, Xades.DS, "Transforms");
-    Element only =
-        transforms == null ? null : EnvelopedDigest.onlyChild(transforms, Xades.DS, "Transform");
+    Element transforms = Xades.child(reference, Xades.DS, "Transforms");
+    Element only = transforms == null ? null : Xades.onlyChild(transforms, Xades.DS, "Transform");
     if (only == null
         || !Xades.EXC_C14N.equals(only.getAttributeNS(null, "Algorithm"))
         || only.getFirstChild() != null) {
       return null;
     }
-    Element dm = EnvelopedDigest.firstChild(reference, Xades.DS, "DigestMethod");
+    Element dm = Xades.child(reference, Xades.DS, "DigestMethod");
     DigestAlgorithm alg = dm == null ? null : Xades.digestOf(dm.getAttributeNS(null, "Algorithm"));
     Element target = reference.getOwnerDocument().getElementById(uri.substring(1));
     if (alg == null || target == null) {

@@ -42,6 +42,16 @@ public final class EnvelopedDigest {
   private int len;
   private final Map<String, byte[]> names = new HashMap<>();
 
+  /*
+   * The namespaces in force and those rendered by the nearest output ancestor: one map each, with
+   * an undo log (map, prefix, previous value) that closing an element unwinds to its mark, so that
+   * no element copies a map whatever the declarations around it.
+   */
+  private final Map<String, String> bound = new HashMap<>(Map.of("", ""));
+  private final Map<String, String> rendered = new HashMap<>(Map.of("", ""));
+  private Object[] undo = new Object[48];
+  private int undoSize;
+
   private EnvelopedDigest(MessageDigest digest) {
     this.digest = digest;
   }
@@ -77,7 +87,7 @@ public final class EnvelopedDigest {
    */
   private static Boolean chain(Element reference) {
     List<Element> transforms = new ArrayList<>();
-    Element ts = firstChild(reference, Xades.DS, "Transforms");
+    Element ts = Xades.child(reference, Xades.DS, "Transforms");
     if (ts == null) {
       return null;
     }
@@ -105,7 +115,7 @@ public final class EnvelopedDigest {
     if (!XPATH2.equals(filter.getAttributeNS(null, "Algorithm"))) {
       return null;
     }
-    Element xpath = onlyChild(filter, XPATH2, "XPath");
+    Element xpath = Xades.onlyChild(filter, XPATH2, "XPath");
     if (xpath == null
         || !"subtract".equals(xpath.getAttributeNS(null, "Filter"))
         || !Xades.SIGNATURES_XPATH.equals(xpath.getTextContent().strip())
@@ -116,35 +126,8 @@ public final class EnvelopedDigest {
   }
 
   private static String digestMethod(Element reference) {
-    Element dm = firstChild(reference, Xades.DS, "DigestMethod");
+    Element dm = Xades.child(reference, Xades.DS, "DigestMethod");
     return dm == null ? "" : dm.getAttributeNS(null, "Algorithm");
-  }
-
-  /** The one element child of {@code parent}, when it has exactly one and it has this name. */
-  static Element onlyChild(Element parent, String ns, String local) {
-    Element found = null;
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n.getNodeType() == Node.ELEMENT_NODE) {
-        if (found != null) {
-          return null;
-        }
-        found = (Element) n;
-      }
-    }
-    return found != null && ns.equals(found.getNamespaceURI()) && local.equals(found.getLocalName())
-        ? found
-        : null;
-  }
-
-  static Element firstChild(Element parent, String ns, String local) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n.getNodeType() == Node.ELEMENT_NODE
-          && ns.equals(n.getNamespaceURI())
-          && local.equals(n.getLocalName())) {
-        return (Element) n;
-      }
-    }
-    return null;
   }
 
   private static boolean hasElementChild(Element e) {
@@ -156,7 +139,7 @@ public final class EnvelopedDigest {
     return false;
   }
 
-  private boolean excluded(Node n, Element only) {
+  private static boolean excluded(Node n, Element only) {
     return only == null
         ? Xades.DS.equals(n.getNamespaceURI()) && "Signature".equals(n.getLocalName())
         : n == only;
@@ -253,16 +236,6 @@ public final class EnvelopedDigest {
     }
   }
 
-  /*
-   * The namespaces in force and those rendered by the nearest output ancestor: one map each, with
-   * an undo log (map, prefix, previous value) that closing an element unwinds to its mark, so that
-   * no element copies a map whatever the declarations around it.
-   */
-  private final Map<String, String> bound = new HashMap<>(Map.of("", ""));
-  private final Map<String, String> rendered = new HashMap<>(Map.of("", ""));
-  private Object[] undo = new Object[48];
-  private int undoSize;
-
   private void set(Map<String, String> map, String prefix, String value) {
     if (undoSize + 3 > undo.length) {
       undo = Arrays.copyOf(undo, undo.length * 2);
@@ -295,7 +268,7 @@ public final class EnvelopedDigest {
     for (int i = 0; i < count; i++) {
       Attr a = (Attr) attrs.item(i);
       if (XMLNS.equals(a.getNamespaceURI())) {
-        String prefix = "xmlns".equals(a.getLocalName()) ? "" : a.getLocalName();
+        String prefix = Xades.declaredPrefix(a);
         String uri = a.getValue();
         if ("xml".equals(prefix)) {
           continue;

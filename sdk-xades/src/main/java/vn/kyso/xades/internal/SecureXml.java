@@ -19,6 +19,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
+import org.xml.sax.EntityResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 import vn.kyso.api.DocumentException;
@@ -68,7 +69,8 @@ public final class SecureXml {
   /**
    * Hardened parsers with fixed limits, kept for reuse: building a parser's configuration costs a
    * good part of parsing a small document. A service (verifier, signer) owns one and shares it
-   * between threads; each parse takes a parser of its own, resets it, and gives it back.
+   * between threads; each parse takes a parser of its own (the parser resets its own state at every
+   * parse), sets the strict handlers on it again, and gives it back.
    */
   public static final class Parsers {
     private static final int KEPT = 4;
@@ -159,12 +161,14 @@ public final class SecureXml {
         }
       };
 
+  private static final EntityResolver NO_ENTITIES =
+      (publicId, systemId) -> {
+        throw new IOException("external entities are not allowed");
+      };
+
   private static void handlers(DocumentBuilder b) {
     b.setErrorHandler(STRICT);
-    b.setEntityResolver(
-        (publicId, systemId) -> {
-          throw new IOException("external entities are not allowed");
-        });
+    b.setEntityResolver(NO_ENTITIES);
   }
 
   /**

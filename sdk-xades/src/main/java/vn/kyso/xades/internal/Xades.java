@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -177,6 +178,58 @@ public final class Xades {
    */
   public static Element ds(Document doc, String name) {
     return doc.createElementNS(DS, "ds:" + name);
+  }
+
+  /**
+   * The first element child with this name.
+   *
+   * @param parent the element
+   * @param ns the child's namespace
+   * @param local the child's local name
+   * @return the child, or null
+   */
+  public static Element child(Element parent, String ns, String local) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && local.equals(e.getLocalName())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The one element child of {@code parent}, when it has exactly one and it has this name.
+   *
+   * @param parent the element
+   * @param ns the child's namespace
+   * @param local the child's local name
+   * @return the child, or null
+   */
+  public static Element onlyChild(Element parent, String ns, String local) {
+    Element found = null;
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        if (found != null) {
+          return null;
+        }
+        found = e;
+      }
+    }
+    return found != null && ns.equals(found.getNamespaceURI()) && local.equals(found.getLocalName())
+        ? found
+        : null;
+  }
+
+  /**
+   * The prefix a namespace declaration binds: empty for {@code xmlns="..."}.
+   *
+   * @param declaration an attribute in the {@code xmlns} namespace
+   * @return the prefix
+   */
+  public static String declaredPrefix(Attr declaration) {
+    return "xmlns".equals(declaration.getLocalName()) ? "" : declaration.getLocalName();
   }
 
   /**
