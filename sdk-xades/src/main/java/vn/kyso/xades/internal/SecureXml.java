@@ -172,19 +172,6 @@ public final class SecureXml {
   }
 
   /**
-   * Reads and parses a file with the given limits.
-   *
-   * @param file the file
-   * @param maxBytes the largest document accepted
-   * @param maxDepth the deepest element nesting accepted
-   * @return the DOM
-   * @throws DocumentException when unreadable, too large, too deep or malformed
-   */
-  public static Document parse(Path file, long maxBytes, int maxDepth) throws DocumentException {
-    return parse(read(file, maxBytes), maxBytes, maxDepth);
-  }
-
-  /**
    * Reads a file that may hold at most {@code maxBytes}.
    *
    * @param file the file
