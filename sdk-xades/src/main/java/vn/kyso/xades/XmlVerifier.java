@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -161,6 +162,10 @@ public final class XmlVerifier {
           finding("XML_DUPLICATE_ID", Severity.ERROR, String.join(", ", duplicates)));
     }
     Map<String, List<Element>> signed = new HashMap<>();
+    // The document without any signature is the same for every signature using Kyso's chain:
+    // digested once per algorithm (nothing the verifier does to the DOM changes its canonical
+    // form).
+    Map<DigestAlgorithm, byte[]> documentDigests = new EnumMap<>(DigestAlgorithm.class);
     int n = 0;
     for (Element sigEl : sigs) {
       n++;
@@ -168,7 +173,9 @@ public final class XmlVerifier {
       List<Element> covered = new ArrayList<>();
       SignatureResult r;
       try {
-        r = verifyOne(doc, sigEl, id, detachedContents, !duplicates.isEmpty(), covered);
+        r =
+            verifyOne(
+                doc, sigEl, id, detachedContents, !duplicates.isEmpty(), covered, documentDigests);
       } catch (RuntimeException e) {
         r =
             SignatureResult.builder(id, SignatureFormat.XMLDSIG)
@@ -192,7 +199,8 @@ public final class XmlVerifier {
       String id,
       Map<String, byte[]> detached,
       boolean duplicateIds,
-      List<Element> covered) {
+      List<Element> covered,
+      Map<DigestAlgorithm, byte[]> documentDigests) {
     Element qp = qualifyingProperties(sigEl);
     SignatureResult.Builder r =
         SignatureResult.builder(
@@ -267,7 +275,7 @@ public final class XmlVerifier {
     r.signingCertificate(signer);
     CoreValidation.Result core;
     try {
-      core = CoreValidation.check(sig, signer.getPublicKey(), true);
+      core = CoreValidation.check(sig, signer.getPublicKey(), true, documentDigests);
     } catch (Exception e) {
       return r.notPassed(SubIndication.FORMAT_FAILURE)
           .finding(finding("XML_SIGNATURE_INVALID", Severity.ERROR, e.getMessage()))

@@ -58,8 +58,8 @@ class XadesFeaturesTest {
     return in;
   }
 
-  @Test
-  void parallelSignatures_bothValid(@TempDir Path dir) throws Exception {
+  /** The record signed by the chairman, then by the vice-chairman beside the first signature. */
+  private static Path twoParallelSignatures(Path dir) throws Exception {
     Path one = dir.resolve("one.xml");
     Path two = dir.resolve("two.xml");
     try (SigningToken a = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken();
@@ -77,11 +77,35 @@ class XadesFeaturesTest {
               XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
               b.keys().get(0));
     }
+    return two;
+  }
+
+  @Test
+  void parallelSignatures_bothValid(@TempDir Path dir) throws Exception {
+    Path two = twoParallelSignatures(dir);
 
     ValidationReport r = verifier().verify(two, Map.of()).report();
 
     assertThat(r.signatures()).hasSize(2);
     assertThat(r.overall()).as(r.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  /** The two signatures share one digest of the document: a change to it fails each of them. */
+  @Test
+  void parallelSignatures_aChangedAmountFailsBoth(@TempDir Path dir) throws Exception {
+    Path two = twoParallelSignatures(dir);
+    Path changed = dir.resolve("changed.xml");
+    Files.writeString(
+        changed,
+        Files.readString(two).replace("<SoTien>1000000</SoTien>", "<SoTien>9000000</SoTien>"));
+
+    ValidationReport r = verifier().verify(changed, Map.of()).report();
+
+    assertThat(r.signatures()).hasSize(2);
+    for (SignatureResult s : r.signatures()) {
+      assertThat(s.indication()).as(r.toText(Locale.ENGLISH)).isEqualTo(Indication.TOTAL_FAILED);
+      assertThat(s.findings()).anyMatch(f -> f.code().equals("XML_REFERENCE_DIGEST"));
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.Key;
 import java.security.MessageDigest;
+import java.util.Map;
 import org.apache.xml.security.algorithms.SignatureAlgorithm;
 import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.exceptions.XMLSecurityException;
@@ -67,7 +68,7 @@ public final class CoreValidation {
    * @throws XMLSecurityException when a reference cannot be processed (as Santuario throws)
    */
   public static Result check(XMLSignature sig, Key key) throws XMLSecurityException {
-    return check(sig, key, false);
+    return check(sig, key, false, null);
   }
 
   /**
@@ -79,10 +80,13 @@ public final class CoreValidation {
    * @param idsUnique the caller has refused documents in which an ID value repeats, so a
    *     same-document {@code #id} reference need not search the document for a second element with
    *     its ID (Santuario's secure validation does that search for every such reference)
+   * @param documentDigests the digests of the document without any signature, by algorithm, kept
+   *     for the document's other signatures while the caller does not change the document; or null
    * @return the outcome
    * @throws XMLSecurityException when a reference cannot be processed (as Santuario throws)
    */
-  public static Result check(XMLSignature sig, Key key, boolean idsUnique)
+  public static Result check(
+      XMLSignature sig, Key key, boolean idsUnique, Map<DigestAlgorithm, byte[]> documentDigests)
       throws XMLSecurityException {
     SignedInfo si = sig.getSignedInfo();
     SignatureAlgorithm sa = si.getSignatureAlgorithm();
@@ -99,7 +103,7 @@ public final class CoreValidation {
     boolean[] matched = new boolean[si.getLength()];
     for (int i = 0; i < matched.length; i++) {
       Reference ref = si.item(i);
-      byte[] own = ownDigest(ref, sig, idsUnique);
+      byte[] own = ownDigest(ref, sig, idsUnique, documentDigests);
       matched[i] = own != null ? MessageDigest.isEqual(own, ref.getDigestValue()) : ref.verify();
     }
     return new Result(value, matched);
@@ -118,7 +122,7 @@ public final class CoreValidation {
       Reference ref = si.item(i);
       // A signature being built is not under secure validation: Santuario does not search the
       // document for a repeated ID here either.
-      byte[] own = ownDigest(ref, sig, true);
+      byte[] own = ownDigest(ref, sig, true, null);
       if (own == null) {
         ref.generateDigestValue();
         continue;
@@ -132,9 +136,13 @@ public final class CoreValidation {
     }
   }
 
-  private static byte[] ownDigest(Reference ref, XMLSignature sig, boolean idsUnique)
+  private static byte[] ownDigest(
+      Reference ref,
+      XMLSignature sig,
+      boolean idsUnique,
+      Map<DigestAlgorithm, byte[]> documentDigests)
       throws XMLSecurityException {
-    byte[] own = EnvelopedDigest.digest(ref.getElement(), sig.getElement());
+    byte[] own = EnvelopedDigest.digest(ref.getElement(), sig.getElement(), documentDigests);
     return own != null || !idsUnique ? own : fragmentDigest(ref.getElement());
   }
 

@@ -61,9 +61,13 @@ public final class EnvelopedDigest {
    *
    * @param reference the {@code ds:Reference} element
    * @param signature the {@code ds:Signature} element whose {@code SignedInfo} holds it
+   * @param documentDigests where the digest of the document without any signature (Kyso's chain,
+   *     the same for every signature of the document) is kept by algorithm, for the caller's other
+   *     signatures of the same unchanged document; or null
    * @return the digest, or {@code null} when the caller must process the reference itself
    */
-  public static byte[] digest(Element reference, Element signature) {
+  public static byte[] digest(
+      Element reference, Element signature, Map<DigestAlgorithm, byte[]> documentDigests) {
     if (!reference.hasAttributeNS(null, "URI")
         || !reference.getAttributeNS(null, "URI").isEmpty()) {
       return null;
@@ -76,9 +80,21 @@ public final class EnvelopedDigest {
     if (alg == null) {
       return null;
     }
+    boolean shared = allSignatures && documentDigests != null;
+    byte[] known = shared ? documentDigests.get(alg) : null;
+    if (known != null) {
+      return known.clone();
+    }
     EnvelopedDigest d = new EnvelopedDigest(alg.newMessageDigest());
     Document doc = signature.getOwnerDocument();
-    return d.canonicalise(doc, allSignatures ? null : signature) ? d.digest.digest() : null;
+    if (!d.canonicalise(doc, allSignatures ? null : signature)) {
+      return null;
+    }
+    byte[] out = d.digest.digest();
+    if (shared) {
+      documentDigests.put(alg, out.clone());
+    }
+    return out;
   }
 
   /**

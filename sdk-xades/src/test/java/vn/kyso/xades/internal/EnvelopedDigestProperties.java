@@ -50,7 +50,7 @@ class EnvelopedDigestProperties {
 
     ref.generateDigestValue();
     byte[] santuario = ref.getDigestValue();
-    byte[] own = EnvelopedDigest.digest(ref.getElement(), sig.getElement());
+    byte[] own = EnvelopedDigest.digest(ref.getElement(), sig.getElement(), null);
 
     Element target = elements.get(r.nextInt(elements.size()));
     target.setAttributeNS(null, "Id", "frag-1");
@@ -111,7 +111,7 @@ class EnvelopedDigestProperties {
   }
 
   private static byte[] digestOf(XMLSignature sig) throws Exception {
-    return EnvelopedDigest.digest(sig.getSignedInfo().item(0).getElement(), sig.getElement());
+    return EnvelopedDigest.digest(sig.getSignedInfo().item(0).getElement(), sig.getElement(), null);
   }
 
   private static XMLSignature signature(Document doc, Element parent, boolean everySignature)
