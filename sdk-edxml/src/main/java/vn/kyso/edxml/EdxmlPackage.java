@@ -357,17 +357,7 @@ public final class EdxmlPackage {
   }
 
   private static Element child(Element parent, String local) {
-    if (parent == null) {
-      return null;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e
-          && local.equals(e.getLocalName())
-          && NS.equals(e.getNamespaceURI())) {
-        return e;
-      }
-    }
-    return null;
+    return parent == null ? null : SafeXml.child(parent, NS, local);
   }
 
   private static List<Element> children(Element parent, String local) {

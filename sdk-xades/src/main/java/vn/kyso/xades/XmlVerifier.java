@@ -38,6 +38,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.shared.BaselineLevel;
 import vn.kyso.api.shared.LongTermFindings;
+import vn.kyso.api.shared.SafeXml;
 import vn.kyso.api.shared.Verdicts;
 import vn.kyso.api.trust.CertificatePurpose;
 import vn.kyso.api.trust.CertificateResult;
@@ -259,7 +260,7 @@ public final class XmlVerifier {
     Element sp = null;
     X509Certificate signer = keyInfoCerts.get(0);
     if (qp != null) {
-      sp = Xades.child(qp, Xades.NS, "SignedProperties");
+      sp = SafeXml.child(qp, Xades.NS, "SignedProperties");
       if (sp == null || !coveredBySignedPropertiesReference(si, sp)) {
         return r.notPassed(SubIndication.FORMAT_FAILURE)
             .finding(finding("XML_SIGNED_PROPERTIES_NOT_COVERED", Severity.ERROR))
@@ -458,7 +459,7 @@ public final class XmlVerifier {
    * design (INDETERMINATE, SIG_CONSTRAINTS_FAILURE: the signature is not shown to be bad).
    */
   private static Preflight preflight(Element sigEl, Map<String, byte[]> detached) {
-    Element signedInfo = Xades.child(sigEl, Xades.DS, "SignedInfo");
+    Element signedInfo = SafeXml.child(sigEl, Xades.DS, "SignedInfo");
     if (signedInfo == null) {
       return null;
     }
@@ -472,7 +473,7 @@ public final class XmlVerifier {
         return new Preflight(
             SubIndication.SIG_CONSTRAINTS_FAILURE, "XML_MANIFEST_NOT_SUPPORTED", "Manifest");
       }
-      Element transforms = Xades.child(ref, Xades.DS, "Transforms");
+      Element transforms = SafeXml.child(ref, Xades.DS, "Transforms");
       if (transforms != null) {
         for (Node t = transforms.getFirstChild(); t != null; t = t.getNextSibling()) {
           if (t instanceof Element tr && "Transform".equals(tr.getLocalName())) {
@@ -545,8 +546,8 @@ public final class XmlVerifier {
       Instant proofOfExistence,
       SignatureResult.Builder r)
       throws DocumentException {
-    Element ets = Xades.child(sts, Xades.NS, "EncapsulatedTimeStamp");
-    Element cm = Xades.child(sts, Xades.DS, "CanonicalizationMethod");
+    Element ets = SafeXml.child(sts, Xades.NS, "EncapsulatedTimeStamp");
+    Element cm = SafeXml.child(sts, Xades.DS, "CanonicalizationMethod");
     String c14n =
         cm == null
             ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
@@ -562,7 +563,7 @@ public final class XmlVerifier {
     }
     TimestampToken token =
         TimestampToken.parse(Base64.getMimeDecoder().decode(ets.getTextContent().trim()));
-    Element sv = Xades.child(sigEl, Xades.DS, "SignatureValue");
+    Element sv = SafeXml.child(sigEl, Xades.DS, "SignatureValue");
     byte[] input = Xades.c14n(sv, c14n);
     if (!token.covers(token.imprint().algorithm().digest(input))) {
       r.timestamp(
@@ -586,8 +587,8 @@ public final class XmlVerifier {
       Instant proofOfExistence,
       SignatureResult.Builder r)
       throws Exception {
-    Element ets = Xades.child(ats, Xades.NS, "EncapsulatedTimeStamp");
-    Element cm = Xades.child(ats, Xades.DS, "CanonicalizationMethod");
+    Element ets = SafeXml.child(ats, Xades.NS, "EncapsulatedTimeStamp");
+    Element cm = SafeXml.child(ats, Xades.DS, "CanonicalizationMethod");
     String c14n =
         cm == null
             ? "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
@@ -772,8 +773,8 @@ public final class XmlVerifier {
 
   /** Whether a counter-signature has a CountersignedSignature reference to its parent's value. */
   private static boolean coversParentSignatureValue(Document doc, Element counter, Element parent) {
-    Element value = Xades.child(parent, Xades.DS, "SignatureValue");
-    Element signedInfo = Xades.child(counter, Xades.DS, "SignedInfo");
+    Element value = SafeXml.child(parent, Xades.DS, "SignatureValue");
+    Element signedInfo = SafeXml.child(counter, Xades.DS, "SignedInfo");
     if (value == null || signedInfo == null) {
       return false;
     }
@@ -870,7 +871,7 @@ public final class XmlVerifier {
 
   private static List<X509Certificate> keyInfoCertificates(Element sigEl) {
     List<X509Certificate> out = new ArrayList<>();
-    Element keyInfo = Xades.child(sigEl, Xades.DS, "KeyInfo");
+    Element keyInfo = SafeXml.child(sigEl, Xades.DS, "KeyInfo");
     if (keyInfo == null) {
       return out;
     }

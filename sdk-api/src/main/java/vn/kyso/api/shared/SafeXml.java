@@ -66,6 +66,25 @@ public final class SafeXml {
   }
 
   /**
+   * Returns the first element child with a namespace and local name.
+   *
+   * @param parent the element whose children are looked at
+   * @param ns the child's namespace
+   * @param local the child's local name
+   * @return the child, or null
+   */
+  public static Element child(Element parent, String ns, String local) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && local.equals(e.getLocalName())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Returns the text of the first element with a local name.
    *
    * @param root where to look

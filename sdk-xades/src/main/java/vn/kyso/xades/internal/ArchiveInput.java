@@ -6,6 +6,7 @@ import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.signature.XMLSignatureInput;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import vn.kyso.api.shared.SafeXml;
 
 /**
  * The octets an ArchiveTimeStamp covers (ETSI EN 319 132-1, 5.5.2, not distributed): every
@@ -39,7 +40,7 @@ public final class ArchiveInput {
     }
     Element sigEl = sig.getElement();
     for (String name : new String[] {"SignedInfo", "SignatureValue", "KeyInfo"}) {
-      Element e = Xades.child(sigEl, Xades.DS, name);
+      Element e = SafeXml.child(sigEl, Xades.DS, name);
       if (e != null) {
         out.write(Xades.c14n(e, c14n));
       }

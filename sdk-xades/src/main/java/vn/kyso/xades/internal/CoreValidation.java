@@ -15,6 +15,7 @@ import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.utils.XMLUtils;
 import org.w3c.dom.Element;
 import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.shared.SafeXml;
 
 /**
  * XML-DSig core validation and reference digests: what Santuario's {@code
@@ -127,7 +128,7 @@ public final class CoreValidation {
         ref.generateDigestValue();
         continue;
       }
-      Element value = Xades.child(ref.getElement(), Xades.DS, "DigestValue");
+      Element value = SafeXml.child(ref.getElement(), Xades.DS, "DigestValue");
       if (value == null) {
         ref.generateDigestValue();
         continue;
@@ -156,14 +157,14 @@ public final class CoreValidation {
     if (uri.length() < 2 || uri.charAt(0) != '#' || uri.contains("(")) {
       return null;
     }
-    Element transforms = Xades.child(reference, Xades.DS, "Transforms");
+    Element transforms = SafeXml.child(reference, Xades.DS, "Transforms");
     Element only = transforms == null ? null : Xades.onlyChild(transforms, Xades.DS, "Transform");
     if (only == null
         || !Xades.EXC_C14N.equals(only.getAttributeNS(null, "Algorithm"))
         || only.getFirstChild() != null) {
       return null;
     }
-    Element dm = Xades.child(reference, Xades.DS, "DigestMethod");
+    Element dm = SafeXml.child(reference, Xades.DS, "DigestMethod");
     DigestAlgorithm alg = dm == null ? null : Xades.digestOf(dm.getAttributeNS(null, "Algorithm"));
     Element target = reference.getOwnerDocument().getElementById(uri.substring(1));
     if (alg == null || target == null) {

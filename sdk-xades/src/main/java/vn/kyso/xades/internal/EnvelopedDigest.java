@@ -13,6 +13,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.shared.SafeXml;
 
 /**
  * The digest of a whole-document enveloped reference, computed in one walk of the DOM: exclusive
@@ -103,7 +104,7 @@ public final class EnvelopedDigest {
    */
   private static Boolean chain(Element reference) {
     List<Element> transforms = new ArrayList<>();
-    Element ts = Xades.child(reference, Xades.DS, "Transforms");
+    Element ts = SafeXml.child(reference, Xades.DS, "Transforms");
     if (ts == null) {
       return null;
     }
@@ -142,7 +143,7 @@ public final class EnvelopedDigest {
   }
 
   private static String digestMethod(Element reference) {
-    Element dm = Xades.child(reference, Xades.DS, "DigestMethod");
+    Element dm = SafeXml.child(reference, Xades.DS, "DigestMethod");
     return dm == null ? "" : dm.getAttributeNS(null, "Algorithm");
   }
 

@@ -181,25 +181,6 @@ public final class Xades {
   }
 
   /**
-   * The first element child with this name.
-   *
-   * @param parent the element
-   * @param ns the child's namespace
-   * @param local the child's local name
-   * @return the child, or null
-   */
-  public static Element child(Element parent, String ns, String local) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e
-          && ns.equals(e.getNamespaceURI())
-          && local.equals(e.getLocalName())) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  /**
    * The one element child of {@code parent}, when it has exactly one and it has this name.
    *
    * @param parent the element
