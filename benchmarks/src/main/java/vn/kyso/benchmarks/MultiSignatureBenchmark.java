@@ -37,11 +37,18 @@ import vn.kyso.testkit.TestPkiExtension;
  * revocation data and time-stamps, every revision compared. Kyso and DSS side by side, and Kyso on
  * one thread and on two (the same immutable verifier shared, as a server would): the speed-up is 2
  * × the one-thread time ÷ the two-thread time per operation.
+ *
+ * <p>"Warm" is the steady state, which this case reaches late: validating a letter runs several
+ * thousand methods of PDFBox, Bouncy Castle, the JDK's PKIX and Kyso, and on two cores the JIT
+ * compiler threads compile them while the workers run (and with two workers, take cores from them).
+ * Measured per 2-s iteration on this machine, one thread settles after about 12 s and two threads
+ * after about 28 s; a 2-s warm-up measured the compiler (two threads then looked slower than one).
+ * Hence 15 × 2 s of warm-up, which {@code benchmarks/run.sh} uses in quick mode too.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(
     value = 1,
