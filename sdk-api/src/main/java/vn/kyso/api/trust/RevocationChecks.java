@@ -30,6 +30,7 @@ final class RevocationChecks {
 
   private final Map<Key, Object> results = new ConcurrentHashMap<>();
   private final Map<Supplied, Object> parsed = new ConcurrentHashMap<>();
+  private final Revocation.Responders responders = new Revocation.Responders();
   private static final Revocation.NotApplicable NOT_ABOUT_THIS_CERTIFICATE =
       Revocation.notApplicable("the response is not about this certificate");
 
@@ -60,7 +61,8 @@ final class RevocationChecks {
                         certificate,
                         issuer,
                         null,
-                        RevocationEvidence.Origin.EMBEDDED)));
+                        RevocationEvidence.Origin.EMBEDDED,
+                        responders)));
   }
 
   private static Parsed parse(Supplied response) throws DocumentException {
