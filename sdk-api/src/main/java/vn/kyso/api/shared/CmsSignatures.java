@@ -2,6 +2,7 @@ package vn.kyso.api.shared;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -25,6 +26,12 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.SignatureAlgorithm;
 
@@ -36,6 +43,38 @@ import vn.kyso.api.SignatureAlgorithm;
  */
 public final class CmsSignatures {
   private CmsSignatures() {}
+
+  /**
+   * Bouncy Castle's algorithm-name tables, built once: {@code JcaSimpleSignerInfoVerifierBuilder}
+   * fills a new copy of each (some hundred map entries) for every signature it checks. Both are
+   * only read after construction.
+   */
+  private static final DefaultCMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES =
+      new DefaultCMSSignatureAlgorithmNameGenerator();
+
+  private static final DefaultSignatureAlgorithmIdentifierFinder SIGNATURE_ALGORITHMS =
+      new DefaultSignatureAlgorithmIdentifierFinder();
+
+  /**
+   * What {@code new JcaSimpleSignerInfoVerifierBuilder().setProvider(provider).build(signer)}
+   * builds, with the algorithm tables shared instead of built again for every signature.
+   *
+   * @param signer the certificate whose key checks the signature
+   * @param provider the JCA provider, or null for the installed providers
+   * @return the verifier for {@code SignerInformation.verify}
+   * @throws OperatorCreationException when the key cannot be used
+   */
+  public static SignerInformationVerifier verifier(X509Certificate signer, Provider provider)
+      throws OperatorCreationException {
+    JcaContentVerifierProviderBuilder content = new JcaContentVerifierProviderBuilder();
+    JcaDigestCalculatorProviderBuilder digests = new JcaDigestCalculatorProviderBuilder();
+    if (provider != null) {
+      content.setProvider(provider);
+      digests.setProvider(provider);
+    }
+    return new SignerInformationVerifier(
+        SIGNATURE_NAMES, SIGNATURE_ALGORITHMS, content.build(signer), digests.build());
+  }
 
   /**
    * How a signer's certificate is bound by its signed attributes.

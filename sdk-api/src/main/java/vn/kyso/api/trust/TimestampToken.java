@@ -11,7 +11,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
 import vn.kyso.api.Digest;
@@ -142,7 +141,7 @@ public final class TimestampToken {
       }
       X509CertificateHolder holder = matches.iterator().next();
       X509Certificate tsa = new JcaX509CertificateConverter().getCertificate(holder);
-      SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder().build(tsa);
+      SignerInformationVerifier verifier = CmsSignatures.verifier(tsa, null);
       token.validate(verifier);
       return new TimestampToken(
           encoded,

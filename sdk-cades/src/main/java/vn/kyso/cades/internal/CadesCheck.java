@@ -28,7 +28,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
@@ -378,7 +377,7 @@ public final class CadesCheck {
 
   private static boolean verifies(SignerInformation si, X509Certificate signer) {
     try {
-      return si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer));
+      return si.verify(CmsSignatures.verifier(signer, BC));
     } catch (Exception e) {
       return false;
     }

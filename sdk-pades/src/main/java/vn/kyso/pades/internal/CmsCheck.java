@@ -24,7 +24,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.shared.CmsEncoding;
@@ -34,6 +33,7 @@ import vn.kyso.api.shared.CmsSignatures;
 public final class CmsCheck {
   // Passed to getInstance calls only; never registered with java.security.Security.
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  private static final byte[] ZEROS = new byte[4096];
 
   private CmsCheck() {}
 
@@ -161,8 +161,7 @@ public final class CmsCheck {
               .getSigners()
               .iterator()
               .next();
-      if (!withDigest.verify(
-          new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
+      if (!withDigest.verify(CmsSignatures.verifier(signer, BC))) {
         return fail("CRYPTO", "the signature value does not verify with the signer certificate");
       }
       CmsSignatures.Binding binding = CmsSignatures.binding(signed, signer);
@@ -209,8 +208,10 @@ public final class CmsCheck {
    */
   public static byte[] unpadded(byte[] padded) {
     int length = CmsEncoding.encodedLength(padded);
-    for (int i = length; i < padded.length; i++) {
-      if (padded[i] != 0) {
+    // Compared with zeros a block at a time (vectorised): placeholders are mostly padding.
+    for (int i = length; i < padded.length; i += ZEROS.length) {
+      int n = Math.min(ZEROS.length, padded.length - i);
+      if (Arrays.mismatch(padded, i, i + n, ZEROS, 0, n) >= 0) {
         return null;
       }
     }
@@ -271,7 +272,7 @@ public final class CmsCheck {
       for (X509CertificateHolder h : cms.getCertificates().getMatches(null)) {
         certs.add(conv.getCertificate(h));
       }
-      if (!si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer))) {
+      if (!si.verify(CmsSignatures.verifier(signer, BC))) {
         return fail("CRYPTO", "the signature value does not verify with the signer certificate");
       }
       return new Outcome(
