@@ -58,7 +58,7 @@ java -cp "$(cat "$OUT/cp-dss.txt"):$(cat "$OUT/cp-jmh.txt"):$ROOT/benchmarks/tar
 jmh TimestampBenchmark timestamp
 jmh Pkcs11BatchBenchmark pkcs11
 jmh RemoteBatchBenchmark remote
-# The letter is measured warm in both modes: its own 15 x 2 s warm-up (see the class), about 4 minutes.
+# The letter is measured warm in both modes: its own 30 x 2 s warm-up (see the class), about 4 minutes.
 JMH_QUICK=("${JMH[@]}"); JMH=(-f 1); jmh MultiSignatureBenchmark multi; JMH=("${JMH_QUICK[@]}")
 if [ "$MODE" = full ]; then
   jmh PolicyBenchmark policy
@@ -280,11 +280,10 @@ organisation), with the loopback TSA, OCSP and CRL servers; the servers are then
 libraries validate offline from what the letter carries (chains, embedded revocation data,
 time-stamps, every revision compared). Two threads share one verifier, as a server would; the
 speed-up is 2 × the one-thread time ÷ the two-thread time per operation. Measured warm in both
-modes: JMH 1 fork, 15 × 2 s warm-up, 5 × 2 s measurement for every case of this table (Kyso, DSS
-and the RSA scale). This case needs it: on two cores the JIT compiles PDFBox, Bouncy Castle, the
-JDK's PKIX and Kyso for about 12 s with one worker and about 28 s with two (the compiler threads
-then share the cores with the workers); with the quick 2 × 1 s warm-up, two threads had looked
-slower than one.
+modes: JMH 1 fork, 30 × 2 s warm-up (the RSA scale 3 × 2 s), 5 × 2 s measurement. This case needs
+it: on two cores the JIT compiles PDFBox, Bouncy Castle, the JDK's PKIX and Kyso for about 20 s
+with one worker and 30 to 45 s with two (the compiler threads then share the cores with the
+workers); with the quick 2 × 1 s warm-up, two threads had looked slower than one.
 
 | case | ms per letter | ± |
 |---|---|---|

@@ -41,14 +41,15 @@ import vn.kyso.testkit.TestPkiExtension;
  * <p>"Warm" is the steady state, which this case reaches late: validating a letter runs several
  * thousand methods of PDFBox, Bouncy Castle, the JDK's PKIX and Kyso, and on two cores the JIT
  * compiler threads compile them while the workers run (and with two workers, take cores from them).
- * Measured per 2-s iteration on this machine, one thread settles after about 12 s and two threads
- * after about 28 s; a 2-s warm-up measured the compiler (two threads then looked slower than one).
- * Hence 15 × 2 s of warm-up, which {@code benchmarks/run.sh} uses in quick mode too.
+ * Measured per 2-s iteration on this machine, one thread settles after about 20 s and two threads
+ * after 30 to 45 s; a 2-s warm-up measured the compiler (two threads then looked slower than one).
+ * Hence 30 × 2 s of warm-up for the libraries (the raw RSA scale warms at once), which {@code
+ * benchmarks/run.sh} uses in quick mode too.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 15, time = 2)
+@Warmup(iterations = 30, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(
     value = 1,
@@ -143,12 +144,14 @@ public class MultiSignatureBenchmark {
    * verification's speed-up can reach here.
    */
   @Benchmark
+  @Warmup(iterations = 3, time = 2)
   public byte[] floorRsa() throws Exception {
     return rsa();
   }
 
   @Benchmark
   @Threads(2)
+  @Warmup(iterations = 3, time = 2)
   public byte[] floorRsaTwoThreads() throws Exception {
     return rsa();
   }
