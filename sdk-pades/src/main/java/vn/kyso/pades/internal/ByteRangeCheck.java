@@ -55,11 +55,11 @@ public final class ByteRangeCheck {
     }
     byte[] raw = cs.getBytes();
     for (int i = 1; i < g.length - 1; i++) {
-      int v = Character.digit(g[i], 16);
+      int v = HexStringParser.digit(g[i]);
       if (v < 0) {
         return "the gap holds something other than hexadecimal digits";
       }
-      int expected = i % 2 == 1 ? (raw[(i - 1) / 2] >> 4) & 0xF : raw[(i - 1) / 2] & 0xF;
+      int expected = (i & 1) == 1 ? (raw[(i - 1) >> 1] >> 4) & 0xF : raw[(i - 1) >> 1] & 0xF;
       if (v != expected) {
         return "the gap is not the /Contents of this signature dictionary";
       }

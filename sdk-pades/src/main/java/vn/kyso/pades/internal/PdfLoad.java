@@ -2,7 +2,6 @@ package vn.kyso.pades.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -41,12 +40,10 @@ public final class PdfLoad {
     FileRead source = null;
     try {
       source = new FileRead(pdf, revisionEnd);
-      return Loader.loadPDF(
-          source,
-          password == null ? "" : password,
-          null,
-          null,
-          IOUtils.createTempFileOnlyStreamCache());
+      // What Loader.loadPDF does, with PDFBox's parser reading hex strings a block at a time.
+      return new HexStringParser(
+              source, password == null ? "" : password, IOUtils.createTempFileOnlyStreamCache())
+          .parse();
     } catch (InvalidPasswordException e) {
       closeQuietly(source);
       throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);
