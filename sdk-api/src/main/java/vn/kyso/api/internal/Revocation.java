@@ -14,9 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -221,32 +219,6 @@ public final class Revocation {
       byte[] expectedNonce,
       RevocationEvidence.Origin origin)
       throws Rejected {
-    return checkOcsp(basic, encoded, certificate, issuer, expectedNonce, origin, null);
-  }
-
-  /**
-   * Checks an already parsed OCSP response, with the authorised-responder checks of the responses
-   * before it remembered.
-   *
-   * @param basic the response, as {@link #parseOcsp} returned it
-   * @param encoded the DER it was parsed from
-   * @param certificate the certificate asked about
-   * @param issuer its issuer
-   * @param expectedNonce the nonce sent, or null for embedded responses
-   * @param origin where it came from
-   * @param responders the responder certificates already checked for this issuer, or null
-   * @return the evidence
-   * @throws Rejected when the response does not check out
-   */
-  public static RevocationEvidence checkOcsp(
-      BasicOCSPResp basic,
-      byte[] encoded,
-      X509Certificate certificate,
-      X509Certificate issuer,
-      byte[] expectedNonce,
-      RevocationEvidence.Origin origin,
-      Responders responders)
-      throws Rejected {
     try {
       if (X509Extensions.WEAK_SIGNATURE_ALGORITHMS.contains(basic.getSignatureAlgOID().getId())) {
         throw new Rejected("weak signature algorithm " + basic.getSignatureAlgOID().getId());
@@ -275,7 +247,7 @@ public final class Revocation {
       if (match == null) {
         throw new NotApplicable("the response is not about this certificate");
       }
-      List<X509Certificate> signer = responderChain(basic, issuer, responders);
+      List<X509Certificate> signer = responderChain(basic, issuer);
       {
         SingleResp single = match;
         Instant thisUpdate = single.getThisUpdate().toInstant();
@@ -381,116 +353,43 @@ public final class Revocation {
     return null;
   }
 
-  private static List<X509Certificate> responderChain(
-      BasicOCSPResp basic, X509Certificate issuer, Responders responders) throws Rejected {
+  private static List<X509Certificate> responderChain(BasicOCSPResp basic, X509Certificate issuer)
+      throws Rejected {
     // The responder ID says who signed; the issuer's key is tried first when it names the issuer,
     // last otherwise. Both are always tried before a rejection: the ID only orders the attempts.
     boolean namesIssuer = namesIssuer(basic, issuer);
     if (namesIssuer && signedByIssuer(basic, issuer)) {
       return List.of(issuer);
     }
+    JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
     Instant produced = basic.getProducedAt().toInstant();
     for (X509CertificateHolder holder : basic.getCerts()) {
-      X509Certificate responder =
-          responders == null ? authorised(holder, issuer) : responders.authorised(holder, issuer);
-      if (responder == null
-          || produced.isBefore(responder.getNotBefore().toInstant())
-          || produced.isAfter(responder.getNotAfter().toInstant())) {
-        continue;
-      }
       try {
+        X509Certificate responder = converter.getCertificate(holder);
+        if (!responder.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+          continue;
+        }
+        responder.verify(issuer.getPublicKey());
+        List<String> eku = responder.getExtendedKeyUsage();
+        if (eku == null || !eku.contains(X509Extensions.EKU_OCSP_SIGNING)) {
+          continue;
+        }
+        if (produced.isBefore(responder.getNotBefore().toInstant())
+            || produced.isAfter(responder.getNotAfter().toInstant())) {
+          continue;
+        }
         if (basic.isSignatureValid(
             new JcaContentVerifierProviderBuilder().build(responder.getPublicKey()))) {
           return List.of(responder, issuer);
         }
       } catch (Exception e) {
-        // not signed by this responder; try the next
+        // this certificate is not an authorised responder; try the next
       }
     }
     if (!namesIssuer && signedByIssuer(basic, issuer)) {
       return List.of(issuer);
     }
     throw new Rejected("not signed by the issuer or a responder it authorised (RFC 6960, 4.2.2.2)");
-  }
-
-  /**
-   * The certificate in {@code holder} when the issuer authorised it to sign OCSP responses (RFC
-   * 6960, 4.2.2.2: issued by the issuer, under its key, with the OCSP-signing extended key usage),
-   * else null. Its validity at the time a response was produced is the caller's to check.
-   */
-  private static X509Certificate authorised(X509CertificateHolder holder, X509Certificate issuer) {
-    try {
-      X509Certificate responder = new JcaX509CertificateConverter().getCertificate(holder);
-      if (!responder.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-        return null;
-      }
-      responder.verify(issuer.getPublicKey());
-      List<String> eku = responder.getExtendedKeyUsage();
-      return eku != null && eku.contains(X509Extensions.EKU_OCSP_SIGNING) ? responder : null;
-    } catch (Exception e) {
-      return null; // not a certificate the issuer authorised
-    }
-  }
-
-  /**
-   * The authorised-responder checks made while checking the OCSP responses of one document: a CA's
-   * responder signs many of the responses a document carries with the same delegated certificate,
-   * whose signature by the CA and whose extended key usage were otherwise checked once per
-   * response. The result depends only on the responder certificate's bytes and the issuer
-   * certificate, never on the response or the time, so it is computed once; each response's own
-   * signature and the responder's validity when the response was produced are still checked every
-   * time. Bounded: past {@link #MAX_ENTRIES} results it stops remembering (and keeps checking).
-   * Thread-safe.
-   */
-  public static final class Responders {
-    static final int MAX_ENTRIES = 256;
-
-    private final Map<ResponderKey, Optional<X509Certificate>> checked = new ConcurrentHashMap<>();
-
-    X509Certificate authorised(X509CertificateHolder holder, X509Certificate issuer) {
-      ResponderKey key;
-      try {
-        key = new ResponderKey(new Encoded(holder.getEncoded()), issuer);
-      } catch (IOException e) {
-        return null;
-      }
-      Optional<X509Certificate> known = checked.get(key);
-      if (known == null) {
-        known = Optional.ofNullable(Revocation.authorised(holder, issuer));
-        if (checked.size() < MAX_ENTRIES) {
-          checked.putIfAbsent(key, known);
-        }
-      }
-      return known.orElse(null);
-    }
-
-    /** How many results are remembered (for tests). */
-    int size() {
-      return checked.size();
-    }
-
-    private record ResponderKey(Encoded responder, X509Certificate issuer) {}
-
-    /** DER bytes compared by value, their hash computed once. */
-    private static final class Encoded {
-      private final byte[] der;
-      private final int hash;
-
-      Encoded(byte[] der) {
-        this.der = der;
-        this.hash = Arrays.hashCode(der);
-      }
-
-      @Override
-      public boolean equals(Object o) {
-        return o instanceof Encoded e && e.hash == hash && Arrays.equals(e.der, der);
-      }
-
-      @Override
-      public int hashCode() {
-        return hash;
-      }
-    }
   }
 
   private static boolean signedByIssuer(BasicOCSPResp basic, X509Certificate issuer) {

@@ -30,7 +30,6 @@ final class RevocationChecks {
 
   private final Map<Key, Object> results = new ConcurrentHashMap<>();
   private final Map<Supplied, Object> parsed = new ConcurrentHashMap<>();
-  private final Revocation.Responders responders = new Revocation.Responders();
   private static final Revocation.NotApplicable NOT_ABOUT_THIS_CERTIFICATE =
       Revocation.notApplicable("the response is not about this certificate");
 
@@ -61,8 +60,7 @@ final class RevocationChecks {
                         certificate,
                         issuer,
                         null,
-                        RevocationEvidence.Origin.EMBEDDED,
-                        responders)));
+                        RevocationEvidence.Origin.EMBEDDED)));
   }
 
   private static Parsed parse(Supplied response) throws DocumentException {
