@@ -81,8 +81,9 @@ class HexStringParser extends PDFParser {
    * @throws IOException when the document ends before the string does
    */
   static COSString hexString(RandomAccessRead source) throws IOException {
-    byte[] block = new byte[8 * 1024];
-    byte[] out = new byte[256];
+    // Most hex strings are short (IDs, glyph codes): the block starts small and grows to 8 KiB.
+    byte[] block = new byte[64];
+    byte[] out = new byte[32];
     int length = 0;
     int high = -1; // the first digit of a byte not yet complete
     while (true) {
@@ -120,6 +121,9 @@ class HexStringParser extends PDFParser {
           }
           return new COSString(Arrays.copyOf(out, length));
         }
+      }
+      if (block.length < 8 * 1024) {
+        block = new byte[block.length * 4]; // a long string: read more at a time
       }
     }
   }
