@@ -14,7 +14,8 @@ public final class PdfLoad {
 
   /**
    * Opens a PDF through a {@link FileRead} window, with PDFBox's stream cache in temporary files
-   * (so the heap does not grow with the document). Call it inside a {@link DecodeCeiling}.
+   * (so the heap does not grow with the document), parsed by PDFBox with hex strings read a block
+   * at a time ({@link HexStringParser}). Call it inside a {@link DecodeCeiling}.
    *
    * @param pdf the file; only read
    * @param password the user or owner password, or null for none
