@@ -26,7 +26,7 @@ import org.apache.pdfbox.pdfparser.PDFParser;
  *
  * Literal strings and everything else are PDFBox's.
  */
-class HexStringParser extends PDFParser {
+final class HexStringParser extends PDFParser {
   private static final String UNCLOSED = "Missing closing bracket for hex string. Reached EOS.";
 
   /** The value of each byte as a hex digit, or -1. */
