@@ -43,16 +43,20 @@ ARCHIVE_N=1000
 benchmarks/archive.sh "$ARCHIVE_N" "$OUT/archive.md"
 
 QUIET=-Dorg.slf4j.simpleLogger.defaultLogLevel=error
-jmh() { java -jar "$OUT/benchmarks.jar" "$1" "${JMH[@]}" -jvmArgsAppend "$QUIET" -rf text -rff "$OUT/$2.txt" | tee "$OUT/$2.log" | grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)' || true; }
+# jmh CLASS OUT [JMH OPTIONS...]: the mode's options ($JMH) unless others are given
+jmh() {
+  local class=$1 out=$2; shift 2
+  [ $# -gt 0 ] || set -- "${JMH[@]}"
+  java -jar "$OUT/benchmarks.jar" "$class" "$@" -jvmArgsAppend "$QUIET" -rf text -rff "$OUT/$out.txt" \
+    | tee "$OUT/$out.log" | grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)' || true
+}
 if [ "$MODE" = quick ]; then
   JMH_PADES=(-p size=1m,10m)   # the sizes the targets name; --full adds 100 KB
 else
   JMH_PADES=()
 fi
-java -jar "$OUT/benchmarks.jar" PadesBenchmark "${JMH_TARGET[@]}" "${JMH_PADES[@]}" -jvmArgsAppend "$QUIET" -rf text \
-  -rff "$OUT/pades.txt" | tee "$OUT/pades.log" | grep -E '^(Benchmark|PadesBenchmark\.)' || true
-java -jar "$OUT/benchmarks.jar" XadesBenchmark "${JMH_TARGET[@]}" -p size=10k,1m,10m -jvmArgsAppend "$QUIET" -rf text \
-  -rff "$OUT/xades.txt" | tee "$OUT/xades.log" | grep -E '^(Benchmark|XadesBenchmark\.)' || true
+jmh PadesBenchmark pades "${JMH_TARGET[@]}" "${JMH_PADES[@]}"
+jmh XadesBenchmark xades "${JMH_TARGET[@]}" -p size=10k,1m,10m
 # DSS's XAdES side runs on DSS's own class path (it needs Santuario 3, Kyso Santuario 4), on the
 # same files and key, which MemoryProbe writes.
 java -cp "$OUT/benchmarks.jar" vn.kyso.benchmarks.MemoryProbe xades-inputs "$OUT/xades-inputs"
@@ -65,7 +69,7 @@ jmh TimestampBenchmark timestamp
 jmh Pkcs11BatchBenchmark pkcs11
 jmh RemoteBatchBenchmark remote
 # The letter is measured warm in both modes: its own 30 x 2 s warm-up (see the class), about 4 minutes.
-JMH_QUICK=("${JMH[@]}"); JMH=(-f 1); jmh MultiSignatureBenchmark multi; JMH=("${JMH_QUICK[@]}")
+jmh MultiSignatureBenchmark multi -f 1
 if [ "$MODE" = full ]; then
   jmh PolicyBenchmark policy
   jmh VisibleSignatureBenchmark visible
