@@ -200,7 +200,8 @@ public final class Revocation {
   }
 
   /**
-   * Checks an already parsed OCSP response about {@code certificate} and turns it into evidence.
+   * Checks an already parsed OCSP response about {@code certificate} and turns it into evidence:
+   * {@link #claimedOcsp} and then {@link #signedOcsp}.
    *
    * @param basic the response, as {@link #parseOcsp} returned it
    * @param encoded the DER it was parsed from
@@ -212,6 +213,34 @@ public final class Revocation {
    * @throws Rejected when the response does not check out
    */
   public static RevocationEvidence checkOcsp(
+      BasicOCSPResp basic,
+      byte[] encoded,
+      X509Certificate certificate,
+      X509Certificate issuer,
+      byte[] expectedNonce,
+      RevocationEvidence.Origin origin)
+      throws Rejected {
+    return signedOcsp(
+        basic, claimedOcsp(basic, encoded, certificate, issuer, expectedNonce, origin), issuer);
+  }
+
+  /**
+   * What an OCSP response says about {@code certificate}, with every check but the one of who
+   * signed it: the signature algorithm is not weak, the nonce matches, and a single response names
+   * the certificate (its serial number and its issuer's name and key hashes). The evidence has no
+   * signer chain; it is not evidence until {@link #signedOcsp} has checked the signature.
+   *
+   * @param basic the response, as {@link #parseOcsp} returned it
+   * @param encoded the DER it was parsed from
+   * @param certificate the certificate asked about
+   * @param issuer its issuer
+   * @param expectedNonce the nonce sent, or null for embedded responses
+   * @param origin where it came from
+   * @return what the response claims, with an empty signer chain
+   * @throws NotApplicable when no single response is about the certificate
+   * @throws Rejected when the response does not check out
+   */
+  public static RevocationEvidence claimedOcsp(
       BasicOCSPResp basic,
       byte[] encoded,
       X509Certificate certificate,
@@ -247,63 +276,76 @@ public final class Revocation {
       if (match == null) {
         throw new NotApplicable("the response is not about this certificate");
       }
-      List<X509Certificate> signer = responderChain(basic, issuer);
-      {
-        SingleResp single = match;
-        Instant thisUpdate = single.getThisUpdate().toInstant();
-        Optional<Instant> nextUpdate =
-            Optional.ofNullable(single.getNextUpdate()).map(d -> d.toInstant());
-        CertificateStatus status = single.getCertStatus();
-        if (status == null) {
-          return new RevocationEvidence(
-              certificate,
-              RevocationEvidence.Kind.OCSP,
-              origin,
-              RevocationEvidence.Status.GOOD,
-              thisUpdate,
-              nextUpdate,
-              Optional.empty(),
-              Optional.empty(),
-              signer,
-              encoded);
-        }
-        if (status instanceof RevokedStatus r) {
-          Optional<String> reason =
-              r.hasRevocationReason()
-                  ? Optional.of(reasonName(r.getRevocationReason()))
-                  : Optional.empty();
-          return new RevocationEvidence(
-              certificate,
-              RevocationEvidence.Kind.OCSP,
-              origin,
-              RevocationEvidence.Status.REVOKED,
-              thisUpdate,
-              nextUpdate,
-              Optional.of(r.getRevocationTime().toInstant()),
-              reason,
-              signer,
-              encoded);
-        }
-        if (status instanceof UnknownStatus) {
-          return new RevocationEvidence(
-              certificate,
-              RevocationEvidence.Kind.OCSP,
-              origin,
-              RevocationEvidence.Status.UNKNOWN,
-              thisUpdate,
-              nextUpdate,
-              Optional.empty(),
-              Optional.empty(),
-              signer,
-              encoded);
-        }
+      Instant thisUpdate = match.getThisUpdate().toInstant();
+      Optional<Instant> nextUpdate =
+          Optional.ofNullable(match.getNextUpdate()).map(d -> d.toInstant());
+      CertificateStatus status = match.getCertStatus();
+      RevocationEvidence.Status said;
+      Optional<Instant> revocationTime = Optional.empty();
+      Optional<String> reason = Optional.empty();
+      if (status == null) {
+        said = RevocationEvidence.Status.GOOD;
+      } else if (status instanceof RevokedStatus r) {
+        said = RevocationEvidence.Status.REVOKED;
+        revocationTime = Optional.of(r.getRevocationTime().toInstant());
+        reason =
+            r.hasRevocationReason()
+                ? Optional.of(reasonName(r.getRevocationReason()))
+                : Optional.empty();
+      } else if (status instanceof UnknownStatus) {
+        said = RevocationEvidence.Status.UNKNOWN;
+      } else {
         throw new Rejected("unsupported certificate status");
       }
+      return new RevocationEvidence(
+          certificate,
+          RevocationEvidence.Kind.OCSP,
+          origin,
+          said,
+          thisUpdate,
+          nextUpdate,
+          revocationTime,
+          reason,
+          List.of(),
+          encoded);
     } catch (Rejected e) {
       throw e;
     } catch (Exception e) {
       throw new Rejected("cannot check the response: " + e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Checks who signed an OCSP response: the issuer of the certificate, or a responder it authorised
+   * (RFC 6960, 4.2.2.2), and returns the claim as evidence with that signer chain.
+   *
+   * @param basic the response
+   * @param claimed what {@link #claimedOcsp} made of it
+   * @param issuer the issuer of the certificate it is about
+   * @return the evidence
+   * @throws Rejected when neither the issuer nor an authorised responder signed it
+   */
+  public static RevocationEvidence signedOcsp(
+      BasicOCSPResp basic, RevocationEvidence claimed, X509Certificate issuer) throws Rejected {
+    List<X509Certificate> signer;
+    try {
+      signer = responderChain(basic, issuer);
+    } catch (Rejected e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new Rejected("cannot check the response: " + e.getClass().getSimpleName());
+    }
+    return new RevocationEvidence(
+        claimed.certificate(),
+        claimed.kind(),
+        claimed.origin(),
+        claimed.status(),
+        claimed.thisUpdate(),
+        claimed.nextUpdate(),
+        claimed.revocationTime(),
+        claimed.reason(),
+        signer,
+        claimed.encoded());
   }
 
   /**

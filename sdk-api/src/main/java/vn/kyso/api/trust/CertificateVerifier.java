@@ -560,15 +560,10 @@ public final class CertificateVerifier {
     // The material must speak for the proof of existence it sits under (EN 319 102-1 5.6.2.4).
     Instant fresh = context.revocationFreshAt().orElse(time);
     RevocationEvidence chosen;
-    List<RevocationEvidence> candidates = new ArrayList<>();
     List<RevocationChecks.Supplied> ocsps = new ArrayList<>(context.suppliedOcsp());
     ocsps.addAll(this.suppliedOcsp);
     List<byte[]> crls = new ArrayList<>(context.suppliedCrls());
     crls.addAll(suppliedCrls);
-    RevocationChecks checks = context.checks();
-    for (RevocationChecks.Supplied response : ocsps) {
-      addChecked(candidates, failures, () -> checks.ocsp(response, c, issuer), true);
-    }
     List<CrlCheck.Candidate> crlCandidates = new ArrayList<>();
     for (byte[] der : crls) {
       crlCandidates.add(new CrlCheck.Candidate(der, RevocationEvidence.Origin.EMBEDDED));
@@ -581,11 +576,7 @@ public final class CertificateVerifier {
         crl -> crlSigner(crl, issuer, lookup, signerContext, time, proven, now);
     CrlCheck.Outcome fromCrls =
         CrlCheck.check(c, issuer, crlCandidates, signers, fresh, now, maxRevocationAge, clockSkew);
-    failures.addAll(fromCrls.failures());
-    if (fromCrls.evidence() != null) {
-      candidates.add(fromCrls.evidence());
-    }
-    chosen = pick(candidates, fresh, now, failures);
+    chosen = chooseEmbedded(ocsps, c, issuer, fromCrls, context.checks(), fresh, now, failures);
     String key = Certificates.sha256Fingerprint(c);
     if (!decisive(chosen)) {
       List<RevocationEvidence> cached = cache.get(key);
@@ -830,6 +821,103 @@ public final class CertificateVerifier {
     } catch (DocumentException | ServiceException e) {
       failures.add(e.getMessage());
     }
+  }
+
+  /**
+   * The evidence {@link #pick} chooses from the supplied OCSP responses and the CRLs' outcome, with
+   * the signatures checked only of the responses that can be chosen.
+   *
+   * <p>A document carries many responses about one certificate (each augmentation adds fresh ones),
+   * and checking every responder signature was a third of the validation of a four-signature
+   * letter. What a response says (its status and times, under every check but its signature) is
+   * read first; then, in the order {@link #pick} prefers: each response that says REVOKED is
+   * checked in turn, then the CRLs' REVOKED, then each fresh response that says GOOD until one
+   * checks out, then the CRLs' fresh GOOD. A response is used only once its signature checked out;
+   * one whose signature fails is noted and passed over, as before. When this finds nothing
+   * decisive, every response is checked and {@link #pick} chooses with every reason noted, exactly
+   * as when all were checked; when it does, the result is the one {@link #pick} would choose after
+   * checking all, and only the responses that could not change it (stale, from the future, or after
+   * a GOOD one that checked out) go unchecked and unmentioned.
+   */
+  private RevocationEvidence chooseEmbedded(
+      List<RevocationChecks.Supplied> ocsps,
+      X509Certificate c,
+      X509Certificate issuer,
+      CrlCheck.Outcome fromCrls,
+      RevocationChecks checks,
+      Instant fresh,
+      Instant now,
+      List<String> failures) {
+    List<RevocationChecks.Supplied> saysRevoked = new ArrayList<>();
+    List<RevocationChecks.Supplied> saysGood = new ArrayList<>();
+    boolean allRead = true;
+    for (RevocationChecks.Supplied response : ocsps) {
+      try {
+        RevocationEvidence claim = checks.claim(response, c, issuer);
+        if (claim.status() == RevocationEvidence.Status.REVOKED
+            && !claim.thisUpdate().isAfter(now.plus(clockSkew))) {
+          saysRevoked.add(response);
+        } else if (claim.status() == RevocationEvidence.Status.GOOD
+            && Revocation.staleness(claim, fresh, now, maxRevocationAge, clockSkew) == null) {
+          saysGood.add(response);
+        }
+      } catch (Revocation.NotApplicable e) {
+        // about another certificate
+      } catch (Revocation.Rejected | DocumentException e) {
+        allRead = false; // unreadable or refused before its signature: noted by the full check
+      }
+    }
+    RevocationEvidence crl = fromCrls.evidence();
+    if (allRead) {
+      List<String> noted = new ArrayList<>();
+      RevocationEvidence found = firstChecked(saysRevoked, c, issuer, checks, noted);
+      if (found == null
+          && crl != null
+          && crl.status() == RevocationEvidence.Status.REVOKED
+          && !crl.thisUpdate().isAfter(now.plus(clockSkew))) {
+        found = crl;
+      }
+      if (found == null) {
+        found = firstChecked(saysGood, c, issuer, checks, noted);
+      }
+      if (found == null
+          && crl != null
+          && crl.status() == RevocationEvidence.Status.GOOD
+          && Revocation.staleness(crl, fresh, now, maxRevocationAge, clockSkew) == null) {
+        found = crl;
+      }
+      if (found != null) {
+        failures.addAll(noted);
+        failures.addAll(fromCrls.failures());
+        return found;
+      }
+    }
+    List<RevocationEvidence> candidates = new ArrayList<>();
+    for (RevocationChecks.Supplied response : ocsps) {
+      addChecked(candidates, failures, () -> checks.ocsp(response, c, issuer), true);
+    }
+    failures.addAll(fromCrls.failures());
+    if (crl != null) {
+      candidates.add(crl);
+    }
+    return pick(candidates, fresh, now, failures);
+  }
+
+  /** The first of {@code responses} whose signature checks out; the others' reasons noted. */
+  private static RevocationEvidence firstChecked(
+      List<RevocationChecks.Supplied> responses,
+      X509Certificate c,
+      X509Certificate issuer,
+      RevocationChecks checks,
+      List<String> noted) {
+    for (RevocationChecks.Supplied response : responses) {
+      try {
+        return checks.ocsp(response, c, issuer);
+      } catch (Revocation.Rejected | DocumentException e) {
+        noted.add(e instanceof Revocation.Rejected r ? r.reason() : e.getMessage());
+      }
+    }
+    return null;
   }
 
   /** Prefers evidence that proves revocation, then fresh GOOD evidence, then UNKNOWN. */

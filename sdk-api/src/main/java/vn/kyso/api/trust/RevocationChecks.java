@@ -28,6 +28,7 @@ import vn.kyso.api.internal.Revocation;
 final class RevocationChecks {
   static final int MAX_ENTRIES = 4096;
 
+  private final Map<Key, Object> claims = new ConcurrentHashMap<>();
   private final Map<Key, Object> results = new ConcurrentHashMap<>();
   private final Map<Supplied, Object> parsed = new ConcurrentHashMap<>();
   private static final Revocation.NotApplicable NOT_ABOUT_THIS_CERTIFICATE =
@@ -42,6 +43,23 @@ final class RevocationChecks {
    */
   RevocationEvidence ocsp(Supplied response, X509Certificate certificate, X509Certificate issuer)
       throws Revocation.Rejected, DocumentException {
+    RevocationEvidence claimed = claim(response, certificate, issuer);
+    Parsed p = (Parsed) rethrown(remember(parsed, response, () -> parse(response)));
+    return (RevocationEvidence)
+        rethrown(
+            remember(
+                results,
+                new Key(response, certificate, issuer),
+                () -> Revocation.signedOcsp(p.basic(), claimed, issuer)));
+  }
+
+  /**
+   * What a supplied OCSP response says about a certificate, its signature not yet checked ({@link
+   * Revocation#claimedOcsp}): for choosing which responses are worth the check of their signature.
+   * Remembered like the checks.
+   */
+  RevocationEvidence claim(Supplied response, X509Certificate certificate, X509Certificate issuer)
+      throws Revocation.Rejected, DocumentException {
     Parsed p = (Parsed) rethrown(remember(parsed, response, () -> parse(response)));
     if (!p.serials().contains(certificate.getSerialNumber())) {
       // The quick part of the check that this is a response about the certificate (a document
@@ -51,10 +69,10 @@ final class RevocationChecks {
     return (RevocationEvidence)
         rethrown(
             remember(
-                results,
+                claims,
                 new Key(response, certificate, issuer),
                 () ->
-                    Revocation.checkOcsp(
+                    Revocation.claimedOcsp(
                         p.basic(),
                         response.der,
                         certificate,
