@@ -851,7 +851,13 @@ public final class CertificateVerifier {
     List<RevocationChecks.Supplied> saysRevoked = new ArrayList<>();
     List<RevocationChecks.Supplied> saysGood = new ArrayList<>();
     boolean allRead = true;
+    List<RevocationChecks.Supplied> about = new ArrayList<>();
     for (RevocationChecks.Supplied response : ocsps) {
+      if (checks.mayBeAbout(response, c)) {
+        about.add(response);
+      }
+    }
+    for (RevocationChecks.Supplied response : about) {
       try {
         RevocationEvidence claim = checks.claim(response, c, issuer);
         if (claim.status() == RevocationEvidence.Status.REVOKED
@@ -893,7 +899,7 @@ public final class CertificateVerifier {
       }
     }
     List<RevocationEvidence> candidates = new ArrayList<>();
-    for (RevocationChecks.Supplied response : ocsps) {
+    for (RevocationChecks.Supplied response : about) {
       addChecked(candidates, failures, () -> checks.ocsp(response, c, issuer), true);
     }
     failures.addAll(fromCrls.failures());

@@ -54,6 +54,17 @@ final class RevocationChecks {
   }
 
   /**
+   * Whether a supplied response may be about a certificate: one of its single responses names the
+   * serial number, or it cannot be read (its reading fails again, with the reason, in {@link
+   * #claim}). Answers without an exception: a document carries responses about all its
+   * certificates, and each certificate of each path is asked about every response.
+   */
+  boolean mayBeAbout(Supplied response, X509Certificate certificate) {
+    Object p = remember(parsed, response, () -> parse(response));
+    return !(p instanceof Parsed known) || known.serials().contains(certificate.getSerialNumber());
+  }
+
+  /**
    * What a supplied OCSP response says about a certificate, its signature not yet checked ({@link
    * Revocation#claimedOcsp}): for choosing which responses are worth the check of their signature.
    * Remembered like the checks.
