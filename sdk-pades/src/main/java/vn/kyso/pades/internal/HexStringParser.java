@@ -1,6 +1,9 @@
 package vn.kyso.pades.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessRead;
@@ -28,6 +31,13 @@ import org.apache.pdfbox.pdfparser.PDFParser;
  */
 final class HexStringParser extends PDFParser {
   private static final String UNCLOSED = "Missing closing bracket for hex string. Reached EOS.";
+
+  /** Eight bytes at a time, for runs of {@code '0'}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Eight {@code '0'} characters read as one long (in any byte order). */
+  private static final long EIGHT_ZEROS = 0x3030303030303030L;
 
   /** The value of each byte as a hex digit, or -1. */
   private static final byte[] DIGITS = new byte[256];
@@ -83,6 +93,7 @@ final class HexStringParser extends PDFParser {
   static COSString hexString(RandomAccessRead source) throws IOException {
     // Most hex strings are short (IDs, glyph codes): the block starts small and grows to 8 KiB.
     byte[] block = new byte[64];
+    // Never written past length: the zero runs below count on the rest being zero.
     byte[] out = new byte[32];
     int length = 0;
     int high = -1; // the first digit of a byte not yet complete
@@ -92,23 +103,43 @@ final class HexStringParser extends PDFParser {
       if (got <= 0) {
         throw new IOException(UNCLOSED);
       }
-      for (int i = 0; i < got; i++) {
+      if (out.length - length < got / 2 + 1) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, length + got / 2 + 1));
+      }
+      int i = 0;
+      while (i < got) {
+        if (high < 0) {
+          // The common case, a byte's two digits together: a signature's /Contents is tens of
+          // thousands of them, most of them the zero padding after the CMS.
+          while (i + 8 <= got && (long) LONGS.get(block, i) == EIGHT_ZEROS) {
+            length += 4;
+            i += 8;
+          }
+          while (i + 1 < got) {
+            int h = DIGITS[block[i] & 0xff];
+            int l = DIGITS[block[i + 1] & 0xff];
+            if ((h | l) < 0) {
+              break;
+            }
+            out[length++] = (byte) (h << 4 | l);
+            i += 2;
+          }
+          if (i == got) {
+            break;
+          }
+        }
         int c = block[i] & 0xff;
         int digit = DIGITS[c];
         if (digit >= 0) {
           if (high < 0) {
             high = digit;
           } else {
-            if (length == out.length) {
-              out = Arrays.copyOf(out, out.length * 2);
-            }
             out[length++] = (byte) (high << 4 | digit);
             high = -1;
           }
         } else if (c == '>') {
           source.seek(at + i + 1);
           if (high >= 0) {
-            out = length == out.length ? Arrays.copyOf(out, length + 1) : out;
             out[length++] = (byte) (high << 4);
           }
           return new COSString(Arrays.copyOf(out, length));
@@ -121,6 +152,7 @@ final class HexStringParser extends PDFParser {
           }
           return new COSString(Arrays.copyOf(out, length));
         }
+        i++;
       }
       if (block.length < 8 * 1024) {
         block = new byte[block.length * 4]; // a long string: read more at a time

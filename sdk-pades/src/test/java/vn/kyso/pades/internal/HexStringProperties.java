@@ -65,8 +65,13 @@ class HexStringProperties {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write('<');
     int odd = random.nextInt(4); // 0: any byte now and then, else only the alphabet
+    // Often a signature's /Contents: mostly '0' (the padding after the CMS, read eight at a time)
+    // with the alphabet between, so runs of zeros start at every offset and end anywhere.
+    boolean padded = random.nextInt(3) == 0;
     for (int i = 0; i < size; i++) {
-      if (odd == 0 && random.nextInt(Math.max(1, size / 3)) == 0) {
+      if (padded && random.nextInt(16) != 0) {
+        out.write('0');
+      } else if (odd == 0 && random.nextInt(Math.max(1, size / 3)) == 0) {
         // NUL (which PDFBox does not skip, unlike the other white space) or any byte
         out.write(random.nextBoolean() ? 0 : random.nextInt(256));
       } else {
