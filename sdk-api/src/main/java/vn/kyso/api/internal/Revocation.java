@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CRLReason;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -14,18 +15,26 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.ocsp.CertID;
+import org.bouncycastle.asn1.ocsp.CertStatus;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
 import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.ocsp.ResponseBytes;
+import org.bouncycastle.asn1.ocsp.ResponseData;
+import org.bouncycastle.asn1.ocsp.RevokedInfo;
+import org.bouncycastle.asn1.ocsp.SingleResponse;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -34,13 +43,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
-import org.bouncycastle.cert.ocsp.OCSPResp;
-import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.bouncycastle.cert.ocsp.SingleResp;
-import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import vn.kyso.api.DocumentException;
@@ -135,6 +141,18 @@ public final class Revocation {
    * @throws DocumentException {@code MALFORMED_OCSP_RESPONSE} when it is neither, or not successful
    */
   public static BasicOCSPResp parseOcsp(byte[] der) throws DocumentException {
+    return new BasicOCSPResp(readOcsp(der));
+  }
+
+  /**
+   * Parses an {@code OCSPResponse} or a bare {@code BasicOCSPResponse} into its ASN.1 structure, as
+   * {@link #parseOcsp} does, for {@link #claimedOcsp}.
+   *
+   * @param der the bytes
+   * @return the basic response's structure
+   * @throws DocumentException {@code MALFORMED_OCSP_RESPONSE} when it is neither, or not successful
+   */
+  public static BasicOCSPResponse readOcsp(byte[] der) throws DocumentException {
     try {
       ASN1Primitive p = ASN1Primitive.fromByteArray(der);
       try {
@@ -148,16 +166,74 @@ public final class Revocation {
           throw new DocumentException(
               ErrorCode.MALFORMED_OCSP_RESPONSE, null, "not a basic response");
         }
-        Object o = new OCSPResp(response).getResponseObject();
-        return (BasicOCSPResp) o;
+        try {
+          // What OCSPResp.getResponseObject does, and how it reports a failure.
+          return BasicOCSPResponse.getInstance(
+              ASN1Primitive.fromByteArray(rb.getResponse().getOctets()));
+        } catch (Exception e) {
+          throw new OCSPException("problem decoding object: " + e, e);
+        }
       } catch (IllegalArgumentException | ClassCastException notResponse) {
-        return new BasicOCSPResp(BasicOCSPResponse.getInstance(p));
+        return BasicOCSPResponse.getInstance(p);
       }
     } catch (DocumentException e) {
       throw e;
     } catch (Exception e) {
       throw new DocumentException(
           ErrorCode.MALFORMED_OCSP_RESPONSE, e, e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * An issuer as OCSP names it (RFC 6960, 4.1.1): the hashes of its name and key, computed once per
+   * hash algorithm, as {@link CertificateID#matchesIssuer} computes them for each call.
+   * Thread-safe.
+   */
+  public static final class OcspIssuer {
+    private final X509CertificateHolder holder;
+    private final Map<AlgorithmIdentifier, CertID> ids = new ConcurrentHashMap<>();
+
+    private OcspIssuer(X509CertificateHolder holder) {
+      this.holder = holder;
+    }
+
+    /**
+     * Reads the issuer's certificate.
+     *
+     * @param issuer the issuer
+     * @return the issuer as OCSP names it
+     * @throws Rejected when its certificate cannot be read
+     */
+    public static OcspIssuer of(X509Certificate issuer) throws Rejected {
+      try {
+        return new OcspIssuer(new JcaX509CertificateHolder(issuer));
+      } catch (CertificateEncodingException | RuntimeException e) {
+        throw new Rejected("cannot check the response: " + e.getClass().getSimpleName());
+      }
+    }
+
+    /** Whether {@code id} names this issuer (its serial number is not looked at). */
+    boolean named(CertID id) throws OperatorCreationException, OCSPException {
+      AlgorithmIdentifier alg = id.getHashAlgorithm();
+      CertID mine = ids.get(alg);
+      if (mine == null) {
+        mine = new CertificateID(DIGESTS.get(alg), holder, BigInteger.ONE).toASN1Primitive();
+        if (ids.size() < 8) {
+          ids.put(alg, mine);
+        }
+      }
+      return mine.getIssuerNameHash().equals(id.getIssuerNameHash())
+          && mine.getIssuerKeyHash().equals(id.getIssuerKeyHash());
+    }
+  }
+
+  private static final DigestCalculatorProvider DIGESTS = digests();
+
+  private static DigestCalculatorProvider digests() {
+    try {
+      return new JcaDigestCalculatorProviderBuilder().build();
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -178,9 +254,10 @@ public final class Revocation {
   }
 
   /**
-   * Checks an OCSP response about {@code certificate} and turns it into evidence.
+   * Checks an OCSP response about {@code certificate} and turns it into evidence: {@link
+   * #claimedOcsp} and then {@link #signedOcsp}.
    *
-   * @param encoded the DER as received or embedded
+   * @param encoded the DER
    * @param certificate the certificate asked about
    * @param issuer its issuer
    * @param expectedNonce the nonce sent, or null for embedded responses
@@ -196,32 +273,10 @@ public final class Revocation {
       byte[] expectedNonce,
       RevocationEvidence.Origin origin)
       throws Rejected, DocumentException {
-    return checkOcsp(parseOcsp(encoded), encoded, certificate, issuer, expectedNonce, origin);
-  }
-
-  /**
-   * Checks an already parsed OCSP response about {@code certificate} and turns it into evidence:
-   * {@link #claimedOcsp} and then {@link #signedOcsp}.
-   *
-   * @param basic the response, as {@link #parseOcsp} returned it
-   * @param encoded the DER it was parsed from
-   * @param certificate the certificate asked about
-   * @param issuer its issuer
-   * @param expectedNonce the nonce sent, or null for embedded responses
-   * @param origin where it came from
-   * @return the evidence
-   * @throws Rejected when the response does not check out
-   */
-  public static RevocationEvidence checkOcsp(
-      BasicOCSPResp basic,
-      byte[] encoded,
-      X509Certificate certificate,
-      X509Certificate issuer,
-      byte[] expectedNonce,
-      RevocationEvidence.Origin origin)
-      throws Rejected {
-    return signedOcsp(
-        basic, claimedOcsp(basic, encoded, certificate, issuer, expectedNonce, origin), issuer);
+    BasicOCSPResponse response = readOcsp(encoded);
+    RevocationEvidence claimed =
+        claimedOcsp(response, encoded, certificate, OcspIssuer.of(issuer), expectedNonce, origin);
+    return signedOcsp(new BasicOCSPResp(response), claimed, issuer);
   }
 
   /**
@@ -230,7 +285,7 @@ public final class Revocation {
    * the certificate (its serial number and its issuer's name and key hashes). The evidence has no
    * signer chain; it is not evidence until {@link #signedOcsp} has checked the signature.
    *
-   * @param basic the response, as {@link #parseOcsp} returned it
+   * @param response the response, as {@link #readOcsp} returned it
    * @param encoded the DER it was parsed from
    * @param certificate the certificate asked about
    * @param issuer its issuer
@@ -241,19 +296,25 @@ public final class Revocation {
    * @throws Rejected when the response does not check out
    */
   public static RevocationEvidence claimedOcsp(
-      BasicOCSPResp basic,
+      BasicOCSPResponse response,
       byte[] encoded,
       X509Certificate certificate,
-      X509Certificate issuer,
+      OcspIssuer issuer,
       byte[] expectedNonce,
       RevocationEvidence.Origin origin)
       throws Rejected {
     try {
-      if (X509Extensions.WEAK_SIGNATURE_ALGORITHMS.contains(basic.getSignatureAlgOID().getId())) {
-        throw new Rejected("weak signature algorithm " + basic.getSignatureAlgOID().getId());
+      String algorithm = response.getSignatureAlgorithm().getAlgorithm().getId();
+      if (X509Extensions.WEAK_SIGNATURE_ALGORITHMS.contains(algorithm)) {
+        throw new Rejected("weak signature algorithm " + algorithm);
       }
+      ResponseData data = response.getTbsResponseData();
       if (expectedNonce != null) {
-        Extension n = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        Extensions extensions = data.getResponseExtensions();
+        Extension n =
+            extensions == null
+                ? null
+                : extensions.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         if (n != null) {
           byte[] got = n.getExtnValue().getOctets();
           byte[] inner = unwrapOctets(got);
@@ -262,13 +323,12 @@ public final class Revocation {
           }
         }
       }
-      DigestCalculatorProvider dcp = new JcaDigestCalculatorProviderBuilder().build();
-      X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
-      SingleResp match = null;
-      for (SingleResp single : basic.getResponses()) {
-        CertificateID id = single.getCertID();
-        if (id.getSerialNumber().equals(certificate.getSerialNumber())
-            && id.matchesIssuer(issuerHolder, dcp)) {
+      SingleResponse match = null;
+      BigInteger serial = certificate.getSerialNumber();
+      for (ASN1Encodable e : data.getResponses()) {
+        SingleResponse single = SingleResponse.getInstance(e);
+        CertID id = single.getCertID();
+        if (id.getSerialNumber().hasValue(serial) && issuer.named(id)) {
           match = single;
           break;
         }
@@ -276,26 +336,29 @@ public final class Revocation {
       if (match == null) {
         throw new NotApplicable("the response is not about this certificate");
       }
-      Instant thisUpdate = match.getThisUpdate().toInstant();
+      Instant thisUpdate = DerTimes.instant(match.getThisUpdate());
       Optional<Instant> nextUpdate =
-          Optional.ofNullable(match.getNextUpdate()).map(d -> d.toInstant());
-      CertificateStatus status = match.getCertStatus();
+          match.getNextUpdate() == null
+              ? Optional.empty()
+              : Optional.of(DerTimes.instant(match.getNextUpdate()));
+      // As Bouncy Castle's SingleResp.getCertStatus reads the choice: [0] good, [1] revoked,
+      // anything else unknown.
+      CertStatus status = match.getCertStatus();
       RevocationEvidence.Status said;
       Optional<Instant> revocationTime = Optional.empty();
       Optional<String> reason = Optional.empty();
-      if (status == null) {
+      if (status.getTagNo() == 0) {
         said = RevocationEvidence.Status.GOOD;
-      } else if (status instanceof RevokedStatus r) {
+      } else if (status.getTagNo() == 1) {
+        RevokedInfo r = RevokedInfo.getInstance(status.getStatus());
         said = RevocationEvidence.Status.REVOKED;
-        revocationTime = Optional.of(r.getRevocationTime().toInstant());
+        revocationTime = Optional.of(DerTimes.instant(r.getRevocationTime()));
         reason =
-            r.hasRevocationReason()
-                ? Optional.of(reasonName(r.getRevocationReason()))
+            r.getRevocationReason() != null
+                ? Optional.of(reasonName(r.getRevocationReason().getValue().intValue()))
                 : Optional.empty();
-      } else if (status instanceof UnknownStatus) {
-        said = RevocationEvidence.Status.UNKNOWN;
       } else {
-        throw new Rejected("unsupported certificate status");
+        said = RevocationEvidence.Status.UNKNOWN;
       }
       return new RevocationEvidence(
           certificate,

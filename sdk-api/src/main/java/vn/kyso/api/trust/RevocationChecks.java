@@ -7,9 +7,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.ocsp.SingleResponse;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.SingleResp;
 import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
 import vn.kyso.api.internal.Revocation;
 
 /**
@@ -29,13 +32,15 @@ final class RevocationChecks {
   static final int MAX_ENTRIES = 4096;
 
   private final Map<Key, Object> claims = new ConcurrentHashMap<>();
+  private final Map<X509Certificate, Revocation.OcspIssuer> issuers = new ConcurrentHashMap<>();
   private final Map<Key, Object> results = new ConcurrentHashMap<>();
   private final Map<Supplied, Object> parsed = new ConcurrentHashMap<>();
   private static final Revocation.NotApplicable NOT_ABOUT_THIS_CERTIFICATE =
       Revocation.notApplicable("the response is not about this certificate");
 
-  /** A parsed response and the serial numbers its single responses name. */
-  private record Parsed(BasicOCSPResp basic, Set<BigInteger> serials) {}
+  /** A parsed response, its structure, and the serial numbers its single responses name. */
+  private record Parsed(
+      BasicOCSPResponse structure, BasicOCSPResp basic, Set<BigInteger> serials) {}
 
   /**
    * Checks a supplied OCSP response about a certificate, each response parsed once and each
@@ -84,21 +89,39 @@ final class RevocationChecks {
                 new Key(response, certificate, issuer),
                 () ->
                     Revocation.claimedOcsp(
-                        p.basic(),
+                        p.structure(),
                         response.der,
                         certificate,
-                        issuer,
+                        named(issuer),
                         null,
                         RevocationEvidence.Origin.EMBEDDED)));
   }
 
-  private static Parsed parse(Supplied response) throws DocumentException {
-    BasicOCSPResp basic = Revocation.parseOcsp(response.der);
-    Set<BigInteger> serials = new HashSet<>();
-    for (SingleResp single : basic.getResponses()) {
-      serials.add(single.getCertID().getSerialNumber());
+  /** The issuer as OCSP names it, read once per document. */
+  private Revocation.OcspIssuer named(X509Certificate issuer) throws Revocation.Rejected {
+    Revocation.OcspIssuer known = issuers.get(issuer);
+    if (known == null) {
+      known = Revocation.OcspIssuer.of(issuer);
+      if (issuers.size() < MAX_ENTRIES) {
+        issuers.putIfAbsent(issuer, known);
+      }
     }
-    return new Parsed(basic, serials);
+    return known;
+  }
+
+  private static Parsed parse(Supplied response) throws DocumentException {
+    BasicOCSPResponse structure = Revocation.readOcsp(response.der);
+    Set<BigInteger> serials = new HashSet<>();
+    try {
+      for (ASN1Encodable e : structure.getTbsResponseData().getResponses()) {
+        serials.add(SingleResponse.getInstance(e).getCertID().getSerialNumber().getValue());
+      }
+    } catch (RuntimeException e) {
+      // As Bouncy Castle's reading of the responses would fail: the response is not readable.
+      throw new DocumentException(
+          ErrorCode.MALFORMED_OCSP_RESPONSE, e, e.getClass().getSimpleName());
+    }
+    return new Parsed(structure, new BasicOCSPResp(structure), serials);
   }
 
   /**

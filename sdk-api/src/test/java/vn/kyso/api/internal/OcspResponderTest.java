@@ -106,8 +106,7 @@ class OcspResponderTest {
   }
 
   private static RevocationEvidence check(byte[] der, X509Certificate issuer) throws Exception {
-    return Revocation.checkOcsp(
-        Revocation.parseOcsp(der), der, leaf, issuer, null, RevocationEvidence.Origin.EMBEDDED);
+    return Revocation.checkOcsp(der, leaf, issuer, null, RevocationEvidence.Origin.EMBEDDED);
   }
 
   /** A certificate issued by the CA; an OCSP responder's has the OCSP-signing usage. */
