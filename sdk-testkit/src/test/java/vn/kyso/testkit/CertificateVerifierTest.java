@@ -12,6 +12,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
+import org.bouncycastle.asn1.ocsp.ResponseData;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -379,6 +384,41 @@ class CertificateVerifierTest {
 
     assertThat(r.indication()).isEqualTo(Indication.INDETERMINATE);
     assertThat(r.hasFinding("REVOCATION_SOURCE_FAILED")).isTrue();
+  }
+
+  @Test
+  void aResponseWhoseSingleResponsesAreNotSuch_isAFindingAndTheGoodOneDecides() throws Exception {
+    byte[] good = chairmanOcsp(ServerMode.NORMAL);
+    BasicOCSPResponse basic =
+        BasicOCSPResponse.getInstance(
+            OCSPResponse.getInstance(good).getResponseBytes().getResponse().getOctets());
+    ResponseData data = basic.getTbsResponseData();
+    byte[] broken =
+        new BasicOCSPResponse(
+                new ResponseData(
+                    data.getVersion(),
+                    data.getResponderID(),
+                    data.getProducedAt(),
+                    new DERSequence(new ASN1Integer(7)),
+                    data.getResponseExtensions()),
+                basic.getSignatureAlgorithm(),
+                basic.getSignature(),
+                basic.getCerts())
+            .getEncoded();
+    byte[] rootCrl = CrlServer.crl(PKI.pki(), PKI.pki().rootCredential(), ServerMode.NORMAL);
+
+    CertificateResult alone =
+        offlineVerifier()
+            .verify(cert(TestIdentity.CHAIRMAN), withMaterial(broken, rootCrl).build());
+    CertificateResult withGood =
+        offlineVerifier()
+            .verify(
+                cert(TestIdentity.CHAIRMAN),
+                withMaterial(broken, rootCrl).ocspResponse(good).build());
+
+    assertThat(alone.indication()).isEqualTo(Indication.INDETERMINATE);
+    assertThat(alone.hasFinding("REVOCATION_SOURCE_FAILED")).isTrue();
+    assertThat(withGood.indication()).isEqualTo(Indication.TOTAL_PASSED);
   }
 
   @Test

@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.ocsp.ResponseData;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -103,6 +107,28 @@ class OcspResponderTest {
         .isInstanceOf(Revocation.Rejected.class)
         .isNotInstanceOf(Revocation.NotApplicable.class)
         .hasMessageContaining("authorised");
+  }
+
+  @Test
+  void aSingleResponseThatIsNotOne_isARefusalNotACrash() throws Exception {
+    byte[] honest = response(responderKeys.getPrivate(), NOW, CertificateStatus.GOOD, ca);
+    BasicOCSPResponse basic = Revocation.readOcsp(honest);
+    ResponseData data = basic.getTbsResponseData();
+    ResponseData broken =
+        new ResponseData(
+            data.getVersion(),
+            data.getResponderID(),
+            data.getProducedAt(),
+            new DERSequence(new ASN1Integer(7)),
+            data.getResponseExtensions());
+    byte[] der =
+        new BasicOCSPResponse(
+                broken, basic.getSignatureAlgorithm(), basic.getSignature(), basic.getCerts())
+            .getEncoded();
+
+    assertThatThrownBy(() -> check(der, ca))
+        .isInstanceOf(Revocation.Rejected.class)
+        .isNotInstanceOf(Revocation.NotApplicable.class);
   }
 
   private static RevocationEvidence check(byte[] der, X509Certificate issuer) throws Exception {
