@@ -17,7 +17,9 @@ import java.util.Locale;
 import java.util.TimeZone;
 import java.util.function.Function;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.token.SigningToken;
@@ -469,6 +472,82 @@ class PdfVerifierTest {
 
     assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
     assertThatSignature(s).hasFinding("PDF_BYTE_RANGE_INVALID");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lower", "upper", "mixed"})
+  void contentsInEitherCase_isTheSameSignature(String spelling, @TempDir Path dir)
+      throws Exception {
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
+    byte[] b = Files.readAllBytes(pdf);
+    String text = new String(b, StandardCharsets.ISO_8859_1);
+    // The gap is not signed: the same bytes in hex digits of another case are the same /Contents.
+    int from = text.indexOf("/Contents <") + "/Contents <".length();
+    int to = text.indexOf('>', from);
+    int letters = 0;
+    for (int i = from; i < to; i++) {
+      char c = (char) b[i];
+      if (Character.isLetter(c)) {
+        boolean upper =
+            switch (spelling) {
+              case "lower" -> false;
+              case "upper" -> true;
+              default -> letters % 2 == 0;
+            };
+        b[i] = (byte) (upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+        letters++;
+      }
+    }
+    Path respelled = dir.resolve("respelled.pdf");
+    Files.write(respelled, b);
+
+    SignatureResult before = verifier().verify(pdf).signatures().get(0);
+    SignatureResult after = verifier().verify(respelled).signatures().get(0);
+
+    assertThat(letters).isGreaterThan(100);
+    assertThat(after.indication())
+        .isEqualTo(before.indication())
+        .isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(after.findings()).extracting(f -> f.code()).doesNotContain("PDF_BYTE_RANGE_INVALID");
+  }
+
+  @Test
+  void attack_contentsRedefinedLaterWithTheGapsLength_fails(@TempDir Path dir) throws Exception {
+    Path pdf =
+        signed(
+            dir,
+            "s.pdf",
+            TestPdfs.letter(dir, "l.pdf", null),
+            TestIdentity.CHAIRMAN,
+            PadesLevel.B_B);
+    Path evil = dir.resolve("evil.pdf");
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile());
+        OutputStream os = Files.newOutputStream(evil)) {
+      // The signature dictionary again in a later update, its /Contents one byte different and as
+      // long: the gap the byte range leaves is no longer this dictionary's /Contents.
+      COSDictionary sig = doc.getLastSignatureDictionary().getCOSObject();
+      byte[] contents = ((COSString) sig.getDictionaryObject(COSName.CONTENTS)).getBytes();
+      contents[contents.length - 1] ^= 0x01;
+      sig.setItem(COSName.CONTENTS, new COSString(contents, true));
+      sig.setNeedToBeUpdated(true);
+      doc.saveIncremental(os);
+    }
+
+    SignatureResult s = verifier().verify(evil).signatures().get(0);
+
+    assertThat(s.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(s.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.code()).isEqualTo("PDF_BYTE_RANGE_INVALID");
+              assertThat(f.messageEn()).contains("not the /Contents of this signature dictionary");
+            });
   }
 
   @Test

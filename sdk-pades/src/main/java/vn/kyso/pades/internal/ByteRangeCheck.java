@@ -2,6 +2,7 @@ package vn.kyso.pades.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -54,14 +55,17 @@ public final class ByteRangeCheck {
       return "the gap between the ranges is not exactly the /Contents hex string";
     }
     byte[] raw = cs.getBytes();
-    for (int i = 1; i < g.length - 1; i++) {
-      int v = HexStringParser.digit(g[i]);
-      if (v < 0) {
-        return "the gap holds something other than hexadecimal digits";
-      }
-      int expected = (i & 1) == 1 ? (raw[(i - 1) >> 1] >> 4) & 0xF : raw[(i - 1) >> 1] & 0xF;
-      if (v != expected) {
-        return "the gap is not the /Contents of this signature dictionary";
+    if (!spelled(g, raw, UPPER) && !spelled(g, raw, LOWER)) {
+      // Not in one case: a digit at a time, which also says what differs.
+      for (int i = 1; i < g.length - 1; i++) {
+        int v = HexStringParser.digit(g[i]);
+        if (v < 0) {
+          return "the gap holds something other than hexadecimal digits";
+        }
+        int expected = (i & 1) == 1 ? (raw[(i - 1) >> 1] >> 4) & 0xF : raw[(i - 1) >> 1] & 0xF;
+        if (v != expected) {
+          return "the gap is not the /Contents of this signature dictionary";
+        }
       }
     }
     if (!ctx.ends().contains(range.end())) {
@@ -91,6 +95,29 @@ public final class ByteRangeCheck {
       }
     }
     return null;
+  }
+
+  private static final byte[] UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Whether {@code gap} is {@code <}, {@code raw} in hex digits of {@code alphabet}, and {@code >}
+   * (the caller has checked the length and the brackets), compared a block at a time.
+   */
+  private static boolean spelled(byte[] gap, byte[] raw, byte[] alphabet) {
+    byte[] hex = new byte[4096];
+    for (int from = 0; from < raw.length; from += hex.length / 2) {
+      int n = Math.min(hex.length / 2, raw.length - from);
+      for (int i = 0; i < n; i++) {
+        hex[2 * i] = alphabet[(raw[from + i] >> 4) & 0xF];
+        hex[2 * i + 1] = alphabet[raw[from + i] & 0xF];
+      }
+      int at = 1 + 2 * from;
+      if (Arrays.mismatch(gap, at, at + 2 * n, hex, 0, 2 * n) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
