@@ -79,8 +79,9 @@ public final class CmsCheck {
     try {
       CMSSignedData cms = new CMSSignedData(der);
       // Bouncy Castle reads the structure without checking these; a strict verifier does.
-      if (!CMSObjectIdentifiers.signedData.equals(
-          ContentInfo.getInstance(ASN1Primitive.fromByteArray(der)).getContentType())) {
+      // The ContentInfo Bouncy Castle read from der (parsed once, used again below).
+      ContentInfo read = cms.toASN1Structure();
+      if (!CMSObjectIdentifiers.signedData.equals(read.getContentType())) {
         return fail("FORMAT", "/Contents is not a CMS SignedData (wrong content type)");
       }
       if (cms.getVersion() != 1
@@ -156,7 +157,7 @@ public final class CmsCheck {
       }
       // Re-read with the byte-range digest so that Bouncy Castle checks the signature against it.
       SignerInformation withDigest =
-          new CMSSignedData(Map.of(si.getDigestAlgOID(), contentDigests.apply(digest)), der)
+          new CMSSignedData(Map.of(si.getDigestAlgOID(), contentDigests.apply(digest)), read)
               .getSignerInfos()
               .getSigners()
               .iterator()
