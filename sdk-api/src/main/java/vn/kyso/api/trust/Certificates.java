@@ -3,6 +3,7 @@ package vn.kyso.api.trust;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,7 +15,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
@@ -44,8 +47,31 @@ public final class Certificates {
    * @return the text, e.g. {@code CN=Nguyễn Văn A,T=Giám đốc,O=Sở Nội vụ,C=VN}
    */
   public static String readableName(X500Principal name) {
-    return DnParser.readable(Objects.requireNonNull(name, "name"));
+    // Keyed by the encoding, not the principal: equal principals may differ in case as written.
+    ByteBuffer encoded = ByteBuffer.wrap(Objects.requireNonNull(name, "name").getEncoded());
+    String known = READABLE.get(encoded);
+    if (known == null) {
+      known = DnParser.readable(name);
+      if (encoded.capacity() <= MAX_REMEMBERED_NAME) {
+        if (READABLE.size() >= MAX_READABLE) {
+          READABLE.clear(); // a long-running service meets new names: start again
+        }
+        READABLE.putIfAbsent(encoded, known);
+      }
+    }
+    return known;
   }
+
+  /**
+   * Names already written out: every check of a path names its certificates for the findings it may
+   * make, and a letter's validation checks the same few certificates hundreds of times. Bounded to
+   * about a megabyte: at most {@link #MAX_READABLE} names of at most {@link #MAX_REMEMBERED_NAME}
+   * bytes (longer ones are written out each time), forgotten all at once when full.
+   */
+  private static final Map<ByteBuffer, String> READABLE = new ConcurrentHashMap<>();
+
+  private static final int MAX_READABLE = 512;
+  private static final int MAX_REMEMBERED_NAME = 512;
 
   /**
    * Parses one or more certificates.

@@ -53,4 +53,17 @@ class ReadableNameTest {
 
     assertThat(Certificates.readableName(p)).isEqualTo("CN=A,1.2.3.4=#020105");
   }
+
+  @Test
+  void namesEqualAsPrincipals_keepTheCaseTheyAreWrittenIn_everyTime() {
+    X500Principal upper = name("2.5.4.3", "SỞ NỘI VỤ", "2.5.4.6", "VN");
+    X500Principal lower = name("2.5.4.3", "sở nội vụ", "2.5.4.6", "VN");
+
+    // Equal as principals (RFC 5280 compares names case-insensitively), not as written.
+    assertThat(upper).isEqualTo(lower);
+    for (int round = 0; round < 3; round++) {
+      assertThat(Certificates.readableName(upper)).isEqualTo("C=VN,CN=SỞ NỘI VỤ");
+      assertThat(Certificates.readableName(lower)).isEqualTo("C=VN,CN=sở nội vụ");
+    }
+  }
 }
