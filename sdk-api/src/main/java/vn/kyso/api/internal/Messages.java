@@ -86,7 +86,27 @@ public final class Messages {
         shown[i] = vietnamTime(t);
       }
     }
-    return new MessageFormat(pattern, wanted).format(shown);
+    return compiled(pattern, wanted).format(shown);
+  }
+
+  /**
+   * Patterns already compiled, per language: the texts are the bundles' own (a finite set), and a
+   * validation formats the same few findings hundreds of times. {@link MessageFormat} is not safe
+   * for concurrent use, so each use gets a copy (cheaper than compiling the pattern again).
+   */
+  private static final Map<String, MessageFormat> ENGLISH_FORMATS = new ConcurrentHashMap<>();
+
+  private static final Map<String, MessageFormat> VIETNAMESE_FORMATS = new ConcurrentHashMap<>();
+
+  private static MessageFormat compiled(String pattern, Locale wanted) {
+    Map<String, MessageFormat> formats =
+        wanted == VIETNAMESE ? VIETNAMESE_FORMATS : ENGLISH_FORMATS;
+    MessageFormat known = formats.get(pattern);
+    if (known == null) {
+      known = new MessageFormat(pattern, wanted);
+      formats.putIfAbsent(pattern, known);
+    }
+    return (MessageFormat) known.clone();
   }
 
   private static final DateTimeFormatter VIETNAM_TIME =
