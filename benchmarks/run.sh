@@ -169,8 +169,10 @@ run on the same code):
   signature's byte range and duplicate-key checks, the CMS (versions, algorithm parameters, signed
   attributes, message digest, signature value), the signer's path to the anchor (RFC 5280 with
   policies and name constraints, Bouncy Castle's PKIX validator), revocation of every certificate
-  of every path from the embedded OCSP responses and CRLs (each response's signature and responder
-  authority checked once per document, its freshness under every context), every time-stamp
+  of every path from the embedded OCSP responses and CRLs (what each response says read once per
+  document; the signature and responder authority checked, once per document, of every response
+  that can decide: each one saying REVOKED, then fresh GOOD ones until one checks out; when none
+  decides, of all of them; freshness judged under every context), every time-stamp
   (imprint, TSA path and revocation), the comparison of every signed revision with the final
   document, and the visible-signature appearance check. The PAdES B-B rows verify with the
   revocation check off (the same for DSS: no revocation sources).

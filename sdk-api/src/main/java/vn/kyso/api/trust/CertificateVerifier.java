@@ -827,17 +827,17 @@ public final class CertificateVerifier {
    * The evidence {@link #pick} chooses from the supplied OCSP responses and the CRLs' outcome, with
    * the signatures checked only of the responses that can be chosen.
    *
-   * <p>A document carries many responses about one certificate (each augmentation adds fresh ones),
-   * and checking every responder signature was a third of the validation of a four-signature
-   * letter. What a response says (its status and times, under every check but its signature) is
-   * read first; then, in the order {@link #pick} prefers: each response that says REVOKED is
-   * checked in turn, then the CRLs' REVOKED, then each fresh response that says GOOD until one
-   * checks out, then the CRLs' fresh GOOD. A response is used only once its signature checked out;
-   * one whose signature fails is noted and passed over, as before. When this finds nothing
-   * decisive, every response is checked and {@link #pick} chooses with every reason noted, exactly
-   * as when all were checked; when it does, the result is the one {@link #pick} would choose after
-   * checking all, and only the responses that could not change it (stale, from the future, or after
-   * a GOOD one that checked out) go unchecked and unmentioned.
+   * <p>A document carries many responses about one certificate (each augmentation adds fresh ones):
+   * the four-signature letter carries 36 and uses a handful, and checking every responder signature
+   * was about a fifth of its validation. What a response says (its status and times, under every
+   * check but its signature) is read first; then, in the order {@link #pick} prefers: each response
+   * that says REVOKED is checked in turn, then the CRLs' REVOKED, then each fresh response that
+   * says GOOD until one checks out, then the CRLs' fresh GOOD. A response is used only once its
+   * signature checked out; one whose signature fails is noted and passed over, as before. When this
+   * finds nothing decisive, every response is checked and {@link #pick} chooses with every reason
+   * noted, exactly as when all were checked; when it does, the result is the one {@link #pick}
+   * would choose after checking all, and only the responses that could not change it (stale, from
+   * the future, or after a GOOD one that checked out) go unchecked and unmentioned.
    */
   private RevocationEvidence chooseEmbedded(
       List<RevocationChecks.Supplied> ocsps,
