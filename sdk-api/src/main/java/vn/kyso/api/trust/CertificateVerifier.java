@@ -848,23 +848,20 @@ public final class CertificateVerifier {
       Instant fresh,
       Instant now,
       List<String> failures) {
+    List<RevocationChecks.Supplied> about = new ArrayList<>();
     List<RevocationChecks.Supplied> saysRevoked = new ArrayList<>();
     List<RevocationChecks.Supplied> saysGood = new ArrayList<>();
     boolean allRead = true;
-    List<RevocationChecks.Supplied> about = new ArrayList<>();
     for (RevocationChecks.Supplied response : ocsps) {
-      if (checks.mayBeAbout(response, c)) {
-        about.add(response);
+      if (!checks.mayBeAbout(response, c)) {
+        continue;
       }
-    }
-    for (RevocationChecks.Supplied response : about) {
+      about.add(response);
       try {
         RevocationEvidence claim = checks.claim(response, c, issuer);
-        if (claim.status() == RevocationEvidence.Status.REVOKED
-            && !claim.thisUpdate().isAfter(now.plus(clockSkew))) {
+        if (provesRevocation(claim, now)) {
           saysRevoked.add(response);
-        } else if (claim.status() == RevocationEvidence.Status.GOOD
-            && Revocation.staleness(claim, fresh, now, maxRevocationAge, clockSkew) == null) {
+        } else if (freshGood(claim, fresh, now)) {
           saysGood.add(response);
         }
       } catch (Revocation.NotApplicable e) {
@@ -877,19 +874,13 @@ public final class CertificateVerifier {
     if (allRead) {
       List<String> noted = new ArrayList<>();
       RevocationEvidence found = firstChecked(saysRevoked, c, issuer, checks, noted);
-      if (found == null
-          && crl != null
-          && crl.status() == RevocationEvidence.Status.REVOKED
-          && !crl.thisUpdate().isAfter(now.plus(clockSkew))) {
+      if (found == null && crl != null && provesRevocation(crl, now)) {
         found = crl;
       }
       if (found == null) {
         found = firstChecked(saysGood, c, issuer, checks, noted);
       }
-      if (found == null
-          && crl != null
-          && crl.status() == RevocationEvidence.Status.GOOD
-          && Revocation.staleness(crl, fresh, now, maxRevocationAge, clockSkew) == null) {
+      if (found == null && crl != null && freshGood(crl, fresh, now)) {
         found = crl;
       }
       if (found != null) {
@@ -926,14 +917,25 @@ public final class CertificateVerifier {
     return null;
   }
 
+  /** Whether evidence says REVOKED and was not produced in the future: {@link #pick} takes it. */
+  private boolean provesRevocation(RevocationEvidence e, Instant now) {
+    return e.status() == RevocationEvidence.Status.REVOKED
+        && !e.thisUpdate().isAfter(now.plus(clockSkew));
+  }
+
+  /** Whether evidence says GOOD and can speak for {@code time}: {@link #pick} takes the first. */
+  private boolean freshGood(RevocationEvidence e, Instant time, Instant now) {
+    return e.status() == RevocationEvidence.Status.GOOD
+        && Revocation.staleness(e, time, now, maxRevocationAge, clockSkew) == null;
+  }
+
   /** Prefers evidence that proves revocation, then fresh GOOD evidence, then UNKNOWN. */
   private RevocationEvidence pick(
       Collection<RevocationEvidence> candidates, Instant time, Instant now, List<String> failures) {
     RevocationEvidence good = null;
     RevocationEvidence unknown = null;
     for (RevocationEvidence e : candidates) {
-      if (e.status() == RevocationEvidence.Status.REVOKED
-          && !e.thisUpdate().isAfter(now.plus(clockSkew))) {
+      if (provesRevocation(e, now)) {
         return e;
       }
       String stale = Revocation.staleness(e, time, now, maxRevocationAge, clockSkew);
