@@ -83,6 +83,11 @@ public final class Revocation {
     }
   }
 
+  /** The refusal of a response whose reading or checking failed on {@code e}. */
+  private static Rejected cannotCheck(Exception e) {
+    return new Rejected("cannot check the response: " + e.getClass().getSimpleName());
+  }
+
   /** Revocation data about other certificates (a document's DSS holds many): silently skipped. */
   public static final class NotApplicable extends Rejected {
     private static final long serialVersionUID = 1L;
@@ -208,7 +213,7 @@ public final class Revocation {
       try {
         return new OcspIssuer(new JcaX509CertificateHolder(issuer));
       } catch (CertificateEncodingException | RuntimeException e) {
-        throw new Rejected("cannot check the response: " + e.getClass().getSimpleName());
+        throw cannotCheck(e);
       }
     }
 
@@ -374,7 +379,7 @@ public final class Revocation {
     } catch (Rejected e) {
       throw e;
     } catch (Exception e) {
-      throw new Rejected("cannot check the response: " + e.getClass().getSimpleName());
+      throw cannotCheck(e);
     }
   }
 
@@ -396,7 +401,7 @@ public final class Revocation {
     } catch (Rejected e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new Rejected("cannot check the response: " + e.getClass().getSimpleName());
+      throw cannotCheck(e);
     }
     return new RevocationEvidence(
         claimed.certificate(),

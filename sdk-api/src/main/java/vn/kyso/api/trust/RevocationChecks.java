@@ -41,9 +41,8 @@ final class RevocationChecks {
   private static final Revocation.NotApplicable NOT_ABOUT_THIS_CERTIFICATE =
       Revocation.notApplicable("the response is not about this certificate");
 
-  /** A parsed response, its structure, and the serial numbers its single responses name. */
-  private record Parsed(
-      BasicOCSPResponse structure, BasicOCSPResp basic, Set<BigInteger> serials) {}
+  /** A parsed response's structure and the serial numbers its single responses name. */
+  private record Parsed(BasicOCSPResponse structure, Set<BigInteger> serials) {}
 
   /**
    * Checks a supplied OCSP response about a certificate, each response parsed once and each
@@ -58,7 +57,7 @@ final class RevocationChecks {
             remember(
                 results,
                 new Key(response, certificate, issuer),
-                () -> Revocation.signedOcsp(p.basic(), claimed, issuer)));
+                () -> Revocation.signedOcsp(new BasicOCSPResp(p.structure()), claimed, issuer)));
   }
 
   /**
@@ -124,7 +123,7 @@ final class RevocationChecks {
       throw new DocumentException(
           ErrorCode.MALFORMED_OCSP_RESPONSE, e, e.getClass().getSimpleName());
     }
-    return new Parsed(structure, new BasicOCSPResp(structure), serials);
+    return new Parsed(structure, serials);
   }
 
   /**
