@@ -3,6 +3,7 @@ package vn.kyso.pades.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -97,23 +98,23 @@ public final class ByteRangeCheck {
     return null;
   }
 
-  private static final byte[] UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final HexFormat UPPER = HexFormat.of().withUpperCase();
+  private static final HexFormat LOWER = HexFormat.of();
+
+  /** Bytes of {@code /Contents} spelled out per comparison. */
+  private static final int BLOCK = 2048;
 
   /**
-   * Whether {@code gap} is {@code <}, {@code raw} in hex digits of {@code alphabet}, and {@code >}
-   * (the caller has checked the length and the brackets), compared a block at a time.
+   * Whether {@code gap} is {@code <}, {@code raw} in hex digits of {@code hex}'s case, and {@code
+   * >} (the caller has checked the length and the brackets), compared a block at a time.
    */
-  private static boolean spelled(byte[] gap, byte[] raw, byte[] alphabet) {
-    byte[] hex = new byte[4096];
-    for (int from = 0; from < raw.length; from += hex.length / 2) {
-      int n = Math.min(hex.length / 2, raw.length - from);
-      for (int i = 0; i < n; i++) {
-        hex[2 * i] = alphabet[(raw[from + i] >> 4) & 0xF];
-        hex[2 * i + 1] = alphabet[raw[from + i] & 0xF];
-      }
+  private static boolean spelled(byte[] gap, byte[] raw, HexFormat hex) {
+    for (int from = 0; from < raw.length; from += BLOCK) {
+      byte[] digits =
+          hex.formatHex(raw, from, Math.min(raw.length, from + BLOCK))
+              .getBytes(StandardCharsets.ISO_8859_1);
       int at = 1 + 2 * from;
-      if (Arrays.mismatch(gap, at, at + 2 * n, hex, 0, 2 * n) >= 0) {
+      if (Arrays.mismatch(gap, at, at + digits.length, digits, 0, digits.length) >= 0) {
         return false;
       }
     }
