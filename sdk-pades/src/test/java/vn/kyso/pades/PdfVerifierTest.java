@@ -90,6 +90,12 @@ class PdfVerifierTest {
     return out;
   }
 
+  /** The test letter signed B-B by the chairman, as {@code s.pdf} in {@code dir}. */
+  private static Path chairmansLetter(Path dir) throws Exception {
+    return signed(
+        dir, "s.pdf", TestPdfs.letter(dir, "l.pdf", null), TestIdentity.CHAIRMAN, PadesLevel.B_B);
+  }
+
   @Test
   void leaderAndClerk_bothPassAtBT(@TempDir Path dir) throws Exception {
     Path one =
@@ -320,13 +326,7 @@ class PdfVerifierTest {
 
   @Test
   void attack_incrementalUpdateChangesPageContent_fails(@TempDir Path dir) throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     Path evil = dir.resolve("evil.pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.toFile());
         OutputStream os = Files.newOutputStream(evil)) {
@@ -358,13 +358,7 @@ class PdfVerifierTest {
 
   @Test
   void attack_annotationAddedAfterSigning_fails(@TempDir Path dir) throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     Path evil = dir.resolve("evil.pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.toFile());
         OutputStream os = Files.newOutputStream(evil)) {
@@ -388,13 +382,7 @@ class PdfVerifierTest {
       @TempDir Path dir) throws Exception {
     // Shadow "replace": the next revision redefines the page's content stream object number; then
     // a second, valid signature is added on top. The first signature must still fail.
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     Path shadow = dir.resolve("shadow.pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.toFile());
         OutputStream os = Files.newOutputStream(shadow)) {
@@ -422,13 +410,7 @@ class PdfVerifierTest {
 
   @Test
   void attack_contentsZeroed_isAFailedSignatureNotAMissingOne(@TempDir Path dir) throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     byte[] b = Files.readAllBytes(pdf);
     String text = new String(b, StandardCharsets.ISO_8859_1);
     int start = text.indexOf("/Contents <") + "/Contents <".length();
@@ -446,13 +428,7 @@ class PdfVerifierTest {
 
   @Test
   void attack_byteRangeMoved_wrapping_fails(@TempDir Path dir) throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     byte[] b = Files.readAllBytes(pdf);
     String text = new String(b, StandardCharsets.ISO_8859_1);
     int at = text.indexOf("/ByteRange [0 ") + "/ByteRange [0 ".length();
@@ -478,13 +454,7 @@ class PdfVerifierTest {
   @ValueSource(strings = {"lower", "upper", "mixed"})
   void contentsInEitherCase_isTheSameSignature(String spelling, @TempDir Path dir)
       throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     byte[] b = Files.readAllBytes(pdf);
     String text = new String(b, StandardCharsets.ISO_8859_1);
     // The gap is not signed: the same bytes in hex digits of another case are the same /Contents.
@@ -519,13 +489,7 @@ class PdfVerifierTest {
 
   @Test
   void attack_contentsRedefinedLaterWithTheGapsLength_fails(@TempDir Path dir) throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     Path evil = dir.resolve("evil.pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.toFile());
         OutputStream os = Files.newOutputStream(evil)) {
@@ -552,13 +516,7 @@ class PdfVerifierTest {
 
   @Test
   void signedByteChanged_isAHashFailure(@TempDir Path dir) throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     byte[] b = Files.readAllBytes(pdf);
     b[7] = (byte) (b[7] == '7' ? '6' : '7'); // %PDF-1.x: still parses, no longer what was signed
     Path evil = dir.resolve("changed.pdf");
@@ -571,13 +529,7 @@ class PdfVerifierTest {
 
   @Test
   void bytesAfterTheLastRevision_areAFinding(@TempDir Path dir) throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     Files.write(
         pdf,
         "\n1 0 obj (hidden) endobj\n".getBytes(StandardCharsets.US_ASCII),
@@ -602,13 +554,7 @@ class PdfVerifierTest {
 
   @Test
   void truncatedSignedFile_isNeverPassed(@TempDir Path dir) throws Exception {
-    Path pdf =
-        signed(
-            dir,
-            "s.pdf",
-            TestPdfs.letter(dir, "l.pdf", null),
-            TestIdentity.CHAIRMAN,
-            PadesLevel.B_B);
+    Path pdf = chairmansLetter(dir);
     byte[] b = Files.readAllBytes(pdf);
     Path cut = dir.resolve("cut.pdf");
     Files.write(cut, Arrays.copyOf(b, b.length - 200));
