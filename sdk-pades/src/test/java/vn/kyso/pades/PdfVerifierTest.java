@@ -527,6 +527,81 @@ class PdfVerifierTest {
     assertThat(s.subIndication()).contains(SubIndication.HASH_FAILURE);
   }
 
+  /**
+   * A letter carrying 5 MiB of incompressible data in a stream the catalog references: large enough
+   * for the verifier to hash it on another thread. Returns the signed file; {@code dataAt[0]}
+   * receives the offset of the data in it.
+   */
+  private static Path largeSignedLetter(Path dir, long[] dataAt) throws Exception {
+    Path in = TestPdfs.letter(dir, "l.pdf", null);
+    byte[] data = new byte[5 << 20];
+    new java.util.Random(24).nextBytes(data);
+    Path large = dir.resolve("large.pdf");
+    try (PDDocument doc = Loader.loadPDF(in.toFile())) {
+      org.apache.pdfbox.cos.COSStream stream = doc.getDocument().createCOSStream();
+      try (OutputStream out = stream.createRawOutputStream()) {
+        out.write(data);
+      }
+      doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("KysoData"), stream);
+      doc.save(large.toFile());
+    }
+    Path pdf = signed(dir, "large-signed.pdf", large, TestIdentity.CHAIRMAN, PadesLevel.B_B);
+    byte[] b = Files.readAllBytes(pdf);
+    dataAt[0] = indexOf(b, Arrays.copyOf(data, 64));
+    assertThat(dataAt[0]).isPositive();
+    return pdf;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"common pool", "caller", "refusing", "never starting"})
+  void largeFile_hashedOnAnotherThread_passes_andAChangedByteIsAHashFailure(
+      String where, @TempDir Path dir) throws Exception {
+    java.util.concurrent.Executor executor =
+        switch (where) {
+          case "common pool" -> java.util.concurrent.ForkJoinPool.commonPool();
+          case "caller" -> Runnable::run;
+          case "refusing" ->
+              r -> {
+                throw new java.util.concurrent.RejectedExecutionException("busy");
+              };
+          default -> r -> {};
+        };
+    PdfVerifier v =
+        PdfVerifier.builder(PKI.verifier())
+            .clock(PKI.pki().clock())
+            .digestExecutor(executor)
+            .build();
+    long[] dataAt = new long[1];
+    Path pdf = largeSignedLetter(dir, dataAt);
+    assertThat(Files.size(pdf)).isGreaterThan(4L << 20);
+
+    assertThatSignature(v.verify(pdf).signatures().get(0)).isTotalPassed();
+
+    // a byte in the middle of the data, then its last byte (past the last SHA-256 state kept)
+    byte[] b = Files.readAllBytes(pdf);
+    byte[] middle = b.clone();
+    middle[(int) dataAt[0] + (2 << 20) + 12345] ^= 0x01;
+    Path evil = dir.resolve("changed.pdf");
+    Files.write(evil, middle);
+    assertThat(v.verify(evil).signatures().get(0).subIndication())
+        .contains(SubIndication.HASH_FAILURE);
+
+    byte[] last = b.clone();
+    last[(int) dataAt[0] + (5 << 20) - 1] ^= 0x01;
+    Files.write(evil, last);
+    assertThat(v.verify(evil).signatures().get(0).subIndication())
+        .contains(SubIndication.HASH_FAILURE);
+  }
+
   @Test
   void bytesAfterTheLastRevision_areAFinding(@TempDir Path dir) throws Exception {
     Path pdf = chairmansLetter(dir);

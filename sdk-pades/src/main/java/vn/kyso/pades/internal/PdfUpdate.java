@@ -112,7 +112,7 @@ public final class PdfUpdate implements Closeable {
       inputLength = raw.size();
       // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs
       // first.
-      ends = raw.checkedRevisionEnds(p.limits(), false);
+      ends = raw.checkedRevisionEnds(p.limits(), null);
       Soundness.requireIntactEnd(raw, ends);
     } catch (IOException e) {
       throw new DocumentException(

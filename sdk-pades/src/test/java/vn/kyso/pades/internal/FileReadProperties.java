@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -105,10 +107,36 @@ class FileReadProperties {
     }
   }
 
+  /** Where the verifier's SHA-256 pass may end up running. */
+  enum DigestExecutor {
+    /** On the calling thread, at once. */
+    CALLER,
+    /** On a thread of its own. */
+    THREAD,
+    /** Refused: the verifying thread runs it when it needs the digest. */
+    REFUSING,
+    /** Accepted and never started (a saturated pool): the same. */
+    NEVER_STARTING;
+
+    Executor executor() {
+      return switch (this) {
+        case CALLER -> Runnable::run;
+        case THREAD -> r -> new Thread(r).start();
+        case REFUSING ->
+            r -> {
+              throw new RejectedExecutionException("busy");
+            };
+        case NEVER_STARTING -> r -> {};
+      };
+    }
+  }
+
   @Property(tries = 30)
   void aByteRangeDigestFromTheFirstPassIsTheDigestOfTheBytes(
       @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
-      @ForAll @IntRange(min = 1, max = 2_500_000) int size)
+      @ForAll @IntRange(min = 1, max = 2_500_000) int size,
+      @ForAll DigestExecutor where,
+      @ForAll boolean apart)
       throws Exception {
     Random random = new Random(seed);
     byte[] content = new byte[size];
@@ -124,12 +152,44 @@ class FileReadProperties {
       md.update(content, 0, (int) gapStart);
       md.update(content, (int) gapEnd, (int) (end - gapEnd));
       byte[] expected = md.digest();
-      try (SignedBytes bytes = new SignedBytes(file)) {
+      // apart: the states taken in a pass of their own (as from 4 MiB), else during the scan
+      try (SignedBytes bytes = new SignedBytes(file, apart ? 0 : Long.MAX_VALUE)) {
         byte[] before = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
-        bytes.checkedRevisionEnds(vn.kyso.api.ResourceLimits.defaults(), true);
+        bytes.checkedRevisionEnds(vn.kyso.api.ResourceLimits.defaults(), where.executor());
         byte[] after = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
+        byte[] again = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
         assertThat(before).isEqualTo(expected);
         assertThat(after).isEqualTo(expected);
+        assertThat(again).isEqualTo(expected);
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Property(tries = 10)
+  void closingWhileTheDigestPassRunsEndsIt(
+      @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+      @ForAll @IntRange(min = 1_000_000, max = 3_000_000) int size)
+      throws Exception {
+    byte[] content = new byte[size];
+    new Random(seed).nextBytes(content);
+    Path file = Files.createTempFile("kyso-prefix", ".bin");
+    List<Thread> started = new ArrayList<>();
+    try {
+      Files.write(file, content);
+      try (SignedBytes bytes = new SignedBytes(file, 0)) {
+        bytes.checkedRevisionEnds(
+            vn.kyso.api.ResourceLimits.defaults(),
+            r -> {
+              Thread t = new Thread(r);
+              started.add(t);
+              t.start();
+            });
+      }
+      for (Thread t : started) {
+        t.join(10_000);
+        assertThat(t.isAlive()).as("the digest pass outlived the file").isFalse();
       }
     } finally {
       Files.deleteIfExists(file);
