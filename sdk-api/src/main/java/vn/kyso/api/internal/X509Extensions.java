@@ -129,7 +129,7 @@ public final class X509Extensions {
    * @return the value, or null when absent
    */
   public static ASN1Primitive value(X509Certificate c, String oid) {
-    byte[] ext = c.getExtensionValue(oid);
+    byte[] ext = QuietCertificate.extensionValue(c, oid);
     if (ext == null) {
       return null;
     }
