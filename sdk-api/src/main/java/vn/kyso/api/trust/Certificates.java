@@ -89,6 +89,18 @@ public final class Certificates {
     List<X509Certificate> out = new ArrayList<>();
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      if (isOneDerValue(data)) {
+        // One DER certificate, the usual case: read as such. The JDK's reader of a bundle tries
+        // PKCS#7 first and throws and catches an exception for every plain certificate.
+        try {
+          if (factory.generateCertificate(new ByteArrayInputStream(data))
+              instanceof X509Certificate x) {
+            return List.of(x);
+          }
+        } catch (CertificateException | RuntimeException e) {
+          // a PKCS#7 bundle, or damage: read as before, which says which
+        }
+      }
       for (Certificate c : factory.generateCertificates(new ByteArrayInputStream(data))) {
         if (c instanceof X509Certificate x) {
           out.add(x);
@@ -101,6 +113,26 @@ public final class Certificates {
       throw new DocumentException(ErrorCode.MALFORMED_CERTIFICATE, null, 0);
     }
     return List.copyOf(out);
+  }
+
+  /** Whether the bytes are exactly one DER SEQUENCE (tag, definite length, content), no more. */
+  private static boolean isOneDerValue(byte[] data) {
+    if (data.length < 2 || data[0] != 0x30) {
+      return false;
+    }
+    int first = data[1] & 0xff;
+    if (first < 0x80) {
+      return 2 + first == data.length;
+    }
+    int n = first & 0x7f;
+    if (n == 0 || n > 4 || data.length < 2 + n) {
+      return false;
+    }
+    long length = 0;
+    for (int i = 0; i < n; i++) {
+      length = (length << 8) | (data[2 + i] & 0xff);
+    }
+    return 2L + n + length == data.length;
   }
 
   /**
