@@ -175,8 +175,13 @@ run on the same code):
   decides, of all of them; freshness judged under every context), every time-stamp
   (imprint, TSA path and revocation), the comparison of every signed revision with the final
   document, and the visible-signature appearance check. The PAdES B-B rows verify with the
-  revocation check off (the same for DSS: no revocation sources).
-- **XAdES verification**: the hardened parse (no DTD, no external entities, limits), ID
+  revocation check off (the same for DSS: no revocation sources). The whole file is hashed once
+  for the byte ranges: during the scan below 4 MiB, from 4 MiB on in a pass of its own on a
+  second thread (\`PdfVerifier.Builder.digestExecutor\`, the common pool unless set) while the
+  verifying thread scans, parses and checks; the same bytes, the same checks.
+- **XAdES verification**: the hardened parse (no DTD, no external entities, limits; a document
+  the parser would read as UTF-8 anyway, up to 4 MiB, decoded by the JDK first and handed to the
+  same parser as characters; malformed bytes and every other encoding go to it as bytes), ID
   registration with duplicate-ID refusal, each reference's transforms and digest (the
   whole-document enveloped chains and \`#id\` + exclusive c14n computed by Kyso, byte for byte
   Santuario's output as property tests check; every other chain by Santuario), the signature
@@ -204,11 +209,16 @@ limit scan of the input (revision ends, structure streams inflated against the l
 no longer hashes the file, which only a verifier's byte ranges use), then one pass over the original that
 hashes it and writes it to the new file, the RSA signature, and the durable write: the \`fdatasync\` of
 the 10 MB output alone took about 10 ms here, more than half of the 2× budget (13 ms), so that target is
-out of reach while outputs are made durable before they are renamed into place. Verifying: one pass that
-hashes the file (the floor's own SHA-256, about 5.7 ms) and searches it for the revisions' ends and for
-structure streams (the JDK's vectorised \`indexOf\` over 1 MiB blocks, about 1 ms per keyword and 1 ms to
-see a block as text), then PDFBox's parse of the cross-reference and the signature dictionaries, the CMS
-and the signer's path.
+out of reach while outputs are made durable before they are renamed into place. Verifying, before this
+round's last change: one pass that hashed the file (the floor's own SHA-256, 6-7 ms) and searched it for
+the revisions' ends and for structure streams (the JDK's vectorised \`indexOf\` over 1 MiB blocks, about
+1 ms per keyword, 1 ms to see a block as text and 1-2 ms to read it), then PDFBox's parse of the
+cross-reference and the signature dictionaries, the CMS and the signer's path (3-4 ms together): about
+16 ms in all, by hand (2026-12-07), on one thread. Since then a file of 4 MiB or more is hashed in a pass of
+its own on a second thread while the verifying thread scans, parses and checks, and waits for the digest
+where the CMS needs it: 10-12 ms by hand, with the same CPU time (about 16 ms over two cores). On one
+core, or with \`digestExecutor(Runnable::run)\`, it takes as long as before. The scan also looks for
+\`%%\` and then \`EOF\` rather than for \`%%EOF\`, which the JDK's intrinsic searched 2-3 times slower here.
 
 ## XAdES B-B enveloped: sign and verify
 
@@ -235,6 +245,13 @@ the signature value and the output (the input's bytes with the signature written
 document element's end tag, \`AppendedXml\`) the rest. At 10 MB the same shares hold: the parse alone
 (about 7 ms per MB on this machine) is past the 10 MB budget of 10× the floor, so that target cannot be
 met while the verifier hands the application a DOM of the document (\`XmlVerification.document()\`).
+Since then (2026-12-07): the JDK's parser decoded UTF-8 a byte at a time through its own reader, about an
+eighth of the 1 MB verification; a document it would read as UTF-8 anyway (no other BOM or declared
+encoding, no zero byte among the first four), up to 4 MiB, is now decoded by the JDK's UTF-8 decoder
+(reporting malformed input, which then goes to the parser as bytes and is refused as before) and handed
+to the same hardened parser as characters. By hand, JMH with this section's protocol: verify 15.7 ± 5.1
+→ 11.0 ± 0.6 ms, sign 17.5 ± 4.2 → 15.5 ± 6.4 ms. Larger documents are not decoded ahead (their characters
+would take twice their size again in memory), so the 10 MB rows do not gain from it.
 
 ## PAdES B-T with a loopback TSA (1 MB PDF)
 
@@ -273,6 +290,16 @@ placeholder as hex, one byte at a time, in about a sixth of the signing time, an
 the rest is spread over loading, the CMS and the file system. B-B now reserves the signer chain plus 4 KiB (at
 least 8 KiB), which took the whole-PDF rate here from about 264 to about 392 signatures a second in a run
 of this case alone (2026-11-27).
+Where it goes now (JFR, native and Java samples, 2026-12-07, by hand: the same 30 KB letter signed B-B in a
+loop with the software key, 3.3-3.9 ms per document): the durable write takes about half of it (the
+\`fdatasync\` of the file 26 %, of its folder 11 %, creating the temporary file beside the target 8 %, the
+rename 3 %), loading the input and writing the update 15-20 %, the input's strict parse and limit scan 4 %,
+the CMS 3 %, the RSA signature 8 %. The durable write of a 40 KB file alone, timed by hand
+(\`OutputFiles.write\` in a loop): 1.0-1.3 ms, against 0.4 ms for the same temporary file and rename without
+the two forces. Half the raw rate leaves $(awk -v r="$raw" 'BEGIN {printf "%.1f", 2000 / r}') ms per document, of which the token's own
+signature takes $(awk -v r="$raw" 'BEGIN {printf "%.1f", 1000 / r}') ms: the durable write alone does not fit in what is left, so the 50 % target
+is out of reach on this disk while every output is forced to disk before it is renamed into place (the
+guarantee that a crash leaves the complete file or none).
 
 ## Remote signing: 50 letters with one approval
 
@@ -296,6 +323,15 @@ modes: JMH 1 fork, 30 × 2 s warm-up (the RSA scale 3 × 2 s), 5 × 2 s measurem
 it: on two cores the JIT compiles PDFBox, Bouncy Castle, the JDK's PKIX and Kyso for about 20 s
 with one worker and 30 to 45 s with two (the compiler threads then share the cores with the
 workers); with the quick 2 × 1 s warm-up, two threads had looked slower than one.
+
+Exceptions (2026-12-07, JFR's \`jdk.JavaExceptionThrow\`, one thread): the letter's verification threw and
+caught about 260 exceptions, stack traces filled, and those stack traces were two thirds of what two
+verifying threads allocated: JDK 17's \`X509CertImpl.getExtensionValue\` throws two for every lookup of a
+standard extension the certificate does not carry, and Bouncy Castle's PKIX validator looks up a dozen per
+certificate of each path; the JDK's \`generateCertificates\` throws one per plain DER certificate while it
+tries PKCS#7 first. The validator now sees each certificate through \`QuietCertificate\` (an absent
+extension answered at once, everything else the certificate's own), Kyso's own lookups check the
+certificate's extension OIDs first, and one DER certificate is read as one: JFR counts none thrown since.
 
 | case | ms per letter | ± |
 |---|---|---|
