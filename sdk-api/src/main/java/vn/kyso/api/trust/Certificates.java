@@ -25,6 +25,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.internal.Bounded;
 import vn.kyso.api.internal.DnParser;
 import vn.kyso.api.internal.RawSignatures;
+import vn.kyso.api.shared.CmsEncoding;
 
 /**
  * Reads X.509 certificates from PEM or DER, single or as bundles (several PEM blocks, or a PKCS#7
@@ -89,7 +90,7 @@ public final class Certificates {
     List<X509Certificate> out = new ArrayList<>();
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      if (isOneDerValue(data)) {
+      if (isOneSequence(data)) {
         // One DER certificate, the usual case: read as such. The JDK's reader of a bundle tries
         // PKCS#7 first and throws and catches an exception for every plain certificate.
         try {
@@ -115,24 +116,13 @@ public final class Certificates {
     return List.copyOf(out);
   }
 
-  /** Whether the bytes are exactly one DER SEQUENCE (tag, definite length, content), no more. */
-  private static boolean isOneDerValue(byte[] data) {
-    if (data.length < 2 || data[0] != 0x30) {
+  /** Whether the bytes are exactly one SEQUENCE, its length as written spanning them all. */
+  private static boolean isOneSequence(byte[] data) {
+    try {
+      return data.length >= 2 && data[0] == 0x30 && CmsEncoding.encodedLength(data) == data.length;
+    } catch (IllegalArgumentException e) {
       return false;
     }
-    int first = data[1] & 0xff;
-    if (first < 0x80) {
-      return 2 + first == data.length;
-    }
-    int n = first & 0x7f;
-    if (n == 0 || n > 4 || data.length < 2 + n) {
-      return false;
-    }
-    long length = 0;
-    for (int i = 0; i < n; i++) {
-      length = (length << 8) | (data[2 + i] & 0xff);
-    }
-    return 2L + n + length == data.length;
   }
 
   /**
