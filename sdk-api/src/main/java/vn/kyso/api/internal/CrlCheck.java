@@ -260,7 +260,7 @@ public final class CrlCheck {
 
   /** The certificate's distribution points; one implicit point when it names none. */
   private static List<Point> distributionPoints(X509Certificate certificate) {
-    byte[] ext = QuietCertificate.extensionValue(certificate, "2.5.29.31");
+    byte[] ext = X509Extensions.raw(certificate, "2.5.29.31");
     if (ext == null) {
       return List.of(new Point(List.of(), ALL_REASONS, List.of()));
     }

@@ -204,7 +204,7 @@ public final class PolicyAndNames {
 
   /** The requireExplicitPolicy field of a certificate's policy constraints, if any. */
   private static Integer requireExplicitPolicy(X509Certificate c) {
-    byte[] v = QuietCertificate.extensionValue(c, "2.5.29.36");
+    byte[] v = X509Extensions.raw(c, "2.5.29.36");
     if (v == null) {
       return null;
     }

@@ -61,26 +61,6 @@ public final class QuietCertificate extends X509Certificate {
         : new QuietCertificate(certificate);
   }
 
-  /**
-   * The wrapped certificate's extension value, without asking it when the certificate does not
-   * carry the extension.
-   *
-   * @param c a certificate
-   * @param oid the extension's OID
-   * @return the DER OCTET STRING, or null
-   */
-  public static byte[] extensionValue(X509Certificate c, String oid) {
-    if (c instanceof QuietCertificate) {
-      return c.getExtensionValue(oid);
-    }
-    Set<String> critical = c.getCriticalExtensionOIDs();
-    Set<String> other = c.getNonCriticalExtensionOIDs();
-    if ((critical == null || !critical.contains(oid)) && (other == null || !other.contains(oid))) {
-      return null;
-    }
-    return c.getExtensionValue(oid);
-  }
-
   @Override
   public byte[] getExtensionValue(String oid) {
     return present.contains(oid) ? certificate.getExtensionValue(oid) : null;

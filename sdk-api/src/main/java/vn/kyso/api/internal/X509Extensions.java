@@ -122,6 +122,27 @@ public final class X509Extensions {
   }
 
   /**
+   * Returns an extension's value as the certificate gives it, without asking the certificate when
+   * it does not carry the extension: JDK 17's certificate throws and catches two exceptions for
+   * every such lookup (see {@link QuietCertificate}).
+   *
+   * @param c the certificate
+   * @param oid the extension OID
+   * @return the DER OCTET STRING, or null when absent
+   */
+  public static byte[] raw(X509Certificate c, String oid) {
+    if (c instanceof QuietCertificate) {
+      return c.getExtensionValue(oid);
+    }
+    Set<String> critical = c.getCriticalExtensionOIDs();
+    Set<String> other = c.getNonCriticalExtensionOIDs();
+    if ((critical == null || !critical.contains(oid)) && (other == null || !other.contains(oid))) {
+      return null;
+    }
+    return c.getExtensionValue(oid);
+  }
+
+  /**
    * Returns the DER value inside an extension's OCTET STRING.
    *
    * @param c the certificate
@@ -129,7 +150,7 @@ public final class X509Extensions {
    * @return the value, or null when absent
    */
   public static ASN1Primitive value(X509Certificate c, String oid) {
-    byte[] ext = QuietCertificate.extensionValue(c, oid);
+    byte[] ext = raw(c, oid);
     if (ext == null) {
       return null;
     }
