@@ -191,6 +191,15 @@ public final class SecureXml {
      *     INPUT_TOO_LARGE}
      */
     public Document parse(byte[] data) throws DocumentException {
+      return parse(data, true);
+    }
+
+    /** The same parse without {@link #decodedUtf8}: what the tests compare it with. */
+    Document parseBytes(byte[] data) throws DocumentException {
+      return parse(data, false);
+    }
+
+    private Document parse(byte[] data, boolean decodeAhead) throws DocumentException {
       if (data.length > maxBytes) {
         throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
       }
@@ -204,7 +213,7 @@ public final class SecureXml {
         // Each parse resets the parser's state; the handlers are set again all the same, so that
         // nothing a previous parse did can leave another in place.
         handlers(b);
-        InputSource decoded = decodedUtf8(data);
+        InputSource decoded = decodeAhead ? decodedUtf8(data) : null;
         return b.parse(decoded != null ? decoded : new InputSource(new ByteArrayInputStream(data)));
       } catch (Exception e) {
         throw new DocumentException(
@@ -215,21 +224,6 @@ public final class SecureXml {
         } else {
           kept.decrementAndGet();
         }
-      }
-    }
-
-    /** The same parse without {@link #decodedUtf8}: what the tests compare it with. */
-    Document parseBytes(byte[] data) throws DocumentException {
-      if (data.length > maxBytes) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
-      }
-      DocumentBuilder b = builder(maxDepth);
-      try {
-        handlers(b);
-        return b.parse(new ByteArrayInputStream(data));
-      } catch (Exception e) {
-        throw new DocumentException(
-            ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
       }
     }
 
