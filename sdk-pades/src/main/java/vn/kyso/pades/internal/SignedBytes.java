@@ -226,17 +226,18 @@ public final class SignedBytes implements AutoCloseable {
     if (size > limits.maxPdfBytes()) {
       throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, limits.maxPdfBytes());
     }
-    boolean inline = prefixDigests != null && size < parallelDigestFrom;
+    boolean inline = false;
     if (prefixDigests != null) {
       // At most about 1,024 states (a few hundred bytes each), at least 64 KiB apart.
       snapshotEvery = Math.max(64 * 1024, ((size / 1024) + 65535) / 65536 * 65536);
-    }
-    if (prefixDigests != null && !inline) {
-      sha256Prefixes = new FutureTask<>(this::hashPrefixes);
-      try {
-        prefixDigests.execute(sha256Prefixes);
-      } catch (RejectedExecutionException e) {
-        // prefixDigest runs it on the verifying thread
+      inline = size < parallelDigestFrom;
+      if (!inline) {
+        sha256Prefixes = new FutureTask<>(this::hashPrefixes);
+        try {
+          prefixDigests.execute(sha256Prefixes);
+        } catch (RejectedExecutionException e) {
+          // prefixDigest runs it on the verifying thread
+        }
       }
     }
     Scan scan = scan(limits.maxDecodedStreamBytes(), inline);
@@ -295,7 +296,8 @@ public final class SignedBytes implements AutoCloseable {
           }
         });
     if (keepPrefixDigests) {
-      sha256Prefixes = new FutureTask<>(() -> running[0] == null ? List.of() : states);
+      // empty when a state could not be copied (keepPrefixDigests cleared it)
+      sha256Prefixes = new FutureTask<>(() -> states);
       sha256Prefixes.run();
     }
     return new Scan(ends, oversized[0]);
