@@ -1,6 +1,7 @@
 package vn.kyso.pades;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.kyso.pades.TestPdfs.indexOf;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,23 +110,6 @@ class PdfStructureFuzzProperties {
   @AfterContainer
   static void clean() throws Exception {
     TestPdfs.deleteFolder(dir);
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    return indexOf(haystack, needle, 0);
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle, int from) {
-    outer:
-    for (int i = from; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   /** The fixture with {@code der} written (hex, zero-padded or cut) into the /Contents gap. */

@@ -547,18 +547,9 @@ class PdfVerifierTest {
     }
     Path pdf = signed(dir, "large-signed.pdf", large, TestIdentity.CHAIRMAN, PadesLevel.B_B);
     byte[] b = Files.readAllBytes(pdf);
-    dataAt[0] = indexOf(b, Arrays.copyOf(data, 64));
+    dataAt[0] = TestPdfs.indexOf(b, Arrays.copyOf(data, 64));
     assertThat(dataAt[0]).isPositive();
     return pdf;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   @ParameterizedTest

@@ -125,6 +125,25 @@ final class TestPdfs {
   }
 
   /** Deletes a flat folder of test files and the folder. */
+  /** The first place of {@code needle} in {@code haystack}, or -1. */
+  static int indexOf(byte[] haystack, byte[] needle) {
+    return indexOf(haystack, needle, 0);
+  }
+
+  /** The first place of {@code needle} in {@code haystack} from {@code from}, or -1. */
+  static int indexOf(byte[] haystack, byte[] needle, int from) {
+    outer:
+    for (int i = from; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   static void deleteFolder(Path folder) throws IOException {
     try (var files = Files.list(folder)) {
       for (Path p : (Iterable<Path>) files::iterator) {
