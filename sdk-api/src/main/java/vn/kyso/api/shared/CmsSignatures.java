@@ -6,6 +6,7 @@ import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -28,6 +29,7 @@ import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -57,7 +59,10 @@ public final class CmsSignatures {
 
   /**
    * What {@code new JcaSimpleSignerInfoVerifierBuilder().setProvider(provider).build(signer)}
-   * builds, with the algorithm tables shared instead of built again for every signature.
+   * builds, with the algorithm tables shared instead of built again for every signature, and with
+   * an RSA PKCS#1 v1.5 signature value checked by the installed providers (the JDK) when they
+   * implement its algorithm (see {@link JdkFirstRsaVerifiers}: the same verdict, without Bouncy
+   * Castle's primality test of every new modulus).
    *
    * @param signer the certificate whose key checks the signature
    * @param provider the JCA provider, or null for the installed providers
@@ -68,12 +73,21 @@ public final class CmsSignatures {
       throws OperatorCreationException {
     JcaContentVerifierProviderBuilder content = new JcaContentVerifierProviderBuilder();
     JcaDigestCalculatorProviderBuilder digests = new JcaDigestCalculatorProviderBuilder();
-    if (provider != null) {
+    ContentVerifierProvider contents;
+    if (provider == null) {
+      contents = content.build(signer);
+    } else {
       content.setProvider(provider);
       digests.setProvider(provider);
+      contents = content.build(signer);
+      if (signer.getPublicKey() instanceof RSAPublicKey rsa) {
+        contents =
+            new JdkFirstRsaVerifiers(
+                new JcaContentVerifierProviderBuilder().build(signer), contents, rsa);
+      }
     }
     return new SignerInformationVerifier(
-        SIGNATURE_NAMES, SIGNATURE_ALGORITHMS, content.build(signer), digests.build());
+        SIGNATURE_NAMES, SIGNATURE_ALGORITHMS, contents, digests.build());
   }
 
   /**
