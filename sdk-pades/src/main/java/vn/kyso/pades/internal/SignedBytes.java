@@ -10,10 +10,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,9 +46,9 @@ public final class SignedBytes implements AutoCloseable {
    * SHA-256 states over the file's first {@code k * snapshotEvery} bytes, taken for the verifier
    * ({@link #checkedRevisionEnds}) so that a signature's byte range, which starts at 0, is digested
    * from the nearest state instead of from the start: the file hashed once, however many signatures
-   * it holds. Null when not taken; an empty list when the digest cannot be copied.
+   * it holds. Null when not taken.
    */
-  private FutureTask<List<MessageDigest>> sha256Prefixes;
+  private PrefixDigests sha256Prefixes;
 
   private long snapshotEvery;
 
@@ -151,7 +148,7 @@ public final class SignedBytes implements AutoCloseable {
    * @throws IOException if reading fails
    */
   public List<Long> revisionEnds() throws IOException {
-    return scan(-1, false).revisionEnds();
+    return scan(-1, null).revisionEnds();
   }
 
   /**
@@ -185,20 +182,12 @@ public final class SignedBytes implements AutoCloseable {
   }
 
   /**
-   * The SHA-256 states, waiting for the executor's pass; run here when the executor has not started
-   * it (busy, or refused it). Empty when the pass failed or the wait was interrupted: the caller
-   * then digests from the start of the file.
+   * The SHA-256 states, once every block the scan read is hashed (here, for the blocks the
+   * executor's task has not started). Empty when the scan did not finish or a state could not be
+   * copied: the caller then digests from the start of the file.
    */
   private List<MessageDigest> prefixStates() {
-    sha256Prefixes.run(); // does nothing once started elsewhere
-    try {
-      return sha256Prefixes.get();
-    } catch (ExecutionException | CancellationException e) {
-      return List.of();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return List.of();
-    }
+    return sha256Prefixes.states();
   }
 
   /**
@@ -210,10 +199,11 @@ public final class SignedBytes implements AutoCloseable {
    * another filter, damaged) is left to the parser, whose decoding {@link DecodeCeiling} bounds.
    *
    * <p>With an executor, the SHA-256 states a verifier's byte ranges continue from ({@link
-   * #prefixDigest}) are also taken: in the same pass for a small file, and from {@value
-   * #PARALLEL_DIGEST_FROM} bytes on in a second pass on the executor, started once the size is
-   * checked and waited for by the first {@link #prefixDigest} (which runs it itself when the
-   * executor has not started it). A signer, which hashes what it writes, passes none.
+   * #prefixDigest}) are also taken from the blocks this pass reads: on this thread for a small
+   * file, and from {@value #PARALLEL_DIGEST_FROM} bytes on by a task on the executor, which hashes
+   * each block while this thread searches it and then parses the file ({@link PrefixDigests}: this
+   * thread hashes what the task has not reached when it needs a buffer or the states). A signer,
+   * which hashes what it writes, passes none.
    *
    * @param limits the largest file, and the most one structure stream may inflate to
    * @param prefixDigests where a large file's SHA-256 states are taken, or null to take none
@@ -226,21 +216,28 @@ public final class SignedBytes implements AutoCloseable {
     if (size > limits.maxPdfBytes()) {
       throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, file, limits.maxPdfBytes());
     }
-    boolean inline = false;
     if (prefixDigests != null) {
       // At most about 1,024 states (a few hundred bytes each), at least 64 KiB apart.
       snapshotEvery = Math.max(64 * 1024, ((size / 1024) + 65535) / 65536 * 65536);
-      inline = size < parallelDigestFrom;
+      boolean inline = size < parallelDigestFrom;
+      sha256Prefixes = new PrefixDigests(snapshotEvery, inline);
       if (!inline) {
-        sha256Prefixes = new FutureTask<>(this::hashPrefixes);
         try {
           prefixDigests.execute(sha256Prefixes);
         } catch (RejectedExecutionException e) {
-          // prefixDigest runs it on the verifying thread
+          // this thread hashes the blocks (PrefixDigests)
         }
       }
     }
-    Scan scan = scan(limits.maxDecodedStreamBytes(), inline);
+    Scan scan;
+    try {
+      scan = scan(limits.maxDecodedStreamBytes(), sha256Prefixes);
+    } catch (IOException | RuntimeException e) {
+      if (sha256Prefixes != null) {
+        sha256Prefixes.cancel();
+      }
+      throw e;
+    }
     if (scan.oversizedStructureStream() >= 0) {
       throw new DocumentException(
           ErrorCode.LIMIT_EXCEEDED,
@@ -258,20 +255,15 @@ public final class SignedBytes implements AutoCloseable {
   private record Scan(List<Long> revisionEnds, long oversizedStructureStream) {}
 
   /**
-   * One pass: the revision ends, and with a non-negative limit the first structure stream past it.
+   * One pass: the revision ends, and with a non-negative limit the first structure stream past it;
+   * each block also goes to {@code digests} when there are some.
    */
-  private Scan scan(long limit, boolean keepPrefixDigests) throws IOException {
+  private Scan scan(long limit, PrefixDigests digests) throws IOException {
     List<Long> ends = new ArrayList<>();
     long[] oversized = {-1};
-    List<MessageDigest> states = new ArrayList<>();
-    MessageDigest[] running = {
-      keepPrefixDigests ? DigestAlgorithm.SHA256.newMessageDigest() : null
-    };
     eachBlock(
+        digests,
         (pos, bytes, length, block) -> {
-          if (running[0] != null) {
-            running[0] = keepPrefixDigests(states, running[0], pos, bytes, Math.min(block, length));
-          }
           String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
           // "%%" first, then "EOF" after it: the same markers as indexOf("%%EOF"), which the JDK's
           // intrinsic searched about three times slower than the two-character "%%" (2.5-4.5 ms
@@ -295,63 +287,7 @@ public final class SignedBytes implements AutoCloseable {
             oversized[0] = oversizedIn(pos, text, block, limit);
           }
         });
-    if (keepPrefixDigests) {
-      // empty when a state could not be copied (keepPrefixDigests cleared it)
-      sha256Prefixes = new FutureTask<>(() -> states);
-      sha256Prefixes.run();
-    }
     return new Scan(ends, oversized[0]);
-  }
-
-  /**
-   * The SHA-256 states of the whole file in a pass of its own (positional reads, safe beside the
-   * verifying thread's), through a 64 KiB direct buffer of its own: the JDK reads into it without
-   * the copy a heap buffer costs, and the digest takes it 4 KiB at a time (about 0.5 ms less per 10
-   * MB here than 1 MiB heap blocks). The states fall on block starts: {@code snapshotEvery} is a
-   * multiple of the block.
-   */
-  private List<MessageDigest> hashPrefixes() throws IOException, CloneNotSupportedException {
-    List<MessageDigest> states = new ArrayList<>();
-    MessageDigest running = DigestAlgorithm.SHA256.newMessageDigest();
-    ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
-    for (long pos = 0; pos < size; ) {
-      if (pos % snapshotEvery == 0) {
-        states.add((MessageDigest) running.clone());
-      }
-      buffer.clear();
-      buffer.limit((int) Math.min(buffer.capacity(), size - pos));
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer, pos + buffer.position()) < 0) {
-          throw new IOException("unexpected end of file");
-        }
-      }
-      buffer.flip();
-      running.update(buffer);
-      pos += buffer.limit();
-    }
-    return states;
-  }
-
-  /**
-   * Feeds one block's own bytes (without the overlap) to the running digest, keeping its state at
-   * every multiple of {@code snapshotEvery}; null, and no states, when the digest cannot be copied.
-   */
-  private MessageDigest keepPrefixDigests(
-      List<MessageDigest> states, MessageDigest running, long pos, byte[] bytes, int n) {
-    for (int off = 0; off < n; ) {
-      if ((pos + off) % snapshotEvery == 0) {
-        try {
-          states.add((MessageDigest) running.clone());
-        } catch (CloneNotSupportedException e) {
-          states.clear();
-          return null;
-        }
-      }
-      int step = (int) Math.min(n - off, snapshotEvery - (pos + off) % snapshotEvery);
-      running.update(bytes, off, step);
-      off += step;
-    }
-    return running;
   }
 
   /**
@@ -366,20 +302,25 @@ public final class SignedBytes implements AutoCloseable {
   /**
    * Reads the file in 1 MiB blocks, each with a few bytes of the next so that a keyword straddling
    * two blocks is seen; as Latin-1 text a block is searched by the JDK's vectorised String.indexOf.
+   * With {@code digests}, each block is handed to them (its own bytes, without the overlap) before
+   * it is visited, in a buffer they lend, so that they hash it while it is searched.
    */
-  private void eachBlock(BlockVisitor visitor) throws IOException {
+  private void eachBlock(PrefixDigests digests, BlockVisitor visitor) throws IOException {
     int block = 1 << 20;
     // A small file gets a small buffer: 1 MiB is a "humongous" object for a 1 GiB G1 heap, which
     // every verifying thread would otherwise allocate under the heap's lock.
-    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(block, size) + 8);
-    byte[] b = buffer.array();
+    int capacity = (int) Math.min(block, size) + 8;
+    byte[] own = digests == null ? new byte[capacity] : null;
     for (long pos = 0; pos < size; pos += block) {
-      buffer.clear();
-      buffer.limit((int) Math.min(buffer.capacity(), size - pos));
-      while (buffer.hasRemaining() && channel.read(buffer, pos + buffer.position()) >= 0) {
-        // fill the block
+      byte[] b = digests == null ? own : digests.buffer(capacity);
+      int length = readInto(b, pos);
+      if (digests != null) {
+        digests.add(pos, b, Math.min(block, length));
       }
-      visitor.visit(pos, b, buffer.position(), block);
+      visitor.visit(pos, b, length, block);
+    }
+    if (digests != null) {
+      digests.producerDone();
     }
   }
 
@@ -542,9 +483,8 @@ public final class SignedBytes implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (sha256Prefixes != null) {
-      // Not interrupted: an interrupt would close the channel under the verifying thread. A pass
-      // still running ends at its next read, on the closed channel.
-      sha256Prefixes.cancel(false);
+      // The task reads no file: it ends at its next block.
+      sha256Prefixes.cancel();
     }
     channel.close();
   }

@@ -134,7 +134,7 @@ class FileReadProperties {
   @Property(tries = 30)
   void aByteRangeDigestFromTheFirstPassIsTheDigestOfTheBytes(
       @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
-      @ForAll @IntRange(min = 1, max = 2_500_000) int size,
+      @ForAll @IntRange(min = 1, max = 5_500_000) int size,
       @ForAll DigestExecutor where,
       @ForAll boolean apart)
       throws Exception {
