@@ -42,21 +42,30 @@ class LauncherIT {
     Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
     Path folder = cache.resolve("kyso");
 
+    KysoCliIT.Run version = launch(env, "--version");
     KysoCliIT.Run first = launch(env, "verify", "--help");
     List<Path> archives = filesIn(folder);
+    Path verifyArchive =
+        archives.stream()
+            .filter(p -> p.getFileName().toString().startsWith("kyso-verify-"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no archive for verify in " + archives));
     KysoCliIT.Run second = launch(env, "verify", "--help");
-    Files.write(archives.get(0), "not an archive".getBytes(StandardCharsets.US_ASCII));
+    Files.write(verifyArchive, "not an archive".getBytes(StandardCharsets.US_ASCII));
     KysoCliIT.Run refused = launch(env, "verify", "--help");
 
+    assertThat(version.exit()).as(version.err()).isZero();
     for (KysoCliIT.Run r : List.of(first, second, refused)) {
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(r.out()).isEqualTo(first.out()).contains("Usage: kyso verify");
       assertThat(r.err()).as("no JVM warnings").isEmpty();
     }
     assertThat(archives)
-        .singleElement()
-        .satisfies(p -> assertThat(p.getFileName().toString()).matches("kyso-\\d+\\.jsa"));
-    assertThat(filesIn(folder)).as("no half-written archive left").hasSize(1);
+        .as("one archive per command: --version's does not stand in for verify's")
+        .extracting(p -> p.getFileName().toString())
+        .hasSize(2)
+        .allMatch(n -> n.matches("kyso-(none|verify)-\\d+\\.jsa"));
+    assertThat(filesIn(folder)).as("no half-written archive left").hasSize(2);
   }
 
   @Test
