@@ -100,6 +100,19 @@ class VgcaPluginTest {
     plugin.fileSigner(VgcaPluginTest::signAsThePluginWould);
   }
 
+  /**
+   * Surefire runs with assertions on; an assertion in Java-WebSocket's TLS handshake that the JDK's
+   * engine can fail once ended the fake's selector thread, and every later call was refused.
+   */
+  @Test
+  void theFakesTlsHandshake_runsWithoutJavaWebSocketsAssertions() throws Exception {
+    assertThat(VgcaPluginTest.class.desiredAssertionStatus()).as("assertions on here").isTrue();
+    Class<?> handshake =
+        Class.forName(
+            "org.java_websocket.SSLSocketChannel2", false, VgcaPluginServer.class.getClassLoader());
+    assertThat(handshake.desiredAssertionStatus()).isFalse();
+  }
+
   @AfterEach
   void stop() {
     plugin.close();

@@ -84,6 +84,18 @@ import vn.kyso.api.token.SigningToken;
  * @since 0.1
  */
 public final class VgcaPluginServer implements AutoCloseable {
+  static {
+    // Java-WebSocket's SSLSocketChannel2.processHandshake asserts a handshake state that the JDK's
+    // TLS engine can leave there (its own comment names the case, issue #190). Under assertions,
+    // as every surefire run has them, the AssertionError ends the server's selector thread, and
+    // every later connection to the fake is refused (seen once in about eight CI runs, in
+    // VgcaPluginTest). Its assertions are switched off for its classes, before they initialise.
+    ClassLoader loader = WebSocketServer.class.getClassLoader();
+    if (loader != null) {
+      loader.setPackageAssertionStatus("org.java_websocket", false);
+    }
+  }
+
   /** What goes wrong on the next calls. */
   public enum Fault {
     /** Nothing. */
