@@ -6,16 +6,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.ResourceLimits;
 
 /**
  * The readers the signer and verifier use on large files agree with plain reads of the same bytes:
@@ -193,6 +200,60 @@ class FileReadProperties {
       }
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * Several verifications at once on one shared single-thread executor (as the common pool is on a
+   * two-core machine): each task starts only when the one before it ends, late or after its own
+   * scan, and every digest is still the digest of its file's bytes, with nothing left waiting.
+   */
+  @Property(tries = 6)
+  void verificationsSharingOneExecutorThread_eachGetsItsOwnDigest(
+      @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+      @ForAll @IntRange(min = 2, max = 4) int verifications)
+      throws Exception {
+    Random random = new Random(seed);
+    ExecutorService shared = Executors.newSingleThreadExecutor();
+    ExecutorService callers = Executors.newFixedThreadPool(verifications);
+    List<Path> files = new ArrayList<>();
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int v = 0; v < verifications; v++) {
+        byte[] content = new byte[3_000_000 + random.nextInt(3_000_000)];
+        random.nextBytes(content);
+        Path file = Files.createTempFile("kyso-shared", ".bin");
+        files.add(file);
+        Files.write(file, content);
+        int gapStart = random.nextInt(content.length);
+        int gapEnd = gapStart + random.nextInt(content.length - gapStart + 1);
+        ByteRange range = new ByteRange(0, gapStart, gapEnd, content.length - gapEnd);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        md.update(content, 0, gapStart);
+        md.update(content, gapEnd, content.length - gapEnd);
+        byte[] expected = md.digest();
+        results.add(
+            callers.submit(
+                () -> {
+                  try (SignedBytes bytes = new SignedBytes(file, 0)) {
+                    bytes.checkedRevisionEnds(ResourceLimits.defaults(), shared);
+                    return Arrays.equals(range.digest(bytes, DigestAlgorithm.SHA256), expected);
+                  }
+                }));
+      }
+      for (Future<Boolean> r : results) {
+        assertThat(r.get(60, TimeUnit.SECONDS)).isTrue();
+      }
+      shared.shutdown();
+      assertThat(shared.awaitTermination(10, TimeUnit.SECONDS))
+          .as("every hashing task ended")
+          .isTrue();
+    } finally {
+      shared.shutdownNow();
+      callers.shutdownNow();
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+      }
     }
   }
 }
