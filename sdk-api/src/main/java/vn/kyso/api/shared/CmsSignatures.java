@@ -73,18 +73,15 @@ public final class CmsSignatures {
       throws OperatorCreationException {
     JcaContentVerifierProviderBuilder content = new JcaContentVerifierProviderBuilder();
     JcaDigestCalculatorProviderBuilder digests = new JcaDigestCalculatorProviderBuilder();
-    ContentVerifierProvider contents;
-    if (provider == null) {
-      contents = content.build(signer);
-    } else {
+    if (provider != null) {
       content.setProvider(provider);
       digests.setProvider(provider);
-      contents = content.build(signer);
-      if (signer.getPublicKey() instanceof RSAPublicKey rsa) {
-        contents =
-            new JdkFirstRsaVerifiers(
-                new JcaContentVerifierProviderBuilder().build(signer), contents, rsa);
-      }
+    }
+    ContentVerifierProvider contents = content.build(signer);
+    if (provider != null && signer.getPublicKey() instanceof RSAPublicKey rsa) {
+      contents =
+          new JdkFirstRsaVerifiers(
+              new JcaContentVerifierProviderBuilder().build(signer), contents, rsa);
     }
     return new SignerInformationVerifier(
         SIGNATURE_NAMES, SIGNATURE_ALGORITHMS, contents, digests.build());
