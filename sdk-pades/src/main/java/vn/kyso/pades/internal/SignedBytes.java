@@ -153,8 +153,9 @@ public final class SignedBytes implements AutoCloseable {
 
   /**
    * A SHA-256 digest that has already taken the file's bytes {@code [0, end)}, from the nearest
-   * state the first pass kept (then reading at most {@code snapshotEvery} bytes), or null when
-   * there is none (another algorithm, no first pass).
+   * state the first pass kept (then reading at most {@code snapshotEvery} bytes; waiting for, or
+   * finishing, the hashing of the blocks the pass read), or null when there is none (another
+   * algorithm, no first pass, a pass that did not finish or a state that could not be copied).
    *
    * @param algorithm the digest algorithm the caller needs
    * @param end the end of the prefix
@@ -165,7 +166,7 @@ public final class SignedBytes implements AutoCloseable {
     if (algorithm != DigestAlgorithm.SHA256 || sha256Prefixes == null || end < 0 || end > size) {
       return null;
     }
-    List<MessageDigest> states = prefixStates();
+    List<MessageDigest> states = sha256Prefixes.states();
     if (states.isEmpty()) {
       return null;
     }
@@ -179,15 +180,6 @@ public final class SignedBytes implements AutoCloseable {
     long from = k * snapshotEvery;
     digest(md, from, end - from);
     return md;
-  }
-
-  /**
-   * The SHA-256 states, once every block the scan read is hashed (here, for the blocks the
-   * executor's task has not started). Empty when the scan did not finish or a state could not be
-   * copied: the caller then digests from the start of the file.
-   */
-  private List<MessageDigest> prefixStates() {
-    return sha256Prefixes.states();
   }
 
   /**

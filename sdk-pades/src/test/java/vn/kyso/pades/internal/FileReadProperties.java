@@ -155,16 +155,13 @@ class FileReadProperties {
       long gapEnd = gapStart + random.nextInt((int) (size - gapStart) + 1);
       long end = gapEnd + random.nextInt((int) (size - gapEnd) + 1);
       ByteRange range = new ByteRange(0, gapStart, gapEnd, end - gapEnd);
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-      md.update(content, 0, (int) gapStart);
-      md.update(content, (int) gapEnd, (int) (end - gapEnd));
-      byte[] expected = md.digest();
+      byte[] expected = sha256(content, range);
       // apart: the states taken in a pass of their own (as from 4 MiB), else during the scan
       try (SignedBytes bytes = new SignedBytes(file, apart ? 0 : Long.MAX_VALUE)) {
-        byte[] before = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
-        bytes.checkedRevisionEnds(vn.kyso.api.ResourceLimits.defaults(), where.executor());
-        byte[] after = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
-        byte[] again = range.digest(bytes, vn.kyso.api.DigestAlgorithm.SHA256);
+        byte[] before = range.digest(bytes, DigestAlgorithm.SHA256);
+        bytes.checkedRevisionEnds(ResourceLimits.defaults(), where.executor());
+        byte[] after = range.digest(bytes, DigestAlgorithm.SHA256);
+        byte[] again = range.digest(bytes, DigestAlgorithm.SHA256);
         assertThat(before).isEqualTo(expected);
         assertThat(after).isEqualTo(expected);
         assertThat(again).isEqualTo(expected);
@@ -187,7 +184,7 @@ class FileReadProperties {
       Files.write(file, content);
       try (SignedBytes bytes = new SignedBytes(file, 0)) {
         bytes.checkedRevisionEnds(
-            vn.kyso.api.ResourceLimits.defaults(),
+            ResourceLimits.defaults(),
             r -> {
               Thread t = new Thread(r);
               started.add(t);
@@ -228,10 +225,7 @@ class FileReadProperties {
         int gapStart = random.nextInt(content.length);
         int gapEnd = gapStart + random.nextInt(content.length - gapStart + 1);
         ByteRange range = new ByteRange(0, gapStart, gapEnd, content.length - gapEnd);
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update(content, 0, gapStart);
-        md.update(content, gapEnd, content.length - gapEnd);
-        byte[] expected = md.digest();
+        byte[] expected = sha256(content, range);
         results.add(
             callers.submit(
                 () -> {
@@ -255,5 +249,13 @@ class FileReadProperties {
         Files.deleteIfExists(f);
       }
     }
+  }
+
+  /** The SHA-256 of a range's two parts of {@code content}, computed plainly. */
+  private static byte[] sha256(byte[] content, ByteRange range) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    md.update(content, (int) range.start1(), (int) range.length1());
+    md.update(content, (int) range.start2(), (int) range.length2());
+    return md.digest();
   }
 }
