@@ -101,6 +101,19 @@ class VgcaPluginTest {
   }
 
   /**
+   * Each call is answered once and recorded once: the fake answers and closes at once, and a client
+   * that saw the connection closed before it looked must take the answer, not call again.
+   */
+  @Test
+  void manyQuickCalls_eachRecordedOnce() throws Exception {
+    plugin.reset();
+    for (int i = 0; i < 100; i++) {
+      VgcaPlugin.certificate(plugin.call("GetCertInfo", "get_cert_info"));
+    }
+    assertThat(plugin.calls()).hasSize(100);
+  }
+
+  /**
    * Surefire runs with assertions on; an assertion in Java-WebSocket's TLS handshake that the JDK's
    * engine can fail once ended the fake's selector thread, and every later call was refused.
    */
