@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How every module writes its output so that nothing is lost: into a temporary file beside the
@@ -84,6 +89,59 @@ public final class OutputFiles {
       Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
     }
     forceFolder(output.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Starts writing a file's bytes to disk on a background thread and returns at once: a caller that
+   * still has work to do before {@link #moveIntoPlace} (which forces the file in any case, and is
+   * what makes it durable) lets the disk take most of a large file meanwhile, and the final force
+   * then waits only for what is left. Nothing depends on it: when every background thread is busy
+   * (at most {@value #FORCING_THREADS}), the file was removed, or forcing fails, nothing happens,
+   * and the final force does the whole work as before. The threads are daemons and end after ten
+   * idle seconds.
+   *
+   * @param file a temporary file being written; opened again here, never created
+   */
+  public static void startForcing(Path file) {
+    try {
+      Forcing.POOL.execute(
+          () -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+              channel.force(false);
+            } catch (IOException | RuntimeException e) {
+              // moved, removed or not forceable: the final force decides
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // every forcing thread is busy: the final force does it
+    }
+  }
+
+  /** How many files {@link #startForcing} forces at once. */
+  static final int FORCING_THREADS = 4;
+
+  /** The threads of {@link #startForcing} (package-private for the tests). */
+  static final class Forcing {
+    static final ThreadPoolExecutor POOL;
+
+    static {
+      AtomicInteger n = new AtomicInteger();
+      POOL =
+          new ThreadPoolExecutor(
+              0,
+              FORCING_THREADS,
+              10,
+              TimeUnit.SECONDS,
+              new SynchronousQueue<>(),
+              r -> {
+                Thread t = new Thread(r, "kyso-force-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              },
+              new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    private Forcing() {}
   }
 
   /**

@@ -33,4 +33,34 @@ class OutputFilesTest {
     assertThat(target).hasContent("ban moi");
     assertThat(temp).doesNotExist();
   }
+
+  @Test
+  void startForcing_neverCreatesOrChangesAFile_andMoreCallsThanThreadsAreDropped(@TempDir Path dir)
+      throws Exception {
+    Path target = dir.resolve("cong-van.pdf");
+    Path temp = OutputFiles.temporaryBeside(target, ".part");
+    byte[] content = new byte[3 << 20];
+    new java.util.Random(5).nextBytes(content);
+    Files.write(temp, content);
+    Path removed = dir.resolve(".removed.part");
+
+    for (int i = 0; i < 4 * OutputFiles.FORCING_THREADS; i++) {
+      OutputFiles.startForcing(temp);
+      OutputFiles.startForcing(removed); // a temporary file a failed signature removed
+    }
+    OutputFiles.moveIntoPlace(temp, target);
+
+    assertThat(Files.readAllBytes(target)).isEqualTo(content);
+    // what a late background force finds: nothing to create, under either name
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (OutputFiles.Forcing.POOL.getActiveCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(OutputFiles.Forcing.POOL.getActiveCount()).isZero();
+    assertThat(removed).doesNotExist();
+    assertThat(temp).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
 }
