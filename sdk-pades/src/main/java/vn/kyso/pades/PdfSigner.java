@@ -2,8 +2,10 @@ package vn.kyso.pades;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -11,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
@@ -79,12 +83,14 @@ public final class PdfSigner {
   private final CertificateVerifier verifier;
   private final Clock clock;
   private final ResourceLimits limits;
+  private final Executor digestExecutor;
 
   private PdfSigner(Builder b) {
     this.tsa = b.tsa;
     this.verifier = b.verifier;
     this.clock = b.clock;
     this.limits = b.limits;
+    this.digestExecutor = b.digestExecutor;
   }
 
   /**
@@ -187,8 +193,7 @@ public final class PdfSigner {
         PdfUpdate update =
             PdfUpdate.open(
                 input,
-                parameters(options, chain, signingTime, password, reservedFor(options, chain)),
-                OutputStream.nullOutputStream())) {
+                parameters(options, chain, signingTime, password, reservedFor(options, chain)))) {
       byte[] digest = update.contentDigest(options.digest());
       PdfLoad.requireWithinCeiling();
       return new PreparedSignature(
@@ -295,10 +300,16 @@ public final class PdfSigner {
     boolean done = false;
     try (DecodeCeiling ceiling = DecodeCeiling.enter(limits.maxDecodedStreamBytes())) {
       String password = ownerPassword == null ? null : new String(ownerPassword);
-      try (OutputStream out = Files.newOutputStream(temp);
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE);
           PdfUpdate update =
-              PdfUpdate.open(
-                  input, parameters(options, chain, signingTime, password, reserved), out)) {
+              PdfUpdate.openCopy(
+                  input,
+                  parameters(options, chain, signingTime, password, reserved),
+                  temp,
+                  out,
+                  output,
+                  digestExecutor,
+                  !level.needsValidationData())) {
         byte[] digest = update.contentDigest(options.digest());
         SignatureValue value = valueFor.apply(digest);
         byte[] timestamp = null;
@@ -611,6 +622,7 @@ public final class PdfSigner {
     private CertificateVerifier verifier;
     private Clock clock = Clock.systemUTC();
     private ResourceLimits limits = ResourceLimits.defaults();
+    private Executor digestExecutor = ForkJoinPool.commonPool();
 
     private Builder() {}
 
@@ -659,6 +671,24 @@ public final class PdfSigner {
      */
     public Builder limits(ResourceLimits value) {
       this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    /**
+     * Sets where the SHA-256 of a large PDF (4 MiB or more) is computed while it is signed. The
+     * signer copies the input into the temporary file that becomes the output (in the kernel), then
+     * reads the copy once to check it against the limits and find its revisions; each block it
+     * reads is hashed there, while the signing thread searches the blocks and goes on to load the
+     * document, and the new revision's digest continues from that state. The signing thread hashes
+     * itself the blocks the executor has not reached (busy, refused, never started), and a smaller
+     * file is hashed during the scan, on the signing thread. The same bytes are hashed either way.
+     *
+     * @param value the executor; {@link ForkJoinPool#commonPool()} unless set, {@code
+     *     Runnable::run} to keep all the work on the signing thread
+     * @return this builder
+     */
+    public Builder digestExecutor(Executor value) {
+      this.digestExecutor = Objects.requireNonNull(value, "digestExecutor");
       return this;
     }
 

@@ -3,6 +3,7 @@ package vn.kyso.pades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,17 +12,24 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
+import vn.kyso.api.ResourceLimits;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
@@ -206,6 +214,88 @@ class PdfSignerTest {
     }
 
     assertThat(TestPdfs.check(out).get(0).cmsValid()).isTrue();
+  }
+
+  /**
+   * A large input (5 MiB of incompressible data in a stream): the signer copies it, forces the copy
+   * early, takes the SHA-256 from the copy's limit scan (on the executor or on the signing thread)
+   * and skips PDFBox's own copy of the original; SHA-512 has no kept state, so the original's
+   * digest is taken as PDFBox copies it. Every way gives a whole-revision signature whose first
+   * bytes are the input's, and leaves no temporary file.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"SHA-256, common pool", "SHA-256, caller", "SHA-512"})
+  void largeInput_signedFromItsCopy(String how, @TempDir Path dir) throws Exception {
+    Path letter = TestPdfs.letter(dir, "letter.pdf", null);
+    byte[] data = new byte[5 << 20];
+    new Random(31).nextBytes(data);
+    Path in = dir.resolve("large.pdf");
+    try (PDDocument doc = Loader.loadPDF(letter.toFile())) {
+      COSStream stream = doc.getDocument().createCOSStream();
+      try (OutputStream out = stream.createRawOutputStream()) {
+        out.write(data);
+      }
+      doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("KysoData"), stream);
+      doc.save(in.toFile());
+    }
+    byte[] original = Files.readAllBytes(in);
+    Path outDir = Files.createDirectories(dir.resolve("out"));
+    Path out = outDir.resolve("signed.pdf");
+    PdfSigner signer =
+        PdfSigner.builder()
+            .clock(PKI.pki().clock())
+            .digestExecutor(how.endsWith("caller") ? Runnable::run : ForkJoinPool.commonPool())
+            .build();
+
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      signer.sign(
+          in,
+          out,
+          PdfSignatureOptions.builder(PadesLevel.B_B)
+              .digest(how.startsWith("SHA-512") ? DigestAlgorithm.SHA512 : DigestAlgorithm.SHA256)
+              .build(),
+          token.keys().get(0));
+    }
+
+    TestPdfs.Checked s = TestPdfs.check(out).get(0);
+    assertThat(s.cmsValid()).isTrue();
+    assertThat(s.coversWholeRevision()).isTrue();
+    byte[] signed = Files.readAllBytes(out);
+    assertThat(Arrays.copyOf(signed, original.length)).isEqualTo(original);
+    assertThat(Files.readAllBytes(in)).isEqualTo(original);
+    try (var files = Files.list(outDir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("signed.pdf");
+    }
+  }
+
+  @Test
+  void inputOverTheSizeLimit_isRefusedBeforeAnythingIsCopied(@TempDir Path dir) throws Exception {
+    Path in = TestPdfs.letter(dir, "letter.pdf", null);
+    Path outDir = Files.createDirectories(dir.resolve("out"));
+    PdfSigner signer =
+        PdfSigner.builder()
+            .clock(PKI.pki().clock())
+            .limits(ResourceLimits.builder().maxPdfBytes(Files.size(in) - 1).build())
+            .build();
+
+    try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+      assertThatThrownBy(
+              () ->
+                  signer.sign(
+                      in,
+                      outDir.resolve("signed.pdf"),
+                      PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+                      token.keys().get(0)))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE);
+                assertThat(e.getMessage()).contains("letter.pdf");
+              });
+    }
+    try (var files = Files.list(outDir)) {
+      assertThat(files).isEmpty();
+    }
   }
 
   @Test

@@ -28,6 +28,11 @@ public final class FileRead implements RandomAccessRead {
   private boolean closed;
 
   /**
+   * Where the unread copy announced by {@link #beginUnreadCopy} has got to; -1 when there is none.
+   */
+  private long unreadCopyAt = -1;
+
+  /**
    * Opens a file read-only.
    *
    * @param file the file
@@ -52,6 +57,7 @@ public final class FileRead implements RandomAccessRead {
 
   @Override
   public int read() throws IOException {
+    unreadCopyAt = -1;
     if (position >= length) {
       return -1;
     }
@@ -69,6 +75,15 @@ public final class FileRead implements RandomAccessRead {
     }
     if (position >= length) {
       return -1;
+    }
+    if (unreadCopyAt >= 0) {
+      if (position == unreadCopyAt) {
+        int n = (int) Math.min(len, length - position);
+        position += n;
+        unreadCopyAt = position;
+        return n;
+      }
+      unreadCopyAt = -1;
     }
     int done = 0;
     while (done < len && position < length) {
@@ -95,6 +110,23 @@ public final class FileRead implements RandomAccessRead {
       done += n;
     }
     return done;
+  }
+
+  /**
+   * Announces a copy of the whole file, from its start, whose destination already holds the bytes
+   * and discards what it is given: PDFBox's external-signing writer copies its source before the
+   * new revision, and a signer that wrote the source there itself needs none of it. Until {@link
+   * #endUnreadCopy}, a bulk read that starts where the copy has got to (at first 0) moves the
+   * position without reading the file and leaves the caller's array as it was; any other read (one
+   * byte, or anywhere else) ends the copy first and is read from the file as always.
+   */
+  void beginUnreadCopy() {
+    unreadCopyAt = 0;
+  }
+
+  /** Ends what {@link #beginUnreadCopy} began: every read reads the file again. */
+  void endUnreadCopy() {
+    unreadCopyAt = -1;
   }
 
   private boolean inWindow(long pos) {

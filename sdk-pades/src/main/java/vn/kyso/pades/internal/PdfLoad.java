@@ -38,9 +38,25 @@ public final class PdfLoad {
    */
   public static PDDocument open(Path pdf, String password, long revisionEnd)
       throws DocumentException {
-    FileRead source = null;
+    FileRead source;
     try {
       source = new FileRead(pdf, revisionEnd);
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(e);
+    }
+    return open(source, password);
+  }
+
+  /**
+   * Opens a PDF from a source the caller made, which the document then reads (and closes).
+   *
+   * @param source the file
+   * @param password the user or owner password, or null for none
+   * @return the document; the caller closes it
+   * @throws DocumentException as {@link #open(Path, String)}; the source is then closed
+   */
+  public static PDDocument open(FileRead source, String password) throws DocumentException {
+    try {
       // What Loader.loadPDF does, with PDFBox's parser reading hex strings a block at a time.
       return new HexStringParser(
               source, password == null ? "" : password, IOUtils.createTempFileOnlyStreamCache())

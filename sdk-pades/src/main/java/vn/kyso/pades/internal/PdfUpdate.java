@@ -1,15 +1,16 @@
 package vn.kyso.pades.internal;
 
 import java.awt.geom.AffineTransform;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -19,6 +20,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.concurrent.Executor;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -43,13 +45,15 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.ResourceLimits;
+import vn.kyso.api.shared.OutputFiles;
 
 /**
- * One incremental update that adds a signature dictionary with a placeholder, written to a stream;
- * {@link #contentDigest()} hashes the byte ranges and {@link #embed} writes the CMS container into
- * the placeholder. Deterministic: the same input, parameters and signing time give the same bytes
- * (the document ID is derived from the signing time), which is what lets {@code PdfSigner.complete}
- * rebuild the prepared revision in another JVM.
+ * One incremental update that adds a signature dictionary with a placeholder, written after a copy
+ * of the input (or only digested, for a prepared signature); {@link #contentDigest()} hashes the
+ * byte ranges and {@link #embed} writes the CMS container into the placeholder. Deterministic: the
+ * same input, parameters and signing time give the same bytes (the document ID is derived from the
+ * signing time), which is what lets {@code PdfSigner.complete} rebuild the prepared revision in
+ * another JVM.
  */
 public final class PdfUpdate implements Closeable {
   /** Vietnamese documents show their time in +07:00. */
@@ -61,6 +65,15 @@ public final class PdfUpdate implements Closeable {
   private final int reserved;
   private final int[] byteRange;
   private final RevisionSink sink;
+
+  /**
+   * The copy being signed, whose limit scan took the SHA-256 states; null when nothing is written.
+   */
+  private final SignedBytes copy;
+
+  /** What PDFBox reads the document from. */
+  private final FileRead source;
+
   private byte[] increment;
 
   /** The parameters of the update. */
@@ -86,40 +99,170 @@ public final class PdfUpdate implements Closeable {
       ExternalSigningSupport external,
       int reserved,
       int[] byteRange,
-      RevisionSink sink) {
+      RevisionSink sink,
+      SignedBytes copy,
+      FileRead source) {
+    this.source = source;
     this.byteRange = byteRange;
     this.sink = sink;
     this.document = document;
     this.signatureOptions = options;
     this.external = external;
     this.reserved = reserved;
+    this.copy = copy;
   }
 
   /**
-   * Opens the input and writes the update to {@code out}, leaving the placeholder empty.
+   * Opens the input and prepares the update in memory, writing nothing: what {@code
+   * PdfSigner.prepare} needs, the digest of the revision.
    *
    * @param input the PDF
    * @param p the parameters
-   * @param out where the updated document goes
-   * @return the update, to finish with {@link #embed} or abandon with {@link #close}
+   * @return the update, to digest with {@link #contentDigest} and close
    * @throws DocumentException when the input is not a usable PDF or the field rules forbid signing
    */
-  public static PdfUpdate open(Path input, Parameters p, OutputStream out)
+  public static PdfUpdate open(Path input, Parameters p) throws DocumentException {
+    return open(input, p, null, null);
+  }
+
+  /**
+   * Copies the input into {@code copy} and builds the update on that copy, which then becomes the
+   * signed document: {@link #embed} writes the new revision after the copied bytes. The kernel
+   * makes the copy ({@link FileChannel#transferTo}); this thread then reads the copy once to check
+   * it against the limits, handing its blocks to {@link PrefixDigests}, whose SHA-256 state the
+   * revision's digest continues from; PDFBox reads the copy as the document. Everything is read
+   * from the copy, never from the input again, so a change to the input after it was copied cannot
+   * reach the signature. With {@code forceEarly}, a copy of {@value #FORCE_EARLY_FROM} bytes or
+   * more starts going to disk on a background thread at once ({@link OutputFiles#startForcing}),
+   * while it is checked, loaded and signed.
+   *
+   * @param input the PDF; only read
+   * @param p the parameters
+   * @param copy an empty file the document is copied into
+   * @param out the copy, open for writing
+   * @param output the file the copy becomes, named in errors
+   * @param digests where a large file's SHA-256 states are taken ({@link
+   *     SignedBytes#checkedRevisionEnds})
+   * @param forceEarly whether the copy is the output (forced before it is moved into place)
+   * @return the update, to finish with {@link #embed} or abandon with {@link #close}
+   * @throws DocumentException when the input is not a usable PDF, the field rules forbid signing,
+   *     the input cannot be read ({@code IO_ERROR}) or the copy cannot be written ({@code
+   *     OUTPUT_FAILED})
+   */
+  public static PdfUpdate openCopy(
+      Path input,
+      Parameters p,
+      Path copy,
+      FileChannel out,
+      Path output,
+      Executor digests,
+      boolean forceEarly)
       throws DocumentException {
-    long inputLength;
-    List<Long> ends;
-    try (SignedBytes raw = new SignedBytes(input)) {
-      inputLength = raw.size();
-      // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs
-      // first.
-      ends = raw.checkedRevisionEnds(p.limits(), null);
-      Soundness.requireIntactEnd(raw, ends);
+    long size;
+    try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
+      size = in.size();
+      if (size > p.limits().maxPdfBytes()) {
+        throw new DocumentException(
+            ErrorCode.INPUT_TOO_LARGE, null, input, p.limits().maxPdfBytes());
+      }
+      copy(in, size, out, output);
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.IO_ERROR, e, input);
+    }
+    if (forceEarly && size >= FORCE_EARLY_FROM) {
+      OutputFiles.startForcing(copy);
+    }
+    SignedBytes raw;
+    try {
+      raw = new SignedBytes(copy);
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    }
+    return open(copy, p, out, raw, digests);
+  }
+
+  /**
+   * From this size on a signed copy is forced to disk in the background while it is signed: the
+   * forced write of a 10 MB file takes about 6 ms here, most of it the disk's. A small file's force
+   * is mostly the journal's commit, which a second force would only repeat.
+   */
+  static final long FORCE_EARLY_FROM = 1024 * 1024;
+
+  /** Copies the first {@code size} bytes of {@code in} to {@code out} in the kernel. */
+  private static void copy(FileChannel in, long size, FileChannel out, Path output)
+      throws DocumentException, IOException {
+    long done = 0;
+    while (done < size) {
+      long n;
+      try {
+        n = in.transferTo(done, size - done, out);
+      } catch (IOException e) {
+        throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+      }
+      if (n <= 0) {
+        throw new IOException(
+            "it became shorter while it was copied (" + done + " of " + size + " bytes)");
+      }
+      done += n;
+    }
+  }
+
+  private static PdfUpdate open(Path input, Parameters p, FileChannel out, Executor digests)
+      throws DocumentException {
+    SignedBytes raw;
+    try {
+      raw = new SignedBytes(input);
     } catch (IOException e) {
       throw new DocumentException(
           ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
     }
+    return open(input, p, out, raw, digests);
+  }
+
+  /** Checks and loads {@code input} through {@code raw}, which this call closes or hands on. */
+  private static PdfUpdate open(
+      Path input, Parameters p, FileChannel out, SignedBytes raw, Executor digests)
+      throws DocumentException {
+    long inputLength;
+    List<Long> ends;
+    try {
+      inputLength = raw.size();
+      // PDFBox inflates object and cross-reference streams whole while it parses: refuse bombs
+      // first.
+      ends = raw.checkedRevisionEnds(p.limits(), digests);
+      Soundness.requireIntactEnd(raw, ends);
+    } catch (IOException e) {
+      SignedBytes.closeQuietly(raw);
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
+    } catch (DocumentException | RuntimeException e) {
+      SignedBytes.closeQuietly(raw);
+      throw e;
+    }
+    if (out == null) {
+      // nothing is written: the revision's digest is taken from what PDFBox copies
+      SignedBytes.closeQuietly(raw);
+      raw = null;
+    }
+    try {
+      return open(input, p, out, raw, inputLength);
+    } catch (DocumentException | RuntimeException e) {
+      SignedBytes.closeQuietly(raw);
+      throw e;
+    }
+  }
+
+  private static PdfUpdate open(
+      Path input, Parameters p, FileChannel out, SignedBytes raw, long inputLength)
+      throws DocumentException {
     Soundness.requireStrictlyReadable(input, p.password());
-    PDDocument doc = PdfLoad.open(input, p.password());
+    FileRead source;
+    try {
+      source = new FileRead(input);
+    } catch (IOException e) {
+      throw PdfLoad.unreadable(e);
+    }
+    PDDocument doc = PdfLoad.open(source, p.password());
     try {
       Soundness.requirePageTree(doc);
     } catch (DocumentException e) {
@@ -239,7 +382,8 @@ public final class PdfUpdate implements Closeable {
         throw new IllegalStateException(
             "PDFBox wrote an unexpected byte range " + Arrays.toString(br));
       }
-      return new PdfUpdate(doc, so, ext, placeholderBytes(sig, p.reservedBytes()), br, sink);
+      return new PdfUpdate(
+          doc, so, ext, placeholderBytes(sig, p.reservedBytes()), br, sink, raw, source);
     } catch (DocumentException | IllegalArgumentException e) {
       closeQuietly(doc, so);
       throw e;
@@ -312,15 +456,31 @@ public final class PdfUpdate implements Closeable {
       throw new IllegalStateException("the revision is digested once");
     }
     // PDFBox writes the revision when it is given a signature: given zeros, it streams the original
-    // through the sink (hashed and written on the way, in one pass), then the new part, which the
-    // sink keeps until the real container is known.
-    MessageDigest md = digest.newMessageDigest();
-    sink.digest = md;
+    // through the sink, then the new part, which the sink keeps until the real container is known.
+    // The original's digest comes from the copy's limit scan when it took one (SHA-256), otherwise
+    // the sink hashes the original as it passes; it is never written again (the copy holds it).
+    MessageDigest md;
     try {
+      md = copy == null ? null : copy.prefixDigest(digest, sink.originalLength);
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.IO_ERROR, e, "PDF");
+    }
+    sink.digest = md == null ? digest.newMessageDigest() : null;
+    sink.asked = true;
+    try {
+      if (md != null) {
+        // The sink discards the original PDFBox copies first: it is not read at all.
+        source.beginUnreadCopy();
+      }
       external.setSignature(new byte[reserved]);
-      sink.flushOriginal();
+      sink.requireOriginal();
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, "PDF", e.getMessage());
+    } finally {
+      source.endUnreadCopy();
+    }
+    if (md == null) {
+      md = sink.digest;
     }
     increment = sink.increment.toByteArray();
     int gapStart = byteRange[1] - (int) sink.originalLength;
@@ -420,29 +580,36 @@ public final class PdfUpdate implements Closeable {
     // and cipher text must not follow the container (see placeholderBytes).
     byte[] hex = Hex.getBytes(Arrays.copyOf(cms, reserved));
     System.arraycopy(hex, 0, increment, byteRange[1] - (int) sink.originalLength + 1, hex.length);
+    if (sink.out == null) {
+      throw new IllegalStateException("this update writes nothing");
+    }
     try {
-      sink.target.write(increment);
-      sink.target.flush();
+      ByteBuffer b = ByteBuffer.wrap(increment);
+      long at = sink.originalLength;
+      while (b.hasRemaining()) {
+        at += sink.out.write(b, at);
+      }
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, "PDF", e.getMessage());
     }
   }
 
   /**
-   * Where PDFBox writes the revision: the original bytes (the first {@code originalLength}) go
-   * through the digest to the target as they pass; the new part is kept in memory, because its
-   * placeholder is filled only once the container is known.
+   * Where PDFBox writes the revision: the original bytes (the first {@code originalLength}) pass
+   * through the digest when there is one, and are not written (the copy already holds them); the
+   * new part is kept in memory, because its placeholder is filled only once the container is known.
    */
   private static final class RevisionSink extends OutputStream {
     final long originalLength;
-    final OutputStream target;
+    final FileChannel out;
     final ByteArrayOutputStream increment = new ByteArrayOutputStream(16 * 1024);
     MessageDigest digest;
+    boolean asked;
     private long written;
 
-    RevisionSink(long originalLength, OutputStream target) {
+    RevisionSink(long originalLength, FileChannel out) {
       this.originalLength = originalLength;
-      this.target = new BufferedOutputStream(target, 1 << 16);
+      this.out = out;
     }
 
     @Override
@@ -452,30 +619,29 @@ public final class PdfUpdate implements Closeable {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      if (digest == null) {
+      if (!asked) {
         throw new IOException("PDFBox wrote the revision before it was asked to");
       }
       int original = (int) Math.max(0, Math.min(len, originalLength - written));
-      if (original > 0) {
+      if (original > 0 && digest != null) {
         digest.update(b, off, original);
-        target.write(b, off, original);
       }
       increment.write(b, off + original, len - original);
       written += len;
     }
 
-    void flushOriginal() throws IOException {
+    void requireOriginal() throws IOException {
       if (written < originalLength) {
         throw new IOException(
             "PDFBox wrote " + written + " of the original's " + originalLength + " bytes");
       }
-      target.flush();
     }
   }
 
   @Override
   public void close() {
     closeQuietly(document, signatureOptions);
+    SignedBytes.closeQuietly(copy);
   }
 
   static void closeQuietly(PDDocument doc, SignatureOptions so) {

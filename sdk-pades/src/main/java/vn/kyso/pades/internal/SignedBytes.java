@@ -480,4 +480,20 @@ public final class SignedBytes implements AutoCloseable {
     }
     channel.close();
   }
+
+  /**
+   * Closes a file, if there is one, ignoring a failure to close (it is only read).
+   *
+   * @param bytes the file, or null
+   */
+  static void closeQuietly(SignedBytes bytes) {
+    if (bytes == null) {
+      return;
+    }
+    try {
+      bytes.close();
+    } catch (IOException e) {
+      // read-only: nothing to lose
+    }
+  }
 }

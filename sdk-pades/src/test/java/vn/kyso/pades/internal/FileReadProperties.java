@@ -73,6 +73,80 @@ class FileReadProperties {
     }
   }
 
+  /**
+   * PDFBox's external-signing writer copies its source from the start, a block at a time, to a sink
+   * that discards it: announced, that copy reads nothing (the caller's array is left as it was) yet
+   * moves through the file to its end; one byte, or a read anywhere else, ends it and reads the
+   * file; after the end, every read reads the file.
+   */
+  @Property(tries = 30)
+  void anUnreadCopyReadsNothing_andAnythingElseReadsTheFile(
+      @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
+      @ForAll @IntRange(min = 1, max = 300_000) int size)
+      throws IOException {
+    Random random = new Random(seed);
+    byte[] data = new byte[size];
+    random.nextBytes(data);
+    Path file = Files.createTempFile("kyso-fileread", ".bin");
+    try {
+      Files.write(file, data);
+      try (FileRead in = new FileRead(file)) {
+        in.beginUnreadCopy();
+        long pos = 0;
+        while (true) {
+          byte[] buf = new byte[1 + random.nextInt(70_000)];
+          Arrays.fill(buf, (byte) 0x5A);
+          in.seek(pos);
+          int n = in.read(buf, 0, buf.length);
+          if (pos == size) {
+            assertThat(n).isEqualTo(-1);
+            break;
+          }
+          assertThat(n).isEqualTo((int) Math.min(buf.length, size - pos));
+          assertThat(buf).containsOnly((byte) 0x5A);
+          pos += n;
+          assertThat(in.getPosition()).isEqualTo(pos);
+        }
+        in.endUnreadCopy();
+        int at = random.nextInt(size);
+        in.seek(at);
+        byte[] after = new byte[size - at];
+        assertThat(in.read(after, 0, after.length)).isEqualTo(after.length);
+        assertThat(after).isEqualTo(Arrays.copyOfRange(data, at, size));
+
+        // one byte in the middle of an announced copy ends it
+        in.beginUnreadCopy();
+        int first = random.nextInt(size);
+        byte[] skipped = new byte[first];
+        in.seek(0);
+        assertThat(in.read(skipped, 0, first)).isEqualTo(first == 0 ? 0 : first);
+        assertThat(in.read()).isEqualTo(data[first] & 0xff);
+        in.seek(first); // back where the copy had got to: it has ended all the same
+        byte[] rest = new byte[size - first];
+        assertThat(in.read(rest, 0, rest.length)).isEqualTo(rest.length);
+        assertThat(rest).isEqualTo(Arrays.copyOfRange(data, first, size));
+        in.endUnreadCopy();
+
+        // a read that does not continue the copy ends it
+        if (size > 1) {
+          in.beginUnreadCopy();
+          int elsewhere = 1 + random.nextInt(size - 1);
+          in.seek(elsewhere);
+          byte[] real = new byte[size - elsewhere];
+          assertThat(in.read(real, 0, real.length)).isEqualTo(real.length);
+          assertThat(real).isEqualTo(Arrays.copyOfRange(data, elsewhere, size));
+          in.seek(0);
+          byte[] again = new byte[elsewhere];
+          assertThat(in.read(again, 0, again.length)).isEqualTo(again.length);
+          assertThat(again).isEqualTo(Arrays.copyOf(data, elsewhere));
+        }
+        in.endUnreadCopy();
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
   @Property(tries = 15)
   void revisionEndsFindsEveryMarker(
       @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
