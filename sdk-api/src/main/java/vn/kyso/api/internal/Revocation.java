@@ -534,7 +534,14 @@ public final class Revocation {
     }
   }
 
+  /**
+   * The content of a nonce written as an OCTET STRING inside the extension's value (RFC 8954), or
+   * the value itself when it is not one (responders that echo the bare bytes).
+   */
   private static byte[] unwrapOctets(byte[] value) {
+    if (value.length < 2 || value[0] != 0x04) {
+      return value; // no OCTET STRING tag: the bare nonce
+    }
     try {
       return ASN1OctetString.getInstance(value).getOctets();
     } catch (RuntimeException e) {
