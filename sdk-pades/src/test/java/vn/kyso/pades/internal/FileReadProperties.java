@@ -2,7 +2,6 @@ package vn.kyso.pades.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,42 +34,40 @@ class FileReadProperties {
   void fileReadGivesTheFileBytes(
       @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
       @ForAll @IntRange(min = 0, max = 300_000) int size)
-      throws IOException {
+      throws Exception {
     Random random = new Random(seed);
     byte[] data = new byte[size];
     random.nextBytes(data);
-    Path file = Files.createTempFile("kyso-fileread", ".bin");
-    try {
-      Files.write(file, data);
-      try (FileRead in = new FileRead(file)) {
-        assertThat(in.length()).isEqualTo(size);
-        for (int step = 0; step < 50; step++) {
-          long at = size == 0 ? 0 : random.nextInt(size + 1);
-          in.seek(at);
-          int want = random.nextInt(3) == 0 ? random.nextInt(200_000) : random.nextInt(9_000);
-          if (random.nextBoolean()) {
-            int b = in.read();
-            assertThat(b).isEqualTo(at < size ? data[(int) at] & 0xff : -1);
-            continue;
+    withFile(
+        data,
+        file -> {
+          try (FileRead in = new FileRead(file)) {
+            assertThat(in.length()).isEqualTo(size);
+            for (int step = 0; step < 50; step++) {
+              long at = size == 0 ? 0 : random.nextInt(size + 1);
+              in.seek(at);
+              int want = random.nextInt(3) == 0 ? random.nextInt(200_000) : random.nextInt(9_000);
+              if (random.nextBoolean()) {
+                int b = in.read();
+                assertThat(b).isEqualTo(at < size ? data[(int) at] & 0xff : -1);
+                continue;
+              }
+              byte[] buf = new byte[want + 3];
+              int n = in.read(buf, 3, want);
+              int expected = (int) Math.min(want, size - at);
+              if (want == 0) {
+                assertThat(n).isZero();
+              } else if (expected == 0) {
+                assertThat(n).isEqualTo(-1);
+              } else {
+                assertThat(n).isEqualTo(expected);
+                assertThat(Arrays.copyOfRange(buf, 3, 3 + n))
+                    .isEqualTo(Arrays.copyOfRange(data, (int) at, (int) at + n));
+                assertThat(in.getPosition()).isEqualTo(at + n);
+              }
+            }
           }
-          byte[] buf = new byte[want + 3];
-          int n = in.read(buf, 3, want);
-          int expected = (int) Math.min(want, size - at);
-          if (want == 0) {
-            assertThat(n).isZero();
-          } else if (expected == 0) {
-            assertThat(n).isEqualTo(-1);
-          } else {
-            assertThat(n).isEqualTo(expected);
-            assertThat(Arrays.copyOfRange(buf, 3, 3 + n))
-                .isEqualTo(Arrays.copyOfRange(data, (int) at, (int) at + n));
-            assertThat(in.getPosition()).isEqualTo(at + n);
-          }
-        }
-      }
-    } finally {
-      Files.deleteIfExists(file);
-    }
+        });
   }
 
   /**
@@ -83,75 +80,73 @@ class FileReadProperties {
   void anUnreadCopyReadsNothing_andAnythingElseReadsTheFile(
       @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
       @ForAll @IntRange(min = 1, max = 300_000) int size)
-      throws IOException {
+      throws Exception {
     Random random = new Random(seed);
     byte[] data = new byte[size];
     random.nextBytes(data);
-    Path file = Files.createTempFile("kyso-fileread", ".bin");
-    try {
-      Files.write(file, data);
-      try (FileRead in = new FileRead(file)) {
-        in.beginUnreadCopy();
-        long pos = 0;
-        while (true) {
-          byte[] buf = new byte[1 + random.nextInt(70_000)];
-          Arrays.fill(buf, (byte) 0x5A);
-          in.seek(pos);
-          int n = in.read(buf, 0, buf.length);
-          if (pos == size) {
-            assertThat(n).isEqualTo(-1);
-            break;
+    withFile(
+        data,
+        file -> {
+          try (FileRead in = new FileRead(file)) {
+            in.beginUnreadCopy();
+            long pos = 0;
+            while (true) {
+              byte[] buf = new byte[1 + random.nextInt(70_000)];
+              Arrays.fill(buf, (byte) 0x5A);
+              in.seek(pos);
+              int n = in.read(buf, 0, buf.length);
+              if (pos == size) {
+                assertThat(n).isEqualTo(-1);
+                break;
+              }
+              assertThat(n).isEqualTo((int) Math.min(buf.length, size - pos));
+              assertThat(buf).containsOnly((byte) 0x5A);
+              pos += n;
+              assertThat(in.getPosition()).isEqualTo(pos);
+            }
+            in.endUnreadCopy();
+            int at = random.nextInt(size);
+            in.seek(at);
+            byte[] after = new byte[size - at];
+            assertThat(in.read(after, 0, after.length)).isEqualTo(after.length);
+            assertThat(after).isEqualTo(Arrays.copyOfRange(data, at, size));
+
+            // one byte in the middle of an announced copy ends it
+            in.beginUnreadCopy();
+            int first = random.nextInt(size);
+            byte[] skipped = new byte[first];
+            in.seek(0);
+            assertThat(in.read(skipped, 0, first)).isEqualTo(first == 0 ? 0 : first);
+            assertThat(in.read()).isEqualTo(data[first] & 0xff);
+            in.seek(first); // back where the copy had got to: it has ended all the same
+            byte[] rest = new byte[size - first];
+            assertThat(in.read(rest, 0, rest.length)).isEqualTo(rest.length);
+            assertThat(rest).isEqualTo(Arrays.copyOfRange(data, first, size));
+            in.endUnreadCopy();
+
+            // a read that does not continue the copy ends it
+            if (size > 1) {
+              in.beginUnreadCopy();
+              int elsewhere = 1 + random.nextInt(size - 1);
+              in.seek(elsewhere);
+              byte[] real = new byte[size - elsewhere];
+              assertThat(in.read(real, 0, real.length)).isEqualTo(real.length);
+              assertThat(real).isEqualTo(Arrays.copyOfRange(data, elsewhere, size));
+              in.seek(0);
+              byte[] again = new byte[elsewhere];
+              assertThat(in.read(again, 0, again.length)).isEqualTo(again.length);
+              assertThat(again).isEqualTo(Arrays.copyOf(data, elsewhere));
+            }
+            in.endUnreadCopy();
           }
-          assertThat(n).isEqualTo((int) Math.min(buf.length, size - pos));
-          assertThat(buf).containsOnly((byte) 0x5A);
-          pos += n;
-          assertThat(in.getPosition()).isEqualTo(pos);
-        }
-        in.endUnreadCopy();
-        int at = random.nextInt(size);
-        in.seek(at);
-        byte[] after = new byte[size - at];
-        assertThat(in.read(after, 0, after.length)).isEqualTo(after.length);
-        assertThat(after).isEqualTo(Arrays.copyOfRange(data, at, size));
-
-        // one byte in the middle of an announced copy ends it
-        in.beginUnreadCopy();
-        int first = random.nextInt(size);
-        byte[] skipped = new byte[first];
-        in.seek(0);
-        assertThat(in.read(skipped, 0, first)).isEqualTo(first == 0 ? 0 : first);
-        assertThat(in.read()).isEqualTo(data[first] & 0xff);
-        in.seek(first); // back where the copy had got to: it has ended all the same
-        byte[] rest = new byte[size - first];
-        assertThat(in.read(rest, 0, rest.length)).isEqualTo(rest.length);
-        assertThat(rest).isEqualTo(Arrays.copyOfRange(data, first, size));
-        in.endUnreadCopy();
-
-        // a read that does not continue the copy ends it
-        if (size > 1) {
-          in.beginUnreadCopy();
-          int elsewhere = 1 + random.nextInt(size - 1);
-          in.seek(elsewhere);
-          byte[] real = new byte[size - elsewhere];
-          assertThat(in.read(real, 0, real.length)).isEqualTo(real.length);
-          assertThat(real).isEqualTo(Arrays.copyOfRange(data, elsewhere, size));
-          in.seek(0);
-          byte[] again = new byte[elsewhere];
-          assertThat(in.read(again, 0, again.length)).isEqualTo(again.length);
-          assertThat(again).isEqualTo(Arrays.copyOf(data, elsewhere));
-        }
-        in.endUnreadCopy();
-      }
-    } finally {
-      Files.deleteIfExists(file);
-    }
+        });
   }
 
   @Property(tries = 15)
   void revisionEndsFindsEveryMarker(
       @ForAll @LongRange(min = 0, max = 1L << 40) long seed,
       @ForAll @IntRange(min = 0, max = 12) int markers)
-      throws IOException {
+      throws Exception {
     Random random = new Random(seed);
     int size = (1 << 20) * 2 + random.nextInt(1 << 19);
     byte[] data = new byte[size];
@@ -166,26 +161,24 @@ class FileReadProperties {
       System.arraycopy(eof, 0, data, at, eof.length);
       data[at + eof.length] = (byte) (random.nextBoolean() ? '\n' : '\r');
     }
-    Path file = Files.createTempFile("kyso-eof", ".bin");
-    try {
-      Files.write(file, data);
-      List<Long> expected = new ArrayList<>();
-      String text = new String(data, StandardCharsets.ISO_8859_1);
-      for (int i = text.indexOf("%%EOF"); i >= 0; i = text.indexOf("%%EOF", i + 1)) {
-        long end = i + 5;
-        if (end < size && data[(int) end] == '\r') {
-          end += end + 1 < size && data[(int) end + 1] == '\n' ? 2 : 1;
-        } else if (end < size && data[(int) end] == '\n') {
-          end += 1;
-        }
-        expected.add(end);
-      }
-      try (SignedBytes bytes = new SignedBytes(file)) {
-        assertThat(bytes.revisionEnds()).isEqualTo(expected);
-      }
-    } finally {
-      Files.deleteIfExists(file);
-    }
+    withFile(
+        data,
+        file -> {
+          List<Long> expected = new ArrayList<>();
+          String text = new String(data, StandardCharsets.ISO_8859_1);
+          for (int i = text.indexOf("%%EOF"); i >= 0; i = text.indexOf("%%EOF", i + 1)) {
+            long end = i + 5;
+            if (end < size && data[(int) end] == '\r') {
+              end += end + 1 < size && data[(int) end + 1] == '\n' ? 2 : 1;
+            } else if (end < size && data[(int) end] == '\n') {
+              end += 1;
+            }
+            expected.add(end);
+          }
+          try (SignedBytes bytes = new SignedBytes(file)) {
+            assertThat(bytes.revisionEnds()).isEqualTo(expected);
+          }
+        });
   }
 
   /** Where the verifier's SHA-256 pass may end up running. */
@@ -222,27 +215,25 @@ class FileReadProperties {
     Random random = new Random(seed);
     byte[] content = new byte[size];
     random.nextBytes(content);
-    Path file = Files.createTempFile("kyso-prefix", ".bin");
-    try {
-      Files.write(file, content);
-      long gapStart = random.nextInt(size);
-      long gapEnd = gapStart + random.nextInt((int) (size - gapStart) + 1);
-      long end = gapEnd + random.nextInt((int) (size - gapEnd) + 1);
-      ByteRange range = new ByteRange(0, gapStart, gapEnd, end - gapEnd);
-      byte[] expected = sha256(content, range);
-      // apart: the states taken in a pass of their own (as from 4 MiB), else during the scan
-      try (SignedBytes bytes = new SignedBytes(file, apart ? 0 : Long.MAX_VALUE)) {
-        byte[] before = range.digest(bytes, DigestAlgorithm.SHA256);
-        bytes.checkedRevisionEnds(ResourceLimits.defaults(), where.executor());
-        byte[] after = range.digest(bytes, DigestAlgorithm.SHA256);
-        byte[] again = range.digest(bytes, DigestAlgorithm.SHA256);
-        assertThat(before).isEqualTo(expected);
-        assertThat(after).isEqualTo(expected);
-        assertThat(again).isEqualTo(expected);
-      }
-    } finally {
-      Files.deleteIfExists(file);
-    }
+    withFile(
+        content,
+        file -> {
+          long gapStart = random.nextInt(size);
+          long gapEnd = gapStart + random.nextInt((int) (size - gapStart) + 1);
+          long end = gapEnd + random.nextInt((int) (size - gapEnd) + 1);
+          ByteRange range = new ByteRange(0, gapStart, gapEnd, end - gapEnd);
+          byte[] expected = sha256(content, range);
+          // apart: the states taken in a pass of their own (as from 4 MiB), else during the scan
+          try (SignedBytes bytes = new SignedBytes(file, apart ? 0 : Long.MAX_VALUE)) {
+            byte[] before = range.digest(bytes, DigestAlgorithm.SHA256);
+            bytes.checkedRevisionEnds(ResourceLimits.defaults(), where.executor());
+            byte[] after = range.digest(bytes, DigestAlgorithm.SHA256);
+            byte[] again = range.digest(bytes, DigestAlgorithm.SHA256);
+            assertThat(before).isEqualTo(expected);
+            assertThat(after).isEqualTo(expected);
+            assertThat(again).isEqualTo(expected);
+          }
+        });
   }
 
   @Property(tries = 10)
@@ -252,26 +243,24 @@ class FileReadProperties {
       throws Exception {
     byte[] content = new byte[size];
     new Random(seed).nextBytes(content);
-    Path file = Files.createTempFile("kyso-prefix", ".bin");
     List<Thread> started = new ArrayList<>();
-    try {
-      Files.write(file, content);
-      try (SignedBytes bytes = new SignedBytes(file, 0)) {
-        bytes.checkedRevisionEnds(
-            ResourceLimits.defaults(),
-            r -> {
-              Thread t = new Thread(r);
-              started.add(t);
-              t.start();
-            });
-      }
-      for (Thread t : started) {
-        t.join(10_000);
-        assertThat(t.isAlive()).as("the digest pass outlived the file").isFalse();
-      }
-    } finally {
-      Files.deleteIfExists(file);
-    }
+    withFile(
+        content,
+        file -> {
+          try (SignedBytes bytes = new SignedBytes(file, 0)) {
+            bytes.checkedRevisionEnds(
+                ResourceLimits.defaults(),
+                r -> {
+                  Thread t = new Thread(r);
+                  started.add(t);
+                  t.start();
+                });
+          }
+          for (Thread t : started) {
+            t.join(10_000);
+            assertThat(t.isAlive()).as("the digest pass outlived the file").isFalse();
+          }
+        });
   }
 
   /**
@@ -331,5 +320,24 @@ class FileReadProperties {
     md.update(content, (int) range.start1(), (int) range.length1());
     md.update(content, (int) range.start2(), (int) range.length2());
     return md.digest();
+  }
+
+  /** What a property does with a temporary file holding its bytes. */
+  @FunctionalInterface
+  private interface FileBody {
+    void accept(Path file) throws Exception;
+  }
+
+  /**
+   * Writes {@code data} to a new temporary file, runs {@code body} on it, then removes the file.
+   */
+  private static void withFile(byte[] data, FileBody body) throws Exception {
+    Path file = Files.createTempFile("kyso-fileread", ".bin");
+    try {
+      Files.write(file, data);
+      body.accept(file);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 }
