@@ -74,6 +74,9 @@ public final class PdfUpdate implements Closeable {
   /** What PDFBox reads the document from. */
   private final FileRead source;
 
+  /** The copy the revision is written after; null when nothing is written. */
+  private final FileChannel out;
+
   private byte[] increment;
 
   /** The parameters of the update. */
@@ -101,8 +104,10 @@ public final class PdfUpdate implements Closeable {
       int[] byteRange,
       RevisionSink sink,
       SignedBytes copy,
-      FileRead source) {
+      FileRead source,
+      FileChannel out) {
     this.source = source;
+    this.out = out;
     this.byteRange = byteRange;
     this.sink = sink;
     this.document = document;
@@ -122,7 +127,14 @@ public final class PdfUpdate implements Closeable {
    * @throws DocumentException when the input is not a usable PDF or the field rules forbid signing
    */
   public static PdfUpdate open(Path input, Parameters p) throws DocumentException {
-    return open(input, p, null, null);
+    SignedBytes raw;
+    try {
+      raw = new SignedBytes(input);
+    } catch (IOException e) {
+      throw new DocumentException(
+          ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
+    }
+    return open(input, p, null, raw, null);
   }
 
   /**
@@ -205,18 +217,6 @@ public final class PdfUpdate implements Closeable {
       }
       done += n;
     }
-  }
-
-  private static PdfUpdate open(Path input, Parameters p, FileChannel out, Executor digests)
-      throws DocumentException {
-    SignedBytes raw;
-    try {
-      raw = new SignedBytes(input);
-    } catch (IOException e) {
-      throw new DocumentException(
-          ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
-    }
-    return open(input, p, out, raw, digests);
   }
 
   /** Checks and loads {@code input} through {@code raw}, which this call closes or hands on. */
@@ -375,7 +375,7 @@ public final class PdfUpdate implements Closeable {
         }
       }
       doc.setDocumentId(p.signingTime().toEpochMilli());
-      RevisionSink sink = new RevisionSink(inputLength, out);
+      RevisionSink sink = new RevisionSink(inputLength);
       ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(sink);
       int[] br = sig.getByteRange();
       if (br == null || br.length != 4 || br[0] != 0 || br[1] < inputLength || br[2] <= br[1]) {
@@ -383,7 +383,7 @@ public final class PdfUpdate implements Closeable {
             "PDFBox wrote an unexpected byte range " + Arrays.toString(br));
       }
       return new PdfUpdate(
-          doc, so, ext, placeholderBytes(sig, p.reservedBytes()), br, sink, raw, source);
+          doc, so, ext, placeholderBytes(sig, p.reservedBytes()), br, sink, raw, source, out);
     } catch (DocumentException | IllegalArgumentException e) {
       closeQuietly(doc, so);
       throw e;
@@ -580,14 +580,14 @@ public final class PdfUpdate implements Closeable {
     // and cipher text must not follow the container (see placeholderBytes).
     byte[] hex = Hex.getBytes(Arrays.copyOf(cms, reserved));
     System.arraycopy(hex, 0, increment, byteRange[1] - (int) sink.originalLength + 1, hex.length);
-    if (sink.out == null) {
+    if (out == null) {
       throw new IllegalStateException("this update writes nothing");
     }
     try {
       ByteBuffer b = ByteBuffer.wrap(increment);
       long at = sink.originalLength;
       while (b.hasRemaining()) {
-        at += sink.out.write(b, at);
+        at += out.write(b, at);
       }
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, "PDF", e.getMessage());
@@ -601,15 +601,13 @@ public final class PdfUpdate implements Closeable {
    */
   private static final class RevisionSink extends OutputStream {
     final long originalLength;
-    final FileChannel out;
     final ByteArrayOutputStream increment = new ByteArrayOutputStream(16 * 1024);
     MessageDigest digest;
     boolean asked;
     private long written;
 
-    RevisionSink(long originalLength, FileChannel out) {
+    RevisionSink(long originalLength) {
       this.originalLength = originalLength;
-      this.out = out;
     }
 
     @Override

@@ -43,10 +43,10 @@ public final class SignedBytes implements AutoCloseable {
   static final long PARALLEL_DIGEST_FROM = 4L * 1024 * 1024;
 
   /**
-   * SHA-256 states over the file's first {@code k * snapshotEvery} bytes, taken for the verifier
-   * ({@link #checkedRevisionEnds}) so that a signature's byte range, which starts at 0, is digested
-   * from the nearest state instead of from the start: the file hashed once, however many signatures
-   * it holds. Null when not taken.
+   * SHA-256 states over the file's first {@code k * snapshotEvery} bytes, taken by {@link
+   * #checkedRevisionEnds} so that a byte range starting at 0 is digested from the nearest state
+   * instead of from the start: a verifier hashes the file once however many signatures it holds,
+   * and a signer's new revision continues from the state at the copy's end. Null when not taken.
    */
   private PrefixDigests sha256Prefixes;
 
@@ -194,8 +194,9 @@ public final class SignedBytes implements AutoCloseable {
    * #prefixDigest}) are also taken from the blocks this pass reads: on this thread for a small
    * file, and from {@value #PARALLEL_DIGEST_FROM} bytes on by a task on the executor, which hashes
    * each block while this thread searches it and then parses the file ({@link PrefixDigests}: this
-   * thread hashes what the task has not reached when it needs a buffer or the states). A signer,
-   * which hashes what it writes, passes none.
+   * thread hashes what the task has not reached when it needs a buffer or the states). A signer
+   * passes its executor for the copy it signs; a prepared signature, which hashes what PDFBox
+   * passes it, passes none.
    *
    * @param limits the largest file, and the most one structure stream may inflate to
    * @param prefixDigests where a large file's SHA-256 states are taken, or null to take none
