@@ -9,6 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +151,66 @@ class VisibleSignatureTest {
         .isZero();
     ValidationReport report = PdfVerifier.builder(PKI.verifier()).build().verify(out);
     assertThat(report.overall()).isEqualTo(Indication.TOTAL_PASSED);
+  }
+
+  /**
+   * PDFBox keeps the streams a signature makes in memory up to 1 MiB and the rest in a temporary
+   * file: signing, visibly or not, creates no file of its own outside the output's folder, and an
+   * appearance past the memory share (an image of noise, about 1.5 MB deflated) still signs and
+   * verifies.
+   */
+  @Test
+  void signing_createsNoTemporaryFile_andALargeAppearanceStillSigns(@TempDir Path dir)
+      throws Exception {
+    Path in = Letters.letter(dir, "letter.pdf", 0, Letters.TM);
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    List<String> created = new ArrayList<>();
+    try (WatchService watch = tmp.getFileSystem().newWatchService()) {
+      tmp.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
+        signer()
+            .sign(
+                in,
+                dir.resolve("invisible.pdf"),
+                PdfSignatureOptions.builder(PadesLevel.B_B).build(),
+                token.keys().get(0));
+      }
+      sign(
+          in,
+          dir.resolve("visible.pdf"),
+          VisibleSignature.personal(blue(), Placement.signerBlock("CHỦ TỊCH", Letters.TM.name())),
+          TestIdentity.CHAIRMAN);
+      for (WatchKey key = watch.poll(); key != null; key = watch.poll()) {
+        for (WatchEvent<?> e : key.pollEvents()) {
+          created.add(String.valueOf(e.context()));
+        }
+        key.reset();
+      }
+    }
+    assertThat(created)
+        .as("files created in java.io.tmpdir")
+        .noneMatch(n -> n.startsWith("PDFBox"));
+
+    BufferedImage noise = new BufferedImage(700, 700, BufferedImage.TYPE_INT_ARGB);
+    java.util.Random random = new java.util.Random(5);
+    for (int y = 0; y < noise.getHeight(); y++) {
+      for (int x = 0; x < noise.getWidth(); x++) {
+        noise.setRGB(x, y, 0xff000000 | random.nextInt(0x1000000) & 0x3f3fff);
+      }
+    }
+    Path large = dir.resolve("large-appearance.pdf");
+    sign(
+        in,
+        large,
+        VisibleSignature.personal(
+            SignatureImage.png(Letters.png(noise)),
+            Placement.signerBlock("CHỦ TỊCH", Letters.TM.name())),
+        TestIdentity.CHAIRMAN);
+    assertThat(Files.size(large))
+        .as("the image past 1 MiB")
+        .isGreaterThan(Files.size(in) + (1 << 20));
+    assertThat(PdfVerifier.builder(PKI.verifier()).build().verify(large).overall())
+        .isEqualTo(Indication.TOTAL_PASSED);
   }
 
   @Test

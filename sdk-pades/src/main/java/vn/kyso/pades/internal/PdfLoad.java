@@ -2,7 +2,8 @@ package vn.kyso.pades.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import vn.kyso.api.DocumentException;
@@ -12,10 +13,23 @@ import vn.kyso.api.ErrorCode;
 public final class PdfLoad {
   private PdfLoad() {}
 
+  /** How many bytes of the streams PDFBox makes for one document stay in memory. */
+  static final long STREAMS_IN_MEMORY = 1024 * 1024;
+
   /**
-   * Opens a PDF through a {@link FileRead} window, with PDFBox's stream cache in temporary files
-   * (so the heap does not grow with the document), parsed by PDFBox with hex strings read a block
-   * at a time ({@link HexStringParser}). Call it inside a {@link DecodeCeiling}.
+   * PDFBox's cache for the streams it makes (a signature's appearance, a visible signature's image,
+   * the streams an update rewrites), one per document: the first {@value #STREAMS_IN_MEMORY} bytes
+   * in memory, the rest in a temporary file, so the heap does not grow with the document. A
+   * document that makes little (a signature) creates no file: a temporary file for each, created
+   * and removed again, had cost each small signature a file of its own.
+   */
+  static final StreamCacheCreateFunction STREAM_CACHE =
+      MemoryUsageSetting.setupMixed(STREAMS_IN_MEMORY).streamCache;
+
+  /**
+   * Opens a PDF through a {@link FileRead} window, with PDFBox's stream cache bounded in memory
+   * ({@link #STREAM_CACHE}), parsed by PDFBox with hex strings read a block at a time ({@link
+   * HexStringParser}). Call it inside a {@link DecodeCeiling}.
    *
    * @param pdf the file; only read
    * @param password the user or owner password, or null for none
@@ -58,9 +72,7 @@ public final class PdfLoad {
   public static PDDocument open(FileRead source, String password) throws DocumentException {
     try {
       // What Loader.loadPDF does, with PDFBox's parser reading hex strings a block at a time.
-      return new HexStringParser(
-              source, password == null ? "" : password, IOUtils.createTempFileOnlyStreamCache())
-          .parse();
+      return new HexStringParser(source, password == null ? "" : password, STREAM_CACHE).parse();
     } catch (InvalidPasswordException e) {
       closeQuietly(source);
       throw new DocumentException(ErrorCode.DOCUMENT_ENCRYPTED, e);

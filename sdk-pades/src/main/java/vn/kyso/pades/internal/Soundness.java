@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -65,11 +64,7 @@ final class Soundness {
     try (FileRead source = new FileRead(input)) {
       PDFParser parser =
           new PDFParser(
-              source,
-              password == null ? "" : password,
-              null,
-              null,
-              IOUtils.createTempFileOnlyStreamCache()) {
+              source, password == null ? "" : password, null, null, PdfLoad.STREAM_CACHE) {
             {
               setLenient(false);
             }
