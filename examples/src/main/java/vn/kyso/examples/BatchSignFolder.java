@@ -6,17 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import vn.kyso.api.KysoException;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.pades.PadesLevel;
+import vn.kyso.pades.PdfBatchResult;
 import vn.kyso.pades.PdfSignatureOptions;
 import vn.kyso.pades.PdfSigner;
 
 /**
  * Example: a clerk signs every PDF of a folder with one PIN entry. The token is opened once (the
- * PIN callback is asked once, at the first signature) and the same key signs each file; a file that
- * fails is reported and the others go on. Inputs are never modified; each output is written
- * atomically beside its input as {@code <name>-ky.pdf}.
+ * PIN callback is asked once, at the first signature) and the same key signs each file, in one
+ * {@link PdfSigner#signAll} batch; a file that fails is reported and the others go on. Inputs are
+ * never modified; each output is written atomically beside its input as {@code <name>-ky.pdf}.
  *
  * <pre>{@code
  * try (Pkcs11Module m = Pkcs11Module.load(Path.of("/usr/lib/vgca/libvgca.so"));
@@ -55,17 +55,22 @@ public final class BatchSignFolder {
     inputs.sort(null);
     PdfSignatureOptions options =
         PdfSignatureOptions.builder(PadesLevel.B_B).reason("Phát hành / Issued").build();
+    List<PdfSigner.BatchItem> items = new ArrayList<>();
     for (Path in : inputs) {
       String name = in.getFileName().toString();
-      if (name.endsWith("-ky.pdf")) {
-        continue;
+      if (!name.endsWith("-ky.pdf")) {
+        items.add(
+            new PdfSigner.BatchItem(
+                in, in.resolveSibling(name.substring(0, name.length() - 4) + "-ky.pdf")));
       }
-      Path out = in.resolveSibling(name.substring(0, name.length() - 4) + "-ky.pdf");
-      try {
-        signer.sign(in, out, options, key);
-        signed.add(out);
-      } catch (KysoException e) {
-        failed.add(name + ": " + e.getMessage());
+    }
+    // One batch: the documents overlap while the key signs one at a time; a bad file is reported
+    // and the others go on; a token failure stops the rest (BATCH_INTERRUPTED).
+    for (PdfBatchResult.Outcome o : signer.signAll(items, options, key).outcomes()) {
+      if (o.isSigned()) {
+        signed.add(o.item().output());
+      } else {
+        failed.add(o.item().input().getFileName() + ": " + o.failure().orElseThrow().getMessage());
       }
     }
     return new Result(signed, failed);

