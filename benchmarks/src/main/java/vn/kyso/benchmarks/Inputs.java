@@ -152,17 +152,17 @@ final class Inputs {
   }
 
   /**
-   * Removes a benchmark's working folder and the files in it.
+   * Removes a benchmark's working folder and everything in it.
    *
+   * @param dir the folder, with its sub-folders
    * @param dir the folder (flat)
    * @throws IOException when a file cannot be removed
    */
   static void deleteFolder(Path dir) throws IOException {
-    try (var files = Files.list(dir)) {
-      for (Path p : files.toList()) {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }
-    Files.deleteIfExists(dir);
   }
 }
