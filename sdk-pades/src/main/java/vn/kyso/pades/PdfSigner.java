@@ -245,7 +245,7 @@ public final class PdfSigner {
     for (int i = 0; i < todo.size(); i++) {
       KysoException why = failures[i];
       if (!done[i]) {
-        TokenException cause = stopped.get();
+        TokenException cause = stopped.get() != null ? stopped.get() : serial.failure();
         why =
             new TokenException(
                 ErrorCode.BATCH_INTERRUPTED,
@@ -288,6 +288,11 @@ public final class PdfSigner {
 
     OneAtATime(SigningKey key) {
       this.key = key;
+    }
+
+    /** The key's failure, or null while it has not failed. */
+    synchronized TokenException failure() {
+      return failed;
     }
 
     @Override
