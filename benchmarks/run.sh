@@ -331,7 +331,7 @@ Where the time went before (JFR, native and Java samples, 2026-12-07, by hand, t
 the other): \`C_Sign\` about 30 %, the \`fdatasync\` of each file about 22 % and of its folder 6 %, creating the
 temporary file beside the output 24-27 %, PDFBox's save of the update 9 % (writing the /Contents placeholder
 as hex, one byte at a time, 7 %). Creating a file cost about 0.7 ms there against 0.02 ms on an idle disk: this
-machine's ext4 has no journal, and then skips, reading each one, the inodes freed in the last seconds
+machine's ext4 has no journal, and then skips, reading each one, the inodes freed within the last minutes
 (\`recently_deleted\` in \`perf\`). Two things freed inodes in that loop: PDFBox made a temporary file of
 its own for each document's new streams and removed it at close (its stream cache is now the first 1 MiB in
 memory, the rest in a file, so a signature makes no file; \`VisibleSignatureTest\` watches the temporary

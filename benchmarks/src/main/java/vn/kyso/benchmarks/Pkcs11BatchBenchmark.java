@@ -171,8 +171,8 @@ public class Pkcs11BatchBenchmark {
    * Each batch writes new files, into a folder of its own: nothing is removed until the trial ends.
    * Removing the last batch's 400 outputs just before the next one made every file the next batch
    * created cost about 0.7 ms on this machine's disk (ext4 without a journal skips, reading each,
-   * the inodes freed in the last seconds: {@code recently_deleted} in {@code perf}), which is the
-   * benchmark's own cleanup, not the signers' work; both libraries' outputs are placed alike.
+   * the inodes freed within the last minutes: {@code recently_deleted} in {@code perf}), which is
+   * the benchmark's own cleanup, not the signers' work; both libraries' outputs are placed alike.
    */
   @Setup(Level.Invocation)
   public void freshOutputs() throws Exception {
