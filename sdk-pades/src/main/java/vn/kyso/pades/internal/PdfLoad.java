@@ -1,5 +1,6 @@
 package vn.kyso.pades.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -114,10 +115,16 @@ public final class PdfLoad {
     }
   }
 
-  private static void closeQuietly(FileRead source) {
-    if (source != null) {
+  /**
+   * Closes a file Kyso only reads (a {@link FileRead}, {@link SignedBytes}), if there is one,
+   * ignoring a failure to close: nothing written can be lost.
+   *
+   * @param readOnly the file, or null
+   */
+  static void closeQuietly(Closeable readOnly) {
+    if (readOnly != null) {
       try {
-        source.close();
+        readOnly.close();
       } catch (IOException e) {
         // read-only file; nothing to lose
       }

@@ -232,22 +232,22 @@ public final class PdfUpdate implements Closeable {
       ends = raw.checkedRevisionEnds(p.limits(), digests);
       Soundness.requireIntactEnd(raw, ends);
     } catch (IOException e) {
-      SignedBytes.closeQuietly(raw);
+      PdfLoad.closeQuietly(raw);
       throw new DocumentException(
           ErrorCode.MALFORMED_INPUT, e, "not a readable PDF: " + e.getMessage());
     } catch (DocumentException | RuntimeException e) {
-      SignedBytes.closeQuietly(raw);
+      PdfLoad.closeQuietly(raw);
       throw e;
     }
     if (out == null) {
       // nothing is written: the revision's digest is taken from what PDFBox copies
-      SignedBytes.closeQuietly(raw);
+      PdfLoad.closeQuietly(raw);
       raw = null;
     }
     try {
       return open(input, p, out, raw, inputLength);
     } catch (DocumentException | RuntimeException e) {
-      SignedBytes.closeQuietly(raw);
+      PdfLoad.closeQuietly(raw);
       throw e;
     }
   }
@@ -639,7 +639,7 @@ public final class PdfUpdate implements Closeable {
   @Override
   public void close() {
     closeQuietly(document, signatureOptions);
-    SignedBytes.closeQuietly(copy);
+    PdfLoad.closeQuietly(copy);
   }
 
   static void closeQuietly(PDDocument doc, SignatureOptions so) {

@@ -1,5 +1,6 @@
 package vn.kyso.pades.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,7 +26,7 @@ import vn.kyso.api.ResourceLimits;
  * Random and streaming access to the bytes of a PDF file without loading it into memory. Not
  * thread-safe; one per verification.
  */
-public final class SignedBytes implements AutoCloseable {
+public final class SignedBytes implements Closeable {
   private static final String EOF_TEXT = "%%EOF";
   private static final String EOF_LEAD = "%%";
   private static final byte[] EOF_MARKER = EOF_TEXT.getBytes(StandardCharsets.ISO_8859_1);
@@ -480,21 +481,5 @@ public final class SignedBytes implements AutoCloseable {
       sha256Prefixes.cancel();
     }
     channel.close();
-  }
-
-  /**
-   * Closes a file, if there is one, ignoring a failure to close (it is only read).
-   *
-   * @param bytes the file, or null
-   */
-  static void closeQuietly(SignedBytes bytes) {
-    if (bytes == null) {
-      return;
-    }
-    try {
-      bytes.close();
-    } catch (IOException e) {
-      // read-only: nothing to lose
-    }
   }
 }
