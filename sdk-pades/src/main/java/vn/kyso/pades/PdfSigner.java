@@ -34,6 +34,7 @@ import vn.kyso.api.SignatureValue;
 import vn.kyso.api.SignerIdentity;
 import vn.kyso.api.SigningRefusedException;
 import vn.kyso.api.TokenException;
+import vn.kyso.api.shared.ForwardingKey;
 import vn.kyso.api.shared.OutputFiles;
 import vn.kyso.api.shared.PolicyGate;
 import vn.kyso.api.shared.SignatureAlgorithms;
@@ -186,21 +187,17 @@ public final class PdfSigner {
     KysoException[] failures = new KysoException[todo.size()];
     boolean[] done = new boolean[todo.size()];
     AtomicInteger next = new AtomicInteger();
-    AtomicReference<TokenException> stopped = new AtomicReference<>();
     AtomicReference<RuntimeException> bug = new AtomicReference<>();
     Runnable work =
         () -> {
           for (int i = next.getAndIncrement();
-              i < todo.size() && stopped.get() == null && bug.get() == null;
+              i < todo.size() && serial.failure() == null && bug.get() == null;
               i = next.getAndIncrement()) {
             BatchItem item = todo.get(i);
             try {
               signDocument(item.input(), item.output(), options, serial, false);
             } catch (OneAtATime.Stopped e) {
               continue; // the key failed for another document: this one was not reached
-            } catch (TokenException e) {
-              failures[i] = e;
-              stopped.compareAndSet(null, e);
             } catch (KysoException e) {
               failures[i] = e;
             } catch (RuntimeException e) {
@@ -245,7 +242,7 @@ public final class PdfSigner {
     for (int i = 0; i < todo.size(); i++) {
       KysoException why = failures[i];
       if (!done[i]) {
-        TokenException cause = stopped.get() != null ? stopped.get() : serial.failure();
+        TokenException cause = serial.failure();
         why =
             new TokenException(
                 ErrorCode.BATCH_INTERRUPTED,
@@ -273,8 +270,7 @@ public final class PdfSigner {
    * once it has failed: a removed token or a refused PIN is not asked again for the documents the
    * other workers were preparing.
    */
-  private static final class OneAtATime implements SigningKey {
-    private final SigningKey key;
+  private static final class OneAtATime extends ForwardingKey {
     private TokenException failed;
 
     /** The key had failed before this document's turn. */
@@ -287,37 +283,12 @@ public final class PdfSigner {
     }
 
     OneAtATime(SigningKey key) {
-      this.key = key;
+      super(key);
     }
 
     /** The key's failure, or null while it has not failed. */
     synchronized TokenException failure() {
       return failed;
-    }
-
-    @Override
-    public String id() {
-      return key.id();
-    }
-
-    @Override
-    public X509Certificate certificate() {
-      return key.certificate();
-    }
-
-    @Override
-    public List<X509Certificate> chain() {
-      return key.chain();
-    }
-
-    @Override
-    public SignerIdentity identity() {
-      return key.identity();
-    }
-
-    @Override
-    public Set<SignatureAlgorithm> supportedAlgorithms() {
-      return key.supportedAlgorithms();
     }
 
     @Override

@@ -1,13 +1,11 @@
 package vn.kyso.pades;
 
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.util.List;
-import java.util.Set;
 import vn.kyso.api.Digest;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.TokenException;
+import vn.kyso.api.shared.ForwardingKey;
 import vn.kyso.api.token.Pkcs12Token;
 import vn.kyso.api.token.SigningKey;
 
@@ -33,26 +31,7 @@ public final class FaultChild {
       SigningKey used =
           !stall
               ? key
-              : new SigningKey() {
-                @Override
-                public String id() {
-                  return key.id();
-                }
-
-                @Override
-                public X509Certificate certificate() {
-                  return key.certificate();
-                }
-
-                @Override
-                public List<X509Certificate> chain() {
-                  return key.chain();
-                }
-
-                @Override
-                public Set<SignatureAlgorithm> supportedAlgorithms() {
-                  return key.supportedAlgorithms();
-                }
+              : new ForwardingKey(key) {
 
                 @Override
                 public SignatureValue sign(Digest digest, SignatureAlgorithm algorithm)

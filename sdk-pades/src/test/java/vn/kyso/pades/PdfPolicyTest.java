@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +23,7 @@ import vn.kyso.api.policy.PolicyCheck;
 import vn.kyso.api.policy.PolicyOutcome;
 import vn.kyso.api.policy.PolicyOverride;
 import vn.kyso.api.policy.SignatureKind;
+import vn.kyso.api.shared.ForwardingKey;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.validation.ValidationReport;
@@ -57,38 +57,17 @@ class PdfPolicyTest {
   }
 
   /** A key that counts how often it is asked to sign. */
-  private static final class CountingKey implements SigningKey {
-    final SigningKey inner;
+  private static final class CountingKey extends ForwardingKey {
     final AtomicInteger calls = new AtomicInteger();
 
     CountingKey(SigningKey inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public String id() {
-      return inner.id();
-    }
-
-    @Override
-    public X509Certificate certificate() {
-      return inner.certificate();
-    }
-
-    @Override
-    public List<X509Certificate> chain() {
-      return inner.chain();
-    }
-
-    @Override
-    public Set<SignatureAlgorithm> supportedAlgorithms() {
-      return inner.supportedAlgorithms();
+      super(inner);
     }
 
     @Override
     public SignatureValue sign(Digest digest, SignatureAlgorithm algorithm) throws TokenException {
       calls.incrementAndGet();
-      return inner.sign(digest, algorithm);
+      return key.sign(digest, algorithm);
     }
   }
 

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +18,7 @@ import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.TokenException;
+import vn.kyso.api.shared.ForwardingKey;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.validation.Indication;
@@ -37,36 +36,15 @@ class PdfSignerBatchTest {
   }
 
   /** A key that counts its signatures and how many run at once, and fails from a given one. */
-  private static final class WatchedKey implements SigningKey {
-    final SigningKey key;
+  private static final class WatchedKey extends ForwardingKey {
     final int failFrom;
     final AtomicInteger signatures = new AtomicInteger();
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
 
     WatchedKey(SigningKey key, int failFrom) {
-      this.key = key;
+      super(key);
       this.failFrom = failFrom;
-    }
-
-    @Override
-    public String id() {
-      return key.id();
-    }
-
-    @Override
-    public X509Certificate certificate() {
-      return key.certificate();
-    }
-
-    @Override
-    public List<X509Certificate> chain() {
-      return key.chain();
-    }
-
-    @Override
-    public Set<SignatureAlgorithm> supportedAlgorithms() {
-      return key.supportedAlgorithms();
     }
 
     @Override

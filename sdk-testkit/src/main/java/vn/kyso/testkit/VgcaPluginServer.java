@@ -53,6 +53,7 @@ import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.KysoException;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
+import vn.kyso.api.shared.ForwardingKey;
 import vn.kyso.api.shared.Json;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
@@ -406,26 +407,7 @@ public final class VgcaPluginServer implements AutoCloseable {
       return key;
     }
     PrivateKey stranger = DigestSigning.strangerKey();
-    return new SigningKey() {
-      @Override
-      public String id() {
-        return key.id();
-      }
-
-      @Override
-      public X509Certificate certificate() {
-        return key.certificate();
-      }
-
-      @Override
-      public List<X509Certificate> chain() {
-        return key.chain();
-      }
-
-      @Override
-      public java.util.Set<SignatureAlgorithm> supportedAlgorithms() {
-        return key.supportedAlgorithms();
-      }
+    return new ForwardingKey(key) {
 
       @Override
       public SignatureValue sign(Digest digest, SignatureAlgorithm algorithm) {
