@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.KysoException;
@@ -52,6 +54,7 @@ import vn.kyso.xades.internal.ArchiveInput;
 import vn.kyso.xades.internal.CoreValidation;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Serial;
+import vn.kyso.xades.internal.StreamedXml;
 import vn.kyso.xades.internal.Xades;
 
 /**
@@ -113,7 +116,13 @@ public final class XmlSigner {
     // One step keeps the document it built: no serialisation of the prepared state, no second
     // parse, and the references are not digested again (their digests were computed just now from
     // this document). The value is still checked against the signer's key over SignedInfo.
-    Built built = build(input, options, key.chain());
+    sign(input, output, options, key, true);
+  }
+
+  private void sign(
+      Path input, Path output, XmlSignatureOptions options, SigningKey key, boolean streamed)
+      throws KysoException {
+    Built built = build(input, options, key.chain(), streamed);
     SignatureValue value =
         key.sign(built.algorithm().digestAlgorithm().digest(built.signedInfo()), built.algorithm());
     if (!verifiesOverSignedInfo(built, key.chain().get(0), value)) {
@@ -121,12 +130,20 @@ public final class XmlSigner {
     }
     finish(built.doc(), built.sig(), input, options, value, built.algorithm(), false);
     // Enveloped in the document element: the input's bytes with the signature written in.
-    byte[] spliced =
-        built.input() == null
-            ? null
-            : AppendedXml.splice(built.input(), built.doc(), built.sig().getElement());
+    byte[] spliced = null;
+    if (built.input() != null) {
+      spliced =
+          StreamedXml.isSkeleton(built.doc())
+              ? AppendedXml.splice(
+                  built.input(), built.doc().getDocumentElement(), built.sig().getElement())
+              : AppendedXml.splice(built.input(), built.doc(), built.sig().getElement());
+    }
     if (spliced != null) {
       SecureXml.write(spliced, output);
+    } else if (StreamedXml.isSkeleton(built.doc())) {
+      // A skeleton is not the document: never written. The dry run in build() makes this
+      // unreachable for what Kyso builds; should it happen, the document is signed from its DOM.
+      sign(input, output, options, key, false);
     } else {
       SecureXml.write(built.doc(), output, built.declaration());
     }
@@ -165,7 +182,7 @@ public final class XmlSigner {
   public PreparedXmlSignature prepare(
       Path input, XmlSignatureOptions options, List<X509Certificate> chain)
       throws DocumentException, SigningRefusedException {
-    Built b = build(input, options, chain);
+    Built b = build(input, options, chain, false);
     return new PreparedXmlSignature(
         options, b.signatureId(), b.algorithm(), b.declaration(), serial(b.doc()), b.signedInfo());
   }
@@ -179,7 +196,16 @@ public final class XmlSigner {
     }
   }
 
-  private Built build(Path input, XmlSignatureOptions options, List<X509Certificate> chain)
+  /**
+   * Builds the signature but its value. With {@code streamed}, an enveloped signature in the
+   * document element is built from one pass of the parser ({@link StreamedXml}): the signature in a
+   * skeleton of the document, the whole-document reference digested during the pass, and the output
+   * spliced into the input's bytes; a document that cannot be written that way (not UTF-8, content
+   * after the document element, a namespace Kyso's exclusive c14n leaves to Santuario) is parsed
+   * into a DOM as before, and so is B-LTA (its archive time-stamp covers the references' data).
+   */
+  private Built build(
+      Path input, XmlSignatureOptions options, List<X509Certificate> chain, boolean streamed)
       throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
@@ -213,8 +239,22 @@ public final class XmlSigner {
     String suffix = UUID.randomUUID().toString();
     boolean declaration = true;
     Document doc;
+    Map<DigestAlgorithm, byte[]> documentDigests = null;
     if (options.packaging() == XadesPackaging.ENVELOPED) {
-      doc = parsers.parse(data);
+      StreamedXml pass =
+          streamed
+                  && options.level() != XadesLevel.B_LTA
+                  && options.signatureParent().isEmpty()
+                  && options.digest() == StreamedXml.DIGEST
+              ? parsers.stream(data)
+              : null;
+      if (pass != null && pass.digest() != null && pass.utf8()) {
+        doc = pass.skeleton();
+        documentDigests = new EnumMap<>(DigestAlgorithm.class);
+        documentDigests.put(StreamedXml.DIGEST, pass.digest());
+      } else {
+        doc = parsers.parse(data);
+      }
       declaration = SecureXml.hasDeclaration(data);
     } else {
       doc = SecureXml.newDocument();
@@ -234,7 +274,10 @@ public final class XmlSigner {
       }
       XMLSignature sig =
           build(doc, parent, suffix, alg, options, input, data, cert, chain, signingTime);
-      CoreValidation.digestReferences(sig);
+      if (documentDigests != null && !AppendedXml.fits(data, parent, sig.getElement())) {
+        return build(input, options, chain, false);
+      }
+      CoreValidation.digestReferences(sig, documentDigests);
       byte[] signedInfo = sig.getSignedInfo().getCanonicalizedOctetStream();
       return new Built(
           doc,

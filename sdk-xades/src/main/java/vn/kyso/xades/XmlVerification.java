@@ -1,8 +1,11 @@
 package vn.kyso.xades;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.kyso.api.validation.ValidationReport;
@@ -10,27 +13,100 @@ import vn.kyso.api.validation.ValidationReport;
 /**
  * The result of verifying an XML document, with the elements each signature actually covers, so
  * that the application reads what was signed instead of looking it up again by name (the defence
- * against signature wrapping). Immutable; the DOM itself must not be modified by the caller.
+ * against signature wrapping). Immutable and safe to share between threads; the DOM itself must not
+ * be modified by the caller.
  *
- * @param report the validation report
- * @param document the parsed document (hardened parser)
- * @param signedElements for each signature id, the elements its data references resolved to
+ * <p>When the verifier did not need the document's DOM (every signature covers the whole document,
+ * the common enveloped case), the DOM is built on the first call of {@link #document()} or {@link
+ * #signedElements}, by the same hardened parser from the same bytes the verifier read, which the
+ * result keeps until then: the same document, element for element, that the signatures were checked
+ * against. The report never waits for it.
+ *
  * @since 0.1
  */
-public record XmlVerification(
-    ValidationReport report, Document document, Map<String, List<Element>> signedElements) {
+public final class XmlVerification {
+  private final ValidationReport report;
+  private final ElementFinder finder;
+  private Supplier<Document> parse;
+  private Map<String, List<Integer>> signedOrdinals;
+  private volatile Document document;
+  private volatile Map<String, List<Element>> signedElements;
 
   /**
-   * Validates and copies.
+   * A result over a DOM the verifier already has.
    *
-   * @param report the report
-   * @param document the document
-   * @param signedElements the signed elements
+   * @param report the validation report
+   * @param document the parsed document (hardened parser)
+   * @param signedElements for each signature id, the elements its data references resolved to
    */
-  public XmlVerification {
-    Objects.requireNonNull(report, "report");
-    Objects.requireNonNull(document, "document");
-    signedElements = Map.copyOf(signedElements);
+  public XmlVerification(
+      ValidationReport report, Document document, Map<String, List<Element>> signedElements) {
+    this.report = Objects.requireNonNull(report, "report");
+    this.document = Objects.requireNonNull(document, "document");
+    this.signedElements = Map.copyOf(signedElements);
+    this.parse = null;
+    this.signedOrdinals = null;
+    this.finder = null;
+  }
+
+  /**
+   * A result whose DOM is parsed when first asked for.
+   *
+   * @param report the validation report
+   * @param parse parses the document the verifier read (same bytes, same hardened parser)
+   * @param signedOrdinals for each signature id, the positions among the document's elements (in
+   *     document order, from 0) of the elements its data references resolved to
+   * @param find finds the element at a position in the parsed document
+   */
+  XmlVerification(
+      ValidationReport report,
+      Supplier<Document> parse,
+      Map<String, List<Integer>> signedOrdinals,
+      ElementFinder find) {
+    this.report = Objects.requireNonNull(report, "report");
+    this.parse = Objects.requireNonNull(parse, "parse");
+    this.signedOrdinals = Map.copyOf(signedOrdinals);
+    this.finder = find;
+  }
+
+  /** Finds the element at a position among a document's elements. */
+  interface ElementFinder {
+    Element find(Document doc, int ordinal);
+  }
+
+  /**
+   * @return the validation report
+   */
+  public ValidationReport report() {
+    return report;
+  }
+
+  /**
+   * Returns the document's DOM, parsed now if the verifier did not need it.
+   *
+   * @return the parsed document (hardened parser)
+   * @throws IllegalStateException when the document, read and accepted by the verifier, cannot be
+   *     parsed into a DOM now (memory)
+   */
+  public Document document() {
+    Document d = document;
+    if (d == null) {
+      resolve();
+      d = document;
+    }
+    return d;
+  }
+
+  /**
+   * @return for each signature id, the elements its data references resolved to
+   */
+  public Map<String, List<Element>> signedElements() {
+    Map<String, List<Element>> s = signedElements;
+    if (s == null) {
+      resolve();
+      s = signedElements;
+    }
+    return s;
   }
 
   /**
@@ -40,6 +116,35 @@ public record XmlVerification(
    * @return the covered elements, empty when none or unknown
    */
   public List<Element> signedElements(String signatureId) {
-    return signedElements.getOrDefault(signatureId, List.of());
+    return signedElements().getOrDefault(signatureId, List.of());
+  }
+
+  private synchronized void resolve() {
+    if (document != null && signedElements != null) {
+      return;
+    }
+    Document doc = parse.get();
+    Map<String, List<Element>> out = new HashMap<>();
+    for (Map.Entry<String, List<Integer>> e : signedOrdinals.entrySet()) {
+      List<Element> elements = new ArrayList<>();
+      for (int ordinal : e.getValue()) {
+        Element found = finder.find(doc, ordinal);
+        if (found == null) {
+          throw new IllegalStateException(
+              "the document parsed again differs from the one verified");
+        }
+        elements.add(found);
+      }
+      out.put(e.getKey(), List.copyOf(elements));
+    }
+    signedElements = Map.copyOf(out);
+    document = doc;
+    parse = null; // the bytes are no longer needed
+    signedOrdinals = null;
+  }
+
+  @Override
+  public String toString() {
+    return "XmlVerification[" + report + "]";
   }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -56,7 +57,9 @@ import vn.kyso.api.validation.TimestampResult;
 import vn.kyso.api.validation.ValidationReport;
 import vn.kyso.xades.internal.ArchiveInput;
 import vn.kyso.xades.internal.CoreValidation;
+import vn.kyso.xades.internal.EnvelopedDigest;
 import vn.kyso.xades.internal.SecureXml;
+import vn.kyso.xades.internal.StreamedXml;
 import vn.kyso.xades.internal.Xades;
 
 /**
@@ -73,10 +76,14 @@ import vn.kyso.xades.internal.Xades;
  * references, no external URI dereferencing: detached content only from the host's map). A
  * whole-document enveloped reference (enveloped signature, optionally XPath Filter 2.0 subtracting
  * every ds:Signature, exclusive c14n) and a {@code #Id} reference with only exclusive c14n are
- * canonicalised and digested by Kyso itself, in one walk of the DOM, to the octets Santuario would
- * produce; any other reference goes through Santuario. Any duplicate value of an Id-like attribute
- * ({@code Id}, {@code ID}, {@code id}, {@code xml:id}, {@code wsu:Id}) fails every signature. A
- * signature binds only to what an application reads: a {@code #Id} reference under the
+ * canonicalised and digested by Kyso itself, to the octets Santuario would produce; any other
+ * reference goes through Santuario. When every reference is such a whole-document one (with
+ * SHA-256) or points into a signature, the document is verified from one pass of the same parser
+ * without building its DOM: the digest is computed during the pass, the signatures are checked in a
+ * skeleton holding them and their ancestors, and {@link XmlVerification#document()} parses the DOM
+ * only when asked; every other document is verified on its DOM. Any duplicate value of an Id-like
+ * attribute ({@code Id}, {@code ID}, {@code id}, {@code xml:id}, {@code wsu:Id}) fails every
+ * signature. A signature binds only to what an application reads: a {@code #Id} reference under the
  * enveloped-signature transform must point at an element that holds the signature; a reference into
  * the signature must land in one of its own {@code ds:Object}s; any other signed element must be
  * the document element or the one named with {@link Builder#signedElement}, else the signature is
@@ -153,20 +160,182 @@ public final class XmlVerifier {
     Objects.requireNonNull(xml, "xml");
     Objects.requireNonNull(detachedContents, "detachedContents");
     Xades.init();
-    Document doc = parsers.parse(xml);
-    ValidationReport.Builder report =
-        ValidationReport.builder(String.valueOf(xml.getFileName()), clock.instant());
+    byte[] data = SecureXml.read(xml, limits.maxXmlBytes());
+    String name = String.valueOf(xml.getFileName());
+    Instant now = clock.instant();
+    XmlVerification v = verifyStreamed(name, now, data, parsers.stream(data), detachedContents);
+    if (v != null) {
+      if (CROSS_CHECK) {
+        crossCheck(v, verifyDom(name, now, data, detachedContents));
+      }
+      return v;
+    }
+    return verifyDom(name, now, data, detachedContents);
+  }
+
+  /**
+   * Set (a system property read once) only by Kyso's own test runs: every streamed verification is
+   * repeated on the document's DOM, and a difference in the report or the signed elements is an
+   * {@link AssertionError}. Every test that verifies XML, the interoperability and fuzzing suites
+   * among them, thereby compares the two paths.
+   */
+  private static final boolean CROSS_CHECK = Boolean.getBoolean("kyso.xades.crossCheck");
+
+  private static void crossCheck(XmlVerification streamedResult, XmlVerification dom) {
+    String a = streamedResult.report().toText(Locale.ENGLISH);
+    String b = dom.report().toText(Locale.ENGLISH);
+    if (!a.equals(b)) {
+      throw new AssertionError("streamed and DOM verification differ:\n" + a + "\n---\n" + b);
+    }
+    Map<String, List<Element>> s = streamedResult.signedElements();
+    Map<String, List<Element>> d = dom.signedElements();
+    if (!s.keySet().equals(d.keySet())) {
+      throw new AssertionError("streamed and DOM verification cover different signatures");
+    }
+    for (Map.Entry<String, List<Element>> e : d.entrySet()) {
+      List<String> want = new ArrayList<>();
+      for (Element el : e.getValue()) {
+        want.add(where(el) + "#" + StreamedXml.ordinalIn(el));
+      }
+      List<String> got = new ArrayList<>();
+      for (Element el : s.get(e.getKey())) {
+        got.add(where(el) + "#" + StreamedXml.ordinalIn(el));
+      }
+      if (!want.equals(got)) {
+        throw new AssertionError("signed elements differ: " + got + " vs " + want);
+      }
+    }
+  }
+
+  private XmlVerification verifyDom(
+      String name, Instant now, byte[] data, Map<String, byte[]> detachedContents)
+      throws DocumentException {
+    Document doc = parsers.parse(data);
+    Map<String, List<Element>> signed = new HashMap<>();
+    ValidationReport report =
+        verifyAll(name, now, doc, detachedContents, new EnumMap<>(DigestAlgorithm.class), signed);
+    return new XmlVerification(report, doc, signed);
+  }
+
+  /**
+   * Verifies from what one pass of the parser learnt, without the document's DOM, when the skeleton
+   * answers everything the signatures ask ({@link #answersAll}); otherwise returns null and the
+   * caller builds the DOM. The checks are the DOM path's, on the skeleton, with the whole-document
+   * digest from the pass.
+   */
+  private XmlVerification verifyStreamed(
+      String name, Instant now, byte[] data, StreamedXml pass, Map<String, byte[]> detached) {
+    if (pass.duplicateIds() || pass.digest() == null || !answersAll(pass)) {
+      return null;
+    }
+    Map<DigestAlgorithm, byte[]> documentDigests = new EnumMap<>(DigestAlgorithm.class);
+    documentDigests.put(StreamedXml.DIGEST, pass.digest());
+    Map<String, List<Element>> signed = new HashMap<>();
+    ValidationReport report =
+        verifyAll(name, now, pass.skeleton(), detached, documentDigests, signed);
+    Map<String, List<Integer>> ordinals = new HashMap<>();
+    for (Map.Entry<String, List<Element>> e : signed.entrySet()) {
+      List<Integer> at = new ArrayList<>();
+      for (Element el : e.getValue()) {
+        at.add(StreamedXml.ordinal(el));
+      }
+      ordinals.put(e.getKey(), at);
+    }
+    return new XmlVerification(
+        report,
+        () -> {
+          try {
+            return parsers.parse(data);
+          } catch (DocumentException e) {
+            throw new IllegalStateException("the verified document cannot be parsed again", e);
+          }
+        },
+        ordinals,
+        StreamedXml::element);
+  }
+
+  /**
+   * Whether the skeleton holds everything the signatures' references read: each is either the whole
+   * document under a chain whose digest the pass computed (Kyso's, or the plain enveloped one when
+   * the document holds one signature) with that digest algorithm, or a {@code #id} of an element
+   * inside a signature (its SignedProperties, a counter-signed SignatureValue, its own ds:Object).
+   * An archive time-stamp reads the references' data, which the skeleton does not hold.
+   */
+  private static boolean answersAll(StreamedXml pass) {
+    Document sk = pass.skeleton();
+    if (sk.getElementsByTagNameNS("*", "ArchiveTimeStamp").getLength() > 0) {
+      return false;
+    }
+    NodeList refs = sk.getElementsByTagNameNS(Xades.DS, "Reference");
+    for (int i = 0; i < refs.getLength(); i++) {
+      Element ref = (Element) refs.item(i);
+      if (!ref.hasAttributeNS(null, "URI")) {
+        return false;
+      }
+      String uri = ref.getAttributeNS(null, "URI");
+      if (uri.isEmpty()) {
+        Boolean everySignature = EnvelopedDigest.chain(ref);
+        Element dm = SafeXml.child(ref, Xades.DS, "DigestMethod");
+        if (everySignature == null
+            || (!everySignature && pass.signatures() != 1)
+            || dm == null
+            || Xades.digestOf(dm.getAttributeNS(null, "Algorithm")) != StreamedXml.DIGEST) {
+          return false;
+        }
+      } else if (!uri.startsWith("#") || !insideSignature(idTarget(sk, uri.substring(1)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The element with this Id, ID or id in the skeleton (IDs not registered yet), or null. */
+  private static Element idTarget(Document sk, String id) {
+    if (id.isEmpty()) {
+      return null;
+    }
+    Element[] found = {null};
+    Xades.forEachElement(
+        sk,
+        e -> {
+          if (found[0] == null
+              && (id.equals(e.getAttribute("Id"))
+                  || id.equals(e.getAttribute("ID"))
+                  || id.equals(e.getAttribute("id")))) {
+            found[0] = e;
+          }
+        });
+    return found[0];
+  }
+
+  /** Whether an element is a ds:Signature or inside one: copied whole into the skeleton. */
+  private static boolean insideSignature(Element e) {
+    for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
+      if (Xades.DS.equals(el.getNamespaceURI()) && "Signature".equals(el.getLocalName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every signature of a document (or skeleton), into a report; fills in what each covers. */
+  private ValidationReport verifyAll(
+      String name,
+      Instant now,
+      Document doc,
+      Map<String, byte[]> detachedContents,
+      Map<DigestAlgorithm, byte[]> documentDigests,
+      Map<String, List<Element>> signed) {
+    ValidationReport.Builder report = ValidationReport.builder(name, now);
     List<Element> sigs = new ArrayList<>();
     List<String> duplicates = registerIds(doc, sigs);
     if (!duplicates.isEmpty()) {
       report.documentFinding(
           finding("XML_DUPLICATE_ID", Severity.ERROR, String.join(", ", duplicates)));
     }
-    Map<String, List<Element>> signed = new HashMap<>();
     // The document without any signature is the same for every signature using Kyso's chain:
     // digested once per algorithm (nothing the verifier does to the DOM changes its canonical
     // form).
-    Map<DigestAlgorithm, byte[]> documentDigests = new EnumMap<>(DigestAlgorithm.class);
     int n = 0;
     for (Element sigEl : sigs) {
       n++;
@@ -191,7 +360,7 @@ public final class XmlVerifier {
     if (sigs.isEmpty()) {
       report.documentFinding(finding("XML_NO_SIGNATURE", Severity.INFO));
     }
-    return new XmlVerification(report.build(), doc, signed);
+    return report.build();
   }
 
   private SignatureResult verifyOne(
@@ -240,7 +409,7 @@ public final class XmlVerifier {
     if (keyInfoCerts.isEmpty()) {
       // The value is still checked with a bare KeyValue: a signature that does not verify is a
       // failure, not merely "no certificate".
-      if (bareKeyVerifies(sig) == Boolean.FALSE) {
+      if (bareKeyVerifies(sig, documentDigests) == Boolean.FALSE) {
         return r.notPassed(SubIndication.SIG_CRYPTO_FAILURE)
             .finding(finding("XML_SIGNATURE_VALUE", Severity.ERROR))
             .build();
@@ -529,10 +698,11 @@ public final class XmlVerifier {
       Pattern.compile(XPATH_PATH + "(?:\\s*\\|\\s*" + XPATH_PATH + "){0,3}|/");
 
   /** TRUE/FALSE when a bare KeyValue is present and the value verifies with it; else null. */
-  private static Boolean bareKeyVerifies(XMLSignature sig) {
+  private static Boolean bareKeyVerifies(
+      XMLSignature sig, Map<DigestAlgorithm, byte[]> documentDigests) {
     try {
       PublicKey key = sig.getKeyInfo() == null ? null : sig.getKeyInfo().getPublicKey();
-      return key == null ? null : CoreValidation.check(sig, key).valid();
+      return key == null ? null : CoreValidation.check(sig, key, false, documentDigests).valid();
     } catch (Exception e) {
       return Boolean.FALSE;
     }

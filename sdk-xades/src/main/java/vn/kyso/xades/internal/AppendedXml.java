@@ -48,6 +48,22 @@ public final class AppendedXml {
         || (doc.getXmlEncoding() != null && !"UTF-8".equalsIgnoreCase(doc.getXmlEncoding()))) {
       return null;
     }
+    return splice(input, root, appended);
+  }
+
+  /**
+   * Builds the output bytes of a document the caller knows the parser read as UTF-8 with no other
+   * declared encoding (a {@link StreamedXml} skeleton's, which has no encoding of its own).
+   *
+   * @param input the bytes the document was parsed from
+   * @param root the document element (of the DOM or of its skeleton)
+   * @param appended the element added as its last child
+   * @return the output, or {@code null} when the caller must serialise the DOM
+   */
+  public static byte[] splice(byte[] input, Element root, Element appended) {
+    if (appended.getParentNode() != root || appended.getNextSibling() != null) {
+      return null;
+    }
     int at = endTag(input, root.getNodeName().getBytes(StandardCharsets.UTF_8));
     if (at < 0) {
       return null;
@@ -61,8 +77,28 @@ public final class AppendedXml {
     return w.out.toByteArray();
   }
 
-  /** The offset of {@code </name} when it is the input's last markup, else -1. */
-  private static int endTag(byte[] input, byte[] name) {
+  /**
+   * Whether {@link #splice(byte[], Element, Element)} would write this element (checked before the
+   * signature is computed: a skeleton cannot be written any other way).
+   *
+   * @param input the bytes the document was parsed from
+   * @param root the document element (of the DOM or of its skeleton)
+   * @param appended the element added as its last child
+   * @return true when it would
+   */
+  public static boolean fits(byte[] input, Element root, Element appended) {
+    return appended.getParentNode() == root
+        && appended.getNextSibling() == null
+        && endTag(input, root.getNodeName().getBytes(StandardCharsets.UTF_8)) >= 0
+        && new AppendedXml().element(appended, scope(root));
+  }
+
+  /**
+   * @param input a document's bytes
+   * @param name the document element's qualified name in UTF-8
+   * @return the offset of {@code </name} when it is the input's last markup, else -1
+   */
+  public static int endTag(byte[] input, byte[] name) {
     int i = input.length - 1;
     while (i >= 0 && space(input[i])) {
       i--;

@@ -118,12 +118,25 @@ public final class CoreValidation {
    * @throws XMLSecurityException when a reference cannot be processed
    */
   public static void digestReferences(XMLSignature sig) throws XMLSecurityException {
+    digestReferences(sig, null);
+  }
+
+  /**
+   * Computes and writes every reference's {@code DigestValue}, with the whole document's digest
+   * already known (a skeleton's, from {@link StreamedXml}).
+   *
+   * @param sig the signature being built, in its document
+   * @param documentDigests the digests of the document without any signature, by algorithm; or null
+   * @throws XMLSecurityException when a reference cannot be processed
+   */
+  public static void digestReferences(
+      XMLSignature sig, Map<DigestAlgorithm, byte[]> documentDigests) throws XMLSecurityException {
     SignedInfo si = sig.getSignedInfo();
     for (int i = 0; i < si.getLength(); i++) {
       Reference ref = si.item(i);
       // A signature being built is not under secure validation: Santuario does not search the
       // document for a repeated ID here either.
-      byte[] own = ownDigest(ref, sig, true, null);
+      byte[] own = ownDigest(ref, sig, true, documentDigests);
       if (own == null) {
         ref.generateDigestValue();
         continue;

@@ -1,10 +1,8 @@
 package vn.kyso.xades.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Attr;
@@ -18,7 +16,7 @@ import vn.kyso.api.shared.SafeXml;
 /**
  * The digest of a whole-document enveloped reference, computed in one walk of the DOM: exclusive
  * canonicalisation without comments of the document minus the excluded signatures, written straight
- * into the digest.
+ * into the digest by {@link ExcC14nWriter}.
  *
  * <p>It handles exactly two transform chains on {@code URI=""}: the one Kyso writes (enveloped
  * signature, XPath Filter 2.0 subtracting {@code /descendant::ds:Signature}, exclusive c14n) and
@@ -36,25 +34,12 @@ public final class EnvelopedDigest {
   private static final String XPATH2 = "http://www.w3.org/2002/06/xmldsig-filter2";
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
   private static final int MAX_DEPTH = 4096;
-  private static final String[] NOTHING = {};
 
-  private final MessageDigest digest;
-  private final byte[] buf = new byte[16 * 1024];
-  private int len;
-  private final Map<String, byte[]> names = new HashMap<>();
-
-  /*
-   * The namespaces in force and those rendered by the nearest output ancestor: one map each, with
-   * an undo log (map, prefix, previous value) that closing an element unwinds to its mark, so that
-   * no element copies a map whatever the declarations around it.
-   */
-  private final Map<String, String> bound = new HashMap<>(Map.of("", ""));
-  private final Map<String, String> rendered = new HashMap<>(Map.of("", ""));
-  private Object[] undo = new Object[48];
-  private int undoSize;
+  private final ExcC14nWriter out;
+  private int[] marks = new int[64];
 
   private EnvelopedDigest(MessageDigest digest) {
-    this.digest = digest;
+    this.out = new ExcC14nWriter(digest);
   }
 
   /**
@@ -81,28 +66,40 @@ public final class EnvelopedDigest {
     if (alg == null) {
       return null;
     }
+    Document doc = signature.getOwnerDocument();
+    if (StreamedXml.isSkeleton(doc)) {
+      // Only the pass over the whole document could digest it; the caller checked it did, for this
+      // chain (the plain enveloped one when the document holds no other signature).
+      byte[] streamed = documentDigests == null ? null : documentDigests.get(alg);
+      if (streamed == null || (!allSignatures && signatures(doc) != 1)) {
+        throw new IllegalStateException("a skeleton holds no document to digest");
+      }
+      return streamed.clone();
+    }
     boolean shared = allSignatures && documentDigests != null;
     byte[] known = shared ? documentDigests.get(alg) : null;
     if (known != null) {
       return known.clone();
     }
     EnvelopedDigest d = new EnvelopedDigest(alg.newMessageDigest());
-    Document doc = signature.getOwnerDocument();
     if (!d.canonicalise(doc, allSignatures ? null : signature)) {
       return null;
     }
-    byte[] out = d.digest.digest();
+    byte[] value = d.out.finish();
     if (shared) {
-      documentDigests.put(alg, out.clone());
+      documentDigests.put(alg, value.clone());
     }
-    return out;
+    return value;
   }
 
   /**
    * Reads the transforms: TRUE for enveloped + XPath 2 subtracting every signature + exc-c14n,
    * FALSE for enveloped + exc-c14n, null for anything else.
+   *
+   * @param reference a {@code ds:Reference} element
+   * @return which chain this class handles, or null
    */
-  private static Boolean chain(Element reference) {
+  public static Boolean chain(Element reference) {
     List<Element> transforms = new ArrayList<>();
     Element ts = SafeXml.child(reference, Xades.DS, "Transforms");
     if (ts == null) {
@@ -142,6 +139,10 @@ public final class EnvelopedDigest {
     return Boolean.TRUE;
   }
 
+  private static int signatures(Document doc) {
+    return doc.getElementsByTagNameNS(Xades.DS, "Signature").getLength();
+  }
+
   private static String digestMethod(Element reference) {
     Element dm = SafeXml.child(reference, Xades.DS, "DigestMethod");
     return dm == null ? "" : dm.getAttributeNS(null, "Algorithm");
@@ -176,11 +177,11 @@ public final class EnvelopedDigest {
         }
         boolean before = root == null || precedes(n, root);
         if (!before) {
-          byte1('\n');
+          out.newline();
         }
         pi(n);
         if (before) {
-          byte1('\n');
+          out.newline();
         }
       } else if (n.getNodeType() == Node.ELEMENT_NODE) {
         if (!excluded(n, only) && !element((Element) n, only)) {
@@ -190,7 +191,6 @@ public final class EnvelopedDigest {
         return false;
       }
     }
-    flush();
     return true;
   }
 
@@ -205,7 +205,6 @@ public final class EnvelopedDigest {
 
   /** One included element and everything under it. */
   private boolean element(Element top, Element only) {
-    int[] marks = new int[64];
     int depth = 0;
     Node n = top;
     while (true) {
@@ -219,17 +218,17 @@ public final class EnvelopedDigest {
             if (depth == marks.length) {
               marks = Arrays.copyOf(marks, depth * 2);
             }
-            marks[depth++] = undoSize;
+            marks[depth++] = out.mark();
             if (!open((Element) n)) {
               return false;
             }
             descend = n.getFirstChild() != null;
             if (!descend) {
-              close((Element) n, marks[--depth]);
+              out.close(n.getNodeName(), marks[--depth]);
             }
           }
         }
-        case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> text(n.getNodeValue());
+        case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> out.text(n.getNodeValue());
         case Node.PROCESSING_INSTRUCTION_NODE -> pi(n);
         case Node.COMMENT_NODE -> {
           // without comments
@@ -244,7 +243,7 @@ public final class EnvelopedDigest {
       }
       while (n != top && n.getNextSibling() == null) {
         n = n.getParentNode();
-        close((Element) n, marks[--depth]);
+        out.close(n.getNodeName(), marks[--depth]);
       }
       if (n == top) {
         return true;
@@ -253,253 +252,30 @@ public final class EnvelopedDigest {
     }
   }
 
-  private void set(Map<String, String> map, String prefix, String value) {
-    if (undoSize + 3 > undo.length) {
-      undo = Arrays.copyOf(undo, undo.length * 2);
-    }
-    undo[undoSize++] = map;
-    undo[undoSize++] = prefix;
-    undo[undoSize++] = map.put(prefix, value);
-  }
-
-  @SuppressWarnings("unchecked")
-  private void unwind(int mark) {
-    while (undoSize > mark) {
-      String previous = (String) undo[--undoSize];
-      String prefix = (String) undo[--undoSize];
-      Map<String, String> map = (Map<String, String>) undo[--undoSize];
-      if (previous == null) {
-        map.remove(prefix);
-      } else {
-        map.put(prefix, previous);
-      }
-      undo[undoSize] = null;
-    }
-  }
-
   private boolean open(Element e) {
-    boolean declared = false;
-    List<Attr> plain = null;
     NamedNodeMap attrs = e.hasAttributes() ? e.getAttributes() : null;
     int count = attrs == null ? 0 : attrs.getLength();
     for (int i = 0; i < count; i++) {
       Attr a = (Attr) attrs.item(i);
       if (XMLNS.equals(a.getNamespaceURI())) {
-        String prefix = Xades.declaredPrefix(a);
-        String uri = a.getValue();
-        if ("xml".equals(prefix)) {
-          continue;
-        }
-        if (!uri.isEmpty() && uri.indexOf(':') <= 0) {
-          return false; // relative namespace URI: Santuario refuses it, and so must the caller
-        }
-        if (!uri.equals(bound.get(prefix))) {
-          set(bound, prefix, uri);
-          declared = true;
-        }
+        out.declare(Xades.declaredPrefix(a), a.getValue());
       } else {
-        if (plain == null) {
-          plain = new ArrayList<>(count);
-        }
-        plain.add(a);
+        out.attribute(
+            a.getNodeName(),
+            a.getNamespaceURI(),
+            a.getLocalName() == null ? a.getName() : a.getLocalName(),
+            a.getPrefix(),
+            a.getValue());
       }
     }
-    // Visibly utilised prefixes: the element's own (or the default) and its attributes'.
     String own =
         e.getNamespaceURI() != null && e.getPrefix() != null && !e.getPrefix().isEmpty()
             ? e.getPrefix()
             : "";
-    List<String> render = null;
-    boolean settled =
-        own.isEmpty() && !declared && bound.get("").equals(rendered.get("")) && unprefixed(plain);
-    for (String p : settled ? NOTHING : utilised(own, plain)) {
-      String value = bound.get(p);
-      if (value == null) {
-        return false; // an unbound prefix cannot come from a namespace-aware parse
-      }
-      if (!value.equals(rendered.get(p))) {
-        if (render == null) {
-          render = new ArrayList<>(2);
-        }
-        render.add(p);
-      }
-    }
-    byte1('<');
-    name(e.getNodeName());
-    if (render != null) {
-      render.sort(null);
-      for (String p : render) {
-        String value = bound.get(p);
-        set(rendered, p, value);
-        ascii(p.isEmpty() ? " xmlns=\"" : " xmlns:");
-        if (!p.isEmpty()) {
-          ascii(p);
-          ascii("=\"");
-        }
-        attrValue(value);
-        byte1('"');
-      }
-    }
-    if (plain != null) {
-      if (plain.size() > 1) {
-        plain.sort(EnvelopedDigest::compareAttributes);
-      }
-      for (Attr a : plain) {
-        byte1(' ');
-        ascii(a.getNodeName());
-        ascii("=\"");
-        attrValue(a.getValue());
-        byte1('"');
-      }
-    }
-    byte1('>');
-    return true;
-  }
-
-  private static boolean unprefixed(List<Attr> plain) {
-    if (plain != null) {
-      for (Attr a : plain) {
-        if (a.getPrefix() != null) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static String[] utilised(String own, List<Attr> plain) {
-    if (plain == null) {
-      return new String[] {own};
-    }
-    List<String> out = new ArrayList<>(2);
-    out.add(own);
-    for (Attr a : plain) {
-      String p = a.getPrefix();
-      if (p != null && !p.isEmpty() && !p.equals("xml") && !p.equals("xmlns") && !out.contains(p)) {
-        out.add(p);
-      }
-    }
-    return out.toArray(new String[0]);
-  }
-
-  /** Santuario's attribute order: no namespace first by local name, then by namespace, name. */
-  private static int compareAttributes(Attr a, Attr b) {
-    String na = a.getNamespaceURI();
-    String nb = b.getNamespaceURI();
-    if (na == null) {
-      return nb == null ? local(a).compareTo(local(b)) : -1;
-    }
-    if (nb == null) {
-      return 1;
-    }
-    int c = na.compareTo(nb);
-    return c != 0 ? c : local(a).compareTo(local(b));
-  }
-
-  private static String local(Attr a) {
-    return a.getLocalName() == null ? a.getName() : a.getLocalName();
-  }
-
-  private void close(Element e, int mark) {
-    byte1('<');
-    byte1('/');
-    name(e.getNodeName());
-    byte1('>');
-    unwind(mark);
-  }
-
-  /** An element's qualified name, encoded once per name and document. */
-  private void name(String qname) {
-    byte[] b = names.get(qname);
-    if (b == null) {
-      b = qname.getBytes(StandardCharsets.UTF_8);
-      if (names.size() < 1024) {
-        names.put(qname, b);
-      }
-    }
-    bytes(b, 0, b.length);
+    return out.open(e.getNodeName(), own);
   }
 
   private void pi(Node n) {
-    ascii("<?");
-    chars(n.getNodeName(), Escape.NONE);
-    String data = n.getNodeValue();
-    if (data != null && !data.isEmpty()) {
-      byte1(' ');
-      chars(data, Escape.PI);
-    }
-    ascii("?>");
-  }
-
-  private void text(String s) {
-    chars(s, Escape.TEXT);
-  }
-
-  private void attrValue(String s) {
-    chars(s, Escape.ATTRIBUTE);
-  }
-
-  /** Names and fixed markup: written as characters, so non-ASCII names are UTF-8 too. */
-  private void ascii(String s) {
-    chars(s, Escape.NONE);
-  }
-
-  /** The replacements of the ASCII characters canonical XML escapes, per kind of content. */
-  private enum Escape {
-    NONE(),
-    TEXT('&', "&amp;", '<', "&lt;", '>', "&gt;", '\r', "&#xD;"),
-    ATTRIBUTE(
-        '&', "&amp;", '<', "&lt;", '"', "&quot;", '\t', "&#x9;", '\n', "&#xA;", '\r', "&#xD;"),
-    PI('\r', "&#xD;");
-
-    final String[] table = new String[0x80];
-
-    Escape(Object... pairs) {
-      for (int i = 0; i < pairs.length; i += 2) {
-        table[(Character) pairs[i]] = (String) pairs[i + 1];
-      }
-    }
-  }
-
-  private void chars(String s, Escape escape) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    String[] table = escape.table;
-    int start = 0;
-    for (int i = 0; i < b.length; i++) {
-      int c = b[i];
-      if (c >= 0 && table[c] != null) {
-        bytes(b, start, i - start);
-        String replacement = table[c];
-        for (int k = 0; k < replacement.length(); k++) {
-          byte1(replacement.charAt(k));
-        }
-        start = i + 1;
-      }
-    }
-    bytes(b, start, b.length - start);
-  }
-
-  private void bytes(byte[] b, int off, int n) {
-    if (n > buf.length - len) {
-      flush();
-      if (n > buf.length) {
-        digest.update(b, off, n);
-        return;
-      }
-    }
-    System.arraycopy(b, off, buf, len, n);
-    len += n;
-  }
-
-  private void byte1(int b) {
-    if (len == buf.length) {
-      flush();
-    }
-    buf[len++] = (byte) b;
-  }
-
-  private void flush() {
-    digest.update(buf, 0, len);
-    len = 0;
+    out.pi(n.getNodeName(), n.getNodeValue());
   }
 }

@@ -19,6 +19,8 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerConfigurationException;
@@ -29,7 +31,9 @@ import org.w3c.dom.Document;
 import org.xml.sax.EntityResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.ErrorCode;
 import vn.kyso.api.shared.OutputFiles;
@@ -172,6 +176,8 @@ public final class SecureXml {
     private final int maxDepth;
     private final ConcurrentLinkedQueue<DocumentBuilder> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger kept = new AtomicInteger();
+    private final ConcurrentLinkedQueue<XMLReader> idleReaders = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger keptReaders = new AtomicInteger();
 
     /**
      * @param maxBytes the largest document accepted
@@ -228,6 +234,52 @@ public final class SecureXml {
     }
 
     /**
+     * Parses XML bytes with the hardened settings and these limits as events, without a DOM: the
+     * same parser configuration, so the same documents are refused the same way.
+     *
+     * @param data the document
+     * @return what the pass learnt
+     * @throws DocumentException {@code MALFORMED_INPUT} (nesting too deep included) or {@code
+     *     INPUT_TOO_LARGE}
+     */
+    public StreamedXml stream(byte[] data) throws DocumentException {
+      if (data.length > maxBytes) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
+      }
+      XMLReader reader = idleReaders.poll();
+      if (reader == null) {
+        reader = reader(maxDepth);
+      } else {
+        keptReaders.decrementAndGet();
+      }
+      StreamedXml.Collector collector = new StreamedXml.Collector();
+      try {
+        reader.setErrorHandler(STRICT);
+        reader.setEntityResolver(NO_ENTITIES);
+        reader.setContentHandler(collector.handler());
+        reader.setProperty(LEXICAL_HANDLER, collector.handler());
+        reader.parse(new InputSource(new ByteArrayInputStream(data)));
+      } catch (Exception e) {
+        throw new DocumentException(
+            ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
+      } finally {
+        // The handler must not keep the document alive through a kept reader.
+        reader.setContentHandler(null);
+        try {
+          reader.setProperty(LEXICAL_HANDLER, null);
+        } catch (SAXException e) {
+          // the property was set above, so it is known
+        }
+        if (keptReaders.incrementAndGet() <= KEPT) {
+          idleReaders.add(reader);
+        } else {
+          keptReaders.decrementAndGet();
+        }
+      }
+      return collector.result();
+    }
+
+    /**
      * Reads and parses a file.
      *
      * @param file the file
@@ -236,6 +288,31 @@ public final class SecureXml {
      */
     public Document parse(Path file) throws DocumentException {
       return parse(read(file, maxBytes));
+    }
+  }
+
+  private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
+
+  /** The event parser: the settings and limits of {@link #factory(int)}, for SAX. */
+  @SuppressForbidden(reason = "the one hardened parser factory: no DTD, no external access")
+  private static XMLReader reader(int maxDepth) {
+    try {
+      SAXParserFactory f = SAXParserFactory.newInstance();
+      f.setNamespaceAware(true);
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      f.setXIncludeAware(false);
+      SAXParser p = f.newSAXParser();
+      p.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      p.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      p.setProperty("jdk.xml.maxElementDepth", String.valueOf(maxDepth));
+      p.setProperty("jdk.xml.elementAttributeLimit", "256");
+      return p.getXMLReader();
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
     }
   }
 
@@ -321,12 +398,11 @@ public final class SecureXml {
    * @return a new empty namespace-aware document
    */
   public static Document newDocument() {
-    try {
-      return factory().newDocumentBuilder().newDocument();
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
-    }
+    return EMPTY.getDOMImplementation().createDocument(null, null, null);
   }
+
+  /* Only its DOM implementation is used, which makes documents for any thread. */
+  private static final DocumentBuilder EMPTY = builder(DEFAULT_DEPTH);
 
   /**
    * Returns an identity transformer for writing a DOM out, from a factory that refuses external
