@@ -243,6 +243,11 @@ public final class SecureXml {
      *     INPUT_TOO_LARGE}
      */
     public StreamedXml stream(byte[] data) throws DocumentException {
+      return stream(data, StreamedXml.PIPE_FROM);
+    }
+
+    /** The same pass, canonicalising beside the parse from {@code pipeFrom} bytes on. */
+    StreamedXml stream(byte[] data, int pipeFrom) throws DocumentException {
       if (data.length > maxBytes) {
         throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
       }
@@ -252,7 +257,7 @@ public final class SecureXml {
       } else {
         keptReaders.decrementAndGet();
       }
-      StreamedXml.Collector collector = new StreamedXml.Collector();
+      StreamedXml.Collector collector = new StreamedXml.Collector(data.length >= pipeFrom);
       try {
         reader.setErrorHandler(STRICT);
         reader.setEntityResolver(NO_ENTITIES);
@@ -260,6 +265,7 @@ public final class SecureXml {
         reader.setProperty(LEXICAL_HANDLER, collector.handler());
         reader.parse(new InputSource(new ByteArrayInputStream(data)));
       } catch (Exception e) {
+        collector.abandon();
         throw new DocumentException(
             ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
       } finally {

@@ -3,6 +3,7 @@ package vn.kyso.xades.internal;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.Attributes;
@@ -40,6 +41,9 @@ public final class StreamedXml {
   /** The algorithm of {@link #digest()}. */
   public static final DigestAlgorithm DIGEST = DigestAlgorithm.SHA256;
 
+  /** From this size on, canonicalisation and the digest run beside the parse. */
+  static final int PIPE_FROM = 512 * 1024;
+
   private static final String ORDINAL = "vn.kyso.xades.ordinal";
   private static final String SKELETON = "vn.kyso.xades.skeleton";
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
@@ -52,7 +56,7 @@ public final class StreamedXml {
 
   private StreamedXml(Handler h) {
     this.skeleton = h.skeleton;
-    this.digest = h.canonical ? h.c14n.finish() : null;
+    this.digest = h.c14n.finish();
     this.signatures = h.signatures;
     this.duplicateIds = h.duplicateIds;
     this.encoding = h.encoding;
@@ -63,7 +67,24 @@ public final class StreamedXml {
    * #handler()} to the parser and then calls {@link #result()}.
    */
   static final class Collector {
-    private final Handler handler = new Handler();
+    private final Handler handler;
+
+    /**
+     * @param piped whether the canonical form is computed by a task in the common pool while the
+     *     parse goes on (from {@value #PIPE_FROM} bytes on)
+     */
+    Collector(boolean piped) {
+      this.handler =
+          new Handler(
+              piped
+                  ? C14nEvents.piped(DIGEST, ForkJoinPool.commonPool())
+                  : C14nEvents.direct(DIGEST));
+    }
+
+    /** The parse failed: stops the task. */
+    void abandon() {
+      handler.c14n.abandon();
+    }
 
     DefaultHandler handler() {
       return handler;
@@ -134,9 +155,8 @@ public final class StreamedXml {
   }
 
   private static final class Handler extends DefaultHandler implements LexicalHandler {
-    final ExcC14nWriter c14n = new ExcC14nWriter(DIGEST.newMessageDigest());
+    final C14nEvents c14n;
     final Document skeleton = SecureXml.newDocument();
-    boolean canonical = true;
     int signatures;
     boolean duplicateIds;
     String encoding;
@@ -150,7 +170,6 @@ public final class StreamedXml {
     private String[][] decls = new String[32][];
     private String[][] attrs = new String[32][];
     private int[] ordinal = new int[32];
-    private int[] mark = new int[32];
     private Element[] made = new Element[32];
     private int depth;
     private int elements;
@@ -164,7 +183,8 @@ public final class StreamedXml {
     private String[] pending = new String[8];
     private int pendingCount;
 
-    Handler() {
+    Handler(C14nEvents c14n) {
+      this.c14n = c14n;
       skeleton.setUserData(SKELETON, Boolean.TRUE, null);
     }
 
@@ -223,34 +243,10 @@ public final class StreamedXml {
       if (signatureDepth >= 0 || d == 0) {
         made[d] = make(d);
       }
-      if (signatureDepth < 0 && canonical) {
-        mark[d] = c14n.mark();
-        canonical = canonicalOpen(qname, nsUri, ns, as);
+      if (signatureDepth < 0) {
+        c14n.open(qname, nsUri, ns, as);
       }
       depth++;
-    }
-
-    private boolean canonicalOpen(String qname, String nsUri, String[] ns, String[] as) {
-      if (ns != null) {
-        for (int i = 0; i < ns.length; i += 2) {
-          c14n.declare(ns[i], ns[i + 1]);
-        }
-      }
-      if (as != null) {
-        for (int i = 0; i < as.length; i += 4) {
-          String q = as[i];
-          int colon = q.indexOf(':');
-          c14n.attribute(
-              q,
-              as[i + 1].isEmpty() ? null : as[i + 1],
-              as[i + 2].isEmpty() ? q : as[i + 2],
-              colon < 0 ? null : q.substring(0, colon),
-              as[i + 3]);
-        }
-      }
-      int colon = qname.indexOf(':');
-      String own = nsUri.isEmpty() || colon < 0 ? "" : qname.substring(0, colon);
-      return c14n.open(qname, own);
     }
 
     /** The verifier's ID rule over every element: attributes named Id, ID or id by local name. */
@@ -310,7 +306,6 @@ public final class StreamedXml {
       decls = Arrays.copyOf(decls, n);
       attrs = Arrays.copyOf(attrs, n);
       ordinal = Arrays.copyOf(ordinal, n);
-      mark = Arrays.copyOf(mark, n);
       made = Arrays.copyOf(made, n);
     }
 
@@ -318,8 +313,8 @@ public final class StreamedXml {
     public void endElement(String nsUri, String local, String qname) {
       endText();
       int d = --depth;
-      if (signatureDepth < 0 && canonical) {
-        c14n.close(qname, mark[d]);
+      if (signatureDepth < 0) {
+        c14n.close(qname);
       }
       if (signatureDepth == d) {
         signatureDepth = -1;
@@ -336,7 +331,7 @@ public final class StreamedXml {
     public void characters(char[] ch, int start, int length) {
       if (signatureDepth >= 0) {
         text.append(ch, start, length);
-      } else if (canonical && depth > 0) {
+      } else if (depth > 0) {
         c14n.text(ch, start, length);
       }
     }
@@ -347,9 +342,6 @@ public final class StreamedXml {
         made[depth - 1].appendChild(skeleton.createTextNode(text.toString()));
         text.setLength(0);
       }
-      if (!c14n.textEnded()) {
-        canonical = false;
-      }
     }
 
     @Override
@@ -357,16 +349,11 @@ public final class StreamedXml {
       endText();
       if (signatureDepth >= 0) {
         made[depth - 1].appendChild(skeleton.createProcessingInstruction(target, data));
-      } else if (canonical) {
-        if (depth > 0) {
-          c14n.pi(target, data);
-        } else if (rootEnded) {
-          c14n.newline();
-          c14n.pi(target, data);
-        } else {
-          c14n.pi(target, data);
-          c14n.newline();
-        }
+      } else {
+        c14n.pi(
+            target,
+            data,
+            depth > 0 ? C14nEvents.IN : rootEnded ? C14nEvents.AFTER : C14nEvents.BEFORE);
       }
     }
 
@@ -380,7 +367,7 @@ public final class StreamedXml {
 
     @Override
     public void startDTD(String name, String publicId, String systemId) {
-      canonical = false; // refused by the parser before this is reported
+      c14n.giveUp(); // refused by the parser before this is reported
     }
 
     @Override

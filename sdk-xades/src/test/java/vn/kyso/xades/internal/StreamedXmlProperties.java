@@ -46,6 +46,8 @@ class StreamedXmlProperties {
     byte[] bytes = GeneratedXml.document(r, true).getBytes(StandardCharsets.UTF_8);
     StreamedXml pass = PARSERS.stream(bytes);
     Document doc = PARSERS.parse(bytes);
+    // Canonicalised beside the parse (what documents from PIPE_FROM bytes get): the same digest.
+    assertThat(PARSERS.stream(bytes, 0).digest()).isEqualTo(pass.digest());
 
     NodeList sigs = doc.getElementsByTagNameNS(DS, "Signature");
     NodeList skeletonSigs = pass.skeleton().getElementsByTagNameNS(DS, "Signature");
@@ -78,6 +80,47 @@ class StreamedXmlProperties {
     assertThat(pass.digest())
         .as("digest of\n%s", new String(bytes, StandardCharsets.UTF_8))
         .isEqualTo(ref.getDigestValue());
+  }
+
+  @Example
+  void aLargeDocument_canonicalisedBesideTheParse_digestsAsTheDomWalk() throws Exception {
+    Xades.init();
+    StringBuilder b = new StringBuilder("<r xmlns='urn:r' xmlns:p='urn:p'>");
+    Random r = new Random(7);
+    String pieces = "ab<>&\r\"\u00e9\u1ec7\ud834\udd1e ";
+    while (b.length() < 3 * StreamedXml.PIPE_FROM) {
+      b.append("<p:e a='").append(r.nextInt()).append("'>");
+      for (int i = r.nextInt(40_000); i > 0; i--) {
+        char c = pieces.charAt(r.nextInt(pieces.length()));
+        if (c == '<') {
+          b.append("&lt;");
+        } else if (c == '&') {
+          b.append("&amp;");
+        } else if (c == '\r') {
+          b.append("&#13;");
+        } else if (Character.isHighSurrogate(c)) {
+          b.append("\ud834\udd1e");
+        } else if (!Character.isLowSurrogate(c)) {
+          b.append(c);
+        }
+      }
+      b.append("<?pi data?></p:e><!-- c -->");
+    }
+    b.append("</r>");
+    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+    Document doc = PARSERS.parse(bytes);
+    XMLSignature sig =
+        new XMLSignature(doc, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256, Xades.EXC_C14N);
+    doc.getDocumentElement().appendChild(sig.getElement());
+    Transforms t = new Transforms(doc);
+    t.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+    t.addTransform(Xades.EXC_C14N);
+    sig.addDocument("", t, Xades.digestUri(DigestAlgorithm.SHA256));
+    byte[] walked =
+        EnvelopedDigest.digest(sig.getSignedInfo().item(0).getElement(), sig.getElement(), null);
+
+    assertThat(PARSERS.stream(bytes).digest()).isEqualTo(walked);
+    assertThat(PARSERS.stream(bytes, Integer.MAX_VALUE).digest()).isEqualTo(walked);
   }
 
   @Example
