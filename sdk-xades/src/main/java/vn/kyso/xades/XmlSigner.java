@@ -130,13 +130,13 @@ public final class XmlSigner {
     }
     finish(built.doc(), built.sig(), input, options, value, built.algorithm(), false);
     // Enveloped in the document element: the input's bytes with the signature written in.
-    byte[] spliced = null;
+    AppendedXml.Spliced spliced = null;
     if (built.input() != null) {
       spliced =
           StreamedXml.isSkeleton(built.doc())
-              ? AppendedXml.splice(
+              ? AppendedXml.spliced(
                   built.input(), built.doc().getDocumentElement(), built.sig().getElement())
-              : AppendedXml.splice(built.input(), built.doc(), built.sig().getElement());
+              : AppendedXml.spliced(built.input(), built.doc(), built.sig().getElement());
     }
     if (spliced != null) {
       SecureXml.write(spliced, output);

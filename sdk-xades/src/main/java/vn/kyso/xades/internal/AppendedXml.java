@@ -1,7 +1,10 @@
 package vn.kyso.xades.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.w3c.dom.Attr;
@@ -27,7 +30,7 @@ public final class AppendedXml {
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
   private static final String XML = "http://www.w3.org/XML/1998/namespace";
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
 
   private AppendedXml() {}
 
@@ -40,6 +43,19 @@ public final class AppendedXml {
    * @return the output, or {@code null} when the caller must serialise the DOM
    */
   public static byte[] splice(byte[] input, Document doc, Element appended) {
+    Spliced spliced = spliced(input, doc, appended);
+    return spliced == null ? null : spliced.toByteArray();
+  }
+
+  /**
+   * The output of {@link #splice(byte[], Document, Element)} in parts.
+   *
+   * @param input the bytes the document was parsed from
+   * @param doc the document
+   * @param appended the element added as the document element's last child
+   * @return the parts, or {@code null} when the caller must serialise the DOM
+   */
+  public static Spliced spliced(byte[] input, Document doc, Element appended) {
     Element root = doc.getDocumentElement();
     if (appended.getParentNode() != root
         || appended.getNextSibling() != null
@@ -48,7 +64,7 @@ public final class AppendedXml {
         || (doc.getXmlEncoding() != null && !"UTF-8".equalsIgnoreCase(doc.getXmlEncoding()))) {
       return null;
     }
-    return splice(input, root, appended);
+    return spliced(input, root, appended);
   }
 
   /**
@@ -61,6 +77,50 @@ public final class AppendedXml {
    * @return the output, or {@code null} when the caller must serialise the DOM
    */
   public static byte[] splice(byte[] input, Element root, Element appended) {
+    Spliced spliced = spliced(input, root, appended);
+    return spliced == null ? null : spliced.toByteArray();
+  }
+
+  /**
+   * The output in its three parts, written without being copied into one array first.
+   *
+   * @param input the bytes the document was parsed from
+   * @param at where the element goes: the offset of the document element's end tag
+   * @param element the element as written
+   */
+  public record Spliced(byte[] input, int at, byte[] element) {
+    /**
+     * Writes the output.
+     *
+     * @param out where
+     * @throws IOException when it cannot be written
+     */
+    public void writeTo(OutputStream out) throws IOException {
+      out.write(input, 0, at);
+      out.write(element);
+      out.write(input, at, input.length - at);
+    }
+
+    /**
+     * @return the output in one array
+     */
+    public byte[] toByteArray() {
+      byte[] b = Arrays.copyOf(input, input.length + element.length);
+      System.arraycopy(element, 0, b, at, element.length);
+      System.arraycopy(input, at, b, at + element.length, input.length - at);
+      return b;
+    }
+  }
+
+  /**
+   * The output of {@link #splice(byte[], Element, Element)} in parts.
+   *
+   * @param input the bytes the document was parsed from
+   * @param root the document element (of the DOM or of its skeleton)
+   * @param appended the element added as its last child
+   * @return the parts, or {@code null} when the caller must serialise the DOM
+   */
+  public static Spliced spliced(byte[] input, Element root, Element appended) {
     if (appended.getParentNode() != root || appended.getNextSibling() != null) {
       return null;
     }
@@ -69,12 +129,10 @@ public final class AppendedXml {
       return null;
     }
     AppendedXml w = new AppendedXml();
-    w.out.write(input, 0, at);
     if (!w.element(appended, scope(root))) {
       return null;
     }
-    w.out.write(input, at, input.length - at);
-    return w.out.toByteArray();
+    return new Spliced(input, at, w.out.toByteArray());
   }
 
   /**

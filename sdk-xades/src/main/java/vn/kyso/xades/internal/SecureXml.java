@@ -455,6 +455,21 @@ public final class SecureXml {
   }
 
   /**
+   * Writes a spliced output atomically.
+   *
+   * @param spliced the input's bytes and the element written into them
+   * @param output the target
+   * @throws DocumentException {@code OUTPUT_FAILED}
+   */
+  public static void write(AppendedXml.Spliced spliced, Path output) throws DocumentException {
+    try {
+      OutputFiles.write(output, spliced::writeTo);
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    }
+  }
+
+  /**
    * Writes a document atomically, keeping its declared encoding and whether it had a declaration.
    *
    * @param doc the document
