@@ -155,10 +155,12 @@ abstract class C14nEvents {
   }
 
   /**
-   * Records the events in blocks that a task replays into a {@link Direct}. The queue is bounded;
-   * when it is full and the task has not started (the executor busy), the parsing thread takes the
-   * task's place and replays everything itself, so that nothing waits on a thread that may never
-   * come and memory stays bounded.
+   * Records the events in blocks that a task replays into a {@link Direct}. The queue is bounded.
+   * When the executor refuses the task (its threads all busy), the parsing thread replays the
+   * events itself, block by block; a task it took runs on a thread of its own ({@link XmlWorkers})
+   * and drains the queue. Should a task be taken but not have started when the queue is full, the
+   * parsing thread takes its place all the same: nothing waits on a thread that may never come, and
+   * memory stays bounded.
    */
   private static final class Piped extends C14nEvents implements Runnable {
     private static final byte OPEN = 1;
@@ -180,7 +182,11 @@ abstract class C14nEvents {
 
     Piped(DigestAlgorithm alg, Executor executor) {
       this.replay = new Direct(alg);
-      executor.execute(this);
+      try {
+        executor.execute(this);
+      } catch (RuntimeException refused) {
+        inline = claimed.compareAndSet(false, true); // replayed on the parsing thread
+      }
     }
 
     /** One block of events: operations, their objects and the characters of their text. */

@@ -3,7 +3,6 @@ package vn.kyso.xades.internal;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.Attributes;
@@ -70,15 +69,13 @@ public final class StreamedXml {
     private final Handler handler;
 
     /**
-     * @param piped whether the canonical form is computed by a task in the common pool while the
-     *     parse goes on (from {@value #PIPE_FROM} bytes on)
+     * @param piped whether the canonical form is computed by a task on another thread ({@link
+     *     XmlWorkers}) while the parse goes on (from {@value #PIPE_FROM} bytes on)
      */
     Collector(boolean piped) {
       this.handler =
           new Handler(
-              piped
-                  ? C14nEvents.piped(DIGEST, ForkJoinPool.commonPool())
-                  : C14nEvents.direct(DIGEST));
+              piped ? C14nEvents.piped(DIGEST, XmlWorkers.EXECUTOR) : C14nEvents.direct(DIGEST));
     }
 
     /** The parse failed: stops the task. */

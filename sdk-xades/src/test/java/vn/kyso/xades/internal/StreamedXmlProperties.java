@@ -124,6 +124,22 @@ class StreamedXmlProperties {
   }
 
   @Example
+  void malformedUtf8_inALargeDocument_isRefusedAsTheParserRefusesIt() throws Exception {
+    StringBuilder b = new StringBuilder("<r>");
+    while (b.length() < 2 * StreamedXml.PIPE_FROM) {
+      b.append("<e>Nguy\u1ec5n V\u0103n \u0110\u1ecbnh</e>");
+    }
+    byte[] good = b.append("</r>").toString().getBytes(StandardCharsets.UTF_8);
+    assertThat(PARSERS.stream(good).utf8()).isTrue();
+    byte[] bad = good.clone();
+    bad[bad.length / 2] = (byte) 0xC0; // a byte no UTF-8 sequence holds, in the middle
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PARSERS.stream(bad))
+        .isInstanceOf(vn.kyso.api.DocumentException.class)
+        .extracting(e -> ((vn.kyso.api.DocumentException) e).code())
+        .isEqualTo(vn.kyso.api.ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Example
   void aRepeatedIdAnywhere_isSeen_declarationsNamedIdIncluded() throws Exception {
     assertThat(stream("<a><b Id='x'/><c><d ID='y'/></c><e id='x'/></a>").duplicateIds()).isTrue();
     assertThat(stream("<a xmlns:Id='urn:x'><b Id='urn:x'/></a>").duplicateIds()).isTrue();
