@@ -126,4 +126,51 @@ class XmlResourceLimitsTest {
     assertThat(dir.resolve("deep-signed.xml")).doesNotExist();
     assertThat(dir.resolve("deep-default.xml")).isNotEmptyFile();
   }
+
+  /**
+   * A document whose DOM alone would take more than this test's heap (256 MB, about ten times a 40
+   * MB document) signs and verifies: neither builds it. The DOM is parsed only when asked for.
+   */
+  @Test
+  void aFortyMegabyteDocument_signsAndVerifies_withoutItsDom(@TempDir Path dir) throws Exception {
+    Path xml = dir.resolve("so-tiep-nhan.xml");
+    try (java.io.Writer w = Files.newBufferedWriter(xml, java.nio.charset.StandardCharsets.UTF_8)) {
+      w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SoTiepNhan xmlns=\"urn:kyso:so\">\n");
+      for (int i = 0; i < 240_000; i++) {
+        w.write(
+            "  <HoSo so=\""
+                + i
+                + "\"><NguoiNop>Nguyễn Văn Định</NguoiNop><ThuTuc>Cấp giấy phép xây dựng nhà ở"
+                + " riêng lẻ</ThuTuc><TrangThai>Đang xử lý</TrangThai></HoSo>\n");
+      }
+      w.write("</SoTiepNhan>\n");
+    }
+    assertThat(Files.size(xml)).isGreaterThan(40L * 1000 * 1000);
+    Path signed = dir.resolve("signed.xml");
+    try (SigningToken token = PKI.credential(TestIdentity.CHAIRMAN).signingToken()) {
+      XmlSigner.builder()
+          .clock(PKI.clock())
+          .build()
+          .sign(
+              xml,
+              signed,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              token.keys().get(0));
+    }
+
+    // Revocation is not what this test is about: the signature, its digest and path are.
+    XmlVerification v =
+        XmlVerifier.builder(
+                CertificateVerifier.builder(PKI.trustAnchors())
+                    .clock(PKI.clock())
+                    .insecureSkipRevocationCheck()
+                    .build())
+            .build()
+            .verify(signed, Map.of());
+
+    assertThat(v.report().signatures()).hasSize(1);
+    assertThat(v.report().signatures().get(0).isPassed())
+        .as(v.report().toText(java.util.Locale.ENGLISH))
+        .isTrue();
+  }
 }
