@@ -171,13 +171,32 @@ public final class SecureXml {
    * parse), sets the strict handlers on it again, and gives it back.
    */
   public static final class Parsers {
-    private static final int KEPT = 4;
+    /** Up to four idle parsers of one kind, kept for the next parse. */
+    private static final class Kept<T> {
+      private final ConcurrentLinkedQueue<T> idle = new ConcurrentLinkedQueue<>();
+      private final AtomicInteger count = new AtomicInteger();
+
+      T take() {
+        T t = idle.poll();
+        if (t != null) {
+          count.decrementAndGet();
+        }
+        return t;
+      }
+
+      void giveBack(T t) {
+        if (count.incrementAndGet() <= 4) {
+          idle.add(t);
+        } else {
+          count.decrementAndGet();
+        }
+      }
+    }
+
     private final long maxBytes;
     private final int maxDepth;
-    private final ConcurrentLinkedQueue<DocumentBuilder> idle = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger kept = new AtomicInteger();
-    private final ConcurrentLinkedQueue<XMLReader> idleReaders = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger keptReaders = new AtomicInteger();
+    private final Kept<DocumentBuilder> builders = new Kept<>();
+    private final Kept<XMLReader> readers = new Kept<>();
 
     /**
      * @param maxBytes the largest document accepted
@@ -209,11 +228,9 @@ public final class SecureXml {
       if (data.length > maxBytes) {
         throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
       }
-      DocumentBuilder b = idle.poll();
+      DocumentBuilder b = builders.take();
       if (b == null) {
         b = builder(maxDepth);
-      } else {
-        kept.decrementAndGet();
       }
       try {
         // Each parse resets the parser's state; the handlers are set again all the same, so that
@@ -225,11 +242,7 @@ public final class SecureXml {
         throw new DocumentException(
             ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
       } finally {
-        if (kept.incrementAndGet() <= KEPT) {
-          idle.add(b);
-        } else {
-          kept.decrementAndGet();
-        }
+        builders.giveBack(b);
       }
     }
 
@@ -251,11 +264,9 @@ public final class SecureXml {
       if (data.length > maxBytes) {
         throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
       }
-      XMLReader reader = idleReaders.poll();
+      XMLReader reader = readers.take();
       if (reader == null) {
         reader = reader(maxDepth);
-      } else {
-        keptReaders.decrementAndGet();
       }
       StreamedXml.Collector collector = new StreamedXml.Collector(data.length >= pipeFrom);
       try {
@@ -276,11 +287,7 @@ public final class SecureXml {
         } catch (SAXException e) {
           // the property was set above, so it is known
         }
-        if (keptReaders.incrementAndGet() <= KEPT) {
-          idleReaders.add(reader);
-        } else {
-          keptReaders.decrementAndGet();
-        }
+        readers.giveBack(reader);
       }
       return collector.result();
     }
@@ -297,6 +304,20 @@ public final class SecureXml {
     }
   }
 
+  /** The features both parser factories set, with their values: no DTD, no external entities. */
+  private static final Object[] HARDENING = {
+    XMLConstants.FEATURE_SECURE_PROCESSING,
+    true,
+    "http://apache.org/xml/features/disallow-doctype-decl",
+    true,
+    "http://xml.org/sax/features/external-general-entities",
+    false,
+    "http://xml.org/sax/features/external-parameter-entities",
+    false,
+    "http://apache.org/xml/features/nonvalidating/load-external-dtd",
+    false
+  };
+
   private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
 
   /** The event parser: the settings and limits of {@link #factory(int)}, for SAX. */
@@ -305,11 +326,9 @@ public final class SecureXml {
     try {
       SAXParserFactory f = SAXParserFactory.newInstance();
       f.setNamespaceAware(true);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      for (int i = 0; i < HARDENING.length; i += 2) {
+        f.setFeature((String) HARDENING[i], (Boolean) HARDENING[i + 1]);
+      }
       f.setXIncludeAware(false);
       SAXParser p = f.newSAXParser();
       p.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -385,11 +404,9 @@ public final class SecureXml {
   static DocumentBuilderFactory factory(int maxDepth) throws ParserConfigurationException {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    for (int i = 0; i < HARDENING.length; i += 2) {
+      f.setFeature((String) HARDENING[i], (Boolean) HARDENING[i + 1]);
+    }
     f.setXIncludeAware(false);
     f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
     f.setExpandEntityReferences(false);
@@ -404,11 +421,13 @@ public final class SecureXml {
    * @return a new empty namespace-aware document
    */
   public static Document newDocument() {
-    return EMPTY.getDOMImplementation().createDocument(null, null, null);
+    return Empty.BUILDER.getDOMImplementation().createDocument(null, null, null);
   }
 
-  /* Only its DOM implementation is used, which makes documents for any thread. */
-  private static final DocumentBuilder EMPTY = builder(DEFAULT_DEPTH);
+  /** Only its DOM implementation is used, which makes documents for any thread. */
+  private static final class Empty {
+    static final DocumentBuilder BUILDER = builder(DEFAULT_DEPTH);
+  }
 
   /**
    * Returns an identity transformer for writing a DOM out, from a factory that refuses external
