@@ -260,22 +260,14 @@ public final class XmlSigner {
       doc = SecureXml.newDocument();
     }
     try {
-      Element parent =
-          options.packaging() == XadesPackaging.ENVELOPED ? doc.getDocumentElement() : null;
-      if (options.signatureParent().isPresent()) {
-        registerIdsAndFind(doc, "");
-        parent = doc.getElementById(options.signatureParent().get());
-        if (parent == null) {
-          throw new DocumentException(
-              ErrorCode.MALFORMED_INPUT,
-              null,
-              "no element with Id " + options.signatureParent().get());
-        }
-      }
       XMLSignature sig =
-          build(doc, parent, suffix, alg, options, input, data, cert, chain, signingTime);
-      if (documentDigests != null && !AppendedXml.fits(data, parent, sig.getElement())) {
-        return build(input, options, chain, false);
+          signatureIn(doc, suffix, alg, options, input, data, cert, chain, signingTime);
+      if (documentDigests != null
+          && !AppendedXml.fits(data, doc.getDocumentElement(), sig.getElement())) {
+        // The splice cannot write it: the same signature is built in the document's DOM.
+        doc = parsers.parse(data);
+        documentDigests = null;
+        sig = signatureIn(doc, suffix, alg, options, input, data, cert, chain, signingTime);
       }
       CoreValidation.digestReferences(sig, documentDigests);
       byte[] signedInfo = sig.getSignedInfo().getCanonicalizedOctetStream();
@@ -293,6 +285,33 @@ public final class XmlSigner {
       throw new DocumentException(
           ErrorCode.MALFORMED_INPUT, e, "cannot build the XML signature: " + e.getMessage());
     }
+  }
+
+  /** The signature in its place: the document element, the element named, or a new document. */
+  private XMLSignature signatureIn(
+      Document doc,
+      String suffix,
+      SignatureAlgorithm alg,
+      XmlSignatureOptions options,
+      Path input,
+      byte[] data,
+      X509Certificate cert,
+      List<X509Certificate> chain,
+      Instant signingTime)
+      throws Exception {
+    Element parent =
+        options.packaging() == XadesPackaging.ENVELOPED ? doc.getDocumentElement() : null;
+    if (options.signatureParent().isPresent()) {
+      registerIdsAndFind(doc, "");
+      parent = doc.getElementById(options.signatureParent().get());
+      if (parent == null) {
+        throw new DocumentException(
+            ErrorCode.MALFORMED_INPUT,
+            null,
+            "no element with Id " + options.signatureParent().get());
+      }
+    }
+    return build(doc, parent, suffix, alg, options, input, data, cert, chain, signingTime);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.kyso.api.validation.ValidationReport;
+import vn.kyso.xades.internal.StreamedXml;
 
 /**
  * The result of verifying an XML document, with the elements each signature actually covers, so
@@ -26,7 +27,6 @@ import vn.kyso.api.validation.ValidationReport;
  */
 public final class XmlVerification {
   private final ValidationReport report;
-  private final ElementFinder finder;
   private Supplier<Document> parse;
   private Map<String, List<Integer>> signedOrdinals;
   private volatile Document document;
@@ -46,7 +46,6 @@ public final class XmlVerification {
     this.signedElements = Map.copyOf(signedElements);
     this.parse = null;
     this.signedOrdinals = null;
-    this.finder = null;
   }
 
   /**
@@ -56,22 +55,14 @@ public final class XmlVerification {
    * @param parse parses the document the verifier read (same bytes, same hardened parser)
    * @param signedOrdinals for each signature id, the positions among the document's elements (in
    *     document order, from 0) of the elements its data references resolved to
-   * @param find finds the element at a position in the parsed document
    */
   XmlVerification(
       ValidationReport report,
       Supplier<Document> parse,
-      Map<String, List<Integer>> signedOrdinals,
-      ElementFinder find) {
+      Map<String, List<Integer>> signedOrdinals) {
     this.report = Objects.requireNonNull(report, "report");
     this.parse = Objects.requireNonNull(parse, "parse");
     this.signedOrdinals = Map.copyOf(signedOrdinals);
-    this.finder = find;
-  }
-
-  /** Finds the element at a position among a document's elements. */
-  interface ElementFinder {
-    Element find(Document doc, int ordinal);
   }
 
   /**
@@ -128,7 +119,7 @@ public final class XmlVerification {
     for (Map.Entry<String, List<Integer>> e : signedOrdinals.entrySet()) {
       List<Element> elements = new ArrayList<>();
       for (int ordinal : e.getValue()) {
-        Element found = finder.find(doc, ordinal);
+        Element found = StreamedXml.element(doc, ordinal);
         if (found == null) {
           throw new IllegalStateException(
               "the document parsed again differs from the one verified");

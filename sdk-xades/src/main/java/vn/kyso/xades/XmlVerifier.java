@@ -198,11 +198,11 @@ public final class XmlVerifier {
     for (Map.Entry<String, List<Element>> e : d.entrySet()) {
       List<String> want = new ArrayList<>();
       for (Element el : e.getValue()) {
-        want.add(where(el) + "#" + StreamedXml.ordinalIn(el));
+        want.add(where(el) + "#" + StreamedXml.position(el));
       }
       List<String> got = new ArrayList<>();
       for (Element el : s.get(e.getKey())) {
-        got.add(where(el) + "#" + StreamedXml.ordinalIn(el));
+        got.add(where(el) + "#" + StreamedXml.position(el));
       }
       if (!want.equals(got)) {
         throw new AssertionError("signed elements differ: " + got + " vs " + want);
@@ -228,11 +228,12 @@ public final class XmlVerifier {
    */
   private XmlVerification verifyStreamed(
       String name, Instant now, byte[] data, StreamedXml pass, Map<String, byte[]> detached) {
-    if (pass.duplicateIds() || pass.digest() == null || !answersAll(pass)) {
+    byte[] digest = pass.digest();
+    if (pass.duplicateIds() || digest == null || !answersAll(pass)) {
       return null;
     }
     Map<DigestAlgorithm, byte[]> documentDigests = new EnumMap<>(DigestAlgorithm.class);
-    documentDigests.put(StreamedXml.DIGEST, pass.digest());
+    documentDigests.put(StreamedXml.DIGEST, digest);
     Map<String, List<Element>> signed = new HashMap<>();
     ValidationReport report =
         verifyAll(name, now, pass.skeleton(), detached, documentDigests, signed);
@@ -253,8 +254,7 @@ public final class XmlVerifier {
             throw new IllegalStateException("the verified document cannot be parsed again", e);
           }
         },
-        ordinals,
-        StreamedXml::element);
+        ordinals);
   }
 
   /**
@@ -269,6 +269,10 @@ public final class XmlVerifier {
     if (sk.getElementsByTagNameNS("*", "ArchiveTimeStamp").getLength() > 0) {
       return false;
     }
+    // The DOM path's ID rule, on the skeleton: no value repeats in the document (the pass checked),
+    // so an ID found here is the document's one element with it.
+    List<Element> signatures = new ArrayList<>();
+    registerIds(sk, signatures);
     NodeList refs = sk.getElementsByTagNameNS(Xades.DS, "Reference");
     for (int i = 0; i < refs.getLength(); i++) {
       Element ref = (Element) refs.item(i);
@@ -280,35 +284,16 @@ public final class XmlVerifier {
         Boolean everySignature = EnvelopedDigest.chain(ref);
         Element dm = SafeXml.child(ref, Xades.DS, "DigestMethod");
         if (everySignature == null
-            || (!everySignature && pass.signatures() != 1)
+            || (!everySignature && signatures.size() != 1)
             || dm == null
             || Xades.digestOf(dm.getAttributeNS(null, "Algorithm")) != StreamedXml.DIGEST) {
           return false;
         }
-      } else if (!uri.startsWith("#") || !insideSignature(idTarget(sk, uri.substring(1)))) {
+      } else if (!uri.startsWith("#") || !insideSignature(sk.getElementById(uri.substring(1)))) {
         return false;
       }
     }
     return true;
-  }
-
-  /** The element with this Id, ID or id in the skeleton (IDs not registered yet), or null. */
-  private static Element idTarget(Document sk, String id) {
-    if (id.isEmpty()) {
-      return null;
-    }
-    Element[] found = {null};
-    Xades.forEachElement(
-        sk,
-        e -> {
-          if (found[0] == null
-              && (id.equals(e.getAttribute("Id"))
-                  || id.equals(e.getAttribute("ID"))
-                  || id.equals(e.getAttribute("id")))) {
-            found[0] = e;
-          }
-        });
-    return found[0];
   }
 
   /** Whether an element is a ds:Signature or inside one: copied whole into the skeleton. */

@@ -68,20 +68,6 @@ public final class AppendedXml {
   }
 
   /**
-   * Builds the output bytes of a document the caller knows the parser read as UTF-8 with no other
-   * declared encoding (a {@link StreamedXml} skeleton's, which has no encoding of its own).
-   *
-   * @param input the bytes the document was parsed from
-   * @param root the document element (of the DOM or of its skeleton)
-   * @param appended the element added as its last child
-   * @return the output, or {@code null} when the caller must serialise the DOM
-   */
-  public static byte[] splice(byte[] input, Element root, Element appended) {
-    Spliced spliced = spliced(input, root, appended);
-    return spliced == null ? null : spliced.toByteArray();
-  }
-
-  /**
    * The output in its three parts, written without being copied into one array first.
    *
    * @param input the bytes the document was parsed from
@@ -113,7 +99,7 @@ public final class AppendedXml {
   }
 
   /**
-   * The output of {@link #splice(byte[], Element, Element)} in parts.
+   * The output of {@link #spliced(byte[], Element, Element)} in parts.
    *
    * @param input the bytes the document was parsed from
    * @param root the document element (of the DOM or of its skeleton)
@@ -136,7 +122,7 @@ public final class AppendedXml {
   }
 
   /**
-   * Whether {@link #splice(byte[], Element, Element)} would write this element (checked before the
+   * Whether {@link #spliced(byte[], Element, Element)} would write this element (checked before the
    * signature is computed: a skeleton cannot be written any other way).
    *
    * @param input the bytes the document was parsed from

@@ -49,14 +49,12 @@ public final class StreamedXml {
 
   private final Document skeleton;
   private final byte[] digest;
-  private final int signatures;
   private final boolean duplicateIds;
   private final String encoding;
 
   private StreamedXml(Handler h) {
     this.skeleton = h.skeleton;
     this.digest = h.c14n.finish();
-    this.signatures = h.signatures;
     this.duplicateIds = h.duplicateIds;
     this.encoding = h.encoding;
   }
@@ -112,7 +110,7 @@ public final class StreamedXml {
    * @return how many {@code ds:Signature} elements the document holds, nested ones included
    */
   public int signatures() {
-    return signatures;
+    return skeleton.getElementsByTagNameNS(Xades.DS, "Signature").getLength();
   }
 
   /**
@@ -154,7 +152,6 @@ public final class StreamedXml {
   private static final class Handler extends DefaultHandler implements LexicalHandler {
     final C14nEvents c14n;
     final Document skeleton = SecureXml.newDocument();
-    int signatures;
     boolean duplicateIds;
     String encoding;
 
@@ -210,9 +207,6 @@ public final class StreamedXml {
         grow();
       }
       boolean signature = Xades.DS.equals(nsUri) && "Signature".equals(local);
-      if (signature) {
-        signatures++;
-      }
       String[] ns = pendingCount == 0 ? null : Arrays.copyOf(pending, pendingCount);
       pendingCount = 0;
       int n = atts.getLength();
@@ -394,15 +388,13 @@ public final class StreamedXml {
   }
 
   /**
-   * Where an element of a document or of a skeleton sits among the document's elements.
+   * Where an element sits among its document's elements: what {@link #ordinal} records for a
+   * skeleton element, for an element of the document's DOM.
    *
-   * @param e an element
-   * @return its index in document order, from 0 (a skeleton's: as recorded by the pass)
+   * @param e an element of a parsed document
+   * @return its index in document order, from 0, or -1 when it is not in its owner's tree
    */
-  public static int ordinalIn(Element e) {
-    if (isSkeleton(e.getOwnerDocument())) {
-      return ordinal(e);
-    }
+  public static int position(Element e) {
     int[] i = {0};
     int[] found = {-1};
     Xades.forEachElement(
