@@ -54,6 +54,7 @@ import vn.kyso.xades.internal.ArchiveInput;
 import vn.kyso.xades.internal.CoreValidation;
 import vn.kyso.xades.internal.SecureXml;
 import vn.kyso.xades.internal.Serial;
+import vn.kyso.xades.internal.SplicedOutput;
 import vn.kyso.xades.internal.StreamedXml;
 import vn.kyso.xades.internal.Xades;
 
@@ -122,30 +123,35 @@ public final class XmlSigner {
   private void sign(
       Path input, Path output, XmlSignatureOptions options, SigningKey key, boolean streamed)
       throws KysoException {
-    Built built = build(input, options, key.chain(), streamed);
-    SignatureValue value =
-        key.sign(built.algorithm().digestAlgorithm().digest(built.signedInfo()), built.algorithm());
-    if (!verifiesOverSignedInfo(built, key.chain().get(0), value)) {
-      throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
-    }
-    finish(built.doc(), built.sig(), input, options, value, built.algorithm(), false);
-    // Enveloped in the document element: the input's bytes with the signature written in.
-    AppendedXml.Spliced spliced = null;
-    if (built.input() != null) {
-      spliced =
-          StreamedXml.isSkeleton(built.doc())
-              ? AppendedXml.spliced(
-                  built.input(), built.doc().getDocumentElement(), built.sig().getElement())
-              : AppendedXml.spliced(built.input(), built.doc(), built.sig().getElement());
-    }
-    if (spliced != null) {
-      SecureXml.write(spliced, output);
-    } else if (StreamedXml.isSkeleton(built.doc())) {
-      // A skeleton is not the document: never written. The dry run in build() makes this
-      // unreachable for what Kyso builds; should it happen, the document is signed from its DOM.
-      sign(input, output, options, key, false);
-    } else {
-      SecureXml.write(built.doc(), output, built.declaration());
+    Built built = build(input, output, options, key.chain(), streamed);
+    try (SplicedOutput begun = built.output()) {
+      SignatureValue value =
+          key.sign(
+              built.algorithm().digestAlgorithm().digest(built.signedInfo()), built.algorithm());
+      if (!verifiesOverSignedInfo(built, key.chain().get(0), value)) {
+        throw new DocumentException(ErrorCode.SIGNATURE_VALUE_INVALID, null);
+      }
+      finish(built.doc(), built.sig(), input, options, value, built.algorithm(), false);
+      // Enveloped in the document element: the input's bytes with the signature written in.
+      AppendedXml.Spliced spliced = null;
+      if (built.input() != null) {
+        spliced =
+            StreamedXml.isSkeleton(built.doc())
+                ? AppendedXml.spliced(
+                    built.input(), built.doc().getDocumentElement(), built.sig().getElement())
+                : AppendedXml.spliced(built.input(), built.doc(), built.sig().getElement());
+      }
+      if (spliced != null) {
+        if (begun == null || !begun.finish(spliced)) {
+          SecureXml.write(spliced, output);
+        }
+      } else if (StreamedXml.isSkeleton(built.doc())) {
+        // A skeleton is not the document: never written. The dry run in build() makes this
+        // unreachable for what Kyso builds; should it happen, the document is signed from its DOM.
+        sign(input, output, options, key, false);
+      } else {
+        SecureXml.write(built.doc(), output, built.declaration());
+      }
     }
   }
 
@@ -160,7 +166,8 @@ public final class XmlSigner {
       SignatureAlgorithm algorithm,
       boolean declaration,
       byte[] signedInfo,
-      byte[] input) {}
+      byte[] input,
+      SplicedOutput output) {}
 
   /** The signer's key verifies the value over the canonical SignedInfo. */
   private static boolean verifiesOverSignedInfo(
@@ -182,7 +189,7 @@ public final class XmlSigner {
   public PreparedXmlSignature prepare(
       Path input, XmlSignatureOptions options, List<X509Certificate> chain)
       throws DocumentException, SigningRefusedException {
-    Built b = build(input, options, chain, false);
+    Built b = build(input, null, options, chain, false);
     return new PreparedXmlSignature(
         options, b.signatureId(), b.algorithm(), b.declaration(), serial(b.doc()), b.signedInfo());
   }
@@ -205,7 +212,11 @@ public final class XmlSigner {
    * into a DOM as before, and so is B-LTA (its archive time-stamp covers the references' data).
    */
   private Built build(
-      Path input, XmlSignatureOptions options, List<X509Certificate> chain, boolean streamed)
+      Path input,
+      Path output,
+      XmlSignatureOptions options,
+      List<X509Certificate> chain,
+      boolean streamed)
       throws DocumentException, SigningRefusedException {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(options, "options");
@@ -237,17 +248,45 @@ public final class XmlSigner {
                       .report());
     }
     String suffix = UUID.randomUUID().toString();
+    boolean streamable =
+        streamed
+            && options.packaging() == XadesPackaging.ENVELOPED
+            && options.level() != XadesLevel.B_LTA
+            && options.signatureParent().isEmpty()
+            && options.digest() == StreamedXml.DIGEST;
+    // The output's head goes to disk while the document is parsed and signed.
+    SplicedOutput begun = streamable && output != null ? SplicedOutput.begin(data, output) : null;
+    boolean built = false;
+    try {
+      Built b =
+          build(data, input, options, chain, cert, alg, signingTime, suffix, streamable, begun);
+      built = true;
+      return b;
+    } finally {
+      if (begun != null && !built) {
+        begun.close();
+      }
+    }
+  }
+
+  /** {@link #build(Path, Path, XmlSignatureOptions, List, boolean)} once the input is read. */
+  private Built build(
+      byte[] data,
+      Path input,
+      XmlSignatureOptions options,
+      List<X509Certificate> chain,
+      X509Certificate cert,
+      SignatureAlgorithm alg,
+      Instant signingTime,
+      String suffix,
+      boolean streamable,
+      SplicedOutput begun)
+      throws DocumentException {
     boolean declaration = true;
     Document doc;
     Map<DigestAlgorithm, byte[]> documentDigests = null;
     if (options.packaging() == XadesPackaging.ENVELOPED) {
-      StreamedXml pass =
-          streamed
-                  && options.level() != XadesLevel.B_LTA
-                  && options.signatureParent().isEmpty()
-                  && options.digest() == StreamedXml.DIGEST
-              ? parsers.stream(data)
-              : null;
+      StreamedXml pass = streamable ? parsers.stream(data) : null;
       if (pass != null && pass.digest() != null && pass.utf8()) {
         doc = pass.skeleton();
         documentDigests = new EnumMap<>(DigestAlgorithm.class);
@@ -278,7 +317,8 @@ public final class XmlSigner {
           alg,
           declaration,
           signedInfo,
-          options.packaging() == XadesPackaging.ENVELOPED ? data : null);
+          options.packaging() == XadesPackaging.ENVELOPED ? data : null,
+          begun);
     } catch (DocumentException e) {
       throw e;
     } catch (Exception e) {

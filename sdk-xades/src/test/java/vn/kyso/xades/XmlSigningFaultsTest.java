@@ -21,6 +21,7 @@ import vn.kyso.api.token.SigningToken;
 import vn.kyso.testkit.ServerMode;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPkiExtension;
+import vn.kyso.xades.internal.SplicedOutput;
 
 /**
  * Faults while signing XML: the TSA or the revocation servers slow or answering garbage, and an
@@ -34,9 +35,34 @@ class XmlSigningFaultsTest {
   private static final String RECORD =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo Id=\"hs1\"><SoTien>1</SoTien></HoSo>\n";
 
-  private static void failsCleanly(XadesLevel level, Path dir, Class<? extends Exception> type)
+  /**
+   * A record over {@link SplicedOutput#FROM}: its output file is begun, the head written, before
+   * the fault.
+   */
+  private static final String LARGE_RECORD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HoSo Id=\"hs1\">"
+          + "<DongTien>Bộ phận Một cửa</DongTien>\n".repeat(SplicedOutput.FROM / 40 + 1)
+          + "</HoSo>\n";
+
+  /** The fault with the small record, and (but when the fault is a slow server) the large one. */
+  private static void failsCleanly(
+      XadesLevel level, ServerMode mode, Path dir, Class<? extends Exception> type)
       throws Exception {
-    Path in = Files.writeString(dir.resolve("ho-so.xml"), RECORD, StandardCharsets.UTF_8);
+    failsCleanly(level, RECORD, dir, type);
+    if (mode == ServerMode.SLOW) {
+      return; // a timeout either way: the large record's begun output is exercised by the others
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        Files.delete(p);
+      }
+    }
+    failsCleanly(level, LARGE_RECORD, dir, type);
+  }
+
+  private static void failsCleanly(
+      XadesLevel level, String record, Path dir, Class<? extends Exception> type) throws Exception {
+    Path in = Files.writeString(dir.resolve("ho-so.xml"), record, StandardCharsets.UTF_8);
     byte[] before = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(in));
     try (SigningToken token = PKI.pki().credential(TestIdentity.CHAIRMAN).signingToken()) {
       XmlSigner signer =
@@ -68,7 +94,7 @@ class XmlSigningFaultsTest {
   void tsaFault_bt(ServerMode mode, @TempDir Path dir) throws Exception {
     PKI.tsa().mode(mode);
 
-    failsCleanly(XadesLevel.B_T, dir, ServiceException.class);
+    failsCleanly(XadesLevel.B_T, mode, dir, ServiceException.class);
   }
 
   @ParameterizedTest(name = "OCSP and CRL {0}")
@@ -79,7 +105,7 @@ class XmlSigningFaultsTest {
     PKI.ocsp().mode(mode);
     PKI.crl().mode(mode);
 
-    failsCleanly(XadesLevel.B_LT, dir, ServiceException.class);
+    failsCleanly(XadesLevel.B_LT, mode, dir, ServiceException.class);
   }
 
   @Test

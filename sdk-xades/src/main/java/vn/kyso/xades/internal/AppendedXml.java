@@ -166,6 +166,35 @@ public final class AppendedXml {
     return start - 2;
   }
 
+  /**
+   * Where the splice would write for a document element of any name: the offset of the input's last
+   * end tag when it is the input's last markup, as {@link #endTag} finds it once the name is known.
+   *
+   * @param input a document's bytes
+   * @return the offset of the final {@code </}, or -1
+   */
+  public static int lastEndTag(byte[] input) {
+    int i = input.length - 1;
+    while (i >= 0 && space(input[i])) {
+      i--;
+    }
+    if (i < 0 || input[i] != '>') {
+      return -1;
+    }
+    i--;
+    while (i >= 0 && space(input[i])) {
+      i--;
+    }
+    int end = i;
+    while (i >= 0 && input[i] != '/' && input[i] != '<' && input[i] != '>' && !space(input[i])) {
+      i--;
+    }
+    if (i == end || i < 1 || input[i] != '/' || input[i - 1] != '<') {
+      return -1;
+    }
+    return i - 1;
+  }
+
   private static boolean space(byte b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }

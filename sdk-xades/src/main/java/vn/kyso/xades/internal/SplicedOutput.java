@@ -1,0 +1,133 @@
+package vn.kyso.xades.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import vn.kyso.api.DocumentException;
+import vn.kyso.api.ErrorCode;
+import vn.kyso.api.shared.OutputFiles;
+
+/**
+ * The output file of an enveloped signature spliced into a large input ({@link AppendedXml}), begun
+ * before the signature exists. The input's bytes up to its last end tag, where the splice writes
+ * the signature when that tag is the document element's, go into a temporary file beside the output
+ * at once, and the disk starts taking them on a background thread ({@link
+ * OutputFiles#startForcing}) while the document is parsed and signed. {@link #finish} then writes
+ * the signature and the input's tail after them and moves the file into place as {@link
+ * OutputFiles#write} does: the final force, before the rename, waits only for what the disk has not
+ * yet taken. At 10 MB that force alone took about a tenth of the signing time.
+ *
+ * <p>Nothing depends on the guess: when the splice's place differs (the document element is not the
+ * last end tag's) or the document is written another way, {@link #finish} is not used or declines,
+ * and {@link #close} removes the temporary file. The file is never the output until the move.
+ */
+public final class SplicedOutput implements AutoCloseable {
+  /** From this input size on the output is begun early; below it the whole write is quick. */
+  public static final int FROM = 1024 * 1024;
+
+  private static final int CHUNK = 1024 * 1024;
+
+  private final Path output;
+  private final Path temp;
+  private final int at;
+  private boolean moved;
+
+  private SplicedOutput(Path output, Path temp, int at) {
+    this.output = output;
+    this.temp = temp;
+    this.at = at;
+  }
+
+  /**
+   * Begins the output when the input is large enough and ends with an end tag.
+   *
+   * @param input the document's bytes, not modified
+   * @param output the file the signed document goes to
+   * @return the begun output, or null when there is nothing to gain
+   * @throws DocumentException {@code OUTPUT_FAILED} when the temporary file cannot be written
+   */
+  public static SplicedOutput begin(byte[] input, Path output) throws DocumentException {
+    if (input.length < FROM) {
+      return null;
+    }
+    int at = AppendedXml.lastEndTag(input);
+    if (at < 0) {
+      return null;
+    }
+    Path temp = null;
+    try {
+      temp = OutputFiles.temporaryBeside(output, ".part");
+      try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        write(file, input, 0, at);
+      }
+      OutputFiles.startForcing(temp);
+      return new SplicedOutput(output, temp, at);
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    }
+  }
+
+  /**
+   * Writes the rest of the output and moves it into place, when the splice writes the signature
+   * where the begun file ends.
+   *
+   * @param spliced the output in parts, of the same input
+   * @return true when the output is in place; false when the caller must write it whole
+   * @throws DocumentException {@code OUTPUT_FAILED} when writing or the move fails
+   */
+  public boolean finish(AppendedXml.Spliced spliced) throws DocumentException {
+    if (moved || spliced.at() != at) {
+      return false;
+    }
+    byte[] input = spliced.input();
+    try {
+      try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        if (file.size() != at) {
+          return false;
+        }
+        file.position(at);
+        write(file, spliced.element(), 0, spliced.element().length);
+        write(file, input, at, input.length);
+      }
+      OutputFiles.moveIntoPlace(temp, output);
+      moved = true;
+      return true;
+    } catch (IOException e) {
+      throw new DocumentException(ErrorCode.OUTPUT_FAILED, e, output, e.getMessage());
+    }
+  }
+
+  /** Removes the temporary file unless it was moved into place. */
+  @Override
+  public void close() {
+    if (!moved) {
+      deleteQuietly(temp);
+    }
+  }
+
+  /** In blocks: the JDK copies a heap buffer into a native one of the same size to write it. */
+  private static void write(FileChannel file, byte[] b, int from, int to) throws IOException {
+    for (int off = from; off < to; ) {
+      ByteBuffer block = ByteBuffer.wrap(b, off, Math.min(CHUNK, to - off));
+      while (block.hasRemaining()) {
+        file.write(block);
+      }
+      off = block.position();
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a hidden .part file beside the output; nothing else can be done about it
+    }
+  }
+}
