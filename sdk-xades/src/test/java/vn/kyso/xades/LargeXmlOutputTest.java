@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ import vn.kyso.api.ErrorCode;
 import vn.kyso.api.SignatureAlgorithm;
 import vn.kyso.api.SignatureValue;
 import vn.kyso.api.TokenException;
+import vn.kyso.api.shared.ForwardingKey;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateVerifier;
@@ -161,6 +161,18 @@ class LargeXmlOutputTest {
   }
 
   @Test
+  void endTag_matchesTheWholeName() {
+    assertThat(AppendedXml.endTag(bytes("<a></a>"), bytes("a"))).isEqualTo(3);
+    assertThat(AppendedXml.endTag(bytes("<a></a \n>\n"), bytes("a"))).isEqualTo(3);
+    assertThat(AppendedXml.endTag(bytes("<p:a></p:a>"), bytes("p:a"))).isEqualTo(5);
+    assertThat(AppendedXml.endTag(bytes("<ab></ab>"), bytes("a"))).isEqualTo(-1);
+    assertThat(AppendedXml.endTag(bytes("<ba></ba>"), bytes("a"))).isEqualTo(-1);
+    assertThat(AppendedXml.endTag(bytes("<a></a>"), bytes("ab"))).isEqualTo(-1);
+    assertThat(AppendedXml.endTag(bytes("<a></a><!--c-->"), bytes("a"))).isEqualTo(-1);
+    assertThat(AppendedXml.endTag(bytes("<a></a>"), bytes(""))).isEqualTo(-1);
+  }
+
+  @Test
   void lastEndTag_findsTheFinalEndTagOnly() {
     assertThat(AppendedXml.lastEndTag(bytes("<a><b/></a>"))).isEqualTo(7);
     assertThat(AppendedXml.lastEndTag(bytes("<a></a \n>\r\n\t "))).isEqualTo(3);
@@ -177,32 +189,15 @@ class LargeXmlOutputTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The real key's certificate, a value that is not its signature. */
-  private record WrongKey(SigningKey real) implements SigningKey {
-    @Override
-    public String id() {
-      return real.id();
-    }
-
-    @Override
-    public java.security.cert.X509Certificate certificate() {
-      return real.certificate();
-    }
-
-    @Override
-    public List<java.security.cert.X509Certificate> chain() {
-      return real.chain();
-    }
-
-    @Override
-    public Set<SignatureAlgorithm> supportedAlgorithms() {
-      return real.supportedAlgorithms();
+  /** The real key in every respect but its signature value, one bit of which is flipped. */
+  private static final class WrongKey extends ForwardingKey {
+    WrongKey(SigningKey real) {
+      super(real);
     }
 
     @Override
     public SignatureValue sign(Digest digest, SignatureAlgorithm algorithm) throws TokenException {
-      SignatureValue v = real.sign(digest, algorithm);
-      byte[] b = v.value();
+      byte[] b = key.sign(digest, algorithm).value();
       b[b.length / 2] ^= 1;
       return new SignatureValue(algorithm, b);
     }

@@ -143,27 +143,20 @@ public final class AppendedXml {
    * @return the offset of {@code </name} when it is the input's last markup, else -1
    */
   public static int endTag(byte[] input, byte[] name) {
-    int i = input.length - 1;
-    while (i >= 0 && space(input[i])) {
-      i--;
-    }
-    if (i < 0 || input[i] != '>') {
-      return -1;
-    }
-    i--;
-    while (i >= 0 && space(input[i])) {
-      i--;
-    }
-    int start = i - name.length + 1;
-    if (start < 2 || input[start - 2] != '<' || input[start - 1] != '/') {
+    int at = lastEndTag(input);
+    if (at < 0 || at + 2 + name.length >= input.length) {
       return -1;
     }
     for (int k = 0; k < name.length; k++) {
-      if (input[start + k] != name[k]) {
+      if (input[at + 2 + k] != name[k]) {
         return -1;
       }
     }
-    return start - 2;
+    // the whole name, not a prefix of it: what follows is space or the tag's end
+    int after = at + 2 + name.length;
+    return name.length > 0 && after < input.length && (space(input[after]) || input[after] == '>')
+        ? at
+        : -1;
   }
 
   /**
