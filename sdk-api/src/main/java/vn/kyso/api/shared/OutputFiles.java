@@ -131,6 +131,86 @@ public final class OutputFiles {
     }
   }
 
+  /**
+   * The start of a temporary file being written by {@link #startWriting}: wait for it with {@link
+   * #await} before writing more.
+   */
+  public static final class Started {
+    private final java.util.concurrent.CompletableFuture<Void> written =
+        new java.util.concurrent.CompletableFuture<>();
+
+    private Started() {}
+
+    /**
+     * Waits until the content is written (its forced write may still be going on).
+     *
+     * @throws IOException when writing it failed
+     */
+    public void await() throws IOException {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            written.get();
+            return;
+          } catch (InterruptedException e) {
+            interrupted = true; // the write is short; the file must not be left half-written
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+              throw io;
+            }
+            throw new IOException("writing failed", e.getCause());
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes the start of an empty temporary file and then forces it to disk, both on one of the
+   * {@link #startForcing} threads, and returns at once: a caller with work to do before the rest of
+   * the file exists (a large document to parse and sign) lets the kernel and the disk take the
+   * start meanwhile. When every thread is busy the content is written on the calling thread before
+   * this returns. Forcing is as in {@link #startForcing}: nothing depends on it.
+   *
+   * @param file the temporary file, created and empty
+   * @param content what writes the start of it
+   * @return the handle to {@link Started#await} before the file is written further
+   */
+  public static Started startWriting(Path file, Content content) {
+    Started started = new Started();
+    Runnable write =
+        () -> {
+          try (java.io.OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+            content.writeTo(out);
+          } catch (IOException | RuntimeException e) {
+            started.written.completeExceptionally(e);
+            return;
+          }
+          started.written.complete(null);
+        };
+    try {
+      Forcing.POOL.execute(
+          () -> {
+            write.run();
+            if (!started.written.isCompletedExceptionally()) {
+              try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(false);
+              } catch (IOException | RuntimeException e) {
+                // moved, removed or not forceable: the final force decides
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      write.run();
+    }
+    return started;
+  }
+
   /** How many files {@link #startForcing} forces at once. */
   static final int FORCING_THREADS = 4;
 

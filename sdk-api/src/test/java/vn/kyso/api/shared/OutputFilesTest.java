@@ -63,4 +63,43 @@ class OutputFilesTest {
       assertThat(files).containsExactly(target);
     }
   }
+
+  @Test
+  void startWriting_writesTheStart_thenTheCallerTheRest_andReportsAFailure(@TempDir Path dir)
+      throws Exception {
+    byte[] head = new byte[2 << 20];
+    new java.util.Random(7).nextBytes(head);
+    // more files than threads: some starts are written on this thread
+    int n = 2 * OutputFiles.FORCING_THREADS;
+    Path[] temps = new Path[n];
+    OutputFiles.Started[] started = new OutputFiles.Started[n];
+    for (int i = 0; i < n; i++) {
+      temps[i] = OutputFiles.temporaryBeside(dir.resolve("ho-so-" + i + ".xml"), ".part");
+      started[i] = OutputFiles.startWriting(temps[i], out -> out.write(head));
+    }
+    for (int i = 0; i < n; i++) {
+      started[i].await();
+      Files.write(
+          temps[i], new byte[] {'<', '/', 'r', '>'}, java.nio.file.StandardOpenOption.APPEND);
+      OutputFiles.moveIntoPlace(temps[i], dir.resolve("ho-so-" + i + ".xml"));
+      byte[] written = Files.readAllBytes(dir.resolve("ho-so-" + i + ".xml"));
+      assertThat(java.util.Arrays.copyOf(written, head.length)).isEqualTo(head);
+      assertThat(written).hasSize(head.length + 4);
+    }
+
+    Path failing = OutputFiles.temporaryBeside(dir.resolve("loi.xml"), ".part");
+    OutputFiles.Started full =
+        OutputFiles.startWriting(
+            failing,
+            out -> {
+              throw new java.io.IOException("disk full");
+            });
+    org.assertj.core.api.Assertions.assertThatThrownBy(full::await).hasMessage("disk full");
+
+    Path missing = dir.resolve(".missing.part");
+    OutputFiles.Started none = OutputFiles.startWriting(missing, out -> out.write(head));
+    org.assertj.core.api.Assertions.assertThatThrownBy(none::await)
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    assertThat(missing).doesNotExist();
+  }
 }
