@@ -211,7 +211,9 @@ run on the same code):
   comes before the rename. XAdES signs an enveloped signature in the document element (B-B to B-LT) from the
   parse as events described above (the strict parse is that pass), checks the splice can be
   written before the key is used, and writes the input's head, the signature and the input's tail (from 1 MiB on the head
-  is written before the parse and forced on a background thread meanwhile; the final force still comes before the rename).
+  is written and forced on a background thread during the parse; the final force still comes before the rename). From
+  512 KiB on, a plainly UTF-8 document is decoded ahead of the parser on another thread, strictly; what that decoding refuses
+  the parser reads from the bytes, as before.
 
 ## PAdES B-B: sign and verify (targets: ≥ 2× faster than DSS at 1 MB and 10 MB; ≤ 3× the floor at 10 MB)
 
@@ -317,6 +319,14 @@ JMH as above, one run each: 10 MB sign 101.6 ± 15.8 → 74.2 ± 6.2 ms. Also tr
 characters the JDK's decoder produces while the parser reads (as the DOM path does up to 4 MiB): on this text,
 with a non-ASCII letter every few characters, the JDK's decoder alone took 25 ms for the 10 MB (the parser's
 own reader: a fifth of the 64 ms pass in JFR), and the pass got slower (64 → 77 ms by hand).
+Since then (2026-12-07, \`Utf8Pipe\`): the decoding moved to another of Kyso's XML threads, with a strict decoder of
+Kyso's own (RFC 3629; what it refuses the parser reads from the bytes, so the same documents are accepted and
+refused) that took 11-12 ms for the 10 MB here, half the JDK's. On two cores the pass then runs on three threads:
+parse, decode, canonicalise and hash. By hand, the pass alone: 63-66 → 51-57 ms; JMH as above, one run each:
+10 MB verify 79.8 ± 11.4 (run.sh, 16:13Z) → 61.9 ± 5.9 ms. Signing gained less (77-79 ms), the pass now
+sharing the two cores with the output's write: the head's write moved to the forcing thread with its force
+(\`OutputFiles.startWriting\`); four alternating JMH runs, with and without the begun output: 74.2 and 69.0
+against 80.3 and 76.3 ms.
 
 ## PAdES B-T with a loopback TSA (1 MB PDF)
 

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,37 +77,9 @@ public final class SecureXml {
     if (data.length > DECODE_UP_TO) {
       return null;
     }
-    int start =
-        data.length >= 3
-                && data[0] == (byte) 0xEF
-                && data[1] == (byte) 0xBB
-                && data[2] == (byte) 0xBF
-            ? 3
-            : 0;
-    if (start >= data.length || data[start] != '<') {
+    int start = utf8Start(data);
+    if (start < 0) {
       return null;
-    }
-    for (int i = start + 1; i < Math.min(data.length, start + 4); i++) {
-      if (data[i] == 0) {
-        return null; // UTF-16 or UCS-4 without a BOM: the parser detects those itself
-      }
-    }
-    if (startsWith(data, start, "<?xml")) {
-      int end = -1;
-      for (int i = start; i + 1 < Math.min(data.length, start + 256); i++) {
-        if (data[i] == '?' && data[i + 1] == '>') {
-          end = i;
-          break;
-        }
-      }
-      if (end < 0) {
-        return null;
-      }
-      String declaration = new String(data, start, end - start, StandardCharsets.ISO_8859_1);
-      Matcher m = DECLARED_ENCODING.matcher(declaration);
-      if (m.find() && !"UTF-8".equalsIgnoreCase(m.group(2))) {
-        return null;
-      }
     }
     CharBuffer chars;
     try {
@@ -125,6 +98,68 @@ public final class SecureXml {
                 chars.array(), chars.arrayOffset() + chars.position(), chars.remaining()));
     source.setEncoding(StandardCharsets.UTF_8.name());
     return source;
+  }
+
+  /**
+   * Where the characters of a document the parser would read as UTF-8 anyway begin: no BOM or the
+   * UTF-8 one (skipped), markup first (no zero byte among the first four), and an XML declaration
+   * (if any) naming UTF-8 or no encoding.
+   *
+   * @param data the document's bytes
+   * @return 0, 3 after a UTF-8 BOM, or -1 when the parser must detect the encoding itself
+   */
+  static int utf8Start(byte[] data) {
+    int start =
+        data.length >= 3
+                && data[0] == (byte) 0xEF
+                && data[1] == (byte) 0xBB
+                && data[2] == (byte) 0xBF
+            ? 3
+            : 0;
+    if (start >= data.length || data[start] != '<') {
+      return -1;
+    }
+    for (int i = start + 1; i < Math.min(data.length, start + 4); i++) {
+      if (data[i] == 0) {
+        return -1; // UTF-16 or UCS-4 without a BOM: the parser detects those itself
+      }
+    }
+    if (startsWith(data, start, "<?xml")) {
+      int end = -1;
+      for (int i = start; i + 1 < Math.min(data.length, start + 256); i++) {
+        if (data[i] == '?' && data[i + 1] == '>') {
+          end = i;
+          break;
+        }
+      }
+      if (end < 0) {
+        return -1;
+      }
+      String declaration = new String(data, start, end - start, StandardCharsets.ISO_8859_1);
+      Matcher m = DECLARED_ENCODING.matcher(declaration);
+      if (m.find() && !"UTF-8".equalsIgnoreCase(m.group(2))) {
+        return -1;
+      }
+    }
+    return start;
+  }
+
+  /** The decoding ahead refused the bytes: the parser reads them itself. */
+  static final class NotUtf8 extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotUtf8(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (int i = 0; t != null && i < 16; t = t.getCause(), i++) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean startsWith(byte[] data, int at, String ascii) {
@@ -259,8 +294,42 @@ public final class SecureXml {
       return stream(data, StreamedXml.PIPE_FROM);
     }
 
-    /** The same pass, canonicalising beside the parse from {@code pipeFrom} bytes on. */
+    /**
+     * The same pass, canonicalising beside the parse from {@code pipeFrom} bytes on; from there on
+     * a plainly UTF-8 document is also decoded ahead of the parser on another thread ({@link
+     * Utf8Pipe}). Bytes the decoding refuses are read by the parser itself, as below that size.
+     */
     StreamedXml stream(byte[] data, int pipeFrom) throws DocumentException {
+      if (data.length > maxBytes) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
+      }
+      int start = data.length >= pipeFrom ? utf8Start(data) : -1;
+      if (start >= 0) {
+        try (Utf8Pipe chars = new Utf8Pipe(data, start, XmlWorkers.EXECUTOR)) {
+          InputSource source = new InputSource(chars);
+          source.setEncoding(StandardCharsets.UTF_8.name());
+          return stream(data, pipeFrom, source);
+        } catch (NotUtf8 e) {
+          // left to the parser's own reading of the bytes, which refuses them or not as before
+        }
+      }
+      return streamBytes(data, pipeFrom);
+    }
+
+    /** The same pass over the bytes, the parser decoding them itself. */
+    StreamedXml streamBytes(byte[] data, int pipeFrom) throws DocumentException {
+      try {
+        return stream(data, pipeFrom, null);
+      } catch (NotUtf8 e) {
+        throw new IllegalStateException("only decoding ahead refuses bytes", e);
+      }
+    }
+
+    /**
+     * @param chars the document decoded ahead, or null for the parser to read the bytes
+     */
+    private StreamedXml stream(byte[] data, int pipeFrom, InputSource chars)
+        throws DocumentException, NotUtf8 {
       if (data.length > maxBytes) {
         throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
       }
@@ -274,9 +343,12 @@ public final class SecureXml {
         reader.setEntityResolver(NO_ENTITIES);
         reader.setContentHandler(collector.handler());
         reader.setProperty(LEXICAL_HANDLER, collector.handler());
-        reader.parse(new InputSource(new ByteArrayInputStream(data)));
+        reader.parse(chars != null ? chars : new InputSource(new ByteArrayInputStream(data)));
       } catch (Exception e) {
         collector.abandon();
+        if (chars != null && causedBy(e, MalformedInputException.class)) {
+          throw new NotUtf8(e);
+        }
         throw new DocumentException(
             ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
       } finally {

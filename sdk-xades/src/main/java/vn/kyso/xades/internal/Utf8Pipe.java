@@ -1,0 +1,222 @@
+package vn.kyso.xades.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.Reader;
+import java.nio.charset.MalformedInputException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A large UTF-8 document's characters, decoded ahead of the parser by a task on Kyso's XML threads
+ * ({@link XmlWorkers}) so that the parsing thread, which bounds a large document's pass, only
+ * parses. The decoding is strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
+ * U+10FFFF, no truncated sequence); bytes it refuses end the read with a {@link
+ * MalformedInputException}, and the caller then lets the parser read the bytes itself, so that the
+ * same documents are accepted and refused as before. When no thread takes the task, or it has not
+ * started by the time the parser asks, the parsing thread decodes as it reads.
+ *
+ * <p>At most {@value #AHEAD} blocks of {@value #BLOCK} characters wait decoded; {@link #close} (or
+ * an abandoned parse) stops the task at its next block.
+ */
+final class Utf8Pipe extends Reader implements Runnable {
+  static final int BLOCK = 64 * 1024;
+  static final int AHEAD = 4;
+
+  /** A decoded block, the end, or why there is no more (the bytes' refusal, the task's failure). */
+  private record Chunk(char[] chars, int length, IOException failure) {}
+
+  private static final Chunk END = new Chunk(new char[0], 0, null);
+
+  private final byte[] data;
+  private final int end;
+  private int at;
+
+  private final BlockingQueue<Chunk> ready = new ArrayBlockingQueue<>(AHEAD);
+  private final ConcurrentLinkedQueue<char[]> free = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean claimed = new AtomicBoolean();
+  private volatile boolean closed;
+  private boolean inline;
+  private boolean ended;
+  private Chunk current;
+  private int currentAt;
+
+  /**
+   * @param data the document
+   * @param start where its characters begin (after a BOM)
+   * @param executor where the decoding task runs; refused, the reader decodes as it is read
+   */
+  Utf8Pipe(byte[] data, int start, Executor executor) {
+    this.data = data;
+    this.at = start;
+    this.end = data.length;
+    try {
+      executor.execute(this);
+    } catch (RuntimeException refused) {
+      inline = claimed.compareAndSet(false, true);
+    }
+  }
+
+  @Override
+  public void run() {
+    if (!claimed.compareAndSet(false, true)) {
+      return;
+    }
+    Chunk c;
+    do {
+      c = next();
+    } while (offer(c) && c != END && c.failure() == null);
+  }
+
+  /** The next block decoded here, the end, or the refusal. */
+  private Chunk next() {
+    if (closed || at >= end) {
+      return END;
+    }
+    char[] buf = free.poll();
+    if (buf == null) {
+      buf = new char[BLOCK];
+    }
+    try {
+      return new Chunk(buf, decode(buf, 0, buf.length), null);
+    } catch (MalformedInputException e) {
+      return new Chunk(null, 0, e);
+    } catch (RuntimeException | Error e) {
+      return new Chunk(null, 0, new IOException("decoding failed", e));
+    }
+  }
+
+  /** Waits for room, or gives up once the reader is closed. */
+  private boolean offer(Chunk c) {
+    try {
+      while (!closed) {
+        if (ready.offer(c, 50, TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  @Override
+  public int read(char[] cbuf, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    if (closed) {
+      throw new IOException("closed");
+    }
+    while (current == null || currentAt == current.length()) {
+      if (ended) {
+        return -1;
+      }
+      if (current != null) {
+        free.add(current.chars());
+        current = null;
+      }
+      Chunk next = inline ? next() : ready.poll();
+      if (next == null) {
+        if (claimed.compareAndSet(false, true)) {
+          inline = true; // the task never started: this thread decodes from here
+          continue;
+        }
+        try {
+          next = ready.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while reading the document");
+        }
+      }
+      if (next.failure() != null) {
+        ended = true;
+        throw next.failure();
+      }
+      if (next == END) {
+        ended = true;
+        return -1;
+      }
+      current = next;
+      currentAt = 0;
+    }
+    int n = Math.min(len, current.length() - currentAt);
+    System.arraycopy(current.chars(), currentAt, cbuf, off, n);
+    currentAt += n;
+    return n;
+  }
+
+  /**
+   * Decodes from {@link #at} into {@code out}, as much as fits (a surrogate pair is never split).
+   *
+   * @param len at least 2
+   * @return the characters written, at least one while bytes remain
+   */
+  private int decode(char[] out, int off, int len) throws MalformedInputException {
+    final byte[] d = data;
+    int p = at;
+    int o = off;
+    // room for a surrogate pair at every step
+    final int last = off + len - 1;
+    while (o < last && p < end) {
+      int b = d[p];
+      if (b >= 0) {
+        out[o++] = (char) b;
+        p++;
+      } else if ((b & 0xE0) == 0xC0) {
+        if (p + 1 >= end || (b & 0x1E) == 0 || (d[p + 1] & 0xC0) != 0x80) {
+          throw refused(p);
+        }
+        out[o++] = (char) (((b & 0x1F) << 6) | (d[p + 1] & 0x3F));
+        p += 2;
+      } else if ((b & 0xF0) == 0xE0) {
+        if (p + 2 >= end || (d[p + 1] & 0xC0) != 0x80 || (d[p + 2] & 0xC0) != 0x80) {
+          throw refused(p);
+        }
+        int c = ((b & 0x0F) << 12) | ((d[p + 1] & 0x3F) << 6) | (d[p + 2] & 0x3F);
+        if (c < 0x800 || Character.isSurrogate((char) c)) {
+          throw refused(p);
+        }
+        out[o++] = (char) c;
+        p += 3;
+      } else if ((b & 0xF8) == 0xF0) {
+        if (p + 3 >= end
+            || (d[p + 1] & 0xC0) != 0x80
+            || (d[p + 2] & 0xC0) != 0x80
+            || (d[p + 3] & 0xC0) != 0x80) {
+          throw refused(p);
+        }
+        int c =
+            ((b & 0x07) << 18)
+                | ((d[p + 1] & 0x3F) << 12)
+                | ((d[p + 2] & 0x3F) << 6)
+                | (d[p + 3] & 0x3F);
+        if (c < 0x10000 || c > 0x10FFFF) {
+          throw refused(p);
+        }
+        out[o++] = Character.highSurrogate(c);
+        out[o++] = Character.lowSurrogate(c);
+        p += 4;
+      } else {
+        throw refused(p);
+      }
+    }
+    at = p;
+    return o - off;
+  }
+
+  private MalformedInputException refused(int p) {
+    at = end;
+    return new MalformedInputException(p);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    ready.clear();
+  }
+}
