@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +23,6 @@ import vn.kyso.api.TokenException;
 import vn.kyso.api.shared.ForwardingKey;
 import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
-import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 import vn.kyso.xades.internal.AppendedXml;
@@ -48,28 +45,7 @@ class LargeXmlOutputTest {
     Path in = dir.resolve("so.xml");
     Files.write(in, xml.getBytes(charset));
     Path out = dir.resolve("so-ky.xml");
-    try (SigningToken token = PKI.credential(TestIdentity.CHAIRMAN).signingToken()) {
-      XmlSigner.builder()
-          .clock(PKI.clock())
-          .build()
-          .sign(
-              in,
-              out,
-              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-              token.keys().get(0));
-    }
-    XmlVerification v =
-        XmlVerifier.builder(
-                CertificateVerifier.builder(PKI.trustAnchors())
-                    .clock(PKI.clock())
-                    .insecureSkipRevocationCheck()
-                    .build())
-            .build()
-            .verify(out, Map.of());
-    assertThat(v.report().signatures()).hasSize(1);
-    assertThat(v.report().signatures().get(0).isPassed())
-        .as(v.report().toText(Locale.ENGLISH))
-        .isTrue();
+    SignedOnce.signAndVerify(PKI, in, out);
     assertThat(names(dir)).containsExactlyInAnyOrder("so.xml", "so-ky.xml");
     return out;
   }

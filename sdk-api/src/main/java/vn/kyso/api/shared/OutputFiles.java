@@ -1,12 +1,15 @@
 package vn.kyso.api.shared;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -46,7 +49,7 @@ public final class OutputFiles {
      * @param out the stream (closed by the caller)
      * @throws IOException when writing fails
      */
-    void writeTo(java.io.OutputStream out) throws IOException;
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /**
@@ -60,7 +63,7 @@ public final class OutputFiles {
   public static void write(Path output, Content content) throws IOException {
     Path temp = temporaryBeside(output, ".part");
     try {
-      try (java.io.OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = Files.newOutputStream(temp)) {
         content.writeTo(out);
       }
       moveIntoPlace(temp, output);
@@ -118,14 +121,7 @@ public final class OutputFiles {
    */
   public static void startForcing(Path file) {
     try {
-      Forcing.POOL.execute(
-          () -> {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-              channel.force(false);
-            } catch (IOException | RuntimeException e) {
-              // moved, removed or not forceable: the final force decides
-            }
-          });
+      Forcing.POOL.execute(() -> forceQuietly(file));
     } catch (RejectedExecutionException e) {
       // every forcing thread is busy: the final force does it
     }
@@ -136,8 +132,7 @@ public final class OutputFiles {
    * #await} before writing more.
    */
   public static final class Started {
-    private final java.util.concurrent.CompletableFuture<Void> written =
-        new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> written = new CompletableFuture<>();
 
     private Started() {}
 
@@ -155,7 +150,7 @@ public final class OutputFiles {
             return;
           } catch (InterruptedException e) {
             interrupted = true; // the write is short; the file must not be left half-written
-          } catch (java.util.concurrent.ExecutionException e) {
+          } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
               throw io;
             }
@@ -185,7 +180,7 @@ public final class OutputFiles {
     Started started = new Started();
     Runnable write =
         () -> {
-          try (java.io.OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+          try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
             content.writeTo(out);
           } catch (IOException | RuntimeException e) {
             started.written.completeExceptionally(e);
@@ -198,17 +193,22 @@ public final class OutputFiles {
           () -> {
             write.run();
             if (!started.written.isCompletedExceptionally()) {
-              try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.force(false);
-              } catch (IOException | RuntimeException e) {
-                // moved, removed or not forceable: the final force decides
-              }
+              forceQuietly(file);
             }
           });
     } catch (RejectedExecutionException e) {
       write.run();
     }
     return started;
+  }
+
+  /** Forces a file that may have been moved or removed meanwhile; the final force decides. */
+  private static void forceQuietly(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(false);
+    } catch (IOException | RuntimeException e) {
+      // moved, removed or not forceable: the final force decides
+    }
   }
 
   /** How many files {@link #startForcing} forces at once. */

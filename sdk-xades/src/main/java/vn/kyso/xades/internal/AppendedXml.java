@@ -82,9 +82,19 @@ public final class AppendedXml {
      * @throws IOException when it cannot be written
      */
     public void writeTo(OutputStream out) throws IOException {
-      out.write(input, 0, at);
+      writeInBlocks(out, input, 0, at);
+      writeRest(out);
+    }
+
+    /**
+     * Writes what follows the input's head: the element, then the input's tail.
+     *
+     * @param out where, just after the head
+     * @throws IOException when it cannot be written
+     */
+    public void writeRest(OutputStream out) throws IOException {
       out.write(element);
-      out.write(input, at, input.length - at);
+      writeInBlocks(out, input, at, input.length);
     }
 
     /**
@@ -187,6 +197,25 @@ public final class AppendedXml {
     }
     return i - 1;
   }
+
+  /**
+   * Writes {@code b[from, to)} in blocks of 1 MiB: the JDK copies a heap array into a native buffer
+   * of the same size to write it, and keeps that buffer for the thread.
+   *
+   * @param out where
+   * @param b the bytes
+   * @param from the first
+   * @param to after the last
+   * @throws IOException when they cannot be written
+   */
+  public static void writeInBlocks(OutputStream out, byte[] b, int from, int to)
+      throws IOException {
+    for (int off = from; off < to; off += BLOCK) {
+      out.write(b, off, Math.min(BLOCK, to - off));
+    }
+  }
+
+  private static final int BLOCK = 1024 * 1024;
 
   private static boolean space(byte b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';

@@ -260,9 +260,7 @@ public final class SecureXml {
     }
 
     private Document parse(byte[] data, boolean decodeAhead) throws DocumentException {
-      if (data.length > maxBytes) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
-      }
+      requireWithinLimit(data);
       DocumentBuilder b = builders.take();
       if (b == null) {
         b = builder(maxDepth);
@@ -278,6 +276,12 @@ public final class SecureXml {
             ErrorCode.MALFORMED_INPUT, e, "not acceptable XML: " + e.getMessage());
       } finally {
         builders.giveBack(b);
+      }
+    }
+
+    private void requireWithinLimit(byte[] data) throws DocumentException {
+      if (data.length > maxBytes) {
+        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
       }
     }
 
@@ -300,9 +304,7 @@ public final class SecureXml {
      * Utf8Pipe}). Bytes the decoding refuses are read by the parser itself, as below that size.
      */
     StreamedXml stream(byte[] data, int pipeFrom) throws DocumentException {
-      if (data.length > maxBytes) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
-      }
+      requireWithinLimit(data);
       int start = data.length >= pipeFrom ? utf8Start(data) : -1;
       if (start >= 0) {
         try (Utf8Pipe chars = new Utf8Pipe(data, start, XmlWorkers.EXECUTOR)) {
@@ -318,6 +320,7 @@ public final class SecureXml {
 
     /** The same pass over the bytes, the parser decoding them itself. */
     StreamedXml streamBytes(byte[] data, int pipeFrom) throws DocumentException {
+      requireWithinLimit(data);
       try {
         return stream(data, pipeFrom, null);
       } catch (NotUtf8 e) {
@@ -330,9 +333,6 @@ public final class SecureXml {
      */
     private StreamedXml stream(byte[] data, int pipeFrom, InputSource chars)
         throws DocumentException, NotUtf8 {
-      if (data.length > maxBytes) {
-        throw new DocumentException(ErrorCode.INPUT_TOO_LARGE, null, "XML document", maxBytes);
-      }
       XMLReader reader = readers.take();
       if (reader == null) {
         reader = reader(maxDepth);

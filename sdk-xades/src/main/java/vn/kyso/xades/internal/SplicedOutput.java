@@ -1,8 +1,7 @@
 package vn.kyso.xades.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,8 +26,6 @@ import vn.kyso.api.shared.OutputFiles;
 public final class SplicedOutput implements AutoCloseable {
   /** From this input size on the output is begun early; below it the whole write is quick. */
   public static final int FROM = 1024 * 1024;
-
-  private static final int CHUNK = 1024 * 1024;
 
   private final Path output;
   private final Path temp;
@@ -63,14 +60,7 @@ public final class SplicedOutput implements AutoCloseable {
     try {
       temp = OutputFiles.temporaryBeside(output, ".part");
       OutputFiles.Started head =
-          OutputFiles.startWriting(
-              temp,
-              out -> {
-                // in blocks: the JDK copies a heap buffer into a native one of its size to write it
-                for (int off = 0; off < at; off += CHUNK) {
-                  out.write(input, off, Math.min(CHUNK, at - off));
-                }
-              });
+          OutputFiles.startWriting(temp, out -> AppendedXml.writeInBlocks(out, input, 0, at));
       return new SplicedOutput(output, temp, at, head);
     } catch (IOException e) {
       deleteQuietly(temp);
@@ -93,16 +83,13 @@ public final class SplicedOutput implements AutoCloseable {
     if (moved || spliced.at() != at) {
       return false;
     }
-    byte[] input = spliced.input();
     try {
       head.await();
-      try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        if (file.size() != at) {
-          return false;
-        }
-        file.position(at);
-        write(file, spliced.element(), 0, spliced.element().length);
-        write(file, input, at, input.length);
+      if (Files.size(temp) != at) {
+        return false;
+      }
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.APPEND)) {
+        spliced.writeRest(out);
       }
       OutputFiles.moveIntoPlace(temp, output);
       moved = true;
@@ -122,17 +109,6 @@ public final class SplicedOutput implements AutoCloseable {
         // removed below all the same
       }
       deleteQuietly(temp);
-    }
-  }
-
-  /** In blocks: the JDK copies a heap buffer into a native one of the same size to write it. */
-  private static void write(FileChannel file, byte[] b, int from, int to) throws IOException {
-    for (int off = from; off < to; ) {
-      ByteBuffer block = ByteBuffer.wrap(b, off, Math.min(CHUNK, to - off));
-      while (block.hasRemaining()) {
-        file.write(block);
-      }
-      off = block.position();
     }
   }
 
