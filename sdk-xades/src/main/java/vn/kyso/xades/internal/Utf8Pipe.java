@@ -27,6 +27,9 @@ final class Utf8Pipe extends Reader implements Runnable {
   static final int BLOCK = 64 * 1024;
   static final int AHEAD = 4;
 
+  /** How long the parser gives a task taken but not started before it decodes itself. */
+  static final long START_WAIT_NANOS = 2_000_000L;
+
   /** A decoded block, the end, or why there is no more (the bytes' refusal, the task's failure). */
   private record Chunk(char[] chars, int length, IOException failure) {}
 
@@ -121,6 +124,12 @@ final class Utf8Pipe extends Reader implements Runnable {
         current = null;
       }
       Chunk next = inline ? next() : ready.poll();
+      if (next == null && !claimed.get()) {
+        // Taken by a thread that has not started yet (the parser asks for its first characters
+        // within microseconds): a moment for it to start, as a thread wakes, before this thread
+        // decodes the whole document itself.
+        next = awaitStart();
+      }
       if (next == null) {
         if (claimed.compareAndSet(false, true)) {
           inline = true; // the task never started: this thread decodes from here
@@ -148,6 +157,34 @@ final class Utf8Pipe extends Reader implements Runnable {
     System.arraycopy(current.chars(), currentAt, cbuf, off, n);
     currentAt += n;
     return n;
+  }
+
+  /**
+   * @return whether this reader's thread did the decoding (the task was refused or started late)
+   */
+  boolean decodedHere() {
+    return inline;
+  }
+
+  /** The first block, when the task starts within {@link #START_WAIT_NANOS}; null otherwise. */
+  private Chunk awaitStart() throws InterruptedIOException {
+    try {
+      long deadline = System.nanoTime() + START_WAIT_NANOS;
+      while (!claimed.get()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        Chunk c = ready.poll(Math.min(left, 100_000L), TimeUnit.NANOSECONDS);
+        if (c != null) {
+          return c;
+        }
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading the document");
+    }
   }
 
   /**

@@ -158,6 +158,48 @@ class Utf8PipeProperties {
     assertThatThrownBy(() -> pipe.read(c, 0, c.length)).isInstanceOf(IOException.class);
   }
 
+  /**
+   * The parser asks for its first characters within microseconds of the pipe's making, before a
+   * pool thread has woken: the task is given a moment to start rather than the parsing thread
+   * taking the whole decoding over (which JFR showed it did, most of the time, without the wait).
+   */
+  @Example
+  void aTaskThatStartsAMomentLate_stillDecodes_andOneThatNeverStarts_isReplaced() throws Exception {
+    byte[] data = "<r>Ưu tiên</r>".repeat(50_000).getBytes(StandardCharsets.UTF_8);
+    String expected = new String(data, StandardCharsets.UTF_8);
+
+    // A loaded machine may not run the late thread within the wait: one of five is enough.
+    int byTheTask = 0;
+    for (int i = 0; i < 5; i++) {
+      try (Utf8Pipe pipe = new Utf8Pipe(data, 0, startingAfter(200_000L))) {
+        assertThat(readAll(pipe, new Random(i))).isEqualTo(expected);
+        byTheTask += pipe.decodedHere() ? 0 : 1;
+      }
+    }
+    assertThat(byTheTask).as("pipes decoded by their task, started 0.2 ms late").isPositive();
+
+    try (Utf8Pipe pipe =
+        new Utf8Pipe(data, 0, startingAfter(Utf8Pipe.START_WAIT_NANOS + 200_000_000L))) {
+      assertThat(readAll(pipe, new Random(2))).isEqualTo(expected);
+      assertThat(pipe.decodedHere()).as("decoded here, the task never came").isTrue();
+    }
+  }
+
+  /** Runs the task on a thread of its own that starts it after a pause. */
+  private static Executor startingAfter(long nanos) {
+    return task ->
+        new Thread(
+                () -> {
+                  long until = System.nanoTime() + nanos;
+                  while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                  }
+                  task.run();
+                },
+                "utf8-pipe-late")
+            .start();
+  }
+
   /** Reads to the end in reads of random sizes. */
   private static String readAll(Reader reader, Random r) throws IOException {
     StringBuilder s = new StringBuilder();
