@@ -327,6 +327,14 @@ parse, decode, canonicalise and hash. By hand, the pass alone: 63-66 → 51-57 m
 sharing the two cores with the output's write: the head's write moved to the forcing thread with its force
 (\`OutputFiles.startWriting\`); four alternating JMH runs, with and without the begun output: 74.2 and 69.0
 against 80.3 and 76.3 ms.
+A correction (2026-12-07, later): JFR over 120 signatures of the 10 MB file found the decoding on the parsing
+thread most of the time (\`Utf8Pipe.decode\` 11.3 % of all samples there, 2 % on the XML threads): the parser
+asked for its first characters before the pool's thread had woken, and then decoded the whole document itself.
+The gain above came from Kyso's decoder taking the place of the parser's own reader, not from a third thread. The
+parser now gives a task that has not started 2 ms to start (JFR then: decoding 6.4 % on the XML threads, none on
+the parsing thread). The wall clock did not move measurably: this pass is CPU-bound on two cores (115-145 ms of
+CPU per 10 MB pass either way); four alternating runs of the pass alone by hand, without and with the wait:
+82.2, 69.0, 65.1, 67.9 against 69.2, 67.6, 79.8, 65.5 ms.
 
 ## PAdES B-T with a loopback TSA (1 MB PDF)
 
