@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -161,8 +162,7 @@ public final class VgcaPluginServer implements AutoCloseable {
   volatile Duration frameWait = Duration.ofSeconds(5);
 
   /** For the test kit's own tests: the next frame is taken only after this long. */
-  final java.util.concurrent.atomic.AtomicReference<Duration> lateFrame =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  final AtomicReference<Duration> lateFrame = new AtomicReference<>();
 
   private volatile Fault fault = Fault.NONE;
   private volatile int cancelStatus = 1;
@@ -389,9 +389,7 @@ public final class VgcaPluginServer implements AutoCloseable {
       throw new IOException("the fake plug-in took the frame but no answer came within 30 s", e);
     } finally {
       client.close();
-      if (Boolean.TRUE.equals(frames.get(number))) {
-        frames.remove(number);
-      }
+      frames.remove(number, true); // a frame given up stays, so that it is never taken
     }
   }
 

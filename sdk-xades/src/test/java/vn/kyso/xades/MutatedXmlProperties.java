@@ -16,12 +16,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import vn.kyso.api.DocumentException;
-import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.api.trust.NetworkSettings;
 import vn.kyso.api.validation.Indication;
 import vn.kyso.api.validation.SignatureResult;
-import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 
 /** A mutated signed XML document gives a typed error or a signature that does not pass. */
@@ -40,16 +38,7 @@ class MutatedXmlProperties {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HoSo><SoTien>1000000</SoTien><Ten>Nguyễn Văn"
             + " An</Ten></HoSo>");
     Path out = dir.resolve("signed.xml");
-    try (SigningToken t = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
-      XmlSigner.builder()
-          .clock(pki.clock())
-          .build()
-          .sign(
-              in,
-              out,
-              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-              t.keys().get(0));
-    }
+    SignedOnce.sign(pki, in, out);
     signed = Files.readAllBytes(out);
     verifier =
         XmlVerifier.builder(

@@ -10,7 +10,7 @@ import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.testkit.TestIdentity;
 import vn.kyso.testkit.TestPki;
 
-/** The round trip the large-document tests share: sign B-B enveloped, verify, expect it passed. */
+/** The round trip the tests share: sign B-B enveloped, verify, expect it passed. */
 final class SignedOnce {
   private SignedOnce() {}
 
@@ -22,16 +22,7 @@ final class SignedOnce {
    * @return the verification, whose single signature passed
    */
   static XmlVerification signAndVerify(TestPki pki, Path in, Path out) throws Exception {
-    try (SigningToken token = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
-      XmlSigner.builder()
-          .clock(pki.clock())
-          .build()
-          .sign(
-              in,
-              out,
-              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-              token.keys().get(0));
-    }
+    sign(pki, in, out);
     XmlVerification v =
         XmlVerifier.builder(
                 CertificateVerifier.builder(pki.trustAnchors())
@@ -45,5 +36,19 @@ final class SignedOnce {
         .as(v.report().toText(Locale.ENGLISH))
         .isTrue();
     return v;
+  }
+
+  /** Signs {@code in} into {@code out} with the chairman's key, B-B enveloped. */
+  static void sign(TestPki pki, Path in, Path out) throws Exception {
+    try (SigningToken token = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
+      XmlSigner.builder()
+          .clock(pki.clock())
+          .build()
+          .sign(
+              in,
+              out,
+              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+              token.keys().get(0));
+    }
   }
 }

@@ -315,12 +315,17 @@ public final class SecureXml {
           // left to the parser's own reading of the bytes, which refuses them or not as before
         }
       }
-      return streamBytes(data, pipeFrom);
+      return bytePass(data, pipeFrom);
     }
 
     /** The same pass over the bytes, the parser decoding them itself. */
     StreamedXml streamBytes(byte[] data, int pipeFrom) throws DocumentException {
       requireWithinLimit(data);
+      return bytePass(data, pipeFrom);
+    }
+
+    /** {@link #streamBytes} once the size is checked. */
+    private StreamedXml bytePass(byte[] data, int pipeFrom) throws DocumentException {
       try {
         return stream(data, pipeFrom, null);
       } catch (NotUtf8 e) {

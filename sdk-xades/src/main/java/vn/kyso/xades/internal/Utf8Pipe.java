@@ -7,6 +7,7 @@ import java.nio.charset.MalformedInputException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +43,10 @@ final class Utf8Pipe extends Reader implements Runnable {
   private final BlockingQueue<Chunk> ready = new ArrayBlockingQueue<>(AHEAD);
   private final ConcurrentLinkedQueue<char[]> free = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean claimed = new AtomicBoolean();
+
+  /** Counted down when the task has claimed the decoding. */
+  private final CountDownLatch started = new CountDownLatch(1);
+
   private volatile boolean closed;
   private boolean inline;
   private boolean ended;
@@ -69,6 +74,7 @@ final class Utf8Pipe extends Reader implements Runnable {
     if (!claimed.compareAndSet(false, true)) {
       return;
     }
+    started.countDown();
     Chunk c;
     do {
       c = next();
@@ -128,7 +134,7 @@ final class Utf8Pipe extends Reader implements Runnable {
         // Taken by a thread that has not started yet (the parser asks for its first characters
         // within microseconds): a moment for it to start, as a thread wakes, before this thread
         // decodes the whole document itself.
-        next = awaitStart();
+        awaitStart();
       }
       if (next == null) {
         if (claimed.compareAndSet(false, true)) {
@@ -166,21 +172,10 @@ final class Utf8Pipe extends Reader implements Runnable {
     return inline;
   }
 
-  /** The first block, when the task starts within {@link #START_WAIT_NANOS}; null otherwise. */
-  private Chunk awaitStart() throws InterruptedIOException {
+  /** Waits at most {@link #START_WAIT_NANOS} for the task to claim the decoding. */
+  private void awaitStart() throws InterruptedIOException {
     try {
-      long deadline = System.nanoTime() + START_WAIT_NANOS;
-      while (!claimed.get()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return null;
-        }
-        Chunk c = ready.poll(Math.min(left, 100_000L), TimeUnit.NANOSECONDS);
-        if (c != null) {
-          return c;
-        }
-      }
-      return null;
+      started.await(START_WAIT_NANOS, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while reading the document");
