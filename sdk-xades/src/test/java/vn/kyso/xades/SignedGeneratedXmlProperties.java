@@ -58,14 +58,7 @@ class SignedGeneratedXmlProperties {
     Files.write(in, input);
     Files.deleteIfExists(out);
 
-    XmlSigner.builder()
-        .clock(pki.clock())
-        .build()
-        .sign(
-            in,
-            out,
-            XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-            key);
+    SignedOnce.sign(pki, in, out, key);
 
     XmlVerification v = verifier.verify(out, Map.of());
     SignatureResult ours =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import vn.kyso.api.token.SigningKey;
 import vn.kyso.api.token.SigningToken;
 import vn.kyso.api.trust.CertificateVerifier;
 import vn.kyso.testkit.TestIdentity;
@@ -41,14 +42,19 @@ final class SignedOnce {
   /** Signs {@code in} into {@code out} with the chairman's key, B-B enveloped. */
   static void sign(TestPki pki, Path in, Path out) throws Exception {
     try (SigningToken token = pki.credential(TestIdentity.CHAIRMAN).signingToken()) {
-      XmlSigner.builder()
-          .clock(pki.clock())
-          .build()
-          .sign(
-              in,
-              out,
-              XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
-              token.keys().get(0));
+      sign(pki, in, out, token.keys().get(0));
     }
+  }
+
+  /** Signs {@code in} into {@code out} with {@code key}, B-B enveloped, at the PKI's time. */
+  static void sign(TestPki pki, Path in, Path out, SigningKey key) throws Exception {
+    XmlSigner.builder()
+        .clock(pki.clock())
+        .build()
+        .sign(
+            in,
+            out,
+            XmlSignatureOptions.builder(XadesLevel.B_B, XadesPackaging.ENVELOPED).build(),
+            key);
   }
 }
