@@ -173,19 +173,34 @@ final class DevTools implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
+    // Chromium's helpers (its network service writes into the profile) can outlive the browser
+    // process for a moment: each is ended and waited for, so that nothing writes while the profile
+    // is removed.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
+    helpers.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle helper : helpers) {
+        try {
+          helper.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException
+            | java.util.concurrent.TimeoutException e) {
+          helper.destroyForcibly();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+      helpers.forEach(ProcessHandle::destroyForcibly);
     }
     List<Path> files = new ArrayList<>();
     try (var walk = Files.walk(profile)) {
       walk.forEach(files::add);
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a file went while the folder was listed: the temporary folder is removed with the test's
       return;
     }
     java.util.Collections.reverse(files);
