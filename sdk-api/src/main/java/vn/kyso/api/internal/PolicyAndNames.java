@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.PolicyConstraints;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import vn.kyso.api.shared.BouncyCastle;
 
 /**
  * The parts of RFC 5280 path processing that Kyso does not write itself: certificate policies
@@ -44,7 +44,7 @@ public final class PolicyAndNames {
   private static final String ANY_POLICY = "2.5.29.32.0";
 
   /** Bouncy Castle's PKIX validator, which passes NIST PKITS' policy cases; never registered. */
-  private static final Provider BC = new BouncyCastleProvider();
+  private static final Provider BC = BouncyCastle.provider();
 
   private PolicyAndNames() {}
 

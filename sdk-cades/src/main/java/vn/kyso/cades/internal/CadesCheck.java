@@ -3,6 +3,7 @@ package vn.kyso.cades.internal;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,11 +29,11 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.Digest;
 import vn.kyso.api.DigestAlgorithm;
 import vn.kyso.api.DocumentException;
 import vn.kyso.api.shared.BaselineLevel;
+import vn.kyso.api.shared.BouncyCastle;
 import vn.kyso.api.shared.CmsEncoding;
 import vn.kyso.api.shared.CmsSignatures;
 import vn.kyso.api.shared.LongTermFindings;
@@ -58,7 +59,7 @@ import vn.kyso.api.validation.TimestampResult;
  */
 public final class CadesCheck {
   // Passed to getInstance calls only; never registered with java.security.Security.
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  private static final Provider BC = BouncyCastle.provider();
 
   private CadesCheck() {}
 

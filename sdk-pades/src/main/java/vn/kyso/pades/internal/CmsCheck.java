@@ -3,6 +3,7 @@ package vn.kyso.pades.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,15 +25,15 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.kyso.api.DigestAlgorithm;
+import vn.kyso.api.shared.BouncyCastle;
 import vn.kyso.api.shared.CmsEncoding;
 import vn.kyso.api.shared.CmsSignatures;
 
 /** Parses and checks the CMS container of a PDF signature against the byte-range digest. */
 public final class CmsCheck {
   // Passed to getInstance calls only; never registered with java.security.Security.
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  private static final Provider BC = BouncyCastle.provider();
   private static final byte[] ZEROS = new byte[4096];
 
   private CmsCheck() {}
