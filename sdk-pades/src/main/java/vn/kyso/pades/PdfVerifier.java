@@ -45,6 +45,7 @@ import vn.kyso.pades.internal.RevisionChanges;
 import vn.kyso.pades.internal.SignedBytes;
 import vn.kyso.pades.internal.SignerCheck;
 import vn.kyso.pades.internal.TimestampCheck;
+import vn.kyso.pades.internal.WarmUp;
 
 /**
  * Verifies every signature of a PDF. Built once, immutable and thread-safe.
@@ -99,6 +100,20 @@ public final class PdfVerifier {
     this.clock = b.clock;
     this.limits = b.limits;
     this.digestExecutor = b.digestExecutor;
+  }
+
+  /**
+   * Does now, on the calling thread, the one-time work that the first verification in a JVM
+   * otherwise does in the middle of its document: Bouncy Castle's algorithm tables, the JDK's
+   * security services, and PDFBox's glyph list and two-byte CMap strings (about 160 ms together in
+   * a fresh JVM with the quick compiler, by hand; under 1 ms once done). It reads no document and
+   * changes no setting; calling it again, or from several threads, is harmless. A server can call
+   * it at start-up so that its first request is not the slow one; the {@code kyso} command line
+   * runs it on a second thread while it reads its arguments. A step that fails is skipped: the
+   * verification then reports the problem.
+   */
+  public static void warmUp() {
+    WarmUp.run();
   }
 
   /**

@@ -221,6 +221,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    root.awaitWarmUp();
     TrustAnchors anchors = Files2.anchors(trust);
     Clock clock = clockAt(at);
     Policy preset =

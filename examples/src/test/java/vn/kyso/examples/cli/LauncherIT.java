@@ -99,4 +99,28 @@ class LauncherIT {
     assertThat(help.out()).contains("demo", "sign", "verify", "policy", "token", "cert", "archive");
     assertThat(typo.exit()).isEqualTo(Kyso.USAGE);
   }
+
+  @Test
+  void verifyingAPdfWarmsUpOnASecondThread_whichTheCommandWaitsFor() {
+    Kyso root = new Kyso();
+    root.startWarmUp("verify", new String[] {"verify", "--offline", "CONG-VAN.PDF"});
+    Thread t = root.warmUp;
+    assertThat(t).isNotNull();
+    assertThat(t.getName()).isEqualTo("kyso-warm-up");
+    assertThat(t.isDaemon()).as("never keeps the JVM alive").isTrue();
+    root.awaitWarmUp();
+    assertThat(t.isAlive()).as("done before the command reads a file").isFalse();
+    assertThat(root.warmUp).isNull();
+    root.awaitWarmUp(); // nothing left to wait for
+
+    for (String[] args :
+        List.of(
+            new String[] {"sign", "cong-van.pdf"},
+            new String[] {"verify", "ho-so.xml"},
+            new String[] {"--help"})) {
+      Kyso other = new Kyso();
+      other.startWarmUp(Kyso.commandNamed(args), args);
+      assertThat(other.warmUp).as(String.join(" ", args)).isNull();
+    }
+  }
 }

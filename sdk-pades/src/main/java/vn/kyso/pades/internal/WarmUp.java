@@ -1,0 +1,67 @@
+package vn.kyso.pades.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import org.apache.fontbox.cmap.CMap;
+import org.apache.fontbox.cmap.CMapParser;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
+import vn.kyso.api.shared.BouncyCastle;
+
+/**
+ * The one-time work of a JVM's first PDF verification, done ahead ({@code PdfVerifier.warmUp}).
+ * Each step builds a table the libraries keep for the life of the JVM, through their public API;
+ * none reads a document or changes a setting. Times are those of a fresh JVM with the quick
+ * compiler and a class-data-sharing archive, by hand.
+ */
+public final class WarmUp {
+  /**
+   * A ToUnicode CMap with one two-byte range: parsing it makes FontBox build its table of the
+   * 65,536 two-byte strings (about 58 ms), which the first embedded font's ToUnicode map otherwise
+   * builds in the middle of the appearance check.
+   */
+  private static final byte[] TO_UNICODE =
+      ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+              + "/CMapName /Kyso-WarmUp def /CMapType 2 def\n"
+              + "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+              + "1 beginbfrange <0001> <0002> <0041> endbfrange\n"
+              + "endcmap CMapName currentdict /CMap defineresource pop end end\n")
+          .getBytes(StandardCharsets.US_ASCII);
+
+  private WarmUp() {}
+
+  /**
+   * Runs every step on the calling thread; a step that fails is skipped, as the verification that
+   * needs it will then do the same work and report what goes wrong.
+   */
+  public static void run() {
+    // Bouncy Castle's algorithm tables (about 55 ms): path validation and the CMS checks.
+    BouncyCastle.provider();
+    try {
+      // The JDK's provider list and the services every signature check looks up.
+      MessageDigest.getInstance("SHA-256");
+      Signature.getInstance("SHA256withRSA");
+      CertificateFactory.getInstance("X.509");
+    } catch (GeneralSecurityException e) {
+      // the verification reports a missing algorithm itself
+    }
+    // The Adobe glyph list (about 15 ms), which simple fonts' text goes through.
+    GlyphList.getAdobeGlyphList();
+    try {
+      toUnicode();
+    } catch (IOException | RuntimeException e) {
+      // the appearance check parses the document's maps and reports what it cannot read
+    }
+  }
+
+  /** Parses the warm-up's ToUnicode map: codes 1 and 2 to "A" and "B". */
+  static CMap toUnicode() throws IOException {
+    try (RandomAccessReadBuffer in = new RandomAccessReadBuffer(TO_UNICODE)) {
+      return new CMapParser().parse(in);
+    }
+  }
+}
