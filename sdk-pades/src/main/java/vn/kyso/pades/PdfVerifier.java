@@ -117,6 +117,18 @@ public final class PdfVerifier {
   }
 
   /**
+   * The steps of {@link #warmUp}, to share among threads: each builds one library's tables, and any
+   * of them may run at the same time as the others. Running each once, on any threads, is the same
+   * as {@link #warmUp}; a step never throws. The {@code kyso} command line starts them on a second
+   * thread, and its command thread, once it has read its arguments, takes those not yet started.
+   *
+   * @return the steps, longest first
+   */
+  public static List<Runnable> warmUpSteps() {
+    return WarmUp.steps();
+  }
+
+  /**
    * Returns a builder; a verifier cannot exist without a certificate verifier (and its anchors).
    *
    * @param certificateVerifier validates signer and TSA certificates

@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -164,16 +166,20 @@ public final class Kyso implements Runnable {
   }
 
   /**
-   * The PDF verifier's one-time work ({@link PdfVerifier#warmUp}), on a second thread while picocli
-   * builds the command and reads the arguments; null when this command line does not verify a PDF.
+   * The PDF verifier's one-time work ({@link PdfVerifier#warmUpSteps}), started on a second thread
+   * while picocli builds the command and reads the arguments; null when this command line does not
+   * verify a PDF.
    */
   Thread warmUp;
 
+  private List<Runnable> warmUpSteps = List.of();
+  private final AtomicInteger nextWarmUpStep = new AtomicInteger();
+
   /**
-   * Starts {@link PdfVerifier#warmUp} on a daemon thread when the command verifies a file named
-   * {@code *.pdf}: on two cores a cold {@code kyso verify} of the demo letter took about 40 ms less
-   * (by hand). The command waits for it ({@link #awaitWarmUp}) before it reads any file, so the two
-   * threads never load the same library's classes at once.
+   * Starts the steps of {@link PdfVerifier#warmUp} on a daemon thread when the command verifies a
+   * file named {@code *.pdf}. The command, before it reads any file, takes the steps that thread
+   * has not started and then waits for it ({@link #awaitWarmUp}): each step runs once, and no
+   * library's classes are loaded by two threads at once.
    */
   void startWarmUp(String command, String[] args) {
     if (!"verify".equals(command)
@@ -181,19 +187,31 @@ public final class Kyso implements Runnable {
             .noneMatch(a -> a.toLowerCase(Locale.ROOT).endsWith(".pdf"))) {
       return;
     }
-    Thread t = new Thread(PdfVerifier::warmUp, "kyso-warm-up");
+    warmUpSteps = PdfVerifier.warmUpSteps();
+    Thread t = new Thread(this::runWarmUpSteps, "kyso-warm-up");
     t.setDaemon(true);
     t.start();
     warmUp = t;
   }
 
-  /** Waits for the warm-up, if one was started; an interrupt ends the wait, not the command. */
+  /** Runs the warm-up steps no thread has taken yet, on this thread. */
+  private void runWarmUpSteps() {
+    for (int i; (i = nextWarmUpStep.getAndIncrement()) < warmUpSteps.size(); ) {
+      warmUpSteps.get(i).run();
+    }
+  }
+
+  /**
+   * Runs here the warm-up steps not yet started, then waits for the one the warm-up thread is on,
+   * if one was started; an interrupt ends the wait, not the command.
+   */
   void awaitWarmUp() {
     Thread t = warmUp;
     warmUp = null;
     if (t == null) {
       return;
     }
+    runWarmUpSteps();
     try {
       t.join();
     } catch (InterruptedException e) {

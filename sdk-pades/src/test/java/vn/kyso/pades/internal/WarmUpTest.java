@@ -22,20 +22,25 @@ class WarmUpTest {
   }
 
   @Test
-  void manyThreadsAtOnce_andAgain_allEnd() {
+  void stepsAndWholeRunsOnManyThreadsAtOnce_andAgain_allEnd() {
     assertTimeoutPreemptively(
         Duration.ofSeconds(60),
         () -> {
           CountDownLatch start = new CountDownLatch(1);
           List<Thread> threads = new ArrayList<>();
           List<Throwable> failures = new ArrayList<>();
-          for (int i = 0; i < 4; i++) {
+          // Each step on its own thread, as the command line shares them, beside two whole runs.
+          List<Runnable> work = new ArrayList<>(PdfVerifier.warmUpSteps());
+          assertThat(work).hasSize(4);
+          work.add(PdfVerifier::warmUp);
+          work.add(PdfVerifier::warmUp);
+          for (Runnable r : work) {
             Thread t =
                 new Thread(
                     () -> {
                       try {
                         start.await();
-                        PdfVerifier.warmUp();
+                        r.run();
                       } catch (Throwable e) {
                         synchronized (failures) {
                           failures.add(e);
