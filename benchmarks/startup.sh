@@ -81,7 +81,7 @@ cold_verdict=$(awk -v a="$launcher" 'BEGIN {print (a <= 800) ? "met" : "MISSED"}
   echo "picocli compiled for Java 17 (its published Java 5 classes were verified on every start and left out"
   echo "of the archive: by hand, wall median 0.62 → 0.56 s). Since 2026-12-07 a CMS's RSA signature value is"
   echo "checked by the JDK, not by Bouncy Castle, whose test that each new modulus is not prime took about"
-  echo "130 ms of this run by hand (JFR: 23 % of the samples). Since 2026-12-08 the SDK builds one Bouncy"
+  echo "130 ms of this run by hand (JFR: 23 % of the samples). Later that day the SDK builds one Bouncy"
   echo "Castle provider instead of one per module, and \`kyso verify\` of a PDF runs \`PdfVerifier.warmUp\`'s"
   echo "steps (about 160 ms of one-time tables: Bouncy Castle's, FontBox's two-byte CMap strings, the glyph"
   echo "list) on a second thread while picocli reads the arguments, the command thread taking those not"
