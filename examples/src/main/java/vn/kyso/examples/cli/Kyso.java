@@ -178,8 +178,10 @@ public final class Kyso implements Runnable {
   /**
    * Starts the steps of {@link PdfVerifier#warmUp} on a daemon thread when the command verifies a
    * file named {@code *.pdf}. The command, before it reads any file, takes the steps that thread
-   * has not started and then waits for it ({@link #awaitWarmUp}): each step runs once, and no
-   * library's classes are loaded by two threads at once.
+   * has not started and then waits for it ({@link #awaitWarmUp}): each step runs once, on one
+   * thread, and all are done before the command reads a file or builds a verifier. Until then the
+   * thread overlaps only picocli (which uses none of the steps' libraries) and the command thread's
+   * own steps.
    */
   void startWarmUp(String command, String[] args) {
     if (!"verify".equals(command)
