@@ -2,7 +2,6 @@ package vn.kyso.pades.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -42,7 +41,19 @@ public final class WarmUp {
    */
   public static List<Runnable> steps() {
     return List.of(
-        WarmUp::toUnicodeStrings, WarmUp::bouncyCastle, WarmUp::glyphList, WarmUp::jdkServices);
+        // FontBox's two-byte strings (about 58 ms), through the warm-up's own ToUnicode map.
+        skippedOnFailure(WarmUp::toUnicode),
+        // Bouncy Castle's algorithm tables (about 55 ms): path validation and the CMS checks.
+        skippedOnFailure(BouncyCastle::provider),
+        // The Adobe glyph list (about 15 ms), which simple fonts' text goes through.
+        skippedOnFailure(GlyphList::getAdobeGlyphList),
+        // The JDK's provider list and the services every signature check looks up.
+        skippedOnFailure(
+            () -> {
+              MessageDigest.getInstance("SHA-256");
+              Signature.getInstance("SHA256withRSA");
+              CertificateFactory.getInstance("X.509");
+            }));
   }
 
   /** Runs every step on the calling thread. */
@@ -50,42 +61,21 @@ public final class WarmUp {
     steps().forEach(Runnable::run);
   }
 
-  /** FontBox's two-byte strings (about 58 ms), through the warm-up's own ToUnicode map. */
-  private static void toUnicodeStrings() {
-    try {
-      toUnicode();
-    } catch (IOException | RuntimeException e) {
-      // the appearance check parses the document's maps and reports what it cannot read
-    }
+  /** A step that builds tables. */
+  @FunctionalInterface
+  private interface Step {
+    void build() throws Exception;
   }
 
-  /** Bouncy Castle's algorithm tables (about 55 ms): path validation and the CMS checks. */
-  private static void bouncyCastle() {
-    try {
-      BouncyCastle.provider();
-    } catch (RuntimeException | LinkageError e) {
-      // the first check that needs the provider fails the same way and says so
-    }
-  }
-
-  /** The Adobe glyph list (about 15 ms), which simple fonts' text goes through. */
-  private static void glyphList() {
-    try {
-      GlyphList.getAdobeGlyphList();
-    } catch (RuntimeException | LinkageError e) {
-      // the text extraction that needs it fails the same way and says so
-    }
-  }
-
-  /** The JDK's provider list and the services every signature check looks up. */
-  private static void jdkServices() {
-    try {
-      MessageDigest.getInstance("SHA-256");
-      Signature.getInstance("SHA256withRSA");
-      CertificateFactory.getInstance("X.509");
-    } catch (GeneralSecurityException | RuntimeException e) {
-      // the verification reports a missing algorithm itself
-    }
+  /** The step as a runnable that never throws: a failure leaves the work to the verification. */
+  private static Runnable skippedOnFailure(Step step) {
+    return () -> {
+      try {
+        step.build();
+      } catch (Exception | LinkageError e) {
+        // skipped: the verification that needs these tables builds them and reports the failure
+      }
+    };
   }
 
   /** Parses the warm-up's ToUnicode map: codes 1 and 2 to "A" and "B". */
